@@ -1,0 +1,20 @@
+package io.sello;
+
+import io.sello.cli.SelloCli;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** {@code java -jar sello.jar} starts the server; {@code java -jar sello.jar render|validate …} runs the CLI. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SelloApplication {
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        if (SelloCli.handles(args)) {
+            System.exit(SelloCli.standard().run(args));
+        }
+        SpringApplication.run(SelloApplication.class, args);
+    }
+}

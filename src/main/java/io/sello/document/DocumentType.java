@@ -1,0 +1,26 @@
+package io.sello.document;
+
+/** One kind of document the service produces; the web layer and the CLI see only this. */
+public interface DocumentType {
+
+    DocumentTypeId id();
+
+    String title();
+
+    String description();
+
+    /** The JSON Schema (draft 2020-12) of the request body. */
+    String jsonSchema();
+
+    /** A complete, valid request body. */
+    byte[] example();
+
+    /** Checks a request without rendering it. Never throws for bad input: everything goes in the report. */
+    ValidationReport validate(byte[] json);
+
+    /**
+     * @throws InvalidInputException    the request is malformed or breaks the contract
+     * @throws TotalsMismatchException declared totals differ and {@code options} is not lenient
+     */
+    RenderedDocument render(byte[] json, RenderOptions options);
+}

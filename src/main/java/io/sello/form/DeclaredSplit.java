@@ -1,0 +1,7 @@
+package io.sello.form;
+
+import java.math.BigDecimal;
+
+/** Declared figures per source; either may be absent (not declared). */
+public record DeclaredSplit(BigDecimal tgn, BigDecimal otherSources) {
+}

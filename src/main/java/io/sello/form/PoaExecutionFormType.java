@@ -1,0 +1,112 @@
+package io.sello.form;
+
+import io.sello.document.ClasspathText;
+import io.sello.document.DocumentType;
+import io.sello.document.DocumentTypeId;
+import io.sello.document.InvalidInputException;
+import io.sello.document.RenderOptions;
+import io.sello.document.RenderedDocument;
+import io.sello.document.TotalMismatch;
+import io.sello.document.TotalsMismatchException;
+import io.sello.document.ValidationReport;
+import io.sello.document.Warning;
+import io.sello.input.InputFindings;
+import io.sello.input.JsonPointers;
+import io.sello.rendering.DocumentRenderer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Formulario N.5.B, Seguimiento a la Ejecución Financiera, of the annual operations plan (POA). */
+public final class PoaExecutionFormType implements DocumentType {
+    public static final DocumentTypeId ID = new DocumentTypeId("poa-execution-form");
+    static final String SCHEMA = "schemas/poa-execution-form.schema.json";
+    static final String EXAMPLE = "examples/poa-execution-form/senavex-2020-julio.json";
+
+    private final DocumentRenderer renderer;
+    private final PoaFormReader reader = new PoaFormReader();
+    private final String schema;
+
+    public PoaExecutionFormType(DocumentRenderer renderer) {
+        this.renderer = renderer;
+        this.schema = new String(ClasspathText.bytes(SCHEMA), StandardCharsets.UTF_8);
+        renderer.prepare(PoaFormLayout.TEMPLATE);
+    }
+
+    @Override
+    public DocumentTypeId id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "Formulario N.5.B — Seguimiento a la Ejecución Financiera (POA)";
+    }
+
+    @Override
+    public String description() {
+        return "Monthly follow-up of the financial execution of an annual operations plan: activities with"
+                + " programmed and executed budget per expense group and funding source, computed totals,"
+                + " % executed, and the Elaborado / Revisado / Aprobado signature block. Landscape PDF.";
+    }
+
+    @Override
+    public String jsonSchema() {
+        return schema;
+    }
+
+    @Override
+    public byte[] example() {
+        return ClasspathText.bytes(EXAMPLE);
+    }
+
+    @Override
+    public ValidationReport validate(byte[] json) {
+        InputFindings findings = new InputFindings();
+        PoaExecutionForm form;
+        try {
+            form = reader.read(json, findings);
+        } catch (InvalidInputException malformed) {
+            return ValidationReport.ofErrors(malformed.errors());
+        }
+        if (form == null) {
+            return new ValidationReport(findings.errors(), List.of(), findings.warnings());
+        }
+        ComputedForm computed = ComputedForm.of(form);
+        return new ValidationReport(List.of(), DeclaredTotalsCheck.check(computed), warnings(findings, computed));
+    }
+
+    @Override
+    public RenderedDocument render(byte[] json, RenderOptions options) {
+        InputFindings findings = new InputFindings();
+        PoaExecutionForm form = reader.read(json, findings);
+        findings.throwIfErrors();
+        ComputedForm computed = ComputedForm.of(form);
+        List<Warning> warnings = warnings(findings, computed);
+        List<TotalMismatch> mismatches = DeclaredTotalsCheck.check(computed);
+        if (!mismatches.isEmpty()) {
+            if (!options.lenient()) {
+                throw new TotalsMismatchException(mismatches, warnings);
+            }
+            for (TotalMismatch mismatch : mismatches) {
+                warnings.add(new Warning(mismatch.pointer(), "total-mismatch",
+                        mismatch.describe() + "; the computed figure was printed"));
+            }
+        }
+        byte[] pdf = renderer.render(PoaFormLayout.of(computed));
+        return new RenderedDocument(pdf, PoaFormLayout.fileName(form.header()), warnings);
+    }
+
+    private static List<Warning> warnings(InputFindings findings, ComputedForm computed) {
+        List<Warning> warnings = new ArrayList<>(findings.warnings());
+        for (int i = 0; i < computed.activities().size(); i++) {
+            if (computed.activities().get(i).executionPercent().isEmpty()) {
+                warnings.add(new Warning(JsonPointers.child("/activities", i), "executed-without-programme",
+                        "money was executed but nothing was programmed; % ejecución is printed as "
+                                + PoaFormLayout.NOT_APPLICABLE));
+            }
+        }
+        return warnings;
+    }
+}

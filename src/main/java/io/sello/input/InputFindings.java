@@ -1,0 +1,40 @@
+package io.sello.input;
+
+import io.sello.document.InputError;
+import io.sello.document.InvalidInputException;
+import io.sello.document.Warning;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every error and warning while a request is read, so the client hears of all of them at once. */
+public final class InputFindings {
+    private final List<InputError> errors = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
+
+    public void error(String pointer, String message) {
+        errors.add(new InputError(pointer, message));
+    }
+
+    public void warn(String pointer, String code, String message) {
+        warnings.add(new Warning(pointer, code, message));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public List<InputError> errors() {
+        return List.copyOf(errors);
+    }
+
+    public List<Warning> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    public void throwIfErrors() {
+        if (hasErrors()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

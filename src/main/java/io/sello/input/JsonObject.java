@@ -1,0 +1,269 @@
+package io.sello.input;
+
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * A read-only view of one JSON object in an untrusted request. Each accessor checks type and
+ * range, records a precise error (JSON pointer + what was expected) and returns {@code null}
+ * instead of throwing, so one pass finds every problem in the request.
+ */
+public final class JsonObject {
+    /** Money in the forms is at most 15 integer digits (hundreds of trillions), 2 decimals. */
+    private static final int MAX_INTEGER_DIGITS = 15;
+    private static final int MAX_TEXT_LENGTH = 4000;
+    private static final Pattern DECIMAL_STRING = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final DateTimeFormatter ISO_DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+
+    private final JsonNode node;
+    private final String pointer;
+    private final InputFindings findings;
+
+    private JsonObject(JsonNode node, String pointer, InputFindings findings, Set<String> fields) {
+        this.node = node;
+        this.pointer = pointer;
+        this.findings = findings;
+        for (String name : node.propertyNames()) {
+            if (!fields.contains(name)) {
+                findings.error(JsonPointers.child(pointer, name),
+                        "unknown field \"" + name + "\"; expected one of " + new TreeSet<>(fields));
+            }
+        }
+    }
+
+    /** The request root, which must be an object; {@code null} (with an error recorded) otherwise. */
+    public static JsonObject root(JsonNode node, InputFindings findings, String... fields) {
+        return of(node, JsonPointers.ROOT, findings, fields);
+    }
+
+    private static JsonObject of(JsonNode node, String pointer, InputFindings findings, String... fields) {
+        if (node == null || !node.isObject()) {
+            findings.error(JsonPointers.display(pointer), "expected a JSON object but got " + describe(node));
+            return null;
+        }
+        return new JsonObject(node, pointer, findings, Set.copyOf(Arrays.asList(fields)));
+    }
+
+    public String pointer() {
+        return pointer;
+    }
+
+    public String pointer(String field) {
+        return JsonPointers.child(pointer, field);
+    }
+
+    public InputFindings findings() {
+        return findings;
+    }
+
+    public boolean has(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
+    /** A nested object, or {@code null}. */
+    public JsonObject object(String field, Presence presence, String... fields) {
+        JsonNode value = present(field, presence);
+        return value == null ? null : of(value, pointer(field), findings, fields);
+    }
+
+    /** The objects of an array field; an absent optional array is an empty list. */
+    public List<JsonObject> objects(String field, Presence presence, String... fields) {
+        JsonNode value = present(field, presence);
+        List<JsonObject> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        if (!value.isArray()) {
+            findings.error(pointer(field), "expected an array but got " + describe(value));
+            return result;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            result.add(of(value.get(i), JsonPointers.child(pointer(field), i), findings, fields));
+        }
+        return result;
+    }
+
+    /**
+     * A text field, trimmed. Text that was UTF-8 mis-decoded as Latin-1 upstream is repaired and a
+     * {@code text-repaired} warning names the field.
+     */
+    public String text(String field, Presence presence) {
+        JsonNode value = present(field, presence);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            findings.error(pointer(field), "expected a string but got " + describe(value));
+            return null;
+        }
+        String text = value.stringValue().strip();
+        if (text.length() > MAX_TEXT_LENGTH) {
+            findings.error(pointer(field), "expected at most " + MAX_TEXT_LENGTH + " characters but got " + text.length());
+            return null;
+        }
+        if (presence == Presence.REQUIRED && text.isEmpty()) {
+            findings.error(pointer(field), "must not be blank");
+            return null;
+        }
+        var repaired = Mojibake.repair(text);
+        if (repaired.isPresent()) {
+            findings.warn(pointer(field), "text-repaired",
+                    "repaired mis-encoded text \"" + text + "\" to \"" + repaired.get() + "\"");
+            return repaired.get();
+        }
+        return text;
+    }
+
+    /** A text field that must match {@code pattern}, described to the client as {@code expected}. */
+    public String matching(String field, Presence presence, Pattern pattern, String expected) {
+        String text = text(field, presence);
+        if (text != null && !pattern.matcher(text).matches()) {
+            findings.error(pointer(field), "expected " + expected + " but got \"" + text + "\"");
+            return null;
+        }
+        return text;
+    }
+
+    public <E extends Enum<E>> E enumeration(String field, Presence presence, Class<E> type) {
+        String text = text(field, presence);
+        if (text == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        findings.error(pointer(field), "expected one of " + Arrays.toString(type.getEnumConstants()) + " but got \"" + text + "\"");
+        return null;
+    }
+
+    /** An ISO date ({@code 2020-01-02}); impossible dates such as {@code 2020-02-30} are refused. */
+    public LocalDate date(String field, Presence presence) {
+        JsonNode value = present(field, presence);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            findings.error(pointer(field), "expected a date as \"YYYY-MM-DD\" but got " + describe(value));
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.stringValue(), ISO_DATE);
+        } catch (DateTimeParseException e) {
+            findings.error(pointer(field), "expected a real date as \"YYYY-MM-DD\" but got \"" + value.stringValue() + "\"");
+            return null;
+        }
+    }
+
+    public Integer integer(String field, Presence presence, int min, int max) {
+        JsonNode value = present(field, presence);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || value.bigIntegerValue().compareTo(BigInteger.valueOf(min)) < 0
+                || value.bigIntegerValue().compareTo(BigInteger.valueOf(max)) > 0) {
+            findings.error(pointer(field), "expected a whole number from " + min + " to " + max + " but got " + describe(value));
+            return null;
+        }
+        return value.intValue();
+    }
+
+    /**
+     * A non-negative amount with at most 2 decimals, sent as a JSON number or a decimal string
+     * ({@code 1237022.00} or {@code "1237022.00"}). Returned with scale 2.
+     */
+    public BigDecimal money(String field, Presence presence) {
+        return decimal(field, presence, "an amount");
+    }
+
+    /** A non-negative percentage with at most 2 decimals, e.g. {@code 87.5}. */
+    public BigDecimal percent(String field, Presence presence) {
+        return decimal(field, presence, "a percentage");
+    }
+
+    private BigDecimal decimal(String field, Presence presence, String what) {
+        JsonNode value = present(field, presence);
+        if (value == null) {
+            return null;
+        }
+        BigDecimal number;
+        if (value.isNumber()) {
+            number = value.decimalValue();
+        } else if (value.isString() && DECIMAL_STRING.matcher(value.stringValue()).matches()
+                && value.stringValue().length() <= 40) {
+            number = new BigDecimal(value.stringValue());
+        } else {
+            findings.error(pointer(field), "expected " + what + " as a number or a decimal string such as \"1237022.00\" but got " + describe(value));
+            return null;
+        }
+        if (number.signum() < 0) {
+            findings.error(pointer(field), "must not be negative but got " + brief(number));
+            return null;
+        }
+        if (Math.max(number.stripTrailingZeros().scale(), 0) > 2) {
+            findings.error(pointer(field), "expected at most 2 decimals but got " + brief(number));
+            return null;
+        }
+        if (number.precision() - number.scale() > MAX_INTEGER_DIGITS) {
+            findings.error(pointer(field), "expected at most " + MAX_INTEGER_DIGITS + " integer digits");
+            return null;
+        }
+        return number.setScale(2);
+    }
+
+    private JsonNode present(String field, Presence presence) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (presence == Presence.REQUIRED) {
+                findings.error(pointer(field), "is required");
+            }
+            return null;
+        }
+        return value;
+    }
+
+    private static String describe(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return "nothing";
+        }
+        if (value.isString()) {
+            String text = value.stringValue();
+            return "the string \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+        }
+        if (value.isNumber()) {
+            return "the number " + brief(value.decimalValue());
+        }
+        return switch (value.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case BOOLEAN -> "the boolean " + value.booleanValue();
+            case NULL -> "null";
+            default -> "a " + value.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** A number as the client can recognise it, never a billion digits long ({@code 1e1000000000}). */
+    private static String brief(BigDecimal number) {
+        String text = Math.abs(number.scale()) > 30 ? number.toString() : number.toPlainString();
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
+    /** Whether a field must be present. */
+    public enum Presence { REQUIRED, OPTIONAL }
+}

@@ -1,0 +1,85 @@
+package io.sello.rendering.jasper;
+
+import io.sello.rendering.DocumentRenderer;
+import io.sello.rendering.RenderRequest;
+import io.sello.rendering.RenderingException;
+import io.sello.rendering.RenderingProperties;
+import io.sello.rendering.TemplateId;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The JasperReports engine: precompiled JRXML, filled from maps, exported by OpenPDF. */
+public final class JasperDocumentRenderer implements DocumentRenderer {
+    private final JasperReportsContext context;
+    private final JasperTemplates templates;
+    private final RenderingProperties settings;
+
+    public JasperDocumentRenderer(RenderingProperties settings) {
+        this.context = DefaultJasperReportsContext.getInstance();
+        this.settings = settings;
+        this.templates = new JasperTemplates(context);
+        BundledFonts.require(context, settings.fontFamily());
+    }
+
+    @Override
+    public void prepare(TemplateId template) {
+        templates.get(template);
+    }
+
+    @Override
+    public byte[] render(RenderRequest request) {
+        JasperPrint print = fill(request);
+        return export(print, request.title());
+    }
+
+    /** Fill only; exposed for the engine benchmark. */
+    public JasperPrint fill(RenderRequest request) {
+        JasperTemplates.CompiledTemplate template = templates.get(request.template());
+        Map<String, Object> parameters = new HashMap<>(request.parameters());
+        // Locale and zone are passed explicitly, never inherited from the host (also to subreports,
+        // which the templates forward from these two parameters).
+        parameters.put(JRParameter.REPORT_LOCALE, settings.reportLocale());
+        parameters.put(JRParameter.REPORT_TIME_ZONE, java.util.TimeZone.getTimeZone(settings.reportTimeZone()));
+        parameters.putAll(template.subreports());
+        try {
+            return JasperFillManager.getInstance(context)
+                    .fill(template.main(), parameters, new JRMapCollectionDataSource(new ArrayList<Map<String, ?>>(request.rows())));
+        } catch (JRException | RuntimeException e) {
+            throw new RenderingException("template " + request.template() + " could not be filled", e);
+        }
+    }
+
+    /** Export only; exposed for the engine benchmark. */
+    public byte[] export(JasperPrint print, String title) {
+        JRPdfExporter exporter = new JRPdfExporter(context);
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+        configuration.setMetadataTitle(title);
+        configuration.setMetadataCreator("Sello");
+        configuration.setCompressed(true);
+        configuration.setDisplayMetadataTitle(true);
+        exporter.setConfiguration(configuration);
+        try {
+            exporter.exportReport();
+        } catch (JRException | RuntimeException e) {
+            throw new RenderingException("the PDF could not be written", e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,78 @@
+package io.sello.rendering.jasper;
+
+import io.sello.rendering.RenderingException;
+import io.sello.rendering.TemplateId;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.util.JRLoader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Loads each template once and keeps it. A template {@code id} lives in
+ * {@code report-templates/<id>/<id>.jrxml}; the build precompiles it to {@code .jasper}. A parameter
+ * {@code SUBREPORT_BUDGET_LINES} of type JasperReport asks for {@code report-templates/<id>/budget-lines}.
+ */
+final class JasperTemplates {
+    static final String SUBREPORT_PREFIX = "SUBREPORT_";
+    private static final String ROOT = "report-templates/";
+
+    private final JasperReportsContext context;
+    private final Map<TemplateId, CompiledTemplate> cache = new ConcurrentHashMap<>();
+
+    JasperTemplates(JasperReportsContext context) {
+        this.context = context;
+    }
+
+    CompiledTemplate get(TemplateId id) {
+        return cache.computeIfAbsent(id, this::load);
+    }
+
+    private CompiledTemplate load(TemplateId id) {
+        JasperReport main = report(id, id.value());
+        Map<String, JasperReport> subreports = new HashMap<>();
+        for (JRParameter parameter : main.getParameters()) {
+            String name = parameter.getName();
+            if (name.startsWith(SUBREPORT_PREFIX) && JasperReport.class.equals(parameter.getValueClass())) {
+                String file = name.substring(SUBREPORT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
+                subreports.put(name, report(id, file));
+            }
+        }
+        return new CompiledTemplate(main, Map.copyOf(subreports));
+    }
+
+    private JasperReport report(TemplateId id, String file) {
+        String base = ROOT + id.value() + "/" + file;
+        try (InputStream compiled = resource(base + ".jasper")) {
+            if (compiled != null) {
+                return (JasperReport) JRLoader.loadObject(context, compiled);
+            }
+        } catch (IOException | JRException | ClassCastException e) {
+            throw new RenderingException("template " + id + " could not be loaded", e);
+        }
+        // Not precompiled (running from an IDE without the Maven build): compile once, now.
+        try (InputStream jrxml = resource(base + ".jrxml")) {
+            if (jrxml == null) {
+                throw new RenderingException("template " + id + " has no " + file + ".jrxml");
+            }
+            return JasperCompileManager.getInstance(context).compile(jrxml);
+        } catch (IOException | JRException e) {
+            throw new RenderingException("template " + id + " could not be compiled", e);
+        }
+    }
+
+    private static InputStream resource(String path) {
+        return JasperTemplates.class.getClassLoader().getResourceAsStream(path);
+    }
+
+    record CompiledTemplate(JasperReport main, Map<String, JasperReport> subreports) {
+    }
+}

@@ -1,0 +1,40 @@
+package io.sello.rendering.jasper;
+
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperCompileManager;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Build step (see pom.xml, phase process-classes): compiles every {@code .jrxml} under the template
+ * folder into a {@code .jasper} beside it in the output folder. The running service then only
+ * deserialises templates and never needs a Java compiler, which a packaged jar cannot offer anyway.
+ */
+public final class JrxmlPrecompiler {
+    private JrxmlPrecompiler() {
+    }
+
+    public static void main(String[] args) throws IOException, JRException {
+        if (args.length != 2) {
+            System.err.println("usage: JrxmlPrecompiler <template-dir> <output-dir>");
+            System.exit(2);
+        }
+        Path source = Path.of(args[0]);
+        Path target = Path.of(args[1]);
+        List<Path> templates;
+        try (Stream<Path> files = Files.walk(source)) {
+            templates = files.filter(p -> p.toString().endsWith(".jrxml")).sorted().toList();
+        }
+        for (Path jrxml : templates) {
+            Path relative = source.relativize(jrxml);
+            Path out = target.resolve(relative.toString().replaceFirst("\\.jrxml$", ".jasper"));
+            Files.createDirectories(out.getParent());
+            JasperCompileManager.compileReportToFile(jrxml.toString(), out.toString());
+            System.out.println("compiled " + relative);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.sello.web;
+
+import io.sello.document.DocumentType;
+import io.sello.document.DocumentTypes;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/** What the service can produce, and the contract of each document type. */
+@RestController
+@RequestMapping("/api/v1/document-types")
+class DocumentTypesController {
+    static final MediaType SCHEMA_JSON = MediaType.parseMediaType("application/schema+json");
+
+    private final DocumentTypes types;
+
+    DocumentTypesController(DocumentTypes types) {
+        this.types = types;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    List<DocumentTypeSummary> list() {
+        return types.all().stream().map(DocumentTypeSummary::of).toList();
+    }
+
+    @GetMapping("/{type}/schema")
+    ResponseEntity<String> schema(@PathVariable String type) {
+        return ResponseEntity.ok().contentType(SCHEMA_JSON).body(find(type).jsonSchema());
+    }
+
+    @GetMapping("/{type}/example")
+    ResponseEntity<byte[]> example(@PathVariable String type) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(find(type).example());
+    }
+
+    private DocumentType find(String type) {
+        return types.find(type).orElseThrow(() -> new UnknownDocumentTypeException(type));
+    }
+
+    record DocumentTypeSummary(String id, String title, String description, Map<String, String> links) {
+        static DocumentTypeSummary of(DocumentType type) {
+            String base = "/api/v1/document-types/" + type.id();
+            return new DocumentTypeSummary(type.id().value(), type.title(), type.description(), Map.of(
+                    "schema", base + "/schema",
+                    "example", base + "/example",
+                    "render", "/api/v1/documents/" + type.id(),
+                    "validate", "/api/v1/documents/" + type.id() + "/validate"));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.sello.web;
+
+import io.sello.document.InputError;
+import io.sello.document.InvalidInputException;
+import io.sello.document.TotalMismatch;
+import io.sello.document.TotalsMismatchException;
+import io.sello.input.JsonPointers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The one place errors become RFC 9457 problem details. {@code detail} names the JSON pointer of the
+ * first problem and what was expected; {@code errors} or {@code mismatches} list all of them.
+ * Nothing internal (stack traces, class names, paths) ever reaches the client.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        List<InputError> errors = e.errors().stream()
+                .map(error -> new InputError(JsonPointers.display(error.pointer()), error.message())).toList();
+        InputError first = errors.get(0);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                first.pointer() + ": " + first.message()
+                        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : ""));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(TotalsMismatchException.class)
+    ProblemDetail totalsMismatch(TotalsMismatchException e) {
+        TotalMismatch first = e.mismatches().get(0);
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "total-mismatch",
+                "Declared totals do not match",
+                first.pointer() + ": " + first.describe() + (e.mismatches().size() > 1
+                        ? " (and " + (e.mismatches().size() - 1) + " more, see mismatches)" : "")
+                        + ". Correct the figures, or render with ?lenient=true to print the computed totals.");
+        problem.setProperty("mismatches", e.mismatches().stream().map(m -> Map.of(
+                "pointer", m.pointer(),
+                "declared", m.declared(),
+                "computed", m.computed(),
+                "difference", m.difference())).toList());
+        problem.setProperty("warnings", e.warnings());
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownDocumentTypeException.class)
+    ProblemDetail unknownType(UnknownDocumentTypeException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-document-type", "Unknown document type", e.getMessage());
+    }
+
+    /** Anything unexpected: logged in full with a reference, answered with the reference only. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        String reference = UUID.randomUUID().toString();
+        log.error("request failed, reference {}", reference, e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The document could not be produced",
+                "An internal error occurred; quote reference " + reference + " to the operator.");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}
