@@ -1,0 +1,36 @@
+package io.sello;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Package by feature: only the engine adapters may touch engine classes. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.sello");
+
+    @Test
+    void onlyTheJasperAdapterUsesJasperReports() {
+        noClasses().that().resideOutsideOfPackage("io.sello.rendering.jasper..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.sf.jasperreports..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void featuresDoNotReachIntoEngineAdapters() {
+        noClasses().that().resideInAnyPackage("io.sello.form..", "io.sello.document..", "io.sello.web..", "io.sello.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.sello.rendering.jasper..", "com.lowagie..", "org.openpdf..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void featuresDoNotDependOnTheWebLayer() {
+        noClasses().that().resideInAnyPackage("io.sello.form..", "io.sello.document..", "io.sello.rendering..", "io.sello.input..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.sello.web..", "org.springframework.web..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,85 @@
+package io.sello.bench;
+
+import io.sello.Sello;
+import io.sello.document.DocumentType;
+import io.sello.document.RenderOptions;
+import io.sello.rendering.DocumentRenderer;
+import io.sello.rendering.RenderRequest;
+import io.sello.rendering.RenderingProperties;
+import io.sello.rendering.TemplateId;
+import io.sello.rendering.jasper.JasperDocumentRenderer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Formulario N.5.B for seed 000 (docs/benchmarks.md):
+ * (a) {@code engine}: fill + export of the same compiled report with the same prepared data;
+ * (b) {@code service}: JSON bytes → validated record → computed totals → PDF bytes.
+ * Target: (b) ≤ 1.10 × (a).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms512m", "-Xmx512m"})
+public class FormRenderBenchmark {
+    private JasperDocumentRenderer engine;
+    private DocumentType form;
+    private byte[] json;
+    private RenderRequest prepared;
+
+    @Setup
+    public void setUp() throws IOException {
+        engine = new JasperDocumentRenderer(RenderingProperties.defaults());
+        json = Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json"));
+        // Capture the request the service hands to the engine, so (a) fills exactly the same data.
+        RequestRecorder recorder = new RequestRecorder(engine);
+        Sello.documentTypes(recorder).find("poa-execution-form").orElseThrow().render(json, RenderOptions.STRICT);
+        prepared = recorder.last;
+        form = Sello.documentTypes(engine).find("poa-execution-form").orElseThrow();
+    }
+
+    @Benchmark
+    public byte[] engine() {
+        return engine.render(prepared);
+    }
+
+    @Benchmark
+    public byte[] service() {
+        return form.render(json, RenderOptions.STRICT).pdf();
+    }
+
+    private static final class RequestRecorder implements DocumentRenderer {
+        private final DocumentRenderer delegate;
+        private RenderRequest last;
+
+        RequestRecorder(DocumentRenderer delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void prepare(TemplateId template) {
+            delegate.prepare(template);
+        }
+
+        @Override
+        public byte[] render(RenderRequest request) {
+            last = request;
+            return delegate.render(request);
+        }
+    }
+}

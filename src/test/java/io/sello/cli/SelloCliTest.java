@@ -1,0 +1,84 @@
+package io.sello.cli;
+
+import io.sello.support.Fixtures;
+import io.sello.support.PdfDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SelloCliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final SelloCli cli = new SelloCli(Fixtures::types, new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    @Test
+    void rendersTheSeedExample(@TempDir Path dir) {
+        Path pdf = dir.resolve("out.pdf");
+        int code = cli.run(new String[]{"render", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString(), "-o", pdf.toString()});
+        assertThat(code).isEqualTo(SelloCli.OK);
+        assertThat(PdfDocument.of(Fixtures.read(pdf)).text()).contains("TOTAL GENERAL");
+        assertThat(out()).contains("wrote " + pdf, "warning  /activities/36/code [duplicate-activity-code]");
+    }
+
+    @Test
+    void validatePrintsErrorsWithPointersAndExitsOne(@TempDir Path dir) throws IOException {
+        Path input = dir.resolve("bad.json");
+        Files.writeString(input, Fixtures.smallForm().replace("\"2024-03-31\"", "\"2024-02-30\""));
+        assertThat(cli.run(new String[]{"validate", "poa-execution-form", input.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out()).contains("error    /header/cutOffDate: expected a real date", "invalid: 1 error(s)");
+    }
+
+    @Test
+    void validateOfTheSeedIsValidWithWarnings() {
+        assertThat(cli.run(new String[]{"validate", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString()})).isEqualTo(SelloCli.OK);
+        assertThat(out()).contains("valid: 6 warning(s)", "[text-repaired]");
+    }
+
+    @Test
+    void renderWritesNothingForInvalidInput(@TempDir Path dir) throws IOException {
+        Path input = dir.resolve("bad.json");
+        Files.writeString(input, "{\"header\": ");
+        Path pdf = dir.resolve("out.pdf");
+        assertThat(cli.run(new String[]{"render", "poa-execution-form", input.toString(), "-o", pdf.toString()}))
+                .isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(pdf).doesNotExist();
+        assertThat(out()).contains("malformed JSON", "nothing written");
+    }
+
+    @Test
+    void mismatchedTotalsNeedLenient(@TempDir Path dir) throws IOException {
+        Path input = dir.resolve("totals.json");
+        Files.writeString(input, Fixtures.smallForm().replace("\"signatories\"",
+                "\"declaredTotals\": {\"general\": {\"executed\": \"1.00\"}}, \"signatories\""));
+        Path pdf = dir.resolve("out.pdf");
+        assertThat(cli.run(new String[]{"render", "poa-execution-form", input.toString(), "-o", pdf.toString()}))
+                .isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out()).contains("mismatch /declaredTotals/general/executed: declared 1.00, computed 300.25");
+        assertThat(cli.run(new String[]{"render", "poa-execution-form", input.toString(), "-o", pdf.toString(), "--lenient"}))
+                .isEqualTo(SelloCli.OK);
+        assertThat(pdf).exists();
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(cli.run(new String[]{})).isEqualTo(SelloCli.USAGE);
+        assertThat(cli.run(new String[]{"render", "poa-execution-form", "x.json"})).isEqualTo(SelloCli.USAGE);
+        assertThat(cli.run(new String[]{"validate", "poa-execution-form", "does-not-exist.json"})).isEqualTo(SelloCli.USAGE);
+        assertThat(cli.run(new String[]{"validate", "no-such-type", Fixtures.SEED_EXAMPLE.toString()})).isEqualTo(SelloCli.USAGE);
+        assertThat(cli.run(new String[]{"validate", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString(), "--frobnicate"})).isEqualTo(SelloCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:", "unknown document type \"no-such-type\"", "unknown option --frobnicate");
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,33 @@
+package io.sello.form;
+
+import io.sello.document.RenderOptions;
+import io.sello.support.Fixtures;
+import io.sello.support.Golden;
+import io.sello.support.PdfLayout;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Layout golden files for report-templates/poa-execution-form (refresh: scripts/approve-golden.sh). */
+class PoaFormGoldenTest {
+
+    @Test
+    void seedLayoutMatchesTheApprovedOne() {
+        byte[] pdf = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT).pdf();
+        Golden.assertMatches("poa-execution-form/senavex-2020-julio.layout.txt", PdfLayout.of(pdf));
+    }
+
+    @Test
+    void smallFormLayoutMatchesTheApprovedOne() {
+        byte[] pdf = Fixtures.poaForm().render(Fixtures.utf8(Fixtures.smallForm()), RenderOptions.STRICT).pdf();
+        Golden.assertMatches("poa-execution-form/small-form.layout.txt", PdfLayout.of(pdf));
+    }
+
+    @Test
+    void renderingIsDeterministic() {
+        byte[] json = Fixtures.seedExample();
+        String first = PdfLayout.of(Fixtures.poaForm().render(json, RenderOptions.STRICT).pdf());
+        String second = PdfLayout.of(Fixtures.poaForm().render(json, RenderOptions.STRICT).pdf());
+        assertThat(second).isEqualTo(first);
+    }
+}

@@ -1,0 +1,17 @@
+package io.sello.rendering;
+
+import io.sello.rendering.jasper.JasperDocumentRenderer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BundledFontsTest {
+
+    /** A font the extension does not bundle must stop start-up, never fall back to Helvetica. */
+    @Test
+    void anUnbundledFontFamilyFailsLoudly() {
+        assertThatThrownBy(() -> new JasperDocumentRenderer(new RenderingProperties(null, null, "Helvetica")))
+                .isInstanceOf(RenderingException.class)
+                .hasMessageContaining("\"Helvetica\" is not registered");
+    }
+}

@@ -1,0 +1,69 @@
+package io.sello.support;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A PDF read back with PDFBox, for assertions about what it says rather than its bytes. */
+public final class PdfDocument {
+    private final List<String> pages = new ArrayList<>();
+    private final Map<String, Boolean> fontsEmbedded = new LinkedHashMap<>();
+
+    private PdfDocument(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            for (int i = 1; i <= document.getNumberOfPages(); i++) {
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                pages.add(stripper.getText(document));
+            }
+            for (PDPage page : document.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    PDFont font = resources.getFont(name);
+                    fontsEmbedded.put(font.getName(), font.isEmbedded());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static PdfDocument of(byte[] pdf) {
+        return new PdfDocument(pdf);
+    }
+
+    public int pageCount() {
+        return pages.size();
+    }
+
+    /** Text of page {@code n}, counted from 1. */
+    public String page(int n) {
+        return pages.get(n - 1);
+    }
+
+    public String text() {
+        return String.join("\n", pages);
+    }
+
+    public List<String> pages() {
+        return List.copyOf(pages);
+    }
+
+    /** Font name → whether its program is embedded, over every page. */
+    public Map<String, Boolean> fonts() {
+        return Map.copyOf(fontsEmbedded);
+    }
+}

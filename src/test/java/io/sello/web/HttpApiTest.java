@@ -1,0 +1,135 @@
+package io.sello.web;
+
+import io.sello.support.Fixtures;
+import io.sello.support.PdfDocument;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static io.sello.support.Fixtures.smallForm;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HTTP API on a real port, through the JDK's HTTP client. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HttpApiTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void rendersTheSeedFormAsAPdfDownload() throws Exception {
+        HttpResponse<byte[]> response = post("/api/v1/documents/poa-execution-form", Fixtures.seedExample(), "application/json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/pdf");
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(value ->
+                assertThat(value).startsWith("attachment;").contains("filename=\"FORMULARIO-N.5.B_SENAVEX_2020_2021-07-07.pdf\""));
+        assertThat(response.headers().firstValue("Sello-Warning-Count")).contains("6");
+        JsonNode warnings = JSON.readTree(response.headers().firstValue("Sello-Warnings").orElseThrow());
+        assertThat(warnings.get(0).get("pointer").stringValue()).isEqualTo("/activities/0/indicator/description");
+        assertThat(warnings.get(0).get("message").stringValue()).contains("N°");
+        assertThat(PdfDocument.of(response.body()).text()).contains("TOTAL GENERAL", "13,614,893.00");
+    }
+
+    @Test
+    void badInputIsA400ProblemListingEveryErrorWithItsPointer() throws Exception {
+        String json = smallForm().replace("\"fiscalYear\": 2024", "\"fiscalYear\": \"2024\", \"extra\": 1")
+                .replace("\"tgn\": \"300.25\"", "\"tgn\": \"-1\"");
+        HttpResponse<byte[]> response = post("/api/v1/documents/poa-execution-form", Fixtures.utf8(json), "application/json");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").intValue()).isEqualTo(400);
+        assertThat(problem.get("type").stringValue()).isEqualTo("/problems/invalid-input");
+        assertThat(problem.get("detail").stringValue()).startsWith("/header/");
+        assertThat(problem.get("errors")).extracting(e -> e.get("pointer").stringValue()).containsExactlyInAnyOrder(
+                "/header/fiscalYear", "/header/extra", "/activities/0/budgetLines/0/executed/tgn");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).doesNotContain("Exception", "at io.sello", "/work/");
+    }
+
+    @Test
+    void malformedJsonIsA400NotA5xx() throws Exception {
+        for (String body : new String[]{"{", "", "null", "[]", "{\"header\": 1, \"header\": 2}", "\"text\"", "{} {}"}) {
+            HttpResponse<byte[]> response = post("/api/v1/documents/poa-execution-form", Fixtures.utf8(body), "application/json");
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).get("errors")).as(body).isNotEmpty();
+        }
+    }
+
+    @Test
+    void declaredTotalsThatDifferAreA422UnlessLenient() throws Exception {
+        String json = smallForm().replace("\"signatories\"",
+                "\"declaredTotals\": {\"general\": {\"programmed\": \"999.00\"}}, \"signatories\"");
+        HttpResponse<byte[]> strict = post("/api/v1/documents/poa-execution-form", Fixtures.utf8(json), "application/json");
+        assertThat(strict.statusCode()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(strict.body());
+        JsonNode mismatch = problem.get("mismatches").get(0);
+        assertThat(mismatch.get("pointer").stringValue()).isEqualTo("/declaredTotals/general/programmed");
+        assertThat(mismatch.get("declared").decimalValue()).isEqualByComparingTo("999.00");
+        assertThat(mismatch.get("computed").decimalValue()).isEqualByComparingTo("1200.99");
+
+        HttpResponse<byte[]> lenient = post("/api/v1/documents/poa-execution-form?lenient=true", Fixtures.utf8(json), "application/json");
+        assertThat(lenient.statusCode()).isEqualTo(200);
+        assertThat(lenient.headers().firstValue("Sello-Warning-Count")).contains("1");
+        assertThat(lenient.headers().firstValue("Sello-Warnings").orElseThrow()).contains("total-mismatch");
+    }
+
+    @Test
+    void validateReturnsTheFullReport() throws Exception {
+        HttpResponse<byte[]> response = post("/api/v1/documents/poa-execution-form/validate", Fixtures.seedExample(), "application/json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode report = JSON.readTree(response.body());
+        assertThat(report.get("valid").booleanValue()).isTrue();
+        assertThat(report.get("warnings")).hasSize(6);
+    }
+
+    @Test
+    void documentTypesAreListedWithSchemaAndExample() throws Exception {
+        JsonNode types = JSON.readTree(get("/api/v1/document-types").body());
+        JsonNode form = types.get(0);
+        assertThat(form.get("id").stringValue()).isEqualTo("poa-execution-form");
+        assertThat(form.get("description").stringValue()).isNotBlank();
+        HttpResponse<byte[]> schema = get(form.get("links").get("schema").stringValue());
+        assertThat(schema.statusCode()).isEqualTo(200);
+        assertThat(schema.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/schema+json"));
+        assertThat(JSON.readTree(schema.body()).get("$schema").stringValue()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        HttpResponse<byte[]> example = get(form.get("links").get("example").stringValue());
+        assertThat(post(form.get("links").get("render").stringValue(), example.body(), "application/json").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownTypesAndWrongMediaTypesAreProblems() throws Exception {
+        HttpResponse<byte[]> unknown = post("/api/v1/documents/no-such-form", Fixtures.utf8("{}"), "application/json");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("type").stringValue()).isEqualTo("/problems/unknown-document-type");
+        HttpResponse<byte[]> xml = post("/api/v1/documents/poa-execution-form", Fixtures.utf8("<form/>"), "application/xml");
+        assertThat(xml.statusCode()).isEqualTo(415);
+        assertThat(xml.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    void healthIsUp() throws Exception {
+        assertThat(new String(get("/actuator/health/readiness").body(), StandardCharsets.UTF_8)).contains("UP");
+    }
+
+    private HttpResponse<byte[]> post(String path, byte[] body, String contentType) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
