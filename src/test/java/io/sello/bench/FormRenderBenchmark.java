@@ -8,6 +8,7 @@ import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderingProperties;
 import io.sello.rendering.TemplateId;
 import io.sello.rendering.jasper.JasperDocumentRenderer;
+import net.sf.jasperreports.engine.JasperPrint;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,14 +34,16 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms512m", "-Xmx512m"})
+@Fork(value = 2, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
 public class FormRenderBenchmark {
     private JasperDocumentRenderer engine;
     private DocumentType form;
     private byte[] json;
     private RenderRequest prepared;
+    private JasperPrint filled;
+    private DocumentType formWithoutEngine;
 
     @Setup
     public void setUp() throws IOException {
@@ -50,6 +53,8 @@ public class FormRenderBenchmark {
         RequestRecorder recorder = new RequestRecorder(engine);
         Sello.documentTypes(recorder).find("poa-execution-form").orElseThrow().render(json, RenderOptions.STRICT);
         prepared = recorder.last;
+        filled = engine.fill(prepared);
+        formWithoutEngine = Sello.documentTypes(new RequestRecorder(null)).find("poa-execution-form").orElseThrow();
         form = Sello.documentTypes(engine).find("poa-execution-form").orElseThrow();
     }
 
@@ -58,11 +63,33 @@ public class FormRenderBenchmark {
         return engine.render(prepared);
     }
 
+    /** The fill half of (a), for finding where the time goes. */
+    @Benchmark
+    public JasperPrint engineFill() {
+        return engine.fill(prepared);
+    }
+
+    /** The export half of (a). */
+    @Benchmark
+    public byte[] engineExport() {
+        return engine.export(filled, prepared.title());
+    }
+
     @Benchmark
     public byte[] service() {
         return form.render(json, RenderOptions.STRICT).pdf();
     }
 
+    /**
+     * (b) − (a) on its own: everything the service does besides the engine (parse, validate, compute,
+     * format). Small and steady, so it checks the ratio without the engine's run-to-run noise.
+     */
+    @Benchmark
+    public byte[] serviceWithoutEngine() {
+        return formWithoutEngine.render(json, RenderOptions.STRICT).pdf();
+    }
+
+    /** Records the request the service hands to the engine; with no delegate it renders nothing. */
     private static final class RequestRecorder implements DocumentRenderer {
         private final DocumentRenderer delegate;
         private RenderRequest last;
@@ -73,13 +100,15 @@ public class FormRenderBenchmark {
 
         @Override
         public void prepare(TemplateId template) {
-            delegate.prepare(template);
+            if (delegate != null) {
+                delegate.prepare(template);
+            }
         }
 
         @Override
         public byte[] render(RenderRequest request) {
             last = request;
-            return delegate.render(request);
+            return delegate == null ? new byte[0] : delegate.render(request);
         }
     }
 }
