@@ -69,7 +69,7 @@ public final class PoaFormReader {
     private static List<Activity> activities(JsonObject root) {
         List<JsonObject> items = root.objects("activities", REQUIRED, "code", "operation", "specificActivity",
                 "startDate", "endDate", "indicator", "budgetLines", "declaredTotal");
-        if (root.has("activities") && items.isEmpty() && !root.findings().hasErrors()) {
+        if (root.isEmptyArray("activities")) {
             root.findings().error(root.pointer("activities"), "expected at least one activity");
         }
         if (items.size() > MAX_ACTIVITIES) {

@@ -75,6 +75,11 @@ public final class JsonObject {
         return value != null && !value.isNull();
     }
 
+    public boolean isEmptyArray(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isArray() && value.isEmpty();
+    }
+
     /** A nested object, or {@code null}. */
     public JsonObject object(String field, Presence presence, String... fields) {
         JsonNode value = present(field, presence);

@@ -95,6 +95,9 @@ class PoaFormReaderTest {
     void emptyActivityListIsAnError() {
         String json = smallForm().replaceAll("(?s)\"activities\": \\[.*?\\n  \\],", "\"activities\": [],");
         assertThat(errorsOf(json)).extracting(InputError::pointer).contains("/activities");
+        assertThat(errorsOf(json.replace("\"acronym\": \"UPL\"", "\"acronym\": 1")))
+                .as("reported alongside other errors").extracting(InputError::pointer)
+                .containsExactlyInAnyOrder("/activities", "/header/acronym");
     }
 
     @Test
