@@ -1,9 +1,11 @@
 package io.sello;
 
+import io.sello.amendment.AgreementAmendmentType;
 import io.sello.document.DocumentTypes;
 import io.sello.form.PoaExecutionFormType;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderingProperties;
+import io.sello.rendering.html.HtmlDocumentRenderer;
 import io.sello.rendering.jasper.JasperDocumentRenderer;
 
 import java.util.List;
@@ -20,7 +22,16 @@ public final class Sello {
         return new JasperDocumentRenderer(settings);
     }
 
-    public static DocumentTypes documentTypes(DocumentRenderer jasper) {
-        return new DocumentTypes(List.of(new PoaExecutionFormType(jasper)));
+    public static DocumentRenderer htmlRenderer(RenderingProperties settings) {
+        return new HtmlDocumentRenderer(settings);
+    }
+
+    public static DocumentTypes documentTypes(DocumentRenderer jasper, DocumentRenderer html) {
+        return new DocumentTypes(List.of(new PoaExecutionFormType(jasper), new AgreementAmendmentType(html)));
+    }
+
+    /** Both engines with the given settings, as the CLI and the tests use them. */
+    public static DocumentTypes documentTypes(RenderingProperties settings) {
+        return documentTypes(jasperRenderer(settings), htmlRenderer(settings));
     }
 }

@@ -15,7 +15,12 @@ class SelloConfiguration {
     }
 
     @Bean
-    DocumentTypes documentTypes(DocumentRenderer jasperRenderer) {
-        return Sello.documentTypes(jasperRenderer);
+    DocumentRenderer htmlRenderer(RenderingProperties settings) {
+        return Sello.htmlRenderer(settings);
+    }
+
+    @Bean
+    DocumentTypes documentTypes(DocumentRenderer jasperRenderer, DocumentRenderer htmlRenderer) {
+        return Sello.documentTypes(jasperRenderer, htmlRenderer);
     }
 }

@@ -21,15 +21,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheHtmlAdapterUsesFreeMarkerAndFlyingSaucer() {
+        noClasses().that().resideOutsideOfPackage("io.sello.rendering.html..")
+                .should().dependOnClassesThat().resideInAnyPackage("freemarker..", "org.xhtmlrenderer..")
+                .check(CLASSES);
+    }
+
+    @Test
     void featuresDoNotReachIntoEngineAdapters() {
-        noClasses().that().resideInAnyPackage("io.sello.form..", "io.sello.document..", "io.sello.web..", "io.sello.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.sello.rendering.jasper..", "com.lowagie..", "org.openpdf..")
+        noClasses().that().resideInAnyPackage("io.sello.form..", "io.sello.amendment..", "io.sello.document..", "io.sello.web..", "io.sello.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.sello.rendering.jasper..", "io.sello.rendering.html..", "com.lowagie..", "org.openpdf..")
                 .check(CLASSES);
     }
 
     @Test
     void featuresDoNotDependOnTheWebLayer() {
-        noClasses().that().resideInAnyPackage("io.sello.form..", "io.sello.document..", "io.sello.rendering..", "io.sello.input..")
+        noClasses().that().resideInAnyPackage("io.sello.form..", "io.sello.amendment..", "io.sello.document..", "io.sello.rendering..", "io.sello.input..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.sello.web..", "org.springframework.web..")
                 .check(CLASSES);
     }

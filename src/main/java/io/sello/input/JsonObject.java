@@ -50,7 +50,7 @@ public final class JsonObject {
         return of(node, JsonPointers.ROOT, findings, fields);
     }
 
-    private static JsonObject of(JsonNode node, String pointer, InputFindings findings, String... fields) {
+    static JsonObject of(JsonNode node, String pointer, InputFindings findings, String... fields) {
         if (node == null || !node.isObject()) {
             findings.error(JsonPointers.display(pointer), "expected a JSON object but got " + describe(node));
             return null;
@@ -76,8 +76,13 @@ public final class JsonObject {
     }
 
     public boolean isEmptyArray(String field) {
+        return arrayLength(field) == 0;
+    }
+
+    /** The length of an array field, or -1 when it is absent or not an array. */
+    public int arrayLength(String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isArray() && value.isEmpty();
+        return value != null && value.isArray() ? value.size() : -1;
     }
 
     /** A nested object, or {@code null}. */
@@ -86,19 +91,25 @@ public final class JsonObject {
         return value == null ? null : of(value, pointer(field), findings, fields);
     }
 
+    /** The elements of an array field, whatever their shape; an absent optional array is an empty list. */
+    public List<JsonElement> elements(String field, Presence presence) {
+        JsonNode value = present(field, presence);
+        return value == null ? new ArrayList<>() : elementsOf(value, pointer(field), findings);
+    }
+
+    static List<JsonElement> elementsOf(JsonNode value, String pointer, InputFindings findings) {
+        if (!value.isArray()) {
+            findings.error(pointer, "expected an array but got " + describe(value));
+            return new ArrayList<>();
+        }
+        return JsonElement.of(value, pointer, findings);
+    }
+
     /** The objects of an array field; an absent optional array is an empty list. */
     public List<JsonObject> objects(String field, Presence presence, String... fields) {
-        JsonNode value = present(field, presence);
         List<JsonObject> result = new ArrayList<>();
-        if (value == null) {
-            return result;
-        }
-        if (!value.isArray()) {
-            findings.error(pointer(field), "expected an array but got " + describe(value));
-            return result;
-        }
-        for (int i = 0; i < value.size(); i++) {
-            result.add(of(value.get(i), JsonPointers.child(pointer(field), i), findings, fields));
+        for (JsonElement element : elements(field, presence)) {
+            result.add(element.object(fields));
         }
         return result;
     }
@@ -116,18 +127,36 @@ public final class JsonObject {
             findings.error(pointer(field), "expected a string but got " + describe(value));
             return null;
         }
-        String text = value.stringValue().strip();
-        if (text.length() > MAX_TEXT_LENGTH) {
-            findings.error(pointer(field), "expected at most " + MAX_TEXT_LENGTH + " characters but got " + text.length());
+        return checkedText(value.stringValue(), pointer(field), findings, presence == Presence.REQUIRED, true);
+    }
+
+    /** Like {@link #text}, but keeps leading and trailing spaces: a run of a paragraph ends where the next begins. */
+    public String run(String field) {
+        JsonNode value = present(field, Presence.REQUIRED);
+        if (value == null) {
             return null;
         }
-        if (presence == Presence.REQUIRED && text.isEmpty()) {
-            findings.error(pointer(field), "must not be blank");
+        if (!value.isString()) {
+            findings.error(pointer(field), "expected a string but got " + describe(value));
+            return null;
+        }
+        return checkedText(value.stringValue(), pointer(field), findings, true, false);
+    }
+
+    /** Bounds and repairs one piece of untrusted text; {@code null} with an error when it is refused. */
+    static String checkedText(String raw, String pointer, InputFindings findings, boolean required, boolean strip) {
+        String text = strip ? raw.strip() : raw;
+        if (text.length() > MAX_TEXT_LENGTH) {
+            findings.error(pointer, "expected at most " + MAX_TEXT_LENGTH + " characters but got " + text.length());
+            return null;
+        }
+        if (required && text.isBlank()) {
+            findings.error(pointer, "must not be blank");
             return null;
         }
         var repaired = Mojibake.repair(text);
         if (repaired.isPresent()) {
-            findings.warn(pointer(field), "text-repaired",
+            findings.warn(pointer, "text-repaired",
                     "repaired mis-encoded text \"" + text + "\" to \"" + repaired.get() + "\"");
             return repaired.get();
         }
@@ -142,6 +171,19 @@ public final class JsonObject {
             return null;
         }
         return text;
+    }
+
+    /** An optional boolean, {@code false} when absent. */
+    public boolean flag(String field) {
+        JsonNode value = present(field, Presence.OPTIONAL);
+        if (value == null) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            findings.error(pointer(field), "expected true or false but got " + describe(value));
+            return false;
+        }
+        return value.booleanValue();
     }
 
     public <E extends Enum<E>> E enumeration(String field, Presence presence, Class<E> type) {

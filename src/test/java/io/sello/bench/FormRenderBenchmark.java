@@ -1,8 +1,8 @@
 package io.sello.bench;
 
-import io.sello.Sello;
 import io.sello.document.DocumentType;
 import io.sello.document.RenderOptions;
+import io.sello.form.PoaExecutionFormType;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderingProperties;
@@ -51,11 +51,11 @@ public class FormRenderBenchmark {
         json = Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json"));
         // Capture the request the service hands to the engine, so (a) fills exactly the same data.
         RequestRecorder recorder = new RequestRecorder(engine);
-        Sello.documentTypes(recorder).find("poa-execution-form").orElseThrow().render(json, RenderOptions.STRICT);
+        new PoaExecutionFormType(recorder).render(json, RenderOptions.STRICT);
         prepared = recorder.last;
         filled = engine.fill(prepared);
-        formWithoutEngine = Sello.documentTypes(new RequestRecorder(null)).find("poa-execution-form").orElseThrow();
-        form = Sello.documentTypes(engine).find("poa-execution-form").orElseThrow();
+        formWithoutEngine = new PoaExecutionFormType(new RequestRecorder(null));
+        form = new PoaExecutionFormType(engine);
     }
 
     @Benchmark

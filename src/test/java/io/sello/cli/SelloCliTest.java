@@ -30,6 +30,15 @@ class SelloCliTest {
     }
 
     @Test
+    void rendersTheAmendmentExample(@TempDir Path dir) {
+        Path pdf = dir.resolve("enmienda.pdf");
+        int code = cli.run(new String[]{"render", "agreement-amendment", "examples/agreement-amendment/pcc-peru-2008.json", "-o", pdf.toString()});
+        assertThat(code).isEqualTo(SelloCli.OK);
+        assertThat(PdfDocument.of(Fixtures.read(pdf)).text()).contains("ENMIENDA");
+        assertThat(cli.run(new String[]{"validate", "agreement-amendment", "examples/agreement-amendment/minimal.json"})).isEqualTo(SelloCli.OK);
+    }
+
+    @Test
     void validatePrintsErrorsWithPointersAndExitsOne(@TempDir Path dir) throws IOException {
         Path input = dir.resolve("bad.json");
         Files.writeString(input, Fixtures.smallForm().replace("\"2024-03-31\"", "\"2024-02-30\""));

@@ -18,6 +18,7 @@ public final class Fixtures {
     public static final Path SEED_TEXT = Path.of("src/test/resources/seeds/000_b2160533a7bcd8c8.txt");
 
     private static DocumentRenderer renderer;
+    private static DocumentRenderer htmlRenderer;
     private static DocumentTypes types;
 
     private Fixtures() {
@@ -30,15 +31,26 @@ public final class Fixtures {
         return renderer;
     }
 
+    public static synchronized DocumentRenderer htmlRenderer() {
+        if (htmlRenderer == null) {
+            htmlRenderer = Sello.htmlRenderer(RenderingProperties.defaults());
+        }
+        return htmlRenderer;
+    }
+
     public static synchronized DocumentTypes types() {
         if (types == null) {
-            types = Sello.documentTypes(renderer());
+            types = Sello.documentTypes(renderer(), htmlRenderer());
         }
         return types;
     }
 
     public static DocumentType poaForm() {
         return types().find("poa-execution-form").orElseThrow();
+    }
+
+    public static DocumentType amendment() {
+        return types().find("agreement-amendment").orElseThrow();
     }
 
     public static byte[] seedExample() {

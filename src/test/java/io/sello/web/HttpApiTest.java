@@ -96,6 +96,7 @@ class HttpApiTest {
     @Test
     void documentTypesAreListedWithSchemaAndExample() throws Exception {
         JsonNode types = JSON.readTree(get("/api/v1/document-types").body());
+        assertThat(types).extracting(t -> t.get("id").stringValue()).containsExactly("poa-execution-form", "agreement-amendment");
         JsonNode form = types.get(0);
         assertThat(form.get("id").stringValue()).isEqualTo("poa-execution-form");
         assertThat(form.get("description").stringValue()).isNotBlank();
@@ -115,6 +116,22 @@ class HttpApiTest {
         HttpResponse<byte[]> xml = post("/api/v1/documents/poa-execution-form", Fixtures.utf8("<form/>"), "application/xml");
         assertThat(xml.statusCode()).isEqualTo(415);
         assertThat(xml.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    void rendersAnAmendmentAndRefusesABadOneWithPointers() throws Exception {
+        byte[] seed = Fixtures.read(java.nio.file.Path.of("examples/agreement-amendment/pcc-peru-2008.json"));
+        HttpResponse<byte[]> ok = post("/api/v1/documents/agreement-amendment", seed, "application/json");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(PdfDocument.of(ok.body()).text()).contains("ENMIENDA", "Dr. Peter Müller");
+        String bad = new String(seed, StandardCharsets.UTF_8).replace("\"currency\": \"CHF\"", "\"currency\": \"chf\"");
+        HttpResponse<byte[]> refused = post("/api/v1/documents/agreement-amendment", Fixtures.utf8(bad), "application/json");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("errors")).extracting(e -> e.get("pointer").stringValue())
+                .containsExactly("/articles/0/quotedClauses/0/paragraphs/1/3/money/currency",
+                        "/articles/0/quotedClauses/0/paragraphs/1/7/money/currency");
+        HttpResponse<byte[]> schema = get("/api/v1/document-types/agreement-amendment/schema");
+        assertThat(JSON.readTree(schema.body()).get("title").stringValue()).isEqualTo("Enmienda a un acuerdo de cooperación");
     }
 
     @Test

@@ -1,0 +1,17 @@
+package io.sello.amendment;
+
+import java.util.List;
+
+/** "Artículo n.-" of the amendment: its text, then the clauses it quotes as modified. */
+public record Article(int number, List<Paragraph> paragraphs, List<QuotedClause> quotedClauses) {
+    public Article {
+        if (number < 1) {
+            throw new IllegalArgumentException("article numbers start at 1");
+        }
+        paragraphs = List.copyOf(paragraphs);
+        quotedClauses = List.copyOf(quotedClauses);
+        if (paragraphs.isEmpty()) {
+            throw new IllegalArgumentException("an article has at least one paragraph");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.sello.rendering.html;
+
+import com.lowagie.text.pdf.BaseFont;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import io.sello.rendering.DocumentRenderer;
+import io.sello.rendering.RenderRequest;
+import io.sello.rendering.RenderingException;
+import io.sello.rendering.RenderingProperties;
+import io.sello.rendering.TemplateId;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * The HTML engine: a FreeMarker template ({@code report-templates/<id>/<id>.xhtml.ftl}) produces
+ * XHTML, which Flying Saucer lays out and OpenPDF writes, with the bundled fonts embedded.
+ * The template sees the request's parameters by name and its rows as {@code rows}.
+ */
+public final class HtmlDocumentRenderer implements DocumentRenderer {
+    /** Flying Saucer's default: 20 dots per CSS pixel, 26.66 dots per point. */
+    private static final float DOTS_PER_POINT = 20f * 4f / 3f;
+    private static final int DOTS_PER_PIXEL = 20;
+    private static final List<String> FACES = List.of(
+            "sello/fonts/DejaVuSansCondensed.ttf", "sello/fonts/DejaVuSansCondensed-Bold.ttf",
+            "sello/fonts/DejaVuSansCondensed-Oblique.ttf", "sello/fonts/DejaVuSansCondensed-BoldOblique.ttf");
+
+    private final Configuration templates;
+    private final String fontFamily;
+
+    public HtmlDocumentRenderer(RenderingProperties settings) {
+        this.templates = SafeTemplates.configuration(settings.reportLocale(), TimeZone.getTimeZone(settings.reportTimeZone()));
+        this.fontFamily = settings.fontFamily();
+        fonts(); // fail at start-up, not on the first request, if a face is missing
+    }
+
+    @Override
+    public void prepare(TemplateId template) {
+        template(template);
+    }
+
+    @Override
+    public byte[] render(RenderRequest request) {
+        return toPdf(toXhtml(request), request.template());
+    }
+
+    /** FreeMarker only; exposed for the engine benchmark and the escaping tests. */
+    public String toXhtml(RenderRequest request) {
+        Map<String, Object> model = new HashMap<>(request.parameters());
+        model.put("rows", request.rows());
+        model.put("documentTitle", request.title());
+        model.put("fontFamily", fontFamily);
+        StringWriter out = new StringWriter(32 * 1024);
+        try {
+            template(request.template()).process(model, out);
+        } catch (IOException | freemarker.template.TemplateException | RuntimeException e) {
+            throw new RenderingException("template " + request.template() + " could not be filled", e);
+        }
+        return out.toString();
+    }
+
+    /** Flying Saucer layout and PDF output of XHTML made by a template; exposed for the engine benchmark. */
+    public byte[] toPdf(String xhtml, TemplateId template) {
+        ITextOutputDevice device = new ITextOutputDevice(DOTS_PER_POINT);
+        ConfinedUserAgent agent = new ConfinedUserAgent(device, DOTS_PER_PIXEL, TemplateResources.baseOf(template.value()));
+        ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent, fonts());
+        try {
+            renderer.setDocumentFromString(xhtml, TemplateResources.baseOf(template.value()));
+            renderer.layout();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            renderer.createPDF(out);
+            return out.toByteArray();
+        } catch (RuntimeException e) {
+            throw new RenderingException("template " + template + " could not be laid out", e);
+        }
+    }
+
+    /** A font resolver per renderer (it is not thread-safe); the faces themselves are cached by OpenPDF. */
+    private ITextFontResolver fonts() {
+        ITextFontResolver resolver = new ITextFontResolver();
+        try {
+            for (String face : FACES) {
+                resolver.addFont(face, fontFamily, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, null);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new RenderingException("bundled font could not be loaded", e);
+        }
+        return resolver;
+    }
+
+    private Template template(TemplateId id) {
+        try {
+            return templates.getTemplate(id.value() + "/" + id.value() + ".xhtml.ftl");
+        } catch (IOException e) {
+            throw new RenderingException("template " + id + " could not be loaded", e);
+        }
+    }
+}

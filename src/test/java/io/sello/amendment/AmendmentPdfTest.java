@@ -1,0 +1,95 @@
+package io.sello.amendment;
+
+import io.sello.document.RenderOptions;
+import io.sello.document.RenderedDocument;
+import io.sello.support.Fixtures;
+import io.sello.support.Golden;
+import io.sello.support.PdfDocument;
+import io.sello.support.PdfLayout;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The amendment of seed 003, checked by what the PDF says. */
+class AmendmentPdfTest {
+    static final Path SEED = Path.of("examples/agreement-amendment/pcc-peru-2008.json");
+    static final Path MINIMAL = Path.of("examples/agreement-amendment/minimal.json");
+    private static RenderedDocument seed;
+    private static PdfDocument pdf;
+    /** The text with line breaks and justification spaces folded, as a reader would quote it. */
+    private static String text;
+
+    @BeforeAll
+    static void render() {
+        seed = Fixtures.amendment().render(Fixtures.read(SEED), RenderOptions.STRICT);
+        pdf = PdfDocument.of(seed.pdf());
+        text = pdf.text().replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void titleBlockNamesThePartiesTheProjectAndItsValidity() {
+        assertThat(pdf.page(1)).contains("ENMIENDA", "AL ACUERDO", "ENTRE", "RELATIVO AL PROYECTO");
+        assertThat(text).contains(
+                "LA CONFEDERACION SUIZA, REPRESENTADA POR LA EMBAJADA DE SUIZA - AGENCIA SUIZA PARA EL DESARROLLO Y LA COOPERACION (COSUDE)",
+                "LA REPUBLICA DEL PERU, REPRESENTADA POR EL MINISTERIO DE RELACIONES EXTERIORES - AGENCIA PERUANA DE COOPERACION INTERNACIONAL (APCI)",
+                "“Programa de Cooperación Comercial (PCC)”",
+                "Fase II - Vigencia del 1.9.2005 al 31.12.2008");
+    }
+
+    @Test
+    void articlesStateAmountsInFiguresAndInWords() {
+        assertThat(text).contains("Artículo 1.- Mediante la presente Enmienda se modifica el primer párrafo",
+                "\"ARTICULO QUINTO", "APORTE FINANCIERO DE LAS PARTES", "5.1 SECO (representado por COSUDE)",
+                "\"ARTICULO DECIMO SEPTIMO", "DURACION DEL ACUERDO", "hasta el 31 de diciembre de 2008.",
+                "Artículo 2.- Queda expresamente estipulado", "Artículo 3.- La presente Enmienda tendrá efectos retroactivos");
+        String compact = pdf.text().replaceAll("\\s+", "");
+        for (String amount : new String[]{
+                "US$ 83,290.00 (ochenta y tres mil doscientos noventa y 00/100 Dólares americanos)",
+                "CHF 87,460.00 (ochenta y siete mil cuatrocientos sesenta y 00/100 Francos suizos)",
+                "US$ 3,283,290.00 (tres millones doscientos ochenta y tres mil doscientos noventa y 00/100 Dólares americanos)",
+                "CHF 4,087,460.00 (cuatro millones ochenta y siete mil cuatrocientos sesenta y 00/100 Francos suizos)"}) {
+            assertThat(compact).contains(amount.replaceAll("\\s+", ""));
+        }
+    }
+
+    @Test
+    void signingPlaceDateAndBothSignatureBlocksCloseIt() {
+        // es-PE spells September "setiembre"; the signing date itself is in March
+        assertThat(text).contains("Suscrito en la ciudad de Lima, el 11 de marzo de 2009, en dos ejemplares, siendo ambos igualmente auténticos y válidos.");
+        String last = pdf.page(pdf.pageCount());
+        assertThat(last).contains("POR LA REPUBLICA DEL PERU", "POR SUIZA", "Lic. Carlos Pando Sánchez",
+                "Director Ejecutivo de la APCI", "Dr. Peter Müller", "Embajador de Suiza",
+                "Anexo: Plan Operativo de ampliación (setiembre – diciembre 2008)");
+        for (int n = 1; n <= pdf.pageCount(); n++) {
+            assertThat(pdf.page(n)).contains("Página " + n + " de " + pdf.pageCount());
+        }
+        assertThat(seed.fileName()).isEqualTo("ENMIENDA_Programa-de-Cooperacion-Comercial-PCC_2009-03-11.pdf");
+    }
+
+    @Test
+    void everyFontIsEmbedded() {
+        assertThat(pdf.fonts()).isNotEmpty().allSatisfy((name, embedded) -> {
+            assertThat(embedded).as(name).isTrue();
+            assertThat(name).contains("DejaVuSansCondensed");
+        });
+    }
+
+    @Test
+    void minimalAmendmentHasNoAnnex() {
+        PdfDocument minimal = PdfDocument.of(Fixtures.amendment().render(Fixtures.read(MINIMAL), RenderOptions.STRICT).pdf());
+        assertThat(minimal.pageCount()).isEqualTo(1);
+        assertThat(minimal.text().replaceAll("\\s+", ""))
+                .contains("US$1,000.00(mily00/100Dólaresamericanos)", "PORLAPARTEA", "AnaQuispe")
+                .doesNotContain("Anexo");
+    }
+
+    @Test
+    void layoutMatchesTheApprovedOnes() {
+        Golden.assertMatches("agreement-amendment/pcc-peru-2008.layout.txt", PdfLayout.of(seed.pdf()));
+        Golden.assertMatches("agreement-amendment/minimal.layout.txt",
+                PdfLayout.of(Fixtures.amendment().render(Fixtures.read(MINIMAL), RenderOptions.STRICT).pdf()));
+    }
+}
