@@ -1,7 +1,6 @@
 package io.sello.amendment;
 
-import io.sello.document.ClasspathText;
-import io.sello.document.DocumentType;
+import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
 import io.sello.document.InvalidInputException;
 import io.sello.document.RenderOptions;
@@ -10,28 +9,19 @@ import io.sello.document.ValidationReport;
 import io.sello.input.InputFindings;
 import io.sello.rendering.DocumentRenderer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** An amendment (Enmienda) to a cooperation agreement, rendered through the HTML engine. */
-public final class AgreementAmendmentType implements DocumentType {
+public final class AgreementAmendmentType extends BundledDocumentType {
     public static final DocumentTypeId ID = new DocumentTypeId("agreement-amendment");
-    static final String SCHEMA = "schemas/agreement-amendment.schema.json";
-    static final String EXAMPLE = "examples/agreement-amendment/minimal.json";
 
     private final DocumentRenderer renderer;
     private final AmendmentReader reader = new AmendmentReader();
-    private final String schema;
 
     public AgreementAmendmentType(DocumentRenderer htmlRenderer) {
+        super(ID, "schemas/agreement-amendment.schema.json", "examples/agreement-amendment/pcc-peru-2008.json");
         this.renderer = htmlRenderer;
-        this.schema = new String(ClasspathText.bytes(SCHEMA), StandardCharsets.UTF_8);
         htmlRenderer.prepare(AmendmentLayout.TEMPLATE);
-    }
-
-    @Override
-    public DocumentTypeId id() {
-        return ID;
     }
 
     @Override
@@ -44,16 +34,6 @@ public final class AgreementAmendmentType implements DocumentType {
         return "Amendment to a cooperation agreement: parties and representatives, project and validity, numbered"
                 + " articles with the clauses they modify, amounts in figures and in Spanish words, place and date"
                 + " of signing and one signature block per party. A4 PDF.";
-    }
-
-    @Override
-    public String jsonSchema() {
-        return schema;
-    }
-
-    @Override
-    public byte[] example() {
-        return ClasspathText.bytes(EXAMPLE);
     }
 
     @Override

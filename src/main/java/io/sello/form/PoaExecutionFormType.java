@@ -1,7 +1,6 @@
 package io.sello.form;
 
-import io.sello.document.ClasspathText;
-import io.sello.document.DocumentType;
+import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
 import io.sello.document.InvalidInputException;
 import io.sello.document.RenderOptions;
@@ -14,29 +13,20 @@ import io.sello.input.InputFindings;
 import io.sello.input.JsonPointers;
 import io.sello.rendering.DocumentRenderer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Formulario N.5.B, Seguimiento a la Ejecución Financiera, of the annual operations plan (POA). */
-public final class PoaExecutionFormType implements DocumentType {
+public final class PoaExecutionFormType extends BundledDocumentType {
     public static final DocumentTypeId ID = new DocumentTypeId("poa-execution-form");
-    static final String SCHEMA = "schemas/poa-execution-form.schema.json";
-    static final String EXAMPLE = "examples/poa-execution-form/senavex-2020-julio.json";
 
     private final DocumentRenderer renderer;
     private final PoaFormReader reader = new PoaFormReader();
-    private final String schema;
 
     public PoaExecutionFormType(DocumentRenderer renderer) {
+        super(ID, "schemas/poa-execution-form.schema.json", "examples/poa-execution-form/senavex-2020-julio.json");
         this.renderer = renderer;
-        this.schema = new String(ClasspathText.bytes(SCHEMA), StandardCharsets.UTF_8);
         renderer.prepare(PoaFormLayout.TEMPLATE);
-    }
-
-    @Override
-    public DocumentTypeId id() {
-        return ID;
     }
 
     @Override
@@ -49,16 +39,6 @@ public final class PoaExecutionFormType implements DocumentType {
         return "Monthly follow-up of the financial execution of an annual operations plan: activities with"
                 + " programmed and executed budget per expense group and funding source, computed totals,"
                 + " % executed, and the Elaborado / Revisado / Aprobado signature block. Landscape PDF.";
-    }
-
-    @Override
-    public String jsonSchema() {
-        return schema;
-    }
-
-    @Override
-    public byte[] example() {
-        return ClasspathText.bytes(EXAMPLE);
     }
 
     @Override

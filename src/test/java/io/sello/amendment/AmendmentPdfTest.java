@@ -71,10 +71,7 @@ class AmendmentPdfTest {
 
     @Test
     void everyFontIsEmbedded() {
-        assertThat(pdf.fonts()).isNotEmpty().allSatisfy((name, embedded) -> {
-            assertThat(embedded).as(name).isTrue();
-            assertThat(name).contains("DejaVuSansCondensed");
-        });
+        pdf.assertEveryFontEmbedded();
     }
 
     @Test

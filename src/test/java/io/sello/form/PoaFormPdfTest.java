@@ -84,10 +84,7 @@ class PoaFormPdfTest {
 
     @Test
     void everyFontIsEmbedded() {
-        assertThat(pdf.fonts()).isNotEmpty().allSatisfy((name, embedded) -> {
-            assertThat(embedded).as(name).isTrue();
-            assertThat(name).contains("DejaVuSansCondensed");
-        });
+        pdf.assertEveryFontEmbedded();
     }
 
     @Test

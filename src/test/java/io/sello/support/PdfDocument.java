@@ -62,6 +62,14 @@ public final class PdfDocument {
         return List.copyOf(pages);
     }
 
+    /** Asserts that the document uses fonts, all of them embedded and all of the bundled family. */
+    public void assertEveryFontEmbedded() {
+        org.assertj.core.api.Assertions.assertThat(fontsEmbedded).isNotEmpty().allSatisfy((name, embedded) -> {
+            org.assertj.core.api.Assertions.assertThat(embedded).as(name).isTrue();
+            org.assertj.core.api.Assertions.assertThat(name).contains("DejaVuSansCondensed");
+        });
+    }
+
     /** Font name → whether its program is embedded, over every page. */
     public Map<String, Boolean> fonts() {
         return Map.copyOf(fontsEmbedded);
