@@ -3,6 +3,7 @@ package io.sello;
 import io.sello.amendment.AgreementAmendmentType;
 import io.sello.document.DocumentTypes;
 import io.sello.form.PoaExecutionFormType;
+import io.sello.plan.OperationalPlanType;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderingProperties;
 import io.sello.rendering.html.HtmlDocumentRenderer;
@@ -27,7 +28,8 @@ public final class Sello {
     }
 
     public static DocumentTypes documentTypes(DocumentRenderer jasper, DocumentRenderer html) {
-        return new DocumentTypes(List.of(new PoaExecutionFormType(jasper), new AgreementAmendmentType(html)));
+        return new DocumentTypes(List.of(new PoaExecutionFormType(jasper), new AgreementAmendmentType(html),
+                new OperationalPlanType(html)));
     }
 
     /** Both engines with the given settings, as the CLI and the tests use them. */

@@ -2,14 +2,12 @@ package io.sello.amendment;
 
 import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
-import io.sello.document.InvalidInputException;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.ValidationReport;
 import io.sello.input.InputFindings;
 import io.sello.rendering.DocumentRenderer;
 
-import java.util.List;
 
 /** An amendment (Enmienda) to a cooperation agreement, rendered through the HTML engine. */
 public final class AgreementAmendmentType extends BundledDocumentType {
@@ -38,13 +36,7 @@ public final class AgreementAmendmentType extends BundledDocumentType {
 
     @Override
     public ValidationReport validate(byte[] json) {
-        InputFindings findings = new InputFindings();
-        try {
-            reader.read(json, findings);
-        } catch (InvalidInputException malformed) {
-            return ValidationReport.ofErrors(malformed.errors());
-        }
-        return new ValidationReport(findings.errors(), List.of(), findings.warnings());
+        return InputFindings.check(findings -> reader.read(json, findings));
     }
 
     @Override

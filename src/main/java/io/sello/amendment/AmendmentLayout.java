@@ -2,6 +2,7 @@ package io.sello.amendment;
 
 import io.sello.document.SafeFileName;
 import io.sello.format.NumberStyle;
+import io.sello.text.ParagraphLayout;
 import io.sello.format.SpanishAmounts;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.TemplateId;
@@ -26,6 +27,7 @@ final class AmendmentLayout {
     }
 
     static RenderRequest of(AgreementAmendment amendment) {
+        ParagraphLayout text = new ParagraphLayout(NUMBERS);
         Map<String, Object> p = new HashMap<>();
         p.put("title", amendment.title());
         p.put("instrument", amendment.instrument());
@@ -39,11 +41,11 @@ final class AmendmentLayout {
         for (Article article : amendment.articles()) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("label", "Artículo " + article.number() + ".-");
-            a.put("paragraphs", paragraphs(article.paragraphs()));
+            a.put("paragraphs", text.paragraphs(article.paragraphs()));
             List<Map<String, Object>> clauses = new ArrayList<>();
             for (QuotedClause clause : article.quotedClauses()) {
                 clauses.add(Map.of("heading", clause.heading(), "title", clause.title(),
-                        "paragraphs", paragraphs(clause.paragraphs())));
+                        "paragraphs", text.paragraphs(clause.paragraphs())));
             }
             a.put("clauses", clauses);
             articles.add(a);
@@ -72,21 +74,5 @@ final class AmendmentLayout {
                 : "en " + SpanishAmounts.words(BigInteger.valueOf(signing.copies())) + " ejemplares, siendo "
                 + (signing.copies() == 2 ? "ambos" : "todos") + " igualmente auténticos y válidos";
         return "Suscrito en la ciudad de " + signing.place() + ", el " + date + ", " + copies + ".";
-    }
-
-    private static List<List<Map<String, Object>>> paragraphs(List<Paragraph> paragraphs) {
-        List<List<Map<String, Object>>> result = new ArrayList<>();
-        for (Paragraph paragraph : paragraphs) {
-            List<Map<String, Object>> runs = new ArrayList<>();
-            for (Segment segment : paragraph.segments()) {
-                String text = segment instanceof Segment.Money m
-                        ? SpanishAmounts.legal(m.money().amount(), m.money().currency(), NUMBERS)
-                        : ((Segment.Text) segment).text();
-                Segment.Emphasis e = segment.emphasis();
-                runs.add(Map.of("text", text, "bold", e.bold(), "italic", e.italic(), "underline", e.underline()));
-            }
-            result.add(runs);
-        }
-        return result;
     }
 }

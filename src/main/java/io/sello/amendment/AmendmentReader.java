@@ -1,14 +1,16 @@
 package io.sello.amendment;
 
-import io.sello.format.Currency;
+import io.sello.text.Paragraph;
+import io.sello.text.ParagraphReader;
+import io.sello.text.Run;
 import io.sello.input.InputFindings;
 import io.sello.input.JsonElement;
 import io.sello.input.JsonObject;
 import io.sello.input.StrictJson;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -18,6 +20,7 @@ import static io.sello.input.JsonObject.Presence.REQUIRED;
 
 /** Reads an {@code agreement-amendment} request, collecting every error and warning. */
 final class AmendmentReader {
+    private static final ParagraphReader PARAGRAPHS = new ParagraphReader(EnumSet.of(Run.Kind.TEXT, Run.Kind.MONEY));
     private static final Pattern SPANISH_LOCALE = Pattern.compile("es(-[A-Z]{2})?");
 
     /** The amendment, or {@code null} when {@code findings} holds errors. */
@@ -110,13 +113,13 @@ final class AmendmentReader {
                 o.findings().error(o.pointer("number"), "expected article " + expected + " (articles are numbered 1, 2, 3 … in order) but got " + number);
             }
             expected++;
-            List<Paragraph> paragraphs = paragraphs(o, "paragraphs", REQUIRED);
+            List<Paragraph> paragraphs = PARAGRAPHS.paragraphs(o, "paragraphs", REQUIRED);
             List<QuotedClause> clauses = new ArrayList<>();
             for (JsonObject c : o.objects("quotedClauses", OPTIONAL, "heading", "title", "paragraphs")) {
                 if (c != null) {
                     String heading = c.text("heading", REQUIRED);
                     String title = c.text("title", OPTIONAL);
-                    List<Paragraph> clauseParagraphs = paragraphs(c, "paragraphs", REQUIRED);
+                    List<Paragraph> clauseParagraphs = PARAGRAPHS.paragraphs(c, "paragraphs", REQUIRED);
                     if (heading != null) {
                         clauses.add(new QuotedClause(heading, title, clauseParagraphs));
                     }
@@ -127,70 +130,5 @@ final class AmendmentReader {
             }
         }
         return articles;
-    }
-
-    /** A paragraph is a string, or an array of runs: strings, {"text", bold…} or {"money": {amount, currency}, bold…}. */
-    private static List<Paragraph> paragraphs(JsonObject owner, String field, JsonObject.Presence presence) {
-        List<Paragraph> paragraphs = new ArrayList<>();
-        List<JsonElement> elements = owner.elements(field, presence);
-        if (owner.isEmptyArray(field)) {
-            owner.findings().error(owner.pointer(field), "expected at least one paragraph");
-        }
-        for (JsonElement element : elements) {
-            List<Segment> segments = new ArrayList<>();
-            if (element.isString()) {
-                segment(element, segments);
-            } else if (element.isArray()) {
-                for (JsonElement run : element.elements()) {
-                    segment(run, segments);
-                }
-            } else {
-                owner.findings().error(element.pointer(), "expected a paragraph: a string or an array of text and money runs");
-            }
-            if (!segments.isEmpty()) {
-                paragraphs.add(new Paragraph(segments));
-            } else if (element.isArray()) {
-                owner.findings().error(element.pointer(), "expected at least one run of text");
-            }
-        }
-        return paragraphs;
-    }
-
-    private static void segment(JsonElement element, List<Segment> segments) {
-        if (element.isString()) {
-            String text = element.text();
-            if (text != null) {
-                segments.add(new Segment.Text(text, Segment.Emphasis.NONE));
-            }
-            return;
-        }
-        if (!element.isObject()) {
-            element.reject("expected a run: a string, {\"text\": …} or {\"money\": {\"amount\", \"currency\"}}");
-            return;
-        }
-        JsonObject run = element.object("text", "money", "bold", "italic", "underline");
-        if (run == null) {
-            return;
-        }
-        Segment.Emphasis emphasis = new Segment.Emphasis(run.flag("bold"), run.flag("italic"), run.flag("underline"));
-        if (run.has("text") == run.has("money")) {
-            run.findings().error(run.pointer(), "expected exactly one of \"text\" or \"money\"");
-            return;
-        }
-        if (run.has("text")) {
-            String text = run.run("text");
-            if (text != null) {
-                segments.add(new Segment.Text(text, emphasis));
-            }
-            return;
-        }
-        JsonObject money = run.object("money", REQUIRED, "amount", "currency");
-        if (money != null) {
-            BigDecimal amount = money.money("amount", REQUIRED);
-            Currency currency = money.enumeration("currency", REQUIRED, Currency.class);
-            if (amount != null && currency != null) {
-                segments.add(new Segment.Money(new MoneyAmount(amount, currency), emphasis));
-            }
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.sello.amendment;
 
+import io.sello.text.Paragraph;
+
 import java.util.List;
 
 /** "Artículo n.-" of the amendment: its text, then the clauses it quotes as modified. */

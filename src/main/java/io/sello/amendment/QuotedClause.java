@@ -1,5 +1,7 @@
 package io.sello.amendment;
 
+import io.sello.text.Paragraph;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -2,10 +2,12 @@ package io.sello.input;
 
 import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
+import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Collects every error and warning while a request is read, so the client hears of all of them at once. */
 public final class InputFindings {
@@ -30,6 +32,17 @@ public final class InputFindings {
 
     public List<Warning> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** Runs a reader for its findings only: the report of a request that is checked, not rendered. */
+    public static ValidationReport check(Consumer<InputFindings> reader) {
+        InputFindings findings = new InputFindings();
+        try {
+            reader.accept(findings);
+        } catch (InvalidInputException malformed) {
+            return ValidationReport.ofErrors(malformed.errors());
+        }
+        return new ValidationReport(findings.errors(), List.of(), findings.warnings());
     }
 
     public void throwIfErrors() {

@@ -43,13 +43,13 @@ public final class JsonElement {
         return JsonObject.of(node, pointer, findings, fields);
     }
 
-    /** The element as text, repaired like any text field but not trimmed; {@code null} with an error recorded. */
+    /** The element as text (possibly blank), repaired like any text field but not trimmed; {@code null} with an error recorded. */
     public String text() {
         if (!node.isString()) {
             findings.error(pointer, "expected a string");
             return null;
         }
-        return JsonObject.checkedText(node.stringValue(), pointer, findings, true, false);
+        return JsonObject.checkedText(node.stringValue(), pointer, findings, false, false);
     }
 
     /** The elements of this array, or an empty list with an error recorded. */

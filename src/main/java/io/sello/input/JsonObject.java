@@ -91,6 +91,12 @@ public final class JsonObject {
         return value == null ? null : of(value, pointer(field), findings, fields);
     }
 
+    /** A field whose shape is not known in advance, or {@code null} when absent. */
+    public JsonElement element(String field, Presence presence) {
+        JsonNode value = present(field, presence);
+        return value == null ? null : new JsonElement(value, pointer(field), findings);
+    }
+
     /** The elements of an array field, whatever their shape; an absent optional array is an empty list. */
     public List<JsonElement> elements(String field, Presence presence) {
         JsonNode value = present(field, presence);

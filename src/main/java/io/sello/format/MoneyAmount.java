@@ -1,6 +1,5 @@
-package io.sello.amendment;
+package io.sello.format;
 
-import io.sello.format.Currency;
 
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -1,0 +1,50 @@
+package io.sello.plan;
+
+import io.sello.document.BundledDocumentType;
+import io.sello.document.DocumentTypeId;
+import io.sello.document.RenderOptions;
+import io.sello.document.RenderedDocument;
+import io.sello.document.ValidationReport;
+import io.sello.input.InputFindings;
+import io.sello.plan.PlanModel.OperationalPlan;
+import io.sello.rendering.DocumentRenderer;
+
+
+/** A Plan Operativo (the annex of a cooperation agreement), rendered through the HTML engine. */
+public final class OperationalPlanType extends BundledDocumentType {
+    public static final DocumentTypeId ID = new DocumentTypeId("operational-plan");
+
+    private final DocumentRenderer renderer;
+    private final PlanReader reader = new PlanReader();
+
+    public OperationalPlanType(DocumentRenderer htmlRenderer) {
+        super(ID, "schemas/operational-plan.schema.json", "examples/operational-plan/small-plan.json");
+        this.renderer = htmlRenderer;
+        htmlRenderer.prepare(PlanLayout.TEMPLATE);
+    }
+
+    @Override
+    public String title() {
+        return "Plan Operativo";
+    }
+
+    @Override
+    public String description() {
+        return "Operational plan: cover, index with real page numbers, abbreviations, nested narrative sections"
+                + " with footnotes, and tables of every kind (results and indicators with merged cells, activities,"
+                + " budgets, chronogram). Table headers repeat on every page; every section is a PDF bookmark. A4 PDF.";
+    }
+
+    @Override
+    public ValidationReport validate(byte[] json) {
+        return InputFindings.check(findings -> reader.read(json, findings));
+    }
+
+    @Override
+    public RenderedDocument render(byte[] json, RenderOptions options) {
+        InputFindings findings = new InputFindings();
+        OperationalPlan plan = reader.read(json, findings);
+        findings.throwIfErrors();
+        return new RenderedDocument(renderer.render(PlanLayout.of(plan)), PlanLayout.fileName(plan), findings.warnings());
+    }
+}

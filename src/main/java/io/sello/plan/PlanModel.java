@@ -1,0 +1,99 @@
+package io.sello.plan;
+
+import io.sello.text.Paragraph;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The values of an operational plan (Plan Operativo), after the annex of seed 003. */
+final class PlanModel {
+    private PlanModel() {
+    }
+
+    /** At most three levels of sections (C. → C2. → iii)), as in the seed's index. */
+    static final int MAX_DEPTH = 3;
+
+    record Cover(String program, String title, String period, String placeAndDate) {
+        Cover {
+            Objects.requireNonNull(program, "program");
+            title = title == null ? "" : title;
+            Objects.requireNonNull(period, "period");
+            Objects.requireNonNull(placeAndDate, "placeAndDate");
+        }
+    }
+
+    record Abbreviation(String abbreviation, String meaning) {
+        Abbreviation {
+            Objects.requireNonNull(abbreviation, "abbreviation");
+            Objects.requireNonNull(meaning, "meaning");
+        }
+    }
+
+    record Section(String title, List<Block> blocks, List<Section> sections) {
+        Section {
+            Objects.requireNonNull(title, "title");
+            blocks = List.copyOf(blocks);
+            sections = List.copyOf(sections);
+        }
+    }
+
+    sealed interface Block permits ParagraphBlock, HeadingBlock, ListBlock, TableBlock {
+    }
+
+    record ParagraphBlock(Paragraph paragraph) implements Block {
+    }
+
+    /** A minor heading ("a) Antecedentes relevantes"): printed, not indexed. */
+    record HeadingBlock(String text) implements Block {
+    }
+
+    record ListBlock(List<Paragraph> items) implements Block {
+        ListBlock {
+            items = List.copyOf(items);
+        }
+    }
+
+    record TableBlock(Table table) implements Block {
+    }
+
+    enum Align { LEFT, CENTER, RIGHT }
+
+    record Column(double width, Align align) {
+        Column {
+            if (!(width > 0)) {
+                throw new IllegalArgumentException("column width must be positive");
+            }
+        }
+    }
+
+    record Cell(String text, int colspan, int rowspan, Align align, boolean bold, boolean italic) {
+        Cell {
+            Objects.requireNonNull(text, "text");
+            if (colspan < 1 || rowspan < 1) {
+                throw new IllegalArgumentException("spans start at 1");
+            }
+        }
+    }
+
+    record Table(String caption, List<Column> columns, List<List<Cell>> header, List<List<Cell>> body,
+                 List<Paragraph> notes) {
+        Table {
+            caption = caption == null ? "" : caption;
+            columns = List.copyOf(columns);
+            header = header.stream().map(List::copyOf).toList();
+            body = body.stream().map(List::copyOf).toList();
+            notes = List.copyOf(notes);
+        }
+    }
+
+    record OperationalPlan(Cover cover, List<Abbreviation> abbreviations, List<Section> sections) {
+        OperationalPlan {
+            Objects.requireNonNull(cover, "cover");
+            abbreviations = List.copyOf(abbreviations);
+            sections = List.copyOf(sections);
+            if (sections.isEmpty()) {
+                throw new IllegalArgumentException("a plan has at least one section");
+            }
+        }
+    }
+}
