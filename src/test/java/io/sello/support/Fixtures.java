@@ -53,6 +53,10 @@ public final class Fixtures {
         return types().find("agreement-amendment").orElseThrow();
     }
 
+    public static DocumentType plan() {
+        return types().find("operational-plan").orElseThrow();
+    }
+
     public static byte[] seedExample() {
         return read(SEED_EXAMPLE);
     }

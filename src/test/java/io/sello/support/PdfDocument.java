@@ -18,6 +18,7 @@ import java.util.Map;
 /** A PDF read back with PDFBox, for assertions about what it says rather than its bytes. */
 public final class PdfDocument {
     private final List<String> pages = new ArrayList<>();
+    private final List<String> streamPages = new ArrayList<>();
     private final Map<String, Boolean> fontsEmbedded = new LinkedHashMap<>();
 
     private PdfDocument(byte[] pdf) {
@@ -28,6 +29,12 @@ public final class PdfDocument {
                 stripper.setStartPage(i);
                 stripper.setEndPage(i);
                 pages.add(stripper.getText(document));
+            }
+            PDFTextStripper inStreamOrder = new PDFTextStripper();
+            for (int i = 1; i <= document.getNumberOfPages(); i++) {
+                inStreamOrder.setStartPage(i);
+                inStreamOrder.setEndPage(i);
+                streamPages.add(inStreamOrder.getText(document));
             }
             for (PDPage page : document.getPages()) {
                 PDResources resources = page.getResources();
@@ -56,6 +63,29 @@ public final class PdfDocument {
 
     public String text() {
         return String.join("\n", pages);
+    }
+
+    /**
+     * The text as one flow, for checking that long passages are printed whole: without white space,
+     * without the "Página X de Y" footers, and with the line that an HTML renderer draws clipped at the
+     * foot of a page and again at the head of the next counted once. In reading order
+     * ({@code inStreamOrder} false) a paragraph with bold runs reads right; in the order it was written
+     * ({@code true}) a table cell that wraps stays together instead of interleaving with its neighbours.
+     */
+    public String flowingText(boolean inStreamOrder) {
+        List<String> source = inStreamOrder ? streamPages : pages;
+        StringBuilder flow = new StringBuilder();
+        for (int n = 1; n <= source.size(); n++) {
+            String page = source.get(n - 1).replaceAll("\\s+", "")
+                    .replace("Página" + n + "de" + source.size(), "");
+            int overlap = Math.min(400, Math.min(flow.length(), page.length()));
+            while (overlap > 0 && !flow.substring(flow.length() - overlap).equals(page.substring(0, overlap))) {
+                overlap--;
+            }
+            flow.setLength(flow.length() - overlap);
+            flow.append(page);
+        }
+        return flow.toString();
     }
 
     public List<String> pages() {

@@ -96,7 +96,7 @@ class HttpApiTest {
     @Test
     void documentTypesAreListedWithSchemaAndExample() throws Exception {
         JsonNode types = JSON.readTree(get("/api/v1/document-types").body());
-        assertThat(types).extracting(t -> t.get("id").stringValue()).containsExactly("poa-execution-form", "agreement-amendment");
+        assertThat(types).extracting(t -> t.get("id").stringValue()).containsExactly("poa-execution-form", "agreement-amendment", "operational-plan");
         JsonNode form = types.get(0);
         assertThat(form.get("id").stringValue()).isEqualTo("poa-execution-form");
         assertThat(form.get("description").stringValue()).isNotBlank();

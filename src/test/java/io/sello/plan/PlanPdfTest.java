@@ -1,0 +1,182 @@
+package io.sello.plan;
+
+import io.sello.document.RenderOptions;
+import io.sello.support.Fixtures;
+import io.sello.support.Golden;
+import io.sello.support.PdfDocument;
+import io.sello.support.PdfLayout;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Plan Operativo of seed 003, checked by what the PDF says. */
+class PlanPdfTest {
+    static final Path SEED = Path.of("examples/operational-plan/pcc-plan-operativo-2008.json");
+    static final Path SMALL = Path.of("examples/operational-plan/small-plan.json");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static JsonNode seedJson;
+    private static byte[] seedPdf;
+    private static PdfDocument pdf;
+
+    @BeforeAll
+    static void render() {
+        seedJson = JSON.readTree(Fixtures.read(SEED));
+        seedPdf = Fixtures.plan().render(Fixtures.read(SEED), RenderOptions.STRICT).pdf();
+        pdf = PdfDocument.of(seedPdf);
+    }
+
+    private static String compact(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    @Test
+    void everyIndexEntryGivesThePageWhereItsSectionReallyStarts() {
+        List<String> titles = new ArrayList<>();
+        seedJson.get("sections").forEach(s -> titles(s, titles));
+        assertThat(titles).hasSize(20);
+        String index = pdf.page(2).replaceAll("\\s+", " ");
+        assertThat(index).startsWith("Índice");
+        int searchFrom = 4; // cover, index, abbreviations come first
+        int indexAt = 0;
+        for (String title : titles) {
+            Matcher entry = Pattern.compile(Pattern.quote(title.replaceAll("\\s+", " ")) + " ?\\.+ ?(\\d+)(?= |$)").matcher(index);
+            assertThat(entry.find(indexAt)).as("index entry for %s", title).isTrue();
+            indexAt = entry.end();
+            int printed = Integer.parseInt(entry.group(1));
+            int actual = firstPageWith(compact(title), searchFrom);
+            assertThat(printed).as("page of %s", title).isEqualTo(actual);
+            searchFrom = actual;
+        }
+    }
+
+    @Test
+    void everyFigureOfEveryTableAndEveryParagraphIsPrinted() {
+        String reading = pdf.flowingText(false);
+        String written = pdf.flowingText(true);
+        List<String> missing = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        seedJson.get("sections").forEach(s -> texts(s, expected));
+        for (String piece : expected) {
+            if (!piece.isBlank() && !reading.contains(compact(piece)) && !written.contains(compact(piece))) {
+                missing.add(piece);
+            }
+        }
+        assertThat(expected).hasSizeGreaterThan(1000);
+        assertThat(missing).isEmpty();
+        assertThat(reading).contains(compact("4'086'384"), compact("(23'940)"), compact("Tipo de cambio para 2008: 1 US$= 1,05 CHF"));
+    }
+
+    @Test
+    void coverAbbreviationsBookmarksAndPageNumbers() throws IOException {
+        assertThat(pdf.page(1).replaceAll("\\s+", " ")).contains("Programa de Cooperación Comercial con el Perú",
+                "Plan Operativo de ampliación", "Extensión Período: SETIEMBRE-DICIEMBRE 2008", "Lima, Setiembre 2008")
+                .doesNotContain("Página");
+        assertThat(pdf.page(3)).contains("Abreviaciones", "ADEX", "Asociación de Exportadores del Perú");
+        for (int n = 2; n <= pdf.pageCount(); n++) {
+            assertThat(pdf.page(n)).contains("Página " + n + " de " + pdf.pageCount());
+        }
+        try (PDDocument document = Loader.loadPDF(seedPdf)) {
+            List<String> bookmarks = new ArrayList<>();
+            for (PDOutlineItem item : document.getDocumentCatalog().getDocumentOutline().children()) {
+                outline(item, bookmarks);
+            }
+            assertThat(bookmarks).hasSize(22).startsWith("Índice", "Abreviaciones", "Plan Operativo PCC 2005 – 2008")
+                    .contains("C3. Subproyecto 1.3: Apoyo a la ejecución del Perx en dos regiones", "E. Monitoreo y Evaluación");
+        }
+        pdf.assertEveryFontEmbedded();
+    }
+
+    @Test
+    void footnotesAreNumberedAndPrinted() {
+        String text = compact(pdf.text());
+        assertThat(text).contains(compact("POF de II Fase, modificado en junio 2007 bajo la aprobación de COSUDE (carta del 27.06.07)"));
+        PdfDocument small = PdfDocument.of(Fixtures.plan().render(Fixtures.read(SMALL), RenderOptions.STRICT).pdf());
+        assertThat(small.text()).contains("de la región1.", "1 Según el convenio del 3 de febrero de 2025.");
+    }
+
+    @Test
+    void tableHeadersRepeatOnEveryPageATableSpans() {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= 150; i++) {
+            rows.append(i == 1 ? "" : ",").append("[\"fila ").append(i).append("\", \"").append(i).append(".00\"]");
+        }
+        String json = """
+                {"cover": {"program": "P", "period": "2025", "placeAndDate": "La Paz, 2025"},
+                 "sections": [{"title": "A. Tabla larga", "blocks": [{"table": {
+                   "columns": [{"width": 70}, {"width": 30, "align": "right"}],
+                   "header": [["Cabecera repetida", "Monto"]],
+                   "body": [%s]}}]}]}
+                """.formatted(rows);
+        PdfDocument long_ = PdfDocument.of(Fixtures.plan().render(Fixtures.utf8(json), RenderOptions.STRICT).pdf());
+        int pagesWithRows = 0;
+        for (String page : long_.pages()) {
+            if (page.contains("fila ")) {
+                pagesWithRows++;
+                assertThat(page).contains("Cabecera repetida", "Monto");
+            }
+        }
+        assertThat(pagesWithRows).isGreaterThanOrEqualTo(3);
+        assertThat(long_.text()).contains("fila 150 150.00");
+    }
+
+    @Test
+    void smallPlanLayoutMatchesTheApprovedOne() {
+        Golden.assertMatches("operational-plan/small-plan.layout.txt",
+                PdfLayout.of(Fixtures.plan().render(Fixtures.read(SMALL), RenderOptions.STRICT).pdf()));
+    }
+
+    private int firstPageWith(String compactTitle, int from) {
+        for (int n = from; n <= pdf.pageCount(); n++) {
+            if (compact(pdf.page(n)).contains(compactTitle)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no page after " + from + " has " + compactTitle);
+    }
+
+    private static void titles(JsonNode section, List<String> titles) {
+        titles.add(section.get("title").stringValue());
+        if (section.has("sections")) {
+            section.get("sections").forEach(s -> titles(s, titles));
+        }
+    }
+
+    private static void texts(JsonNode node, List<String> texts) {
+        if (node.isString()) {
+            texts.add(node.stringValue());
+        } else if (node.isArray()) {
+            node.forEach(n -> texts(n, texts));
+        } else if (node.isObject()) {
+            for (String key : List.of("title", "text", "heading", "footnote")) {
+                if (node.has(key) && node.get(key).isString()) {
+                    texts.add(node.get(key).stringValue());
+                }
+            }
+            for (String key : List.of("blocks", "sections", "paragraph", "list", "table", "header", "body", "notes", "caption")) {
+                if (node.has(key)) {
+                    texts(node.get(key), texts);
+                }
+            }
+        }
+    }
+
+    private static void outline(PDOutlineItem item, List<String> titles) {
+        titles.add(item.getTitle());
+        for (PDOutlineItem child : item.children()) {
+            outline(child, titles);
+        }
+    }
+}
