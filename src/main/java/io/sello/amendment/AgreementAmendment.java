@@ -1,5 +1,7 @@
 package io.sello.amendment;
 
+import io.sello.plan.PlanAnnex;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -10,10 +12,12 @@ import java.util.Objects;
  * @param subjectLabel e.g. "RELATIVO AL PROYECTO"
  * @param annexes      titles of the annexes, listed after the signatures
  * @param locale       the Spanish of the signing country, for month names ("setiembre" in es-PE)
+ * @param annex        the Plan Operativo printed after the signatures, or {@code null}
  */
 public record AgreementAmendment(String title, String instrument, List<Party> parties, String subjectLabel,
                                  Project project, List<Article> articles, Signing signing,
-                                 List<SignatureBlock> signatures, List<String> annexes, Locale locale) {
+                                 List<SignatureBlock> signatures, List<String> annexes, Locale locale,
+                                 PlanAnnex annex) {
     public AgreementAmendment {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(instrument, "instrument");

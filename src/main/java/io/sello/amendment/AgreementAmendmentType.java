@@ -6,7 +6,12 @@ import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.ValidationReport;
 import io.sello.input.InputFindings;
+import io.sello.plan.PlanAnnex;
 import io.sello.rendering.DocumentRenderer;
+import io.sello.rendering.RenderRequest;
+
+import java.util.ArrayList;
+import java.util.List;
 
 
 /** An amendment (Enmienda) to a cooperation agreement, rendered through the HTML engine. */
@@ -20,6 +25,7 @@ public final class AgreementAmendmentType extends BundledDocumentType {
         super(ID, "schemas/agreement-amendment.schema.json", "examples/agreement-amendment/pcc-peru-2008.json");
         this.renderer = htmlRenderer;
         htmlRenderer.prepare(AmendmentLayout.TEMPLATE);
+        PlanAnnex.prepare(htmlRenderer);
     }
 
     @Override
@@ -44,7 +50,12 @@ public final class AgreementAmendmentType extends BundledDocumentType {
         InputFindings findings = new InputFindings();
         AgreementAmendment amendment = reader.read(json, findings);
         findings.throwIfErrors();
-        byte[] pdf = renderer.render(AmendmentLayout.of(amendment));
+        List<RenderRequest> parts = new ArrayList<>();
+        parts.add(AmendmentLayout.of(amendment));
+        if (amendment.annex() != null) {
+            parts.add(amendment.annex().layout());
+        }
+        byte[] pdf = renderer.render(parts);
         return new RenderedDocument(pdf, AmendmentLayout.fileName(amendment), findings.warnings());
     }
 }

@@ -7,6 +7,7 @@ import io.sello.input.InputFindings;
 import io.sello.input.JsonElement;
 import io.sello.input.JsonObject;
 import io.sello.input.StrictJson;
+import io.sello.plan.PlanAnnex;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class AmendmentReader {
     /** The amendment, or {@code null} when {@code findings} holds errors. */
     AgreementAmendment read(byte[] json, InputFindings findings) {
         JsonObject root = JsonObject.root(StrictJson.parse(json), findings, "$schema", "title", "instrument",
-                "parties", "subjectLabel", "project", "articles", "signing", "signatures", "annexes", "locale");
+                "parties", "subjectLabel", "project", "articles", "signing", "signatures", "annexes", "locale", "annex");
         if (root == null) {
             return null;
         }
@@ -65,11 +66,12 @@ final class AmendmentReader {
             }
         }
         String locale = root.matching("locale", OPTIONAL, SPANISH_LOCALE, "a Spanish locale such as \"es\" or \"es-PE\"");
+        PlanAnnex annex = PlanAnnex.read(root, "annex");
         if (findings.hasErrors()) {
             return null;
         }
         return new AgreementAmendment(title, instrument, parties, subject, project, articles, signing, signatures,
-                annexes, Locale.forLanguageTag(locale == null ? "es" : locale));
+                annexes, Locale.forLanguageTag(locale == null ? "es" : locale), annex);
     }
 
     private static Project project(JsonObject o) {

@@ -31,11 +31,18 @@ final class PlanReader {
     private static final int MAX_COLUMNS = 30;
 
     /** The plan, or {@code null} when {@code findings} holds errors. */
+    static final String[] FIELDS = {"$schema", "cover", "abbreviations", "sections"};
+
     OperationalPlan read(byte[] json, InputFindings findings) {
-        JsonObject root = JsonObject.root(StrictJson.parse(json), findings, "$schema", "cover", "abbreviations", "sections");
+        return read(JsonObject.root(StrictJson.parse(json), findings, FIELDS));
+    }
+
+    /** A plan held in a larger request (an amendment's annex); errors carry pointers below it. */
+    OperationalPlan read(JsonObject root) {
         if (root == null) {
             return null;
         }
+        InputFindings findings = root.findings();
         JsonObject c = root.object("cover", REQUIRED, "program", "title", "period", "placeAndDate");
         Cover cover = null;
         if (c != null) {

@@ -1,5 +1,7 @@
 package io.sello.rendering;
 
+import java.util.List;
+
 /**
  * Turns a {@link RenderRequest} into PDF bytes. Implementations sit in sub-packages (one per engine)
  * and are the only code allowed to touch engine classes.
@@ -10,5 +12,13 @@ public interface DocumentRenderer {
     void prepare(TemplateId template);
 
     /** @throws RenderingException when the engine fails; the message is safe to show a client */
-    byte[] render(RenderRequest request);
+    default byte[] render(RenderRequest request) {
+        return render(List.of(request));
+    }
+
+    /**
+     * Several documents, one after the other, in one PDF (an amendment and its annex). Each part keeps
+     * its own page numbering, as annexes do on paper.
+     */
+    byte[] render(List<RenderRequest> parts);
 }

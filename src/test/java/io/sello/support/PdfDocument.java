@@ -76,8 +76,8 @@ public final class PdfDocument {
         List<String> source = inStreamOrder ? streamPages : pages;
         StringBuilder flow = new StringBuilder();
         for (int n = 1; n <= source.size(); n++) {
-            String page = source.get(n - 1).replaceAll("\\s+", "")
-                    .replace("Página" + n + "de" + source.size(), "");
+            // every footer, also those of an annex that numbers its own pages
+            String page = source.get(n - 1).replaceAll("\\s+", "").replaceAll("Página\\d+de\\d+", "");
             int overlap = Math.min(400, Math.min(flow.length(), page.length()));
             while (overlap > 0 && !flow.substring(flow.length() - overlap).equals(page.substring(0, overlap))) {
                 overlap--;

@@ -15,6 +15,7 @@ import org.xhtmlrenderer.pdf.ITextRenderer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,19 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
     }
 
     @Override
-    public byte[] render(RenderRequest request) {
-        return toPdf(toXhtml(request), request.template());
+    public byte[] render(List<RenderRequest> parts) {
+        List<byte[]> pdfs = new ArrayList<>();
+        for (RenderRequest part : parts) {
+            pdfs.add(toPdf(toXhtml(part), part.template()));
+        }
+        if (pdfs.size() == 1) {
+            return pdfs.get(0);
+        }
+        try {
+            return PdfParts.join(pdfs, parts.get(0).title());
+        } catch (IOException | RuntimeException e) {
+            throw new RenderingException("the parts of " + parts.get(0).template() + " could not be joined", e);
+        }
     }
 
     /** FreeMarker only; exposed for the engine benchmark and the escaping tests. */
@@ -69,9 +81,7 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
 
     /** Flying Saucer layout and PDF output of XHTML made by a template; exposed for the engine benchmark. */
     public byte[] toPdf(String xhtml, TemplateId template) {
-        ITextOutputDevice device = new ITextOutputDevice(DOTS_PER_POINT);
-        ConfinedUserAgent agent = new ConfinedUserAgent(device, DOTS_PER_PIXEL, TemplateResources.baseOf(template.value()));
-        ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent, fonts());
+        ITextRenderer renderer = renderer(template);
         try {
             renderer.setDocumentFromString(xhtml, TemplateResources.baseOf(template.value()));
             renderer.layout();
@@ -81,6 +91,12 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
         } catch (RuntimeException e) {
             throw new RenderingException("template " + template + " could not be laid out", e);
         }
+    }
+
+    private ITextRenderer renderer(TemplateId template) {
+        ITextOutputDevice device = new ITextOutputDevice(DOTS_PER_POINT);
+        ConfinedUserAgent agent = new ConfinedUserAgent(device, DOTS_PER_PIXEL, TemplateResources.baseOf(template.value()));
+        return new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent, fonts());
     }
 
     /** A font resolver per renderer (it is not thread-safe); the faces themselves are cached by OpenPDF. */

@@ -20,6 +20,7 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The JasperReports engine: precompiled JRXML, filled from maps, exported by OpenPDF. */
@@ -41,9 +42,9 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
     }
 
     @Override
-    public byte[] render(RenderRequest request) {
-        JasperPrint print = fill(request);
-        return export(print, request.title());
+    public byte[] render(List<RenderRequest> parts) {
+        List<JasperPrint> prints = parts.stream().map(this::fill).toList();
+        return export(prints, parts.get(0).title());
     }
 
     /** Fill only; exposed for the engine benchmark. */
@@ -65,8 +66,12 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
 
     /** Export only; exposed for the engine benchmark. */
     public byte[] export(JasperPrint print, String title) {
+        return export(List.of(print), title);
+    }
+
+    private byte[] export(List<JasperPrint> prints, String title) {
         JRPdfExporter exporter = new JRPdfExporter(context);
-        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();

@@ -1,0 +1,36 @@
+package io.sello.plan;
+
+import io.sello.input.JsonObject;
+import io.sello.rendering.DocumentRenderer;
+import io.sello.rendering.RenderRequest;
+
+/**
+ * An operational plan carried inside another document's request, such as the Plan Operativo annexed
+ * to an amendment (seed 003). Same contract and same checks as the {@code operational-plan} type.
+ */
+public final class PlanAnnex {
+    private final PlanModel.OperationalPlan plan;
+
+    private PlanAnnex(PlanModel.OperationalPlan plan) {
+        this.plan = plan;
+    }
+
+    /** Reads the annex field of {@code owner}; {@code null} when absent or broken (errors go to the owner's findings). */
+    public static PlanAnnex read(JsonObject owner, String field) {
+        JsonObject annex = owner.object(field, JsonObject.Presence.OPTIONAL, PlanReader.FIELDS);
+        if (annex == null) {
+            return null;
+        }
+        PlanModel.OperationalPlan plan = new PlanReader().read(annex);
+        return plan == null ? null : new PlanAnnex(plan);
+    }
+
+    /** Loads the annex template ahead of its first use. */
+    public static void prepare(DocumentRenderer renderer) {
+        renderer.prepare(PlanLayout.TEMPLATE);
+    }
+
+    public RenderRequest layout() {
+        return PlanLayout.of(plan);
+    }
+}
