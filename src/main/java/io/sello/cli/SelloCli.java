@@ -168,7 +168,7 @@ public final class SelloCli {
         err.println("""
                 usage: java -jar sello.jar render <type> <input.json> -o <out.pdf> [--lenient]
                        java -jar sello.jar validate <type> <input.json>
-                types: poa-execution-form, agreement-amendment
+                types: poa-execution-form, agreement-amendment, operational-plan
                 exit codes: 0 success, 1 invalid input, 2 usage, 3 could not produce or write the document""");
         return problem == null ? OK : USAGE;
     }

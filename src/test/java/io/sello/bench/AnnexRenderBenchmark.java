@@ -33,15 +33,16 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 6, time = 3)
+@Warmup(iterations = 10, time = 3)
 @Measurement(iterations = 8, time = 3)
-@Fork(value = 2, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
+@Fork(value = 2, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms2g", "-Xmx2g"})
 public class AnnexRenderBenchmark {
     private static final TemplateId TEMPLATE = new TemplateId("operational-plan");
     private HtmlDocumentRenderer html;
     private DocumentType plan;
     private byte[] json;
     private String xhtml;
+    private DocumentType planToXhtml;
 
     @Setup
     public void setUp() throws IOException {
@@ -62,11 +63,28 @@ public class AnnexRenderBenchmark {
         }).render(json, RenderOptions.STRICT);
         xhtml = html.toXhtml(captured[0]);
         plan = new OperationalPlanType(html);
+        planToXhtml = new OperationalPlanType(new DocumentRenderer() {
+            @Override
+            public void prepare(TemplateId template) {
+                html.prepare(template);
+            }
+
+            @Override
+            public byte[] render(List<RenderRequest> parts) {
+                return html.toXhtml(parts.get(0)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+        });
     }
 
     @Benchmark
     public byte[] layout() {
         return html.toPdf(xhtml, TEMPLATE);
+    }
+
+    /** service − layout on its own: JSON → validated plan → XHTML (FreeMarker), without Flying Saucer. */
+    @Benchmark
+    public byte[] serviceWithoutLayout() {
+        return planToXhtml.render(json, RenderOptions.STRICT).pdf();
     }
 
     @Benchmark

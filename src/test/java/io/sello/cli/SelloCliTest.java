@@ -36,6 +36,10 @@ class SelloCliTest {
         assertThat(code).isEqualTo(SelloCli.OK);
         assertThat(PdfDocument.of(Fixtures.read(pdf)).text()).contains("ENMIENDA");
         assertThat(cli.run(new String[]{"validate", "agreement-amendment", "examples/agreement-amendment/minimal.json"})).isEqualTo(SelloCli.OK);
+        Path plan = dir.resolve("plan.pdf");
+        assertThat(cli.run(new String[]{"render", "operational-plan", "examples/operational-plan/small-plan.json", "-o", plan.toString()})).isEqualTo(SelloCli.OK);
+        assertThat(PdfDocument.of(Fixtures.read(plan)).text()).contains("Índice");
+        assertThat(cli.run(new String[]{"validate", "operational-plan", "examples/operational-plan/pcc-plan-operativo-2008.json"})).isEqualTo(SelloCli.OK);
     }
 
     @Test

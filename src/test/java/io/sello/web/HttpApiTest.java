@@ -135,6 +135,20 @@ class HttpApiTest {
     }
 
     @Test
+    void rendersAnOperationalPlanAndRefusesARaggedTable() throws Exception {
+        byte[] small = Fixtures.read(java.nio.file.Path.of("examples/operational-plan/small-plan.json"));
+        HttpResponse<byte[]> ok = post("/api/v1/documents/operational-plan", small, "application/json");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("Plan-Operativo"));
+        assertThat(PdfDocument.of(ok.body()).text()).contains("Índice", "Cuadro 2: Presupuesto (USD)");
+        String ragged = new String(small, StandardCharsets.UTF_8).replace("\"Estudios\",", "");
+        HttpResponse<byte[]> refused = post("/api/v1/documents/operational-plan", Fixtures.utf8(ragged), "application/json");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("errors").get(0).get("pointer").stringValue())
+                .isEqualTo("/sections/1/blocks/0/table/body/1");
+    }
+
+    @Test
     void healthIsUp() throws Exception {
         assertThat(new String(get("/actuator/health/readiness").body(), StandardCharsets.UTF_8)).contains("UP");
     }
