@@ -1,6 +1,8 @@
 <#-- Plan Operativo, after the annex of seed 003. Trusted template, untrusted data: every ${…} is
      escaped by the XHTML output format; data is never evaluated. -->
-<#macro runs paragraph><#list paragraph as run><#if run.note gt 0><sup class="note-ref">${run.note}</sup><#elseif run.bold><b><#if run.italic><i>${run.text}</i><#elseif run.underline><u>${run.text}</u><#else>${run.text}</#if></b><#elseif run.italic><i><#if run.underline><u>${run.text}</u><#else>${run.text}</#if></i><#elseif run.underline><u>${run.text}</u><#else>${run.text}</#if></#list></#macro>
+<#macro runs paragraph><#list paragraph as run><#if run.note gt 0><sup class="note-ref">${run.note?c}</sup><#elseif run.bold><b><#if run.italic><i>${run.text}</i><#elseif run.underline><u>${run.text}</u><#else>${run.text}</#if></b><#elseif run.italic><i><#if run.underline><u>${run.text}</u><#else>${run.text}</#if></i><#elseif run.underline><u>${run.text}</u><#else>${run.text}</#if></#list></#macro>
+<#-- Numbers in markup use ?c: computer format, never the report locale's grouping. -->
+<#macro spans cell><#if cell.colspan gt 1> colspan="${cell.colspan?c}"</#if><#if cell.rowspan gt 1> rowspan="${cell.rowspan?c}"</#if></#macro>
 <#macro bookmarkTree items><#list items as item><bookmark name="${item.title}" href="#${item.id}"><@bookmarkTree item.children/></bookmark></#list></#macro>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="es">
@@ -24,7 +26,7 @@
   <div class="index" id="index">
     <h1 class="front">Índice</h1>
     <#list sections as section>
-      <p class="toc toc-${section.level}"><a href="#${section.id}">${section.title}</a></p>
+      <p class="toc toc-${section.level?c}"><a href="#${section.id}">${section.title}</a></p>
     </#list>
   </div>
 
@@ -39,7 +41,7 @@
 
   <div class="content">
   <#list sections as section>
-    <h${section.level} id="${section.id}" class="section">${section.title}</h${section.level}>
+    <h${section.level?c} id="${section.id}" class="section">${section.title}</h${section.level?c}>
     <#list section.blocks as block>
       <#if block.kind == "paragraph">
         <p class="text"><@runs block.runs/></p>
@@ -53,11 +55,11 @@
           <colgroup><#list block.columns as column><col style="width: ${column.width}"/></#list></colgroup>
           <#if block.header?has_content>
           <thead>
-            <#list block.header as row><tr><#list row as cell><th colspan="${cell.colspan}" rowspan="${cell.rowspan}" class="${cell.align}">${cell.text}</th></#list></tr></#list>
+            <#list block.header as row><tr><#list row as cell><th<@spans cell/> class="${cell.align}">${cell.text}</th></#list></tr></#list>
           </thead>
           </#if>
           <tbody>
-            <#list block.body as row><tr><#list row as cell><td colspan="${cell.colspan}" rowspan="${cell.rowspan}" class="${cell.align}<#if cell.bold> bold</#if><#if cell.italic> italic</#if>">${cell.text}</td></#list></tr></#list>
+            <#list block.body as row><tr><#list row as cell><td<@spans cell/> class="${cell.align}<#if cell.bold> bold</#if><#if cell.italic> italic</#if>">${cell.text}</td></#list></tr></#list>
           </tbody>
         </table>
         <#list block.notes as note><p class="table-note"><@runs note/></p></#list>
@@ -65,7 +67,7 @@
     </#list>
     <#if section.notes?has_content>
       <div class="notes">
-        <#list section.notes as note><p class="note"><sup>${note.number}</sup> ${note.text}</p></#list>
+        <#list section.notes as note><p class="note"><sup>${note.number?c}</sup> ${note.text}</p></#list>
       </div>
     </#if>
   </#list>

@@ -29,6 +29,7 @@ import static io.sello.input.JsonObject.Presence.REQUIRED;
 final class PlanReader {
     private static final ParagraphReader PARAGRAPHS = new ParagraphReader(EnumSet.allOf(Run.Kind.class));
     private static final int MAX_COLUMNS = 30;
+    private static final java.util.regex.Pattern ALIGN = java.util.regex.Pattern.compile("left|center|right");
 
     /** The plan, or {@code null} when {@code findings} holds errors. */
     static final String[] FIELDS = {"$schema", "cover", "abbreviations", "sections"};
@@ -154,7 +155,7 @@ final class PlanReader {
     }
 
     private static Align align(JsonObject o) {
-        String align = o.matching("align", OPTIONAL, java.util.regex.Pattern.compile("left|center|right"), "\"left\", \"center\" or \"right\"");
+        String align = o.matching("align", OPTIONAL, ALIGN, "\"left\", \"center\" or \"right\"");
         return align == null ? null : Align.valueOf(align.toUpperCase(java.util.Locale.ROOT));
     }
 
