@@ -104,6 +104,15 @@ class AmendmentPdfTest {
     }
 
     @Test
+    void theAnnexExampleIsTheOperationalPlanExample() {
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode annex = json.readTree(Fixtures.read(SEED)).get("annex");
+        var plan = (tools.jackson.databind.node.ObjectNode) json.readTree(Fixtures.read(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json")));
+        plan.remove("$schema");
+        assertThat(annex).as("keep examples/agreement-amendment/pcc-peru-2008.json's annex in step with the plan example").isEqualTo(plan);
+    }
+
+    @Test
     void bookmarksCoverTheAnnexSections() throws java.io.IOException {
         try (var document = org.apache.pdfbox.Loader.loadPDF(seed.pdf())) {
             var outline = document.getDocumentCatalog().getDocumentOutline();
