@@ -125,6 +125,15 @@ public final class JsonObject {
      * {@code text-repaired} warning names the field.
      */
     public String text(String field, Presence presence) {
+        return string(field, presence, true);
+    }
+
+    /** Like {@link #text}, but keeps leading and trailing spaces: a run of a paragraph ends where the next begins. */
+    public String run(String field) {
+        return string(field, Presence.REQUIRED, false);
+    }
+
+    private String string(String field, Presence presence, boolean strip) {
         JsonNode value = present(field, presence);
         if (value == null) {
             return null;
@@ -133,20 +142,7 @@ public final class JsonObject {
             findings.error(pointer(field), "expected a string but got " + describe(value));
             return null;
         }
-        return checkedText(value.stringValue(), pointer(field), findings, presence == Presence.REQUIRED, true);
-    }
-
-    /** Like {@link #text}, but keeps leading and trailing spaces: a run of a paragraph ends where the next begins. */
-    public String run(String field) {
-        JsonNode value = present(field, Presence.REQUIRED);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isString()) {
-            findings.error(pointer(field), "expected a string but got " + describe(value));
-            return null;
-        }
-        return checkedText(value.stringValue(), pointer(field), findings, true, false);
+        return checkedText(value.stringValue(), pointer(field), findings, presence == Presence.REQUIRED, strip);
     }
 
     /** Bounds and repairs one piece of untrusted text; {@code null} with an error when it is refused. */
