@@ -107,26 +107,15 @@ final class PlanLayout {
     /** Cells take their column's alignment unless they set their own; header cells are centred. */
     private static List<List<Map<String, Object>>> rows(List<List<Cell>> rows, List<Column> columns, boolean header) {
         List<List<Map<String, Object>>> laid = new ArrayList<>();
-        boolean[][] occupied = new boolean[rows.size() + 1][columns.size() + 1];
-        for (int r = 0; r < rows.size(); r++) {
-            List<Map<String, Object>> row = new ArrayList<>();
-            int column = 0;
-            for (Cell cell : rows.get(r)) {
-                while (column < columns.size() && occupied[r][column]) {
-                    column++;
-                }
+        for (List<Cell> row : rows) {
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (Cell cell : row) {
                 String align = cell.align() != null ? cell.align().name()
-                        : header ? "CENTER" : column < columns.size() ? columns.get(column).align().name() : "LEFT";
-                for (int dr = 0; dr < cell.rowspan() && r + dr < rows.size(); dr++) {
-                    for (int dc = 0; dc < cell.colspan() && column + dc < columns.size(); dc++) {
-                        occupied[r + dr][column + dc] = true;
-                    }
-                }
-                column += cell.colspan();
-                row.add(Map.of("text", cell.text(), "colspan", cell.colspan(), "rowspan", cell.rowspan(),
+                        : header ? "CENTER" : columns.get(Math.min(cell.column(), columns.size() - 1)).align().name();
+                cells.add(Map.of("text", cell.text(), "colspan", cell.colspan(), "rowspan", cell.rowspan(),
                         "align", align.toLowerCase(Locale.ROOT), "bold", cell.bold(), "italic", cell.italic()));
             }
-            laid.add(row);
+            laid.add(cells);
         }
         return laid;
     }

@@ -66,12 +66,20 @@ final class PlanModel {
         }
     }
 
-    record Cell(String text, int colspan, int rowspan, Align align, boolean bold, boolean italic) {
+    /**
+     * @param column the first table column the cell covers, once cells spanning from rows above are
+     *               counted (worked out by the reader, which checks the spans)
+     */
+    record Cell(String text, int colspan, int rowspan, Align align, boolean bold, boolean italic, int column) {
         Cell {
             Objects.requireNonNull(text, "text");
-            if (colspan < 1 || rowspan < 1) {
-                throw new IllegalArgumentException("spans start at 1");
+            if (colspan < 1 || rowspan < 1 || column < 0) {
+                throw new IllegalArgumentException("spans start at 1, columns at 0");
             }
+        }
+
+        Cell at(int firstColumn) {
+            return new Cell(text, colspan, rowspan, align, bold, italic, firstColumn);
         }
     }
 

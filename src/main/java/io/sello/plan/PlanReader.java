@@ -181,10 +181,12 @@ final class PlanReader {
                 }
             }
             int column = 0;
-            for (Cell cell : row) {
+            for (int i = 0; i < row.size(); i++) {
+                Cell cell = row.get(i);
                 while (column < carried.length && carried[column] > 0) {
                     column++;
                 }
+                row.set(i, cell.at(column));
                 for (int k = 0; k < cell.colspan() && column < carried.length; k++, column++) {
                     carried[column] = cell.rowspan();
                 }
@@ -206,7 +208,7 @@ final class PlanReader {
     private static Cell cell(JsonElement element) {
         if (element.isString()) {
             String text = element.text();
-            return text == null ? null : new Cell(text.strip(), 1, 1, null, false, false);
+            return text == null ? null : new Cell(text.strip(), 1, 1, null, false, false, 0);
         }
         JsonObject o = element.object("text", "colspan", "rowspan", "align", "bold", "italic", "underline");
         if (o == null) {
@@ -223,6 +225,6 @@ final class PlanReader {
         if (text == null || colspan == null || rowspan == null) {
             return null;
         }
-        return new Cell(text.strip(), colspan, rowspan, align, bold, italic);
+        return new Cell(text.strip(), colspan, rowspan, align, bold, italic, 0);
     }
 }
