@@ -4,11 +4,13 @@
 <#-- Numbers in markup use ?c: computer format, never the report locale's grouping. -->
 <#macro spans cell><#if cell.colspan gt 1> colspan="${cell.colspan?c}"</#if><#if cell.rowspan gt 1> rowspan="${cell.rowspan?c}"</#if></#macro>
 <#macro bookmarkTree items><#list items as item><bookmark name="${item.title}" href="#${item.id}"><@bookmarkTree item.children/></bookmark></#list></#macro>
+<#import "/budget/budget-table.ftl" as budget>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="es">
 <head>
   <title>${documentTitle}</title>
   <link rel="stylesheet" type="text/css" href="operational-plan.css"/>
+  <link rel="stylesheet" type="text/css" href="../budget/budget-table.css"/>
   <bookmarks>
     <bookmark name="Índice" href="#index"/>
     <#if abbreviations?has_content><bookmark name="Abreviaciones" href="#abbreviations"/></#if>
@@ -49,6 +51,8 @@
         <p class="minor-heading">${block.text}</p>
       <#elseif block.kind == "list">
         <ul><#list block.items as item><li><@runs item/></li></#list></ul>
+      <#elseif block.kind == "budget">
+        <@budget.budgetTable block.table/>
       <#else>
         <#if block.caption?has_content><p class="caption">${block.caption}</p></#if>
         <table class="grid">

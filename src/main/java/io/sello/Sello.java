@@ -1,6 +1,7 @@
 package io.sello;
 
 import io.sello.amendment.AgreementAmendmentType;
+import io.sello.budget.BudgetSummaryType;
 import io.sello.document.DocumentTypes;
 import io.sello.form.PoaExecutionFormType;
 import io.sello.plan.OperationalPlanType;
@@ -29,7 +30,7 @@ public final class Sello {
 
     public static DocumentTypes documentTypes(DocumentRenderer jasper, DocumentRenderer html) {
         return new DocumentTypes(List.of(new PoaExecutionFormType(jasper), new AgreementAmendmentType(html),
-                new OperationalPlanType(html)));
+                new OperationalPlanType(html), new BudgetSummaryType(html)));
     }
 
     /** Both engines with the given settings, as the CLI and the tests use them. */

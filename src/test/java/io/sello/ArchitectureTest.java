@@ -29,15 +29,33 @@ class ArchitectureTest {
 
     @Test
     void featuresDoNotReachIntoEngineAdapters() {
-        noClasses().that().resideInAnyPackage("io.sello.form..", "io.sello.amendment..", "io.sello.document..", "io.sello.web..", "io.sello.cli..")
+        noClasses().that().resideInAnyPackage("io.sello.form..", "io.sello.amendment..", "io.sello.plan..", "io.sello.budget..",
+                        "io.sello.document..", "io.sello.web..", "io.sello.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.sello.rendering.jasper..", "io.sello.rendering.html..", "com.lowagie..", "org.openpdf..")
                 .check(CLASSES);
     }
 
     @Test
     void featuresDoNotDependOnTheWebLayer() {
-        noClasses().that().resideInAnyPackage("io.sello.form..", "io.sello.amendment..", "io.sello.document..", "io.sello.rendering..", "io.sello.input..")
+        noClasses().that().resideInAnyPackage("io.sello.form..", "io.sello.amendment..", "io.sello.plan..", "io.sello.budget..",
+                        "io.sello.document..", "io.sello.rendering..", "io.sello.input..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.sello.web..", "org.springframework.web..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheWorkbookWriterUsesApachePoi() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.sello.budget.BudgetWorkbook")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..")
+                .check(CLASSES);
+    }
+
+    /** Every budget table goes through the one engine: the plan reads and lays them out with the budget package. */
+    @Test
+    void budgetsHaveOneImplementation() {
+        noClasses().that().resideOutsideOfPackage("io.sello.budget..")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Calculator")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.sello.budget.Reconciliation")
                 .check(CLASSES);
     }
 }

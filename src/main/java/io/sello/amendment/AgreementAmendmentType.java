@@ -2,6 +2,9 @@ package io.sello.amendment;
 
 import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
+import io.sello.document.InvalidInputException;
+import io.sello.document.TotalMismatch;
+import io.sello.document.Warning;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.ValidationReport;
@@ -42,7 +45,18 @@ public final class AgreementAmendmentType extends BundledDocumentType {
 
     @Override
     public ValidationReport validate(byte[] json) {
-        return InputFindings.check(findings -> reader.read(json, findings));
+        InputFindings findings = new InputFindings();
+        AgreementAmendment amendment;
+        try {
+            amendment = reader.read(json, findings);
+        } catch (InvalidInputException malformed) {
+            return ValidationReport.ofErrors(malformed.errors());
+        }
+        if (amendment == null) {
+            return new ValidationReport(findings.errors(), List.of(), findings.warnings());
+        }
+        List<TotalMismatch> mismatches = amendment.annex() == null ? List.of() : amendment.annex().budgets().mismatches();
+        return new ValidationReport(List.of(), mismatches, findings.warnings());
     }
 
     @Override
@@ -50,12 +64,16 @@ public final class AgreementAmendmentType extends BundledDocumentType {
         InputFindings findings = new InputFindings();
         AgreementAmendment amendment = reader.read(json, findings);
         findings.throwIfErrors();
+        List<Warning> warnings = new ArrayList<>(findings.warnings());
+        if (amendment.annex() != null) {
+            amendment.annex().budgets().enforce(options.lenient(), warnings);
+        }
         List<RenderRequest> parts = new ArrayList<>();
         parts.add(AmendmentLayout.of(amendment));
         if (amendment.annex() != null) {
             parts.add(amendment.annex().layout());
         }
         byte[] pdf = renderer.render(parts);
-        return new RenderedDocument(pdf, AmendmentLayout.fileName(amendment), findings.warnings());
+        return RenderedDocument.pdf(pdf, AmendmentLayout.fileName(amendment), warnings);
     }
 }

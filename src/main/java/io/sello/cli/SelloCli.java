@@ -5,6 +5,7 @@ import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
 import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
+import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.TotalMismatch;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
 /**
  * The command line, for systems without the server:
  * <pre>
- *   render   &lt;type&gt; &lt;input.json&gt; -o &lt;out.pdf&gt; [--lenient]
+ *   render   &lt;type&gt; &lt;input.json&gt; -o &lt;out.pdf|.xlsx|.csv&gt; [--lenient]
  *   validate &lt;type&gt; &lt;input.json&gt;
  * </pre>
  * Exit codes: 0 success, 1 invalid input (including declared totals that do not add up),
@@ -103,27 +104,40 @@ public final class SelloCli {
             return usage("unknown document type \"" + positional.get(0) + "\"; known: "
                     + catalogue.all().stream().map(t -> t.id().value()).toList());
         }
-        return args[0].equals("render")
-                ? render(type.get(), json, Path.of(output), lenient)
-                : validate(type.get(), json);
+        if (args[0].equals("validate")) {
+            return validate(type.get(), json);
+        }
+        Optional<OutputFormat> format = formatOf(output);
+        if (format.isEmpty() || !type.get().formats().contains(format.get())) {
+            return usage(type.get().id().value() + " writes " + type.get().formats().stream()
+                    .map(f -> "." + f.extension()).sorted().toList() + "; name the output file accordingly");
+        }
+        return render(type.get(), json, Path.of(output), new RenderOptions(lenient, format.get()));
     }
 
     private int validate(DocumentType type, byte[] json) {
         ValidationReport report = type.validate(json);
         print(report.errors(), report.mismatches(), report.warnings());
         if (report.valid()) {
-            out.println("valid: " + report.warnings().size() + " warning(s)");
+            out.println("valid: " + rounding(report) + " rounding difference(s), " + report.warnings().size() + " warning(s)");
             return OK;
         }
-        out.println("invalid: " + report.errors().size() + " error(s), " + report.mismatches().size()
-                + " total mismatch(es), " + report.warnings().size() + " warning(s)");
+        out.println("invalid: " + report.errors().size() + " error(s), " + report.errorMismatches().size()
+                + " declared figure(s) wrong beyond rounding, " + rounding(report) + " rounding difference(s), "
+                + report.warnings().size() + " warning(s)");
         return INVALID_INPUT;
     }
 
-    private int render(DocumentType type, byte[] json, Path output, boolean lenient) {
+    /** The format is the output file's extension: {@code .pdf}, {@code .xlsx}, {@code .csv}. */
+    private static Optional<OutputFormat> formatOf(String output) {
+        int dot = output.lastIndexOf('.');
+        return dot < 0 ? Optional.of(OutputFormat.PDF) : OutputFormat.named(output.substring(dot + 1));
+    }
+
+    private int render(DocumentType type, byte[] json, Path output, RenderOptions options) {
         RenderedDocument document;
         try {
-            document = type.render(json, lenient ? RenderOptions.LENIENT : RenderOptions.STRICT);
+            document = type.render(json, options);
         } catch (InvalidInputException e) {
             print(e.errors(), List.of(), List.of());
             out.println("invalid: " + e.errors().size() + " error(s); nothing written");
@@ -137,13 +151,13 @@ public final class SelloCli {
             return FAILURE;
         }
         try {
-            Files.write(output, document.pdf());
+            Files.write(output, document.content());
         } catch (IOException | RuntimeException e) {
             err.println("error: cannot write " + output);
             return FAILURE;
         }
         print(List.of(), List.of(), document.warnings());
-        out.println("wrote " + output + " (" + document.pdf().length + " bytes, " + document.warnings().size() + " warning(s))");
+        out.println("wrote " + output + " (" + document.content().length + " bytes, " + document.warnings().size() + " warning(s))");
         return OK;
     }
 
@@ -152,13 +166,26 @@ public final class SelloCli {
             out.println("error    " + JsonPointers.display(error.pointer()) + ": " + error.message());
         }
         for (TotalMismatch mismatch : mismatches) {
-            out.println("mismatch " + mismatch.pointer() + ": declared " + mismatch.declared().toPlainString()
-                    + ", computed " + mismatch.computed().toPlainString()
-                    + ", difference " + mismatch.difference().toPlainString());
+            out.println(describe(mismatch));
         }
         for (Warning warning : warnings) {
             out.println("warning  " + JsonPointers.display(warning.pointer()) + " [" + warning.code() + "]: " + warning.message());
         }
+    }
+
+    private static long rounding(ValidationReport report) {
+        return report.mismatches().size() - report.errorMismatches().size();
+    }
+
+    /** One line a reviewer can act on: where on paper, both figures, and whether rounding explains it. */
+    static String describe(TotalMismatch m) {
+        String where = m.location() == null ? m.pointer()
+                : m.location().table() + " · «" + m.location().row() + "» · " + m.location().column();
+        return (m.isError() ? "mismatch [error]    " : "mismatch [rounding] ") + where
+                + ": declared " + m.declared().toPlainString() + ", computed " + m.computed().toPlainString()
+                + ", difference " + m.difference().toPlainString()
+                + (m.tolerance().signum() > 0 ? " (rounding tolerance ±" + m.tolerance().toPlainString() + ")" : "")
+                + (m.location() == null ? "" : "  " + m.pointer());
     }
 
     private int usage(String problem) {
@@ -166,9 +193,10 @@ public final class SelloCli {
             err.println("error: " + problem);
         }
         err.println("""
-                usage: java -jar sello.jar render <type> <input.json> -o <out.pdf> [--lenient]
+                usage: java -jar sello.jar render <type> <input.json> -o <out.pdf|out.xlsx|out.csv> [--lenient]
                        java -jar sello.jar validate <type> <input.json>
-                types: poa-execution-form, agreement-amendment, operational-plan
+                types: poa-execution-form, agreement-amendment, operational-plan, budget-summary
+                       (.xlsx and .csv: budget-summary only)
                 exit codes: 0 success, 1 invalid input, 2 usage, 3 could not produce or write the document""");
         return problem == null ? OK : USAGE;
     }

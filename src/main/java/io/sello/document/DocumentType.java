@@ -1,5 +1,7 @@
 package io.sello.document;
 
+import java.util.Set;
+
 /** One kind of document the service produces; the web layer and the CLI see only this. */
 public interface DocumentType {
 
@@ -15,12 +17,17 @@ public interface DocumentType {
     /** A complete, valid request body. */
     byte[] example();
 
+    /** The formats {@link #render} delivers; PDF always comes first. */
+    default Set<OutputFormat> formats() {
+        return Set.of(OutputFormat.PDF);
+    }
+
     /** Checks a request without rendering it. Never throws for bad input: everything goes in the report. */
     ValidationReport validate(byte[] json);
 
     /**
      * @throws InvalidInputException    the request is malformed or breaks the contract
-     * @throws TotalsMismatchException declared totals differ and {@code options} is not lenient
+     * @throws TotalsMismatchException declared totals differ beyond rounding and {@code options} is not lenient
      */
     RenderedDocument render(byte[] json, RenderOptions options);
 }

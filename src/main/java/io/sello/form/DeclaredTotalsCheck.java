@@ -59,7 +59,7 @@ final class DeclaredTotalsCheck {
 
     private void compare(String pointer, BigDecimal declared, BigDecimal computed) {
         if (declared != null && declared.compareTo(computed) != 0) {
-            mismatches.add(new TotalMismatch(pointer, declared, computed));
+            mismatches.add(TotalMismatch.exact(pointer, declared, computed));
         }
     }
 }

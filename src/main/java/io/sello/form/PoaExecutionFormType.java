@@ -75,7 +75,7 @@ public final class PoaExecutionFormType extends BundledDocumentType {
             }
         }
         byte[] pdf = renderer.render(PoaFormLayout.of(computed));
-        return new RenderedDocument(pdf, PoaFormLayout.fileName(form.header()), warnings);
+        return RenderedDocument.pdf(pdf, PoaFormLayout.fileName(form.header()), warnings);
     }
 
     private static List<Warning> warnings(InputFindings findings, ComputedForm computed) {

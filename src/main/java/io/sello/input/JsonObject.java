@@ -246,7 +246,30 @@ public final class JsonObject {
         return decimal(field, presence, "a percentage");
     }
 
+    /**
+     * A signed amount with at most {@code maxDecimals} decimals, as a JSON number or a decimal string;
+     * returned as sent (budget tables print negatives in parentheses).
+     */
+    public BigDecimal signedAmount(String field, Presence presence, int maxDecimals) {
+        return number(field, presence, "an amount", true, maxDecimals);
+    }
+
+    /** A positive number with at most 10 decimals, such as an exchange rate ({@code 1.123}). */
+    public BigDecimal positive(String field, Presence presence, String what) {
+        BigDecimal number = number(field, presence, what, false, 10);
+        if (number != null && number.signum() == 0) {
+            findings.error(pointer(field), "must be greater than zero");
+            return null;
+        }
+        return number;
+    }
+
     private BigDecimal decimal(String field, Presence presence, String what) {
+        BigDecimal number = number(field, presence, what, false, 2);
+        return number == null ? null : number.setScale(2);
+    }
+
+    private BigDecimal number(String field, Presence presence, String what, boolean negativeAllowed, int maxDecimals) {
         JsonNode value = present(field, presence);
         if (value == null) {
             return null;
@@ -261,19 +284,32 @@ public final class JsonObject {
             findings.error(pointer(field), "expected " + what + " as a number or a decimal string such as \"1237022.00\" but got " + describe(value));
             return null;
         }
-        if (number.signum() < 0) {
+        if (number.signum() < 0 && !negativeAllowed) {
             findings.error(pointer(field), "must not be negative but got " + brief(number));
             return null;
         }
-        if (Math.max(number.stripTrailingZeros().scale(), 0) > 2) {
-            findings.error(pointer(field), "expected at most 2 decimals but got " + brief(number));
+        if (Math.max(number.stripTrailingZeros().scale(), 0) > maxDecimals) {
+            findings.error(pointer(field), "expected at most " + maxDecimals + " decimals but got " + brief(number));
             return null;
         }
         if (number.precision() - number.scale() > MAX_INTEGER_DIGITS) {
             findings.error(pointer(field), "expected at most " + MAX_INTEGER_DIGITS + " integer digits");
             return null;
         }
-        return number.setScale(2);
+        return number.scale() < 0 ? number.setScale(0) : number;
+    }
+
+    /** Whether a field holds a JSON string (as opposed to a number, an object…). */
+    public boolean isString(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isString();
+    }
+
+    /** The names of the fields present, in the order sent. */
+    public List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
     }
 
     private JsonNode present(String field, Presence presence) {

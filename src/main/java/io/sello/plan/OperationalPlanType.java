@@ -1,6 +1,9 @@
 package io.sello.plan;
 
+import io.sello.budget.ReconciledBudgets;
 import io.sello.document.BundledDocumentType;
+import io.sello.document.InvalidInputException;
+import io.sello.document.Warning;
 import io.sello.document.DocumentTypeId;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
@@ -8,6 +11,9 @@ import io.sello.document.ValidationReport;
 import io.sello.input.InputFindings;
 import io.sello.plan.PlanModel.OperationalPlan;
 import io.sello.rendering.DocumentRenderer;
+
+import java.util.ArrayList;
+import java.util.List;
 
 
 /** A Plan Operativo (the annex of a cooperation agreement), rendered through the HTML engine. */
@@ -37,7 +43,17 @@ public final class OperationalPlanType extends BundledDocumentType {
 
     @Override
     public ValidationReport validate(byte[] json) {
-        return InputFindings.check(findings -> reader.read(json, findings));
+        InputFindings findings = new InputFindings();
+        OperationalPlan plan;
+        try {
+            plan = reader.read(json, findings);
+        } catch (InvalidInputException malformed) {
+            return ValidationReport.ofErrors(malformed.errors());
+        }
+        if (plan == null) {
+            return new ValidationReport(findings.errors(), List.of(), findings.warnings());
+        }
+        return new ValidationReport(List.of(), PlanLayout.budgets(plan).mismatches(), findings.warnings());
     }
 
     @Override
@@ -45,6 +61,9 @@ public final class OperationalPlanType extends BundledDocumentType {
         InputFindings findings = new InputFindings();
         OperationalPlan plan = reader.read(json, findings);
         findings.throwIfErrors();
-        return new RenderedDocument(renderer.render(PlanLayout.of(plan)), PlanLayout.fileName(plan), findings.warnings());
+        ReconciledBudgets budgets = PlanLayout.budgets(plan);
+        List<Warning> warnings = new ArrayList<>(findings.warnings());
+        budgets.enforce(options.lenient(), warnings);
+        return RenderedDocument.pdf(renderer.render(PlanLayout.of(plan, budgets)), PlanLayout.fileName(plan), warnings);
     }
 }

@@ -1,5 +1,6 @@
 package io.sello.plan;
 
+import io.sello.budget.ReconciledBudgets;
 import io.sello.input.JsonObject;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
@@ -10,9 +11,11 @@ import io.sello.rendering.RenderRequest;
  */
 public final class PlanAnnex {
     private final PlanModel.OperationalPlan plan;
+    private final ReconciledBudgets budgets;
 
     private PlanAnnex(PlanModel.OperationalPlan plan) {
         this.plan = plan;
+        this.budgets = PlanLayout.budgets(plan);
     }
 
     /** Reads the annex field of {@code owner}; {@code null} when absent or broken (errors go to the owner's findings). */
@@ -30,7 +33,12 @@ public final class PlanAnnex {
         renderer.prepare(PlanLayout.TEMPLATE);
     }
 
+    /** The annex's budget tables, computed and reconciled: the owner reports and enforces them. */
+    public ReconciledBudgets budgets() {
+        return budgets;
+    }
+
     public RenderRequest layout() {
-        return PlanLayout.of(plan);
+        return PlanLayout.of(plan, budgets);
     }
 }

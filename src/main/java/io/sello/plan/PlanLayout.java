@@ -1,5 +1,7 @@
 package io.sello.plan;
 
+import io.sello.budget.BudgetLayout;
+import io.sello.budget.ReconciledBudgets;
 import io.sello.document.SafeFileName;
 import io.sello.format.NumberStyle;
 import io.sello.plan.PlanModel.Block;
@@ -30,11 +32,19 @@ final class PlanLayout {
     private final List<Map<String, Object>> flat = new ArrayList<>();
     private int nextId;
 
-    private PlanLayout() {
+    private final ReconciledBudgets budgets;
+
+    private PlanLayout(ReconciledBudgets budgets) {
+        this.budgets = budgets;
     }
 
-    static RenderRequest of(OperationalPlan plan) {
-        return new PlanLayout().request(plan);
+    /** @param budgets the plan's budget tables, computed and reconciled ({@link #budgets}) */
+    static RenderRequest of(OperationalPlan plan, ReconciledBudgets budgets) {
+        return new PlanLayout(budgets).request(plan);
+    }
+
+    static ReconciledBudgets budgets(OperationalPlan plan) {
+        return ReconciledBudgets.of(plan.budgetTables());
     }
 
     static String fileName(OperationalPlan plan) {
@@ -83,6 +93,10 @@ final class PlanLayout {
         }
         if (block instanceof PlanModel.ListBlock list) {
             return Map.of("kind", "list", "items", text.paragraphs(list.items()));
+        }
+        if (block instanceof PlanModel.BudgetBlock budget) {
+            return Map.of("kind", "budget", "table",
+                    BudgetLayout.table(budgets.computed(budget.pointer()), budgets.errorsIn(budget.pointer())));
         }
         return table(((PlanModel.TableBlock) block).table());
     }

@@ -1,5 +1,6 @@
 package io.sello.plan;
 
+import io.sello.budget.BudgetTable;
 import io.sello.text.Paragraph;
 
 import java.util.List;
@@ -37,7 +38,7 @@ final class PlanModel {
         }
     }
 
-    sealed interface Block permits ParagraphBlock, HeadingBlock, ListBlock, TableBlock {
+    sealed interface Block permits ParagraphBlock, HeadingBlock, ListBlock, TableBlock, BudgetBlock {
     }
 
     record ParagraphBlock(Paragraph paragraph) implements Block {
@@ -54,6 +55,19 @@ final class PlanModel {
     }
 
     record TableBlock(Table table) implements Block {
+    }
+
+    /**
+     * A budget table (docs/budget-tables.md): computed and reconciled by the budget engine, the same
+     * one the budget-summary type uses.
+     *
+     * @param pointer the JSON pointer of the table in the request, which names it in reports
+     */
+    record BudgetBlock(BudgetTable table, String pointer) implements Block {
+        BudgetBlock {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(pointer, "pointer");
+        }
     }
 
     enum Align { LEFT, CENTER, RIGHT }
@@ -101,6 +115,24 @@ final class PlanModel {
             sections = List.copyOf(sections);
             if (sections.isEmpty()) {
                 throw new IllegalArgumentException("a plan has at least one section");
+            }
+        }
+
+        /** Every budget table of the plan, by JSON pointer, in reading order. */
+        java.util.Map<String, BudgetTable> budgetTables() {
+            java.util.Map<String, BudgetTable> tables = new java.util.LinkedHashMap<>();
+            collect(sections, tables);
+            return tables;
+        }
+
+        private static void collect(List<Section> sections, java.util.Map<String, BudgetTable> tables) {
+            for (Section section : sections) {
+                for (Block block : section.blocks()) {
+                    if (block instanceof BudgetBlock budget) {
+                        tables.put(budget.pointer(), budget.table());
+                    }
+                }
+                collect(section.sections(), tables);
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.sello.plan;
 
+import io.sello.budget.BudgetReader;
+import io.sello.budget.BudgetTable;
 import io.sello.input.InputFindings;
 import io.sello.input.JsonElement;
 import io.sello.input.JsonObject;
@@ -67,7 +69,18 @@ final class PlanReader {
         if (root.isEmptyArray("sections")) {
             findings.error(root.pointer("sections"), "expected at least one section");
         }
-        return findings.hasErrors() ? null : new OperationalPlan(cover, abbreviations, sections);
+        if (findings.hasErrors()) {
+            return null;
+        }
+        OperationalPlan plan = new OperationalPlan(cover, abbreviations, sections);
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        plan.budgetTables().forEach((pointer, table) -> {
+            String first = ids.putIfAbsent(table.id(), pointer);
+            if (first != null) {
+                findings.error(pointer + "/id", "budget table id \"" + table.id() + "\" is already used at " + first);
+            }
+        });
+        return findings.hasErrors() ? null : plan;
     }
 
     private static List<Section> sections(JsonObject owner, int depth) {
@@ -93,13 +106,21 @@ final class PlanReader {
 
     private static List<Block> blocks(JsonObject section) {
         List<Block> blocks = new ArrayList<>();
-        for (JsonObject b : section.objects("blocks", OPTIONAL, "paragraph", "heading", "list", "table")) {
+        for (JsonObject b : section.objects("blocks", OPTIONAL, "paragraph", "heading", "list", "table", "budget")) {
             if (b == null) {
                 continue;
             }
-            int kinds = (b.has("paragraph") ? 1 : 0) + (b.has("heading") ? 1 : 0) + (b.has("list") ? 1 : 0) + (b.has("table") ? 1 : 0);
+            int kinds = (b.has("paragraph") ? 1 : 0) + (b.has("heading") ? 1 : 0) + (b.has("list") ? 1 : 0)
+                    + (b.has("table") ? 1 : 0) + (b.has("budget") ? 1 : 0);
             if (kinds != 1) {
-                b.findings().error(b.pointer(), "expected exactly one of \"paragraph\", \"heading\", \"list\", \"table\"");
+                b.findings().error(b.pointer(), "expected exactly one of \"paragraph\", \"heading\", \"list\", \"table\", \"budget\"");
+                continue;
+            }
+            if (b.has("budget")) {
+                BudgetTable budget = BudgetReader.read(b.object("budget", REQUIRED, BudgetReader.FIELDS));
+                if (budget != null) {
+                    blocks.add(new PlanModel.BudgetBlock(budget, b.pointer("budget")));
+                }
                 continue;
             }
             if (b.has("paragraph")) {

@@ -2,11 +2,11 @@ package io.sello.web;
 
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
+import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.ValidationReport;
 import io.sello.document.InputError;
-import io.sello.document.TotalMismatch;
 import io.sello.document.Warning;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,20 +34,27 @@ class DocumentsController {
     }
 
     /**
-     * The PDF. With {@code ?lenient=true} declared totals that differ are printed as computed and
-     * reported as warnings instead of a 422. Warnings travel in {@link WarningHeaders}.
+     * The document, as PDF unless the type delivers other formats and the client asks for one with
+     * {@code ?format=xlsx|csv|pdf} or the {@code Accept} header. With {@code ?lenient=true} declared
+     * figures that differ are printed as computed and reported as warnings instead of a 422.
+     * Warnings travel in {@link WarningHeaders}.
      */
-    @PostMapping(path = "/{type}", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @PostMapping(path = "/{type}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> render(@PathVariable String type, @RequestBody(required = false) byte[] body,
-                                  @RequestParam(defaultValue = "false") boolean lenient) {
-        RenderedDocument document = find(type).render(body, lenient ? RenderOptions.LENIENT : RenderOptions.STRICT);
+                                  @RequestParam(defaultValue = "false") boolean lenient,
+                                  @RequestParam(required = false) String format,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        DocumentType documentType = find(type);
+        OutputFormat chosen = FormatNegotiation.choose(documentType, format, accept);
+        RenderedDocument document = documentType.render(body, new RenderOptions(lenient, chosen));
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_PDF);
+        headers.setContentType(chosen == OutputFormat.CSV
+                ? MediaType.parseMediaType("text/csv;charset=UTF-8;header=present")
+                : MediaType.parseMediaType(chosen.mediaType()));
         headers.setContentDisposition(ContentDisposition.attachment()
                 .filename(document.fileName(), StandardCharsets.UTF_8).build());
         WarningHeaders.write(document.warnings(), headers);
-        return ResponseEntity.ok().headers(headers).body(document.pdf());
+        return ResponseEntity.ok().headers(headers).body(document.content());
     }
 
     /** Always 200 with the report when the type exists; {@code valid} says whether a render would succeed. */
@@ -60,11 +68,13 @@ class DocumentsController {
         return types.find(type).orElseThrow(() -> new UnknownDocumentTypeException(type));
     }
 
+    /** {@code mismatches} lists rounding differences too, each with its classification; only errors make it invalid. */
     record ValidationResponse(boolean valid, List<InputError> errors,
-                              List<TotalMismatch> mismatches,
+                              List<MismatchBody> mismatches,
                               List<Warning> warnings) {
         static ValidationResponse of(ValidationReport report) {
-            return new ValidationResponse(report.valid(), report.errors(), report.mismatches(), report.warnings());
+            return new ValidationResponse(report.valid(), report.errors(),
+                    report.mismatches().stream().map(MismatchBody::of).toList(), report.warnings());
         }
     }
 }

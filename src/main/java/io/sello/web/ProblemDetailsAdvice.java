@@ -15,7 +15,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -47,13 +46,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 first.pointer() + ": " + first.describe() + (e.mismatches().size() > 1
                         ? " (and " + (e.mismatches().size() - 1) + " more, see mismatches)" : "")
                         + ". Correct the figures, or render with ?lenient=true to print the computed totals.");
-        problem.setProperty("mismatches", e.mismatches().stream().map(m -> Map.of(
-                "pointer", m.pointer(),
-                "declared", m.declared(),
-                "computed", m.computed(),
-                "difference", m.difference())).toList());
+        problem.setProperty("mismatches", e.mismatches().stream().map(MismatchBody::of).toList());
         problem.setProperty("warnings", e.warnings());
         return problem;
+    }
+
+    @ExceptionHandler(UnsupportedFormatException.class)
+    ProblemDetail unsupportedFormat(UnsupportedFormatException e) {
+        return problem(HttpStatus.NOT_ACCEPTABLE, "unsupported-format", "Format not available", e.getMessage());
     }
 
     @ExceptionHandler(UnknownDocumentTypeException.class)

@@ -78,7 +78,7 @@ public class FormRenderBenchmark {
 
     @Benchmark
     public byte[] service() {
-        return form.render(json, RenderOptions.STRICT).pdf();
+        return form.render(json, RenderOptions.STRICT).content();
     }
 
     /**
@@ -87,7 +87,7 @@ public class FormRenderBenchmark {
      */
     @Benchmark
     public byte[] serviceWithoutEngine() {
-        return formWithoutEngine.render(json, RenderOptions.STRICT).pdf();
+        return formWithoutEngine.render(json, RenderOptions.STRICT).content();
     }
 
     /** Records the request the service hands to the engine; with no delegate it renders nothing. */

@@ -33,13 +33,18 @@ class SelloCliTest {
     void rendersTheAmendmentExample(@TempDir Path dir) {
         Path pdf = dir.resolve("enmienda.pdf");
         int code = cli.run(new String[]{"render", "agreement-amendment", "examples/agreement-amendment/pcc-peru-2008.json", "-o", pdf.toString()});
+        // Seed 003's annex has 8 declared budget figures that do not add up: refused unless lenient.
+        assertThat(code).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(pdf).doesNotExist();
+        code = cli.run(new String[]{"render", "agreement-amendment", "examples/agreement-amendment/pcc-peru-2008.json", "-o", pdf.toString(), "--lenient"});
         assertThat(code).isEqualTo(SelloCli.OK);
-        assertThat(PdfDocument.of(Fixtures.read(pdf)).text()).contains("ENMIENDA");
+        assertThat(PdfDocument.of(Fixtures.read(pdf)).text()).contains("ENMIENDA", "Nota de discrepancia");
         assertThat(cli.run(new String[]{"validate", "agreement-amendment", "examples/agreement-amendment/minimal.json"})).isEqualTo(SelloCli.OK);
         Path plan = dir.resolve("plan.pdf");
         assertThat(cli.run(new String[]{"render", "operational-plan", "examples/operational-plan/small-plan.json", "-o", plan.toString()})).isEqualTo(SelloCli.OK);
         assertThat(PdfDocument.of(Fixtures.read(plan)).text()).contains("Índice");
-        assertThat(cli.run(new String[]{"validate", "operational-plan", "examples/operational-plan/pcc-plan-operativo-2008.json"})).isEqualTo(SelloCli.OK);
+        assertThat(cli.run(new String[]{"validate", "operational-plan", "examples/operational-plan/pcc-plan-operativo-2008.json"})).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out()).contains("8 declared figure(s) wrong beyond rounding, 44 rounding difference(s)");
     }
 
     @Test
@@ -53,7 +58,7 @@ class SelloCliTest {
     @Test
     void validateOfTheSeedIsValidWithWarnings() {
         assertThat(cli.run(new String[]{"validate", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString()})).isEqualTo(SelloCli.OK);
-        assertThat(out()).contains("valid: 6 warning(s)", "[text-repaired]");
+        assertThat(out()).contains("valid: 0 rounding difference(s), 6 warning(s)", "[text-repaired]");
     }
 
     @Test
@@ -75,7 +80,7 @@ class SelloCliTest {
         Path pdf = dir.resolve("out.pdf");
         assertThat(cli.run(new String[]{"render", "poa-execution-form", input.toString(), "-o", pdf.toString()}))
                 .isEqualTo(SelloCli.INVALID_INPUT);
-        assertThat(out()).contains("mismatch /declaredTotals/general/executed: declared 1.00, computed 300.25");
+        assertThat(out()).contains("mismatch [error]    /declaredTotals/general/executed: declared 1.00, computed 300.25");
         assertThat(cli.run(new String[]{"render", "poa-execution-form", input.toString(), "-o", pdf.toString(), "--lenient"}))
                 .isEqualTo(SelloCli.OK);
         assertThat(pdf).exists();
@@ -93,5 +98,31 @@ class SelloCliTest {
 
     private String out() {
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void validatePrintsTheBudgetReconciliationForAPerson() {
+        assertThat(cli.run(new String[]{"validate", "budget-summary", "examples/budget-summary/cuadro-1-programa.json"}))
+                .isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out()).contains(
+                "mismatch [error]    programa-por-anio · «Fondo concursable, temas macro» · Total: declared 370000, computed 253000,"
+                        + " difference 117000 (rounding tolerance ±3)  /tables/0/rows/18/declared/total",
+                "invalid: 0 error(s), 3 declared figure(s) wrong beyond rounding, 0 rounding difference(s), 0 warning(s)");
+        assertThat(cli.run(new String[]{"validate", "budget-summary", "examples/budget-summary/resumen-subproyectos.json"}))
+                .isEqualTo(SelloCli.OK);
+        assertThat(out()).contains("mismatch [rounding] resumen-subproyectos-1-2-1-3 · «AMPEX» · Total Disponible Sep a Dic 2008 (US$):"
+                + " declared 0, computed -1, difference 1 (rounding tolerance ±2.5)", "valid: 13 rounding difference(s), 0 warning(s)");
+    }
+
+    @Test
+    void theOutputFileNamesTheFormat(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("resumen.csv");
+        assertThat(cli.run(new String[]{"render", "budget-summary", "examples/budget-summary/resumen-subproyectos.json", "-o", csv.toString()}))
+                .isEqualTo(SelloCli.OK);
+        assertThat(Files.readString(csv)).startsWith("table,row,kind");
+        Path xlsx = dir.resolve("form.xlsx");
+        assertThat(cli.run(new String[]{"render", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString(), "-o", xlsx.toString()}))
+                .isEqualTo(SelloCli.USAGE);
+        assertThat(xlsx).doesNotExist();
     }
 }

@@ -27,7 +27,7 @@ class PoaFormPdfTest {
     @BeforeAll
     static void render() {
         seed = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT);
-        pdf = PdfDocument.of(seed.pdf());
+        pdf = PdfDocument.of(seed.content());
     }
 
     @Test
@@ -96,7 +96,7 @@ class PoaFormPdfTest {
 
     @Test
     void signatoriesArePrintedInTheirRows() {
-        PdfDocument small = PdfDocument.of(Fixtures.poaForm().render(utf8(smallForm()), RenderOptions.STRICT).pdf());
+        PdfDocument small = PdfDocument.of(Fixtures.poaForm().render(utf8(smallForm()), RenderOptions.STRICT).content());
         assertThat(small.text()).containsPattern("Elaborado por:\\s+Ana Quispe\\s+Técnico de Planificación")
                 .containsPattern("Aprobado por:\\s+Rosa Choque\\s+Directora General")
                 .contains("TOTAL 1,000.99 200.00 300.25 0.00")
@@ -115,7 +115,7 @@ class PoaFormPdfTest {
             assertThat(w.code()).isEqualTo("total-mismatch");
             assertThat(w.pointer()).isEqualTo("/declaredTotals/general/programmed");
         });
-        assertThat(PdfDocument.of(lenient.pdf()).text()).contains("13,614,893.00").doesNotContain("13,614,894.00");
+        assertThat(PdfDocument.of(lenient.content()).text()).contains("13,614,893.00").doesNotContain("13,614,894.00");
     }
 
     private static Set<String> matches(Pattern pattern, String text) {

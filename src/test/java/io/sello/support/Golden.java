@@ -21,7 +21,12 @@ public final class Golden {
     }
 
     public static void assertMatches(String name, String actual) {
-        Path file = ROOT.resolve(name);
+        assertFile(ROOT.resolve(name), actual);
+    }
+
+    /** The same rule for a committed file outside the golden folder, such as a report in {@code docs/}. */
+    public static void assertFile(Path file, String actual) {
+        String name = file.getFileName().toString();
         try {
             if (Boolean.getBoolean("golden.update")) {
                 write(file, actual);

@@ -96,7 +96,7 @@ class HttpApiTest {
     @Test
     void documentTypesAreListedWithSchemaAndExample() throws Exception {
         JsonNode types = JSON.readTree(get("/api/v1/document-types").body());
-        assertThat(types).extracting(t -> t.get("id").stringValue()).containsExactly("poa-execution-form", "agreement-amendment", "operational-plan");
+        assertThat(types).extracting(t -> t.get("id").stringValue()).containsExactly("poa-execution-form", "agreement-amendment", "operational-plan", "budget-summary");
         JsonNode form = types.get(0);
         assertThat(form.get("id").stringValue()).isEqualTo("poa-execution-form");
         assertThat(form.get("description").stringValue()).isNotBlank();
@@ -121,15 +121,17 @@ class HttpApiTest {
     @Test
     void rendersAnAmendmentAndRefusesABadOneWithPointers() throws Exception {
         byte[] seed = Fixtures.read(java.nio.file.Path.of("examples/agreement-amendment/pcc-peru-2008.json"));
-        HttpResponse<byte[]> ok = post("/api/v1/documents/agreement-amendment", seed, "application/json");
+        HttpResponse<byte[]> ok = post("/api/v1/documents/agreement-amendment?lenient=true", seed, "application/json");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(PdfDocument.of(ok.body()).text()).contains("ENMIENDA", "Dr. Peter Müller");
         String bad = new String(seed, StandardCharsets.UTF_8).replace("\"currency\": \"CHF\"", "\"currency\": \"chf\"");
         HttpResponse<byte[]> refused = post("/api/v1/documents/agreement-amendment", Fixtures.utf8(bad), "application/json");
         assertThat(refused.statusCode()).isEqualTo(400);
+        // Every "CHF" became "chf": the amounts in the articles and the annex's budget columns alike.
         assertThat(JSON.readTree(refused.body()).get("errors")).extracting(e -> e.get("pointer").stringValue())
-                .containsExactly("/articles/0/quotedClauses/0/paragraphs/1/3/money/currency",
-                        "/articles/0/quotedClauses/0/paragraphs/1/7/money/currency");
+                .startsWith("/articles/0/quotedClauses/0/paragraphs/1/3/money/currency",
+                        "/articles/0/quotedClauses/0/paragraphs/1/7/money/currency", "/annex/sections/0/blocks/4/budget/columns/0/currency")
+                .allSatisfy(pointer -> assertThat(pointer).endsWith("/currency"));
         HttpResponse<byte[]> schema = get("/api/v1/document-types/agreement-amendment/schema");
         assertThat(JSON.readTree(schema.body()).get("title").stringValue()).isEqualTo("Enmienda a un acuerdo de cooperación");
     }
@@ -154,9 +156,77 @@ class HttpApiTest {
     }
 
     private HttpResponse<byte[]> post(String path, byte[] body, String contentType) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return post(path, body, contentType, null);
+    }
+
+    private HttpResponse<byte[]> post(String path, byte[] body, String contentType, String accept) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", contentType);
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return client.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static final String BUDGET = "/api/v1/documents/budget-summary";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Test
+    void aBudgetComesAsPdfXlsxOrCsvByAcceptOrFormat() throws Exception {
+        byte[] json = Fixtures.read(java.nio.file.Path.of("examples/budget-summary/resumen-subproyectos.json"));
+        HttpResponse<byte[]> pdf = post(BUDGET, json, "application/json");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        HttpResponse<byte[]> xlsx = post(BUDGET, json, "application/json", XLSX + ", application/problem+json;q=0.5");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type")).hasValue(XLSX);
+        assertThat(xlsx.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains(".xlsx"));
+        assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+        HttpResponse<byte[]> csv = post(BUDGET + "?format=csv", json, "application/json", "application/pdf");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("table,row,kind,level,label,column");
+    }
+
+    @Test
+    void aFormatTheTypeDoesNotDeliverIsRefusedNotSubstituted() throws Exception {
+        HttpResponse<byte[]> form = post("/api/v1/documents/poa-execution-form?format=xlsx", Fixtures.seedExample(), "application/json");
+        assertThat(form.statusCode()).isEqualTo(406);
+        JsonNode problem = JSON.readTree(form.body());
+        assertThat(problem.get("type").stringValue()).isEqualTo("/problems/unsupported-format");
+        assertThat(problem.get("detail").stringValue()).startsWith("format: poa-execution-form is delivered as [pdf (application/pdf)]");
+        HttpResponse<byte[]> png = post(BUDGET, Fixtures.utf8("{}"), "application/json", "image/png");
+        assertThat(png.statusCode()).isEqualTo(406);
+        assertThat(png.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        assertThat(post(BUDGET + "?format=docx", Fixtures.utf8("{}"), "application/json").statusCode()).isEqualTo(406);
+    }
+
+    @Test
+    void budgetValidationClassifiesEveryMismatchAndRenderingRefusesErrors() throws Exception {
+        byte[] json = Fixtures.read(java.nio.file.Path.of("examples/budget-summary/cuadro-1-programa.json"));
+        JsonNode report = JSON.readTree(post(BUDGET + "/validate", json, "application/json").body());
+        assertThat(report.get("valid").booleanValue()).isFalse();
+        JsonNode first = report.get("mismatches").get(0);
+        assertThat(first.get("table").stringValue()).isEqualTo("programa-por-anio");
+        assertThat(first.get("row").stringValue()).isEqualTo("Asistencia técnica nacional (MWA)");
+        assertThat(first.get("column").stringValue()).isEqualTo("Total");
+        assertThat(first.get("declared").decimalValue()).isEqualByComparingTo("140760");
+        assertThat(first.get("computed").decimalValue()).isEqualByComparingTo("140764");
+        assertThat(first.get("difference").decimalValue()).isEqualByComparingTo("-4");
+        assertThat(first.get("tolerance").decimalValue()).isEqualByComparingTo("3");
+        assertThat(first.get("classification").stringValue()).isEqualTo("error");
+        HttpResponse<byte[]> refused = post(BUDGET, json, "application/json", XLSX);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(refused.body()).get("mismatches")).hasSize(3);
+        HttpResponse<byte[]> lenient = post(BUDGET + "?lenient=true", json, "application/json", XLSX);
+        assertThat(lenient.statusCode()).isEqualTo(200);
+        assertThat(lenient.headers().firstValue("Sello-Warning-Count")).hasValue("3");
+        JsonNode rounding = JSON.readTree(post(BUDGET + "/validate",
+                Fixtures.read(java.nio.file.Path.of("examples/budget-summary/resumen-subproyectos.json")), "application/json").body());
+        assertThat(rounding.get("valid").booleanValue()).isTrue();
+        assertThat(rounding.get("mismatches")).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.get("classification").stringValue()).isEqualTo("rounding"));
     }
 
     private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {

@@ -1,0 +1,42 @@
+package io.sello.budget;
+
+import io.sello.document.SafeFileName;
+import io.sello.rendering.RenderRequest;
+import io.sello.rendering.TemplateId;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The budget-summary PDF: a document header, then each table through the shared budget macro. */
+final class BudgetSummaryLayout {
+    static final TemplateId TEMPLATE = new TemplateId("budget-summary");
+
+    private BudgetSummaryLayout() {
+    }
+
+    static RenderRequest of(BudgetSummary summary, ReconciledBudgets budgets) {
+        List<Map<String, Object>> tables = new ArrayList<>();
+        for (int i = 0; i < summary.tables().size(); i++) {
+            String pointer = BudgetSummary.pointer(i);
+            tables.add(BudgetLayout.table(budgets.computed(pointer), budgets.errorsIn(pointer)));
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("title", summary.title());
+        p.put("subtitle", orEmpty(summary.subtitle()));
+        p.put("issuer", orEmpty(summary.issuer()));
+        p.put("placeAndDate", orEmpty(summary.placeAndDate()));
+        p.put("tables", tables);
+        p.put("notes", summary.notes());
+        return new RenderRequest(TEMPLATE, summary.title(), p, List.of());
+    }
+
+    static String fileName(BudgetSummary summary, String extension) {
+        return SafeFileName.of(extension, "Presupuesto", summary.title());
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

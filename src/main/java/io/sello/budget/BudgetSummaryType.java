@@ -1,0 +1,93 @@
+package io.sello.budget;
+
+import io.sello.document.BundledDocumentType;
+import io.sello.document.DocumentTypeId;
+import io.sello.document.InvalidInputException;
+import io.sello.document.OutputFormat;
+import io.sello.document.RenderOptions;
+import io.sello.document.RenderedDocument;
+import io.sello.document.ValidationReport;
+import io.sello.document.Warning;
+import io.sello.input.InputFindings;
+import io.sello.rendering.DocumentRenderer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Multi-year, multi-currency budget tables, computed and reconciled; PDF, XLSX or CSV. */
+public final class BudgetSummaryType extends BundledDocumentType {
+    public static final DocumentTypeId ID = new DocumentTypeId("budget-summary");
+    private static final Set<OutputFormat> FORMATS = Set.of(OutputFormat.PDF, OutputFormat.XLSX, OutputFormat.CSV);
+
+    private final DocumentRenderer renderer;
+
+    public BudgetSummaryType(DocumentRenderer htmlRenderer) {
+        super(ID, "schemas/budget-summary.schema.json", "examples/budget-summary/resumen-subproyectos.json");
+        this.renderer = htmlRenderer;
+        htmlRenderer.prepare(BudgetSummaryLayout.TEMPLATE);
+    }
+
+    @Override
+    public String title() {
+        return "Resumen de presupuesto";
+    }
+
+    @Override
+    public String description() {
+        return "Budget tables by year, period or currency: the service computes conversions at stated rates, formulas"
+                + " between columns, row sums, groups, subtotals and totals, and reconciles every figure the client"
+                + " declares (rounding or error). PDF (A4 landscape, optional bar chart per table), XLSX with real"
+                + " formulas, or CSV.";
+    }
+
+    @Override
+    public Set<OutputFormat> formats() {
+        return FORMATS;
+    }
+
+    @Override
+    public ValidationReport validate(byte[] json) {
+        InputFindings findings = new InputFindings();
+        BudgetSummary summary;
+        try {
+            summary = BudgetSummaryReader.read(json, findings);
+        } catch (InvalidInputException malformed) {
+            return ValidationReport.ofErrors(malformed.errors());
+        }
+        if (summary == null) {
+            return new ValidationReport(findings.errors(), List.of(), findings.warnings());
+        }
+        return new ValidationReport(List.of(), reconcile(summary).mismatches(), findings.warnings());
+    }
+
+    @Override
+    public RenderedDocument render(byte[] json, RenderOptions options) {
+        if (!FORMATS.contains(options.format())) {
+            throw new IllegalArgumentException("budget-summary does not deliver " + options.format());
+        }
+        InputFindings findings = new InputFindings();
+        BudgetSummary summary = BudgetSummaryReader.read(json, findings);
+        findings.throwIfErrors();
+        ReconciledBudgets budgets = reconcile(summary);
+        List<Warning> warnings = new ArrayList<>(findings.warnings());
+        budgets.enforce(options.lenient(), warnings);
+        byte[] content = switch (options.format()) {
+            case PDF -> renderer.render(BudgetSummaryLayout.of(summary, budgets));
+            case XLSX -> BudgetWorkbook.write(summary, budgets);
+            case CSV -> BudgetCsv.write(budgets);
+        };
+        return new RenderedDocument(content, options.format(),
+                BudgetSummaryLayout.fileName(summary, options.format().extension()), warnings);
+    }
+
+    static ReconciledBudgets reconcile(BudgetSummary summary) {
+        Map<String, BudgetTable> tables = new LinkedHashMap<>();
+        for (int i = 0; i < summary.tables().size(); i++) {
+            tables.put(BudgetSummary.pointer(i), summary.tables().get(i));
+        }
+        return ReconciledBudgets.of(tables);
+    }
+}

@@ -1,0 +1,48 @@
+package io.sello.document;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The file formats a document can be delivered in. Every type delivers PDF; tabular types add the others. */
+public enum OutputFormat {
+    PDF("application/pdf", "pdf"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    CSV("text/csv", "csv");
+
+    private final String mediaType;
+    private final String extension;
+
+    OutputFormat(String mediaType, String extension) {
+        this.mediaType = mediaType;
+        this.extension = extension;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    /** By name as a client writes it in {@code ?format=}: {@code pdf}, {@code xlsx}, {@code csv}. */
+    public static Optional<OutputFormat> named(String name) {
+        for (OutputFormat format : values()) {
+            if (format.extension.equals(name.toLowerCase(Locale.ROOT))) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** By media type, ignoring parameters such as {@code charset}. */
+    public static Optional<OutputFormat> ofMediaType(String mediaType) {
+        String bare = mediaType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        for (OutputFormat format : values()) {
+            if (format.mediaType.equals(bare)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+}
