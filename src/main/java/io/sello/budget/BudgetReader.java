@@ -53,7 +53,8 @@ public final class BudgetReader {
         Style style = t.has("numberStyle") ? t.enumeration("numberStyle", REQUIRED, Style.class) : Style.COMMA_DOT;
         boolean roundedInputs = !t.has("roundedInputs") || t.flag("roundedInputs");
         List<BudgetColumn> columns = columns(t);
-        List<BudgetRow> rows = rows(t, columns);
+        // Rows are read against the columns; with a broken column every row would repeat its fault.
+        List<BudgetRow> rows = columns.size() == t.arrayLength("columns") ? rows(t, columns) : List.of();
         List<String> notes = new ArrayList<>();
         if (t.arrayLength("notes") > MAX_NOTES) {
             findings.error(t.pointer("notes"), "expected at most " + MAX_NOTES + " notes");
@@ -80,6 +81,7 @@ public final class BudgetReader {
             return columns;
         }
         Map<String, BudgetColumn> left = new LinkedHashMap<>();
+        Set<String> broken = new java.util.HashSet<>();
         for (JsonObject c : t.objects("columns", REQUIRED, COLUMN_FIELDS)) {
             if (c == null) {
                 continue;
@@ -96,7 +98,7 @@ public final class BudgetReader {
                 decimals = null;
             }
             boolean hidden = c.flag("hidden");
-            Computation computation = currency == null ? null : computation(c, left, currency);
+            Computation computation = currency == null ? null : computation(c, left, broken, currency);
             if (key != null && left.containsKey(key)) {
                 c.findings().error(c.pointer("key"), "column \"" + key + "\" is already defined");
                 continue;
@@ -105,6 +107,8 @@ public final class BudgetReader {
                 BudgetColumn column = new BudgetColumn(key, header, group, currency, year, period, decimals, hidden, computation);
                 left.put(key, column);
                 columns.add(column);
+            } else if (key != null) {
+                broken.add(key); // its own error is recorded; columns computed from it say nothing more
             }
         }
         if (!columns.isEmpty() && columns.stream().allMatch(BudgetColumn::hidden)) {
@@ -113,7 +117,7 @@ public final class BudgetReader {
         return columns;
     }
 
-    private static Computation computation(JsonObject c, Map<String, BudgetColumn> left, Currency currency) {
+    private static Computation computation(JsonObject c, Map<String, BudgetColumn> left, Set<String> broken, Currency currency) {
         int kinds = (c.has("sum") ? 1 : 0) + (c.has("formula") ? 1 : 0) + (c.has("convert") ? 1 : 0);
         if (kinds > 1) {
             c.findings().error(c.pointer(), "expected at most one of \"sum\", \"formula\", \"convert\"");
@@ -123,7 +127,7 @@ public final class BudgetReader {
             List<String> sources = new ArrayList<>();
             for (var element : c.elements("sum", REQUIRED)) {
                 String key = element.text();
-                if (key != null && source(left, key, currency, element.pointer(), c.findings())) {
+                if (key != null && source(left, broken, key, currency, element.pointer(), c.findings())) {
                     sources.add(key);
                 }
             }
@@ -133,15 +137,15 @@ public final class BudgetReader {
             return sources.isEmpty() ? null : new Computation.RowSum(sources);
         }
         if (c.has("formula")) {
-            return formula(c, left, currency);
+            return formula(c, left, broken, currency);
         }
         if (c.has("convert")) {
-            return conversion(c.object("convert", REQUIRED, "from", "rate", "rounding"), left, currency);
+            return conversion(c.object("convert", REQUIRED, "from", "rate", "rounding"), left, broken, currency);
         }
         return new Computation.Input();
     }
 
-    private static Computation formula(JsonObject c, Map<String, BudgetColumn> left, Currency currency) {
+    private static Computation formula(JsonObject c, Map<String, BudgetColumn> left, Set<String> broken, Currency currency) {
         String text = c.text("formula", REQUIRED);
         if (text == null) {
             return null;
@@ -156,13 +160,14 @@ public final class BudgetReader {
         boolean ok = true;
         while (matcher.find()) {
             String key = matcher.group(2);
-            ok &= source(left, key, currency, c.pointer("formula"), c.findings());
+            ok &= source(left, broken, key, currency, c.pointer("formula"), c.findings());
             terms.add(new Computation.Term(key, "-".equals(matcher.group(1))));
         }
         return ok ? new Computation.Formula(terms) : null;
     }
 
-    private static Computation conversion(JsonObject convert, Map<String, BudgetColumn> left, Currency currency) {
+    private static Computation conversion(JsonObject convert, Map<String, BudgetColumn> left, Set<String> broken,
+                                          Currency currency) {
         if (convert == null) {
             return null;
         }
@@ -172,7 +177,7 @@ public final class BudgetReader {
         BigDecimal value = r == null ? null : r.positive("value", REQUIRED, "an exchange rate");
         Rounding rounding = convert.has("rounding") ? convert.enumeration("rounding", REQUIRED, Rounding.class) : Rounding.HALF_UP;
         BudgetColumn source = from == null ? null : left.get(from);
-        if (from != null && source == null) {
+        if (from != null && source == null && !broken.contains(from)) {
             convert.findings().error(convert.pointer("from"), "expected a column to the left of this one but got \"" + from + "\"");
             return null;
         }
@@ -192,9 +197,12 @@ public final class BudgetReader {
         return new Computation.Conversion(from, new ExchangeRate(base, value), rounding.mode);
     }
 
-    private static boolean source(Map<String, BudgetColumn> left, String key, Currency currency, String pointer,
-                                  InputFindings findings) {
+    private static boolean source(Map<String, BudgetColumn> left, Set<String> broken, String key, Currency currency,
+                                  String pointer, InputFindings findings) {
         BudgetColumn source = left.get(key);
+        if (source == null && broken.contains(key)) {
+            return false;
+        }
         if (source == null) {
             findings.error(pointer, "expected a column to the left of this one but got \"" + key + "\"");
             return false;
