@@ -154,4 +154,18 @@ class PlanPdfTest {
             outline(child, titles);
         }
     }
+
+    /** The annex's budget tables go through the budget engine: computed figures, and the seed's errors noted. */
+    @Test
+    void budgetTablesAreComputedAndTheirDiscrepanciesNoted() {
+        String text = pdf.text().replaceAll("\\s+", " ");
+        assertThat(text).contains("4'099'384", "152.849,31", "Nota de discrepancia",
+                "«Fondo concursable, temas macro», Total: cifra declarada 370'000, cifra calculada 253'000 (diferencia 117'000).",
+                "«Total Apoyo a las OGDs», Modificación: cifra declarada 0,00, cifra calculada 65.000,00 (diferencia (65.000,00)).");
+        var report = Fixtures.plan().validate(Fixtures.read(SEED));
+        assertThat(report.errorMismatches()).hasSize(8);
+        assertThat(report.mismatches()).hasSize(8 + 44);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fixtures.plan().render(Fixtures.read(SEED), RenderOptions.STRICT))
+                .isInstanceOf(io.sello.document.TotalsMismatchException.class);
+    }
 }
