@@ -43,10 +43,14 @@ class DocumentTypesController {
         return types.find(type).orElseThrow(() -> new UnknownDocumentTypeException(type));
     }
 
-    record DocumentTypeSummary(String id, String title, String description, Map<String, String> links) {
+    /** @param formats the media types {@code POST render} delivers, PDF first ({@code ?format=} or {@code Accept}) */
+    record DocumentTypeSummary(String id, String title, String description, java.util.List<String> formats,
+                               Map<String, String> links) {
         static DocumentTypeSummary of(DocumentType type) {
             String base = "/api/v1/document-types/" + type.id();
-            return new DocumentTypeSummary(type.id().value(), type.title(), type.description(), Map.of(
+            java.util.List<String> formats = java.util.Arrays.stream(io.sello.document.OutputFormat.values())
+                    .filter(type.formats()::contains).map(io.sello.document.OutputFormat::mediaType).toList();
+            return new DocumentTypeSummary(type.id().value(), type.title(), type.description(), formats, Map.of(
                     "schema", base + "/schema",
                     "example", base + "/example",
                     "render", "/api/v1/documents/" + type.id(),

@@ -97,6 +97,9 @@ class HttpApiTest {
     void documentTypesAreListedWithSchemaAndExample() throws Exception {
         JsonNode types = JSON.readTree(get("/api/v1/document-types").body());
         assertThat(types).extracting(t -> t.get("id").stringValue()).containsExactly("poa-execution-form", "agreement-amendment", "operational-plan", "budget-summary");
+        assertThat(types.get(3).get("formats")).extracting(JsonNode::stringValue)
+                .containsExactly("application/pdf", XLSX, "text/csv");
+        assertThat(types.get(0).get("formats")).extracting(JsonNode::stringValue).containsExactly("application/pdf");
         JsonNode form = types.get(0);
         assertThat(form.get("id").stringValue()).isEqualTo("poa-execution-form");
         assertThat(form.get("description").stringValue()).isNotBlank();
