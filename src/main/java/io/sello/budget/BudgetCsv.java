@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class BudgetCsv {
     static final List<String> HEADER = List.of("table", "row", "kind", "level", "label", "column", "header", "currency",
-            "value", "mark", "declared", "difference", "classification");
+            "value", "mark", "declared", "difference", "classification", "year", "period");
 
     private BudgetCsv() {
     }
@@ -33,7 +33,7 @@ final class BudgetCsv {
                 String kind = row.kind().name().toLowerCase(java.util.Locale.ROOT);
                 if (row.kind() == BudgetRow.Kind.HEADING) {
                     line(csv, List.of(table.id(), String.valueOf(r + 1), kind, String.valueOf(row.level()), row.label(),
-                            "", "", "", "", "", "", "", ""));
+                            "", "", "", "", "", "", "", "", "", ""));
                     continue;
                 }
                 for (int c = 0; c < table.columns().size(); c++) {
@@ -47,7 +47,9 @@ final class BudgetCsv {
                             mark(figure),
                             declared == null ? "" : declared.toPlainString(),
                             mismatch == null ? "" : mismatch.difference().toPlainString(),
-                            mismatch == null ? "" : mismatch.classification().name().toLowerCase(java.util.Locale.ROOT)));
+                            mismatch == null ? "" : mismatch.classification().name().toLowerCase(java.util.Locale.ROOT),
+                            column.year() == null ? "" : column.year().toString(),
+                            column.period() == null ? "" : column.period()));
                 }
             }
         }

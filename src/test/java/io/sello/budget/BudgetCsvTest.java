@@ -51,7 +51,9 @@ class BudgetCsvTest {
                         continue;
                     }
                     Figure figure = computed.figure(r, c);
-                    assertThat(record.get(5)).isEqualTo(table.columns().get(c).key());
+                    BudgetColumn column = table.columns().get(c);
+                    assertThat(record.get(5)).isEqualTo(column.key());
+                    assertThat(record.get(13)).isEqualTo(column.year() == null ? "" : column.year().toString());
                     if (figure.kind() == BudgetCell.Kind.AMOUNT) {
                         assertThat(new BigDecimal(record.get(8))).isEqualByComparingTo(figure.amount());
                     } else {
