@@ -4,7 +4,10 @@ import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
 import io.sello.document.InvalidInputException;
 import io.sello.document.RenderOptions;
+import io.sello.document.OutputFormat;
 import io.sello.document.RenderedDocument;
+import io.sello.document.SignatureSlot;
+import io.sello.rendering.RenderedPdf;
 import io.sello.document.TotalMismatch;
 import io.sello.document.TotalsMismatchException;
 import io.sello.document.ValidationReport;
@@ -19,6 +22,8 @@ import java.util.List;
 /** Formulario N.5.B, Seguimiento a la Ejecución Financiera, of the annual operations plan (POA). */
 public final class PoaExecutionFormType extends BundledDocumentType {
     public static final DocumentTypeId ID = new DocumentTypeId("poa-execution-form");
+    /** The FIRMA cells of the signature block are anchors named {@code signature-<ROLE>} in the JRXML. */
+    private static final String SIGNATURE_ANCHOR = "signature-";
 
     private final DocumentRenderer renderer;
     private final PoaFormReader reader = new PoaFormReader();
@@ -74,8 +79,11 @@ public final class PoaExecutionFormType extends BundledDocumentType {
                         mismatch.describe() + "; the computed figure was printed"));
             }
         }
-        byte[] pdf = renderer.render(PoaFormLayout.of(computed));
-        return RenderedDocument.pdf(pdf, PoaFormLayout.fileName(form.header()), warnings);
+        RenderedPdf pdf = renderer.renderWithAnchors(PoaFormLayout.of(computed));
+        List<SignatureSlot> slots = pdf.anchors().stream().filter(a -> a.name().startsWith(SIGNATURE_ANCHOR))
+                .map(a -> new SignatureSlot(a.name().substring(SIGNATURE_ANCHOR.length()), a.page(), a.x(), a.y(), a.width(), a.height()))
+                .toList();
+        return new RenderedDocument(pdf.pdf(), OutputFormat.PDF, PoaFormLayout.fileName(form.header()), warnings, slots);
     }
 
     private static List<Warning> warnings(InputFindings findings, ComputedForm computed) {

@@ -21,4 +21,12 @@ public interface DocumentRenderer {
      * its own page numbering, as annexes do on paper.
      */
     byte[] render(List<RenderRequest> parts);
+
+    /**
+     * The PDF with the rectangles the template marks as anchors (elements keyed {@code anchor:<name>}).
+     * Engines that cannot report positions return none.
+     */
+    default RenderedPdf renderWithAnchors(RenderRequest request) {
+        return new RenderedPdf(render(request), List.of());
+    }
 }

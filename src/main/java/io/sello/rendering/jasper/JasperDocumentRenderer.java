@@ -1,5 +1,10 @@
 package io.sello.rendering.jasper;
 
+import io.sello.rendering.Anchor;
+import io.sello.rendering.RenderedPdf;
+import net.sf.jasperreports.engine.JRPrintElement;
+import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
+
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderingException;
@@ -25,6 +30,7 @@ import java.util.Map;
 
 /** The JasperReports engine: precompiled JRXML, filled from maps, exported by OpenPDF. */
 public final class JasperDocumentRenderer implements DocumentRenderer {
+    private static final String ANCHOR = "anchor:";
     private final JasperReportsContext context;
     private final JasperTemplates templates;
     private final RenderingProperties settings;
@@ -45,6 +51,27 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
     public byte[] render(List<RenderRequest> parts) {
         List<JasperPrint> prints = parts.stream().map(this::fill).toList();
         return export(prints, parts.get(0).title());
+    }
+
+    @Override
+    public RenderedPdf renderWithAnchors(RenderRequest request) {
+        JasperPrint print = fill(request);
+        return new RenderedPdf(export(List.of(print), request.title()), anchors(print));
+    }
+
+    /** Elements keyed {@code anchor:<name>}: their place on the filled page, turned into PDF user space. */
+    private static List<Anchor> anchors(JasperPrint print) {
+        List<Anchor> anchors = new ArrayList<>();
+        for (int p = 0; p < print.getPages().size(); p++) {
+            for (JRPrintElement element : print.getPages().get(p).getElements()) {
+                String key = element.getKey();
+                if (key != null && key.startsWith(ANCHOR)) {
+                    anchors.add(new Anchor(key.substring(ANCHOR.length()), p + 1, element.getX(),
+                            print.getPageHeight() - element.getY() - element.getHeight(), element.getWidth(), element.getHeight()));
+                }
+            }
+        }
+        return anchors;
     }
 
     /** Fill only; exposed for the engine benchmark. */
@@ -79,6 +106,9 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
         configuration.setMetadataCreator("Sello");
         configuration.setCompressed(true);
         configuration.setDisplayMetadataTitle(true);
+        // PDF/A-1b: archival copies that stay readable, with every font embedded and an sRGB output intent.
+        configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_1B);
+        configuration.setIccProfilePath(SrgbProfile.path());
         exporter.setConfiguration(configuration);
         try {
             exporter.exportReport();

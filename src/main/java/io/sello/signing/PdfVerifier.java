@@ -1,0 +1,222 @@
+package io.sello.signing;
+
+import com.lowagie.text.pdf.AcroFields;
+import com.lowagie.text.pdf.PdfArray;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.PdfString;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.util.Store;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Verifies every signature of a PDF from its bytes: the byte ranges, the CMS signature over them,
+ * the signing-certificate-v2 attribute, and whether anything but a signature was appended later
+ * (an incremental update that changes a figure leaves the old signatures "valid" but no longer
+ * covering the file, which is exactly what a reviewer must be told).
+ */
+public final class PdfVerifier {
+
+    public VerificationReport verify(byte[] pdf) {
+        String sha256 = sha256(pdf);
+        List<Integer> revisionEnds = revisionEnds(pdf);
+        List<String> findings = new ArrayList<>();
+        List<Signed> signed = new ArrayList<>();
+        try {
+            PdfReader reader = new PdfReader(pdf);
+            AcroFields fields = reader.getAcroFields();
+            for (String name : fields.getSignatureTypes().keySet()) {
+                PdfDictionary dictionary = fields.getSignatureDictionary(name);
+                if (dictionary != null && dictionary.get(PdfName.CONTENTS) != null) {
+                    signed.add(check(pdf, name, dictionary, revisionEnds));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            findings.add("the file is not a readable PDF");
+            return new VerificationReport(sha256, revisionEnds.size(), List.of(), false, findings);
+        }
+        signed.sort(Comparator.comparingLong(Signed::end));
+        List<SignatureCheck> checks = signed.stream().map(Signed::check).toList();
+        checks.stream().filter(c -> !c.valid()).forEach(c -> findings.add("signature " + c.field() + " is not valid: " + c.problem()));
+        boolean changed = false;
+        if (!signed.isEmpty()) {
+            long firstSigned = signed.get(0).end();
+            for (int r = 0; r < revisionEnds.size(); r++) {
+                long end = revisionEnds.get(r);
+                if (end > firstSigned && signed.stream().noneMatch(s -> sameRevision(pdf, s.end(), end))) {
+                    changed = true;
+                    findings.add("revision " + (r + 1) + " was appended after a signature and is not a signature:"
+                            + " the document was changed after it was signed");
+                }
+            }
+            long lastSigned = signed.get(signed.size() - 1).end();
+            if (trimmedLength(pdf) > lastSigned && !changed) {
+                changed = true;
+                findings.add("bytes follow the last signature: the document was changed after it was signed");
+            }
+        }
+        return new VerificationReport(sha256, revisionEnds.size(), checks, changed, findings);
+    }
+
+    private record Signed(long end, SignatureCheck check) {
+    }
+
+    private static Signed check(byte[] pdf, String field, PdfDictionary dictionary, List<Integer> revisionEnds) {
+        String step = text(dictionary.getAsString(PdfName.REASON));
+        String name = text(dictionary.getAsString(PdfName.NAME));
+        Instant time = null;
+        PdfString m = dictionary.getAsString(PdfName.M);
+        if (m != null) {
+            var calendar = PdfDate.decode(m.toString());
+            time = calendar == null ? null : calendar.toInstant();
+        }
+        PdfArray range = dictionary.getAsArray(PdfName.BYTERANGE);
+        long[] r = new long[4];
+        if (range == null || range.size() != 4) {
+            return new Signed(0, new SignatureCheck(field, step, name, null, time, 0, false, "no byte range"));
+        }
+        for (int i = 0; i < 4; i++) {
+            r[i] = (long) range.getAsNumber(i).doubleValue();
+        }
+        long end = r[2] + r[3];
+        int revision = 1 + (int) revisionEnds.stream().filter(e -> e < end).count();
+        if (r[0] != 0 || r[1] < 0 || r[2] < r[1] || end > pdf.length) {
+            return new Signed(end, new SignatureCheck(field, step, name, null, time, revision, false, "the byte range is malformed"));
+        }
+        byte[] contents = dictionary.getAsString(PdfName.CONTENTS).getOriginalBytes();
+        if (!gapHoldsContents(pdf, r)) {
+            return new Signed(end, new SignatureCheck(field, step, name, null, time, revision, false,
+                    "the signed byte ranges leave out more than the signature"));
+        }
+        ByteArrayOutputStream signedBytes = new ByteArrayOutputStream((int) (r[1] + r[3]));
+        signedBytes.write(pdf, 0, (int) r[1]);
+        signedBytes.write(pdf, (int) r[2], (int) r[3]);
+        try {
+            // /Contents is zero-padded to its reserved size; the CMS is the first DER object in it.
+            ContentInfo info;
+            try (ASN1InputStream der = new ASN1InputStream(contents)) {
+                info = ContentInfo.getInstance(der.readObject());
+            }
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedBytes.toByteArray()), info);
+            SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+            Store<X509CertificateHolder> certificates = cms.getCertificates();
+            X509CertificateHolder certificate = (X509CertificateHolder) certificates.getMatches(signer.getSID()).iterator().next();
+            String subject = certificate.getSubject().toString();
+            String signerName = name != null ? name : subject;
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
+                return new Signed(end, new SignatureCheck(field, step, signerName, subject, time, revision, false,
+                        "the signed bytes were changed"));
+            }
+            if (!signingCertificateMatches(signer, certificate)) {
+                return new Signed(end, new SignatureCheck(field, step, signerName, subject, time, revision, false,
+                        "the signing-certificate-v2 attribute does not name the signing certificate"));
+            }
+            return new Signed(end, new SignatureCheck(field, step, signerName, subject, time, revision, true, null));
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(PdfVerifier.class).debug("signature {} does not parse", field, e);
+            return new Signed(end, new SignatureCheck(field, step, name, null, time, revision, false,
+                    "the signed bytes were changed or the signature is damaged"));
+        }
+    }
+
+    private static boolean signingCertificateMatches(SignerInformation signer, X509CertificateHolder certificate)
+            throws IOException, NoSuchAlgorithmException {
+        var attribute = signer.getSignedAttributes() == null ? null
+                : signer.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+        if (attribute == null) {
+            return false;
+        }
+        ASN1Encodable value = attribute.getAttrValues().getObjectAt(0);
+        byte[] expected = SigningCertificateV2.getInstance(value).getCerts()[0].getCertHash();
+        return Arrays.equals(expected, MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    }
+
+    /** Between the two ranges there must be exactly the hex string of /Contents, nothing else. */
+    private static boolean gapHoldsContents(byte[] pdf, long[] r) {
+        int from = (int) r[1];
+        int to = (int) r[2];
+        if (to - from < 2 || pdf[from] != '<' || pdf[to - 1] != '>') {
+            return false;
+        }
+        for (int i = from + 1; i < to - 1; i++) {
+            if (Character.digit(pdf[i], 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A signature covers a revision when its range ends at that revision's %%EOF, give or take the line end. */
+    private static boolean sameRevision(byte[] pdf, long signedEnd, long revisionEnd) {
+        long from = Math.min(signedEnd, revisionEnd);
+        long to = Math.max(signedEnd, revisionEnd);
+        if (to - from > 2) {
+            return false;
+        }
+        for (long i = from; i < to; i++) {
+            if (pdf[(int) i] != '\r' && pdf[(int) i] != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where each revision ends: just after each {@code %%EOF} and its line end. */
+    static List<Integer> revisionEnds(byte[] pdf) {
+        List<Integer> ends = new ArrayList<>();
+        byte[] marker = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + marker.length <= pdf.length; i++) {
+            if (pdf[i] == '%' && Arrays.equals(pdf, i, i + marker.length, marker, 0, marker.length)) {
+                int end = i + marker.length;
+                while (end < pdf.length && (pdf[end] == '\r' || pdf[end] == '\n')) {
+                    end++;
+                }
+                ends.add(end);
+                i = end - 1;
+            }
+        }
+        return ends;
+    }
+
+    private static long trimmedLength(byte[] pdf) {
+        int length = pdf.length;
+        while (length > 0 && (pdf[length - 1] == '\r' || pdf[length - 1] == '\n' || pdf[length - 1] == ' ')) {
+            length--;
+        }
+        return length;
+    }
+
+    private static String text(PdfString value) {
+        return value == null ? null : value.toUnicodeString();
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

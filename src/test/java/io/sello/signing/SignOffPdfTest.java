@@ -1,0 +1,163 @@
+package io.sello.signing;
+
+import io.sello.document.RenderOptions;
+import io.sello.document.RenderedDocument;
+import io.sello.document.SignatureSlot;
+import io.sello.support.Fixtures;
+import io.sello.support.PdfDocument;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Three incremental signatures in the FIRMA cells of Formulario N.5.B, checked by us and by poppler's pdfsig. */
+class SignOffPdfTest {
+    private static final Instant NOON = Instant.parse("2021-07-07T16:00:00Z");
+    @TempDir
+    static Path dir;
+    private static SigningKey key;
+    private static RenderedDocument form;
+    private static byte[] signed;
+
+    @BeforeAll
+    static void signThreeTimes() {
+        Path keystore = dir.resolve("dev.p12");
+        Keystores.generateDevelopment(keystore, "secret".toCharArray(), "Sello test signer");
+        key = Keystores.load(keystore, "secret".toCharArray(), null);
+        form = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT);
+        PdfSigner signer = new PdfSigner(ZoneId.of("America/La_Paz"));
+        byte[] pdf = form.content();
+        String[][] who = {{"ELABORADO", "Ana Quispe", "Técnico de Planificación"},
+                {"REVISADO", "Luis Mamani", "Jefe de Unidad"}, {"APROBADO", "Rosa Choque", "Directora General"}};
+        for (int i = 0; i < who.length; i++) {
+            pdf = signer.sign(pdf, slot(who[i][0]), new Signer(who[i][0], who[i][1], who[i][2]), key, NOON.plusSeconds(3600L * i));
+        }
+        signed = pdf;
+    }
+
+    private static SignatureSlot slot(String step) {
+        return form.signatureSlots().stream().filter(s -> s.step().equals(step)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theFormMarksOneFirmaCellPerStepOnTheLastPage() {
+        assertThat(form.signatureSlots()).extracting(SignatureSlot::step).containsExactly("ELABORADO", "REVISADO", "APROBADO");
+        int pages = PdfDocument.of(form.content()).pageCount();
+        assertThat(form.signatureSlots()).allSatisfy(s -> {
+            assertThat(s.page()).isEqualTo(pages);
+            assertThat(s.x()).isEqualTo(570f); // 20 pt margin + 550 in the summary band
+            assertThat(s.width()).isEqualTo(202f);
+        });
+        // top to bottom: ELABORADO, REVISADO, APROBADO
+        assertThat(slot("ELABORADO").y()).isGreaterThan(slot("REVISADO").y());
+        assertThat(slot("REVISADO").y()).isGreaterThan(slot("APROBADO").y());
+    }
+
+    @Test
+    void threeSignaturesAreValidAndEachCoversItsRevision() throws IOException {
+        VerificationReport report = new PdfVerifier().verify(signed);
+        assertThat(report.signatures()).extracting(SignatureCheck::step).containsExactly("ELABORADO", "REVISADO", "APROBADO");
+        assertThat(report.signatures()).allSatisfy(s -> assertThat(s.valid()).as(s.problem()).isTrue());
+        assertThat(report.signatures()).extracting(SignatureCheck::revision).containsExactly(2, 3, 4);
+        assertThat(report.signatures().get(1).signer()).isEqualTo("Luis Mamani");
+        assertThat(report.signatures().get(1).time()).isEqualTo(NOON.plusSeconds(3600));
+        assertThat(report.changedAfterLastSignature()).as(report.findings() + " " + report.revisions()).isFalse();
+        assertThat(report.intact()).isTrue();
+    }
+
+    @Test
+    void eachVisibleSignatureSitsInItsFirmaCell() throws IOException {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            var page = document.getPage(slot("APROBADO").page() - 1);
+            List<org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation> widgets = page.getAnnotations().stream()
+                    .filter(a -> "Widget".equals(a.getSubtype())).toList();
+            assertThat(widgets).hasSize(3);
+            for (var widget : widgets) {
+                String step = widget.getCOSObject().getString(org.apache.pdfbox.cos.COSName.T);
+                SignatureSlot cell = slot(step);
+                // JasperReports writes landscape as a portrait page turned 90°: slots are in the page as seen.
+                assertThat(page.getRotation()).isEqualTo(90);
+                float portraitWidth = page.getMediaBox().getWidth();
+                var rect = widget.getRectangle();
+                float seenLeft = rect.getLowerLeftY();
+                float seenRight = rect.getUpperRightY();
+                float seenBottom = portraitWidth - rect.getUpperRightX();
+                float seenTop = portraitWidth - rect.getLowerLeftX();
+                assertThat(seenLeft).as(step).isBetween(cell.x(), cell.x() + 2);
+                assertThat(seenBottom).as(step).isBetween(cell.y(), cell.y() + 2);
+                assertThat(seenRight).as(step).isBetween(cell.x() + cell.width() - 2, cell.x() + cell.width());
+                assertThat(seenTop).as(step).isBetween(cell.y() + cell.height() - 2, cell.y() + cell.height());
+                assertThat(widget.getAppearance().getNormalAppearance().getAppearanceStream()).as(step).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void popplerAgreesThatAllThreeAreValid() throws Exception {
+        Path file = dir.resolve("signed.pdf");
+        Files.write(file, signed);
+        String out = run("pdfsig", file.toString());
+        assertThat(out).contains("Signature #3");
+        assertThat(out.split("Signature is Valid", -1)).hasSize(4);
+        assertThat(out).doesNotContain("Signature is Invalid");
+    }
+
+    @Test
+    void aFlippedByteBreaksTheSignaturesThatCoverIt() {
+        byte[] tampered = signed.clone();
+        // a byte inside the first page's content stream, which every signature covers
+        int at = indexOf(tampered, "stream") + 60;
+        assertThat(at).isGreaterThan(60).isLessThan(form.content().length);
+        tampered[at] ^= 0x01;
+        VerificationReport report = new PdfVerifier().verify(tampered);
+        // the figures sit in a compressed stream, so a flipped byte may damage it rather than change a digit:
+        // either way no signature may still verify
+        assertThat(report.signatures()).noneMatch(SignatureCheck::valid);
+        assertThat(report.intact()).isFalse();
+    }
+
+    @Test
+    void anAppendedUpdateChangingAFigureIsFlagged() throws Exception {
+        // A classic attack: keep every signed byte, append an incremental update that redraws a total.
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(signed);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        com.lowagie.text.pdf.PdfStamper stamper = new com.lowagie.text.pdf.PdfStamper(reader, out, '\0', true);
+        var canvas = stamper.getOverContent(1);
+        canvas.setColorFill(java.awt.Color.WHITE);
+        canvas.rectangle(0, 0, 792, 612);
+        canvas.fill();
+        stamper.close();
+        byte[] changed = out.toByteArray();
+        assertThat(changed.length).isGreaterThan(signed.length);
+        VerificationReport report = new PdfVerifier().verify(changed);
+        assertThat(report.signatures()).allMatch(SignatureCheck::valid); // the old bytes are intact...
+        assertThat(report.changedAfterLastSignature()).isTrue();     // ...but the file is not what was signed
+        assertThat(report.intact()).isFalse();
+        assertThat(report.findings()).anySatisfy(f -> assertThat(f).contains("changed after it was signed"));
+    }
+
+    private static int indexOf(byte[] haystack, String needle) {
+        return new String(haystack, StandardCharsets.ISO_8859_1).indexOf(needle);
+    }
+
+    static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    static List<String> lines(String text) {
+        return text.lines().toList();
+    }
+}
