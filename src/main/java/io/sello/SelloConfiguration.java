@@ -1,5 +1,22 @@
 package io.sello;
 
+import io.sello.signing.PdfSigner;
+import io.sello.signing.SigningKeys;
+import io.sello.signing.SigningProperties;
+import io.sello.signing.VerificationStamp;
+import io.sello.signoff.DocumentStore;
+import io.sello.signoff.SignOffService;
+import io.sello.signoff.Verification;
+import io.sello.storage.DocumentRegistry;
+import io.sello.storage.StorageProperties;
+import io.sello.web.SecurityProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
 import io.sello.document.DocumentTypes;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderingProperties;
@@ -22,5 +39,44 @@ class SelloConfiguration {
     @Bean
     DocumentTypes documentTypes(DocumentRenderer jasperRenderer, DocumentRenderer htmlRenderer) {
         return Sello.documentTypes(jasperRenderer, htmlRenderer);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    DocumentRegistry documentRegistry(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        return new DocumentRegistry(jdbc, transactions, clock);
+    }
+
+    /** In the prod profile, development passwords, keys and keystores stop the start. */
+    @Bean
+    SigningKeys signingKeys(SigningProperties signing, SecurityProperties security, Environment environment) {
+        boolean production = environment.matchesProfiles("prod");
+        if (production && !security.developmentDefaultsInUse().isEmpty()) {
+            throw new IllegalStateException("the prod profile refuses development credentials still in place: "
+                    + String.join(", ", security.developmentDefaultsInUse()));
+        }
+        if (production && SigningProperties.DEVELOPMENT_PASSWORD.equals(signing.password())) {
+            throw new IllegalStateException("the prod profile refuses the development sello.signing.password");
+        }
+        return new SigningKeys(signing, !production);
+    }
+
+    @Bean
+    DocumentStore documentStore(DocumentRegistry registry, StorageProperties storage) {
+        return new DocumentStore(registry, new VerificationStamp(), storage);
+    }
+
+    @Bean
+    SignOffService signOffService(DocumentRegistry registry, SigningKeys keys, RenderingProperties rendering) {
+        return new SignOffService(registry, new PdfSigner(ZoneId.of(rendering.timeZone())), keys);
+    }
+
+    @Bean
+    Verification verification(DocumentRegistry registry) {
+        return new Verification(registry);
     }
 }

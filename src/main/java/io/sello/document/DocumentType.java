@@ -22,6 +22,11 @@ public interface DocumentType {
         return Set.of(OutputFormat.PDF);
     }
 
+    /** Which version of the template and contract produced a document, recorded with every stored one. */
+    default String templateVersion() {
+        return id().value();
+    }
+
     /** Checks a request without rendering it. Never throws for bad input: everything goes in the report. */
     ValidationReport validate(byte[] json);
 

@@ -29,8 +29,13 @@ import java.util.List;
 class DocumentsController {
     private final DocumentTypes types;
 
-    DocumentsController(DocumentTypes types) {
+    private final io.sello.signoff.DocumentStore store;
+    private final SecurityProperties security;
+
+    DocumentsController(DocumentTypes types, io.sello.signoff.DocumentStore store, SecurityProperties security) {
         this.types = types;
+        this.store = store;
+        this.security = security;
     }
 
     /**
@@ -43,8 +48,13 @@ class DocumentsController {
     ResponseEntity<byte[]> render(@PathVariable String type, @RequestBody(required = false) byte[] body,
                                   @RequestParam(defaultValue = "false") boolean lenient,
                                   @RequestParam(required = false) String format,
-                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+                                  @RequestParam(defaultValue = "false") boolean store,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                  org.springframework.security.core.Authentication who) {
         DocumentType documentType = find(type);
+        if (store) {
+            return stored(documentType, body, lenient, who);
+        }
         OutputFormat chosen = FormatNegotiation.choose(documentType, format, accept);
         RenderedDocument document = documentType.render(body, new RenderOptions(lenient, chosen));
         HttpHeaders headers = new HttpHeaders();
@@ -55,6 +65,22 @@ class DocumentsController {
                 .filename(document.fileName(), StandardCharsets.UTF_8).build());
         WarningHeaders.write(document.warnings(), headers);
         return ResponseEntity.ok().headers(headers).body(document.content());
+    }
+
+    /**
+     * {@code ?store=true}: the PDF goes to the registry with a verification QR code on every page;
+     * the answer is 201 with the stored record and its links (the PDF is at its {@code pdf} link).
+     */
+    private ResponseEntity<byte[]> stored(DocumentType type, byte[] body, boolean lenient,
+                                          org.springframework.security.core.Authentication who) {
+        var stored = store.store(type, body, lenient, SecurityConfiguration.actor(who, security));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setLocation(java.net.URI.create("/api/v1/documents/" + stored.document().id()));
+        WarningHeaders.write(stored.rendered().warnings(), headers);
+        byte[] json = tools.jackson.databind.json.JsonMapper.builder().build()
+                .writeValueAsBytes(RegistryController.DocumentView.of(stored.document()));
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).headers(headers).body(json);
     }
 
     /** Always 200 with the report when the type exists; {@code valid} says whether a render would succeed. */

@@ -51,6 +51,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(io.sello.signoff.SignOffRefused.class)
+    ProblemDetail signOffRefused(io.sello.signoff.SignOffRefused e) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "not-found", "No such document", e.getMessage());
+            case FORBIDDEN -> problem(HttpStatus.FORBIDDEN, "wrong-role", "Not your sign-off", e.getMessage());
+            case CONFLICT -> problem(HttpStatus.CONFLICT, "sign-off-order", "Not the next sign-off", e.getMessage());
+        };
+    }
+
     @ExceptionHandler(UnsupportedFormatException.class)
     ProblemDetail unsupportedFormat(UnsupportedFormatException e) {
         return problem(HttpStatus.NOT_ACCEPTABLE, "unsupported-format", "Format not available", e.getMessage());

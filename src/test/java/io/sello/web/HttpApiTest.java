@@ -163,9 +163,10 @@ class HttpApiTest {
         return post(path, body, contentType, null);
     }
 
+    /** As Ana, a preparer (development user): rendering needs an authenticated caller. */
     private HttpResponse<byte[]> post(String path, byte[] body, String contentType, String accept) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", contentType);
+                .header("Content-Type", contentType).header("Authorization", basic("ana", "ana-dev"));
         if (accept != null) {
             request.header("Accept", accept);
         }
@@ -231,6 +232,29 @@ class HttpApiTest {
         assertThat(rounding.get("valid").booleanValue()).isTrue();
         assertThat(rounding.get("mismatches")).isNotEmpty()
                 .allSatisfy(m -> assertThat(m.get("classification").stringValue()).isEqualTo("rounding"));
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void renderingNeedsAnAuthenticatedCallerAndSaysSoAsAProblem() throws Exception {
+        HttpResponse<byte[]> anonymous = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/documents/poa-execution-form")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.seedExample())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
+        HttpResponse<byte[]> badKey = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/documents/poa-execution-form")).header("Content-Type", "application/json").header("X-Api-Key", "guess")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.seedExample())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(badKey.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(badKey.body()).get("detail").stringValue()).isEqualTo("X-Api-Key: the API key is not known");
+        HttpResponse<byte[]> system = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/documents/poa-execution-form")).header("Content-Type", "application/json")
+                .header("X-Api-Key", "dev-api-key-not-for-production")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.seedExample())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(system.statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {

@@ -1,0 +1,50 @@
+package io.sello.signoff;
+
+import io.sello.document.DocumentType;
+import io.sello.document.OutputFormat;
+import io.sello.document.RenderOptions;
+import io.sello.document.RenderedDocument;
+import io.sello.signing.VerificationStamp;
+import io.sello.storage.DocumentId;
+import io.sello.storage.DocumentRegistry;
+import io.sello.storage.Hashes;
+import io.sello.storage.StorageProperties;
+import io.sello.storage.StoredDocument;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Renders a document for the registry: the PDF gets a verification QR code and short hash on every
+ * page, then it is stored with its input, template version and signature slots, and audited.
+ */
+public final class DocumentStore {
+    /** Printed beside the QR code: enough to match paper against the registry, short enough to read aloud. */
+    static final int SHORT_HASH = 16;
+
+    private final DocumentRegistry registry;
+    private final VerificationStamp stamp;
+    private final StorageProperties storage;
+
+    public DocumentStore(DocumentRegistry registry, VerificationStamp stamp, StorageProperties storage) {
+        this.registry = registry;
+        this.stamp = stamp;
+        this.storage = storage;
+    }
+
+    public Stored store(DocumentType type, byte[] json, boolean lenient, Actor actor) {
+        RenderedDocument rendered = type.render(json, new RenderOptions(lenient, OutputFormat.PDF));
+        DocumentId id = DocumentId.random();
+        String renderedSha256 = Hashes.sha256(rendered.content());
+        byte[] pdf = stamp.stamp(rendered.content(), storage.verificationUrl(id),
+                "Verificar: " + storage.verificationUrl(id) + "  ·  SHA-256 " + renderedSha256.substring(0, SHORT_HASH));
+        StoredDocument stored = registry.store(id, type.id().value(), rendered.fileName(), pdf, renderedSha256,
+                type.templateVersion(), new String(json, StandardCharsets.UTF_8), rendered.signatureSlots(), actor.username());
+        registry.audit(id, actor.username(), "store", "ok", type.id().value() + " stored as " + rendered.fileName()
+                + ", sha256 " + stored.sha256() + (rendered.warnings().isEmpty() ? "" : ", " + rendered.warnings().size() + " warning(s)"));
+        return new Stored(stored, rendered);
+    }
+
+    /** The stored record and the render it came from (for its warnings). */
+    public record Stored(StoredDocument document, RenderedDocument rendered) {
+    }
+}

@@ -1,0 +1,142 @@
+package io.sello.storage;
+
+import io.sello.document.SignatureSlot;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stored documents, their sign-offs and the audit trail, in any database Flyway has migrated
+ * (H2 embedded, PostgreSQL). SQL only, no ORM: the schema is small and the queries are few.
+ */
+public class DocumentRegistry {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    public DocumentRegistry(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public StoredDocument store(DocumentId id, String type, String fileName, byte[] pdf, String renderedSha256,
+                                String templateVersion, String inputJson, List<SignatureSlot> slots, String createdBy) {
+        Instant now = clock.instant();
+        String sha256 = Hashes.sha256(pdf);
+        jdbc.sql("""
+                        INSERT INTO documents (id, type, status, file_name, rendered_sha256, sha256, template_version,
+                                               input_json, signature_slots, pdf, created_at, created_by, version)
+                        VALUES (:id, :type, 'STORED', :fileName, :rendered, :sha, :template, :input, :slots, :pdf, :at, :by, 1)""")
+                .param("id", id.toString()).param("type", type).param("fileName", fileName)
+                .param("rendered", renderedSha256).param("sha", sha256).param("template", templateVersion)
+                .param("input", inputJson).param("slots", Slots.toText(slots)).param("pdf", pdf)
+                .param("at", Timestamp.from(now)).param("by", createdBy)
+                .update();
+        return find(id).orElseThrow();
+    }
+
+    public Optional<StoredDocument> find(DocumentId id) {
+        List<StoredDocument> found = jdbc.sql("""
+                        SELECT id, type, status, file_name, rendered_sha256, sha256, template_version, input_json,
+                               signature_slots, created_at, created_by, version
+                        FROM documents WHERE id = :id""")
+                .param("id", id.toString())
+                .query((rs, n) -> new StoredDocument(DocumentId.parse(rs.getString("id")), rs.getString("type"),
+                        rs.getString("status"), rs.getString("file_name"), rs.getString("rendered_sha256"),
+                        rs.getString("sha256"), rs.getString("template_version"), rs.getString("input_json"),
+                        Slots.fromText(rs.getString("signature_slots")), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("created_by"), rs.getInt("version"), List.of()))
+                .list();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredDocument d = found.get(0);
+        return Optional.of(new StoredDocument(d.id(), d.type(), d.status(), d.fileName(), d.renderedSha256(), d.sha256(),
+                d.templateVersion(), d.inputJson(), d.slots(), d.createdAt(), d.createdBy(), d.version(), signOffs(id)));
+    }
+
+    public byte[] pdf(DocumentId id) {
+        return jdbc.sql("SELECT pdf FROM documents WHERE id = :id").param("id", id.toString())
+                .query((rs, n) -> rs.getBytes(1)).optional()
+                .orElseThrow(() -> new IllegalArgumentException("no document " + id));
+    }
+
+    private List<StoredDocument.SignOff> signOffs(DocumentId id) {
+        return jdbc.sql("""
+                        SELECT step, signer, position, username, signed_at, sha256 FROM sign_offs
+                        WHERE document_id = :id""")
+                .param("id", id.toString())
+                .query((rs, n) -> new StoredDocument.SignOff(SignOffStep.valueOf(rs.getString("step")), rs.getString("signer"),
+                        rs.getString("position"), rs.getString("username"), rs.getTimestamp("signed_at").toInstant(),
+                        rs.getString("sha256")))
+                .list().stream().sorted(java.util.Comparator.comparing(StoredDocument.SignOff::step)).toList();
+    }
+
+    /**
+     * Records a sign-off and the newly signed PDF, only if nobody changed the document since
+     * {@code expectedVersion} was read. {@code false} when someone else signed first.
+     */
+    public boolean recordSignOff(DocumentId id, int expectedVersion, SignOffStep step, String signer, String position,
+                                 String username, Instant at, byte[] pdf) {
+        String sha256 = Hashes.sha256(pdf);
+        Boolean done = transactions.execute(status -> {
+            int updated = jdbc.sql("""
+                            UPDATE documents SET status = :status, pdf = :pdf, sha256 = :sha, version = version + 1
+                            WHERE id = :id AND version = :version""")
+                    .param("status", step.name()).param("pdf", pdf).param("sha", sha256)
+                    .param("id", id.toString()).param("version", expectedVersion).update();
+            if (updated != 1) {
+                return false;
+            }
+            jdbc.sql("""
+                            INSERT INTO sign_offs (document_id, step, signer, position, username, signed_at, sha256)
+                            VALUES (:id, :step, :signer, :position, :username, :at, :sha)""")
+                    .param("id", id.toString()).param("step", step.name()).param("signer", signer)
+                    .param("position", position).param("username", username).param("at", Timestamp.from(at))
+                    .param("sha", sha256).update();
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    /** The stored document whose current file, or one of whose signed versions, has this hash. */
+    public Optional<DocumentId> findBySha256(String sha256) {
+        List<String> ids = jdbc.sql("""
+                        SELECT id FROM documents WHERE sha256 = :sha OR rendered_sha256 = :sha
+                        UNION SELECT document_id FROM sign_offs WHERE sha256 = :sha""")
+                .param("sha", sha256).query((rs, n) -> rs.getString(1)).list();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(DocumentId.parse(ids.get(0)));
+    }
+
+    public void audit(DocumentId document, String actor, String action, String result, String detail) {
+        jdbc.sql("""
+                        INSERT INTO audit_events (document_id, at, actor, action, result, detail)
+                        VALUES (:document, :at, :actor, :action, :result, :detail)""")
+                .param("document", document == null ? null : document.toString())
+                .param("at", Timestamp.from(clock.instant())).param("actor", actor).param("action", action)
+                .param("result", result).param("detail", detail.length() > 1000 ? detail.substring(0, 1000) : detail)
+                .update();
+    }
+
+    public List<AuditEvent> auditOf(DocumentId document) {
+        return new ArrayList<>(jdbc.sql("""
+                        SELECT id, document_id, at, actor, action, result, detail FROM audit_events
+                        WHERE document_id = :document ORDER BY id""")
+                .param("document", document.toString())
+                .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getString("document_id"),
+                        rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
+                        rs.getString("result"), rs.getString("detail")))
+                .list());
+    }
+}

@@ -1,0 +1,28 @@
+package io.sello.storage;
+
+import io.sello.document.SignatureSlot;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A document in the registry.
+ *
+ * @param status          {@code STORED}, then the last sign-off step done ({@code ELABORADO}…{@code APROBADO})
+ * @param renderedSha256  of the PDF as stored (with its QR codes, before any signature): printed on every page
+ * @param sha256          of the current PDF, after the sign-offs so far
+ * @param version         bumped by every change, so two concurrent sign-offs cannot both win
+ */
+public record StoredDocument(DocumentId id, String type, String status, String fileName, String renderedSha256,
+                             String sha256, String templateVersion, String inputJson, List<SignatureSlot> slots,
+                             Instant createdAt, String createdBy, int version, List<SignOff> signOffs) {
+    public StoredDocument {
+        Objects.requireNonNull(id, "id");
+        slots = List.copyOf(slots);
+        signOffs = List.copyOf(signOffs);
+    }
+
+    public record SignOff(SignOffStep step, String signer, String position, String username, Instant signedAt, String sha256) {
+    }
+}

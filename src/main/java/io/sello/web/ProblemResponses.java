@@ -1,0 +1,27 @@
+package io.sello.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Problem details written by the security filters, which run before the advice can. Same shape as ProblemDetailsAdvice. */
+final class ProblemResponses {
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    void write(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "/problems/" + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"sello\"");
+        }
+        response.getOutputStream().write(json.writeValueAsBytes(body));
+    }
+}

@@ -1,0 +1,115 @@
+package io.sello.web;
+
+import io.sello.signoff.SignOffRefused;
+import io.sello.signoff.SignOffService;
+import io.sello.signoff.Verification;
+import io.sello.storage.AuditEvent;
+import io.sello.storage.DocumentId;
+import io.sello.storage.DocumentRegistry;
+import io.sello.storage.SignOffStep;
+import io.sello.storage.StoredDocument;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored documents: their record, their current PDF, their sign-offs, verification and audit trail. */
+@RestController
+@RequestMapping("/api/v1/documents/{id}")
+class RegistryController {
+    private final DocumentRegistry registry;
+    private final SignOffService signOffs;
+    private final Verification verification;
+    private final SecurityProperties security;
+
+    RegistryController(DocumentRegistry registry, SignOffService signOffs, Verification verification, SecurityProperties security) {
+        this.registry = registry;
+        this.signOffs = signOffs;
+        this.verification = verification;
+        this.security = security;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    DocumentView get(@PathVariable String id, Authentication who) {
+        return DocumentView.of(find(id));
+    }
+
+    @GetMapping(path = "/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable String id) {
+        StoredDocument document = find(id);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PDF);
+        headers.setContentDisposition(ContentDisposition.attachment().filename(document.fileName(), StandardCharsets.UTF_8).build());
+        headers.set("Sello-Sha256", document.sha256());
+        return ResponseEntity.ok().headers(headers).body(registry.pdf(document.id()));
+    }
+
+    /** Body optional: {@code {"step": "REVISADO"}} makes the client's expectation explicit (409 when it is not the next one). */
+    @PostMapping(path = "/sign-offs", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DocumentView> signOff(@PathVariable String id, @RequestBody(required = false) SignOffRequest request,
+                                         Authentication who) {
+        Optional<SignOffStep> step = Optional.empty();
+        if (request != null && request.step() != null) {
+            try {
+                step = Optional.of(SignOffStep.valueOf(request.step()));
+            } catch (IllegalArgumentException e) {
+                throw new io.sello.document.InvalidInputException(List.of(new io.sello.document.InputError("/step",
+                        "expected one of ELABORADO, REVISADO, APROBADO but got \"" + request.step() + "\"")));
+            }
+        }
+        StoredDocument signed = signOffs.signOff(parse(id), step, SecurityConfiguration.actor(who, security));
+        return ResponseEntity.status(HttpStatus.CREATED).body(DocumentView.of(signed));
+    }
+
+    @GetMapping(path = "/verification", produces = MediaType.APPLICATION_JSON_VALUE)
+    Verification.Result verification(@PathVariable String id, Authentication who) {
+        return verification.verifyStored(parse(id), SecurityConfiguration.actor(who, security));
+    }
+
+    @GetMapping(path = "/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<AuditEvent> audit(@PathVariable String id) {
+        return registry.auditOf(find(id).id());
+    }
+
+    private StoredDocument find(String id) {
+        return registry.find(parse(id)).orElseThrow(() -> new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no stored document " + id));
+    }
+
+    static DocumentId parse(String id) {
+        try {
+            return DocumentId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no stored document with that id");
+        }
+    }
+
+    record SignOffRequest(String step) {
+    }
+
+    /** A stored document as clients see it: never the input JSON's secrets (there are none) nor the PDF bytes. */
+    record DocumentView(String id, String type, String status, String fileName, String sha256, String renderedSha256,
+                        String templateVersion, String createdAt, String createdBy, List<StoredDocument.SignOff> signOffs,
+                        Optional<String> nextStep, java.util.Map<String, String> links) {
+        static DocumentView of(StoredDocument d) {
+            String base = "/api/v1/documents/" + d.id();
+            Optional<SignOffStep> done = d.signOffs().stream().map(StoredDocument.SignOff::step).reduce((a, b) -> b);
+            return new DocumentView(d.id().toString(), d.type(), d.status(), d.fileName(), d.sha256(), d.renderedSha256(),
+                    d.templateVersion(), d.createdAt().toString(), d.createdBy(), d.signOffs(),
+                    SignOffStep.next(done).map(Enum::name),
+                    java.util.Map.of("self", base, "pdf", base + "/pdf", "signOffs", base + "/sign-offs",
+                            "verification", base + "/verification", "audit", base + "/audit", "verify", "/verify/" + d.id()));
+        }
+    }
+}
