@@ -16,14 +16,15 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Prints on every page, in the bottom-left margin, a QR code that links to the document's public
+ * Prints on every page, in the top-right corner (beside the centred title blocks of the forms), a QR code that links to the document's public
  * verification page, with the document id and a short hash beside it, so that a reviewer holding
  * paper can check it. The QR is drawn as vector squares in black (no image, no transparency: the
  * page stays PDF/A), and the text uses the bundled embedded font.
  */
 public final class VerificationStamp {
-    private static final float MODULE = 1.2f;
-    private static final float MARGIN = 6f;
+    private static final float MODULE = 1.25f;
+    /** Also the quiet zone a reader needs around the code: at least four modules. */
+    private static final float MARGIN = 8f;
     private final BaseFont font;
 
     public VerificationStamp() {
@@ -36,24 +37,30 @@ public final class VerificationStamp {
 
     /**
      * @param url       the verification page of this document
-     * @param caption   printed beside the code, e.g. {@code Verificar: <id> · SHA-256 1a2b3c4d5e6f7a8b}
+     * @param caption   printed beside the code, at most two lines, e.g. the URL and {@code SHA-256 1a2b3c4d5e6f7a8b}
      */
     public byte[] stamp(byte[] pdf, String url, String caption) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(url, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
+            String[] captionLines = caption.split("\n", 2);
             PdfReader reader = new PdfReader(pdf);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 64 * 1024);
             PdfStamper stamper = new PdfStamper(reader, out);
+            float side = matrix.getWidth() * MODULE;
             for (int page = 1; page <= reader.getNumberOfPages(); page++) {
                 // The stamper turns rotated pages for us: coordinates are those of the page as seen.
+                var size = reader.getPageSizeWithRotation(page);
+                float x = size.getRight() - MARGIN - side;
+                float y = size.getTop() - MARGIN - side;
                 PdfContentByte canvas = stamper.getOverContent(page);
-                draw(canvas, matrix, MARGIN, MARGIN);
+                draw(canvas, matrix, x, y);
                 canvas.beginText();
                 canvas.setFontAndSize(font, 5.5f);
                 canvas.setColorFill(Color.BLACK);
-                canvas.setTextMatrix(MARGIN + matrix.getWidth() * MODULE + 4, MARGIN + 2);
-                canvas.showText(caption);
+                float textRight = x - 4 * MODULE;
+                canvas.showTextAligned(PdfContentByte.ALIGN_RIGHT, captionLines[0], textRight, y + side - 6, 0);
+                canvas.showTextAligned(PdfContentByte.ALIGN_RIGHT, captionLines.length > 1 ? captionLines[1] : "", textRight, y + side - 13, 0);
                 canvas.endText();
             }
             stamper.close();

@@ -36,7 +36,7 @@ public final class DocumentStore {
         DocumentId id = DocumentId.random();
         String renderedSha256 = Hashes.sha256(rendered.content());
         byte[] pdf = stamp.stamp(rendered.content(), storage.verificationUrl(id),
-                "Verificar: " + storage.verificationUrl(id) + "  ·  SHA-256 " + renderedSha256.substring(0, SHORT_HASH));
+                "Verificar: " + storage.verificationUrl(id) + "\nSHA-256 " + renderedSha256.substring(0, SHORT_HASH));
         StoredDocument stored = registry.store(id, type.id().value(), rendered.fileName(), pdf, renderedSha256,
                 type.templateVersion(), new String(json, StandardCharsets.UTF_8), rendered.signatureSlots(), actor.username());
         registry.audit(id, actor.username(), "store", "ok", type.id().value() + " stored as " + rendered.fileName()

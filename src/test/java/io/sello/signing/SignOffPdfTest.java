@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,7 +105,7 @@ class SignOffPdfTest {
     void popplerAgreesThatAllThreeAreValid() throws Exception {
         Path file = dir.resolve("signed.pdf");
         Files.write(file, signed);
-        String out = run("pdfsig", file.toString());
+        String out = io.sello.support.Processes.run("pdfsig", file.toString());
         assertThat(out).contains("Signature #3");
         assertThat(out.split("Signature is Valid", -1)).hasSize(4);
         assertThat(out).doesNotContain("Signature is Invalid");
@@ -148,16 +147,5 @@ class SignOffPdfTest {
 
     private static int indexOf(byte[] haystack, String needle) {
         return new String(haystack, StandardCharsets.ISO_8859_1).indexOf(needle);
-    }
-
-    static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
-    }
-
-    static List<String> lines(String text) {
-        return text.lines().toList();
     }
 }

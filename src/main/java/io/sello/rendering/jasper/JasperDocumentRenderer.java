@@ -104,7 +104,9 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
         configuration.setMetadataTitle(title);
         configuration.setMetadataCreator("Sello");
-        configuration.setCompressed(true);
+        // No "full compression": its cross-reference and object streams are not allowed in PDF/A-1
+        // (ISO 19005-1, 6.1.4). Page content streams are compressed all the same.
+        configuration.setCompressed(false);
         configuration.setDisplayMetadataTitle(true);
         // PDF/A-1b: archival copies that stay readable, with every font embedded and an sRGB output intent.
         configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_1B);

@@ -1,0 +1,66 @@
+package io.sello.signing;
+
+import io.sello.document.RenderOptions;
+import io.sello.document.RenderedDocument;
+import io.sello.document.SignatureSlot;
+import io.sello.support.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stored documents are PDF/A-1b, and stay so through the QR stamp and three signatures (veraPDF). */
+class PdfaTest {
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void veraPdf() {
+        VeraGreenfieldFoundryProvider.initialise();
+    }
+
+    static void assertPdfA1b(byte[] pdf) throws Exception {
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_1_B);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_1_B, false)) {
+            ValidationResult result = validator.validate(parser);
+            String failures = result.getTestAssertions().stream()
+                    .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
+                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
+                    .distinct().limit(10).collect(Collectors.joining("\n"));
+            assertThat(result.isCompliant()).as(failures).isTrue();
+        }
+    }
+
+    @Test
+    void theFormIsPdfAFromRenderThroughStampAndSignatures() throws Exception {
+        RenderedDocument form = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT);
+        assertPdfA1b(form.content());
+        byte[] stamped = new VerificationStamp().stamp(form.content(), "http://localhost:8080/verify/0f8fad5b-d9cb-469f-a165-70867728950e",
+                "Verificar: http://localhost:8080/verify/0f8fad5b-d9cb-469f-a165-70867728950e\nSHA-256 0123456789abcdef");
+        assertPdfA1b(stamped);
+        Path keystore = dir.resolve("k.p12");
+        Keystores.generateDevelopment(keystore, "secret".toCharArray(), "PDF/A test");
+        SigningKey key = Keystores.load(keystore, "secret".toCharArray(), null);
+        byte[] pdf = stamped;
+        for (SignatureSlot slot : form.signatureSlots()) {
+            pdf = new PdfSigner(ZoneId.of("America/La_Paz")).sign(pdf, slot, new Signer(slot.step(), "Firmante " + slot.step(), "Cargo"),
+                    key, Instant.parse("2021-07-07T16:00:00Z"));
+        }
+        assertPdfA1b(pdf);
+        assertThat(new PdfVerifier().verify(pdf).intact()).isTrue();
+    }
+}

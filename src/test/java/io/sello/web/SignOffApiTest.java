@@ -1,0 +1,195 @@
+package io.sello.web;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import io.sello.support.Fixtures;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A stored Formulario N.5.B signed off three times over HTTP, as the three development users: each
+ * step by its role, in order; then verified by the service and by poppler's pdfsig, and tampered with.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SignOffApiTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newHttpClient();
+    @LocalServerPort
+    int port;
+    private String id;
+
+    @BeforeAll
+    void store() throws Exception {
+        HttpResponse<byte[]> stored = send("POST", "/api/v1/documents/poa-execution-form?store=true", Fixtures.seedExample(),
+                "application/json", "ana", "ana-dev");
+        assertThat(stored.statusCode()).isEqualTo(201);
+        JsonNode document = JSON.readTree(stored.body());
+        id = document.get("id").stringValue();
+        assertThat(stored.headers().firstValue("Location")).hasValue("/api/v1/documents/" + id);
+        assertThat(document.get("status").stringValue()).isEqualTo("STORED");
+        assertThat(document.get("nextStep").stringValue()).isEqualTo("ELABORADO");
+        assertThat(document.get("templateVersion").stringValue()).startsWith("poa-execution-form@");
+        assertThat(document.get("createdBy").stringValue()).isEqualTo("ana");
+    }
+
+    @Test
+    @Order(1)
+    void everyPageCarriesAQrCodeToItsVerificationPage() throws Exception {
+        byte[] pdf = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev").body();
+        JsonNode document = JSON.readTree(send("GET", "/api/v1/documents/" + id, null, null, "ana", "ana-dev").body());
+        String shortHash = document.get("renderedSha256").stringValue().substring(0, 16);
+        try (var pdfDocument = Loader.loadPDF(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(pdfDocument);
+            for (int page = 0; page < pdfDocument.getNumberOfPages(); page++) {
+                BufferedImage full = renderer.renderImageWithDPI(page, 300);
+                // the top-right corner, where the stamp prints the code
+                BufferedImage image = full.getSubimage(full.getWidth() * 3 / 4, 0, full.getWidth() / 4, full.getHeight() / 4);
+                int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+                var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+                var hints = java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
+                assertThat(new MultiFormatReader().decode(bitmap, hints).getText()).as("page " + (page + 1))
+                        .isEqualTo("http://localhost:8080/verify/" + id);
+            }
+        }
+        assertThat(io.sello.support.PdfDocument.of(pdf).pages()).allSatisfy(text -> assertThat(text).contains(shortHash));
+    }
+
+    @Test
+    @Order(2)
+    void aWrongRoleIsForbiddenAndTheWrongOrderIsAConflict() throws Exception {
+        HttpResponse<byte[]> reviewerFirst = signOff("luis", "luis-dev", null);
+        assertThat(reviewerFirst.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(reviewerFirst.body()).get("detail").stringValue())
+                .isEqualTo("the ELABORADO sign-off needs the role PREPARER, which luis does not hold");
+        HttpResponse<byte[]> skipAhead = signOff("ana", "ana-dev", "{\"step\": \"APROBADO\"}");
+        assertThat(skipAhead.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(skipAhead.body()).get("detail").stringValue()).startsWith("step: the next sign-off is ELABORADO, not APROBADO");
+    }
+
+    @Test
+    @Order(3)
+    void threeSignOffsInOrderGiveThreeValidSignatures() throws Exception {
+        assertThat(signOff("ana", "ana-dev", "{\"step\": \"ELABORADO\"}").statusCode()).isEqualTo(201);
+        assertThat(signOff("rosa", "rosa-dev", null).statusCode()).isEqualTo(403); // REVISADO comes first
+        assertThat(signOff("luis", "luis-dev", null).statusCode()).isEqualTo(201);
+        HttpResponse<byte[]> approved = signOff("rosa", "rosa-dev", "{\"step\": \"APROBADO\"}");
+        assertThat(approved.statusCode()).isEqualTo(201);
+        JsonNode document = JSON.readTree(approved.body());
+        assertThat(document.get("status").stringValue()).isEqualTo("APROBADO");
+        assertThat(document.get("signOffs")).extracting(s -> s.get("signer").stringValue())
+                .containsExactly("Ana Quispe", "Luis Mamani", "Rosa Choque");
+        assertThat(signOff("rosa", "rosa-dev", null).statusCode()).isEqualTo(409); // nothing left to sign
+
+        JsonNode verification = JSON.readTree(send("GET", "/api/v1/documents/" + id + "/verification", null, null, null, null).body());
+        assertThat(verification.get("matchesRegistry").booleanValue()).isTrue();
+        assertThat(verification.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + ":" + s.get("valid").booleanValue())
+                .containsExactly("ELABORADO:true", "REVISADO:true", "APROBADO:true");
+        assertThat(verification.get("report").get("changedAfterLastSignature").booleanValue()).isFalse();
+
+        byte[] pdf = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev").body();
+        Path file = Files.createTempFile("signed", ".pdf");
+        Files.write(file, pdf);
+        String pdfsig = io.sello.support.Processes.run("pdfsig", file.toString());
+        assertThat(pdfsig.split("Signature is Valid", -1)).hasSize(4);
+        assertThat(pdfsig).contains("Signature #3", "Total document signed");
+        Files.delete(file);
+        String page = new String(send("GET", "/verify/" + id, null, null, null, null).body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("coincide con el registro", "Rosa Choque", "Sin cambios después de la última firma");
+    }
+
+    @Test
+    @Order(4)
+    void uploadsAreVerifiedAndTamperingIsCaught() throws Exception {
+        byte[] pdf = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev").body();
+        JsonNode genuine = JSON.readTree(send("POST", "/api/v1/verify", pdf, "application/pdf", null, null).body());
+        assertThat(genuine.get("registered").booleanValue()).isTrue();
+        assertThat(genuine.get("matchesRegistry").booleanValue()).isTrue();
+        assertThat(genuine.get("documentId").stringValue()).isEqualTo(id);
+
+        byte[] flipped = pdf.clone();
+        flipped[new String(pdf, StandardCharsets.ISO_8859_1).indexOf("stream") + 60] ^= 0x01;
+        JsonNode broken = JSON.readTree(send("POST", "/api/v1/verify", flipped, "application/pdf", null, null).body());
+        assertThat(broken.get("registered").booleanValue()).isFalse();
+        assertThat(broken.get("report").get("signatures")).allSatisfy(s -> assertThat(s.get("valid").booleanValue()).isFalse());
+
+        JsonNode appended = JSON.readTree(send("POST", "/api/v1/verify", appendFigure(pdf), "application/pdf", null, null).body());
+        assertThat(appended.get("registered").booleanValue()).isFalse();
+        assertThat(appended.get("report").get("changedAfterLastSignature").booleanValue()).isTrue();
+        assertThat(appended.get("report").get("findings").get(0).stringValue()).contains("changed after it was signed");
+    }
+
+    @Test
+    @Order(5)
+    void theAuditTrailHasEveryStepWithWhoAndTheResult() throws Exception {
+        JsonNode audit = JSON.readTree(send("GET", "/api/v1/documents/" + id + "/audit", null, null, "admin", "admin-dev").body());
+        List<String> lines = new ArrayList<>();
+        audit.forEach(e -> lines.add(e.get("actor").stringValue() + " " + e.get("action").stringValue() + " " + e.get("result").stringValue()));
+        assertThat(lines).containsSubsequence("ana store ok", "luis sign-off refused", "ana sign-off refused", "ana sign-off ok",
+                "rosa sign-off refused", "luis sign-off ok", "rosa sign-off ok", "anonymous verify ok");
+        assertThat(send("GET", "/api/v1/documents/" + id + "/audit", null, null, null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void unknownDocumentsAreNotFound() throws Exception {
+        assertThat(send("GET", "/api/v1/documents/00000000-0000-0000-0000-000000000000", null, null, "ana", "ana-dev").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/v1/documents/not-a-uuid/verification", null, null, null, null).statusCode()).isEqualTo(404);
+    }
+
+    /** Keeps every signed byte and appends an update that paints over the first page's figures. */
+    static byte[] appendFigure(byte[] pdf) throws Exception {
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        com.lowagie.text.pdf.PdfStamper stamper = new com.lowagie.text.pdf.PdfStamper(reader, out, '\0', true);
+        var canvas = stamper.getOverContent(1);
+        canvas.setColorFill(java.awt.Color.WHITE);
+        canvas.rectangle(300, 300, 200, 20);
+        canvas.fill();
+        stamper.close();
+        return out.toByteArray();
+    }
+
+    private HttpResponse<byte[]> signOff(String user, String password, String body) throws Exception {
+        return send("POST", "/api/v1/documents/" + id + "/sign-offs", body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                body == null ? null : "application/json", user, password);
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, byte[] body, String contentType, String user, String password)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (user != null) {
+            request.header("Authorization", HttpApiTest.basic(user, password));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
