@@ -40,16 +40,25 @@ public final class SelloCli {
     public static final int INVALID_INPUT = 1;
     public static final int USAGE = 2;
     public static final int FAILURE = 3;
-    private static final Set<String> COMMANDS = Set.of("render", "validate", "help", "--help");
+    private static final Set<String> COMMANDS = Set.of("render", "validate", "sign", "verify", "help", "--help");
 
     private final Supplier<DocumentTypes> types;
     private final PrintStream out;
     private final PrintStream err;
 
+    private final SigningCommands signing;
+
     public SelloCli(Supplier<DocumentTypes> types, PrintStream out, PrintStream err) {
+        this(types, out, err, System::getenv, java.time.Clock.systemUTC());
+    }
+
+    /** @param environment where the keystore password is read from (tests pass their own) */
+    public SelloCli(Supplier<DocumentTypes> types, PrintStream out, PrintStream err,
+                    java.util.function.Function<String, String> environment, java.time.Clock clock) {
         this.types = types;
         this.out = out;
         this.err = err;
+        this.signing = new SigningCommands(out, err, environment, clock);
     }
 
     public static SelloCli standard() {
@@ -64,6 +73,12 @@ public final class SelloCli {
     public int run(String[] args) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
             return usage(args.length == 0 ? "no command given" : null);
+        }
+        if (args[0].equals("sign")) {
+            return signing.sign(args);
+        }
+        if (args[0].equals("verify")) {
+            return signing.verify(args);
         }
         List<String> positional = new ArrayList<>();
         String output = null;
@@ -150,14 +165,16 @@ public final class SelloCli {
             err.println("error: " + e.getMessage());
             return FAILURE;
         }
+        byte[] content = document.format() == OutputFormat.PDF
+                ? io.sello.signing.SignatureFields.add(document.content(), document.signatureSlots()) : document.content();
         try {
-            Files.write(output, document.content());
+            Files.write(output, content);
         } catch (IOException | RuntimeException e) {
             err.println("error: cannot write " + output);
             return FAILURE;
         }
         print(List.of(), List.of(), document.warnings());
-        out.println("wrote " + output + " (" + document.content().length + " bytes, " + document.warnings().size() + " warning(s))");
+        out.println("wrote " + output + " (" + content.length + " bytes, " + document.warnings().size() + " warning(s))");
         return OK;
     }
 
@@ -195,6 +212,8 @@ public final class SelloCli {
         err.println("""
                 usage: java -jar sello.jar render <type> <input.json> -o <out.pdf|out.xlsx|out.csv> [--lenient]
                        java -jar sello.jar validate <type> <input.json>
+                       java -jar sello.jar sign <in.pdf> --role ELABORADO|REVISADO|APROBADO --name "…" --position "…" -o <out.pdf> [--keystore k.p12]
+                       java -jar sello.jar verify <file.pdf>   (JSON report; exit 0 when every signature holds)
                 types: poa-execution-form, agreement-amendment, operational-plan, budget-summary
                        (.xlsx and .csv: budget-summary only)
                 exit codes: 0 success, 1 invalid input, 2 usage, 3 could not produce or write the document""");

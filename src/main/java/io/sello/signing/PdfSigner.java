@@ -47,6 +47,12 @@ public final class PdfSigner {
         }
     }
 
+    /**
+     * Signs into the empty signature field named after the step when the PDF has one (stored
+     * documents do), else into a new field over {@code slot}.
+     *
+     * @param slot where to sign when there is no empty field; may be null when there is one
+     */
     public byte[] sign(byte[] pdf, SignatureSlot slot, Signer signer, SigningKey key, Instant when) {
         try {
             PdfReader reader = new PdfReader(pdf);
@@ -63,9 +69,15 @@ public final class PdfSigner {
             appearance.setLayer2Font(new Font(font, 6f));
             appearance.setLayer2Text(signer.name() + " · " + signer.position() + "\nFirmado digitalmente el "
                     + SHOWN.format(when.atZone(zone)) + " (" + zone.getId() + ")");
-            float inset = 1.5f;
-            appearance.setVisibleSignature(new Rectangle(slot.x() + inset, slot.y() + inset,
-                    slot.x() + slot.width() - inset, slot.y() + slot.height() - inset), slot.page(), signer.step());
+            if (reader.getAcroFields().getFieldNamesWithBlankSignatures().contains(signer.step())) {
+                appearance.setVisibleSignature(signer.step());
+            } else if (slot != null) {
+                float inset = 1.5f;
+                appearance.setVisibleSignature(new Rectangle(slot.x() + inset, slot.y() + inset,
+                        slot.x() + slot.width() - inset, slot.y() + slot.height() - inset), slot.page(), signer.step());
+            } else {
+                throw new SigningException("the PDF has no empty " + signer.step() + " signature field");
+            }
             PdfSignature dictionary = new PdfSignature(PdfName.ADOBE_PPKLITE, SUBFILTER_CADES);
             dictionary.setDate(new PdfDate(time));
             dictionary.setName(signer.name());

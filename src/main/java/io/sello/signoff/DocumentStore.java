@@ -35,7 +35,8 @@ public final class DocumentStore {
         RenderedDocument rendered = type.render(json, new RenderOptions(lenient, OutputFormat.PDF));
         DocumentId id = DocumentId.random();
         String renderedSha256 = Hashes.sha256(rendered.content());
-        byte[] pdf = stamp.stamp(rendered.content(), storage.verificationUrl(id),
+        byte[] withFields = io.sello.signing.SignatureFields.add(rendered.content(), rendered.signatureSlots());
+        byte[] pdf = stamp.stamp(withFields, storage.verificationUrl(id),
                 "Verificar: " + storage.verificationUrl(id) + "\nSHA-256 " + renderedSha256.substring(0, SHORT_HASH));
         StoredDocument stored = registry.store(id, type.id().value(), rendered.fileName(), pdf, renderedSha256,
                 type.templateVersion(), new String(json, StandardCharsets.UTF_8), rendered.signatureSlots(), actor.username());

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Stored documents are PDF/A-1b, and stay so through the QR stamp and three signatures (veraPDF). */
+/** Stored documents are PDF/A-1b, and stay so through signature fields, the QR stamp and three signatures (veraPDF). */
 class PdfaTest {
     @TempDir
     static Path dir;
@@ -49,7 +49,9 @@ class PdfaTest {
     void theFormIsPdfAFromRenderThroughStampAndSignatures() throws Exception {
         RenderedDocument form = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT);
         assertPdfA1b(form.content());
-        byte[] stamped = new VerificationStamp().stamp(form.content(), "http://localhost:8080/verify/0f8fad5b-d9cb-469f-a165-70867728950e",
+        byte[] withFields = SignatureFields.add(form.content(), form.signatureSlots());
+        assertPdfA1b(withFields);
+        byte[] stamped = new VerificationStamp().stamp(withFields, "http://localhost:8080/verify/0f8fad5b-d9cb-469f-a165-70867728950e",
                 "Verificar: http://localhost:8080/verify/0f8fad5b-d9cb-469f-a165-70867728950e\nSHA-256 0123456789abcdef");
         assertPdfA1b(stamped);
         Path keystore = dir.resolve("k.p12");
@@ -57,7 +59,7 @@ class PdfaTest {
         SigningKey key = Keystores.load(keystore, "secret".toCharArray(), null);
         byte[] pdf = stamped;
         for (SignatureSlot slot : form.signatureSlots()) {
-            pdf = new PdfSigner(ZoneId.of("America/La_Paz")).sign(pdf, slot, new Signer(slot.step(), "Firmante " + slot.step(), "Cargo"),
+            pdf = new PdfSigner(ZoneId.of("America/La_Paz")).sign(pdf, null, new Signer(slot.step(), "Firmante " + slot.step(), "Cargo"),
                     key, Instant.parse("2021-07-07T16:00:00Z"));
         }
         assertPdfA1b(pdf);

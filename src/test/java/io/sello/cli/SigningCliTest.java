@@ -1,0 +1,96 @@
+package io.sello.cli;
+
+import io.sello.support.Fixtures;
+import io.sello.support.Processes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The three sign-offs from the command line, with a keystore whose password comes from the environment. */
+class SigningCliTest {
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    private SelloCli cli(Map<String, String> environment) {
+        stdout.reset();
+        stderr.reset();
+        return new SelloCli(Fixtures::types, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8), environment::get,
+                Clock.fixed(Instant.parse("2021-07-07T16:00:00Z"), ZoneOffset.UTC));
+    }
+
+    private String out() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void renderSignThreeTimesAndVerify(@TempDir Path dir) throws Exception {
+        Path keystore = dir.resolve("signer.p12");
+        io.sello.signing.Keystores.generateDevelopment(keystore, "s3cret-pass".toCharArray(), "CLI signer");
+        Map<String, String> env = Map.of(SigningCommands.PASSWORD_VARIABLE, "s3cret-pass");
+        Path form = dir.resolve("form.pdf");
+        assertThat(cli(env).run(new String[]{"render", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString(), "-o", form.toString()}))
+                .isEqualTo(SelloCli.OK);
+
+        Path wrongOrder = dir.resolve("wrong.pdf");
+        assertThat(cli(env).run(new String[]{"sign", form.toString(), "--role", "REVISADO", "--name", "Luis Mamani",
+                "--position", "Jefe", "-o", wrongOrder.toString(), "--keystore", keystore.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out()).contains("refused: the next sign-off is ELABORADO, not REVISADO");
+        assertThat(wrongOrder).doesNotExist();
+
+        Path current = form;
+        String[][] steps = {{"ELABORADO", "Ana Quispe", "Técnico"}, {"REVISADO", "Luis Mamani", "Jefe"}, {"APROBADO", "Rosa Choque", "Directora"}};
+        for (String[] step : steps) {
+            Path next = dir.resolve(step[0] + ".pdf");
+            int code = cli(env).run(new String[]{"sign", current.toString(), "--role", step[0], "--name", step[1],
+                    "--position", step[2], "-o", next.toString(), "--keystore", keystore.toString()});
+            assertThat(code).as(out() + stderr.toString(StandardCharsets.UTF_8)).isEqualTo(SelloCli.OK);
+            assertThat(out()).contains("signed " + step[0] + " as " + step[1]);
+            current = next;
+        }
+
+        assertThat(cli(env).run(new String[]{"verify", current.toString()})).isEqualTo(SelloCli.OK);
+        JsonNode report = JsonMapper.builder().build().readTree(out());
+        assertThat(report.get("intact").booleanValue()).isTrue();
+        assertThat(report.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + " " + s.get("signer").stringValue())
+                .containsExactly("ELABORADO Ana Quispe", "REVISADO Luis Mamani", "APROBADO Rosa Choque");
+        String pdfsig = Processes.run("pdfsig", current.toString());
+        assertThat(pdfsig.split("Signature is Valid", -1)).hasSize(4);
+
+        byte[] bytes = Files.readAllBytes(current);
+        bytes[new String(bytes, StandardCharsets.ISO_8859_1).indexOf("stream") + 60] ^= 0x01;
+        Path tampered = dir.resolve("tampered.pdf");
+        Files.write(tampered, bytes);
+        assertThat(cli(env).run(new String[]{"verify", tampered.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out()).contains("\"intact\" : false");
+    }
+
+    @Test
+    void theKeystorePasswordNeverComesFromTheCommandLine(@TempDir Path dir) throws Exception {
+        Path keystore = dir.resolve("signer.p12");
+        io.sello.signing.Keystores.generateDevelopment(keystore, "s3cret-pass".toCharArray(), "CLI signer");
+        Path form = dir.resolve("form.pdf");
+        cli(Map.of()).run(new String[]{"render", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString(), "-o", form.toString()});
+        assertThat(cli(Map.of()).run(new String[]{"sign", form.toString(), "--role", "ELABORADO", "--name", "A", "--position", "B",
+                "-o", dir.resolve("x.pdf").toString(), "--keystore", keystore.toString()})).isEqualTo(SelloCli.FAILURE);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("SELLO_KEYSTORE_PASSWORD must hold the keystore's password");
+        assertThat(cli(Map.of(SigningCommands.PASSWORD_VARIABLE, "wrong-password")).run(new String[]{"sign", form.toString(), "--role",
+                "ELABORADO", "--name", "A", "--position", "B", "-o", dir.resolve("x.pdf").toString(), "--keystore", keystore.toString()}))
+                .isEqualTo(SelloCli.FAILURE);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("the keystore cannot be opened (wrong file or password)")
+                .doesNotContain("wrong-password");
+    }
+}
