@@ -7,6 +7,8 @@ need=()
 command -v pdffonts >/dev/null 2>&1 || need+=(poppler-utils)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
+# the registry tests run against a real PostgreSQL server as well as the embedded H2
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   sudo_cmd=""
@@ -15,4 +17,5 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-exec mvn -B verify "$@"
+. scripts/postgres-for-tests.sh
+mvn -B verify "$@"

@@ -43,6 +43,21 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The renderers and the signer share one OpenPDF; nothing else touches PDF internals or cryptography. */
+    @Test
+    void onlyTheEnginesAndTheSignerTouchOpenPdfAndBouncyCastle() {
+        noClasses().that().resideOutsideOfPackages("io.sello.rendering..", "io.sello.signing..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.lowagie..", "org.bouncycastle..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void persistenceStaysInStorage() {
+        noClasses().that().resideOutsideOfPackages("io.sello.storage..", "io.sello")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.flywaydb..")
+                .check(CLASSES);
+    }
+
     @Test
     void onlyTheWorkbookWriterUsesApachePoi() {
         noClasses().that().doNotHaveFullyQualifiedName("io.sello.budget.BudgetWorkbook")

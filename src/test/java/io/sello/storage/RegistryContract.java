@@ -1,0 +1,92 @@
+package io.sello.storage;
+
+import io.sello.document.SignatureSlot;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Driver;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the registry promises, run against each database it supports (H2 embedded, PostgreSQL), on a
+ * schema Flyway migrates from scratch.
+ */
+abstract class RegistryContract {
+    private static final Instant NOW = Instant.parse("2021-07-07T16:00:00Z");
+    private DocumentRegistry registry;
+
+    /** A JDBC URL to an empty (or disposable) database. */
+    abstract String url();
+
+    @BeforeEach
+    void migrate() throws Exception {
+        String url = url();
+        Driver driver = java.sql.DriverManager.getDriver(url);
+        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(driver, url);
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").cleanDisabled(false).load();
+        flyway.clean();
+        assertThat(flyway.migrate().migrationsExecuted).isEqualTo(1);
+        registry = new DocumentRegistry(JdbcClient.create(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private StoredDocument store(byte[] pdf) {
+        return registry.store(DocumentId.random(), "poa-execution-form", "FORM.pdf", pdf, Hashes.sha256("rendered".getBytes()),
+                "poa-execution-form@abc", "{\"header\": \"Ejecución\"}",
+                List.of(new SignatureSlot("ELABORADO", 4, 570f, 253.5f, 202f, 30f)), "ana");
+    }
+
+    @Test
+    void aStoredDocumentComesBackAsStored() {
+        byte[] pdf = "%PDF-1.4 fake".getBytes(StandardCharsets.US_ASCII);
+        StoredDocument stored = store(pdf);
+        StoredDocument found = registry.find(stored.id()).orElseThrow();
+        assertThat(found.status()).isEqualTo("STORED");
+        assertThat(found.sha256()).isEqualTo(Hashes.sha256(pdf));
+        assertThat(found.inputJson()).isEqualTo("{\"header\": \"Ejecución\"}");
+        assertThat(found.slots()).containsExactly(new SignatureSlot("ELABORADO", 4, 570f, 253.5f, 202f, 30f));
+        assertThat(found.createdAt()).isEqualTo(NOW);
+        assertThat(found.createdBy()).isEqualTo("ana");
+        assertThat(registry.pdf(stored.id())).isEqualTo(pdf);
+        assertThat(registry.find(DocumentId.random())).isEmpty();
+    }
+
+    @Test
+    void aSignOffReplacesTheFileKeepsItsHashAndLosesARace() {
+        StoredDocument stored = store("v1".getBytes());
+        byte[] signed = "v2 signed".getBytes();
+        assertThat(registry.recordSignOff(stored.id(), stored.version(), SignOffStep.ELABORADO, "Ana Quispe", "Técnico", "ana", NOW, signed)).isTrue();
+        // a second sign-off computed from the same, now stale, version must not win
+        assertThat(registry.recordSignOff(stored.id(), stored.version(), SignOffStep.ELABORADO, "Otra", "x", "eve", NOW, "v2b".getBytes())).isFalse();
+        StoredDocument found = registry.find(stored.id()).orElseThrow();
+        assertThat(found.status()).isEqualTo("ELABORADO");
+        assertThat(found.signOffs()).extracting(StoredDocument.SignOff::signer).containsExactly("Ana Quispe");
+        assertThat(registry.pdf(stored.id())).isEqualTo(signed);
+        assertThat(registry.findBySha256(Hashes.sha256(signed))).contains(stored.id());
+        assertThat(registry.findBySha256(Hashes.sha256("v1".getBytes()))).isEmpty(); // the unsigned file is no longer current...
+        assertThat(registry.findBySha256(found.renderedSha256())).contains(stored.id()); // ...but its rendered hash is known
+    }
+
+    @Test
+    void theAuditTrailKeepsItsOrder() {
+        StoredDocument stored = store("x".getBytes());
+        registry.audit(stored.id(), "ana", "store", "ok", "stored");
+        registry.audit(stored.id(), "luis", "sign-off", "refused", "x".repeat(2000));
+        registry.audit(null, "anonymous", "verify", "refused", "unknown file");
+        List<AuditEvent> trail = registry.auditOf(stored.id());
+        assertThat(trail).extracting(AuditEvent::actor).containsExactly("ana", "luis");
+        assertThat(trail.get(1).detail()).hasSize(1000);
+        assertThat(trail.get(0).at()).isEqualTo(NOW);
+    }
+}
