@@ -65,4 +65,15 @@ class PdfaTest {
         assertPdfA1b(pdf);
         assertThat(new PdfVerifier().verify(pdf).intact()).isTrue();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "operational-plan, examples/operational-plan/small-plan.json",
+            "agreement-amendment, examples/agreement-amendment/minimal.json",
+            "agreement-amendment, examples/agreement-amendment/pcc-peru-2008.json",
+            "budget-summary, examples/budget-summary/cuadro-1-programa.json"})
+    void theHtmlEngineWritesPdfAToo(String type, Path example) throws Exception {
+        byte[] pdf = Fixtures.types().find(type).orElseThrow().render(Fixtures.read(example), RenderOptions.LENIENT).content();
+        assertPdfA1b(pdf);
+    }
 }

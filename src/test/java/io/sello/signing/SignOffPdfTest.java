@@ -145,6 +145,42 @@ class SignOffPdfTest {
         assertThat(report.findings()).anySatisfy(f -> assertThat(f).contains("changed after it was signed"));
     }
 
+    /** PAdES B-B (ETSI EN 319 142-1): signing-certificate-v2 signed, no signing-time, SubFilter ETSI.CAdES.detached. */
+    @Test
+    void theSignaturesCarryThePadesBaselineAttributes() throws Exception {
+        var reader = new com.lowagie.text.pdf.PdfReader(signed);
+        var fields = reader.getAcroFields();
+        for (String name : List.of("ELABORADO", "REVISADO", "APROBADO")) {
+            var dictionary = fields.getSignatureDictionary(name);
+            assertThat(dictionary.getAsName(com.lowagie.text.pdf.PdfName.SUBFILTER).toString()).isEqualTo("/ETSI.CAdES.detached");
+            byte[] contents = dictionary.getAsString(com.lowagie.text.pdf.PdfName.CONTENTS).getOriginalBytes();
+            try (var der = new org.bouncycastle.asn1.ASN1InputStream(contents)) {
+                var cms = new org.bouncycastle.cms.CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(der.readObject()));
+                var attributes = cms.getSignerInfos().getSigners().iterator().next().getSignedAttributes();
+                assertThat(attributes.get(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signingCertificateV2)).as(name).isNotNull();
+                assertThat(attributes.get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime)).as(name).isNull();
+                assertThat(cms.isDetachedSignature()).isTrue();
+                assertThat(cms.getDigestAlgorithmIDs()).extracting(a -> a.getAlgorithm().getId())
+                        .containsExactly(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256.getId());
+            }
+        }
+    }
+
+    @Test
+    void eachSignerMayHaveTheirOwnKeystore() throws Exception {
+        Path service = dir.resolve("service.p12");
+        Path personal = dir.resolve("rosa.p12");
+        Keystores.generateDevelopment(personal, "rosa-secret".toCharArray(), "Rosa Choque");
+        SigningKeys keys = new SigningKeys(new SigningProperties(service, "service-secret",
+                java.util.Map.of("rosa", new SigningProperties.Signer(personal, "rosa-secret"))), true);
+        assertThat(service).exists(); // generated, as on a first start
+        assertThat(keys.forUser("rosa").certificate().getSubjectX500Principal().getName()).contains("CN=Rosa Choque");
+        assertThat(keys.forUser("ana").certificate().getSubjectX500Principal().getName()).contains("CN=Sello");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SigningKeys(
+                new SigningProperties(dir.resolve("missing.p12"), "x-secret", null), false))
+                .hasMessageContaining("sello.signing.keystore");
+    }
+
     private static int indexOf(byte[] haystack, String needle) {
         return new String(haystack, StandardCharsets.ISO_8859_1).indexOf(needle);
     }

@@ -96,7 +96,9 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
     private ITextRenderer renderer(TemplateId template) {
         ITextOutputDevice device = new ITextOutputDevice(DOTS_PER_POINT);
         ConfinedUserAgent agent = new ConfinedUserAgent(device, DOTS_PER_PIXEL, TemplateResources.baseOf(template.value()));
-        return new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent, fonts());
+        ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent, fonts());
+        renderer.setListener(PdfA.listener());
+        return renderer;
     }
 
     /** A font resolver per renderer (it is not thread-safe); the faces themselves are cached by OpenPDF. */

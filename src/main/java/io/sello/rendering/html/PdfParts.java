@@ -27,7 +27,9 @@ final class PdfParts {
             PdfCopy copy = new PdfCopy(document, out);
             document.addTitle(title);
             document.addCreator("Sello");
+            PdfA.beforeOpen(copy);
             document.open();
+            PdfA.afterOpen(copy); // after the title: the XMP metadata must repeat the document information
             int pagesSoFar = 0;
             for (byte[] part : parts) {
                 PdfReader reader = new PdfReader(part);
