@@ -129,6 +129,16 @@ public class DocumentRegistry {
                 .update();
     }
 
+    /** The latest events of the whole service, newest first: renders that were not stored, unknown files verified. */
+    public List<AuditEvent> recentAudit(int limit) {
+        return jdbc.sql("SELECT id, document_id, at, actor, action, result, detail FROM audit_events ORDER BY id DESC LIMIT :limit")
+                .param("limit", limit)
+                .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getString("document_id"),
+                        rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
+                        rs.getString("result"), rs.getString("detail")))
+                .list();
+    }
+
     public List<AuditEvent> auditOf(DocumentId document) {
         return new ArrayList<>(jdbc.sql("""
                         SELECT id, document_id, at, actor, action, result, detail FROM audit_events

@@ -32,10 +32,14 @@ class DocumentsController {
     private final io.sello.signoff.DocumentStore store;
     private final SecurityProperties security;
 
-    DocumentsController(DocumentTypes types, io.sello.signoff.DocumentStore store, SecurityProperties security) {
+    private final io.sello.storage.DocumentRegistry registry;
+
+    DocumentsController(DocumentTypes types, io.sello.signoff.DocumentStore store, SecurityProperties security,
+                        io.sello.storage.DocumentRegistry registry) {
         this.types = types;
         this.store = store;
         this.security = security;
+        this.registry = registry;
     }
 
     /**
@@ -56,7 +60,16 @@ class DocumentsController {
             return stored(documentType, body, lenient, who);
         }
         OutputFormat chosen = FormatNegotiation.choose(documentType, format, accept);
-        RenderedDocument document = documentType.render(body, new RenderOptions(lenient, chosen));
+        String actor = SecurityConfiguration.actor(who, security).username();
+        RenderedDocument document;
+        try {
+            document = documentType.render(body, new RenderOptions(lenient, chosen));
+        } catch (RuntimeException e) {
+            registry.audit(null, actor, "render", "refused", type + " as " + chosen.extension() + ": " + e.getClass().getSimpleName());
+            throw e;
+        }
+        registry.audit(null, actor, "render", "ok", type + " as " + chosen.extension() + ", " + document.content().length
+                + " bytes, sha256 " + io.sello.storage.Hashes.sha256(document.content()) + ", " + document.warnings().size() + " warning(s)");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(chosen == OutputFormat.CSV
                 ? MediaType.parseMediaType("text/csv;charset=UTF-8;header=present")

@@ -60,6 +60,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         };
     }
 
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ProblemDetail accessDenied(org.springframework.security.access.AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow this");
+    }
+
     @ExceptionHandler(UnsupportedFormatException.class)
     ProblemDetail unsupportedFormat(UnsupportedFormatException e) {
         return problem(HttpStatus.NOT_ACCEPTABLE, "unsupported-format", "Format not available", e.getMessage());

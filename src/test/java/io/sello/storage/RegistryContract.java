@@ -88,5 +88,6 @@ abstract class RegistryContract {
         assertThat(trail).extracting(AuditEvent::actor).containsExactly("ana", "luis");
         assertThat(trail.get(1).detail()).hasSize(1000);
         assertThat(trail.get(0).at()).isEqualTo(NOW);
+        assertThat(registry.recentAudit(2)).extracting(AuditEvent::action).containsExactly("verify", "sign-off");
     }
 }

@@ -154,6 +154,14 @@ class SignOffApiTest {
         assertThat(lines).containsSubsequence("ana store ok", "luis sign-off refused", "ana sign-off refused", "ana sign-off ok",
                 "rosa sign-off refused", "luis sign-off ok", "rosa sign-off ok", "anonymous verify ok");
         assertThat(send("GET", "/api/v1/documents/" + id + "/audit", null, null, null, null).statusCode()).isEqualTo(401);
+        // renders that are not stored are audited too, in the service-wide trail only admins read
+        send("POST", "/api/v1/documents/poa-execution-form", Fixtures.seedExample(), "application/json", "ana", "ana-dev");
+        send("POST", "/api/v1/documents/poa-execution-form", Fixtures.utf8("{}"), "application/json", "ana", "ana-dev");
+        JsonNode recent = JSON.readTree(send("GET", "/api/v1/audit?limit=5", null, null, "admin", "admin-dev").body());
+        assertThat(recent.get(0).get("action").stringValue() + " " + recent.get(0).get("result").stringValue()).isEqualTo("render refused");
+        assertThat(recent.get(1).get("action").stringValue() + " " + recent.get(1).get("result").stringValue()).isEqualTo("render ok");
+        assertThat(recent.get(1).get("detail").stringValue()).startsWith("poa-execution-form as pdf");
+        assertThat(send("GET", "/api/v1/audit", null, null, "ana", "ana-dev").statusCode()).isEqualTo(403);
     }
 
     @Test
