@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,6 +163,29 @@ class SignOffApiTest {
         assertThat(recent.get(1).get("action").stringValue() + " " + recent.get(1).get("result").stringValue()).isEqualTo("render ok");
         assertThat(recent.get(1).get("detail").stringValue()).startsWith("poa-execution-form as pdf");
         assertThat(send("GET", "/api/v1/audit", null, null, "ana", "ana-dev").statusCode()).isEqualTo(403);
+    }
+
+    /** The same stored form, downloaded and signed off with the CLI, as a system without the server would. */
+    @Test
+    void aStoredFormCanBeSignedOffWithTheCli(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        JsonNode stored = JSON.readTree(send("POST", "/api/v1/documents/poa-execution-form?store=true", Fixtures.seedExample(),
+                "application/json", "ana", "ana-dev").body());
+        Path current = dir.resolve("stored.pdf");
+        Files.write(current, send("GET", "/api/v1/documents/" + stored.get("id").stringValue() + "/pdf", null, null, "ana", "ana-dev").body());
+        Path keystore = dir.resolve("k.p12");
+        io.sello.signing.Keystores.generateDevelopment(keystore, "cli-secret".toCharArray(), "CLI");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        io.sello.cli.SelloCli cli = new io.sello.cli.SelloCli(Fixtures::types, new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), Map.of("SELLO_KEYSTORE_PASSWORD", "cli-secret")::get,
+                java.time.Clock.systemUTC());
+        for (String step : new String[]{"ELABORADO", "REVISADO", "APROBADO"}) {
+            Path next = dir.resolve(step + ".pdf");
+            assertThat(cli.run(new String[]{"sign", current.toString(), "--role", step, "--name", "Firmante " + step,
+                    "--position", "Cargo", "-o", next.toString(), "--keystore", keystore.toString()})).as(out.toString()).isZero();
+            current = next;
+        }
+        assertThat(cli.run(new String[]{"verify", current.toString()})).isZero();
+        assertThat(io.sello.support.Processes.run("pdfsig", current.toString()).split("Signature is Valid", -1)).hasSize(4);
     }
 
     @Test
