@@ -34,8 +34,11 @@ class DocumentsController {
 
     private final io.sello.storage.DocumentRegistry registry;
 
+    private final RenderMetrics metrics;
+
     DocumentsController(DocumentTypes types, io.sello.signoff.DocumentStore store, SecurityProperties security,
-                        io.sello.storage.DocumentRegistry registry) {
+                        io.sello.storage.DocumentRegistry registry, RenderMetrics metrics) {
+        this.metrics = metrics;
         this.types = types;
         this.store = store;
         this.security = security;
@@ -62,12 +65,15 @@ class DocumentsController {
         OutputFormat chosen = FormatNegotiation.choose(documentType, format, accept);
         String actor = SecurityConfiguration.actor(who, security).username();
         RenderedDocument document;
+        long start = System.nanoTime();
         try {
             document = documentType.render(body, new RenderOptions(lenient, chosen));
         } catch (RuntimeException e) {
+            metrics.render(type, chosen, "refused", System.nanoTime() - start);
             registry.audit(null, actor, "render", "refused", type + " as " + chosen.extension() + ": " + e.getClass().getSimpleName());
             throw e;
         }
+        metrics.render(type, chosen, "ok", System.nanoTime() - start);
         registry.audit(null, actor, "render", "ok", type + " as " + chosen.extension() + ", " + document.content().length
                 + " bytes, sha256 " + io.sello.storage.Hashes.sha256(document.content()) + ", " + document.warnings().size() + " warning(s)");
         HttpHeaders headers = new HttpHeaders();

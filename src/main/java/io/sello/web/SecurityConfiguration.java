@@ -57,7 +57,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyFilter(properties.apiKeys(), problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.GET, "/api/v1/document-types", "/api/v1/document-types/**",
-                                "/actuator/health", "/actuator/health/**", "/verify/*",
+                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/verify/*",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/api/v1/documents/*/verification").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/verify").permitAll()
                         .requestMatchers("/error").permitAll()
