@@ -82,6 +82,7 @@ public final class SelloCli {
         }
         List<String> positional = new ArrayList<>();
         String output = null;
+        String batchFormat = "pdf";
         boolean lenient = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
@@ -91,6 +92,12 @@ public final class SelloCli {
                     }
                     output = args[++i];
                 }
+                case "--format" -> {
+                    if (i + 1 >= args.length) {
+                        return usage("--format needs pdf, xlsx or csv");
+                    }
+                    batchFormat = args[++i];
+                }
                 case "--lenient" -> lenient = true;
                 default -> {
                     if (args[i].startsWith("-")) {
@@ -99,6 +106,25 @@ public final class SelloCli {
                     positional.add(args[i]);
                 }
             }
+        }
+        if (args[0].equals("render") && (positional.size() > 2
+                || positional.size() == 2 && Files.isDirectory(Path.of(positional.get(1))))) {
+            if (output == null) {
+                return usage("a batch render needs -o <folder>");
+            }
+            Optional<OutputFormat> format = OutputFormat.named(batchFormat);
+            if (format.isEmpty()) {
+                return usage("--format must be pdf, xlsx or csv");
+            }
+            Optional<DocumentType> type = types.get().find(positional.get(0));
+            if (type.isEmpty()) {
+                return usage("unknown document type \"" + positional.get(0) + "\"");
+            }
+            if (!type.get().formats().contains(format.get())) {
+                return usage(type.get().id().value() + " is not delivered as " + format.get().extension());
+            }
+            return new BatchRender(out, err).run(type.get(), positional.subList(1, positional.size()), Path.of(output),
+                    new RenderOptions(lenient, format.get()));
         }
         if (positional.size() != 2) {
             return usage(args[0] + " takes a document type and one input file");
@@ -211,6 +237,7 @@ public final class SelloCli {
         }
         err.println("""
                 usage: java -jar sello.jar render <type> <input.json> -o <out.pdf|out.xlsx|out.csv> [--lenient]
+                       java -jar sello.jar render <type> <folder | file.json …> -o <out-folder> [--format pdf|xlsx|csv] [--lenient]
                        java -jar sello.jar validate <type> <input.json>
                        java -jar sello.jar sign <in.pdf> --role ELABORADO|REVISADO|APROBADO --name "…" --position "…" -o <out.pdf> [--keystore k.p12]
                        java -jar sello.jar verify <file.pdf>   (JSON report; exit 0 when every signature holds)

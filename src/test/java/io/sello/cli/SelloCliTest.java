@@ -125,4 +125,24 @@ class SelloCliTest {
                 .isEqualTo(SelloCli.USAGE);
         assertThat(xlsx).doesNotExist();
     }
+
+    @Test
+    void aFolderRendersWithProgressAndCarriesOnPastBadInputs(@TempDir Path dir) throws IOException {
+        Path inputs = Files.createDirectories(dir.resolve("in"));
+        Files.copy(Path.of("examples/budget-summary/resumen-subproyectos.json"), inputs.resolve("a-resumen.json"));
+        Files.writeString(inputs.resolve("b-broken.json"), "{\"title\": ");
+        Files.copy(Path.of("examples/budget-summary/cuadro-1-programa.json"), inputs.resolve("c-cuadro1.json"));
+        Files.copy(Path.of("examples/budget-summary/anexo-1-bienes-y-servicios.json"), inputs.resolve("d-anexo.json"));
+        Path outFolder = dir.resolve("out");
+        int code = cli.run(new String[]{"render", "budget-summary", inputs.toString(), "-o", outFolder.toString(), "--format", "csv"});
+        assertThat(code).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out()).contains("[1/4] a-resumen.json -> ", "[2/4] b-broken.json FAILED: ",
+                "[3/4] c-cuadro1.json FAILED: 3 declared figure(s) wrong", "[4/4] d-anexo.json -> ", "rendered 2 of 4; failed:");
+        assertThat(outFolder.resolve("a-resumen.csv")).exists();
+        assertThat(outFolder.resolve("d-anexo.csv")).exists();
+        assertThat(outFolder.resolve("b-broken.csv")).doesNotExist();
+        assertThat(cli.run(new String[]{"render", "budget-summary", inputs.resolve("c-cuadro1.json").toString(),
+                inputs.resolve("a-resumen.json").toString(), "-o", outFolder.toString(), "--lenient"})).isEqualTo(SelloCli.OK);
+        assertThat(outFolder.resolve("c-cuadro1.pdf")).exists();
+    }
 }
