@@ -66,6 +66,13 @@ public class DocumentRegistry {
                 d.templateVersion(), d.inputJson(), d.slots(), d.createdAt(), d.createdBy(), d.version(), signOffs(id)));
     }
 
+    /** The latest stored documents, newest first, without their sign-off details. */
+    public List<StoredDocument> latest(int limit) {
+        List<String> ids = jdbc.sql("SELECT id FROM documents ORDER BY created_at DESC, id LIMIT :limit")
+                .param("limit", limit).query((rs, n) -> rs.getString(1)).list();
+        return ids.stream().map(id -> find(DocumentId.parse(id)).orElseThrow()).toList();
+    }
+
     public byte[] pdf(DocumentId id) {
         return jdbc.sql("SELECT pdf FROM documents WHERE id = :id").param("id", id.toString())
                 .query((rs, n) -> rs.getBytes(1)).optional()

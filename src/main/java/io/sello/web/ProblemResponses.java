@@ -12,6 +12,12 @@ final class ProblemResponses {
     private final JsonMapper json = JsonMapper.builder().build();
 
     void write(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
+        write(null, response, status, type, title, detail);
+    }
+
+    /** The staff pages send {@code X-Requested-With}: they get no Basic challenge, so the browser shows no dialog of its own. */
+    void write(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, int status, String type,
+               String title, String detail) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "/problems/" + type);
         body.put("title", title);
@@ -19,7 +25,7 @@ final class ProblemResponses {
         body.put("detail", detail);
         response.setStatus(status);
         response.setContentType("application/problem+json");
-        if (status == 401) {
+        if (status == 401 && (request == null || request.getHeader("X-Requested-With") == null)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"sello\"");
         }
         response.getOutputStream().write(json.writeValueAsBytes(body));

@@ -47,10 +47,10 @@ class SecurityConfiguration {
         ProblemResponses problems = new ProblemResponses();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.write(response, 401,
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.write(request, response, 401,
                         "unauthenticated", "Not authenticated", "send HTTP Basic credentials or an X-Api-Key header")))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> problems.write(response, 401, "unauthenticated",
+                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response, 401, "unauthenticated",
                                 "Not authenticated", "send HTTP Basic credentials or an X-Api-Key header"))
                         .accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden",
                                 "Forbidden", "your role does not allow this")))
@@ -59,6 +59,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/document-types", "/api/v1/document-types/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/verify/*",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/", "/ui", "/ui/**",
                                 "/api/v1/documents/*/verification").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/verify").permitAll()
                         .requestMatchers("/error").permitAll()

@@ -1,0 +1,138 @@
+package io.sello.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.File;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff pages end to end in Debian's headless Chromium: a preparer loads the example, finds an
+ * error inline, previews and stores the form; the reviewer and the approver sign it off; anyone opens
+ * the public verification page. scripts/test.sh installs chromium and chromium-driver.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffUiTest {
+    @LocalServerPort
+    int port;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    void startChromium() {
+        assertThat(new File("/usr/bin/chromium")).as("Debian's chromium: run scripts/test.sh, which installs it").exists();
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** The page has wired its controls (it sets data-ready on the body when it has). */
+    private void ready() {
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    }
+
+    private WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private void login(String user, String password) {
+        browser.get(url("/ui/index.html"));
+        ready();
+        if (!browser.findElements(By.id("logout")).isEmpty()) {
+            browser.findElement(By.id("logout")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
+        }
+        visible(By.id("user")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login")).click();
+        visible(By.id("logout"));
+        ready();
+    }
+
+    private void signNext(String user, String password, String step) {
+        login(user, password);
+        browser.get(url("/ui/documentos.html"));
+        ready();
+        WebElement button = visible(By.xpath("//button[text()='Firmar " + step + "']"));
+        button.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Firmado: " + step));
+    }
+
+    @Test
+    void aFormGoesFromPastedJsonToThreeSignaturesInTheBrowser() {
+        browser.get(url("/"));
+        assertThat(visible(By.id("type-poa-execution-form")).getText()).contains("Formulario N.5.B");
+        assertThat(browser.getPageSource()).doesNotContain("cdn.", "googleapis", "unpkg");
+
+        login("ana", "ana-dev");
+        visible(By.id("type-poa-execution-form")).click();
+        ready();
+        visible(By.id("example")).click();
+        wait.until(d -> !d.findElement(By.id("json")).getAttribute("value").isBlank());
+        String example = browser.findElement(By.id("json")).getAttribute("value");
+
+        // an impossible date: the error names its JSON pointer, inline
+        WebElement json = browser.findElement(By.id("json"));
+        json.clear();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", json,
+                example.replace("\"2021-07-07\"", "\"2021-02-30\""));
+        browser.findElement(By.id("validate")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("errors"), "/header/cutOffDate"));
+
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", json, example);
+        browser.findElement(By.id("validate")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Los datos son válidos."));
+        browser.findElement(By.id("preview")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Vista previa lista"));
+        assertThat(browser.findElement(By.id("pdf")).getAttribute("src")).startsWith("blob:");
+        browser.findElement(By.id("store")).click();
+        String id = visible(By.id("stored-link")).getText();
+
+        browser.get(url("/ui/documentos.html"));
+        ready();
+        WebElement row = visible(By.id("doc-" + id));
+        assertThat(row.findElement(By.className("doc-status")).getText()).isEqualTo("STORED");
+        row.findElement(By.xpath(".//button[text()='Firmar ELABORADO']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Firmado: ELABORADO"));
+
+        signNext("luis", "luis-dev", "REVISADO");
+        signNext("rosa", "rosa-dev", "APROBADO");
+        assertThat(visible(By.id("doc-" + id)).findElement(By.className("doc-status")).getText()).isEqualTo("APROBADO");
+
+        // the public page behind the QR code, without logging in
+        browser.findElement(By.id("logout")).click();
+        browser.get(url("/verify/" + id));
+        assertThat(visible(By.tagName("body")).getText()).contains("coincide con el registro", "Ana Quispe", "Luis Mamani",
+                "Rosa Choque", "Sin cambios después de la última firma");
+    }
+}
