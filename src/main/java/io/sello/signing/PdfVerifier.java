@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -40,7 +39,7 @@ import java.util.List;
 public final class PdfVerifier {
 
     public VerificationReport verify(byte[] pdf) {
-        String sha256 = sha256(pdf);
+        String sha256 = io.sello.document.Hashes.sha256(pdf);
         List<Integer> revisionEnds = revisionEnds(pdf);
         List<String> findings = new ArrayList<>();
         List<Signed> signed = new ArrayList<>();
@@ -210,13 +209,5 @@ public final class PdfVerifier {
 
     private static String text(PdfString value) {
         return value == null ? null : value.toUnicodeString();
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,7 +10,6 @@ import io.sello.document.SignatureSlot;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Empty signature fields, one per sign-off step, over the FIRMA cells: any PDF signer (Sello's CLI,
@@ -75,9 +74,5 @@ public final class SignatureFields {
             case 270 -> new Rectangle(y, media.getHeight() - x - w, y + h, media.getHeight() - x);
             default -> new Rectangle(x, y, x + w, y + h);
         };
-    }
-
-    static Optional<String> field(byte[] pdf, String step) {
-        return hasEmptyField(pdf, step) ? Optional.of(step) : Optional.empty();
     }
 }

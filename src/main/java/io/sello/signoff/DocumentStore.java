@@ -7,7 +7,7 @@ import io.sello.document.RenderedDocument;
 import io.sello.signing.VerificationStamp;
 import io.sello.storage.DocumentId;
 import io.sello.storage.DocumentRegistry;
-import io.sello.storage.Hashes;
+import io.sello.document.Hashes;
 import io.sello.storage.StorageProperties;
 import io.sello.storage.StoredDocument;
 

@@ -1,5 +1,6 @@
 package io.sello.storage;
 
+import io.sello.document.Hashes;
 import io.sello.document.SignatureSlot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;

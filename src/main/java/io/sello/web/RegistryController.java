@@ -42,7 +42,7 @@ class RegistryController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    DocumentView get(@PathVariable String id, Authentication who) {
+    DocumentView get(@PathVariable String id) {
         return DocumentView.of(find(id));
     }
 

@@ -1,5 +1,6 @@
 package io.sello.storage;
 
+import io.sello.document.Hashes;
 import io.sello.document.SignatureSlot;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.sello.storage;
+package io.sello.document;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
