@@ -70,8 +70,7 @@ class SigningCliTest {
         String pdfsig = Processes.run("pdfsig", current.toString());
         assertThat(pdfsig.split("Signature is Valid", -1)).hasSize(4);
 
-        byte[] bytes = Files.readAllBytes(current);
-        bytes[new String(bytes, StandardCharsets.ISO_8859_1).indexOf("stream") + 60] ^= 0x01;
+        byte[] bytes = io.sello.support.Tampering.flipByteInFirstStream(Files.readAllBytes(current));
         Path tampered = dir.resolve("tampered.pdf");
         Files.write(tampered, bytes);
         assertThat(cli(env).run(new String[]{"verify", tampered.toString()})).isEqualTo(SelloCli.INVALID_INPUT);

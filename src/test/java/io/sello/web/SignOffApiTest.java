@@ -134,13 +134,12 @@ class SignOffApiTest {
         assertThat(genuine.get("matchesRegistry").booleanValue()).isTrue();
         assertThat(genuine.get("documentId").stringValue()).isEqualTo(id);
 
-        byte[] flipped = pdf.clone();
-        flipped[new String(pdf, StandardCharsets.ISO_8859_1).indexOf("stream") + 60] ^= 0x01;
+        byte[] flipped = io.sello.support.Tampering.flipByteInFirstStream(pdf);
         JsonNode broken = JSON.readTree(send("POST", "/api/v1/verify", flipped, "application/pdf", null, null).body());
         assertThat(broken.get("registered").booleanValue()).isFalse();
         assertThat(broken.get("report").get("signatures")).allSatisfy(s -> assertThat(s.get("valid").booleanValue()).isFalse());
 
-        JsonNode appended = JSON.readTree(send("POST", "/api/v1/verify", appendFigure(pdf), "application/pdf", null, null).body());
+        JsonNode appended = JSON.readTree(send("POST", "/api/v1/verify", io.sello.support.Tampering.appendPaintOver(pdf), "application/pdf", null, null).body());
         assertThat(appended.get("registered").booleanValue()).isFalse();
         assertThat(appended.get("report").get("changedAfterLastSignature").booleanValue()).isTrue();
         assertThat(appended.get("report").get("findings").get(0).stringValue()).contains("changed after it was signed");
@@ -192,19 +191,6 @@ class SignOffApiTest {
     void unknownDocumentsAreNotFound() throws Exception {
         assertThat(send("GET", "/api/v1/documents/00000000-0000-0000-0000-000000000000", null, null, "ana", "ana-dev").statusCode()).isEqualTo(404);
         assertThat(send("GET", "/api/v1/documents/not-a-uuid/verification", null, null, null, null).statusCode()).isEqualTo(404);
-    }
-
-    /** Keeps every signed byte and appends an update that paints over the first page's figures. */
-    static byte[] appendFigure(byte[] pdf) throws Exception {
-        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        com.lowagie.text.pdf.PdfStamper stamper = new com.lowagie.text.pdf.PdfStamper(reader, out, '\0', true);
-        var canvas = stamper.getOverContent(1);
-        canvas.setColorFill(java.awt.Color.WHITE);
-        canvas.rectangle(300, 300, 200, 20);
-        canvas.fill();
-        stamper.close();
-        return out.toByteArray();
     }
 
     private HttpResponse<byte[]> signOff(String user, String password, String body) throws Exception {
