@@ -1,5 +1,14 @@
 package io.sello;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sello.batch.BatchProperties;
+import io.sello.batch.BatchService;
+import io.sello.batch.BatchWorker;
+import io.sello.batch.WebhookSender;
+import io.sello.storage.BatchStore;
+import org.jobrunr.scheduling.JobScheduler;
+
 import io.sello.signing.PdfSigner;
 import io.sello.signing.SigningKeys;
 import io.sello.signing.SigningProperties;
@@ -78,5 +87,30 @@ class SelloConfiguration {
     @Bean
     Verification verification(DocumentRegistry registry) {
         return new Verification(registry);
+    }
+
+    @Bean
+    BatchStore batchStore(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
+        BatchStore store = new BatchStore(jdbc, transactions, clock);
+        // queue depth: batch items accepted and not yet rendered, over every instance
+        Gauge.builder("sello.batch.queue.depth", store, BatchStore::pending)
+                .description("Batch items waiting to be rendered").register(meters);
+        return store;
+    }
+
+    @Bean
+    WebhookSender webhookSender(BatchProperties properties) {
+        return new WebhookSender(properties);
+    }
+
+    @Bean
+    BatchWorker batchWorker(BatchStore store, DocumentTypes types, WebhookSender webhooks, JobScheduler scheduler,
+                            BatchProperties properties) {
+        return new BatchWorker(store, types, webhooks, scheduler, properties.instanceName());
+    }
+
+    @Bean
+    BatchService batchService(BatchStore store, DocumentTypes types, JobScheduler scheduler, BatchProperties properties) {
+        return new BatchService(store, types, scheduler, properties);
     }
 }

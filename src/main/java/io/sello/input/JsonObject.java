@@ -299,6 +299,19 @@ public final class JsonObject {
         return number.scale() < 0 ? number.setScale(0) : number;
     }
 
+    /** A nested object as JSON text, to be read later by its own reader (a batch item's document); {@code null} with an error when not an object. */
+    public String rawObject(String field) {
+        JsonNode value = present(field, Presence.REQUIRED);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            findings.error(pointer(field), "expected a JSON object but got " + describe(value));
+            return null;
+        }
+        return value.toString();
+    }
+
     /** Whether a field holds a JSON string (as opposed to a number, an object…). */
     public boolean isString(String field) {
         JsonNode value = node.get(field);

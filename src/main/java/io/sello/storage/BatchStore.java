@@ -1,0 +1,129 @@
+package io.sello.storage;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Batches and their items: the requests as accepted, and each item's result once rendered. */
+public class BatchStore {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    public BatchStore(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public record NewItem(String name, String json) {
+    }
+
+    public record Item(int item, String name, String json, String status, String error, String fileName) {
+    }
+
+    public record Batch(String id, String type, boolean lenient, int total, String webhookUrl, String webhookState,
+                        String createdBy, List<Item> items) {
+        public long count(String status) {
+            return items.stream().filter(i -> i.status().equals(status)).count();
+        }
+    }
+
+    /** Stores the whole request in one transaction: once accepted, nothing of it can be lost. */
+    public void create(String id, String type, boolean lenient, String webhookUrl, String createdBy, List<NewItem> items) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            INSERT INTO batches (id, type, lenient, total, webhook_url, webhook_state, created_at, created_by)
+                            VALUES (:id, :type, :lenient, :total, :webhook, 'NONE', :at, :by)""")
+                    .param("id", id).param("type", type).param("lenient", lenient).param("total", items.size())
+                    .param("webhook", webhookUrl).param("at", Timestamp.from(clock.instant())).param("by", createdBy).update();
+            for (int i = 0; i < items.size(); i++) {
+                jdbc.sql("""
+                                INSERT INTO batch_items (batch_id, item, name, input_json, status)
+                                VALUES (:id, :item, :name, :json, 'PENDING')""")
+                        .param("id", id).param("item", i).param("name", items.get(i).name()).param("json", items.get(i).json())
+                        .update();
+            }
+        });
+    }
+
+    public Optional<Batch> find(String id) {
+        List<Batch> batches = jdbc.sql("SELECT id, type, lenient, total, webhook_url, webhook_state, created_by FROM batches WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Batch(rs.getString("id"), rs.getString("type"), rs.getBoolean("lenient"), rs.getInt("total"),
+                        rs.getString("webhook_url"), rs.getString("webhook_state"), rs.getString("created_by"), List.of()))
+                .list();
+        if (batches.isEmpty()) {
+            return Optional.empty();
+        }
+        Batch b = batches.get(0);
+        List<Item> items = jdbc.sql("""
+                        SELECT item, name, input_json, status, error, file_name FROM batch_items
+                        WHERE batch_id = :id ORDER BY item""")
+                .param("id", id)
+                .query((rs, n) -> new Item(rs.getInt("item"), rs.getString("name"), rs.getString("input_json"),
+                        rs.getString("status"), rs.getString("error"), rs.getString("file_name")))
+                .list();
+        return Optional.of(new Batch(b.id(), b.type(), b.lenient(), b.total(), b.webhookUrl(), b.webhookState(), b.createdBy(), items));
+    }
+
+    public Optional<Item> item(String id, int item) {
+        return jdbc.sql("SELECT item, name, input_json, status, error, file_name FROM batch_items WHERE batch_id = :id AND item = :item")
+                .param("id", id).param("item", item)
+                .query((rs, n) -> new Item(rs.getInt("item"), rs.getString("name"), rs.getString("input_json"),
+                        rs.getString("status"), rs.getString("error"), rs.getString("file_name")))
+                .optional();
+    }
+
+    /** Counts a rendering attempt of a pending item: evidence that no item is rendered twice. */
+    public void attempt(String id, int item) {
+        jdbc.sql("UPDATE batch_items SET attempts = attempts + 1 WHERE batch_id = :id AND item = :item AND status = 'PENDING'")
+                .param("id", id).param("item", item).update();
+    }
+
+    /** Records an item's outcome once: a retried or duplicated job finds it done and changes nothing. */
+    public boolean finish(String id, int item, boolean ok, String error, byte[] result, String fileName, String worker) {
+        return jdbc.sql("""
+                        UPDATE batch_items SET status = :status, error = :error, result = :result, file_name = :file, worker = :worker
+                        WHERE batch_id = :id AND item = :item AND status = 'PENDING'""")
+                .param("status", ok ? "DONE" : "FAILED").param("error", error).param("result", result).param("file", fileName)
+                .param("worker", worker).param("id", id).param("item", item).update() == 1;
+    }
+
+    /** Per item: how many times it was attempted and which instance finished it. */
+    public List<String> workLog(String id) {
+        return jdbc.sql("SELECT attempts, worker FROM batch_items WHERE batch_id = :id ORDER BY item").param("id", id)
+                .query((rs, n) -> rs.getInt(1) + " " + rs.getString(2)).list();
+    }
+
+    /** True for exactly one caller, once every item is finished: that caller sends the webhook. */
+    public boolean claimCompletion(String id) {
+        return jdbc.sql("""
+                        UPDATE batches SET webhook_state = 'QUEUED'
+                        WHERE id = :id AND webhook_state = 'NONE'
+                          AND NOT EXISTS (SELECT 1 FROM batch_items WHERE batch_id = :id AND status = 'PENDING')""")
+                .param("id", id).update() == 1;
+    }
+
+    public void webhookState(String id, String state) {
+        jdbc.sql("UPDATE batches SET webhook_state = :state WHERE id = :id").param("state", state).param("id", id).update();
+    }
+
+    public record Result(String name, String fileName, byte[] content) {
+    }
+
+    public List<Result> results(String id) {
+        return jdbc.sql("SELECT name, file_name, result FROM batch_items WHERE batch_id = :id AND status = 'DONE' ORDER BY item")
+                .param("id", id).query((rs, n) -> new Result(rs.getString(1), rs.getString(2), rs.getBytes(3))).list();
+    }
+
+    /** Items accepted and not yet rendered, over all batches: the queue depth. */
+    public long pending() {
+        Long count = jdbc.sql("SELECT COUNT(*) FROM batch_items WHERE status = 'PENDING'").query(Long.class).single();
+        return count == null ? 0 : count;
+    }
+}

@@ -1,0 +1,131 @@
+package io.sello.web;
+
+import com.sun.net.httpserver.HttpServer;
+import io.sello.batch.WebhookSender;
+import io.sello.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A 200-document batch through JobRunr: 202 at once, progress, a bad item failing alone, the ZIP of
+ * results, and a signed webhook that is retried after the client's first answer fails.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BatchApiTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newHttpClient();
+    @LocalServerPort
+    int port;
+    @Autowired
+    WebhookSender webhooks;
+    private HttpServer hook;
+
+    @AfterEach
+    void stopHook() {
+        if (hook != null) {
+            hook.stop(0);
+        }
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", HttpApiTest.basic("ana", "ana-dev"))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void twoHundredDocumentsRenderAndTheSignedWebhookArrivesAfterARetry() throws Exception {
+        List<String> signatures = new CopyOnWriteArrayList<>();
+        List<byte[]> bodies = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            // the first delivery fails: the engine must retry
+            int status = calls.incrementAndGet() == 1 ? 500 : 204;
+            if (status == 204) {
+                signatures.add(exchange.getRequestHeaders().getFirst(WebhookSender.SIGNATURE_HEADER));
+                bodies.add(body);
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        hook.start();
+
+        String document = Files.readString(Path.of("examples/budget-summary/resumen-subproyectos.json"));
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            String doc = i == 7 ? "{\"title\": \"sin tablas\"}" : document;
+            items.append(i == 0 ? "" : ",").append("{\"name\": \"resumen-").append(i).append("\", \"document\": ").append(doc).append("}");
+        }
+        String request = "{\"type\": \"budget-summary\", \"webhook\": \"http://127.0.0.1:" + hook.getAddress().getPort()
+                + "/hook\", \"items\": [" + items + "]}";
+        HttpResponse<byte[]> accepted = send("POST", "/api/v1/batches", request.getBytes(StandardCharsets.UTF_8));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = JSON.readTree(accepted.body()).get("id").stringValue();
+
+        JsonNode progress = null;
+        for (int i = 0; i < 240 && (progress == null || !"DELIVERED".equals(progress.get("webhook").stringValue())); i++) {
+            Thread.sleep(500);
+            progress = JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body());
+        }
+        assertThat(progress.get("total").intValue()).isEqualTo(200);
+        assertThat(progress.get("done").intValue()).isEqualTo(199);
+        assertThat(progress.get("failed").intValue()).isEqualTo(1);
+        assertThat(progress.get("items").get(7).get("error").stringValue()).startsWith("1 error(s), first /tables: ");
+        assertThat(progress.get("webhook").stringValue()).isEqualTo("DELIVERED");
+
+        assertThat(calls.get()).isEqualTo(2);
+        assertThat(signatures).containsExactly("sha256=" + webhooks.sign(bodies.get(0)));
+        JsonNode delivered = JSON.readTree(bodies.get(0));
+        assertThat(delivered.get("done").intValue()).isEqualTo(199);
+        assertThat(delivered.get("failed").intValue()).isEqualTo(1);
+
+        int entries = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(send("GET", "/api/v1/batches/" + id + "/results.zip", null).body()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                assertThat(entry.getName()).endsWith(".pdf");
+                assertThat(new String(zip.readAllBytes(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+                entries++;
+            }
+        }
+        assertThat(entries).isEqualTo(199);
+        String metrics = new String(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body(), StandardCharsets.UTF_8);
+        assertThat(metrics).contains("sello_batch_queue_depth 0.0");
+    }
+
+    @Test
+    void aBadBatchIsRefusedWholeWithPointers() throws Exception {
+        HttpResponse<byte[]> refused = send("POST", "/api/v1/batches",
+                "{\"type\": \"nada\", \"webhook\": \"http://169.254.169.254/latest\", \"items\": []}".getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("errors")).extracting(e -> e.get("pointer").stringValue())
+                .containsExactly("/type", "/webhook", "/items");
+    }
+}
