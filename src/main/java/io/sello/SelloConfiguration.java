@@ -62,7 +62,8 @@ class SelloConfiguration {
 
     /** In the prod profile, development passwords, keys and keystores stop the start. */
     @Bean
-    SigningKeys signingKeys(SigningProperties signing, SecurityProperties security, Environment environment) {
+    SigningKeys signingKeys(SigningProperties signing, SecurityProperties security, BatchProperties batches,
+                            Environment environment) {
         boolean production = environment.matchesProfiles("prod");
         if (production && !security.developmentDefaultsInUse().isEmpty()) {
             throw new IllegalStateException("the prod profile refuses development credentials still in place: "
@@ -70,6 +71,9 @@ class SelloConfiguration {
         }
         if (production && SigningProperties.DEVELOPMENT_PASSWORD.equals(signing.password())) {
             throw new IllegalStateException("the prod profile refuses the development sello.signing.password");
+        }
+        if (production && BatchProperties.DEVELOPMENT_SECRET.equals(batches.webhookSecret())) {
+            throw new IllegalStateException("the prod profile refuses the development sello.batches.webhook-secret");
         }
         return new SigningKeys(signing, !production);
     }

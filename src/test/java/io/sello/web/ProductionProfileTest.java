@@ -48,8 +48,21 @@ class ProductionProfileTest {
                 "sello.security.users[0].roles=APPROVER",
                 "sello.security.users[0].password={bcrypt}$2a$10$abcdefghijklmnopqrstuuJ1zD9o6uR7kq2v0nP6b6F8Vg5qV7a2",
                 "sello.security.api-keys[0].name=sistema", "sello.security.api-keys[0].roles=PREPARER",
-                "sello.security.api-keys[0].key=0123456789abcdef0123456789abcdef")).close())
+                "sello.security.api-keys[0].key=0123456789abcdef0123456789abcdef",
+                "sello.batches.webhook-secret=a-real-secret-of-some-length")).close())
                 .satisfies(e -> assertThat(root(e).getMessage()).contains("sello.signing.password"));
+    }
+
+    @Test
+    void theDevelopmentWebhookSecretStopsItToo() {
+        assertThatThrownBy(() -> app().profiles("prod").run(args(
+                "sello.security.users[0].username=directora", "sello.security.users[0].name=Directora",
+                "sello.security.users[0].roles=APPROVER",
+                "sello.security.users[0].password={bcrypt}$2a$10$abcdefghijklmnopqrstuuJ1zD9o6uR7kq2v0nP6b6F8Vg5qV7a2",
+                "sello.security.api-keys[0].name=sistema", "sello.security.api-keys[0].roles=PREPARER",
+                "sello.security.api-keys[0].key=0123456789abcdef0123456789abcdef",
+                "sello.signing.password=a-real-keystore-password")).close())
+                .satisfies(e -> assertThat(root(e).getMessage()).contains("sello.batches.webhook-secret"));
     }
 
     @Test
