@@ -2,8 +2,6 @@ package io.sello.amendment;
 
 import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
-import io.sello.document.InvalidInputException;
-import io.sello.document.TotalMismatch;
 import io.sello.document.Warning;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
@@ -45,18 +43,8 @@ public final class AgreementAmendmentType extends BundledDocumentType {
 
     @Override
     public ValidationReport validate(byte[] json) {
-        InputFindings findings = new InputFindings();
-        AgreementAmendment amendment;
-        try {
-            amendment = reader.read(json, findings);
-        } catch (InvalidInputException malformed) {
-            return ValidationReport.ofErrors(malformed.errors());
-        }
-        if (amendment == null) {
-            return new ValidationReport(findings.errors(), List.of(), findings.warnings());
-        }
-        List<TotalMismatch> mismatches = amendment.annex() == null ? List.of() : amendment.annex().budgets().mismatches();
-        return new ValidationReport(List.of(), mismatches, findings.warnings());
+        return InputFindings.check(findings -> reader.read(json, findings),
+                amendment -> amendment.annex() == null ? List.of() : amendment.annex().budgets().mismatches());
     }
 
     @Override

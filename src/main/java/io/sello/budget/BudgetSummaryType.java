@@ -2,7 +2,6 @@ package io.sello.budget;
 
 import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
-import io.sello.document.InvalidInputException;
 import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
@@ -50,17 +49,7 @@ public final class BudgetSummaryType extends BundledDocumentType {
 
     @Override
     public ValidationReport validate(byte[] json) {
-        InputFindings findings = new InputFindings();
-        BudgetSummary summary;
-        try {
-            summary = BudgetSummaryReader.read(json, findings);
-        } catch (InvalidInputException malformed) {
-            return ValidationReport.ofErrors(malformed.errors());
-        }
-        if (summary == null) {
-            return new ValidationReport(findings.errors(), List.of(), findings.warnings());
-        }
-        return new ValidationReport(List.of(), reconcile(summary).mismatches(), findings.warnings());
+        return InputFindings.check(findings -> BudgetSummaryReader.read(json, findings), summary -> reconcile(summary).mismatches());
     }
 
     @Override

@@ -2,12 +2,13 @@ package io.sello.input;
 
 import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
+import io.sello.document.TotalMismatch;
 import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Collects every error and warning while a request is read, so the client hears of all of them at once. */
 public final class InputFindings {
@@ -34,15 +35,22 @@ public final class InputFindings {
         return List.copyOf(warnings);
     }
 
-    /** Runs a reader for its findings only: the report of a request that is checked, not rendered. */
-    public static ValidationReport check(Consumer<InputFindings> reader) {
+    /**
+     * The report of a request that is checked, not rendered: the reader's errors and warnings, and,
+     * when it read a value ({@code null} means errors), the declared figures that {@code mismatches} finds.
+     */
+    public static <T> ValidationReport check(Function<InputFindings, T> reader, Function<T, List<TotalMismatch>> mismatches) {
         InputFindings findings = new InputFindings();
+        T value;
         try {
-            reader.accept(findings);
+            value = reader.apply(findings);
         } catch (InvalidInputException malformed) {
             return ValidationReport.ofErrors(malformed.errors());
         }
-        return new ValidationReport(findings.errors(), List.of(), findings.warnings());
+        if (value == null || findings.hasErrors()) {
+            return new ValidationReport(findings.errors(), List.of(), findings.warnings());
+        }
+        return new ValidationReport(List.of(), mismatches.apply(value), findings.warnings());
     }
 
     public void throwIfErrors() {

@@ -2,7 +2,6 @@ package io.sello.plan;
 
 import io.sello.budget.ReconciledBudgets;
 import io.sello.document.BundledDocumentType;
-import io.sello.document.InvalidInputException;
 import io.sello.document.Warning;
 import io.sello.document.DocumentTypeId;
 import io.sello.document.RenderOptions;
@@ -43,17 +42,7 @@ public final class OperationalPlanType extends BundledDocumentType {
 
     @Override
     public ValidationReport validate(byte[] json) {
-        InputFindings findings = new InputFindings();
-        OperationalPlan plan;
-        try {
-            plan = reader.read(json, findings);
-        } catch (InvalidInputException malformed) {
-            return ValidationReport.ofErrors(malformed.errors());
-        }
-        if (plan == null) {
-            return new ValidationReport(findings.errors(), List.of(), findings.warnings());
-        }
-        return new ValidationReport(List.of(), PlanLayout.budgets(plan).mismatches(), findings.warnings());
+        return InputFindings.check(findings -> reader.read(json, findings), plan -> PlanLayout.budgets(plan).mismatches());
     }
 
     @Override

@@ -10,6 +10,9 @@ import java.util.Optional;
 
 /** Batches and their items: the requests as accepted, and each item's result once rendered. */
 public class BatchStore {
+    private static final String ITEM_COLUMNS = "item, name, input_json, status, error, file_name";
+    private static final org.springframework.jdbc.core.RowMapper<Item> ITEM = (rs, n) -> new Item(rs.getInt("item"),
+            rs.getString("name"), rs.getString("input_json"), rs.getString("status"), rs.getString("error"), rs.getString("file_name"));
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -61,21 +64,17 @@ public class BatchStore {
             return Optional.empty();
         }
         Batch b = batches.get(0);
-        List<Item> items = jdbc.sql("""
-                        SELECT item, name, input_json, status, error, file_name FROM batch_items
-                        WHERE batch_id = :id ORDER BY item""")
+        List<Item> items = jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM batch_items WHERE batch_id = :id ORDER BY item")
                 .param("id", id)
-                .query((rs, n) -> new Item(rs.getInt("item"), rs.getString("name"), rs.getString("input_json"),
-                        rs.getString("status"), rs.getString("error"), rs.getString("file_name")))
+                .query(ITEM)
                 .list();
         return Optional.of(new Batch(b.id(), b.type(), b.lenient(), b.total(), b.webhookUrl(), b.webhookState(), b.createdBy(), items));
     }
 
     public Optional<Item> item(String id, int item) {
-        return jdbc.sql("SELECT item, name, input_json, status, error, file_name FROM batch_items WHERE batch_id = :id AND item = :item")
+        return jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM batch_items WHERE batch_id = :id AND item = :item")
                 .param("id", id).param("item", item)
-                .query((rs, n) -> new Item(rs.getInt("item"), rs.getString("name"), rs.getString("input_json"),
-                        rs.getString("status"), rs.getString("error"), rs.getString("file_name")))
+                .query(ITEM)
                 .optional();
     }
 

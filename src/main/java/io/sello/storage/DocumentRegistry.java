@@ -17,6 +17,9 @@ import java.util.Optional;
  * (H2 embedded, PostgreSQL). SQL only, no ORM: the schema is small and the queries are few.
  */
 public class DocumentRegistry {
+    private static final org.springframework.jdbc.core.RowMapper<AuditEvent> AUDIT_EVENT = (rs, n) -> new AuditEvent(
+            rs.getLong("id"), rs.getString("document_id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+            rs.getString("action"), rs.getString("result"), rs.getString("detail"));
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -141,9 +144,7 @@ public class DocumentRegistry {
     public List<AuditEvent> recentAudit(int limit) {
         return jdbc.sql("SELECT id, document_id, at, actor, action, result, detail FROM audit_events ORDER BY id DESC LIMIT :limit")
                 .param("limit", limit)
-                .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getString("document_id"),
-                        rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
-                        rs.getString("result"), rs.getString("detail")))
+                .query(AUDIT_EVENT)
                 .list();
     }
 
@@ -152,9 +153,7 @@ public class DocumentRegistry {
                         SELECT id, document_id, at, actor, action, result, detail FROM audit_events
                         WHERE document_id = :document ORDER BY id""")
                 .param("document", document.toString())
-                .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getString("document_id"),
-                        rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
-                        rs.getString("result"), rs.getString("detail")))
+                .query(AUDIT_EVENT)
                 .list());
     }
 }

@@ -24,6 +24,21 @@ class ProductionProfileTest {
         return args.toArray(String[]::new);
     }
 
+    /**
+     * Non-development users and API key (a configured list replaces the default one as a whole: Spring
+     * Boot does not merge lists), plus {@code more}.
+     */
+    private static String[] withProductionCredentials(String... more) {
+        java.util.List<String> properties = new java.util.ArrayList<>(java.util.List.of(
+                "sello.security.users[0].username=directora", "sello.security.users[0].name=Directora",
+                "sello.security.users[0].roles=APPROVER",
+                "sello.security.users[0].password={bcrypt}$2a$10$abcdefghijklmnopqrstuuJ1zD9o6uR7kq2v0nP6b6F8Vg5qV7a2",
+                "sello.security.api-keys[0].name=sistema", "sello.security.api-keys[0].roles=PREPARER",
+                "sello.security.api-keys[0].key=0123456789abcdef0123456789abcdef"));
+        properties.addAll(java.util.List.of(more));
+        return args(properties.toArray(String[]::new));
+    }
+
     private static Throwable root(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null) {
@@ -42,25 +57,14 @@ class ProductionProfileTest {
 
     @Test
     void theDevelopmentKeystorePasswordStopsItToo() {
-        // A configured list replaces the default one as a whole (Spring Boot does not merge lists).
-        assertThatThrownBy(() -> app().profiles("prod").run(args(
-                "sello.security.users[0].username=directora", "sello.security.users[0].name=Directora",
-                "sello.security.users[0].roles=APPROVER",
-                "sello.security.users[0].password={bcrypt}$2a$10$abcdefghijklmnopqrstuuJ1zD9o6uR7kq2v0nP6b6F8Vg5qV7a2",
-                "sello.security.api-keys[0].name=sistema", "sello.security.api-keys[0].roles=PREPARER",
-                "sello.security.api-keys[0].key=0123456789abcdef0123456789abcdef",
+        assertThatThrownBy(() -> app().profiles("prod").run(withProductionCredentials(
                 "sello.batches.webhook-secret=a-real-secret-of-some-length")).close())
                 .satisfies(e -> assertThat(root(e).getMessage()).contains("sello.signing.password"));
     }
 
     @Test
     void theDevelopmentWebhookSecretStopsItToo() {
-        assertThatThrownBy(() -> app().profiles("prod").run(args(
-                "sello.security.users[0].username=directora", "sello.security.users[0].name=Directora",
-                "sello.security.users[0].roles=APPROVER",
-                "sello.security.users[0].password={bcrypt}$2a$10$abcdefghijklmnopqrstuuJ1zD9o6uR7kq2v0nP6b6F8Vg5qV7a2",
-                "sello.security.api-keys[0].name=sistema", "sello.security.api-keys[0].roles=PREPARER",
-                "sello.security.api-keys[0].key=0123456789abcdef0123456789abcdef",
+        assertThatThrownBy(() -> app().profiles("prod").run(withProductionCredentials(
                 "sello.signing.password=a-real-keystore-password")).close())
                 .satisfies(e -> assertThat(root(e).getMessage()).contains("sello.batches.webhook-secret"));
     }
