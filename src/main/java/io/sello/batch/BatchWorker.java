@@ -35,7 +35,7 @@ public class BatchWorker {
 
     @Job(name = "render batch item %1 of %0", retries = 3)
     public void render(String batchId, int item) {
-        BatchStore.Batch batch = store.find(batchId).orElseThrow();
+        BatchStore.Batch batch = store.header(batchId).orElseThrow();
         BatchStore.Item row = store.item(batchId, item).orElseThrow();
         if (row.status().equals("PENDING")) {
             store.attempt(batchId, item);

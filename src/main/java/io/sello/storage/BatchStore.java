@@ -54,16 +54,21 @@ public class BatchStore {
         });
     }
 
-    public Optional<Batch> find(String id) {
-        List<Batch> batches = jdbc.sql("SELECT id, type, lenient, total, webhook_url, webhook_state, created_by FROM batches WHERE id = :id")
+    /** The batch without its items: what each item's job needs, without reading every other item's input. */
+    public Optional<Batch> header(String id) {
+        return jdbc.sql("SELECT id, type, lenient, total, webhook_url, webhook_state, created_by FROM batches WHERE id = :id")
                 .param("id", id)
                 .query((rs, n) -> new Batch(rs.getString("id"), rs.getString("type"), rs.getBoolean("lenient"), rs.getInt("total"),
                         rs.getString("webhook_url"), rs.getString("webhook_state"), rs.getString("created_by"), List.of()))
-                .list();
-        if (batches.isEmpty()) {
+                .optional();
+    }
+
+    public Optional<Batch> find(String id) {
+        Optional<Batch> header = header(id);
+        if (header.isEmpty()) {
             return Optional.empty();
         }
-        Batch b = batches.get(0);
+        Batch b = header.get();
         List<Item> items = jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM batch_items WHERE batch_id = :id ORDER BY item")
                 .param("id", id)
                 .query(ITEM)
