@@ -113,6 +113,14 @@ class SelloConfiguration {
         return new BatchWorker(store, types, webhooks, scheduler, properties.instanceName());
     }
 
+    /** Only where this instance runs jobs ({@code jobrunr.background-job-server.enabled}). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty("jobrunr.background-job-server.enabled")
+    io.sello.batch.JobServerWatchdog jobServerWatchdog(org.jobrunr.server.BackgroundJobServer server, BatchStore store,
+            @org.springframework.beans.factory.annotation.Value("${sello.batches.job-server-check-interval:10s}") java.time.Duration interval) {
+        return new io.sello.batch.JobServerWatchdog(server, store::databaseAnswers, interval);
+    }
+
     @Bean
     BatchService batchService(BatchStore store, DocumentTypes types, JobScheduler scheduler, BatchProperties properties) {
         return new BatchService(store, types, scheduler, properties);

@@ -125,6 +125,15 @@ public class BatchStore {
                 .param("id", id).query((rs, n) -> new Result(rs.getString(1), rs.getString(2), rs.getBytes(3))).list();
     }
 
+    /** Whether the database answers a query now; false rather than an exception when it does not. */
+    public boolean databaseAnswers() {
+        try {
+            return jdbc.sql("SELECT 1").query(Integer.class).single() == 1;
+        } catch (org.springframework.dao.DataAccessException e) {
+            return false;
+        }
+    }
+
     /** Items accepted and not yet rendered, over all batches: the queue depth. */
     public long pending() {
         Long count = jdbc.sql("SELECT COUNT(*) FROM batch_items WHERE status = 'PENDING'").query(Long.class).single();

@@ -75,6 +75,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "unknown-document-type", "Unknown document type", e.getMessage());
     }
 
+    /**
+     * The database cannot be reached (no connection within Hikari's connection-timeout, or one lost
+     * mid-query): 503 with Retry-After, since the request may well succeed once it is back. Readiness
+     * goes DOWN at the same time. Logged without a stack trace: the cause is outside this service.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessResourceException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    org.springframework.http.ResponseEntity<ProblemDetail> databaseUnavailable(org.springframework.core.NestedRuntimeException e) {
+        log.warn("database unavailable, answered 503: {}", e.getMostSpecificCause().toString());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "10")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                        "The document registry's database cannot be reached just now; retry in a few seconds."));
+    }
+
     /** Anything unexpected: logged in full with a reference, answered with the reference only. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
