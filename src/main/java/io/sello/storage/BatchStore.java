@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /** Batches and their items: the requests as accepted, and each item's result once rendered. */
 public class BatchStore {
-    private static final String ITEM_COLUMNS = "item, name, input_json, status, error, file_name";
+    private static final String ITEM_COLUMNS = "item, name, input_json, status, error, file_name, attempts, worker";
     private static final org.springframework.jdbc.core.RowMapper<Item> ITEM = (rs, n) -> new Item(rs.getInt("item"),
-            rs.getString("name"), rs.getString("input_json"), rs.getString("status"), rs.getString("error"), rs.getString("file_name"));
+            rs.getString("name"), rs.getString("input_json"), rs.getString("status"), rs.getString("error"), rs.getString("file_name"),
+            rs.getInt("attempts"), rs.getString("worker"));
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -26,7 +27,13 @@ public class BatchStore {
     public record NewItem(String name, String json) {
     }
 
-    public record Item(int item, String name, String json, String status, String error, String fileName) {
+    /**
+     * @param attempts how many times a render of it began while it was pending: 1 normally, 2 when the
+     *                 instance rendering it died and another took the job over
+     * @param worker   the instance that recorded its outcome (sello.batches.instance-name), null while pending
+     */
+    public record Item(int item, String name, String json, String status, String error, String fileName, int attempts,
+                       String worker) {
     }
 
     public record Batch(String id, String type, boolean lenient, int total, String webhookUrl, String webhookState,

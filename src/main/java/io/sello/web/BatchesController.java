@@ -48,7 +48,7 @@ class BatchesController {
     Progress progress(@PathVariable String id) {
         BatchStore.Batch batch = find(id);
         List<ItemView> items = batch.items().stream()
-                .map(i -> new ItemView(i.item() + 1, i.name(), i.status(), i.error(), i.fileName())).toList();
+                .map(i -> new ItemView(i.item() + 1, i.name(), i.status(), i.error(), i.fileName(), i.attempts(), i.worker())).toList();
         return new Progress(batch.id(), batch.type(), batch.total(), batch.count("DONE"), batch.count("FAILED"),
                 batch.count("PENDING"), batch.count("PENDING") == 0, batch.webhookState(), items);
     }
@@ -77,7 +77,8 @@ class BatchesController {
         return store.find(id).orElseThrow(() -> new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no batch " + id));
     }
 
-    record ItemView(int item, String name, String status, String error, String fileName) {
+    /** {@code attempts} and {@code worker} show that each item was rendered once, and by which instance. */
+    record ItemView(int item, String name, String status, String error, String fileName, int attempts, String worker) {
     }
 
     record Progress(String id, String type, int total, long done, long failed, long pending, boolean finished,

@@ -98,6 +98,11 @@ class BatchApiTest {
         assertThat(progress.get("done").intValue()).isEqualTo(199);
         assertThat(progress.get("failed").intValue()).isEqualTo(1);
         assertThat(progress.get("items").get(7).get("error").stringValue()).startsWith("1 error(s), first /tables: ");
+        // each item rendered once, its outcome recorded by this instance
+        assertThat(progress.get("items")).allSatisfy(item -> {
+            assertThat(item.get("attempts").intValue()).isEqualTo(1);
+            assertThat(item.get("worker").stringValue()).isEqualTo(java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
+        });
         assertThat(progress.get("webhook").stringValue()).isEqualTo("DELIVERED");
 
         assertThat(calls.get()).isEqualTo(2);
