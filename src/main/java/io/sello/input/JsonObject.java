@@ -157,6 +157,12 @@ public final class JsonObject {
             return null;
         }
         var repaired = Mojibake.repair(text);
+        // Checked after the repair: mis-decoded UTF-8 carries C1 controls that the repair turns back into letters.
+        String hidden = InvisibleCharacters.find(repaired.orElse(text));
+        if (hidden != null) {
+            findings.error(pointer, hidden);
+            return null;
+        }
         if (repaired.isPresent()) {
             findings.warn(pointer, "text-repaired",
                     "repaired mis-encoded text \"" + text + "\" to \"" + repaired.get() + "\"");

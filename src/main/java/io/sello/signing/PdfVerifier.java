@@ -45,6 +45,12 @@ public final class PdfVerifier {
         List<Signed> signed = new ArrayList<>();
         try {
             PdfReader reader = new PdfReader(pdf);
+            // Uploads are untrusted and signatures never need XFA: dropping it before AcroFields is built keeps
+            // OpenPDF from inflating and XML-parsing it (a compressed bomb, entities) at all.
+            PdfDictionary acroForm = reader.getCatalog().getAsDict(PdfName.ACROFORM);
+            if (acroForm != null) {
+                acroForm.remove(PdfName.XFA);
+            }
             AcroFields fields = reader.getAcroFields();
             for (String name : fields.getSignatureTypes().keySet()) {
                 PdfDictionary dictionary = fields.getSignatureDictionary(name);

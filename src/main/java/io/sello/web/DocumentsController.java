@@ -35,10 +35,15 @@ class DocumentsController {
     private final io.sello.storage.DocumentRegistry registry;
 
     private final RenderMetrics metrics;
+    private final RenderGate gate;
+    private final JsonBodyCheck bodies;
 
     DocumentsController(DocumentTypes types, io.sello.signoff.DocumentStore store, SecurityProperties security,
-                        io.sello.storage.DocumentRegistry registry, RenderMetrics metrics) {
+                        io.sello.storage.DocumentRegistry registry, RenderMetrics metrics, RenderGate gate,
+                        JsonBodyCheck bodies) {
         this.metrics = metrics;
+        this.gate = gate;
+        this.bodies = bodies;
         this.types = types;
         this.store = store;
         this.security = security;
@@ -59,6 +64,7 @@ class DocumentsController {
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                   org.springframework.security.core.Authentication who) {
         DocumentType documentType = find(type);
+        bodies.check(body);
         if (store) {
             return stored(documentType, body, lenient, who);
         }
@@ -67,7 +73,7 @@ class DocumentsController {
         RenderedDocument document;
         long start = System.nanoTime();
         try {
-            document = documentType.render(body, new RenderOptions(lenient, chosen));
+            document = gate.run(() -> documentType.render(body, new RenderOptions(lenient, chosen)));
         } catch (RuntimeException e) {
             metrics.render(type, chosen, "refused", System.nanoTime() - start);
             registry.audit(null, actor, "render", "refused", type + " as " + chosen.extension() + ": " + e.getClass().getSimpleName());
@@ -92,7 +98,8 @@ class DocumentsController {
      */
     private ResponseEntity<byte[]> stored(DocumentType type, byte[] body, boolean lenient,
                                           org.springframework.security.core.Authentication who) {
-        var stored = store.store(type, body, lenient, SecurityConfiguration.actor(who, security));
+        var actor = SecurityConfiguration.actor(who, security);
+        var stored = gate.run(() -> store.store(type, body, lenient, actor));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setLocation(java.net.URI.create("/api/v1/documents/" + stored.document().id()));
@@ -106,7 +113,8 @@ class DocumentsController {
     @PostMapping(path = "/{type}/validate", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ValidationResponse validate(@PathVariable String type, @RequestBody(required = false) byte[] body) {
-        return ValidationResponse.of(find(type).validate(body));
+        DocumentType documentType = find(type);
+        return ValidationResponse.of(documentType.validate(bodies.check(body)));
     }
 
     private DocumentType find(String type) {

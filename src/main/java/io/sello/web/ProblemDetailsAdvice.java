@@ -1,5 +1,6 @@
 package io.sello.web;
 
+import io.sello.document.DocumentTooLargeException;
 import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
 import io.sello.document.TotalMismatch;
@@ -7,10 +8,16 @@ import io.sello.document.TotalsMismatchException;
 import io.sello.input.JsonPointers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -36,6 +43,57 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : ""));
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    @ExceptionHandler(DocumentTooLargeException.class)
+    ProblemDetail documentTooLarge(DocumentTooLargeException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "document-too-large", "Document too large", e.detail());
+        problem.setProperty("errors", List.of(new InputError(e.pointer(), e.detail().substring(e.pointer().length() + 2))));
+        return problem;
+    }
+
+    @ExceptionHandler(RenderGate.RenderBusyException.class)
+    ResponseEntity<ProblemDetail> busy(RenderGate.RenderBusyException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "busy", "Too many renders at once",
+                        "every render slot and the waiting queue are taken; retry after " + e.retryAfterSeconds()
+                                + " s (Retry-After), or send large volumes as a batch (POST /api/v1/batches)"));
+    }
+
+    @ExceptionHandler(RenderGate.RenderTimeoutException.class)
+    ResponseEntity<ProblemDetail> renderTimeout(RenderGate.RenderTimeoutException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.timeout().toSeconds())))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "render-timeout", "Render took too long",
+                        "the document was not rendered within " + e.timeout().toMillis() + " ms, waiting time included"
+                                + " (sello.limits.render-timeout); retry later, or send it as a batch (POST /api/v1/batches)"));
+    }
+
+    /** A chunked body that grew past {@code sello.limits.max-body-size} while it was read: 413, like a declared one. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header("Connection", "close")
+                        .body(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                                BodySizeFilter.tooLarge(tooLarge.maxBytes)));
+            }
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable-body",
+                "Unreadable request body", "the request body could not be read"));
+    }
+
+    /** A multipart upload over {@code spring.servlet.multipart.max-request-size}, which is {@code sello.limits.max-body-size}. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header("Connection", "close")
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                        "the upload is larger than this service accepts (sello.limits.max-body-size)"));
     }
 
     @ExceptionHandler(TotalsMismatchException.class)

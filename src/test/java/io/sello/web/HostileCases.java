@@ -1,0 +1,679 @@
+package io.sello.web;
+
+import io.sello.support.Fixtures;
+import io.sello.support.PdfDocument;
+import io.sello.support.Tampering;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.DeflaterOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cases of {@link HostileInputTest}, by category. Each is an attack (a request, built against the
+ * running service), the statuses that count as handling it, and what else must hold afterwards.
+ */
+final class HostileCases {
+    static final String CANARY = "CANARY-7f3a9c-THIS-FILE-MUST-NEVER-BE-READ";
+    static final String[] CATEGORIES = {"transport and JSON", "template injection", "resource loading", "unicode tricks",
+            "XXE", "uploads", "signature tampering"};
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String API_KEY = "dev-api-key-not-for-production";
+    private static final String FORM = "/api/v1/documents/poa-execution-form";
+    private static final String AMENDMENT = "/api/v1/documents/agreement-amendment?lenient=true";
+    private static final String PLAN = "/api/v1/documents/operational-plan?lenient=true";
+    private static final String BUDGET = "/api/v1/documents/budget-summary?lenient=true";
+
+    private HostileCases() {
+    }
+
+    interface Attack {
+        Response send(Target target) throws Exception;
+    }
+
+    interface Check {
+        void verify(Response response, Target target) throws Exception;
+
+        Check NONE = (response, target) -> {
+        };
+    }
+
+    record Case(String category, String name, Attack attack, Set<Integer> statuses, Check check) {
+        @Override
+        public String toString() {
+            return category + ": " + name;
+        }
+    }
+
+    static List<Case> all() {
+        List<Case> cases = new ArrayList<>();
+        transportAndJson(cases);
+        templateInjection(cases);
+        resourceLoading(cases);
+        unicodeTricks(cases);
+        xxe(cases);
+        uploads(cases);
+        signatureTampering(cases);
+        return cases;
+    }
+
+    // ---------------------------------------------------------------- transport and JSON
+
+    private static void transportAndJson(List<Case> cases) {
+        String c = CATEGORIES[0];
+        cases.add(new Case(c, "declared body over the limit is refused before it is read",
+                t -> t.send(t.request(FORM).expectContinue(true).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1_200_000]))),
+                Set.of(413), problem("body-too-large")));
+        cases.add(new Case(c, "chunked body that grows over the limit",
+                t -> t.send(t.request(FORM).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Spaces(1_500_000)))),
+                Set.of(413), problem("body-too-large")));
+        cases.add(new Case(c, "empty body", t -> t.post(FORM, new byte[0], "application/json"), Set.of(400), problem("invalid-input")));
+        cases.add(new Case(c, "not JSON at all", t -> t.post(FORM, utf8("<form>hola</form>"), "application/json"),
+                Set.of(400), problem("invalid-input")));
+        cases.add(new Case(c, "text/plain instead of JSON", t -> t.post(FORM, Fixtures.utf8(Fixtures.smallForm()), "text/plain"),
+                Set.of(415), Check.NONE));
+        cases.add(new Case(c, "nested 100,000 deep", t -> t.post(FORM, utf8("[".repeat(100_000) + "]".repeat(100_000)), "application/json"),
+                Set.of(400), detail("nested at most 32 deep")));
+        cases.add(new Case(c, "a string of 150,000 characters",
+                t -> t.post(FORM, with(form(), "/header/institution", "A".repeat(150_000)), "application/json"),
+                Set.of(400), detail("/header/institution: expected a string of at most 100000 characters")));
+        cases.add(new Case(c, "a number of 5,000 digits",
+                t -> t.post(FORM, utf8(Fixtures.smallForm().replace("1000.50", "1" + "0".repeat(5000))), "application/json"),
+                Set.of(400), detail("/activities/0/budgetLines/0/programmed/tgn: expected a number of at most 40 characters")));
+        cases.add(new Case(c, "1e1000000000 as an amount",
+                t -> t.post(FORM, utf8(Fixtures.smallForm().replace("1000.50", "1e1000000000")), "application/json"),
+                Set.of(400), detail("/activities/0/budgetLines/0/programmed/tgn: expected a number with a decimal exponent")));
+        cases.add(new Case(c, "1e-1000000000 as an amount",
+                t -> t.post(FORM, utf8(Fixtures.smallForm().replace("1000.50", "1e-1000000000")), "application/json"),
+                Set.of(400), detail("/activities/0/budgetLines/0/programmed/tgn: expected a number with a decimal exponent")));
+        cases.add(new Case(c, "a duplicated key",
+                t -> t.post(FORM, utf8(Fixtures.smallForm().replace("\"entityCode\": \"7\",", "\"entityCode\": \"7\", \"entityCode\": \"8\",")), "application/json"),
+                Set.of(400), detail("/header/entityCode")));
+        cases.add(new Case(c, "trailing tokens after the document",
+                t -> t.post(FORM, utf8(Fixtures.smallForm() + " {\"more\": 1}"), "application/json"), Set.of(400), problem("invalid-input")));
+        cases.add(new Case(c, "invalid UTF-8 bytes", t -> {
+            byte[] body = Fixtures.utf8(Fixtures.smallForm().replace("MINISTERIO DE PRUEBA", "MINISTERIO @@"));
+            int at = indexOf(body, "@@".getBytes(StandardCharsets.US_ASCII));
+            body[at] = (byte) 0xC3;
+            body[at + 1] = (byte) 0x28;
+            return t.post(FORM, body, "application/json");
+        }, Set.of(400), problem("invalid-input")));
+        cases.add(new Case(c, "NaN and Infinity literals",
+                t -> t.post(FORM, utf8(Fixtures.smallForm().replace("1000.50", "NaN").replace("\"300.25\"", "Infinity")), "application/json"),
+                Set.of(400), problem("invalid-input")));
+        cases.add(new Case(c, "an array where the document object belongs", t -> t.post(FORM, utf8("[1, 2, 3]"), "application/json"),
+                Set.of(400), problem("invalid-input")));
+        cases.add(new Case(c, "100,001 list items", t -> t.post(FORM, utf8("{\"activities\": [" + "0,".repeat(100_000) + "0]}"), "application/json"),
+                Set.of(422), (r, x) -> {
+                    problem("document-too-large").verify(r, x);
+                    assertThat(r.json().get("errors").get(0).get("pointer").stringValue()).isEqualTo("/activities/100000");
+                }));
+        cases.add(new Case(c, "path traversal in the document type",
+                t -> t.send(t.request("/api/v1/documents/..%2F..%2F..%2Fetc%2Fpasswd").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Fixtures.smallForm()))),
+                Set.of(400, 404), Check.NONE));
+        cases.add(new Case(c, "path traversal in the format",
+                t -> t.post(FORM + "?format=..%2F..%2Fetc%2Fpasswd", Fixtures.utf8(Fixtures.smallForm()), "application/json"),
+                Set.of(406), problem("unsupported-format")));
+        cases.add(new Case(c, "malformed Basic credentials",
+                t -> t.send(HttpRequest.newBuilder(t.uri(FORM)).header("Authorization", "Basic !!!not-base64!!!")
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Fixtures.smallForm()))),
+                Set.of(401), Check.NONE));
+        cases.add(new Case(c, "a guessed API key",
+                t -> t.send(HttpRequest.newBuilder(t.uri(FORM)).header("X-Api-Key", API_KEY.substring(0, API_KEY.length() - 1) + "X")
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Fixtures.smallForm()))),
+                Set.of(401), Check.NONE));
+        cases.add(new Case(c, "a request id made of markup and 2,000 characters",
+                t -> t.send(t.request(FORM).header("X-Request-Id", "<script>alert(1)</script>" + "x".repeat(2000))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Fixtures.smallForm()))),
+                Set.of(200), (r, x) -> assertThat(r.headers().firstValue("X-Request-Id").orElseThrow()).matches("[A-Za-z0-9._-]{1,64}")));
+    }
+
+    // ---------------------------------------------------------------- template injection
+
+    private static void templateInjection(List<Case> cases) {
+        String c = CATEGORIES[1];
+        printed(cases, c, "FreeMarker Execute through the amendment's project name", AMENDMENT, amendment(), "/project/name",
+                "${\"freemarker.template.utility.Execute\"?new()(\"id\")}");
+        printed(cases, c, "FreeMarker include through the plan's title", PLAN, plan(), "/cover/title",
+                "<#include \"/etc/passwd\"> [#include \"" + "file:///etc/hostname\"] <@x/>");
+        printed(cases, c, "FreeMarker eval and data model through the budget title", BUDGET, budget(), "/title",
+                "${\"7*7\"?eval} ${.data_model} ${.now} #{7*7}");
+        printed(cases, c, "FreeMarker api and new through a budget row", BUDGET, budget(), "/tables/0/rows/0/heading",
+                "${object?api.class.protectionDomain} ${\"java.lang.ProcessBuilder\"?new(\"id\")}");
+        printed(cases, c, "JasperReports expressions through the institution", FORM, form(), "/header/institution",
+                "$P{REPORT_CONNECTION} $F{code} $V{PAGE_NUMBER} $R{key} $X{IN, a, b}");
+        printed(cases, c, "Java and Groovy through a signatory's name", FORM, form(), "/signatories/0/name",
+                "${java.lang.Runtime.getRuntime().exec('id')} new File('/etc/passwd').text");
+        printed(cases, c, "JasperReports styled markup through the organizational area", FORM, form(), "/header/organizationalArea",
+                "<style forecolor=\"#FF0000\" isBold=\"true\">ROJO</style>");
+        printed(cases, c, "XHTML markup through a party name", AMENDMENT, amendment(), "/parties/0/name",
+                "</p><img src=\"http://127.0.0.1:TRAP/x.png\"/><script>alert(1)</script><p>");
+        printed(cases, c, "CSS through the plan's program", PLAN, plan(), "/cover/program",
+                "</style><style>@import url(http://127.0.0.1:TRAP/x.css); body{background:url(file:///etc/passwd)}</style>");
+    }
+
+    // ---------------------------------------------------------------- resource loading
+
+    private static void resourceLoading(List<Case> cases) {
+        String c = CATEGORIES[2];
+        String[][] webhooks = {
+                {"file: URL to the canary", "file://CANARY_PATH"},
+                {"http: to loopback", "http://127.0.0.1:TRAP/hook"},
+                {"http: to the cloud metadata address", "http://169.254.169.254/latest/meta-data/"},
+                {"http: to an IPv6-mapped loopback", "http://[::ffff:127.0.0.1]:TRAP/hook"},
+                {"http: to loopback as a decimal number", "http://2130706433:TRAP/hook"},
+                {"http: to loopback in hexadecimal", "http://0x7f000001:TRAP/hook"},
+                {"http: to IPv6 loopback", "http://[::1]:TRAP/hook"},
+                {"jar: URL around the canary", "jar:file://CANARY_PATH!/x"},
+                {"classpath: URL", "classpath:application.properties"},
+                {"user info that hides the real host", "http://localhost@127.0.0.1:TRAP/hook"},
+        };
+        for (String[] webhook : webhooks) {
+            cases.add(new Case(c, "webhook " + webhook[0],
+                    t -> t.post("/api/v1/batches", batch(t.plant(webhook[1])), "application/json"),
+                    Set.of(400), detail("/webhook: expected an http(s) URL on one of the allowed hosts")));
+        }
+        cases.add(new Case(c, "webhook host that redirects into the trap", t -> {
+            t.redirector().redirectTo("http://127.0.0.1:" + t.trap().port() + "/stolen");
+            return t.post("/api/v1/batches", batch("http://localhost:" + t.redirector().port() + "/hook"), "application/json");
+        }, Set.of(202), (r, t) -> {
+            // The batch renders, then the webhook goes to the allowed host, which redirects; the redirect is not followed.
+            long deadline = System.nanoTime() + Duration.ofSeconds(18).toNanos();
+            while (t.redirector().hits() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(t.redirector().hits()).as("the webhook reached the allowed host").isPositive();
+            Thread.sleep(300);
+        }));
+        String urls = "file://CANARY_PATH jar:file://CANARY_PATH!/a classpath:application.properties http://127.0.0.1:TRAP/ "
+                + "http://169.254.169.254/latest/ http://[::ffff:127.0.0.1]:TRAP/ http://2130706433:TRAP/";
+        printed(cases, c, "every kind of URL as plain text in a plan", PLAN, plan(), "/sections/0/title", urls);
+        printed(cases, c, "image and stylesheet tags with local URLs in an amendment", AMENDMENT, amendment(), "/project/name",
+                "<img src=\"file://CANARY_PATH\"/><link rel=\"stylesheet\" href=\"jar:file://CANARY_PATH!/x.css\"/><object data=\"classpath:application.properties\"/>");
+    }
+
+    // ---------------------------------------------------------------- unicode tricks
+
+    private static void unicodeTricks(List<Case> cases) {
+        String c = CATEGORIES[3];
+        cases.add(new Case(c, "right-to-left override in a signatory's name",
+                t -> t.post(FORM, with(form(), "/signatories/0/name", "Ana Quispe \u202Eanuj"), "application/json"),
+                Set.of(400), detail("/signatories/0/name: contains an invisible bidirectional control")));
+        cases.add(new Case(c, "bidi isolates in a party name",
+                t -> t.post(AMENDMENT, with(amendment(), "/parties/0/name", "LA PARTE \u2067A\u2069"), "application/json"),
+                Set.of(400), detail("/parties/0/name: contains an invisible bidirectional control")));
+        cases.add(new Case(c, "right-to-left override in the title that names the download",
+                t -> t.post(BUDGET, with(budget(), "/title", "Presupuesto \u202Efdp.exe"), "application/json"),
+                Set.of(400), detail("/title: contains an invisible bidirectional control")));
+        cases.add(new Case(c, "header injection and path separators in the title that names the download",
+                t -> t.post(BUDGET, with(budget(), "/title", "..\\..\\evil\";filename*=UTF-8''x.exe\r\nSet-Cookie: a=b"), "application/json"),
+                Set.of(200), (r, t) -> {
+                    List<String> dispositions = r.headers().allValues("Content-Disposition");
+                    assertThat(dispositions).hasSize(1);
+                    assertThat(dispositions.get(0)).matches("attachment; filename=\"[A-Za-z0-9._-]+\\.pdf\"(; filename\\*=UTF-8''[A-Za-z0-9._%-]+\\.pdf)?");
+                    assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+                }));
+        cases.add(new Case(c, "an unpaired surrogate", t -> t.post(FORM,
+                utf8(Fixtures.smallForm().replace("Ana Quispe", "Ana \\ud800Quispe")), "application/json"),
+                Set.of(400), detail("/signatories/0/name: contains an unpaired surrogate")));
+        cases.add(new Case(c, "a NUL character", t -> t.post(FORM,
+                utf8(Fixtures.smallForm().replace("Capacitación", "Capa\\u0000citación")), "application/json"),
+                Set.of(400), detail("/activities/0/specificActivity: contains a control character")));
+        cases.add(new Case(c, "a zero-width space in the acronym",
+                t -> t.post(FORM, with(form(), "/header/acronym", "UP\u200BL"), "application/json"),
+                Set.of(400), detail("/header/acronym: contains an invisible character")));
+        cases.add(new Case(c, "a bidi override in a batch item's name",
+                t -> t.post("/api/v1/batches", utf8("{\"type\":\"poa-execution-form\",\"items\":[{\"name\":\"a\u202Efdp.exe\",\"document\":"
+                        + Fixtures.smallForm() + "}]}"), "application/json"),
+                Set.of(400), detail("/items/0/name: contains an invisible bidirectional control")));
+        cases.add(new Case(c, "mis-encoded accents are still repaired, not refused",
+                t -> t.post(FORM, with(form(), "/header/organizationalArea", "UNIDAD DE PLANIFICACIÃ\u0093N"), "application/json"),
+                Set.of(200), (r, t) -> assertThat(r.text()).contains("UNIDAD DE PLANIFICACIÓN")));
+    }
+
+    // ---------------------------------------------------------------- XXE
+
+    private static void xxe(List<Case> cases) {
+        String c = CATEGORIES[4];
+        cases.add(new Case(c, "XFA with an external entity to the canary", t -> t.verify(pdfWithXfa(
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file://" + t.canary().toAbsolutePath() + "\">]>"
+                        + "<xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\"><template>&e;</template></xdp:xdp>")),
+                Set.of(200), unsigned()));
+        cases.add(new Case(c, "XFA with an external entity to the trap", t -> t.verify(pdfWithXfa(
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY % p SYSTEM \"http://127.0.0.1:" + t.trap().port() + "/x.dtd\">%p;]>"
+                        + "<xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\"/>")),
+                Set.of(200), unsigned()));
+        cases.add(new Case(c, "XFA billion laughs", t -> {
+            StringBuilder dtd = new StringBuilder("<!ENTITY l0 \"lol\">");
+            for (int i = 1; i <= 9; i++) {
+                dtd.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+            }
+            return t.verify(pdfWithXfa("<?xml version=\"1.0\"?><!DOCTYPE x [" + dtd + "]><xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\">&l9;</xdp:xdp>"));
+        }, Set.of(200), unsigned()));
+        cases.add(new Case(c, "an XML body with an external entity to the render endpoint",
+                t -> t.post(FORM, utf8("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file://" + t.canary().toAbsolutePath()
+                        + "\">]><form>&e;</form>"), "application/xml"),
+                Set.of(415), Check.NONE));
+        cases.add(new Case(c, "an SVG with an external entity uploaded for verification", t -> t.upload(
+                "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY e SYSTEM \"file://" + t.canary().toAbsolutePath() + "\">]>"
+                        + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&e;</text><image href=\"http://127.0.0.1:" + t.trap().port() + "/\"/></svg>",
+                "dibujo.svg", "image/svg+xml"), Set.of(200, 400), unreadable()));
+    }
+
+    // ---------------------------------------------------------------- uploads
+
+    private static void uploads(List<Case> cases) {
+        String c = CATEGORIES[5];
+        cases.add(new Case(c, "a PNG image posted as a PDF", t -> t.verify(Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")),
+                Set.of(200, 400), unreadable()));
+        cases.add(new Case(c, "a PNG image posted to the render endpoint", t -> t.post(FORM, new byte[]{(byte) 0x89, 'P', 'N', 'G'}, "image/png"),
+                Set.of(415), Check.NONE));
+        cases.add(new Case(c, "XFA that inflates to 300 MB", t -> t.verify(pdfWithXfaStream(deflatedZeros(300))), Set.of(200), unsigned()));
+        cases.add(new Case(c, "a page that inflates to 300 MB", t -> t.verify(pdfWithPageContent(deflatedZeros(300))), Set.of(200), unsigned()));
+        cases.add(new Case(c, "a PDF that launches the canary and opens a trap URL", t -> t.verify(pdfWithActions(t)), Set.of(200), unsigned()));
+        cases.add(new Case(c, "a PDF whose cross-reference table lies", t -> {
+            byte[] pdf = pdfWithXfa("<xdp/>");
+            String text = new String(pdf, StandardCharsets.ISO_8859_1).replaceAll("startxref\\s+\\d+", "startxref\n999999999");
+            return t.verify(text.getBytes(StandardCharsets.ISO_8859_1));
+        }, Set.of(200, 400), Check.NONE));
+        cases.add(new Case(c, "an upload over the body limit",
+                t -> t.send(t.request("/api/v1/verify").header("Content-Type", "multipart/form-data; boundary=XYZ")
+                        .expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(multipart(new byte[1_100_000], "big.pdf", "application/pdf")))),
+                Set.of(413), Check.NONE));
+    }
+
+    // ---------------------------------------------------------------- signature tampering
+
+    private static void signatureTampering(List<Case> cases) {
+        String c = CATEGORIES[6];
+        cases.add(new Case(c, "the untouched signed form verifies (control)", t -> t.verify(t.signedForm()), Set.of(200),
+                (r, t) -> {
+                    assertThat(r.json().at("/report/signatures/0/valid").booleanValue()).isTrue();
+                    assertThat(r.json().at("/report/changedAfterLastSignature").booleanValue()).isFalse();
+                    assertThat(r.json().get("matchesRegistry").booleanValue()).isTrue();
+                }));
+        cases.add(new Case(c, "one flipped bit in a signed page", t -> t.verify(Tampering.flipByteInFirstStream(t.signedForm())), Set.of(200),
+                invalidSignature()));
+        cases.add(new Case(c, "an incremental update painting over a figure", t -> t.verify(Tampering.appendPaintOver(t.signedForm())),
+                Set.of(200), changed()));
+        cases.add(new Case(c, "a byte range shortened to leave the end unsigned", t -> t.verify(shortenByteRange(t.signedForm())),
+                Set.of(200), (r, t) -> assertThat(r.json().at("/report/signatures/0/valid").booleanValue()
+                        && !r.json().at("/report/changedAfterLastSignature").booleanValue()).as("reported as intact").isFalse()));
+        cases.add(new Case(c, "the signature's contents zeroed", t -> t.verify(zeroContents(t.signedForm())), Set.of(200), invalidSignature()));
+        cases.add(new Case(c, "the signed file cut in half", t -> t.verify(Arrays.copyOf(t.signedForm(), t.signedForm().length / 2)),
+                Set.of(200, 400), (r, t) -> assertThat(r.text()).doesNotContain("\"valid\":true")));
+        cases.add(new Case(c, "junk appended after the last signature", t -> {
+            byte[] signed = t.signedForm();
+            byte[] junk = Arrays.copyOf(signed, signed.length + 12);
+            System.arraycopy("\n% appended\n".getBytes(StandardCharsets.US_ASCII), 0, junk, signed.length, 12);
+            return t.verify(junk);
+        }, Set.of(200), changed()));
+        cases.add(new Case(c, "a preparer's API key trying the reviewer's step", t -> t.send(t.request(
+                "/api/v1/documents/" + t.signedId() + "/sign-offs").POST(HttpRequest.BodyPublishers.noBody())),
+                Set.of(403, 409), Check.NONE));
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private static void printed(List<Case> cases, String category, String name, String path, byte[] example, String pointer, String payload) {
+        cases.add(new Case(category, name, t -> t.post(path, with(example, pointer, t.plant(payload)), "application/json"), Set.of(200),
+                (r, t) -> {
+                    assertThat(r.isPdf()).as("a PDF").isTrue();
+                    String printed = squeeze(r.text());
+                    assertThat(printed).as("the payload printed as text").contains(squeeze(t.plant(payload)));
+                    assertThat(printed).doesNotContain("uid=", "root:x:", "spring.datasource");
+                }));
+    }
+
+    private static Check problem(String type) {
+        return (r, t) -> {
+            assertThat(r.isProblem()).as("a problem+json answer: " + r.brief()).isTrue();
+            assertThat(r.json().get("type").stringValue()).isEqualTo("/problems/" + type);
+        };
+    }
+
+    private static Check detail(String text) {
+        return (r, t) -> {
+            assertThat(r.isProblem()).as("a problem+json answer: " + r.brief()).isTrue();
+            assertThat(r.json().get("detail").stringValue()).contains(text);
+        };
+    }
+
+    private static Check unsigned() {
+        return (r, t) -> assertThat(r.json().at("/report/signatures").size()).isZero();
+    }
+
+    private static Check unreadable() {
+        return (r, t) -> assertThat(r.text()).contains("not a readable PDF");
+    }
+
+    private static Check invalidSignature() {
+        return (r, t) -> assertThat(r.json().at("/report/signatures/0/valid").booleanValue()).isFalse();
+    }
+
+    private static Check changed() {
+        return (r, t) -> assertThat(r.json().at("/report/changedAfterLastSignature").booleanValue()).isTrue();
+    }
+
+    private static String squeeze(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    // ---------------------------------------------------------------- documents
+
+    private static byte[] form() {
+        return Fixtures.utf8(Fixtures.smallForm());
+    }
+
+    private static byte[] amendment() {
+        return Fixtures.read(Path.of("examples/agreement-amendment/minimal.json"));
+    }
+
+    private static byte[] plan() {
+        return Fixtures.read(Path.of("examples/operational-plan/small-plan.json"));
+    }
+
+    private static byte[] budget() {
+        return Fixtures.read(Path.of("examples/budget-summary/anexo-1-bienes-y-servicios.json"));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The example with the text at {@code pointer} replaced. */
+    static byte[] with(byte[] example, String pointer, String text) {
+        ObjectNode root = (ObjectNode) JSON.readTree(example);
+        int slash = pointer.lastIndexOf('/');
+        JsonNode parent = slash == 0 ? root : root.at(pointer.substring(0, slash));
+        ((ObjectNode) parent).put(pointer.substring(slash + 1), text);
+        return JSON.writeValueAsBytes(root);
+    }
+
+    private static byte[] batch(String webhook) {
+        return utf8("{\"type\":\"poa-execution-form\",\"webhook\":" + JSON.writeValueAsString(webhook)
+                + ",\"items\":[{\"name\":\"uno\",\"document\":" + Fixtures.smallForm() + "}]}");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalArgumentException("not found");
+    }
+
+    private static byte[] multipart(byte[] content, String fileName, String type) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(("--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\nContent-Type: "
+                + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes("\r\n--XYZ--\r\n".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    // ---------------------------------------------------------------- hostile PDFs
+
+    private static byte[] pdfWithXfa(String xml) throws IOException {
+        return pdfWithXfaStream(utf8(xml));
+    }
+
+    /** A PDF whose AcroForm carries {@code xfa}; bytes starting with a zlib header are marked FlateDecode. */
+    private static byte[] pdfWithXfaStream(byte[] xfa) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            PDAcroForm form = new PDAcroForm(document);
+            document.getDocumentCatalog().setAcroForm(form);
+            form.getCOSObject().setItem(COSName.XFA, stream(document, xfa));
+            return save(document);
+        }
+    }
+
+    private static byte[] pdfWithPageContent(byte[] content) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            page.getCOSObject().setItem(COSName.CONTENTS, stream(document, content));
+            return save(document);
+        }
+    }
+
+    private static byte[] pdfWithActions(Target target) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            COSDictionary launch = new COSDictionary();
+            launch.setItem(COSName.S, COSName.getPDFName("Launch"));
+            launch.setItem(COSName.F, new COSString(target.canary().toAbsolutePath().toString()));
+            document.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("OpenAction"), launch);
+            COSDictionary uri = new COSDictionary();
+            uri.setItem(COSName.S, COSName.getPDFName("URI"));
+            uri.setItem(COSName.getPDFName("URI"), new COSString("http://127.0.0.1:" + target.trap().port() + "/"));
+            COSDictionary link = new COSDictionary();
+            link.setItem(COSName.TYPE, COSName.getPDFName("Annot"));
+            link.setItem(COSName.SUBTYPE, COSName.getPDFName("Link"));
+            link.setItem(COSName.A, uri);
+            COSArray rect = new COSArray();
+            for (int v : new int[]{0, 0, 100, 100}) {
+                rect.add(org.apache.pdfbox.cos.COSInteger.get(v));
+            }
+            link.setItem(COSName.RECT, rect);
+            COSArray annotations = new COSArray();
+            annotations.add(link);
+            page.getCOSObject().setItem(COSName.ANNOTS, annotations);
+            return save(document);
+        }
+    }
+
+    private static COSStream stream(PDDocument document, byte[] bytes) throws IOException {
+        COSStream stream = document.getDocument().createCOSStream();
+        try (OutputStream out = stream.createRawOutputStream()) {
+            out.write(bytes);
+        }
+        if (bytes.length > 2 && bytes[0] == 0x78) {
+            stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+        }
+        return stream;
+    }
+
+    private static byte[] save(PDDocument document) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+        return out.toByteArray();
+    }
+
+    private static final java.util.Map<Integer, byte[]> BOMBS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code megabytes} of zeros, deflated: a few hundred kilobytes that inflate a thousandfold. */
+    private static byte[] deflatedZeros(int megabytes) {
+        return BOMBS.computeIfAbsent(megabytes, mb -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (DeflaterOutputStream deflater = new DeflaterOutputStream(out, new java.util.zip.Deflater(9))) {
+                byte[] zeros = new byte[1 << 20];
+                for (int i = 0; i < mb; i++) {
+                    deflater.write(zeros);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        });
+    }
+
+    private static byte[] shortenByteRange(byte[] signed) {
+        String text = new String(signed, StandardCharsets.ISO_8859_1);
+        Matcher range = Pattern.compile("/ByteRange\\s*\\[\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*]").matcher(text);
+        assertThat(range.find()).as("a signature's /ByteRange").isTrue();
+        String shorter = range.group().replace(" " + range.group(4), " " + (Long.parseLong(range.group(4)) - 100));
+        shorter = shorter + " ".repeat(range.group().length() - shorter.length());
+        return (text.substring(0, range.start()) + shorter + text.substring(range.end())).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] zeroContents(byte[] signed) {
+        String text = new String(signed, StandardCharsets.ISO_8859_1);
+        Matcher contents = Pattern.compile("/Contents\\s*<([0-9A-Fa-f]+)>").matcher(text);
+        assertThat(contents.find()).as("a signature's /Contents").isTrue();
+        return (text.substring(0, contents.start(1)) + "0".repeat(contents.group(1).length()) + text.substring(contents.end(1)))
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    // ---------------------------------------------------------------- the service under attack
+
+    /** The running service, the canary and the trap; also one stored form signed ELABORADO for the tampering cases. */
+    record Target(int port, Path canary, TrapServer trap, TrapServer.Redirector redirector, HttpClient client, byte[][] signed,
+                  String[] id) {
+        Target(int port, Path canary, TrapServer trap, TrapServer.Redirector redirector) {
+            this(port, canary, trap, redirector, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                    new byte[1][], new String[1]);
+        }
+
+        /** Puts the trap's port and the canary's path into a payload. */
+        String plant(String payload) {
+            return payload.replace("TRAP", String.valueOf(trap.port())).replace("CANARY_PATH", canary.toAbsolutePath().toString());
+        }
+
+        URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        HttpRequest.Builder request(String path) {
+            return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(18)).header("X-Api-Key", API_KEY);
+        }
+
+        Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        }
+
+        Response post(String path, byte[] body, String contentType) throws IOException, InterruptedException {
+            return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        }
+
+        Response get(String path) throws IOException, InterruptedException {
+            return send(request(path).GET());
+        }
+
+        Response verify(byte[] pdf) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(uri("/api/v1/verify")).timeout(Duration.ofSeconds(18))
+                    .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(pdf)));
+        }
+
+        Response upload(String content, String fileName, String type) throws IOException, InterruptedException {
+            return send(HttpRequest.newBuilder(uri("/api/v1/verify")).timeout(Duration.ofSeconds(18))
+                    .header("Content-Type", "multipart/form-data; boundary=XYZ")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(utf8(content), fileName, type))));
+        }
+
+        JsonNode json(Response response) {
+            return response.json();
+        }
+
+        /** The small form, stored and signed ELABORADO by ana; made once. */
+        synchronized byte[] signedForm() throws Exception {
+            if (signed[0] == null) {
+                Response stored = send(HttpRequest.newBuilder(uri(FORM + "?store=true")).header("Authorization", HttpApiTest.basic("ana", "ana-dev"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Fixtures.smallForm())));
+                assertThat(stored.status()).isEqualTo(201);
+                id[0] = stored.json().get("id").stringValue();
+                Response signOff = send(HttpRequest.newBuilder(uri("/api/v1/documents/" + id[0] + "/sign-offs"))
+                        .header("Authorization", HttpApiTest.basic("ana", "ana-dev")).POST(HttpRequest.BodyPublishers.noBody()));
+                assertThat(signOff.status()).isEqualTo(201);
+                Response pdf = send(HttpRequest.newBuilder(uri("/api/v1/documents/" + id[0] + "/pdf"))
+                        .header("Authorization", HttpApiTest.basic("ana", "ana-dev")).GET());
+                signed[0] = pdf.body();
+            }
+            return signed[0];
+        }
+
+        String signedId() throws Exception {
+            signedForm();
+            return id[0];
+        }
+    }
+
+    record Response(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        boolean isPdf() {
+            return body.length > 4 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F';
+        }
+
+        boolean isProblem() {
+            return headers.firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+        }
+
+        /** The body as text; a PDF's extracted text, so the canary cannot hide in a content stream. */
+        String text() {
+            return isPdf() ? PdfDocument.of(body).text() : new String(body, StandardCharsets.UTF_8);
+        }
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String brief() {
+            String text = isPdf() ? "PDF of " + body.length + " bytes" : new String(body, StandardCharsets.UTF_8);
+            return status + " " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
+        }
+    }
+
+    /** An endless-looking body of spaces, sent chunked because its length is not declared. */
+    private static final class Spaces extends InputStream {
+        private long left;
+
+        Spaces(long count) {
+            this.left = count;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? ' ' : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(length, left);
+            Arrays.fill(buffer, offset, offset + n, (byte) ' ');
+            left -= n;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.sello.web;
+
+import io.sello.support.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bounded renders over HTTP: one render slot, one waiting place, a 2 s timeout. The slot and the
+ * queue are held by renders that wait on a latch, so which answer comes is certain, not a race.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sello.limits.render-concurrency=1", "sello.limits.render-queue=1", "sello.limits.render-timeout=2s"})
+@Timeout(60)
+class OverloadTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final ExecutorService holders = Executors.newCachedThreadPool();
+    @LocalServerPort
+    int port;
+    @Autowired
+    RenderGate gate;
+
+    @AfterEach
+    void releaseTheSlots() throws InterruptedException {
+        release.countDown();
+        holders.shutdown();
+        holders.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void hold(int renders) throws InterruptedException {
+        for (int i = 0; i < renders; i++) {
+            holders.submit(() -> gate.run(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }, java.time.Duration.ofMinutes(1)));
+        }
+        while (gate.inFlight() < renders) {
+            Thread.sleep(10);
+        }
+    }
+
+    private HttpResponse<byte[]> render() throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/documents/poa-execution-form"))
+                .header("X-Api-Key", "dev-api-key-not-for-production").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Fixtures.smallForm())).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void aFullQueueAnswers429WithRetryAfterAndTheServiceRendersAgainOnceItDrains() throws Exception {
+        hold(2);
+        HttpResponse<byte[]> busy = render();
+        assertThat(busy.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(busy.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        JsonNode problem = JSON.readTree(busy.body());
+        assertThat(problem.get("type").stringValue()).isEqualTo("/problems/busy");
+        assertThat(problem.get("detail").stringValue()).contains("Retry-After");
+        release.countDown();
+        while (gate.inFlight() > 0) {
+            Thread.sleep(10);
+        }
+        assertThat(render().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRenderThatWaitsLongerThanTheTimeoutAnswers503() throws Exception {
+        hold(1);
+        HttpResponse<byte[]> late = render();
+        assertThat(late.statusCode()).isEqualTo(503);
+        assertThat(late.headers().firstValue("Retry-After")).isPresent();
+        JsonNode problem = JSON.readTree(late.body());
+        assertThat(problem.get("type").stringValue()).isEqualTo("/problems/render-timeout");
+        assertThat(problem.get("detail").stringValue()).contains("2000 ms");
+    }
+}
