@@ -99,6 +99,7 @@ line "offered (open loop, ${factor}x saturation)" "${rate}/s for ${overload_seco
 line "answers" "2xx $(o ok), 429 $(o status429) ($(o retry_after) with Retry-After), other or none $(o failures)"
 line "achieved" "$(o throughput) renders/s (2xx)"
 line "latency of 2xx" "p50 $(o p50_ok_ms) ms, p99 $(o p99_ok_ms) ms"
+line "latency of 429" "p50 $(o p50_429_ms) ms, p99 $(o p99_429_ms) ms"
 line "latency of all answers" "p50 $(o p50_all_ms) ms, p99 $(o p99_all_ms) ms, max $(o max_all_ms) ms"
 line "in flight on the server after the driver" "$in_flight (idle after ${idle} s)"
 line "heap after GC" "before ${heap_before} MB, after ${heap_after} MB (limit ${heap_limit} MB): flat ${heap_flat}"

@@ -32,7 +32,14 @@ sello_build_jar() {
   if [ ! -f "$sello_jar" ] || [ ! -f "$stamp" ] \
      || [ -n "$(cd "$sello_root" && find pom.xml src report-templates fonts examples -newer "$stamp" -print -quit)" ]; then
     sello_log "building target/sello.jar"
-    (cd "$sello_root" && mvn -B -q -DskipTests package >/dev/null) || sello_fail "the build failed (run: mvn -B -DskipTests package)"
+    local tmp
+    sello_scratch tmp build
+    # A private temporary directory for the build's JVMs: the JRXML precompiler writes its generated
+    # sources under a fixed name in java.io.tmpdir, and builds in other worktrees would race on it.
+    if ! (cd "$sello_root" && JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$tmp" mvn -B -q -DskipTests package >"$tmp/build.log" 2>&1); then
+      grep -v '^Picked up JAVA_TOOL_OPTIONS' "$tmp/build.log" | tail -20 >&2
+      sello_fail "the build failed (run: mvn -B -DskipTests package)"
+    fi
     touch "$stamp"
   fi
 }
