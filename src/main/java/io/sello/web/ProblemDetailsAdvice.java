@@ -141,10 +141,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
             org.springframework.dao.TransientDataAccessResourceException.class,
             org.springframework.transaction.CannotCreateTransactionException.class})
-    org.springframework.http.ResponseEntity<ProblemDetail> databaseUnavailable(org.springframework.core.NestedRuntimeException e) {
+    ResponseEntity<ProblemDetail> databaseUnavailable(org.springframework.core.NestedRuntimeException e) {
         log.warn("database unavailable, answered 503: {}", e.getMostSpecificCause().toString());
-        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "10")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
                         "The document registry's database cannot be reached just now; retry in a few seconds."));
     }
