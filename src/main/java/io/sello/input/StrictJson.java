@@ -38,6 +38,15 @@ public final class StrictJson {
      * pointer of the offending value.
      */
     public static void checkLimits(byte[] body, JsonLimits limits) {
+        checkLimits(body, limits, null);
+    }
+
+    /**
+     * As {@link #checkLimits(byte[], JsonLimits)} for a body that carries several documents, such as a
+     * batch: the list-item limit is per document, and a document starts at each object whose pointer
+     * matches {@code documentRoots} (e.g. {@code /items/\d+/document}).
+     */
+    public static void checkLimits(byte[] body, JsonLimits limits, java.util.regex.Pattern documentRoots) {
         if (body == null || body.length == 0) {
             return;
         }
@@ -59,6 +68,9 @@ public final class StrictJson {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 String pointer = pointerOf(parser);
+                if (documentRoots != null && token == JsonToken.START_OBJECT && documentRoots.matcher(pointer).matches()) {
+                    items = 0;
+                }
                 if (isArrayElement(parser, token) && ++items > limits.maxItems()) {
                     throw new DocumentTooLargeException(JsonPointers.display(pointer), "a document may have at most "
                             + limits.maxItems() + " list items (activities, budget lines, rows, cells and the like, all lists together); split it into several documents");

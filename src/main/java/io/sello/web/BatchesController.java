@@ -41,7 +41,7 @@ class BatchesController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, String>> submit(@RequestBody(required = false) byte[] body, Authentication who) {
-        String id = batches.submit(bodies.check(body), SecurityConfiguration.actor(who, security).username());
+        String id = batches.submit(bodies.checkBatch(body), SecurityConfiguration.actor(who, security).username());
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/batches/" + id))
                 .body(Map.of("id", id, "status", "/api/v1/batches/" + id, "results", "/api/v1/batches/" + id + "/results.zip"));
     }

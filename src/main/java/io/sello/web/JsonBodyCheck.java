@@ -13,8 +13,16 @@ class JsonBodyCheck {
         this.limits = limits.json();
     }
 
+    /** Where each document of a batch starts: the list-item limit counts per document, not per request. */
+    private static final java.util.regex.Pattern BATCH_DOCUMENTS = java.util.regex.Pattern.compile("/items/\\d+/document");
+
     byte[] check(byte[] body) {
         StrictJson.checkLimits(body, limits);
+        return body;
+    }
+
+    byte[] checkBatch(byte[] body) {
+        StrictJson.checkLimits(body, limits, BATCH_DOCUMENTS);
         return body;
     }
 }

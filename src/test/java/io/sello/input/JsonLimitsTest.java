@@ -74,4 +74,17 @@ class JsonLimitsTest {
                 .isInstanceOf(DocumentTooLargeException.class)
                 .hasMessageStartingWith("/b/1: a document may have at most 5 list items");
     }
+
+    @Test
+    void inABatchTheListItemsAreCountedPerDocument() {
+        String batch = "{\"items\":[{\"document\":{\"a\":[1,2,3]}},{\"document\":{\"a\":[1,2,3]}}]}";
+        java.util.regex.Pattern roots = java.util.regex.Pattern.compile("/items/\\d+/document");
+        JsonLimits limits = new JsonLimits(10, 10, 12, 6, 5);
+        assertThatCode(() -> StrictJson.checkLimits(batch.getBytes(StandardCharsets.UTF_8), limits, roots)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> StrictJson.checkLimits(batch.getBytes(StandardCharsets.UTF_8), limits))
+                .isInstanceOf(DocumentTooLargeException.class);
+        String tooMany = "{\"items\":[{\"document\":{\"a\":[1,2,3]}},{\"document\":{\"a\":[1,2,3,4,5,6]}}]}";
+        assertThatThrownBy(() -> StrictJson.checkLimits(tooMany.getBytes(StandardCharsets.UTF_8), limits, roots))
+                .isInstanceOf(DocumentTooLargeException.class).hasMessageStartingWith("/items/1/document/a/5:");
+    }
 }

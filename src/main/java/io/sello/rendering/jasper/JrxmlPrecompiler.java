@@ -25,6 +25,12 @@ public final class JrxmlPrecompiler {
         }
         Path source = Path.of(args[0]);
         Path target = Path.of(args[1]);
+        // JasperReports writes each report's generated source under a name made of the report's name and
+        // hash, in the shared temp folder, and deletes it after: two builds at once (CI matrix, worktrees)
+        // would delete each other's files. A folder of this run's own avoids that.
+        Path scratch = Files.createTempDirectory("sello-jrxml-");
+        net.sf.jasperreports.engine.DefaultJasperReportsContext.getInstance()
+                .setProperty(net.sf.jasperreports.engine.design.JRCompiler.COMPILER_TEMP_DIR, scratch.toString());
         List<Path> templates;
         try (Stream<Path> files = Files.walk(source)) {
             templates = files.filter(p -> p.toString().endsWith(".jrxml")).sorted().toList();
@@ -35,6 +41,9 @@ public final class JrxmlPrecompiler {
             Files.createDirectories(out.getParent());
             JasperCompileManager.compileReportToFile(jrxml.toString(), out.toString());
             System.out.println("compiled " + relative);
+        }
+        try (Stream<Path> left = Files.walk(scratch)) {
+            left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
