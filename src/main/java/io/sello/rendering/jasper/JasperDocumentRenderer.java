@@ -24,6 +24,7 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +112,9 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
                 // Subreports fill into the same virtualization context as the report that contains them.
                 parameters.put(JRParameter.REPORT_VIRTUALIZER, swap.virtualizer());
             }
-            JasperPrint print = JasperFillManager.getInstance(context)
-                    .fill(template.main(), parameters, new JRMapCollectionDataSource(new ArrayList<Map<String, ?>>(request.rows())));
+            // A view, not a copy: rows made on demand (RenderRequest.rowsOnDemand) must stay on demand.
+            JRMapCollectionDataSource rows = new JRMapCollectionDataSource(Collections.<Map<String, ?>>unmodifiableList(request.rows()));
+            JasperPrint print = JasperFillManager.getInstance(context).fill(template.main(), parameters, rows);
             if (swap != null) {
                 swap.filled();
             }
