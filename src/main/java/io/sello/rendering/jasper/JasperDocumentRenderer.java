@@ -22,7 +22,6 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -135,7 +134,7 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
     private byte[] export(List<JasperPrint> prints, String title) {
         JRPdfExporter exporter = new JRPdfExporter(context);
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        PdfBuffer out = new PdfBuffer();
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
         configuration.setMetadataTitle(title);
