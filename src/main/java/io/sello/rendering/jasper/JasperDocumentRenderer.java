@@ -108,7 +108,7 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
         SwapSpace swap = virtualized ? new SwapSpace(context, settings.swapPath(), settings.virtualizerPages()) : null;
         try {
             if (swap != null) {
-                // Subreports fill into the same virtualization context as the report that contains them.
+                // Lists and subreports fill into the same virtualization context as the report that contains them.
                 parameters.put(JRParameter.REPORT_VIRTUALIZER, swap.virtualizer());
             }
             // A view, not a copy: rows made on demand (RenderRequest.rowsOnDemand) must stay on demand.
