@@ -2,6 +2,9 @@ package io.sello.rendering;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.IllformedLocaleException;
@@ -10,17 +13,32 @@ import java.util.Locale;
 /**
  * {@code sello.rendering.*}: the locale and time zone every template is filled with. They are fixed
  * by configuration, never taken from the host, so the same data renders the same PDF anywhere.
+ * The last three settings bound the memory a large JasperReports document takes (docs/benchmarks.md).
  *
  * @param locale   a BCP 47 tag, default {@code es-BO}
  * @param timeZone an IANA zone, default {@code America/La_Paz}
  * @param fontFamily the font family every template uses; start-up fails if it is not bundled
+ * @param virtualizeFromRows a JasperReports document with at least this many rows is filled through a
+ *                           swap-file virtualizer, so that its finished pages wait on disk and not in the
+ *                           heap; {@code 0} virtualizes every document. Default {@value #DEFAULT_VIRTUALIZE_FROM_ROWS}.
+ * @param virtualizerPages pages of one virtualized document that stay in the heap, at least 2; default
+ *                         {@value #DEFAULT_VIRTUALIZER_PAGES}
+ * @param swapDirectory where the swap files go, each in a private folder deleted after its render;
+ *                      default the JVM's temporary directory ({@code java.io.tmpdir})
  */
 @ConfigurationProperties("sello.rendering")
-public record RenderingProperties(String locale, String timeZone, String fontFamily) {
+public record RenderingProperties(String locale, String timeZone, String fontFamily,
+                                  Integer virtualizeFromRows, Integer virtualizerPages, String swapDirectory) {
+    public static final int DEFAULT_VIRTUALIZE_FROM_ROWS = 500;
+    public static final int DEFAULT_VIRTUALIZER_PAGES = 24;
+
     public RenderingProperties {
         locale = locale == null ? "es-BO" : locale;
         timeZone = timeZone == null ? "America/La_Paz" : timeZone;
         fontFamily = fontFamily == null ? "Sello Sans" : fontFamily;
+        virtualizeFromRows = virtualizeFromRows == null ? DEFAULT_VIRTUALIZE_FROM_ROWS : virtualizeFromRows;
+        virtualizerPages = virtualizerPages == null ? DEFAULT_VIRTUALIZER_PAGES : virtualizerPages;
+        swapDirectory = swapDirectory == null || swapDirectory.isBlank() ? System.getProperty("java.io.tmpdir") : swapDirectory;
         try {
             new Locale.Builder().setLanguageTag(locale);
         } catch (IllformedLocaleException e) {
@@ -34,10 +52,25 @@ public record RenderingProperties(String locale, String timeZone, String fontFam
         if (fontFamily.isBlank()) {
             throw new IllegalArgumentException("sello.rendering.font-family must not be blank");
         }
+        if (virtualizeFromRows < 0) {
+            throw new IllegalArgumentException("sello.rendering.virtualize-from-rows must be 0 (always) or more, not " + virtualizeFromRows);
+        }
+        if (virtualizerPages < 2) {
+            // One page in memory would be written out and read back for every page break.
+            throw new IllegalArgumentException("sello.rendering.virtualizer-pages must be at least 2, not " + virtualizerPages);
+        }
+        if (!isWritableDirectory(swapDirectory)) {
+            throw new IllegalArgumentException("sello.rendering.swap-directory: \"" + swapDirectory + "\" is not a writable directory");
+        }
     }
 
     public static RenderingProperties defaults() {
-        return new RenderingProperties(null, null, null);
+        return new RenderingProperties(null, null, null, null, null, null);
+    }
+
+    /** These settings with another virtualization threshold (tests and benchmarks compare both ways). */
+    public RenderingProperties withVirtualizeFromRows(int rows) {
+        return new RenderingProperties(locale, timeZone, fontFamily, rows, virtualizerPages, swapDirectory);
     }
 
     public Locale reportLocale() {
@@ -46,5 +79,18 @@ public record RenderingProperties(String locale, String timeZone, String fontFam
 
     public ZoneId reportTimeZone() {
         return ZoneId.of(timeZone);
+    }
+
+    public Path swapPath() {
+        return Path.of(swapDirectory);
+    }
+
+    private static boolean isWritableDirectory(String directory) {
+        try {
+            Path path = Path.of(directory);
+            return Files.isDirectory(path) && Files.isWritable(path);
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 }

@@ -10,7 +10,7 @@ class PrecompiledTemplatesTest {
     @Test
     void everyTemplateShipsPrecompiled() {
         ClassLoader loader = getClass().getClassLoader();
-        for (String name : new String[]{"poa-execution-form/poa-execution-form", "poa-execution-form/budget-lines"}) {
+        for (String name : new String[]{"poa-execution-form/poa-execution-form"}) {
             assertThat(loader.getResource("report-templates/" + name + ".jasper")).as(name).isNotNull();
         }
     }

@@ -21,6 +21,19 @@ class RenderingPropertiesBindingTest {
         });
     }
 
+    @Test
+    void bindsTheVirtualizerSettingsAndRefusesANegativeThreshold() {
+        runner.withPropertyValues("sello.rendering.virtualize-from-rows=0", "sello.rendering.virtualizer-pages=8").run(context -> {
+            RenderingProperties bound = context.getBean(RenderingProperties.class);
+            assertThat(bound.virtualizeFromRows()).isZero();
+            assertThat(bound.virtualizerPages()).isEqualTo(8);
+        });
+        runner.withPropertyValues("sello.rendering.virtualize-from-rows=-1").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("sello.rendering.virtualize-from-rows");
+        });
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RenderingProperties.class)
     static class Properties {

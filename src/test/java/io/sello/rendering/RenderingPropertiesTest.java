@@ -1,7 +1,10 @@
 package io.sello.rendering;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -18,9 +21,31 @@ class RenderingPropertiesTest {
     }
 
     @Test
-    void badValuesNameThePropertyKey() {
-        assertThatThrownBy(() -> new RenderingProperties("es_BO!", null, null)).hasMessageStartingWith("sello.rendering.locale");
-        assertThatThrownBy(() -> new RenderingProperties(null, "Mars/Olympus", null)).hasMessageStartingWith("sello.rendering.time-zone");
-        assertThatThrownBy(() -> new RenderingProperties(null, null, " ")).hasMessageStartingWith("sello.rendering.font-family");
+    void largeDocumentsSwapToTheTemporaryDirectoryByDefault() {
+        RenderingProperties defaults = RenderingProperties.defaults();
+        assertThat(defaults.virtualizeFromRows()).isEqualTo(RenderingProperties.DEFAULT_VIRTUALIZE_FROM_ROWS);
+        assertThat(defaults.virtualizerPages()).isEqualTo(RenderingProperties.DEFAULT_VIRTUALIZER_PAGES);
+        assertThat(defaults.swapPath()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
+        assertThat(defaults.withVirtualizeFromRows(0).virtualizeFromRows()).isZero();
+    }
+
+    @Test
+    void badValuesNameThePropertyKey(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> properties("es_BO!", null, null, null, null, null)).hasMessageStartingWith("sello.rendering.locale");
+        assertThatThrownBy(() -> properties(null, "Mars/Olympus", null, null, null, null)).hasMessageStartingWith("sello.rendering.time-zone");
+        assertThatThrownBy(() -> properties(null, null, " ", null, null, null)).hasMessageStartingWith("sello.rendering.font-family");
+        assertThatThrownBy(() -> properties(null, null, null, -1, null, null)).hasMessageStartingWith("sello.rendering.virtualize-from-rows");
+        assertThatThrownBy(() -> properties(null, null, null, null, 1, null)).hasMessageStartingWith("sello.rendering.virtualizer-pages");
+        Path file = Files.createFile(dir.resolve("not-a-folder"));
+        assertThatThrownBy(() -> properties(null, null, null, null, null, file.toString()))
+                .hasMessageStartingWith("sello.rendering.swap-directory");
+        assertThatThrownBy(() -> properties(null, null, null, null, null, dir.resolve("missing").toString()))
+                .hasMessageStartingWith("sello.rendering.swap-directory");
+        assertThat(properties(null, null, null, 0, 2, dir.toString()).swapPath()).isEqualTo(dir);
+    }
+
+    private static RenderingProperties properties(String locale, String timeZone, String fontFamily,
+                                                  Integer fromRows, Integer pages, String swap) {
+        return new RenderingProperties(locale, timeZone, fontFamily, fromRows, pages, swap);
     }
 }

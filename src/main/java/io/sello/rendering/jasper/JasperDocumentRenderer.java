@@ -22,8 +22,8 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +49,28 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
 
     @Override
     public byte[] render(List<RenderRequest> parts) {
-        List<JasperPrint> prints = parts.stream().map(this::fill).toList();
-        return export(prints, parts.get(0).title());
+        List<Filled> filled = new ArrayList<>();
+        try {
+            for (RenderRequest part : parts) {
+                filled.add(fill(part, virtualized(part)));
+            }
+            return export(filled.stream().map(Filled::print).toList(), parts.get(0).title());
+        } finally {
+            filled.forEach(Filled::close);
+        }
     }
 
     @Override
     public RenderedPdf renderWithAnchors(RenderRequest request) {
-        JasperPrint print = fill(request);
-        return new RenderedPdf(export(List.of(print), request.title()), anchors(print));
+        try (Filled filled = fill(request, virtualized(request))) {
+            byte[] pdf = export(List.of(filled.print()), request.title());
+            return new RenderedPdf(pdf, anchors(filled.print()));
+        }
+    }
+
+    /** Whether this request is large enough to fill through a swap file (sello.rendering.virtualize-from-rows). */
+    private boolean virtualized(RenderRequest request) {
+        return request.rows().size() >= settings.virtualizeFromRows();
     }
 
     /** Elements keyed {@code anchor:<name>}: their place on the filled page, turned into PDF user space. */
@@ -74,8 +88,16 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
         return anchors;
     }
 
-    /** Fill only; exposed for the engine benchmark. */
+    /** Fill only, never virtualized; exposed for the engine benchmark. */
     public JasperPrint fill(RenderRequest request) {
+        return fill(request, false).print();
+    }
+
+    /**
+     * Fills the request, through a swap file when {@code virtualized}. The caller closes the result once
+     * the PDF is written: that deletes the swap file.
+     */
+    Filled fill(RenderRequest request, boolean virtualized) {
         JasperTemplates.CompiledTemplate template = templates.get(request.template());
         Map<String, Object> parameters = new HashMap<>(request.parameters());
         // Locale and zone are passed explicitly, never inherited from the host (also to subreports,
@@ -83,10 +105,23 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
         parameters.put(JRParameter.REPORT_LOCALE, settings.reportLocale());
         parameters.put(JRParameter.REPORT_TIME_ZONE, java.util.TimeZone.getTimeZone(settings.reportTimeZone()));
         parameters.putAll(template.subreports());
+        SwapSpace swap = virtualized ? new SwapSpace(context, settings.swapPath(), settings.virtualizerPages()) : null;
         try {
-            return JasperFillManager.getInstance(context)
-                    .fill(template.main(), parameters, new JRMapCollectionDataSource(new ArrayList<Map<String, ?>>(request.rows())));
+            if (swap != null) {
+                // Lists and subreports fill into the same virtualization context as the report that contains them.
+                parameters.put(JRParameter.REPORT_VIRTUALIZER, swap.virtualizer());
+            }
+            // A view, not a copy: rows made on demand (RenderRequest.rowsOnDemand) must stay on demand.
+            JRMapCollectionDataSource rows = new JRMapCollectionDataSource(Collections.<Map<String, ?>>unmodifiableList(request.rows()));
+            JasperPrint print = JasperFillManager.getInstance(context).fill(template.main(), parameters, rows);
+            if (swap != null) {
+                swap.filled();
+            }
+            return new Filled(print, swap);
         } catch (JRException | RuntimeException e) {
+            if (swap != null) {
+                swap.close();
+            }
             throw new RenderingException("template " + request.template() + " could not be filled", e);
         }
     }
@@ -99,7 +134,7 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
     private byte[] export(List<JasperPrint> prints, String title) {
         JRPdfExporter exporter = new JRPdfExporter(context);
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        PdfBuffer out = new PdfBuffer();
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
         configuration.setMetadataTitle(title);
@@ -118,5 +153,15 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
             throw new RenderingException("the PDF could not be written", e);
         }
         return out.toByteArray();
+    }
+
+    /** A filled document and, when it was virtualized, the swap file its pages live in until closed. */
+    record Filled(JasperPrint print, SwapSpace swap) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (swap != null) {
+                swap.close();
+            }
+        }
     }
 }

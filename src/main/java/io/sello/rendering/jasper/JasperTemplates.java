@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Loads each template once and keeps it. A template {@code id} lives in
  * {@code report-templates/<id>/<id>.jrxml}; the build precompiles it to {@code .jasper}. A parameter
- * {@code SUBREPORT_BUDGET_LINES} of type JasperReport asks for {@code report-templates/<id>/budget-lines}.
+ * {@code SUBREPORT_BUDGET_LINES} of type JasperReport would ask for {@code report-templates/<id>/budget-lines}.
+ * (No template uses a subreport today: nested rows are list components, which fill in the report's own thread.)
  */
 final class JasperTemplates {
     static final String SUBREPORT_PREFIX = "SUBREPORT_";
