@@ -44,20 +44,32 @@ class OverloadTest {
         holders.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
+    /**
+     * Fills the one slot, waits until that render is running, then fills the queue: submitted together, the
+     * second could find the first still in the queue (the worker not yet there) and be refused itself.
+     */
     private void hold(int renders) throws InterruptedException {
-        for (int i = 0; i < renders; i++) {
-            holders.submit(() -> gate.run(() -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }, java.time.Duration.ofMinutes(1)));
+        CountDownLatch running = new CountDownLatch(1);
+        submitHolder(running);
+        running.await();
+        for (int i = 1; i < renders; i++) {
+            submitHolder(new CountDownLatch(1));
         }
         while (gate.inFlight() < renders) {
             Thread.sleep(10);
         }
+    }
+
+    private void submitHolder(CountDownLatch started) {
+        holders.submit(() -> gate.run(() -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }, java.time.Duration.ofMinutes(1)));
     }
 
     private HttpResponse<byte[]> render() throws Exception {
