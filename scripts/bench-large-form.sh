@@ -5,12 +5,14 @@
 # RSS and heap. Exits non-zero, loudly, when the target is not met.
 #   scripts/bench-large-form.sh                      build, then 308 copies (12,936 activities, 1,002 pages)
 #   SKIP_BUILD=1 COPIES=100 HEAP=96m scripts/bench-large-form.sh
+#   SKIP_BUILD=1 JAR=/elsewhere/sello.jar scripts/bench-large-form.sh   another build (a "before" figure)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 copies=${COPIES:-308}
 heap=${HEAP:-128m}
 min_pages=${MIN_PAGES:-1000}
+jar=${JAR:-target/sello.jar}
 work=$(mktemp -d "${TMPDIR:-/tmp}/sello-large-form.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
@@ -22,7 +24,7 @@ java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" io.s
 # A private temporary directory: the swap files must go there, and be gone when the render ends.
 mkdir "$work/tmp"
 cmd=(java "-Xmx$heap" -Djava.awt.headless=true "-Djava.io.tmpdir=$work/tmp" "-Xlog:gc:file=$work/gc.log"
-     -jar target/sello.jar render poa-execution-form "$work/large-form.json" -o "$work/large-form.pdf")
+     -jar "$jar" render poa-execution-form "$work/large-form.json" -o "$work/large-form.pdf")
 echo "load before: $(uptime | sed 's/.*load average/load average/')"
 status=0
 start=$(date +%s.%N)
@@ -40,7 +42,7 @@ rss=$( [ -f "$work/time.txt" ] && awk -F': ' '/Maximum resident set size/ {print
 live=$(grep -o -- '->[0-9]*M' "$work/gc.log" | tr -d -- '->M' | sort -n | tail -1)
 leftover=$(find "$work/tmp" -mindepth 1 | wc -l)
 
-printf 'activities %s, heap -Xmx%s\n' "$((copies * 42))" "$heap"
+printf '%s: activities %s, heap -Xmx%s\n' "$jar" "$((copies * 42))" "$heap"
 printf 'exit %s, %.1f s, %s pages, %s bytes, peak RSS %s, heap after GC at most %s MB, %s file(s) left in tmpdir\n' \
   "$status" "$(echo "$end - $start" | bc)" "$pages" "$(stat -c %s "$work/large-form.pdf" 2>/dev/null || echo 0)" "$rss" "${live:-?}" "$leftover"
 

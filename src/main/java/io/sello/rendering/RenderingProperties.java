@@ -25,12 +25,17 @@ import java.util.Locale;
  *                         {@value #DEFAULT_VIRTUALIZER_PAGES}
  * @param swapDirectory where the swap files go, each in a private folder deleted after its render;
  *                      default the JVM's temporary directory ({@code java.io.tmpdir})
+ * @param compressionLevel the deflate level of the PDF streams both engines write, 0 (stored) to 9
+ *                         (smallest); default {@value #DEFAULT_COMPRESSION_LEVEL}. zlib's usual 6 spends
+ *                         about twice the CPU of 3 for a Formulario N.5.B 7 % smaller (docs/benchmarks.md).
  */
 @ConfigurationProperties("sello.rendering")
 public record RenderingProperties(String locale, String timeZone, String fontFamily,
-                                  Integer virtualizeFromRows, Integer virtualizerPages, String swapDirectory) {
+                                  Integer virtualizeFromRows, Integer virtualizerPages, String swapDirectory,
+                                  Integer compressionLevel) {
     public static final int DEFAULT_VIRTUALIZE_FROM_ROWS = 500;
     public static final int DEFAULT_VIRTUALIZER_PAGES = 24;
+    public static final int DEFAULT_COMPRESSION_LEVEL = 3;
 
     public RenderingProperties {
         locale = locale == null ? "es-BO" : locale;
@@ -39,6 +44,7 @@ public record RenderingProperties(String locale, String timeZone, String fontFam
         virtualizeFromRows = virtualizeFromRows == null ? DEFAULT_VIRTUALIZE_FROM_ROWS : virtualizeFromRows;
         virtualizerPages = virtualizerPages == null ? DEFAULT_VIRTUALIZER_PAGES : virtualizerPages;
         swapDirectory = swapDirectory == null || swapDirectory.isBlank() ? System.getProperty("java.io.tmpdir") : swapDirectory;
+        compressionLevel = compressionLevel == null ? DEFAULT_COMPRESSION_LEVEL : compressionLevel;
         try {
             new Locale.Builder().setLanguageTag(locale);
         } catch (IllformedLocaleException e) {
@@ -59,18 +65,26 @@ public record RenderingProperties(String locale, String timeZone, String fontFam
             // One page in memory would be written out and read back for every page break.
             throw new IllegalArgumentException("sello.rendering.virtualizer-pages must be at least 2, not " + virtualizerPages);
         }
+        if (compressionLevel < 0 || compressionLevel > 9) {
+            throw new IllegalArgumentException("sello.rendering.compression-level must be between 0 (stored) and 9 (smallest), not " + compressionLevel);
+        }
         if (!isWritableDirectory(swapDirectory)) {
             throw new IllegalArgumentException("sello.rendering.swap-directory: \"" + swapDirectory + "\" is not a writable directory");
         }
     }
 
     public static RenderingProperties defaults() {
-        return new RenderingProperties(null, null, null, null, null, null);
+        return new RenderingProperties(null, null, null, null, null, null, null);
     }
 
     /** These settings with another virtualization threshold (tests and benchmarks compare both ways). */
     public RenderingProperties withVirtualizeFromRows(int rows) {
-        return new RenderingProperties(locale, timeZone, fontFamily, rows, virtualizerPages, swapDirectory);
+        return new RenderingProperties(locale, timeZone, fontFamily, rows, virtualizerPages, swapDirectory, compressionLevel);
+    }
+
+    /** These settings with another deflate level (the benchmark compares levels). */
+    public RenderingProperties withCompressionLevel(int level) {
+        return new RenderingProperties(locale, timeZone, fontFamily, virtualizeFromRows, virtualizerPages, swapDirectory, level);
     }
 
     public Locale reportLocale() {

@@ -29,13 +29,14 @@ import java.util.concurrent.TimeUnit;
  * why 2 threads is the case that matters: more threads than cores measure the scheduler.
  * <p>
  * The warm-up is long on purpose: C2 keeps compiling JasperReports, OpenPDF and Flying Saucer for about
- * 45 s (one core at 35–100 % until then). With a short warm-up the one-thread run borrows the idle second
- * core for the compiler and the two-thread run competes with it, which measures the JIT, not the renderer.
+ * 45 s of a core's time. One thread lends it the idle second core and is steady after 30 s; two threads
+ * leave it a third of a core and reach their steady rate only after 80–90 s (docs/benchmarks.md). A short
+ * warm-up therefore measures the JIT, not the renderer, and understates two threads by a third.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 15, time = 4)
+@Warmup(iterations = 25, time = 4)
 @Measurement(iterations = 8, time = 4)
 @Fork(value = 2, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
 public class ThroughputBenchmark {

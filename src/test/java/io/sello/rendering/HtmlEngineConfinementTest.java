@@ -4,6 +4,7 @@ import io.sello.document.RenderOptions;
 import io.sello.rendering.html.HtmlDocumentRenderer;
 import io.sello.support.Fixtures;
 import io.sello.support.PdfDocument;
+import io.sello.support.TrapServer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -15,13 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(60)
 class HtmlEngineConfinementTest {
-    private static final AtomicInteger connections = new AtomicInteger();
-    private static ServerSocket trap;
+    private static TrapServer trap;
     @TempDir
     static Path dir;
     private static Path canaryCss;
@@ -41,18 +37,7 @@ class HtmlEngineConfinementTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        trap = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread accepter = new Thread(() -> {
-            while (!trap.isClosed()) {
-                try (Socket ignored = trap.accept()) {
-                    connections.incrementAndGet();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "trap-server");
-        accepter.setDaemon(true);
-        accepter.start();
+        trap = new TrapServer();
         canaryCss = dir.resolve("canary.css");
         Files.writeString(canaryCss, "body::before { content: \"CANARY-CSS-WAS-READ\"; }");
         canaryPng = dir.resolve("canary.png");
@@ -61,17 +46,17 @@ class HtmlEngineConfinementTest {
     }
 
     @AfterAll
-    static void tearDown() throws IOException {
+    static void tearDown() {
         trap.close();
     }
 
     private static String trapUrl() {
-        return "http://127.0.0.1:" + trap.getLocalPort() + "/";
+        return "http://127.0.0.1:" + trap.port() + "/";
     }
 
     @Test
     void aDocumentCannotLoadFilesOrReachTheNetwork() throws IOException {
-        int port = trap.getLocalPort();
+        int port = trap.port();
         String xhtml = """
                 <html xmlns="http://www.w3.org/1999/xhtml"><head>
                 <base href="%1$s"/>
@@ -93,7 +78,7 @@ class HtmlEngineConfinementTest {
         HtmlDocumentRenderer engine = (HtmlDocumentRenderer) Fixtures.htmlRenderer();
         byte[] pdf = engine.toPdf(xhtml, new TemplateId("agreement-amendment"));
 
-        assertThat(connections.get()).as("connections to the trap server").isZero();
+        assertThat(trap.connections()).as("connections to the trap server").isZero();
         assertThat(PdfDocument.of(pdf).text()).contains("visible text").doesNotContain("CANARY");
         assertThat(imageCount(pdf)).as("images in the PDF").isZero();
     }
@@ -112,7 +97,7 @@ class HtmlEngineConfinementTest {
         assertThat(text).contains("<script>alert(1)</script>", "<imgsrc=\"file:///etc/passwd\">", "${7*7}",
                 "\"freemarker.template.utility.Execute\"?new()(\"id\")", "<#assignx=", "${x(\"id\")}")
                 .doesNotContain("49uid=", "uid=");
-        assertThat(connections.get()).isZero();
+        assertThat(trap.connections()).isZero();
     }
 
     private static int imageCount(byte[] pdf) throws IOException {

@@ -34,6 +34,16 @@ class RenderingPropertiesBindingTest {
         });
     }
 
+    @Test
+    void bindsTheCompressionLevelAndRefusesOneOutsideZlibsRange() {
+        runner.withPropertyValues("sello.rendering.compression-level=9").run(context ->
+                assertThat(context.getBean(RenderingProperties.class).compressionLevel()).isEqualTo(9));
+        runner.withPropertyValues("sello.rendering.compression-level=10").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("sello.rendering.compression-level");
+        });
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RenderingProperties.class)
     static class Properties {

@@ -27,6 +27,7 @@ class RenderingPropertiesTest {
         assertThat(defaults.virtualizerPages()).isEqualTo(RenderingProperties.DEFAULT_VIRTUALIZER_PAGES);
         assertThat(defaults.swapPath()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
         assertThat(defaults.withVirtualizeFromRows(0).virtualizeFromRows()).isZero();
+        assertThat(defaults.compressionLevel()).isEqualTo(RenderingProperties.DEFAULT_COMPRESSION_LEVEL);
     }
 
     @Test
@@ -36,6 +37,8 @@ class RenderingPropertiesTest {
         assertThatThrownBy(() -> properties(null, null, " ", null, null, null)).hasMessageStartingWith("sello.rendering.font-family");
         assertThatThrownBy(() -> properties(null, null, null, -1, null, null)).hasMessageStartingWith("sello.rendering.virtualize-from-rows");
         assertThatThrownBy(() -> properties(null, null, null, null, 1, null)).hasMessageStartingWith("sello.rendering.virtualizer-pages");
+        assertThatThrownBy(() -> RenderingProperties.defaults().withCompressionLevel(10)).hasMessageStartingWith("sello.rendering.compression-level");
+        assertThatThrownBy(() -> RenderingProperties.defaults().withCompressionLevel(-1)).hasMessageStartingWith("sello.rendering.compression-level");
         Path file = Files.createFile(dir.resolve("not-a-folder"));
         assertThatThrownBy(() -> properties(null, null, null, null, null, file.toString()))
                 .hasMessageStartingWith("sello.rendering.swap-directory");
@@ -46,6 +49,6 @@ class RenderingPropertiesTest {
 
     private static RenderingProperties properties(String locale, String timeZone, String fontFamily,
                                                   Integer fromRows, Integer pages, String swap) {
-        return new RenderingProperties(locale, timeZone, fontFamily, fromRows, pages, swap);
+        return new RenderingProperties(locale, timeZone, fontFamily, fromRows, pages, swap, null);
     }
 }

@@ -3,6 +3,7 @@ package io.sello.web;
 import io.sello.support.Fixtures;
 import io.sello.support.PdfDocument;
 import io.sello.support.Tampering;
+import io.sello.support.TrapServer;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;

@@ -1,6 +1,7 @@
 package io.sello.web;
 
 import io.sello.support.Fixtures;
+import io.sello.support.TrapServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

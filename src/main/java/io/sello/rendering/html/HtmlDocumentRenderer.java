@@ -36,10 +36,12 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
 
     private final Configuration templates;
     private final String fontFamily;
+    private final int compressionLevel;
 
     public HtmlDocumentRenderer(RenderingProperties settings) {
         this.templates = SafeTemplates.configuration(settings.reportLocale(), TimeZone.getTimeZone(settings.reportTimeZone()));
         this.fontFamily = settings.fontFamily();
+        this.compressionLevel = settings.compressionLevel();
         fonts(); // fail at start-up, not on the first request, if a face is missing
     }
 
@@ -97,7 +99,7 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
         ITextOutputDevice device = new ITextOutputDevice(DOTS_PER_POINT);
         ConfinedUserAgent agent = new ConfinedUserAgent(device, DOTS_PER_PIXEL, TemplateResources.baseOf(template.value()));
         ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent, fonts());
-        renderer.setListener(PdfA.listener());
+        renderer.setListener(PdfA.listener(compressionLevel));
         return renderer;
     }
 

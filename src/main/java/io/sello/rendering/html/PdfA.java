@@ -39,12 +39,17 @@ final class PdfA {
         }
     }
 
-    /** Prepares Flying Saucer's writer before it opens the document. */
-    static PDFCreationListener listener() {
+    /**
+     * Prepares Flying Saucer's writer before it opens the document; the deflate level
+     * ({@code sello.rendering.compression-level}) is set there too, as it is the only hook before the
+     * first stream is written.
+     */
+    static PDFCreationListener listener(int compressionLevel) {
         return new PDFCreationListener() {
             @Override
             public void preOpen(ITextRenderer renderer) {
                 beforeOpen(renderer.getWriter());
+                renderer.getWriter().setCompressionLevel(compressionLevel);
             }
 
             @Override

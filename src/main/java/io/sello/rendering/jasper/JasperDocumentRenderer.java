@@ -132,7 +132,7 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
     }
 
     private byte[] export(List<JasperPrint> prints, String title) {
-        JRPdfExporter exporter = new JRPdfExporter(context);
+        JRPdfExporter exporter = new LeveledPdfExporter(context, settings.compressionLevel());
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
         PdfBuffer out = new PdfBuffer();
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));

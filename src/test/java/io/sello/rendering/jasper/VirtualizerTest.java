@@ -106,7 +106,7 @@ class VirtualizerTest {
     }
 
     private JasperDocumentRenderer renderer(int virtualizeFromRows) {
-        return new JasperDocumentRenderer(new RenderingProperties(null, null, null, virtualizeFromRows, 2, swap.toString()));
+        return new JasperDocumentRenderer(new RenderingProperties(null, null, null, virtualizeFromRows, 2, swap.toString(), null));
     }
 
     /** The request the form hands to its engine, captured before any engine sees it. */

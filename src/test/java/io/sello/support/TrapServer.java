@@ -1,4 +1,4 @@
-package io.sello.web;
+package io.sello.support;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -13,13 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback port that only counts who connects. Every URL a hostile case plants points here, in
  * every spelling (127.0.0.1, [::ffff:127.0.0.1], 2130706433, 0x7f000001…), so a count above zero is an
- * outbound connection the service should never have made.
+ * outbound connection the service should never have made. Shared by the hostile suite and the HTML
+ * engine's confinement test, which plant the same URLs at different layers.
  */
-final class TrapServer implements AutoCloseable {
+public final class TrapServer implements AutoCloseable {
     private final ServerSocket socket;
     private final AtomicInteger connections = new AtomicInteger();
 
-    TrapServer() {
+    public TrapServer() {
         try {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -38,11 +39,11 @@ final class TrapServer implements AutoCloseable {
         accepter.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
@@ -56,12 +57,12 @@ final class TrapServer implements AutoCloseable {
     }
 
     /** A legitimate webhook host (localhost is allowed) whose only answer is a redirect into the trap. */
-    static final class Redirector implements AutoCloseable {
+    public static final class Redirector implements AutoCloseable {
         private final HttpServer server;
         private final AtomicInteger hits = new AtomicInteger();
         private volatile String location = "http://127.0.0.1:1/";
 
-        Redirector() {
+        public Redirector() {
             try {
                 server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
             } catch (IOException e) {
@@ -76,15 +77,15 @@ final class TrapServer implements AutoCloseable {
             server.start();
         }
 
-        void redirectTo(String url) {
+        public void redirectTo(String url) {
             location = url;
         }
 
-        int port() {
+        public int port() {
             return server.getAddress().getPort();
         }
 
-        int hits() {
+        public int hits() {
             return hits.get();
         }
 
