@@ -64,13 +64,16 @@ public final class ScalingDriver {
             Window second = run(render, oneFirst ? 2 : 1, windowSeconds);
             Window one = oneFirst ? first : second;
             Window two = oneFirst ? second : first;
-            double ratio = two.rate() / one.rate();
-            boolean clean = one.steal() <= maxSteal && two.steal() <= maxSteal;
+            // A window in which the host left no document finished has no ratio; it is never judged.
+            double ratio = one.documents() == 0 ? Double.NaN : two.rate() / one.rate();
+            boolean clean = one.steal() <= maxSteal && two.steal() <= maxSteal && !Double.isNaN(ratio);
             for (Window w : oneFirst ? List.of(one, two) : List.of(two, one)) {
                 System.out.printf("%4d %7d %8.2f %5.0f %% %10.1f%n", pair, w.threads(), w.rate(), w.steal() * 100, w.cpuMsPerDocument());
             }
             System.out.printf("     ratio %.2f%s%n", ratio, clean ? "" : "  (not judged: steal above " + Math.round(maxSteal * 100) + " %)");
-            allRatios.add(ratio);
+            if (!Double.isNaN(ratio)) {
+                allRatios.add(ratio);
+            }
             if (clean) {
                 cleanRatios.add(ratio);
                 cpuOne.add(one.cpuMsPerDocument());
@@ -78,7 +81,7 @@ public final class ScalingDriver {
             }
         }
 
-        System.out.printf("median ratio, all %d pairs: %.2f%n", allRatios.size(), median(allRatios));
+        System.out.printf("median ratio, all %d pairs with a ratio: %.2f%n", allRatios.size(), allRatios.isEmpty() ? Double.NaN : median(allRatios));
         if (cleanRatios.size() < MIN_CLEAN_PAIRS) {
             System.out.printf("INCONCLUSIVE: only %d of %d pairs had steal at most %.0f %%; the host is too busy to tell%n",
                     cleanRatios.size(), pairs, maxSteal * 100);
