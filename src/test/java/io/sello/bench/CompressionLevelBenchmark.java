@@ -4,6 +4,7 @@ import io.sello.Sello;
 import io.sello.document.DocumentType;
 import io.sello.document.RenderOptions;
 import io.sello.rendering.RenderingProperties;
+import io.sello.support.Fixtures;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,9 +17,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 
@@ -45,10 +43,10 @@ public class CompressionLevelBenchmark {
     private byte[] deflated;
 
     @Setup
-    public void setUp() throws IOException {
+    public void setUp() {
         form = Sello.documentTypes(RenderingProperties.defaults().withCompressionLevel(level))
                 .find("poa-execution-form").orElseThrow();
-        json = Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json"));
+        json = Fixtures.seedExample();
         System.out.printf("%nlevel %d: %d bytes%n", level, service().length);
         stored = Sello.documentTypes(RenderingProperties.defaults().withCompressionLevel(0))
                 .find("poa-execution-form").orElseThrow().render(json, RenderOptions.STRICT).content();

@@ -3,11 +3,10 @@ package io.sello.bench;
 import io.sello.Sello;
 import io.sello.document.RenderOptions;
 import io.sello.rendering.RenderingProperties;
+import io.sello.support.Fixtures;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.Deflater;
 
@@ -28,7 +27,7 @@ public final class DeflateCost {
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         byte[] stored = Sello.documentTypes(RenderingProperties.defaults().withCompressionLevel(0)).find("poa-execution-form")
-                .orElseThrow().render(Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json")),
+                .orElseThrow().render(Fixtures.seedExample(),
                         RenderOptions.STRICT).content();
         byte[] out = new byte[stored.length + 1024];
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();

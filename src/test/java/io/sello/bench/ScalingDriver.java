@@ -4,6 +4,7 @@ import io.sello.Sello;
 import io.sello.document.DocumentType;
 import io.sello.document.RenderOptions;
 import io.sello.rendering.RenderingProperties;
+import io.sello.support.Fixtures;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -95,19 +96,19 @@ public final class ScalingDriver {
         System.exit(verdict >= TARGET ? 0 : 1);
     }
 
-    private static Runnable renderer(String kind) throws IOException {
+    private static Runnable renderer(String kind) {
         DocumentType type;
         byte[] json;
         RenderOptions options;
         switch (kind) {
             case "form" -> {
                 type = Sello.documentTypes(RenderingProperties.defaults()).find("poa-execution-form").orElseThrow();
-                json = Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json"));
+                json = Fixtures.seedExample();
                 options = RenderOptions.STRICT;
             }
             case "plan" -> {
                 type = Sello.documentTypes(RenderingProperties.defaults()).find("operational-plan").orElseThrow();
-                json = Files.readAllBytes(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json"));
+                json = Fixtures.read(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json"));
                 options = RenderOptions.LENIENT;
             }
             default -> throw new IllegalArgumentException("DOC must be form or plan, not " + kind);
