@@ -84,8 +84,8 @@ public final class ScalingDriver {
 
         System.out.printf("median ratio, all %d pairs with a ratio: %.2f%n", allRatios.size(), allRatios.isEmpty() ? Double.NaN : median(allRatios));
         if (cleanRatios.size() < MIN_CLEAN_PAIRS) {
-            System.out.printf("INCONCLUSIVE: only %d of %d pairs had steal at most %.0f %%; the host is too busy to tell%n",
-                    cleanRatios.size(), pairs, maxSteal * 100);
+            System.out.printf("INCONCLUSIVE: %d of %d pairs had steal at most %.0f %%, and %d are needed to judge%n",
+                    cleanRatios.size(), pairs, maxSteal * 100, MIN_CLEAN_PAIRS);
             System.exit(3);
         }
         double verdict = median(cleanRatios);
