@@ -32,15 +32,7 @@ class RenderGateTest {
     private void occupy(RenderGate gate, int renders) throws InterruptedException {
         CountDownLatch started = new CountDownLatch(renders);
         for (int i = 0; i < renders; i++) {
-            clients.submit(() -> gate.run(() -> {
-                started.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }, Duration.ofMinutes(1)));
+            clients.submit(() -> gate.run(HeldRender.until(started, release), Duration.ofMinutes(1)));
         }
         started.await();
     }
