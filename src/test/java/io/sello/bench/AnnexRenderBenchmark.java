@@ -1,5 +1,6 @@
 package io.sello.bench;
 
+import io.sello.support.RequestRecorder;
 import io.sello.document.DocumentType;
 import io.sello.document.RenderOptions;
 import io.sello.plan.OperationalPlanType;
@@ -48,20 +49,9 @@ public class AnnexRenderBenchmark {
     public void setUp() throws IOException {
         html = new HtmlDocumentRenderer(RenderingProperties.defaults());
         json = Files.readAllBytes(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json"));
-        RenderRequest[] captured = new RenderRequest[1];
-        new OperationalPlanType(new DocumentRenderer() {
-            @Override
-            public void prepare(TemplateId template) {
-                html.prepare(template);
-            }
-
-            @Override
-            public byte[] render(List<RenderRequest> parts) {
-                captured[0] = parts.get(0);
-                return new byte[0];
-            }
-        }).render(json, RenderOptions.LENIENT);
-        xhtml = html.toXhtml(captured[0]);
+        RequestRecorder recorder = new RequestRecorder();
+        new OperationalPlanType(recorder).render(json, RenderOptions.LENIENT);
+        xhtml = html.toXhtml(recorder.last());
         plan = new OperationalPlanType(html);
         planToXhtml = new OperationalPlanType(new DocumentRenderer() {
             @Override

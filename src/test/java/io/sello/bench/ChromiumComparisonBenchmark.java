@@ -1,9 +1,8 @@
 package io.sello.bench;
 
+import io.sello.support.RequestRecorder;
 import io.sello.document.RenderOptions;
 import io.sello.plan.OperationalPlanType;
-import io.sello.rendering.DocumentRenderer;
-import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderingProperties;
 import io.sello.rendering.TemplateId;
 import io.sello.rendering.html.HtmlDocumentRenderer;
@@ -75,20 +74,9 @@ public class ChromiumComparisonBenchmark {
         public void setUp() throws IOException {
             html = new HtmlDocumentRenderer(RenderingProperties.defaults());
             byte[] json = Files.readAllBytes(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json"));
-            RenderRequest[] captured = new RenderRequest[1];
-            new OperationalPlanType(new DocumentRenderer() {
-                @Override
-                public void prepare(TemplateId template) {
-                    html.prepare(template);
-                }
-
-                @Override
-                public byte[] render(List<RenderRequest> parts) {
-                    captured[0] = parts.get(0);
-                    return new byte[0];
-                }
-            }).render(json, RenderOptions.LENIENT);
-            xhtml = html.toXhtml(captured[0]);
+            RequestRecorder recorder = new RequestRecorder();
+            new OperationalPlanType(recorder).render(json, RenderOptions.LENIENT);
+            xhtml = html.toXhtml(recorder.last());
         }
     }
 

@@ -3,11 +3,10 @@ package io.sello.bench;
 import io.sello.document.DocumentType;
 import io.sello.document.RenderOptions;
 import io.sello.form.PoaExecutionFormType;
-import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderingProperties;
-import io.sello.rendering.TemplateId;
 import io.sello.rendering.jasper.JasperDocumentRenderer;
+import io.sello.support.RequestRecorder;
 import net.sf.jasperreports.engine.JasperPrint;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,10 +57,10 @@ public class FormRenderBenchmark {
         RequestRecorder recorder = new RequestRecorder(engine);
         new PoaExecutionFormType(recorder).render(json, RenderOptions.STRICT);
         // The service makes its rows as the engine reads them; (a) gets them made, so that it is the engine alone.
-        RenderRequest captured = recorder.last;
+        RenderRequest captured = recorder.last();
         prepared = new RenderRequest(captured.template(), captured.title(), captured.parameters(), List.copyOf(captured.rows()));
         filled = engine.fill(prepared);
-        formWithoutEngine = new PoaExecutionFormType(new RequestRecorder(null));
+        formWithoutEngine = new PoaExecutionFormType(new RequestRecorder());
         form = new PoaExecutionFormType(new JasperDocumentRenderer(RenderingProperties.defaults()));
     }
 
@@ -99,28 +98,5 @@ public class FormRenderBenchmark {
     @Benchmark
     public byte[] serviceWithoutEngine() {
         return formWithoutEngine.render(json, RenderOptions.STRICT).content();
-    }
-
-    /** Records the request the service hands to the engine; with no delegate it renders nothing. */
-    private static final class RequestRecorder implements DocumentRenderer {
-        private final DocumentRenderer delegate;
-        private RenderRequest last;
-
-        RequestRecorder(DocumentRenderer delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void prepare(TemplateId template) {
-            if (delegate != null) {
-                delegate.prepare(template);
-            }
-        }
-
-        @Override
-        public byte[] render(List<RenderRequest> parts) {
-            last = parts.get(0);
-            return delegate == null ? new byte[0] : delegate.render(parts);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package io.sello.rendering.jasper;
 
+import io.sello.support.RequestRecorder;
 import io.sello.document.RenderOptions;
 import io.sello.form.PoaExecutionFormType;
-import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderedPdf;
 import io.sello.rendering.RenderingException;
 import io.sello.rendering.RenderingProperties;
-import io.sello.rendering.TemplateId;
 import io.sello.support.LargeFormInput;
 import io.sello.support.PdfDocument;
 import io.sello.support.PdfLayout;
@@ -111,18 +110,8 @@ class VirtualizerTest {
 
     /** The request the form hands to its engine, captured before any engine sees it. */
     private static RenderRequest request(byte[] json) {
-        RenderRequest[] captured = new RenderRequest[1];
-        new PoaExecutionFormType(new DocumentRenderer() {
-            @Override
-            public void prepare(TemplateId template) {
-            }
-
-            @Override
-            public byte[] render(List<RenderRequest> parts) {
-                captured[0] = parts.get(0);
-                return new byte[0];
-            }
-        }).render(json, RenderOptions.STRICT);
-        return captured[0];
+        RequestRecorder recorder = new RequestRecorder();
+        new PoaExecutionFormType(recorder).render(json, RenderOptions.STRICT);
+        return recorder.last();
     }
 }
