@@ -127,6 +127,8 @@ class StaffUiTest {
 
         signNext("luis", "luis-dev", "REVISADO");
         signNext("rosa", "rosa-dev", "APROBADO");
+        // The page shows "Firmado: …" first and then reloads the list: wait for the reload, then check the row.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#doc-" + id + " .doc-status"), "APROBADO"));
         assertThat(visible(By.id("doc-" + id)).findElement(By.className("doc-status")).getText()).isEqualTo("APROBADO");
 
         // the public page behind the QR code, without logging in
