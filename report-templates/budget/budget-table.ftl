@@ -20,6 +20,7 @@
     </tbody>
   </table>
   <#list t.notes as note><p class="budget-note">${note}</p></#list>
+  <#if t.roundingNote?has_content><p class="budget-note rounding-note">${t.roundingNote}</p></#if>
   <#if t.discrepancies?has_content>
   <div class="discrepancies">
     <p class="discrepancy-title">Nota de discrepancia: cifras declaradas que no cuadran con el cálculo. Se imprimen las cifras calculadas.</p>

@@ -7,6 +7,7 @@ import io.sello.input.InputFindings;
 import io.sello.input.JsonElement;
 import io.sello.input.JsonObject;
 import io.sello.input.StrictJson;
+import io.sello.budget.PrintedFigures;
 import io.sello.plan.PlanAnnex;
 
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ final class AmendmentReader {
     /** The amendment, or {@code null} when {@code findings} holds errors. */
     AgreementAmendment read(byte[] json, InputFindings findings) {
         JsonObject root = JsonObject.root(StrictJson.parse(json), findings, "$schema", "title", "instrument",
-                "parties", "subjectLabel", "project", "articles", "signing", "signatures", "annexes", "locale", "annex");
+                "parties", "subjectLabel", "project", "articles", "signing", "signatures", "annexes", "locale", "annex", PrintedFigures.FIELD);
         if (root == null) {
             return null;
         }
@@ -66,7 +67,8 @@ final class AmendmentReader {
             }
         }
         String locale = root.matching("locale", OPTIONAL, SPANISH_LOCALE, "a Spanish locale such as \"es\" or \"es-PE\"");
-        PlanAnnex annex = PlanAnnex.read(root, "annex");
+        // "figures" belongs to the request as a whole; today only the annex prints budget tables.
+        PlanAnnex annex = PlanAnnex.read(root, "annex", PrintedFigures.read(root));
         if (findings.hasErrors()) {
             return null;
         }

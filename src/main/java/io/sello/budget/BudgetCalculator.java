@@ -6,8 +6,11 @@ import java.util.List;
 
 /**
  * Works out every cell of a budget table with {@link BigDecimal} only. Items first, column by
- * column left to right; then groups, subtotals and totals, which add up the printed cells of
- * their members, so a reviewer adding a column by hand finds the same figure.
+ * column left to right; then groups, subtotals and totals. In per-cell rounding (the default) a
+ * conversion is rounded to its column's decimals at once, so groups and totals add up the printed
+ * cells and a reviewer adding a column by hand finds the same figure. In display rounding a
+ * conversion keeps full precision and everything built on it adds unrounded values, as the
+ * spreadsheets behind seed 003 did; the figure is rounded only when printed ({@link ComputedBudget#shown}).
  */
 public final class BudgetCalculator {
     private BudgetCalculator() {
@@ -76,8 +79,12 @@ public final class BudgetCalculator {
         }
         BudgetColumn from = table.column(conversion.from()).orElseThrow();
         BigDecimal exact = conversion.rate().convert(source.amount(), from.currency(), column.currency());
-        BigDecimal rounded = exact.setScale(column.decimals(), conversion.rounding());
         BigDecimal carried = source.bound().multiply(conversion.rate().factor(from.currency(), column.currency()));
+        if (table.rounding() == TableRounding.DISPLAY) {
+            // Nothing rounded here, so nothing added to the bound: the printout rounds once, at the end.
+            return new Figure(BudgetCell.of(exact), carried.setScale(6, java.math.RoundingMode.UP));
+        }
+        BigDecimal rounded = exact.setScale(column.decimals(), conversion.rounding());
         BigDecimal bound = carried.add(halfUnit(column.decimals())).setScale(6, java.math.RoundingMode.UP);
         return new Figure(BudgetCell.of(rounded), bound);
     }

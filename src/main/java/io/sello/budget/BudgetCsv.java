@@ -12,10 +12,13 @@ import java.util.Map;
  * The budget tables as RFC 4180 CSV, one line per cell, for systems rather than people: plain
  * decimal numbers ({@code -23940}, {@code 58814.13}), never the printed grouping. Hidden columns
  * are included; they are data too. Text that a spreadsheet would run as a formula is neutralised.
+ * {@code value} is always the computed figure (rounded to the column's decimals in display rounding);
+ * {@code printed}, the last field, is the figure the PDF prints: the declared one where it differs
+ * by rounding alone and the request kept {@code "figures": "declared-within-rounding"}.
  */
 final class BudgetCsv {
     static final List<String> HEADER = List.of("table", "row", "kind", "level", "label", "column", "header", "currency",
-            "value", "mark", "declared", "difference", "classification", "year", "period");
+            "value", "mark", "declared", "difference", "classification", "year", "period", "printed");
 
     private BudgetCsv() {
     }
@@ -27,13 +30,14 @@ final class BudgetCsv {
         line(csv, HEADER);
         for (Map.Entry<String, ComputedBudget> entry : budgets.byPointer().entrySet()) {
             ComputedBudget computed = entry.getValue();
+            PrintedBudget printed = budgets.printed(entry.getKey());
             BudgetTable table = computed.table();
             for (int r = 0; r < table.rows().size(); r++) {
                 BudgetRow row = table.rows().get(r);
                 String kind = row.kind().name().toLowerCase(java.util.Locale.ROOT);
                 if (row.kind() == BudgetRow.Kind.HEADING) {
                     line(csv, List.of(table.id(), String.valueOf(r + 1), kind, String.valueOf(row.level()), row.label(),
-                            "", "", "", "", "", "", "", "", "", ""));
+                            "", "", "", "", "", "", "", "", "", "", ""));
                     continue;
                 }
                 for (int c = 0; c < table.columns().size(); c++) {
@@ -43,13 +47,14 @@ final class BudgetCsv {
                     TotalMismatch mismatch = mismatches.get(entry.getKey() + "/rows/" + r + "/declared/" + column.key());
                     line(csv, List.of(table.id(), String.valueOf(r + 1), kind, String.valueOf(row.level()), row.label(),
                             column.key(), column.header(), column.currency().name(),
-                            figure.isAmount() ? figure.amount().toPlainString() : "",
+                            figure.isAmount() ? computed.shown(r, c).toPlainString() : "",
                             mark(figure),
                             declared == null ? "" : declared.toPlainString(),
                             mismatch == null ? "" : mismatch.difference().toPlainString(),
                             mismatch == null ? "" : mismatch.classification().name().toLowerCase(java.util.Locale.ROOT),
                             column.year() == null ? "" : column.year().toString(),
-                            column.period() == null ? "" : column.period()));
+                            column.period() == null ? "" : column.period(),
+                            printed.cell(r, c).kind() == BudgetCell.Kind.AMOUNT ? printed.amount(r, c).toPlainString() : ""));
                 }
             }
         }

@@ -20,6 +20,8 @@ public final class BudgetLayout {
     /** Print-friendly bar colours, distinguishable in greyscale too. */
     private static final List<String> PALETTE = List.of("#1f4e79", "#7f9fbf", "#c55a11", "#f4b183", "#548235", "#a9d18e");
     private static final int LABEL_MAX = 80;
+    /** Printed once under a table whose printed figures may not add up (issue 13, point 1). */
+    public static final String ROUNDING_NOTE = "Las cifras pueden no sumar exactamente debido al redondeo.";
 
     private BudgetLayout() {
     }
@@ -28,7 +30,8 @@ public final class BudgetLayout {
      * @param errors the mismatches classified as errors that were accepted in lenient mode: each is
      *               printed in a discrepancy note under the table
      */
-    public static Map<String, Object> table(ComputedBudget computed, List<TotalMismatch> errors) {
+    public static Map<String, Object> table(PrintedBudget printed, List<TotalMismatch> errors) {
+        ComputedBudget computed = printed.computed();
         BudgetTable table = computed.table();
         List<BudgetColumn> visible = table.columns().stream().filter(c -> !c.hidden()).toList();
         Map<String, Object> laid = new HashMap<>();
@@ -36,17 +39,26 @@ public final class BudgetLayout {
         laid.put("title", table.title() == null ? "" : table.title());
         laid.put("headerRows", header(table, visible));
         laid.put("widths", widths(visible.size()));
-        laid.put("rows", rows(computed, visible));
+        laid.put("rows", rows(printed, visible));
         laid.put("notes", table.notes());
+        laid.put("roundingNote", printed.mayNotAddUp() ? ROUNDING_NOTE : "");
         laid.put("discrepancies", errors.stream().map(e -> discrepancy(table.numberStyle(), e, decimals(table, e))).toList());
-        laid.put("chart", table.chart() == null ? Map.of() : chart(computed));
+        laid.put("chart", table.chart() == null ? Map.of() : chart(printed));
         return laid;
     }
 
     /** How a figure prints: the number style's grouping, negatives in parentheses, {@code -}, {@code n.a.}. */
     public static String text(NumberStyle style, Figure figure, int decimals) {
-        return switch (figure.kind()) {
-            case AMOUNT -> style.accounting(figure.amount(), decimals);
+        return text(style, figure.cell(), decimals);
+    }
+
+    /**
+     * How a cell prints. An amount with more decimals than the column (display rounding) is rounded
+     * half up by the format, which keeps its sign: {@code -0.3} prints {@code (0)}, as in a spreadsheet.
+     */
+    public static String text(NumberStyle style, BudgetCell cell, int decimals) {
+        return switch (cell.kind()) {
+            case AMOUNT -> style.accounting(cell.amount(), decimals);
             case DASH -> "-";
             case NOT_APPLICABLE -> "n.a.";
             case BLANK -> "";
@@ -93,15 +105,15 @@ public final class BudgetLayout {
         return widths;
     }
 
-    private static List<Map<String, Object>> rows(ComputedBudget computed, List<BudgetColumn> visible) {
-        BudgetTable table = computed.table();
+    private static List<Map<String, Object>> rows(PrintedBudget printed, List<BudgetColumn> visible) {
+        BudgetTable table = printed.table();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int r = 0; r < table.rows().size(); r++) {
             BudgetRow row = table.rows().get(r);
             List<String> cells = new ArrayList<>();
             if (row.kind() != BudgetRow.Kind.HEADING) {
                 for (BudgetColumn column : visible) {
-                    cells.add(text(table.numberStyle(), computed.figure(r, table.columnIndex(column.key())), column.decimals()));
+                    cells.add(printed.text(r, table.columnIndex(column.key())));
                 }
             }
             rows.add(Map.of("kind", row.kind().name().toLowerCase(java.util.Locale.ROOT), "label", row.label(),
@@ -124,7 +136,8 @@ public final class BudgetLayout {
                 + " (diferencia " + style.accounting(error.difference(), decimals) + ").";
     }
 
-    private static Map<String, Object> chart(ComputedBudget computed) {
+    private static Map<String, Object> chart(PrintedBudget printed) {
+        ComputedBudget computed = printed.computed();
         BudgetTable table = computed.table();
         Chart chart = table.chart();
         List<Integer> columns = chart.columns().stream().map(table::columnIndex).toList();
@@ -149,12 +162,11 @@ public final class BudgetLayout {
             }
             List<Map<String, Object>> bars = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
-                BudgetColumn column = table.columns().get(columns.get(i));
                 Figure figure = computed.figure(r, columns.get(i));
                 BigDecimal share = max.signum() == 0 ? BigDecimal.ZERO
                         : figure.amount().abs().multiply(BigDecimal.valueOf(100)).divide(max, 1, RoundingMode.HALF_UP);
                 bars.add(Map.of("width", share.toPlainString() + "%", "color", PALETTE.get(i % PALETTE.size()),
-                        "value", text(table.numberStyle(), figure, column.decimals()),
+                        "value", printed.text(r, columns.get(i)),
                         "negative", figure.amount().signum() < 0));
             }
             String label = row.label().isBlank() ? Reconciliation.rowName(row, r) : row.label();

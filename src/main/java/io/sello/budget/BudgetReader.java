@@ -24,7 +24,8 @@ import static io.sello.input.JsonObject.Presence.REQUIRED;
  * of an operational plan.
  */
 public final class BudgetReader {
-    public static final String[] FIELDS = {"id", "title", "labelHeader", "numberStyle", "roundedInputs", "columns",
+    public static final String[] FIELDS = {"id", "title", "labelHeader", "numberStyle", "roundedInputs", "rounding",
+            "columns",
             "rows", "notes", "chart"};
     private static final String[] COLUMN_FIELDS = {"key", "header", "group", "currency", "year", "period", "decimals",
             "hidden", "sum", "formula", "convert"};
@@ -52,7 +53,8 @@ public final class BudgetReader {
         String labelHeader = t.text("labelHeader", REQUIRED);
         Style style = t.has("numberStyle") ? t.enumeration("numberStyle", REQUIRED, Style.class) : Style.COMMA_DOT;
         boolean roundedInputs = !t.has("roundedInputs") || t.flag("roundedInputs");
-        List<BudgetColumn> columns = columns(t);
+        TableRounding rounding = Choice.read(t, "rounding", TableRounding.values(), TableRounding::wire, TableRounding.PER_CELL);
+        List<BudgetColumn> columns = columns(t, rounding);
         // Rows are read against the columns; with a broken column every row would repeat its fault.
         List<BudgetRow> rows = columns.size() == t.arrayLength("columns") ? rows(t, columns) : List.of();
         List<String> notes = new ArrayList<>();
@@ -67,13 +69,13 @@ public final class BudgetReader {
             }
         }
         Chart chart = chart(t.object("chart", OPTIONAL, "title", "columns"), columns);
-        if (findings.errors().size() > errorsBefore || style == null) {
+        if (findings.errors().size() > errorsBefore || style == null || rounding == null) {
             return null;
         }
-        return new BudgetTable(id, title, labelHeader, style.numberStyle, roundedInputs, columns, rows, notes, chart);
+        return new BudgetTable(id, title, labelHeader, style.numberStyle, roundedInputs, rounding, columns, rows, notes, chart);
     }
 
-    private static List<BudgetColumn> columns(JsonObject t) {
+    private static List<BudgetColumn> columns(JsonObject t, TableRounding rounding) {
         List<BudgetColumn> columns = new ArrayList<>();
         int count = t.arrayLength("columns");
         if (count == 0 || count > MAX_COLUMNS) {
@@ -98,7 +100,7 @@ public final class BudgetReader {
                 decimals = null;
             }
             boolean hidden = c.flag("hidden");
-            Computation computation = currency == null ? null : computation(c, left, broken, currency);
+            Computation computation = currency == null ? null : computation(c, left, broken, currency, rounding);
             if (key != null && left.containsKey(key)) {
                 c.findings().error(c.pointer("key"), "column \"" + key + "\" is already defined");
                 continue;
@@ -117,7 +119,8 @@ public final class BudgetReader {
         return columns;
     }
 
-    private static Computation computation(JsonObject c, Map<String, BudgetColumn> left, Set<String> broken, Currency currency) {
+    private static Computation computation(JsonObject c, Map<String, BudgetColumn> left, Set<String> broken, Currency currency,
+                                           TableRounding tableRounding) {
         int kinds = (c.has("sum") ? 1 : 0) + (c.has("formula") ? 1 : 0) + (c.has("convert") ? 1 : 0);
         if (kinds > 1) {
             c.findings().error(c.pointer(), "expected at most one of \"sum\", \"formula\", \"convert\"");
@@ -140,7 +143,7 @@ public final class BudgetReader {
             return formula(c, left, broken, currency);
         }
         if (c.has("convert")) {
-            return conversion(c.object("convert", REQUIRED, "from", "rate", "rounding"), left, broken, currency);
+            return conversion(c.object("convert", REQUIRED, "from", "rate", "rounding"), left, broken, currency, tableRounding);
         }
         return new Computation.Input();
     }
@@ -167,7 +170,7 @@ public final class BudgetReader {
     }
 
     private static Computation conversion(JsonObject convert, Map<String, BudgetColumn> left, Set<String> broken,
-                                          Currency currency) {
+                                          Currency currency, TableRounding tableRounding) {
         if (convert == null) {
             return null;
         }
@@ -182,6 +185,12 @@ public final class BudgetReader {
             return null;
         }
         if (source == null || base == null || value == null || rounding == null) {
+            return null;
+        }
+        if (tableRounding == TableRounding.DISPLAY && rounding != Rounding.HALF_UP) {
+            // A display-rounded column is rounded by the printout and by the XLSX number format, both half up.
+            convert.findings().error(convert.pointer("rounding"), "expected HALF_UP (or no rounding) in a table with"
+                    + " \"rounding\": \"display\", which rounds only when printed, half up, but got " + rounding);
             return null;
         }
         if (source.currency() == currency) {

@@ -11,11 +11,13 @@ import java.util.Set;
  * @param subtitle     or {@code null}
  * @param issuer       or {@code null}
  * @param placeAndDate or {@code null}
+ * @param figures      which figure a cell prints when the declared one differs by rounding alone
  */
 public record BudgetSummary(String title, String subtitle, String issuer, String placeAndDate,
-                            List<BudgetTable> tables, List<String> notes) {
+                            List<BudgetTable> tables, List<String> notes, PrintedFigures figures) {
     public BudgetSummary {
         Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(figures, "figures");
         tables = List.copyOf(tables);
         notes = List.copyOf(notes);
         if (tables.isEmpty()) {

@@ -23,7 +23,7 @@ final class BudgetSummaryReader {
     /** The summary, or {@code null} when {@code findings} holds errors. */
     static BudgetSummary read(byte[] json, InputFindings findings) {
         JsonObject root = JsonObject.root(StrictJson.parse(json), findings,
-                "$schema", "title", "subtitle", "issuer", "placeAndDate", "tables", "notes");
+                "$schema", "title", "subtitle", "issuer", "placeAndDate", "figures", "tables", "notes");
         if (root == null) {
             return null;
         }
@@ -31,6 +31,7 @@ final class BudgetSummaryReader {
         String subtitle = root.text("subtitle", OPTIONAL);
         String issuer = root.text("issuer", OPTIONAL);
         String placeAndDate = root.text("placeAndDate", OPTIONAL);
+        PrintedFigures figures = PrintedFigures.read(root);
         int count = root.arrayLength("tables");
         List<BudgetTable> tables = new ArrayList<>();
         if (count == 0 || count > MAX_TABLES) {
@@ -64,6 +65,6 @@ final class BudgetSummaryReader {
         if (findings.hasErrors()) {
             return null;
         }
-        return new BudgetSummary(title, subtitle, issuer, placeAndDate, tables, notes);
+        return new BudgetSummary(title, subtitle, issuer, placeAndDate, tables, notes, figures);
     }
 }

@@ -77,6 +77,6 @@ public final class BudgetSummaryType extends BundledDocumentType {
         for (int i = 0; i < summary.tables().size(); i++) {
             tables.put(BudgetSummary.pointer(i), summary.tables().get(i));
         }
-        return ReconciledBudgets.of(tables);
+        return ReconciledBudgets.of(tables, summary.figures());
     }
 }

@@ -15,16 +15,18 @@ import java.util.regex.Pattern;
  *
  * @param title         the caption, or {@code null}
  * @param roundedInputs the inputs are figures rounded to the decimals their column prints
+ * @param rounding      whether computed cells are rounded before they are added, or only when printed
  * @param chart         a bar chart under the table, or {@code null}
  */
 public record BudgetTable(String id, String title, String labelHeader, NumberStyle numberStyle, boolean roundedInputs,
-                          List<BudgetColumn> columns, List<BudgetRow> rows, List<String> notes, Chart chart) {
+                          TableRounding rounding, List<BudgetColumn> columns, List<BudgetRow> rows, List<String> notes, Chart chart) {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
 
     public BudgetTable {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(labelHeader, "labelHeader");
         Objects.requireNonNull(numberStyle, "numberStyle");
+        Objects.requireNonNull(rounding, "rounding");
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
         notes = List.copyOf(notes);
@@ -39,6 +41,12 @@ public record BudgetTable(String id, String title, String labelHeader, NumberSty
                 if (!seen.contains(source)) {
                     throw new IllegalArgumentException("column " + column.key() + " uses " + source + ", not a column to its left");
                 }
+            }
+            if (rounding == TableRounding.DISPLAY && column.computation() instanceof Computation.Conversion conversion
+                    && conversion.rounding() != java.math.RoundingMode.HALF_UP) {
+                // Display rounding is a spreadsheet's number format, which rounds half up and nothing else.
+                throw new IllegalArgumentException("column " + column.key() + " rounds " + conversion.rounding()
+                        + " but a table in display rounding prints half up");
             }
             if (!seen.add(column.key())) {
                 throw new IllegalArgumentException("column " + column.key() + " appears twice");

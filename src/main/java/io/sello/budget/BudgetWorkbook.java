@@ -4,6 +4,8 @@ import io.sello.document.TotalMismatch;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
@@ -26,10 +28,12 @@ import java.util.Set;
 
 /**
  * The budget tables as an XLSX workbook: one sheet per table holding real numbers, and a real
- * formula in every computed cell (conversions with ROUND, formulas, row sums, groups, subtotals
- * and totals as SUM), so a reviewer can audit the arithmetic in the spreadsheet itself. A last
- * sheet, "Conciliación", lists every declared figure that differs, with the computed figure as a
- * formula pointing at its cell. The only class that touches Apache POI.
+ * formula in every computed cell (conversions with ROUND in per-cell rounding, unrounded with a
+ * number format in display rounding; formulas, row sums, groups, subtotals and totals as SUM), so
+ * a reviewer can audit the arithmetic in the spreadsheet itself. The sheet shows what the PDF
+ * shows: a cell printing its declared figure holds that figure, and its formula lives in a hidden
+ * column right beside it. A last sheet, "Conciliación", lists every declared figure that differs,
+ * with the computed figure as a formula pointing at its cell. The only class that touches Apache POI.
  */
 final class BudgetWorkbook {
     private static final int LABEL_WIDTH = 60 * 256;
@@ -48,7 +52,7 @@ final class BudgetWorkbook {
         try (XSSFWorkbook workbook = book.workbook) {
             workbook.getProperties().getCoreProperties().setTitle(summary.title());
             Set<String> names = new HashSet<>();
-            budgets.byPointer().forEach((pointer, computed) -> book.sheet(pointer, computed, names));
+            budgets.byPointer().keySet().forEach(pointer -> book.sheet(pointer, budgets.printed(pointer), names));
             book.reconciliation(budgets.mismatches());
             XSSFFormulaEvaluator.evaluateAllFormulaCells(workbook);
             workbook.setForceFormulaRecalculation(true);
@@ -60,8 +64,10 @@ final class BudgetWorkbook {
         }
     }
 
-    private void sheet(String pointer, ComputedBudget computed, Set<String> names) {
+    private void sheet(String pointer, PrintedBudget printed, Set<String> names) {
+        ComputedBudget computed = printed.computed();
         BudgetTable table = computed.table();
+        Columns at = Columns.of(printed);
         Sheet sheet = workbook.createSheet(uniqueName(table.id(), names));
         int r = 0;
         Row titleRow = sheet.createRow(r++);
@@ -71,14 +77,16 @@ final class BudgetWorkbook {
             Row groups = sheet.createRow(r++);
             for (int c = 0; c < table.columns().size(); c++) {
                 String group = table.columns().get(c).group();
-                text(groups, c + 1, group == null ? "" : group, style("header", true, null));
                 int span = 1;
                 while (group != null && c + span < table.columns().size() && group.equals(table.columns().get(c + span).group())) {
-                    text(groups, c + 1 + span, "", style("header", true, null));
                     span++;
                 }
-                if (span > 1) {
-                    sheet.addMergedRegion(new CellRangeAddress(r - 1, r - 1, c + 1, c + span));
+                int last = at.last(c + span - 1);
+                for (int x = at.shown(c); x <= last; x++) {
+                    text(groups, x, x == at.shown(c) && group != null ? group : "", style("header", true, null));
+                }
+                if (last > at.shown(c)) {
+                    sheet.addMergedRegion(new CellRangeAddress(r - 1, r - 1, at.shown(c), last));
                 }
                 c += span - 1;
             }
@@ -87,26 +95,37 @@ final class BudgetWorkbook {
         text(header, 0, table.labelHeader(), style("header", true, null));
         for (int c = 0; c < table.columns().size(); c++) {
             BudgetColumn column = table.columns().get(c);
-            text(header, c + 1, column.header() + " (" + column.currency() + ")", style("header", true, null));
+            text(header, at.shown(c), column.header() + " (" + column.currency() + ")", style("header", true, null));
+            if (at.computed(c) >= 0) {
+                text(header, at.computed(c), column.header() + " (" + column.currency() + ") – calculado", style("header", true, null));
+            }
         }
         int first = r;
-        placed.put(pointer, new Placed(sheet.getSheetName(), first, table));
+        placed.put(pointer, new Placed(sheet.getSheetName(), first, table, at));
         for (int i = 0; i < table.rows().size(); i++) {
-            row(sheet.createRow(first + i), computed, i, first);
+            row(sheet, sheet.createRow(first + i), printed, at, i, first);
         }
         r = first + table.rows().size() + 1;
         for (String note : table.notes()) {
             text(sheet.createRow(r++), 0, note, null);
         }
+        if (printed.mayNotAddUp()) {
+            text(sheet.createRow(r), 0, BudgetLayout.ROUNDING_NOTE, null);
+        }
         sheet.setColumnWidth(0, LABEL_WIDTH);
         for (int c = 0; c < table.columns().size(); c++) {
-            sheet.setColumnWidth(c + 1, AMOUNT_WIDTH);
-            sheet.setColumnHidden(c + 1, table.columns().get(c).hidden());
+            sheet.setColumnWidth(at.shown(c), AMOUNT_WIDTH);
+            sheet.setColumnHidden(at.shown(c), table.columns().get(c).hidden());
+            if (at.computed(c) >= 0) {
+                sheet.setColumnWidth(at.computed(c), AMOUNT_WIDTH);
+                sheet.setColumnHidden(at.computed(c), true);
+            }
         }
         sheet.createFreezePane(1, first);
     }
 
-    private void row(Row excel, ComputedBudget computed, int r, int first) {
+    private void row(Sheet sheet, Row excel, PrintedBudget printed, Columns at, int r, int first) {
+        ComputedBudget computed = printed.computed();
         BudgetTable table = computed.table();
         BudgetRow row = table.rows().get(r);
         boolean bold = row.kind() != BudgetRow.Kind.ITEM;
@@ -120,44 +139,87 @@ final class BudgetWorkbook {
         for (int c = 0; c < table.columns().size(); c++) {
             BudgetColumn column = table.columns().get(c);
             Figure figure = computed.figure(r, c);
-            if (figure.kind() == BudgetCell.Kind.BLANK) {
+            if (figure.kind() == BudgetCell.Kind.BLANK && !printed.showsDeclared(r, c)) {
                 continue;
             }
-            Cell cell = excel.createCell(c + 1);
-            if (figure.kind() == BudgetCell.Kind.NOT_APPLICABLE) {
-                cell.setCellValue("n.a.");
-                cell.setCellStyle(style("na", bold, null));
-                continue;
+            String formula = row.kind() == BudgetRow.Kind.ITEM ? itemFormula(table, at, column, first + r)
+                    : "SUM(" + ranges(at.source(c), members, first) + ")";
+            if (at.computed(c) >= 0) {
+                computedCell(excel.createCell(at.computed(c)), figure, formula, bold, column.decimals());
             }
-            cell.setCellStyle(style("amount", bold, figure.kind() == BudgetCell.Kind.DASH ? -1 : column.decimals()));
-            String formula = row.kind() == BudgetRow.Kind.ITEM ? itemFormula(table, column, first + r)
-                    : "SUM(" + ranges(c + 1, members, first) + ")";
-            if (formula == null) {
-                cell.setCellValue(figure.amount().doubleValue());
+            Cell cell = excel.createCell(at.shown(c));
+            if (printed.showsDeclared(r, c)) {
+                // The figure the PDF prints; its formula and result stay in the hidden column beside it.
+                cell.setCellValue(printed.amount(r, c).doubleValue());
+                cell.setCellStyle(style("amount", bold, column.decimals()));
+                comment(sheet, cell, printed.declaredDifference(r, c), formula, table, column);
             } else {
-                cell.setCellFormula(formula);
+                computedCell(cell, figure, formula, bold, column.decimals());
             }
         }
     }
 
+    private void computedCell(Cell cell, Figure figure, String formula, boolean bold, int decimals) {
+        if (figure.kind() == BudgetCell.Kind.BLANK) {
+            return;
+        }
+        if (figure.kind() == BudgetCell.Kind.NOT_APPLICABLE) {
+            cell.setCellValue("n.a.");
+            cell.setCellStyle(style("na", bold, null));
+            return;
+        }
+        // Display-rounded figures keep full precision: the number format rounds them, never ROUND().
+        cell.setCellStyle(style("amount", bold, figure.kind() == BudgetCell.Kind.DASH ? -1 : decimals));
+        if (formula == null) {
+            cell.setCellValue(figure.amount().doubleValue());
+        } else {
+            cell.setCellFormula(formula);
+        }
+    }
+
+    /** Tells a reviewer opening the cell why it holds a constant, and where the arithmetic is. */
+    private void comment(Sheet sheet, Cell cell, TotalMismatch difference, String formula, BudgetTable table, BudgetColumn column) {
+        var anchor = workbook.getCreationHelper().createClientAnchor();
+        anchor.setCol1(cell.getColumnIndex() + 1);
+        anchor.setCol2(cell.getColumnIndex() + 4);
+        anchor.setRow1(cell.getRowIndex());
+        anchor.setRow2(cell.getRowIndex() + 4);
+        Comment comment = drawing(sheet).createCellComment(anchor);
+        String computedAt = CellReference.convertNumToColString(cell.getColumnIndex() + 1) + (cell.getRowIndex() + 1);
+        comment.setString(workbook.getCreationHelper().createRichTextString(
+                "Cifra declarada " + table.numberStyle().accounting(difference.declared(), column.decimals())
+                        + " (diferencia de redondeo, tolerancia ±" + difference.tolerance().toPlainString() + ")."
+                        + " Calculado en " + computedAt + " (columna oculta): "
+                        + (formula == null ? "" : "=" + formula + " = ")
+                        + table.numberStyle().accounting(difference.computed(), column.decimals()) + "."));
+        comment.setAuthor("Sello");
+        cell.setCellComment(comment);
+    }
+
+    private final Map<Sheet, Drawing<?>> drawings = new HashMap<>();
+
+    private Drawing<?> drawing(Sheet sheet) {
+        return drawings.computeIfAbsent(sheet, Sheet::createDrawingPatriarch);
+    }
+
     /** The formula of a computed item cell, or {@code null} for an input. */
-    private static String itemFormula(BudgetTable table, BudgetColumn column, int excelRow) {
+    private static String itemFormula(BudgetTable table, Columns at, BudgetColumn column, int excelRow) {
         Computation computation = column.computation();
         if (computation instanceof Computation.RowSum sum) {
-            return "SUM(" + String.join(",", sum.sources().stream().map(k -> ref(table, k, excelRow)).toList()) + ")";
+            return "SUM(" + String.join(",", sum.sources().stream().map(k -> ref(table, at, k, excelRow)).toList()) + ")";
         }
         if (computation instanceof Computation.Formula formula) {
             StringBuilder text = new StringBuilder();
             for (Computation.Term term : formula.terms()) {
-                text.append(term.negative() ? "-" : text.length() == 0 ? "" : "+").append(ref(table, term.column(), excelRow));
+                text.append(term.negative() ? "-" : text.length() == 0 ? "" : "+").append(ref(table, at, term.column(), excelRow));
             }
             return text.toString();
         }
         if (computation instanceof Computation.Conversion conversion) {
             BudgetColumn from = table.column(conversion.from()).orElseThrow();
             String rate = conversion.rate().value().toPlainString();
-            String exact = ref(table, conversion.from(), excelRow) + (conversion.rate().base() == from.currency() ? "*" : "/") + rate;
-            return rounded(exact, column.decimals(), conversion.rounding());
+            String exact = ref(table, at, conversion.from(), excelRow) + (conversion.rate().base() == from.currency() ? "*" : "/") + rate;
+            return table.rounding() == TableRounding.DISPLAY ? exact : rounded(exact, column.decimals(), conversion.rounding());
         }
         return null;
     }
@@ -174,8 +236,9 @@ final class BudgetWorkbook {
         };
     }
 
-    private static String ref(BudgetTable table, String key, int excelRow) {
-        return new CellReference(excelRow, table.columnIndex(key) + 1, false, false).formatAsString();
+    /** Formulas read the computed cells: the hidden computed column where a column has one. */
+    private static String ref(BudgetTable table, Columns at, String key, int excelRow) {
+        return new CellReference(excelRow, at.source(table.columnIndex(key)), false, false).formatAsString();
     }
 
     /** {@code B4:B9,B12}: the member rows of a sum, contiguous runs as ranges. */
@@ -240,8 +303,12 @@ final class BudgetWorkbook {
         Placed at = placed.get(pointer.substring(0, rows));
         String[] rest = pointer.substring(rows + "/rows/".length()).split("/");
         int r = Integer.parseInt(rest[0]);
-        int c = at.table().columnIndex(rest[2]) + 1;
-        return "'" + at.sheet().replace("'", "''") + "'!" + new CellReference(at.first() + r, c, true, true).formatAsString();
+        int column = at.table().columnIndex(rest[2]);
+        String ref = "'" + at.sheet().replace("'", "''") + "'!"
+                + new CellReference(at.first() + r, at.columns().source(column), true, true).formatAsString();
+        // The reconciliation compares figures as printed: a display-rounded cell is rounded here, and only here.
+        return at.table().rounding() == TableRounding.DISPLAY
+                ? "ROUND(" + ref + "," + at.table().columns().get(column).decimals() + ")" : ref;
     }
 
     private void number(Row row, int c, double value) {
@@ -297,6 +364,51 @@ final class BudgetWorkbook {
         return name;
     }
 
-    private record Placed(String sheet, int first, BudgetTable table) {
+    private record Placed(String sheet, int first, BudgetTable table, Columns columns) {
+    }
+
+    /**
+     * Where each table column lands: its printed cells, and, for a column with a cell printing its
+     * declared figure, a hidden column right after it holding the computed formulas of every row
+     * (docs/budget-tables.md, "XLSX"). Formulas always read the computed cells.
+     *
+     * @param shown    by table column, the sheet column of the printed cells
+     * @param computed by table column, the sheet column of the hidden computed cells, or -1
+     */
+    record Columns(int[] shown, int[] computed) {
+        static Columns of(PrintedBudget printed) {
+            BudgetTable table = printed.table();
+            int n = table.columns().size();
+            int[] shown = new int[n];
+            int[] computed = new int[n];
+            int x = 1;
+            for (int c = 0; c < n; c++) {
+                shown[c] = x++;
+                boolean declared = false;
+                for (int r = 0; r < table.rows().size() && !declared; r++) {
+                    declared = printed.showsDeclared(r, c);
+                }
+                computed[c] = declared ? x++ : -1;
+            }
+            return new Columns(shown, computed);
+        }
+
+        int shown(int column) {
+            return shown[column];
+        }
+
+        int computed(int column) {
+            return computed[column];
+        }
+
+        /** The sheet column formulas read for this table column. */
+        int source(int column) {
+            return computed[column] >= 0 ? computed[column] : shown[column];
+        }
+
+        /** The last sheet column this table column occupies. */
+        int last(int column) {
+            return computed[column] >= 0 ? computed[column] : shown[column];
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.sello.budget;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -16,6 +18,18 @@ public record ComputedBudget(BudgetTable table, List<List<Figure>> figures) {
 
     public Figure figure(int row, int column) {
         return figures.get(row).get(column);
+    }
+
+    /**
+     * The computed amount as its column prints it. In per-cell rounding every amount already has the
+     * column's decimals; in display rounding it is rounded here, half up like a spreadsheet's number format.
+     */
+    public BigDecimal shown(int row, int column) {
+        return rounded(figure(row, column).amount(), table.columns().get(column).decimals());
+    }
+
+    static BigDecimal rounded(BigDecimal amount, int decimals) {
+        return amount.scale() <= decimals ? amount : amount.setScale(decimals, RoundingMode.HALF_UP);
     }
 
     /** Compares every declared figure with the computed one. */

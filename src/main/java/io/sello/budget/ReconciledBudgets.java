@@ -8,28 +8,42 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The budget tables of one request, computed and reconciled, keyed by the JSON pointer of each
- * table. Every document type that prints budget tables goes through here, so the rule "errors
- * refuse the render unless lenient; rounding never does" holds everywhere.
+ * table. Every document type that prints budget tables goes through here, so the rules "errors
+ * refuse the render unless lenient; rounding never does" and "a rounding difference prints the
+ * declared figure unless the request says {@code "figures": "computed"}" hold everywhere.
  */
 public final class ReconciledBudgets {
     private final Map<String, ComputedBudget> computed = new LinkedHashMap<>();
+    private final Map<String, PrintedBudget> printed = new LinkedHashMap<>();
     private final List<TotalMismatch> mismatches = new ArrayList<>();
+    private final PrintedFigures figures;
 
-    private ReconciledBudgets() {
+    private ReconciledBudgets(PrintedFigures figures) {
+        this.figures = Objects.requireNonNull(figures, "figures");
     }
 
-    /** @param tables by the JSON pointer of each table in the request */
-    public static ReconciledBudgets of(Map<String, BudgetTable> tables) {
-        ReconciledBudgets budgets = new ReconciledBudgets();
+    /**
+     * @param tables  by the JSON pointer of each table in the request
+     * @param figures the request's {@code "figures"}
+     */
+    public static ReconciledBudgets of(Map<String, BudgetTable> tables, PrintedFigures figures) {
+        ReconciledBudgets budgets = new ReconciledBudgets(figures);
         tables.forEach((pointer, table) -> {
             ComputedBudget result = BudgetCalculator.compute(table);
+            List<TotalMismatch> found = result.reconcile(pointer);
             budgets.computed.put(pointer, result);
-            budgets.mismatches.addAll(result.reconcile(pointer));
+            budgets.printed.put(pointer, PrintedBudget.of(result, pointer, found, figures));
+            budgets.mismatches.addAll(found);
         });
         return budgets;
+    }
+
+    public PrintedFigures figures() {
+        return figures;
     }
 
     /** Every difference, rounding and error, in table order. */
@@ -45,6 +59,12 @@ public final class ReconciledBudgets {
         return table;
     }
 
+    /** What the table at {@code pointer} prints. */
+    public PrintedBudget printed(String pointer) {
+        computed(pointer);
+        return printed.get(pointer);
+    }
+
     /** Every table by the JSON pointer of its request object, in request order. */
     public Map<String, ComputedBudget> byPointer() {
         return java.util.Collections.unmodifiableMap(computed);
@@ -57,19 +77,31 @@ public final class ReconciledBudgets {
 
     /**
      * Refuses the render when a declared figure is wrong beyond rounding, unless {@code lenient};
-     * in lenient mode each error becomes a {@code total-mismatch} warning.
+     * in lenient mode each error becomes a {@code total-mismatch} warning. Each rounding difference
+     * whose declared figure is printed becomes a {@code rounding-declared-printed} warning with both
+     * figures, so the response (and the audit's warning count) still says where the printout and
+     * the arithmetic part.
      */
     public void enforce(boolean lenient, List<Warning> warnings) {
         List<TotalMismatch> errors = mismatches.stream().filter(TotalMismatch::isError).toList();
-        if (errors.isEmpty()) {
-            return;
-        }
-        if (!lenient) {
+        if (!errors.isEmpty() && !lenient) {
             throw new TotalsMismatchException(errors, warnings);
         }
         for (TotalMismatch error : errors) {
             warnings.add(new Warning(error.pointer(), "total-mismatch",
                     error.describe() + "; the computed figure was printed with a discrepancy note"));
+        }
+        for (PrintedBudget table : printed.values()) {
+            int columns = table.table().columns().size();
+            for (int r = 0; r < table.table().rows().size(); r++) {
+                for (int c = 0; c < columns; c++) {
+                    TotalMismatch rounding = table.declaredDifference(r, c);
+                    if (rounding != null) {
+                        warnings.add(new Warning(rounding.pointer(), "rounding-declared-printed",
+                                rounding.describe() + "; the declared figure was printed"));
+                    }
+                }
+            }
         }
     }
 }

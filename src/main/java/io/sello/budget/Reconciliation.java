@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Compares every declared figure with the computed one and classifies each difference as
  * rounding or error. The tolerance is the computed cell's rounding bound plus half a unit for the
- * rounding of the declared figure itself, when the table's figures are rounded (docs/budget-tables.md).
+ * rounding of the declared figure itself, when the table's figures are rounded, plus half a unit when
+ * the computed figure is rounded for printing (display rounding; docs/budget-tables.md). The computed
+ * figure reported is the one the column prints.
  */
 final class Reconciliation {
     private Reconciliation() {
@@ -26,19 +28,28 @@ final class Reconciliation {
                 int c = table.columnIndex(declared.getKey());
                 BudgetColumn column = table.columns().get(c);
                 Figure figure = computed.figure(r, c);
-                if (declared.getValue().compareTo(figure.amount()) == 0) {
+                BigDecimal shown = computed.shown(r, c);
+                if (declared.getValue().compareTo(shown) == 0) {
                     continue;
                 }
-                BigDecimal tolerance = figure.bound().add(table.roundedInputs()
-                        ? BudgetCalculator.halfUnit(column.decimals()) : BigDecimal.ZERO).stripTrailingZeros();
-                String pointer = JsonPointers.child(JsonPointers.child(
-                        JsonPointers.child(JsonPointers.child(tablePointer, "rows"), r), "declared"), column.key());
-                mismatches.add(TotalMismatch.classified(pointer,
+                // A display-rounded figure is compared as printed, so its own rounding counts too.
+                boolean roundedForPrint = shown.compareTo(figure.amount()) != 0;
+                BigDecimal tolerance = figure.bound()
+                        .add(table.roundedInputs() ? BudgetCalculator.halfUnit(column.decimals()) : BigDecimal.ZERO)
+                        .add(roundedForPrint ? BudgetCalculator.halfUnit(column.decimals()) : BigDecimal.ZERO)
+                        .stripTrailingZeros();
+                mismatches.add(TotalMismatch.classified(pointer(tablePointer, r, column.key()),
                         new TotalMismatch.Location(table.id(), rowName(row, r), columnName(column)),
-                        declared.getValue(), figure.amount(), tolerance));
+                        declared.getValue(), shown, tolerance));
             }
         }
         return mismatches;
+    }
+
+    /** The JSON pointer of the figure row {@code r} declares for column {@code key}. */
+    static String pointer(String tablePointer, int r, String key) {
+        return JsonPointers.child(JsonPointers.child(
+                JsonPointers.child(JsonPointers.child(tablePointer, "rows"), r), "declared"), key);
     }
 
     /** Declared figures in column order, so the report reads left to right like the table. */

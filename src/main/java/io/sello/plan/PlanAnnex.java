@@ -18,13 +18,17 @@ public final class PlanAnnex {
         this.budgets = PlanLayout.budgets(plan);
     }
 
-    /** Reads the annex field of {@code owner}; {@code null} when absent or broken (errors go to the owner's findings). */
-    public static PlanAnnex read(JsonObject owner, String field) {
+    /**
+     * Reads the annex field of {@code owner}; {@code null} when absent or broken (errors go to the owner's findings).
+     *
+     * @param figures the owner request's {@code "figures"} ({@code null} when refused)
+     */
+    public static PlanAnnex read(JsonObject owner, String field, io.sello.budget.PrintedFigures figures) {
         JsonObject annex = owner.object(field, JsonObject.Presence.OPTIONAL, PlanReader.FIELDS);
         if (annex == null) {
             return null;
         }
-        PlanModel.OperationalPlan plan = new PlanReader().read(annex);
+        PlanModel.OperationalPlan plan = new PlanReader().read(annex, figures);
         return plan == null ? null : new PlanAnnex(plan);
     }
 

@@ -44,7 +44,7 @@ final class PlanLayout {
     }
 
     static ReconciledBudgets budgets(OperationalPlan plan) {
-        return ReconciledBudgets.of(plan.budgetTables());
+        return ReconciledBudgets.of(plan.budgetTables(), plan.figures());
     }
 
     static String fileName(OperationalPlan plan) {
@@ -96,7 +96,7 @@ final class PlanLayout {
         }
         if (block instanceof PlanModel.BudgetBlock budget) {
             return Map.of("kind", "budget", "table",
-                    BudgetLayout.table(budgets.computed(budget.pointer()), budgets.errorsIn(budget.pointer())));
+                    BudgetLayout.table(budgets.printed(budget.pointer()), budgets.errorsIn(budget.pointer())));
         }
         return table(((PlanModel.TableBlock) block).table());
     }

@@ -108,9 +108,12 @@ final class PlanModel {
         }
     }
 
-    record OperationalPlan(Cover cover, List<Abbreviation> abbreviations, List<Section> sections) {
+    /** @param figures the request's {@code "figures"}: which figure a budget cell prints when the declared one differs by rounding */
+    record OperationalPlan(Cover cover, List<Abbreviation> abbreviations, List<Section> sections,
+                           io.sello.budget.PrintedFigures figures) {
         OperationalPlan {
             Objects.requireNonNull(cover, "cover");
+            Objects.requireNonNull(figures, "figures");
             abbreviations = List.copyOf(abbreviations);
             sections = List.copyOf(sections);
             if (sections.isEmpty()) {

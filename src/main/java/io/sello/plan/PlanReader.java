@@ -2,6 +2,7 @@ package io.sello.plan;
 
 import io.sello.budget.BudgetReader;
 import io.sello.budget.BudgetTable;
+import io.sello.budget.PrintedFigures;
 import io.sello.input.InputFindings;
 import io.sello.input.JsonElement;
 import io.sello.input.JsonObject;
@@ -33,15 +34,23 @@ final class PlanReader {
     private static final int MAX_COLUMNS = 30;
     private static final java.util.regex.Pattern ALIGN = java.util.regex.Pattern.compile("left|center|right");
 
-    /** The plan, or {@code null} when {@code findings} holds errors. */
+    /** The fields of a plan, as a request of its own or as an amendment's annex. */
     static final String[] FIELDS = {"$schema", "cover", "abbreviations", "sections"};
 
+    /** The plan, or {@code null} when {@code findings} holds errors. */
     OperationalPlan read(byte[] json, InputFindings findings) {
-        return read(JsonObject.root(StrictJson.parse(json), findings, FIELDS));
+        String[] fields = java.util.Arrays.copyOf(FIELDS, FIELDS.length + 1);
+        fields[FIELDS.length] = PrintedFigures.FIELD;
+        JsonObject root = JsonObject.root(StrictJson.parse(json), findings, fields);
+        return root == null ? null : read(root, PrintedFigures.read(root));
     }
 
-    /** A plan held in a larger request (an amendment's annex); errors carry pointers below it. */
-    OperationalPlan read(JsonObject root) {
+    /**
+     * A plan held in a larger request (an amendment's annex); errors carry pointers below it.
+     *
+     * @param figures the request's {@code "figures"}, a field of the whole request; {@code null} when it was refused
+     */
+    OperationalPlan read(JsonObject root, PrintedFigures figures) {
         if (root == null) {
             return null;
         }
@@ -69,10 +78,10 @@ final class PlanReader {
         if (root.isEmptyArray("sections")) {
             findings.error(root.pointer("sections"), "expected at least one section");
         }
-        if (findings.hasErrors()) {
+        if (findings.hasErrors() || figures == null) {
             return null;
         }
-        OperationalPlan plan = new OperationalPlan(cover, abbreviations, sections);
+        OperationalPlan plan = new OperationalPlan(cover, abbreviations, sections, figures);
         java.util.Map<String, String> ids = new java.util.HashMap<>();
         plan.budgetTables().forEach((pointer, table) -> {
             String first = ids.putIfAbsent(table.id(), pointer);
