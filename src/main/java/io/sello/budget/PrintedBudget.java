@@ -80,7 +80,13 @@ public final class PrintedBudget {
 
     /** How the cell prints in the table's number style. */
     public String text(int row, int column) {
-        return BudgetLayout.text(table().numberStyle(), cell(row, column), table().columns().get(column).decimals());
+        int decimals = table().columns().get(column).decimals();
+        if (showsDeclared(row, column) && amount(row, column).signum() == 0 && computed.figure(row, column).amount().signum() < 0) {
+            // A declared zero standing for a small negative figure: the spreadsheet printed it "(0)" (seed 003,
+            // AMPEX's Total Disponible), and the arithmetic agrees that it is below zero.
+            return table().numberStyle().accounting(BigDecimal.ONE.negate().movePointLeft(decimals + 1), decimals);
+        }
+        return BudgetLayout.text(table().numberStyle(), cell(row, column), decimals);
     }
 
     /**

@@ -36,7 +36,9 @@ class BudgetCsvTest {
         assertThat(records.get(0)).isEqualTo(BudgetCsv.HEADER);
         ReconciledBudgets budgets = BudgetSummaryType.reconcile(BudgetSummaryReader.read(json, new InputFindings()));
         int line = 1;
-        for (ComputedBudget computed : budgets.byPointer().values()) {
+        for (String pointer : budgets.byPointer().keySet()) {
+            ComputedBudget computed = budgets.computed(pointer);
+            PrintedBudget printed = budgets.printed(pointer);
             BudgetTable table = computed.table();
             for (int r = 0; r < table.rows().size(); r++) {
                 BudgetRow row = table.rows().get(r);
@@ -55,9 +57,14 @@ class BudgetCsvTest {
                     assertThat(record.get(5)).isEqualTo(column.key());
                     assertThat(record.get(13)).isEqualTo(column.year() == null ? "" : column.year().toString());
                     if (figure.kind() == BudgetCell.Kind.AMOUNT) {
-                        assertThat(new BigDecimal(record.get(8))).isEqualByComparingTo(figure.amount());
+                        assertThat(new BigDecimal(record.get(8))).isEqualByComparingTo(computed.shown(r, c));
                     } else {
                         assertThat(record.get(8)).isEmpty();
+                    }
+                    if (printed.cell(r, c).kind() == BudgetCell.Kind.AMOUNT) {
+                        assertThat(new BigDecimal(record.get(15))).isEqualByComparingTo(printed.amount(r, c));
+                    } else {
+                        assertThat(record.get(15)).isEmpty();
                     }
                 }
             }
@@ -65,6 +72,19 @@ class BudgetCsvTest {
         assertThat(records).hasSize(line);
         long classified = records.stream().skip(1).filter(r -> !r.get(12).isEmpty()).count();
         assertThat(classified).isEqualTo(budgets.mismatches().size());
+    }
+
+    @Test
+    void valueIsTheComputedFigureAndPrintedWhatThePdfPrints() {
+        byte[] json = Fixtures.read(Path.of("examples/budget-summary/resumen-subproyectos.json"));
+        List<List<String>> records = parse(new String(Fixtures.types().find("budget-summary").orElseThrow()
+                .render(json, RenderOptions.STRICT.as(OutputFormat.CSV)).content(), StandardCharsets.UTF_8));
+        List<String> total = records.stream().filter(r -> r.get(4).equals("Total") && r.get(5).equals("usd")).findFirst().orElseThrow();
+        assertThat(total.subList(8, 13)).containsExactly("1288583", "", "1288584", "1", "rounding");
+        assertThat(total.get(15)).isEqualTo("1288584");
+        List<String> prosur = records.stream().filter(r -> r.get(4).equals("PROSUR") && r.get(5).equals("available")).findFirst().orElseThrow();
+        assertThat(prosur.get(8)).isEqualTo("15710");
+        assertThat(prosur.get(15)).isEqualTo("15710");
     }
 
     @Test

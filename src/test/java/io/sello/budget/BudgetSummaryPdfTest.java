@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BudgetSummaryPdfTest {
     private static final Path CUADRO_1 = Path.of("examples/budget-summary/cuadro-1-programa.json");
     private static final Path SUMMARY = Path.of("examples/budget-summary/resumen-subproyectos.json");
+    private static final Path TOURISM = Path.of("examples/budget-summary/turismo-gastos-operativos.json");
     /** The first colour of the chart palette (BudgetLayout): the 2005 bars. */
     private static final int FIRST_SERIES = 0x1f4e79;
 
@@ -39,15 +40,18 @@ class BudgetSummaryPdfTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void everyPrintedFigureIsTheComputedOne(Path example) throws IOException {
+    void everyPrintedFigureIsThePrintedOne(Path example) throws IOException {
         byte[] json = Files.readAllBytes(example);
         PdfDocument pdf = PdfDocument.of(type().render(json, RenderOptions.LENIENT).content());
         pdf.assertEveryFontEmbedded();
         // Flowing text has no white space: each row's figures must appear in order, with nothing between them.
         String text = pdf.flowingText(false);
         ReconciledBudgets budgets = BudgetSummaryType.reconcile(BudgetSummaryReader.read(json, new InputFindings()));
-        for (ComputedBudget computed : budgets.byPointer().values()) {
-            BudgetTable table = computed.table();
+        int notes = 0;
+        for (String pointer : budgets.byPointer().keySet()) {
+            PrintedBudget printed = budgets.printed(pointer);
+            BudgetTable table = printed.table();
+            notes += printed.mayNotAddUp() ? 1 : 0;
             for (int r = 0; r < table.rows().size(); r++) {
                 StringBuilder row = new StringBuilder();
                 if (table.rows().get(r).kind() == BudgetRow.Kind.HEADING) {
@@ -55,15 +59,25 @@ class BudgetSummaryPdfTest {
                 }
                 for (int c = 0; c < table.columns().size(); c++) {
                     BudgetColumn column = table.columns().get(c);
-                    String printed = BudgetLayout.text(table.numberStyle(), computed.figure(r, c), column.decimals());
-                    if (!column.hidden() && !printed.isEmpty()) {
-                        row.append(printed);
+                    String cell = printed.text(r, c);
+                    if (!column.hidden() && !cell.isEmpty()) {
+                        row.append(cell);
                     }
                 }
                 assertThat(text).as(table.id() + " row " + (r + 1)).contains(row.toString());
             }
             table.notes().forEach(note -> assertThat(text).contains(note.replaceAll("\\s+", "")));
         }
+        // The rounding note: once under each table whose printed figures may not add up, nowhere else.
+        assertThat(occurrences(text, BudgetLayout.ROUNDING_NOTE.replaceAll("\\s+", ""))).isEqualTo(notes);
+    }
+
+    private static int occurrences(String text, String piece) {
+        int count = 0;
+        for (int at = text.indexOf(piece); at >= 0; at = text.indexOf(piece, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     @Test
@@ -80,10 +94,49 @@ class BudgetSummaryPdfTest {
     }
 
     @Test
-    void roundingDifferencesNeitherRefuseNorPrintANote() throws IOException {
+    void roundingDifferencesPrintTheDeclaredFigureUnderOneNote() throws IOException {
         RenderedDocument document = type().render(Files.readAllBytes(SUMMARY), RenderOptions.STRICT);
+        String text = PdfDocument.of(document.content()).text();
+        // Seed 003 prints Total Fase II (US$) 1'288,584 where the rows add up to 1,288,583: rounding, so the paper's figure.
+        assertThat(text).doesNotContain("Nota de discrepancia").contains("1,288,584", "(23,940)", "(9,236)", "21,384")
+                .doesNotContain("1,288,583", "(23,939)", "21,388");
+        assertThat(occurrences(text, BudgetLayout.ROUNDING_NOTE)).isOne();
+        // The note sits under the table: after its Total row.
+        assertThat(text.indexOf(BudgetLayout.ROUNDING_NOTE)).isGreaterThan(text.indexOf("1,288,584"));
+        // Every rounding difference printed as declared is still reported, with both figures.
+        assertThat(document.warnings()).hasSize(13).allSatisfy(w -> assertThat(w.code()).isEqualTo("rounding-declared-printed"));
+        assertThat(document.warnings()).anySatisfy(w -> assertThat(w.message())
+                .isEqualTo("declared 1288584 but the figures add up to 1288583 (rounding: within ±3.5); the declared figure was printed"));
+        assertThat(type().validate(Files.readAllBytes(SUMMARY)).mismatches()).hasSize(13);
+    }
+
+    @Test
+    void figuresComputedPrintsTheServicesFiguresWithoutANote() throws IOException {
+        String json = Files.readString(SUMMARY).replaceFirst("\\{", "{\"figures\": \"computed\",");
+        RenderedDocument document = type().render(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), RenderOptions.STRICT);
+        String text = PdfDocument.of(document.content()).text();
+        assertThat(text).contains("1,288,583", "(23,939)", "21,388").doesNotContain("1,288,584", BudgetLayout.ROUNDING_NOTE);
         assertThat(document.warnings()).isEmpty();
-        assertThat(PdfDocument.of(document.content()).text()).doesNotContain("Nota de discrepancia").contains("(23,939)");
+    }
+
+    @Test
+    void aDisplayRoundedTableAddsUnroundedValues() throws IOException {
+        String json = Files.readString(TOURISM);
+        for (String figures : new String[]{"declared-within-rounding", "computed"}) {
+            String request = json.replaceFirst("\\{", "{\"figures\": \"" + figures + "\",");
+            String text = PdfDocument.of(type().render(request.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    RenderOptions.LENIENT).content()).text();
+            // 152.849,31 CHF / 1.05 = 145,570.77: the seed's 145,571, whichever figures are asked for.
+            String usd = text.substring(text.indexOf("Presupuesto de gastos operativos (US$)"));
+            assertThat(usd).as(figures).contains("145,571", "510,056", "571,960").doesNotContain("145,568", "510,053");
+            // The printed items add up to 145,568: the note says so, once, under the US$ table only.
+            assertThat(occurrences(usd, BudgetLayout.ROUNDING_NOTE)).as(figures).isOne();
+        }
+        // The same table rounded per cell adds the printed cells, as before.
+        String perCell = json.replace("\"rounding\": \"display\",", "").replaceFirst("\\{", "{\"figures\": \"computed\",");
+        String text = PdfDocument.of(type().render(perCell.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                RenderOptions.LENIENT).content()).text();
+        assertThat(text).contains("145,568", "510,053").doesNotContain("145,571", BudgetLayout.ROUNDING_NOTE);
     }
 
     @Test
