@@ -34,10 +34,19 @@ class BudgetReaderTest {
             "unknown currency | \"currency\": \"USD\" | \"currency\": \"XAU\" | /columns/1/currency: expected one of [USD, CHF, PEN, BOB, EUR] but got \"XAU\"",
             "duplicate column | \"key\": \"extra\" | \"key\": \"chf\" | /columns/2/key: column \"chf\" is already defined",
             "bad id | \"id\": \"t\" | \"id\": \"../etc\" | /id: expected an id of lowercase letters",
-            "level too deep | {\"label\": \"a\", | {\"label\": \"a\", \"level\": 9, | /rows/0/level: expected a whole number from 0 to 3 but got the number 9"})
+            "level too deep | {\"label\": \"a\", | {\"label\": \"a\", \"level\": 9, | /rows/0/level: expected a whole number from 0 to 3 but got the number 9",
+            "declared figure on an input of a total's table | \"declared\": {\"usd\": 89} | \"declared\": {\"extra\": 5} | /rows/0/declared/extra: unknown field \"extra\"; expected one of [total, usd]",
+            "rounding not listed | \"labelHeader\": \"Concepto\", | \"labelHeader\": \"Concepto\", \"rounding\": \"cell\", | /rounding: expected one of \"per-cell\", \"display\" but got \"cell\"",
+            "rounding not a string | \"labelHeader\": \"Concepto\", | \"labelHeader\": \"Concepto\", \"rounding\": true, | /rounding: expected one of \"per-cell\", \"display\" as a string",
+            "display table with an input finer than its column | \"chf\": 100, | \"chf\": 100.25, | /rows/0/values/chf: expected at most 0 decimals but got 100.25",
+            "display table rounding a conversion half even | \"value\": 1.123}} | \"value\": 1.123}, \"rounding\": \"HALF_EVEN\"} | /columns/1/convert/rounding: expected HALF_UP (or no rounding) in a table with \"rounding\": \"display\""})
     void refusedWithItsPointer(String fault, String from, String to, String expected) {
-        String json = TABLE.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
-        assertThat(json).as("the fault was planted").isNotEqualTo(TABLE);
+        // The display-rounding faults are planted in a table in display rounding.
+        String table = fault.startsWith("display") ? TABLE.replace("\"labelHeader\": \"Concepto\",",
+                "\"labelHeader\": \"Concepto\", \"rounding\": \"display\",") : TABLE;
+        assertThat(Budgets.errors(table)).isEmpty();
+        String json = table.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+        assertThat(json).as("the fault was planted").isNotEqualTo(table);
         assertThat(Budgets.errors(json)).anySatisfy(error -> assertThat(error).startsWith(expected));
     }
 }
