@@ -44,7 +44,7 @@ class SelloCliTest {
         assertThat(cli.run(new String[]{"render", "operational-plan", "examples/operational-plan/small-plan.json", "-o", plan.toString()})).isEqualTo(SelloCli.OK);
         assertThat(PdfDocument.of(Fixtures.read(plan)).text()).contains("Índice");
         assertThat(cli.run(new String[]{"validate", "operational-plan", "examples/operational-plan/pcc-plan-operativo-2008.json"})).isEqualTo(SelloCli.INVALID_INPUT);
-        assertThat(out()).contains("8 declared figure(s) wrong beyond rounding, 44 rounding difference(s)");
+        assertThat(out()).contains("8 declared figure(s) wrong beyond rounding, 39 rounding difference(s)");
     }
 
     @Test
@@ -144,5 +144,31 @@ class SelloCliTest {
         assertThat(cli.run(new String[]{"render", "budget-summary", inputs.resolve("c-cuadro1.json").toString(),
                 inputs.resolve("a-resumen.json").toString(), "-o", outFolder.toString(), "--lenient"})).isEqualTo(SelloCli.OK);
         assertThat(outFolder.resolve("c-cuadro1.pdf")).exists();
+    }
+
+    @Test
+    void theFiguresFieldOfTheRequestChoosesWhatPrints(@TempDir Path dir) throws IOException {
+        // Seed 003: Total Fase II (US$) is 1'288,584 on paper; its rows add up to 1,288,583 (rounding).
+        Path declared = Files.createDirectories(dir.resolve("in")).resolve("a-declared.json");
+        Files.copy(Path.of("examples/budget-summary/resumen-subproyectos.json"), declared);
+        Path computed = dir.resolve("in").resolve("b-computed.json");
+        Files.writeString(computed, Files.readString(declared).replaceFirst("\\{", "{\"figures\": \"computed\","));
+        Path pdf = dir.resolve("declared.pdf");
+        assertThat(cli.run(new String[]{"render", "budget-summary", declared.toString(), "-o", pdf.toString()})).isEqualTo(SelloCli.OK);
+        assertThat(PdfDocument.of(Fixtures.read(pdf)).text()).contains("1,288,584", "Las cifras pueden no sumar exactamente debido al redondeo.")
+                .doesNotContain("1,288,583");
+        assertThat(out()).contains("13 warning(s)", "[rounding-declared-printed]");
+        pdf = dir.resolve("computed.pdf");
+        assertThat(cli.run(new String[]{"render", "budget-summary", computed.toString(), "-o", pdf.toString()})).isEqualTo(SelloCli.OK);
+        assertThat(PdfDocument.of(Fixtures.read(pdf)).text()).contains("1,288,583").doesNotContain("1,288,584", "no sumar exactamente");
+        // A folder renders each file with its own choice.
+        Path folder = dir.resolve("out");
+        assertThat(cli.run(new String[]{"render", "budget-summary", dir.resolve("in").toString(), "-o", folder.toString()})).isEqualTo(SelloCli.OK);
+        assertThat(PdfDocument.of(Fixtures.read(folder.resolve("a-declared.pdf"))).text()).contains("1,288,584");
+        assertThat(PdfDocument.of(Fixtures.read(folder.resolve("b-computed.pdf"))).text()).contains("1,288,583");
+        // A value not listed is refused naming the allowed ones.
+        Files.writeString(computed, Files.readString(declared).replaceFirst("\\{", "{\"figures\": \"paper\","));
+        assertThat(cli.run(new String[]{"validate", "budget-summary", computed.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out()).contains("/figures", "expected one of \"declared-within-rounding\", \"computed\" but got \"paper\"");
     }
 }
