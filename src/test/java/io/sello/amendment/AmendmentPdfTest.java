@@ -104,6 +104,18 @@ class AmendmentPdfTest {
     }
 
     @Test
+    void theRequestsFiguresFieldReachesTheAnnexTables() {
+        // Default: the annex prints seed 003's Total Fase II (US$) 1'288,584 (rounding) and says so in a warning.
+        assertThat(text).contains("1,288,584").doesNotContain("1,288,583");
+        assertThat(seed.warnings()).filteredOn(w -> w.code().equals("rounding-declared-printed")).hasSize(39);
+        String computed = new String(Fixtures.read(SEED), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("\\{", "{\"figures\": \"computed\",");
+        RenderedDocument rendered = Fixtures.amendment().render(computed.getBytes(java.nio.charset.StandardCharsets.UTF_8), RenderOptions.LENIENT);
+        assertThat(PdfDocument.of(rendered.content()).text()).contains("1,288,583").doesNotContain("1,288,584");
+        assertThat(rendered.warnings()).noneMatch(w -> w.code().equals("rounding-declared-printed"));
+    }
+
+    @Test
     void theAnnexExampleIsTheOperationalPlanExample() {
         JsonMapper json = JsonMapper.builder().build();
         JsonNode annex = json.readTree(Fixtures.read(SEED)).get("annex");
