@@ -80,7 +80,9 @@ class BatchApiTest {
         String document = Files.readString(Path.of("examples/budget-summary/resumen-subproyectos.json"));
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < 200; i++) {
-            String doc = i == 7 ? "{\"title\": \"sin tablas\"}" : document;
+            // item 3 asks for the computed figures (issue 13): the choice travels inside each item's document
+            String doc = i == 7 ? "{\"title\": \"sin tablas\"}"
+                    : i == 3 ? document.replaceFirst("\\{", "{\"figures\": \"computed\",") : document;
             items.append(i == 0 ? "" : ",").append("{\"name\": \"resumen-").append(i).append("\", \"document\": ").append(doc).append("}");
         }
         String request = "{\"type\": \"budget-summary\", \"webhook\": \"http://127.0.0.1:" + hook.getAddress().getPort()
@@ -112,14 +114,21 @@ class BatchApiTest {
         assertThat(delivered.get("failed").intValue()).isEqualTo(1);
 
         int entries = 0;
+        int computedFigures = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(send("GET", "/api/v1/batches/" + id + "/results.zip", null).body()))) {
             for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 assertThat(entry.getName()).endsWith(".pdf");
-                assertThat(new String(zip.readAllBytes(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+                byte[] pdf = zip.readAllBytes();
+                assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+                // Seed 003's Total Fase II (US$): 1,288,584 as declared, 1,288,583 as computed.
+                String text = io.sello.support.PdfDocument.of(pdf).text();
+                assertThat(text).containsAnyOf("1,288,584", "1,288,583");
+                computedFigures += text.contains("1,288,583") ? 1 : 0;
                 entries++;
             }
         }
         assertThat(entries).isEqualTo(199);
+        assertThat(computedFigures).isOne();
         String metrics = new String(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body(), StandardCharsets.UTF_8);
         assertThat(metrics).contains("sello_batch_queue_depth 0.0");
