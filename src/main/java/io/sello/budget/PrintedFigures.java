@@ -2,8 +2,6 @@ package io.sello.budget;
 
 import io.sello.input.JsonObject;
 
-import java.util.Arrays;
-
 /**
  * Which figure a budget cell prints when the client declared one that differs from the computed one
  * by rounding alone (issue 13: the printout must agree with the signed paper it reproduces). Chosen
@@ -32,7 +30,4 @@ public enum PrintedFigures {
         return Choice.read(root, FIELD, values(), PrintedFigures::wire, DECLARED_WITHIN_ROUNDING);
     }
 
-    static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(v -> "\"" + v.wire + "\"").toList());
-    }
 }

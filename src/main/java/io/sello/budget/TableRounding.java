@@ -1,7 +1,5 @@
 package io.sello.budget;
 
-import java.util.Arrays;
-
 /**
  * When the converted and computed columns of a table are rounded (docs/budget-tables.md, "Rounding").
  * Seed 003's tables were made in spreadsheets: the tourism budget in US$ prints a total of 145,571
@@ -25,7 +23,4 @@ public enum TableRounding {
         return wire;
     }
 
-    static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(v -> "\"" + v.wire + "\"").toList());
-    }
 }

@@ -35,7 +35,7 @@ class BudgetReaderTest {
             "duplicate column | \"key\": \"extra\" | \"key\": \"chf\" | /columns/2/key: column \"chf\" is already defined",
             "bad id | \"id\": \"t\" | \"id\": \"../etc\" | /id: expected an id of lowercase letters",
             "level too deep | {\"label\": \"a\", | {\"label\": \"a\", \"level\": 9, | /rows/0/level: expected a whole number from 0 to 3 but got the number 9",
-            "declared figure on an input of a total's table | \"declared\": {\"usd\": 89} | \"declared\": {\"extra\": 5} | /rows/0/declared/extra: unknown field \"extra\"; expected one of [total, usd]",
+            "declared figure on the other input | \"declared\": {\"usd\": 89} | \"declared\": {\"extra\": 5} | /rows/0/declared/extra: unknown field \"extra\"; expected one of [total, usd]",
             "rounding not listed | \"labelHeader\": \"Concepto\", | \"labelHeader\": \"Concepto\", \"rounding\": \"cell\", | /rounding: expected one of \"per-cell\", \"display\" but got \"cell\"",
             "rounding not a string | \"labelHeader\": \"Concepto\", | \"labelHeader\": \"Concepto\", \"rounding\": true, | /rounding: expected one of \"per-cell\", \"display\" as a string",
             "display table with an input finer than its column | \"chf\": 100, | \"chf\": 100.25, | /rows/0/values/chf: expected at most 0 decimals but got 100.25",

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 import static io.sello.support.Fixtures.smallForm;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -192,6 +193,28 @@ class HttpApiTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
         assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("table,row,kind,level,label,column");
+    }
+
+    @Test
+    void theFiguresFieldChoosesWhatPrintsAndAnUnlistedValueIs400() throws Exception {
+        String json = Files.readString(java.nio.file.Path.of("examples/budget-summary/resumen-subproyectos.json"));
+        // Seed 003: Total Fase II (US$) declared 1'288,584, computed 1,288,583 (rounding).
+        HttpResponse<byte[]> declared = post(BUDGET, Fixtures.utf8(json), "application/json");
+        assertThat(declared.statusCode()).isEqualTo(200);
+        assertThat(declared.headers().firstValue("Sello-Warning-Count")).hasValue("13");
+        assertThat(io.sello.support.PdfDocument.of(declared.body()).text()).contains("1,288,584").doesNotContain("1,288,583");
+        HttpResponse<byte[]> computed = post(BUDGET, Fixtures.utf8(json.replaceFirst("\\{", "{\"figures\": \"computed\",")), "application/json");
+        assertThat(computed.statusCode()).isEqualTo(200);
+        assertThat(io.sello.support.PdfDocument.of(computed.body()).text()).contains("1,288,583").doesNotContain("1,288,584");
+        HttpResponse<byte[]> figures = post(BUDGET, Fixtures.utf8(json.replaceFirst("\\{", "{\"figures\": \"paper\",")), "application/json");
+        assertThat(figures.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(figures.body()).get("detail").stringValue())
+                .startsWith("/figures: expected one of \"declared-within-rounding\", \"computed\" but got \"paper\"");
+        HttpResponse<byte[]> rounding = post(BUDGET, Fixtures.utf8(json.replace("\"labelHeader\": \"Rubro / Institución\",",
+                "\"labelHeader\": \"Rubro / Institución\", \"rounding\": \"spreadsheet\",")), "application/json");
+        assertThat(rounding.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(rounding.body()).get("detail").stringValue())
+                .startsWith("/tables/0/rounding: expected one of \"per-cell\", \"display\" but got \"spreadsheet\"");
     }
 
     @Test
