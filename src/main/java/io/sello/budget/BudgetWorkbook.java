@@ -43,6 +43,8 @@ final class BudgetWorkbook {
     private final Map<String, CellStyle> styles = new HashMap<>();
     /** Where each table's cells landed: pointer → sheet name and first data row. */
     private final Map<String, Placed> placed = new HashMap<>();
+    /** One drawing per sheet holds its comments; POI replaces it if asked twice. */
+    private final Map<Sheet, Drawing<?>> drawings = new HashMap<>();
 
     private BudgetWorkbook() {
     }
@@ -151,7 +153,9 @@ final class BudgetWorkbook {
             if (printed.showsDeclared(r, c)) {
                 // The figure the PDF prints; its formula and result stay in the hidden column beside it.
                 cell.setCellValue(printed.amount(r, c).doubleValue());
-                cell.setCellStyle(style("amount", bold, column.decimals()));
+                // A declared zero standing for a small negative prints "(0)" in the PDF; the zero format says so here.
+                boolean negativeZero = printed.text(r, c).startsWith("(") && printed.amount(r, c).signum() == 0;
+                cell.setCellStyle(style(negativeZero ? "amount-negative-zero" : "amount", bold, column.decimals()));
                 comment(sheet, cell, printed.declaredDifference(r, c), formula, table, column);
             } else {
                 computedCell(cell, figure, formula, bold, column.decimals());
@@ -195,8 +199,6 @@ final class BudgetWorkbook {
         comment.setAuthor("Sello");
         cell.setCellComment(comment);
     }
-
-    private final Map<Sheet, Drawing<?>> drawings = new HashMap<>();
 
     private Drawing<?> drawing(Sheet sheet) {
         return drawings.computeIfAbsent(sheet, Sheet::createDrawingPatriarch);
@@ -348,6 +350,7 @@ final class BudgetWorkbook {
             if (decimals != null) {
                 String digits = decimals == 2 ? "#,##0.00" : "#,##0";
                 String zero = decimals == -1 ? "\"-\"" : decimals == 2 ? "0.00" : "0";
+                zero = kind.equals("amount-negative-zero") ? "(" + zero + ")" : zero;
                 style.setDataFormat(workbook.createDataFormat().getFormat(digits + ";(" + digits + ");" + zero));
             }
             return style;

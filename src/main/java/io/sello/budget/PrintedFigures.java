@@ -29,5 +29,4 @@ public enum PrintedFigures {
     public static PrintedFigures read(JsonObject root) {
         return Choice.read(root, FIELD, values(), PrintedFigures::wire, DECLARED_WITHIN_ROUNDING);
     }
-
 }

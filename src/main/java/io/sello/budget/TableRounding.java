@@ -22,5 +22,4 @@ public enum TableRounding {
     public String wire() {
         return wire;
     }
-
 }

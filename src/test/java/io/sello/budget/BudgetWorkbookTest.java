@@ -145,6 +145,11 @@ class BudgetWorkbookTest {
             assertThat(format.formatCellValue(total.getCell(2), evaluator)).isEqualTo("1,288,584");
             assertThat(total.getCell(3).getCellFormula()).isEqualTo("SUM(D3:D8)");
             assertThat(evaluator.evaluate(total.getCell(3)).getNumberValue()).isEqualTo(1288583.0);
+            // AMPEX's Total Disponible: declared 0 for a computed −1, printed "(0)" as in the PDF and the seed.
+            Row ampex = sheet.getRow(2 + 1);
+            assertThat(header.getCell(9).getStringCellValue()).isEqualTo("Total Disponible Sep a Dic 2008 (US$) (USD)");
+            assertThat(format.formatCellValue(ampex.getCell(9), evaluator)).isEqualTo("(0)");
+            assertThat(evaluator.evaluate(ampex.getCell(10)).getNumberValue()).isEqualTo(-1.0);
             assertThat(total.getCell(2).getCellComment().getString().getString())
                     .contains("1,288,584", "=SUM(D3:D8) = 1,288,583", "D9");
             // The Conciliación sheet still lists all 13 differences, computed figures read from the hidden cells.
