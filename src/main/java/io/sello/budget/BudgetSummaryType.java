@@ -38,7 +38,9 @@ public final class BudgetSummaryType extends BundledDocumentType {
     public String description() {
         return "Budget tables by year, period or currency: the service computes conversions at stated rates, formulas"
                 + " between columns, row sums, groups, subtotals and totals, and reconciles every figure the client"
-                + " declares (rounding or error). PDF (A4 landscape, optional bar chart per table), XLSX with real"
+                + " declares (rounding or error). Where a declared figure differs by rounding alone it is printed, as"
+                + " on the source paper, unless \"figures\": \"computed\"; tables may round for display only"
+                + " (\"rounding\": \"display\"). PDF (A4 landscape, optional bar chart per table), XLSX with real"
                 + " formulas, or CSV.";
     }
 
