@@ -1,5 +1,6 @@
 <#-- The one rendering of a budget table (docs/budget-tables.md), included by budget-summary and
-     operational-plan. Every figure arrives formatted by BudgetLayout: no arithmetic here. Data is
+     operational-plan. Every figure arrives formatted by BudgetLayout: no arithmetic here. amountCss gives
+     each amount column the font size its widest figure fits at (io.sello.budget.AmountFit). Data is
      escaped by the XHTML output format; style attributes carry only values computed by the service. -->
 <#macro budgetTable t>
 <div class="budget" id="budget-${t.id}">
@@ -14,7 +15,7 @@
         <#if row.kind == "heading">
       <tr class="heading"><td colspan="${row.span?c}" class="label level-${row.level?c}<#if row.italic> italic</#if>">${row.label}</td></tr>
         <#else>
-      <tr class="${row.kind}"><td class="label level-${row.level?c}<#if row.italic> italic</#if>">${row.label}</td><#list row.cells as cell><td class="amount">${cell}</td></#list></tr>
+      <tr class="${row.kind}"><td class="label level-${row.level?c}<#if row.italic> italic</#if>">${row.label}</td><#list row.cells as cell><td class="amount${t.amountCss[cell?index]}">${cell}</td></#list></tr>
         </#if>
       </#list>
     </tbody>
@@ -34,7 +35,7 @@
     <table class="chart">
       <colgroup><col style="width: 30%"/><col style="width: 70%"/></colgroup>
       <#list t.chart.groups as g>
-      <tr><td class="chart-label">${g.label}</td><td class="bars"><table class="bars"><colgroup><col style="width: 80%"/><col style="width: 20%"/></colgroup><#list g.bars as b><tr><td class="bar-cell"><div class="bar<#if b.negative> negative</#if>" style="width: ${b.width}; background-color: ${b.color}">&#160;</div></td><td class="bar-value">${b.value}</td></tr></#list></table></td></tr>
+      <tr><td class="chart-label">${g.label}</td><td class="bars"><table class="bars"><colgroup><col style="width: ${t.chart.barWidth}"/><col style="width: ${t.chart.valueWidth}"/></colgroup><#list g.bars as b><tr><td class="bar-cell"><div class="bar<#if b.negative> negative</#if>" style="width: ${b.width}; background-color: ${b.color}">&#160;</div></td><td class="bar-value">${b.value}</td></tr></#list></table></td></tr>
       </#list>
     </table>
   </div>

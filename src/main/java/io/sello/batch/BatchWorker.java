@@ -7,6 +7,7 @@ import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.TotalsMismatchException;
+import io.sello.document.UnprintableFigureException;
 import io.sello.storage.BatchStore;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.scheduling.JobScheduler;
@@ -50,6 +51,9 @@ public class BatchWorker {
             } catch (TotalsMismatchException e) {
                 store.finish(batchId, item, false, e.mismatches().size() + " declared figure(s) wrong; send lenient to render anyway",
                         null, null, instance);
+            } catch (UnprintableFigureException e) {
+                store.finish(batchId, item, false, e.errors().size() + " figure(s) too large to print in full, first "
+                        + e.errors().get(0).pointer() + ": " + e.errors().get(0).message(), null, null, instance);
             }
         }
         if (store.claimCompletion(batchId)) {

@@ -23,6 +23,11 @@ public final class BudgetLayout {
     /** Printed once under a table whose printed figures may not add up (issue 13, point 1). */
     public static final String ROUNDING_NOTE = "Las cifras pueden no sumar exactamente debido al redondeo.";
 
+    /** The text width of an A4 portrait page with 18 mm margins: operational-plan, and the amendment's annex. */
+    public static final double PORTRAIT_WIDTH = (210 - 2 * 18) * 72 / 25.4;
+    /** The text width of an A4 landscape page with 14 mm margins: budget-summary. */
+    public static final double LANDSCAPE_WIDTH = (297 - 2 * 14) * 72 / 25.4;
+
     private BudgetLayout() {
     }
 
@@ -31,6 +36,15 @@ public final class BudgetLayout {
      *               printed in a discrepancy note under the table
      */
     public static Map<String, Object> table(PrintedBudget printed, List<TotalMismatch> errors) {
+        return table(printed, errors, PORTRAIT_WIDTH);
+    }
+
+    /**
+     * @param width the width in points the table is printed across ({@link #PORTRAIT_WIDTH},
+     *              {@link #LANDSCAPE_WIDTH}): amount columns whose figures do not fit it at the normal
+     *              size get a smaller font ({@link AmountFit})
+     */
+    public static Map<String, Object> table(PrintedBudget printed, List<TotalMismatch> errors, double width) {
         ComputedBudget computed = printed.computed();
         BudgetTable table = computed.table();
         List<BudgetColumn> visible = table.columns().stream().filter(c -> !c.hidden()).toList();
@@ -44,7 +58,16 @@ public final class BudgetLayout {
         laid.put("roundingNote", printed.mayNotAddUp() ? ROUNDING_NOTE : "");
         laid.put("discrepancies", errors.stream().map(e -> discrepancy(table.numberStyle(), e, decimals(table, e))).toList());
         laid.put("chart", table.chart() == null ? Map.of() : chart(printed));
+        AmountFit.fit(laid, visible, width);
         return laid;
+    }
+
+    /**
+     * Refuses with 422 ({@code UnprintableFigureException}) a laid-out table holding a figure too wide for
+     * its column even at the smallest font, naming each such cell under {@code tablePointer}.
+     */
+    public static void requirePrintable(String tablePointer, Map<String, Object> laid) {
+        AmountFit.requirePrintable(tablePointer, laid);
     }
 
     /** How a figure prints: the number style's grouping, negatives in parentheses, {@code -}, {@code n.a.}. */

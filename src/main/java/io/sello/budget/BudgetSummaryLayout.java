@@ -20,7 +20,10 @@ final class BudgetSummaryLayout {
         List<Map<String, Object>> tables = new ArrayList<>();
         for (int i = 0; i < summary.tables().size(); i++) {
             String pointer = BudgetSummary.pointer(i);
-            tables.add(BudgetLayout.table(budgets.printed(pointer), budgets.errorsIn(pointer)));
+            Map<String, Object> table = BudgetLayout.table(budgets.printed(pointer), budgets.errorsIn(pointer),
+                    BudgetLayout.LANDSCAPE_WIDTH);
+            BudgetLayout.requirePrintable(pointer, table);
+            tables.add(table);
         }
         Map<String, Object> p = new HashMap<>();
         p.put("title", summary.title());

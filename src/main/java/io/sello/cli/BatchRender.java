@@ -5,6 +5,7 @@ import io.sello.document.InvalidInputException;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.TotalsMismatchException;
+import io.sello.document.UnprintableFigureException;
 import io.sello.rendering.RenderingException;
 
 import java.io.IOException;
@@ -86,6 +87,9 @@ final class BatchRender {
             return e.errors().size() + " error(s), first " + e.errors().get(0).pointer() + ": " + e.errors().get(0).message();
         } catch (TotalsMismatchException e) {
             return e.mismatches().size() + " declared figure(s) wrong (use --lenient to render anyway)";
+        } catch (UnprintableFigureException e) {
+            return e.errors().size() + " figure(s) too large to print in full, first " + e.errors().get(0).pointer()
+                    + ": " + e.errors().get(0).message();
         } catch (RenderingException e) {
             return e.getMessage();
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.TotalMismatch;
 import io.sello.document.TotalsMismatchException;
+import io.sello.document.UnprintableFigureException;
 import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
 import io.sello.input.JsonPointers;
@@ -187,6 +188,10 @@ public final class SelloCli {
             print(List.of(), e.mismatches(), e.warnings());
             out.println("invalid: declared totals differ from the computed ones; nothing written (use --lenient to render anyway)");
             return INVALID_INPUT;
+        } catch (UnprintableFigureException e) {
+            print(e.errors(), List.of(), List.of());
+            out.println("cannot produce: " + e.errors().size() + " figure(s) too large to print in full; nothing written");
+            return FAILURE;
         } catch (RenderingException e) {
             err.println("error: " + e.getMessage());
             return FAILURE;

@@ -2,6 +2,7 @@ package io.sello.form;
 
 import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
+import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
 import io.sello.document.RenderOptions;
 import io.sello.document.OutputFormat;
@@ -10,6 +11,7 @@ import io.sello.document.SignatureSlot;
 import io.sello.rendering.RenderedPdf;
 import io.sello.document.TotalMismatch;
 import io.sello.document.TotalsMismatchException;
+import io.sello.document.UnprintableFigureException;
 import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
 import io.sello.input.InputFindings;
@@ -59,7 +61,8 @@ public final class PoaExecutionFormType extends BundledDocumentType {
             return new ValidationReport(findings.errors(), List.of(), findings.warnings());
         }
         ComputedForm computed = ComputedForm.of(form);
-        return new ValidationReport(List.of(), DeclaredTotalsCheck.check(computed), warnings(findings, computed));
+        return new ValidationReport(PrintableFigures.unprintable(computed), DeclaredTotalsCheck.check(computed),
+                warnings(findings, computed));
     }
 
     @Override
@@ -68,6 +71,10 @@ public final class PoaExecutionFormType extends BundledDocumentType {
         PoaExecutionForm form = reader.read(json, findings);
         findings.throwIfErrors();
         ComputedForm computed = ComputedForm.of(form);
+        List<InputError> unprintable = PrintableFigures.unprintable(computed);
+        if (!unprintable.isEmpty()) {
+            throw new UnprintableFigureException(unprintable);
+        }
         List<Warning> warnings = warnings(findings, computed);
         List<TotalMismatch> mismatches = DeclaredTotalsCheck.check(computed);
         if (!mismatches.isEmpty()) {

@@ -129,7 +129,7 @@ public final class PoaFormReader {
             return null;
         }
         String description = o.text("description", REQUIRED);
-        BigDecimal efficacy = o.percent("cumulativeEfficacyPercent", REQUIRED);
+        BigDecimal efficacy = o.percent("cumulativeEfficacyPercent", REQUIRED, PrintableFigures.MAX_PERCENT);
         return description == null || efficacy == null ? null : new Indicator(description, efficacy);
     }
 
@@ -167,8 +167,8 @@ public final class PoaFormReader {
         if (o == null) {
             return null;
         }
-        BigDecimal tgn = o.money("tgn", REQUIRED);
-        BigDecimal other = o.money("otherSources", REQUIRED);
+        BigDecimal tgn = o.money("tgn", REQUIRED, PrintableFigures.MAX_AMOUNT);
+        BigDecimal other = o.money("otherSources", REQUIRED, PrintableFigures.MAX_AMOUNT);
         return tgn == null || other == null ? null : new SourceAmounts(tgn, other);
     }
 
@@ -178,19 +178,21 @@ public final class PoaFormReader {
         }
         return new DeclaredTotal(declaredSplit(o.object("programmed", OPTIONAL, "tgn", "otherSources")),
                 declaredSplit(o.object("executed", OPTIONAL, "tgn", "otherSources")),
-                o.percent("executionPercent", OPTIONAL));
+                o.percent("executionPercent", OPTIONAL, PrintableFigures.MAX_PERCENT));
     }
 
     private static DeclaredSplit declaredSplit(JsonObject o) {
-        return o == null ? null : new DeclaredSplit(o.money("tgn", OPTIONAL), o.money("otherSources", OPTIONAL));
+        return o == null ? null : new DeclaredSplit(o.money("tgn", OPTIONAL, PrintableFigures.MAX_AMOUNT),
+                o.money("otherSources", OPTIONAL, PrintableFigures.MAX_AMOUNT));
     }
 
     private static DeclaredGrandTotal declaredGrandTotal(JsonObject o) {
         if (o == null) {
             return null;
         }
-        return new DeclaredGrandTotal(o.money("programmed", OPTIONAL), o.money("executed", OPTIONAL),
-                o.percent("executionPercent", OPTIONAL));
+        return new DeclaredGrandTotal(o.money("programmed", OPTIONAL, PrintableFigures.MAX_AMOUNT),
+                o.money("executed", OPTIONAL, PrintableFigures.MAX_AMOUNT),
+                o.percent("executionPercent", OPTIONAL, PrintableFigures.MAX_PERCENT));
     }
 
     private static List<Signatory> signatories(JsonObject root) {

@@ -247,9 +247,31 @@ public final class JsonObject {
         return decimal(field, presence, "an amount");
     }
 
+    /**
+     * Like {@link #money(String, Presence)}, but at most {@code maximum}: the largest amount the
+     * document prints in full (see the document type's schema, which states the same maximum).
+     */
+    public BigDecimal money(String field, Presence presence, BigDecimal maximum) {
+        return atMost(field, money(field, presence), maximum);
+    }
+
     /** A non-negative percentage with at most 2 decimals, e.g. {@code 87.5}. */
     public BigDecimal percent(String field, Presence presence) {
         return decimal(field, presence, "a percentage");
+    }
+
+    /** Like {@link #percent(String, Presence)}, but at most {@code maximum}, the largest the document prints in full. */
+    public BigDecimal percent(String field, Presence presence, BigDecimal maximum) {
+        return atMost(field, percent(field, presence), maximum);
+    }
+
+    private BigDecimal atMost(String field, BigDecimal number, BigDecimal maximum) {
+        if (number != null && number.compareTo(maximum) > 0) {
+            findings.error(pointer(field), "expected at most " + maximum.toPlainString()
+                    + ", the largest figure this document prints in full, but got " + brief(number));
+            return null;
+        }
+        return number;
     }
 
     /**

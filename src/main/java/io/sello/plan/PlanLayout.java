@@ -95,8 +95,10 @@ final class PlanLayout {
             return Map.of("kind", "list", "items", text.paragraphs(list.items()));
         }
         if (block instanceof PlanModel.BudgetBlock budget) {
-            return Map.of("kind", "budget", "table",
-                    BudgetLayout.table(budgets.printed(budget.pointer()), budgets.errorsIn(budget.pointer())));
+            Map<String, Object> table = BudgetLayout.table(budgets.printed(budget.pointer()),
+                    budgets.errorsIn(budget.pointer()), BudgetLayout.PORTRAIT_WIDTH);
+            BudgetLayout.requirePrintable(budget.pointer(), table);
+            return Map.of("kind", "budget", "table", table);
         }
         return table(((PlanModel.TableBlock) block).table());
     }

@@ -5,6 +5,7 @@ import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
 import io.sello.document.TotalMismatch;
 import io.sello.document.TotalsMismatchException;
+import io.sello.document.UnprintableFigureException;
 import io.sello.input.JsonPointers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail documentTooLarge(DocumentTooLargeException e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "document-too-large", "Document too large", e.detail());
         problem.setProperty("errors", List.of(new InputError(e.pointer(), e.detail().substring(e.pointer().length() + 2))));
+        return problem;
+    }
+
+    /** A computed figure too large for its cell: refused rather than printed cut off (issue 13). */
+    @ExceptionHandler(UnprintableFigureException.class)
+    ProblemDetail unprintableFigure(UnprintableFigureException e) {
+        List<InputError> errors = e.errors().stream()
+                .map(error -> new InputError(JsonPointers.display(error.pointer()), error.message())).toList();
+        InputError first = errors.get(0);
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "figure-not-printable",
+                "A figure cannot be printed in full", first.pointer() + ": " + first.message()
+                        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : ""));
+        problem.setProperty("errors", errors);
         return problem;
     }
 

@@ -56,6 +56,17 @@ class SelloCliTest {
     }
 
     @Test
+    void aTotalTooLargeToPrintWritesNothingAndExitsThree(@TempDir Path dir) throws IOException {
+        Path input = dir.resolve("large.json");
+        Files.writeString(input, Fixtures.smallForm().replace("\"tgn\": 1000.50", "\"tgn\": \"999999999999.99\""));
+        Path pdf = dir.resolve("out.pdf");
+        assertThat(cli.run(new String[]{"render", "poa-execution-form", input.toString(), "-o", pdf.toString(), "--lenient"}))
+                .isEqualTo(SelloCli.FAILURE);
+        assertThat(pdf).doesNotExist();
+        assertThat(out()).contains("error    /declaredTotals/general/programmed: TOTAL GENERAL", "cannot produce:");
+    }
+
+    @Test
     void validateOfTheSeedIsValidWithWarnings() {
         assertThat(cli.run(new String[]{"validate", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString()})).isEqualTo(SelloCli.OK);
         assertThat(out()).contains("valid: 0 rounding difference(s), 6 warning(s)", "[text-repaired]");

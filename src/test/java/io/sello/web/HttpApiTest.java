@@ -86,6 +86,26 @@ class HttpApiTest {
     }
 
     @Test
+    void aComputedTotalTooLargeToPrintIsA422NamingItsPointerEvenWhenLenient() throws Exception {
+        // Each line is within the contract (at most 999,999,999,999.99); their TOTAL GENERAL is not, and the
+        // form cannot print it in full (issue 13): refused, never printed cut off.
+        String json = smallForm().replace("\"tgn\": 1000.50", "\"tgn\": \"999999999999.99\"");
+        for (String path : new String[]{"/api/v1/documents/poa-execution-form", "/api/v1/documents/poa-execution-form?lenient=true"}) {
+            HttpResponse<byte[]> response = post(path, Fixtures.utf8(json), "application/json");
+            assertThat(response.statusCode()).as(path).isEqualTo(422);
+            assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.get("type").stringValue()).isEqualTo("/problems/figure-not-printable");
+            assertThat(problem.get("detail").stringValue()).startsWith("/activities/0/declaredTotal/programmed/tgn: ");
+            assertThat(problem.get("errors")).extracting(e -> e.get("pointer").stringValue()).containsExactly(
+                    "/activities/0/declaredTotal/programmed/tgn", "/declaredTotals/partial/programmed/tgn",
+                    "/declaredTotals/general/programmed");
+        }
+        HttpResponse<byte[]> validated = post("/api/v1/documents/poa-execution-form/validate", Fixtures.utf8(json), "application/json");
+        assertThat(JSON.readTree(validated.body()).get("valid").booleanValue()).isFalse();
+    }
+
+    @Test
     void validateReturnsTheFullReport() throws Exception {
         HttpResponse<byte[]> response = post("/api/v1/documents/poa-execution-form/validate", Fixtures.seedExample(), "application/json");
         assertThat(response.statusCode()).isEqualTo(200);
