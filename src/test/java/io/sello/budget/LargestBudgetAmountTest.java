@@ -97,14 +97,17 @@ class LargestBudgetAmountTest {
         Map<String, Integer> printed = new HashMap<>();
         runs.forEach(r -> printed.merge(r.text(), 1, Integer::sum));
         Map<String, Integer> expected = new HashMap<>();
-        for (BudgetTable table : tables.values()) {
-            ComputedBudget computed = BudgetCalculator.compute(table);
+        // what the request prints: declared figures within rounding (issue 13, point 1), computed ones otherwise
+        ReconciledBudgets budgets = ReconciledBudgets.of(tables, PrintedFigures.DECLARED_WITHIN_ROUNDING);
+        for (Map.Entry<String, BudgetTable> entry : tables.entrySet()) {
+            BudgetTable table = entry.getValue();
+            PrintedBudget printedBudget = budgets.printed(entry.getKey());
             for (int r = 0; r < table.rows().size(); r++) {
                 if (table.rows().get(r).kind() == BudgetRow.Kind.HEADING) {
                     continue;
                 }
                 for (BudgetColumn column : table.columns()) {
-                    String text = BudgetLayout.text(table.numberStyle(), computed.figure(r, table.columnIndex(column.key())), column.decimals());
+                    String text = printedBudget.text(r, table.columnIndex(column.key()));
                     if (!column.hidden() && FIGURE.matcher(text).matches()) {
                         expected.merge(text, 1, Integer::sum);
                     }
