@@ -4,6 +4,7 @@ import io.sello.document.DocumentType;
 import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
+import io.sello.document.Warning;
 import io.sello.signing.VerificationStamp;
 import io.sello.storage.DocumentId;
 import io.sello.storage.DocumentRegistry;
@@ -41,7 +42,7 @@ public final class DocumentStore {
         StoredDocument stored = registry.store(id, type.id().value(), rendered.fileName(), pdf, renderedSha256,
                 type.templateVersion(), new String(json, StandardCharsets.UTF_8), rendered.signatureSlots(), actor.username());
         registry.audit(id, actor.username(), "store", "ok", type.id().value() + " stored as " + rendered.fileName()
-                + ", sha256 " + stored.sha256() + (rendered.warnings().isEmpty() ? "" : ", " + rendered.warnings().size() + " warning(s)"));
+                + ", sha256 " + stored.sha256() + Warning.listed(rendered.warnings()));
         return new Stored(stored, rendered);
     }
 

@@ -81,7 +81,7 @@ class DocumentsController {
         }
         metrics.render(type, chosen, "ok", System.nanoTime() - start);
         registry.audit(null, actor, "render", "ok", type + " as " + chosen.extension() + ", " + document.content().length
-                + " bytes, sha256 " + io.sello.document.Hashes.sha256(document.content()) + ", " + document.warnings().size() + " warning(s)");
+                + " bytes, sha256 " + io.sello.document.Hashes.sha256(document.content()) + Warning.listed(document.warnings()));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(chosen == OutputFormat.CSV
                 ? MediaType.parseMediaType("text/csv;charset=UTF-8;header=present")

@@ -84,12 +84,15 @@ abstract class RegistryContract {
     void theAuditTrailKeepsItsOrder() {
         StoredDocument stored = store("x".getBytes());
         registry.audit(stored.id(), "ana", "store", "ok", "stored");
-        registry.audit(stored.id(), "luis", "sign-off", "refused", "x".repeat(2000));
+        // a detail over the bound is cut, with an ellipsis saying so; one at the bound is kept whole
+        registry.audit(stored.id(), "luis", "sign-off", "refused", "x".repeat(DocumentRegistry.DETAIL_MAX + 1000));
+        registry.audit(stored.id(), "rosa", "store", "ok", "y".repeat(DocumentRegistry.DETAIL_MAX));
         registry.audit(null, "anonymous", "verify", "refused", "unknown file");
         List<AuditEvent> trail = registry.auditOf(stored.id());
-        assertThat(trail).extracting(AuditEvent::actor).containsExactly("ana", "luis");
-        assertThat(trail.get(1).detail()).hasSize(1000);
+        assertThat(trail).extracting(AuditEvent::actor).containsExactly("ana", "luis", "rosa");
+        assertThat(trail.get(1).detail()).hasSize(DocumentRegistry.DETAIL_MAX).endsWith("x…");
+        assertThat(trail.get(2).detail()).isEqualTo("y".repeat(DocumentRegistry.DETAIL_MAX));
         assertThat(trail.get(0).at()).isEqualTo(NOW);
-        assertThat(registry.recentAudit(2)).extracting(AuditEvent::action).containsExactly("verify", "sign-off");
+        assertThat(registry.recentAudit(2)).extracting(AuditEvent::action).containsExactly("verify", "store");
     }
 }

@@ -164,6 +164,29 @@ class SignOffApiTest {
         assertThat(send("GET", "/api/v1/audit", null, null, "ana", "ana-dev").statusCode()).isEqualTo(403);
     }
 
+    /**
+     * Issue 13, point 1: a declared figure printed within rounding is on record in the audit trail
+     * with both figures, for stored documents and for renders that are not stored.
+     */
+    @Test
+    void theAuditListsEveryDeclaredFigurePrintedWithinRoundingWithBothFigures() throws Exception {
+        byte[] summary = Files.readAllBytes(Path.of("examples/budget-summary/resumen-subproyectos.json"));
+        HttpResponse<byte[]> stored = send("POST", "/api/v1/documents/budget-summary?store=true", summary, "application/json", "ana", "ana-dev");
+        assertThat(stored.statusCode()).isEqualTo(201);
+        String storedId = JSON.readTree(stored.body()).get("id").stringValue();
+        JsonNode audit = JSON.readTree(send("GET", "/api/v1/documents/" + storedId + "/audit", null, null, "admin", "admin-dev").body());
+        String detail = audit.get(0).get("detail").stringValue();
+        // the subproject summary's 13 rounding differences, each with its pointer and both figures
+        assertThat(detail).contains("13 warning(s)");
+        assertThat(detail.split("\\[rounding-declared-printed]", -1)).hasSize(14);
+        assertThat(detail).contains("/tables/0/rows/6/declared/usd: declared 1288584 but the figures add up to 1288583 (rounding: within ±3.5)");
+
+        send("POST", "/api/v1/documents/budget-summary", summary, "application/json", "ana", "ana-dev");
+        JsonNode recent = JSON.readTree(send("GET", "/api/v1/audit?limit=1", null, null, "admin", "admin-dev").body());
+        assertThat(recent.get(0).get("detail").stringValue()).startsWith("budget-summary as pdf")
+                .contains("declared 1288584 but the figures add up to 1288583");
+    }
+
     /** The same stored form, downloaded and signed off with the CLI, as a system without the server would. */
     @Test
     void aStoredFormCanBeSignedOffWithTheCli(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
