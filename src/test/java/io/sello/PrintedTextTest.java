@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and read back by position, page by page.
  *
  * <ul>
- * <li>No glyph lies outside its page's visible box (the crop box).</li>
+ * <li>No glyph lies outside its page's visible box (the crop box), nor where the clipping path it is
+ *     drawn under hides it (hidden text is still found by search and text extraction).</li>
  * <li>No line is drawn twice at a page break: once below the last line of a page (clipped away, but
  *     found by search and text extraction) and again at the top of the next. Flying Saucer did that for a
  *     line moved to the next page; {@code PageClippedOutputDevice} stops it.</li>
@@ -94,7 +95,102 @@ class PrintedTextTest {
                 PDRectangle box = turned ? new PDRectangle(crop.getHeight(), crop.getWidth()) : crop;
                 List<TextPosition> glyphs = new ArrayList<>();
                 List<String> streamLines = new ArrayList<>();
+                final int pageNo = n;
                 PDFTextStripper stripper = new PDFTextStripper() {
+                    // PDFTextStripper follows no clipping path: track the path operators and W/W* here
+                    private java.awt.geom.GeneralPath path = new java.awt.geom.GeneralPath();
+                    private boolean clipPending;
+
+                    {
+                        pathOperator("m", (p, o) -> p.moveTo(o[0], o[1]));
+                        pathOperator("l", (p, o) -> p.lineTo(o[0], o[1]));
+                        pathOperator("c", (p, o) -> p.curveTo(o[0], o[1], o[2], o[3], o[4], o[5]));
+                        pathOperator("v", (p, o) -> p.lineTo(o[2], o[3]));
+                        pathOperator("y", (p, o) -> p.lineTo(o[2], o[3]));
+                        pathOperator("re", (p, o) -> {
+                            p.moveTo(o[0], o[1]);
+                            p.lineTo(o[2], o[3]);
+                            p.lineTo(o[4], o[5]);
+                            p.lineTo(o[6], o[7]);
+                            p.closePath();
+                        });
+                        pathOperator("h", (p, o) -> p.closePath());
+                        for (String clip : List.of("W", "W*")) {
+                            addOperator(new org.apache.pdfbox.contentstream.operator.OperatorProcessor(this) {
+                                @Override
+                                public void process(org.apache.pdfbox.contentstream.operator.Operator operator, List<org.apache.pdfbox.cos.COSBase> operands) {
+                                    clipPending = true;
+                                }
+
+                                @Override
+                                public String getName() {
+                                    return clip;
+                                }
+                            });
+                        }
+                        for (String end : List.of("n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*")) {
+                            addOperator(new org.apache.pdfbox.contentstream.operator.OperatorProcessor(this) {
+                                @Override
+                                public void process(org.apache.pdfbox.contentstream.operator.Operator operator, List<org.apache.pdfbox.cos.COSBase> operands) {
+                                    if (clipPending) {
+                                        getGraphicsState().intersectClippingPath(new java.awt.geom.Area(path));
+                                    }
+                                    clipPending = false;
+                                    path = new java.awt.geom.GeneralPath();
+                                }
+
+                                @Override
+                                public String getName() {
+                                    return end;
+                                }
+                            });
+                        }
+                    }
+
+                    /** A path operator: its points (for re: the four corners) in device space. */
+                    private void pathOperator(String name, java.util.function.BiConsumer<java.awt.geom.GeneralPath, float[]> draw) {
+                        addOperator(new org.apache.pdfbox.contentstream.operator.OperatorProcessor(this) {
+                            @Override
+                            public void process(org.apache.pdfbox.contentstream.operator.Operator operator, List<org.apache.pdfbox.cos.COSBase> operands) {
+                                float[] v = new float[operands.size()];
+                                for (int i = 0; i < v.length; i++) {
+                                    v[i] = ((org.apache.pdfbox.cos.COSNumber) operands.get(i)).floatValue();
+                                }
+                                float[] points = name.equals("re")
+                                        ? new float[] {v[0], v[1], v[0] + v[2], v[1], v[0] + v[2], v[1] + v[3], v[0], v[1] + v[3]}
+                                        : v;
+                                org.apache.pdfbox.util.Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+                                float[] device = new float[points.length];
+                                for (int i = 0; i + 1 < points.length; i += 2) {
+                                    java.awt.geom.Point2D.Float d = ctm.transformPoint(points[i], points[i + 1]);
+                                    device[i] = d.x;
+                                    device[i + 1] = d.y;
+                                }
+                                draw.accept(path, device);
+                            }
+
+                            @Override
+                            public String getName() {
+                                return name;
+                            }
+                        });
+                    }
+
+                    /** Every glyph's origin lies inside the clipping path it is drawn under. */
+                    @Override
+                    protected void processTextPosition(TextPosition text) {
+                        java.awt.geom.Rectangle2D clip = getGraphicsState().getCurrentClippingPath().getBounds2D();
+                        float x = text.getTextMatrix().getTranslateX();
+                        float y = text.getTextMatrix().getTranslateY();
+                        if (!text.getUnicode().isBlank() && !clip.contains(x + 0.01, y + 0.01)
+                                && !new java.awt.geom.Rectangle2D.Double(clip.getX() - 0.5, clip.getY() - 0.5,
+                                        clip.getWidth() + 1, clip.getHeight() + 1).contains(x, y)) {
+                            problems.add(String.format(Locale.ROOT, "%s page %d: '%s' drawn at (%.1f, %.1f) where the clip hides it (visible y %.1f to %.1f)",
+                                    name, pageNo, text.getUnicode(), x, y, clip.getMinY(), clip.getMaxY()));
+                        }
+                        super.processTextPosition(text);
+                    }
+
                     @Override
                     protected void writeString(String text, List<TextPosition> positions) {
                         glyphs.addAll(positions);

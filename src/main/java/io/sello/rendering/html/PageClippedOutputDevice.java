@@ -1,10 +1,13 @@
 package io.sello.rendering.html;
 
+import com.lowagie.text.pdf.PdfContentByte;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 
 import java.awt.Shape;
 import java.awt.geom.Area;
 import java.awt.geom.Rectangle2D;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Flying Saucer's PDF output device, with one correction: a line of text that begins where a page's
@@ -29,6 +32,13 @@ final class PageClippedOutputDevice extends ITextOutputDevice {
         super(dotsPerPoint);
     }
 
+    /**
+     * The clips handed out by {@link #getClip()}, each with the real clip it stands for. Flying Saucer
+     * saves a clip with {@code getClip()} and restores it with {@link #setClip}: the real one must come
+     * back, or every save and restore would cut another sliver off what is drawn.
+     */
+    private final Map<Shape, Shape> handedOut = new HashMap<>();
+
     @Override
     public Shape getClip() {
         Shape clip = super.getClip();
@@ -39,6 +49,19 @@ final class PageClippedOutputDevice extends ITextOutputDevice {
         if (!new Area(clip).isRectangular() || bounds.getHeight() <= 2 * SLIVER) {
             return clip;
         }
-        return new Rectangle2D.Double(bounds.getX(), bounds.getY(), bounds.getWidth(), bounds.getHeight() - SLIVER);
+        Shape collecting = new Rectangle2D.Double(bounds.getX(), bounds.getY(), bounds.getWidth(), bounds.getHeight() - SLIVER);
+        handedOut.put(collecting, clip);
+        return collecting;
+    }
+
+    @Override
+    public void setClip(Shape clip) {
+        super.setClip(clip == null ? null : handedOut.getOrDefault(clip, clip));
+    }
+
+    @Override
+    public void initializePage(PdfContentByte page, float height) {
+        handedOut.clear();
+        super.initializePage(page, height);
     }
 }
