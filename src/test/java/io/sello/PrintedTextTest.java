@@ -44,17 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PrintedTextTest {
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
-    /**
-     * Mid-word breaks in budget table header cells, narrower than their longest word at 6.5 pt: left to the
-     * column-width work of issue 13 point 0 (docs/budget-tables.md), listed so that none is added unseen.
-     * Soft hyphens are no way out: Flying Saucer 9.13 draws U+00AD as a visible hyphen on every line.
-     */
-    private static final Set<String> KNOWN_BUDGET_HEADER_BREAKS = Set.of("Recuperaci|ón", "Infraestructur|a");
-
     @Test
     void everyExampleOfEveryTypeDrawsItsTextOnceInsideThePageAndBreaksLinesBetweenWords() throws IOException {
         List<String> problems = new ArrayList<>();
-        List<String> knownBreaks = new ArrayList<>();
         int pages = 0;
         for (String type : List.of("agreement-amendment", "operational-plan", "budget-summary", "poa-execution-form")) {
             DocumentType documentType = Fixtures.types().find(type).orElseThrow();
@@ -63,11 +55,11 @@ class PrintedTextTest {
                     byte[] json = Files.readAllBytes(example);
                     Set<String> dataWords = words(new String(json, StandardCharsets.UTF_8));
                     byte[] pdf = documentType.render(json, RenderOptions.LENIENT).content();
-                    pages += check(example.toString(), pdf, dataWords, problems, knownBreaks);
+                    pages += check(example.toString(), pdf, dataWords, problems);
                 }
             }
         }
-        System.out.println("pages checked: " + pages + "; known budget header breaks: " + knownBreaks);
+        System.out.println("pages checked: " + pages);
         assertThat(pages).isGreaterThan(60);
         assertThat(problems).isEmpty();
     }
@@ -84,7 +76,7 @@ class PrintedTextTest {
     private record Line(float y, String text) {
     }
 
-    private static int check(String name, byte[] pdf, Set<String> dataWords, List<String> problems, List<String> knownBreaks) throws IOException {
+    private static int check(String name, byte[] pdf, Set<String> dataWords, List<String> problems) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             List<List<Line>> pageLines = new ArrayList<>();
             for (int n = 1; n <= document.getNumberOfPages(); n++) {
@@ -219,7 +211,7 @@ class PrintedTextTest {
                     }
                 });
                 pageLines.add(lines);
-                midWordBreaks(name, n, streamLines, dataWords, problems, knownBreaks);
+                midWordBreaks(name, n, streamLines, dataWords, problems);
             }
             for (int n = 1; n < pageLines.size(); n++) {
                 List<Line> here = pageLines.get(n - 1);
@@ -238,7 +230,7 @@ class PrintedTextTest {
     }
 
     private static void midWordBreaks(String name, int page, List<String> lines, Set<String> dataWords,
-                                      List<String> problems, List<String> knownBreaks) {
+                                      List<String> problems) {
         for (int i = 0; i + 1 < lines.size(); i++) {
             Matcher end = Pattern.compile("(\\p{L}+)$").matcher(lines.get(i).strip());
             Matcher start = Pattern.compile("^(\\p{L}+)").matcher(lines.get(i + 1).strip());
@@ -246,12 +238,7 @@ class PrintedTextTest {
                 String head = end.group(1);
                 String tail = start.group(1);
                 if (dataWords.contains(head + tail) && !dataWords.contains(head)) {
-                    String cut = head + "|" + tail;
-                    if (KNOWN_BUDGET_HEADER_BREAKS.contains(cut)) {
-                        knownBreaks.add(name + " p." + page + " " + cut);
-                    } else {
-                        problems.add(name + " page " + page + ": a line ends inside the word " + cut);
-                    }
+                    problems.add(name + " page " + page + ": a line ends inside the word " + head + "|" + tail);
                 }
             }
         }
