@@ -117,6 +117,7 @@ final class PlanLayout {
         laid.put("header", rows(table.header(), table.columns(), true));
         laid.put("body", rows(table.body(), table.columns(), false));
         laid.put("notes", text.paragraphs(table.notes()));
+        table.notes().forEach(text::noteNumbered);
         return laid;
     }
 

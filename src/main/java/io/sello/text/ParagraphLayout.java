@@ -9,10 +9,14 @@ import java.util.Map;
 
 /**
  * Turns paragraphs into what the HTML templates print: one map per run with {@code text}, {@code bold},
- * {@code italic}, {@code underline} and {@code note} (the footnote number, 0 for none). Footnotes are
- * numbered through the document; {@link #takeNotes()} hands over those referenced since the last call.
+ * {@code italic}, {@code underline} and {@code note} (the footnote number, 0 for none). A footnote keeps the
+ * number its source gives it; one without continues after the highest number used so far in the document,
+ * notes under tables that carry their number as a superscript included ({@link #noteNumbered}), so that
+ * the numbers of one document never repeat. {@link #takeNotes()} hands over those referenced since the last call.
  */
 public final class ParagraphLayout {
+    private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+    private static final java.util.regex.Pattern LEADING_SUPERSCRIPT = java.util.regex.Pattern.compile("\\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\\s");
     private final NumberStyle numbers;
     private final List<Map<String, Object>> pendingNotes = new ArrayList<>();
     private int lastNote;
@@ -25,9 +29,10 @@ public final class ParagraphLayout {
         List<Map<String, Object>> runs = new ArrayList<>();
         for (Run run : paragraph.runs()) {
             if (run instanceof Run.Footnote footnote) {
-                lastNote++;
-                pendingNotes.add(Map.of("number", lastNote, "text", footnote.note()));
-                runs.add(Map.of("text", "", "bold", false, "italic", false, "underline", false, "note", lastNote));
+                int number = footnote.number() > 0 ? footnote.number() : lastNote + 1;
+                lastNote = Math.max(lastNote, number);
+                pendingNotes.add(Map.of("number", number, "text", footnote.note()));
+                runs.add(Map.of("text", "", "bold", false, "italic", false, "underline", false, "note", number));
             } else if (run instanceof Run.Money money) {
                 runs.add(styled(SpanishAmounts.legal(money.money().amount(), money.money().currency(), numbers), money.emphasis()));
             } else {
@@ -36,6 +41,23 @@ public final class ParagraphLayout {
             }
         }
         return runs;
+    }
+
+    /**
+     * A note the source prints under a table with its number as a superscript ({@code "⁴ El indicador …"})
+     * takes that number: later automatic references continue after it, so that no two notes share one.
+     */
+    public void noteNumbered(Paragraph note) {
+        if (note.runs().get(0) instanceof Run.Text text) {
+            var leading = LEADING_SUPERSCRIPT.matcher(text.text());
+            if (leading.lookingAt()) {
+                int number = 0;
+                for (char c : leading.group(1).toCharArray()) {
+                    number = number * 10 + SUPERSCRIPT_DIGITS.indexOf(c);
+                }
+                lastNote = Math.max(lastNote, number);
+            }
+        }
     }
 
     public List<List<Map<String, Object>>> paragraphs(List<Paragraph> paragraphs) {

@@ -14,7 +14,7 @@ import static io.sello.input.JsonObject.Presence.REQUIRED;
 
 /**
  * Reads paragraphs of untrusted JSON: a string, or an array of runs (strings, {"text", bold, italic,
- * underline}, {"money": {amount, currency}}, {"footnote": "…"}), accepting only the kinds a document allows.
+ * underline}, {"money": {amount, currency}}, {"footnote": "…", "number": n}), accepting only the kinds a document allows.
  */
 public final class ParagraphReader {
     private final Set<Run.Kind> allowed;
@@ -80,7 +80,7 @@ public final class ParagraphReader {
             element.reject("expected a run: a string or an object with one of " + keys());
             return;
         }
-        JsonObject run = element.object("text", "money", "footnote", "bold", "italic", "underline");
+        JsonObject run = element.object("text", "money", "footnote", "number", "bold", "italic", "underline");
         if (run == null) {
             return;
         }
@@ -89,6 +89,10 @@ public final class ParagraphReader {
             if (run.has(key)) {
                 kinds.add(key);
             }
+        }
+        if (run.has("number") && !kinds.equals(List.of("footnote"))) {
+            run.findings().error(run.pointer("number"), "only a footnote run has a number");
+            return;
         }
         if (kinds.size() != 1 || !allowed.contains(Run.Kind.valueOf(kinds.get(0).toUpperCase(java.util.Locale.ROOT)))) {
             run.findings().error(run.pointer(), "expected exactly one of " + keys());
@@ -104,8 +108,9 @@ public final class ParagraphReader {
             }
             case "footnote" -> {
                 String note = run.text("footnote", REQUIRED);
+                Integer number = run.integer("number", JsonObject.Presence.OPTIONAL, 1, 9999);
                 if (note != null) {
-                    runs.add(new Run.Footnote(note));
+                    runs.add(new Run.Footnote(note, number == null ? 0 : number));
                 }
             }
             default -> {

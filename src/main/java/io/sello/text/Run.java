@@ -22,10 +22,22 @@ public sealed interface Run {
         }
     }
 
-    /** A numbered reference at this point; the note is printed at the end of its section. */
-    record Footnote(String note) implements Run {
+    /**
+     * A numbered reference at this point; the note is printed at the end of its section.
+     *
+     * @param number the number the source gives the note, or 0 to number it after the highest number
+     *               used before it in the document (issue 13: the seed's notes keep the seed's numbers)
+     */
+    record Footnote(String note, int number) implements Run {
         public Footnote {
             Objects.requireNonNull(note, "note");
+            if (number < 0) {
+                throw new IllegalArgumentException("a footnote number is positive, or 0 for the next one");
+            }
+        }
+
+        public Footnote(String note) {
+            this(note, 0);
         }
     }
 

@@ -101,6 +101,39 @@ class PlanPdfTest {
         assertThat(small.text()).contains("de la región1.", "1 Según el convenio del 3 de febrero de 2025.");
     }
 
+    /**
+     * Issue 13 point 5d: the notes keep the seed's numbers, 1 to 13, whether the engine prints them (a
+     * footnote run with its number) or they are written under a table with a superscript, and none is
+     * printed twice: seed note 7 printed as 4 on the page of the literal note 4.
+     */
+    @Test
+    void everyNoteKeepsTheSeedsNumberAndNoNumberIsPrintedTwice() {
+        List<String> words = io.sello.support.SeedWords.pdfWords(seedPdf);
+        String seed = new String(Fixtures.read(Path.of("src/test/resources/seeds/003_decd2e9a32446ca2.txt")), java.nio.charset.StandardCharsets.UTF_8);
+        Matcher note = Pattern.compile("(?m)^([⁰¹²³⁴⁵⁶⁷⁸⁹]+) (\\S+ \\S+ \\S+ \\S+ \\S+)").matcher(seed);
+        java.util.Set<List<String>> openings = new java.util.HashSet<>();
+        int notes = 0;
+        while (note.find()) {
+            List<String> printed = io.sello.support.SeedWords.tokens(note.group(1) + " " + note.group(2));
+            assertThat(java.util.Collections.indexOfSubList(words, printed)).as("note %s", printed).isNotNegative();
+            openings.add(printed.subList(1, printed.size()));
+            notes++;
+        }
+        assertThat(notes).isEqualTo(13);
+        // every number that opens a note, wherever it is printed: each of 1…13 exactly once
+        java.util.Map<String, Integer> numbers = new java.util.TreeMap<>();
+        for (int i = 0; i + 5 < words.size(); i++) {
+            if (words.get(i).startsWith("^") && openings.contains(words.subList(i + 1, i + 6))) {
+                numbers.merge(words.get(i), 1, Integer::sum);
+            }
+        }
+        java.util.Map<String, Integer> once = new java.util.TreeMap<>();
+        for (int n = 1; n <= 13; n++) {
+            once.put("^" + n, 1);
+        }
+        assertThat(numbers).isEqualTo(once);
+    }
+
     @Test
     void tableHeadersRepeatOnEveryPageATableSpans() {
         StringBuilder rows = new StringBuilder();

@@ -43,6 +43,8 @@ class PlanReaderTest {
             "bad alignment      | \"align\":\"right\"           | \"align\":\"justify\"        | /sections/1/blocks/0/table/columns/1/align   | expected \"left\", \"center\" or \"right\"",
             "zero width         | {\"width\":60}                    | {\"width\":0}                   | /sections/1/blocks/0/table/columns/0/width   | positive",
             "unknown run        | {\"footnote\":                    | {\"money\":{\"amount\":1,\"currency\":\"USD\"},\"footnote\": | /sections/0/blocks/0/paragraph/3 | exactly one of",
+            "footnote number 0  | {\"footnote\":                    | {\"number\":0,\"footnote\":      | /sections/0/blocks/0/paragraph/3/number | expected a whole number from 1 to 9999",
+            "number on text     | {\"footnote\":                    | {\"text\":\"x\",\"number\":2},{\"footnote\": | /sections/0/blocks/0/paragraph/3/number | only a footnote run has a number",
     })
     void namesTheFieldAndWhatWasExpected(String name, String from, String to, String pointer, String message) {
         String json = SMALL.replace(from.strip(), to.strip());

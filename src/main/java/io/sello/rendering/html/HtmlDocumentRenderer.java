@@ -96,7 +96,7 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
     }
 
     private ITextRenderer renderer(TemplateId template) {
-        ITextOutputDevice device = new ITextOutputDevice(DOTS_PER_POINT);
+        ITextOutputDevice device = new PageClippedOutputDevice(DOTS_PER_POINT);
         ConfinedUserAgent agent = new ConfinedUserAgent(device, DOTS_PER_PIXEL, TemplateResources.baseOf(template.value()));
         ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent, fonts());
         renderer.setListener(PdfA.listener(compressionLevel));
