@@ -66,24 +66,18 @@ public final class PdfDocument {
     }
 
     /**
-     * The text as one flow, for checking that long passages are printed whole: without white space,
-     * without the "Página X de Y" footers, and with the line that an HTML renderer draws clipped at the
-     * foot of a page and again at the head of the next counted once. In reading order
+     * The text as one flow, for checking that long passages are printed whole: without white space and
+     * without the "Página X de Y" footers. No line is drawn twice across a page break any more
+     * (PageClippedOutputDevice, PrintedTextTest), so pages are simply joined. In reading order
      * ({@code inStreamOrder} false) a paragraph with bold runs reads right; in the order it was written
      * ({@code true}) a table cell that wraps stays together instead of interleaving with its neighbours.
      */
     public String flowingText(boolean inStreamOrder) {
         List<String> source = inStreamOrder ? streamPages : pages;
         StringBuilder flow = new StringBuilder();
-        for (int n = 1; n <= source.size(); n++) {
+        for (String page : source) {
             // every footer, also those of an annex that numbers its own pages
-            String page = source.get(n - 1).replaceAll("\\s+", "").replaceAll("Página\\d+de\\d+", "");
-            int overlap = Math.min(400, Math.min(flow.length(), page.length()));
-            while (overlap > 0 && !flow.substring(flow.length() - overlap).equals(page.substring(0, overlap))) {
-                overlap--;
-            }
-            flow.setLength(flow.length() - overlap);
-            flow.append(page);
+            flow.append(page.replaceAll("\\s+", "").replaceAll("Página\\d+de\\d+", ""));
         }
         return flow.toString();
     }
