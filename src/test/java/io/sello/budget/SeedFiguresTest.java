@@ -124,7 +124,7 @@ class SeedFiguresTest {
             JSON.readTree(json).get("tables").forEach(t -> exampleNodes.put(t.get("id").stringValue(), t));
         }
         List<JsonNode> annex = new ArrayList<>();
-        collect(JSON.readTree(Files.readAllBytes(PLAN)).get("sections"), annex);
+        SeedReconciliationTest.budgetBlocks(JSON.readTree(Files.readAllBytes(PLAN)).get("sections"), annex);
         for (JsonNode table : annex) {
             ObjectNode content = ((ObjectNode) table).deepCopy();
             content.remove("id");
@@ -483,20 +483,5 @@ class SeedFiguresTest {
 
     private static String squeeze(String text) {
         return text.replaceAll("\\s+", "");
-    }
-
-    private static void collect(JsonNode sections, List<JsonNode> budgets) {
-        for (JsonNode section : sections) {
-            if (section.has("blocks")) {
-                section.get("blocks").forEach(b -> {
-                    if (b.has("budget")) {
-                        budgets.add(b.get("budget"));
-                    }
-                });
-            }
-            if (section.has("sections")) {
-                collect(section.get("sections"), budgets);
-            }
-        }
     }
 }

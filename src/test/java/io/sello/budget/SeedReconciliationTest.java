@@ -152,7 +152,7 @@ class SeedReconciliationTest {
             JSON.readTree(Files.readAllBytes(example)).get("tables").forEach(t -> examples.put(t.get("id").stringValue(), t));
         }
         List<JsonNode> annex = new ArrayList<>();
-        collect(JSON.readTree(Files.readAllBytes(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json"))).get("sections"), annex);
+        budgetBlocks(JSON.readTree(Files.readAllBytes(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json"))).get("sections"), annex);
         assertThat(annex).hasSize(16);
         for (JsonNode table : annex) {
             String id = table.get("id").stringValue();
@@ -164,7 +164,8 @@ class SeedReconciliationTest {
         }
     }
 
-    private static void collect(JsonNode sections, List<JsonNode> budgets) {
+    /** Every {"budget": …} block of a plan's sections, in document order. */
+    static void budgetBlocks(JsonNode sections, List<JsonNode> budgets) {
         for (JsonNode section : sections) {
             if (section.has("blocks")) {
                 section.get("blocks").forEach(b -> {
@@ -174,7 +175,7 @@ class SeedReconciliationTest {
                 });
             }
             if (section.has("sections")) {
-                collect(section.get("sections"), budgets);
+                budgetBlocks(section.get("sections"), budgets);
             }
         }
     }
