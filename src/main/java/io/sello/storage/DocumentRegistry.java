@@ -8,6 +8,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -144,6 +146,45 @@ public class DocumentRegistry {
                 .param("at", Timestamp.from(clock.instant())).param("actor", actor).param("action", action)
                 .param("result", result).param("detail", detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX - 1) + "…" : detail)
                 .update();
+    }
+
+    /**
+     * Counts one event in today's (UTC) row of {@code audit_daily_counts} (V4__audit_daily_counts.sql),
+     * for events too cheap to ask for, such as anonymous verifications, to get a row each.
+     * Portable upsert for H2 (PostgreSQL mode) and PostgreSQL, safe under concurrency without a
+     * transaction: raise the row; if there was none, insert it, and if another caller inserted it
+     * first (ON CONFLICT DO NOTHING changed nothing), raise the row it made. ON CONFLICT has no
+     * target column list because H2 accepts only that form.
+     */
+    public void countDaily(String action, String result) {
+        java.sql.Date day = java.sql.Date.valueOf(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        String raise = "UPDATE audit_daily_counts SET events = events + 1 WHERE day_utc = :day AND action = :action AND result = :result";
+        if (jdbc.sql(raise).param("day", day).param("action", action).param("result", result).update() > 0) {
+            return;
+        }
+        int inserted = jdbc.sql("""
+                        INSERT INTO audit_daily_counts (day_utc, action, result, events) VALUES (:day, :action, :result, 1)
+                        ON CONFLICT DO NOTHING""")
+                .param("day", day).param("action", action).param("result", result).update();
+        if (inserted == 0) {
+            jdbc.sql(raise).param("day", day).param("action", action).param("result", result).update();
+        }
+    }
+
+    /** The daily counts from {@code since} (UTC day) on, oldest day first. */
+    public List<DailyCount> dailyCounts(LocalDate since) {
+        return jdbc.sql("""
+                        SELECT day_utc, action, result, events FROM audit_daily_counts WHERE day_utc >= :since
+                        ORDER BY day_utc, action, result""")
+                .param("since", java.sql.Date.valueOf(since))
+                .query((rs, n) -> new DailyCount(rs.getDate("day_utc").toLocalDate(), rs.getString("action"),
+                        rs.getString("result"), rs.getLong("events")))
+                .list();
+    }
+
+    /** How many audit rows there are: what a flood of anonymous calls must leave unchanged. */
+    public long auditRowCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_events").query(Long.class).single();
     }
 
     /** The latest events of the whole service, newest first: renders that were not stored, unknown files verified. */

@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class RegistryContract {
     private static final Instant NOW = Instant.parse("2021-07-07T16:00:00Z");
     private DocumentRegistry registry;
+    private SimpleDriverDataSource dataSource;
 
     /** A JDBC URL to an empty (or disposable) database. */
     abstract String url();
@@ -34,7 +35,7 @@ abstract class RegistryContract {
     void migrate() throws Exception {
         String url = url();
         Driver driver = java.sql.DriverManager.getDriver(url);
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(driver, url);
+        dataSource = new SimpleDriverDataSource(driver, url);
         Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").cleanDisabled(false).load();
         flyway.clean();
         assertThat(flyway.migrate().success).isTrue();
@@ -94,5 +95,45 @@ abstract class RegistryContract {
         assertThat(trail.get(2).detail()).isEqualTo("y".repeat(DocumentRegistry.DETAIL_MAX));
         assertThat(trail.get(0).at()).isEqualTo(NOW);
         assertThat(registry.recentAudit(2)).extracting(AuditEvent::action).containsExactly("verify", "store");
+    }
+
+    /**
+     * Issue 14, point 4: events counted per day instead of a row each. Concurrent callers lose no
+     * count (the first insert of a day races), a new UTC day starts a new row, and audit_events is untouched.
+     */
+    @Test
+    void dailyCountsAddUpUnderConcurrencyAndStartAgainEachDay() throws Exception {
+        long auditRows = registry.auditRowCount();
+        int threads = 8;
+        int each = 50;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < each; i++) {
+                    registry.countDaily("verify-upload", "ok");
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        registry.countDaily("verify-upload", "refused");
+        DocumentRegistry tomorrow = new DocumentRegistry(JdbcClient.create(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.fixed(NOW.plus(java.time.Duration.ofDays(1)), ZoneOffset.UTC));
+        tomorrow.countDaily("verify-stored", "ok");
+        tomorrow.countDaily("verify-stored", "ok");
+        java.time.LocalDate today = java.time.LocalDate.of(2021, 7, 7);
+        assertThat(registry.dailyCounts(today)).containsExactly(
+                new DailyCount(today, "verify-upload", "ok", threads * each),
+                new DailyCount(today, "verify-upload", "refused", 1),
+                new DailyCount(today.plusDays(1), "verify-stored", "ok", 2));
+        assertThat(registry.dailyCounts(today.plusDays(1))).hasSize(1);
+        assertThat(registry.auditRowCount()).as("counting writes no audit row").isEqualTo(auditRows);
     }
 }
