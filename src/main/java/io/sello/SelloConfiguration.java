@@ -89,8 +89,8 @@ class SelloConfiguration {
     }
 
     @Bean
-    Verification verification(DocumentRegistry registry) {
-        return new Verification(registry);
+    Verification verification(DocumentRegistry registry, MeterRegistry meters) {
+        return new Verification(registry, meters);
     }
 
     @Bean

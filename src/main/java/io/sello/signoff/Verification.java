@@ -1,5 +1,7 @@
 package io.sello.signoff;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sello.signing.PdfVerifier;
 import io.sello.signing.VerificationReport;
 import io.sello.storage.DocumentId;
@@ -7,14 +9,28 @@ import io.sello.storage.DocumentRegistry;
 import io.sello.storage.StoredDocument;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Verifies a PDF's signatures and tells whether its bytes are the registry's, auditing every check. */
+/**
+ * Verifies a PDF's signatures and tells whether its bytes are the registry's, and keeps count.
+ *
+ * <p>Issue 14, point 4: the audit cannot be grown by callers without an account. A verification by
+ * a signed-in user or an API key writes its audit row, as before (who verified what is worth keeping,
+ * and those callers are known and throttled). An anonymous one (the public upload, the QR code's
+ * page) writes none: it raises today's row of {@code audit_daily_counts} for its action and result,
+ * and the {@code sello.verifications} counter (tags {@code source}, {@code result}, {@code caller}),
+ * which counts every verification.
+ */
 public final class Verification {
+    static final String UPLOAD = "verify-upload";
+    static final String STORED = "verify-stored";
     private final DocumentRegistry registry;
     private final PdfVerifier verifier = new PdfVerifier();
+    private final MeterRegistry meters;
 
-    public Verification(DocumentRegistry registry) {
+    public Verification(DocumentRegistry registry, MeterRegistry meters) {
         this.registry = registry;
+        this.meters = meters;
     }
 
     /** An uploaded file: found in the registry by its hash, if it is there at all. */
@@ -23,8 +39,8 @@ public final class Verification {
         Optional<DocumentId> known = registry.findBySha256(report.sha256());
         Optional<StoredDocument> document = known.flatMap(registry::find);
         boolean current = document.map(d -> d.sha256().equals(report.sha256())).orElse(false);
-        registry.audit(known.orElse(null), actor.username(), "verify", report.intact() ? "ok" : "refused",
-                "uploaded file sha256 " + report.sha256() + ": " + summary(report) + (known.isPresent()
+        record(actor, UPLOAD, known.orElse(null), report.intact() ? "ok" : "refused",
+                () -> "uploaded file sha256 " + report.sha256() + ": " + summary(report) + (known.isPresent()
                         ? (current ? "; it is the registry's current version" : "; it is an earlier version in the registry")
                         : "; not in the registry"));
         return new Result(report, known.map(DocumentId::toString).orElse(null), known.isPresent(), current,
@@ -38,9 +54,23 @@ public final class Verification {
         byte[] pdf = registry.pdf(id);
         VerificationReport report = verifier.verify(pdf);
         boolean matches = report.sha256().equals(document.sha256());
-        registry.audit(id, actor.username(), "verify", matches ? "ok" : "refused", "stored file: " + summary(report)
+        record(actor, STORED, id, matches ? "ok" : "refused", () -> "stored file: " + summary(report)
                 + (matches ? "; hash matches the registry" : "; HASH DOES NOT MATCH THE REGISTRY"));
         return new Result(report, id.toString(), true, matches, document.status());
+    }
+
+    /** An audit row for a known caller; a daily count for an anonymous one. Both are counted in the metric. */
+    private void record(Actor actor, String source, DocumentId document, String result, Supplier<String> detail) {
+        boolean anonymous = Actor.ANONYMOUS.equals(actor);
+        Counter.builder("sello.verifications").description("PDF verifications, by source, result and caller")
+                .tag("source", source.equals(UPLOAD) ? "upload" : "stored").tag("result", result)
+                .tag("caller", anonymous ? "anonymous" : "authenticated")
+                .register(meters).increment();
+        if (anonymous) {
+            registry.countDaily(source, result);
+        } else {
+            registry.audit(document, actor.username(), "verify", result, detail.get());
+        }
     }
 
     private static String summary(VerificationReport report) {

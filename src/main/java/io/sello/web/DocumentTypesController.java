@@ -2,6 +2,7 @@ package io.sello.web;
 
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import java.util.Map;
 
 /** What the service can produce, and the contract of each document type. */
 @RestController
+@SecurityRequirements // open to anyone (SecurityConfiguration): the OpenAPI document declares no scheme
 @RequestMapping("/api/v1/document-types")
 class DocumentTypesController {
     static final MediaType SCHEMA_JSON = MediaType.parseMediaType("application/schema+json");

@@ -3,6 +3,7 @@ package io.sello.web;
 import io.sello.signoff.SignOffRefused;
 import io.sello.signoff.SignOffService;
 import io.sello.signoff.Verification;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.sello.storage.AuditEvent;
 import io.sello.storage.DocumentId;
 import io.sello.storage.DocumentRegistry;
@@ -74,6 +75,7 @@ class RegistryController {
     }
 
     @GetMapping(path = "/verification", produces = MediaType.APPLICATION_JSON_VALUE)
+    @SecurityRequirements // open to anyone, like /verify/{id}
     Verification.Result verification(@PathVariable String id, Authentication who) {
         return verification.verifyStored(parse(id), SecurityConfiguration.actor(who, security));
     }

@@ -2,6 +2,7 @@ package io.sello.web;
 
 import io.sello.signing.SignatureCheck;
 import io.sello.signoff.Verification;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import java.io.IOException;
  * of every stored page links to.
  */
 @RestController
+@SecurityRequirements // open to anyone (SecurityConfiguration): the OpenAPI document declares no scheme
 class VerifyController {
     private final Verification verification;
     private final SecurityProperties security;

@@ -46,6 +46,77 @@ class OperationsTest {
         assertThat(ui.body()).doesNotContain("https://cdn", "unpkg.com", "jsdelivr");
     }
 
+    /**
+     * Issue 14, point 7: the OpenAPI document declares HTTP Basic and the X-Api-Key header, every
+     * operation needs one of them unless it declares none, and the declaration is what the service
+     * does: an operation that declares none answers an anonymous caller without 401, every other one
+     * answers it 401.
+     */
+    @Test
+    void theOpenApiSpecDeclaresItsSecuritySchemesAndWhichOperationsNeedThem() throws Exception {
+        JsonNode api = JSON.readTree(get("/v3/api-docs").body());
+        JsonNode schemes = api.get("components").get("securitySchemes");
+        assertThat(schemes.get("basic").get("type").stringValue()).isEqualTo("http");
+        assertThat(schemes.get("basic").get("scheme").stringValue()).isEqualTo("basic");
+        assertThat(schemes.get("apiKey").get("type").stringValue()).isEqualTo("apiKey");
+        assertThat(schemes.get("apiKey").get("in").stringValue()).isEqualTo("header");
+        assertThat(schemes.get("apiKey").get("name").stringValue()).isEqualTo("X-Api-Key");
+        // either scheme will do: two requirement objects, one scheme each
+        assertThat(api.get("security").toString()).isEqualTo("[{\"basic\":[]},{\"apiKey\":[]}]");
+
+        java.util.Set<String> open = new java.util.TreeSet<>();
+        java.util.Set<String> closed = new java.util.TreeSet<>();
+        for (String path : api.get("paths").propertyNames()) {
+            JsonNode operations = api.get("paths").get(path);
+            for (String method : operations.propertyNames()) {
+                JsonNode security = operations.get(method).get("security");
+                boolean declaresNone = security != null && security.isArray() && security.isEmpty();
+                assertThat(security == null || declaresNone).as(method + " " + path + " inherits the document's requirement or declares none").isTrue();
+                String operation = method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+                (declaresNone ? open : closed).add(operation);
+                // any value will do for a path variable: authentication is decided before the path is looked at
+                String concrete = path.replaceAll("\\{[^}]+}", "poa-execution-form");
+                HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + concrete))
+                        .method(method.toUpperCase(java.util.Locale.ROOT), HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (declaresNone) {
+                    assertThat(anonymous.statusCode()).as(operation + " declares no security, so an anonymous caller gets in").isNotEqualTo(401);
+                } else {
+                    assertThat(anonymous.statusCode()).as(operation + " needs Basic or an API key").isEqualTo(401);
+                }
+            }
+        }
+        assertThat(open).contains("GET /api/v1/document-types", "GET /api/v1/document-types/{type}/schema",
+                "GET /api/v1/document-types/{type}/example", "POST /api/v1/verify", "GET /verify/{id}",
+                "GET /api/v1/documents/{id}/verification");
+        assertThat(closed).contains("POST /api/v1/documents/{type}", "POST /api/v1/documents/{id}/sign-offs",
+                "GET /api/v1/documents/{id}/audit", "GET /api/v1/audit");
+    }
+
+    /** Issue 14, point 7: asked for directly, the container's error path is not found, not a 500 with status 999. */
+    @Test
+    void theErrorPathAskedForDirectlyIsNotFound() throws Exception {
+        for (String method : new String[]{"GET", "POST", "DELETE"}) {
+            for (String path : new String[]{"/error", "/error?status=500"}) {
+                HttpResponse<String> error = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(error.statusCode()).as(method + " " + path).isEqualTo(404);
+                assertThat(error.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+                JsonNode problem = JSON.readTree(error.body());
+                assertThat(problem.get("type").stringValue()).isEqualTo("/problems/not-found");
+                assertThat(problem.get("status").intValue()).isEqualTo(404);
+            }
+        }
+        // real errors are still described through /error (an error dispatch): an unknown path, a failed sign-in
+        HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/no-such-page"))
+                .header("Authorization", HttpApiTest.basic("ana", "ana-dev")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        HttpResponse<String> unauthenticated = get("/api/v1/audit");
+        assertThat(unauthenticated.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(unauthenticated.body()).get("type").stringValue()).isEqualTo("/problems/unauthenticated");
+    }
+
     @Test
     void rendersAreCountedAndTimedPerType(CapturedOutput output) throws Exception {
         HttpResponse<byte[]> rendered = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port

@@ -44,6 +44,10 @@ class SignOffApiTest {
     private final HttpClient client = HttpClient.newHttpClient();
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.sello.storage.DocumentRegistry registry;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     private String id;
 
     @BeforeAll
@@ -152,7 +156,9 @@ class SignOffApiTest {
         List<String> lines = new ArrayList<>();
         audit.forEach(e -> lines.add(e.get("actor").stringValue() + " " + e.get("action").stringValue() + " " + e.get("result").stringValue()));
         assertThat(lines).containsSubsequence("ana store ok", "luis sign-off refused", "ana sign-off refused", "ana sign-off ok",
-                "rosa sign-off refused", "luis sign-off ok", "rosa sign-off ok", "anonymous verify ok");
+                "rosa sign-off refused", "luis sign-off ok", "rosa sign-off ok");
+        // the anonymous verifications of orders 3 and 4 are counted per day, not audited one by one (issue 14)
+        assertThat(lines).noneMatch(line -> line.startsWith("anonymous "));
         assertThat(send("GET", "/api/v1/documents/" + id + "/audit", null, null, null, null).statusCode()).isEqualTo(401);
         // renders that are not stored are audited too, in the service-wide trail only admins read
         send("POST", "/api/v1/documents/poa-execution-form", Fixtures.seedExample(), "application/json", "ana", "ana-dev");
@@ -162,6 +168,74 @@ class SignOffApiTest {
         assertThat(recent.get(1).get("action").stringValue() + " " + recent.get(1).get("result").stringValue()).isEqualTo("render ok");
         assertThat(recent.get(1).get("detail").stringValue()).startsWith("poa-execution-form as pdf");
         assertThat(send("GET", "/api/v1/audit", null, null, "ana", "ana-dev").statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * Issue 14, point 4: anonymous verifications (an upload, the QR code's page, the JSON verification)
+     * leave the audit table as it is; they raise today's daily count and the {@code sello.verifications}
+     * counter by exactly as many as were answered. A signed-in user's verification still gets its row.
+     * Answers 429 are allowed (a rate limit on anonymous verification) and are counted by neither.
+     */
+    @Test
+    @Order(6)
+    void anonymousVerificationsAreCountedNotAuditedOneByOne() throws Exception {
+        byte[] pdf = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev").body();
+        long rows = registry.auditRowCount();
+        Map<String, Long> daily = dailyCounts();
+        double uploadsMetric = verifications("upload", "anonymous");
+        double storedMetric = verifications("stored", "anonymous");
+        int uploads = 0;
+        int stored = 0;
+        for (int i = 0; i < 30; i++) {
+            uploads += answered(send("POST", "/api/v1/verify", pdf, "application/pdf", null, null));
+        }
+        for (int i = 0; i < 10; i++) {
+            stored += answered(send("GET", "/verify/" + id, null, null, null, null));
+            stored += answered(send("GET", "/api/v1/documents/" + id + "/verification", null, null, null, null));
+        }
+        assertThat(uploads).as("anonymous uploads answered").isPositive();
+        assertThat(stored).as("anonymous verifications of the stored file answered").isPositive();
+        assertThat(registry.auditRowCount()).as("audit rows after %d anonymous verifications", uploads + stored).isEqualTo(rows);
+        Map<String, Long> after = dailyCounts();
+        assertThat(after.getOrDefault("verify-upload ok", 0L) - daily.getOrDefault("verify-upload ok", 0L)).isEqualTo(uploads);
+        assertThat(after.getOrDefault("verify-stored ok", 0L) - daily.getOrDefault("verify-stored ok", 0L)).isEqualTo(stored);
+        assertThat(verifications("upload", "anonymous") - uploadsMetric).isEqualTo(uploads);
+        assertThat(verifications("stored", "anonymous") - storedMetric).isEqualTo(stored);
+        String prometheus = new String(send("GET", "/actuator/prometheus", null, null, null, null).body(), StandardCharsets.UTF_8);
+        assertThat(prometheus).containsPattern("sello_verifications_total\\{[^}]*caller=\"anonymous\"[^}]*result=\"ok\"[^}]*source=\"upload\"[^}]*} [1-9]");
+
+        // a signed-in user's verification keeps its row, in the document's trail
+        assertThat(send("GET", "/api/v1/documents/" + id + "/verification", null, null, "luis", "luis-dev").statusCode()).isEqualTo(200);
+        assertThat(registry.auditRowCount()).isEqualTo(rows + 1);
+        JsonNode trail = JSON.readTree(send("GET", "/api/v1/documents/" + id + "/audit", null, null, "admin", "admin-dev").body());
+        JsonNode last = trail.get(trail.size() - 1);
+        assertThat(last.get("actor").stringValue() + " " + last.get("action").stringValue() + " " + last.get("result").stringValue())
+                .isEqualTo("luis verify ok");
+        assertThat(after).doesNotContainKey("verify-stored refused");
+        assertThat(verifications("stored", "authenticated")).isGreaterThanOrEqualTo(1);
+        // the daily counts are for admins
+        assertThat(send("GET", "/api/v1/audit/daily-counts", null, null, "ana", "ana-dev").statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/audit/daily-counts", null, null, null, null).statusCode()).isEqualTo(401);
+    }
+
+    private static int answered(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isIn(200, 429);
+        return response.statusCode() == 200 ? 1 : 0;
+    }
+
+    /** Today's daily counts, read as an admin over HTTP: "action result" to count. */
+    private Map<String, Long> dailyCounts() throws Exception {
+        HttpResponse<byte[]> response = send("GET", "/api/v1/audit/daily-counts?days=1", null, null, "admin", "admin-dev");
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, Long> counts = new java.util.HashMap<>();
+        JSON.readTree(response.body()).forEach(row -> counts.merge(row.get("action").stringValue() + " " + row.get("result").stringValue(),
+                row.get("events").longValue(), Long::sum));
+        return counts;
+    }
+
+    private double verifications(String source, String caller) {
+        return meters.find("sello.verifications").tag("source", source).tag("caller", caller).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     /**
