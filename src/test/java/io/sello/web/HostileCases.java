@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class HostileCases {
     static final String CANARY = "CANARY-7f3a9c-THIS-FILE-MUST-NEVER-BE-READ";
     static final String[] CATEGORIES = {"transport and JSON", "template injection", "resource loading", "unicode tricks",
-            "XXE", "uploads", "signature tampering"};
+            "XXE", "uploads", "signature tampering", "audit and error paths"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String API_KEY = "dev-api-key-not-for-production";
     private static final String FORM = "/api/v1/documents/poa-execution-form";
@@ -83,6 +83,7 @@ final class HostileCases {
         xxe(cases);
         uploads(cases);
         signatureTampering(cases);
+        auditAndErrorPaths(cases);
         return cases;
     }
 
@@ -356,6 +357,98 @@ final class HostileCases {
                     assertThat(printed).as("the payload printed as text").contains(squeeze(t.plant(payload)));
                     assertThat(printed).doesNotContain("uid=", "root:x:", "spring.datasource");
                 }));
+    }
+
+    // ---------------------------------------------------------------- audit and error paths (issue 14)
+
+    /** Anonymous verifications sent by {@link #anonymousVerificationFlood}: enough to have grown the audit table by as many rows. */
+    static final int FLOOD = 1_000;
+
+    private static void auditAndErrorPaths(List<Case> cases) {
+        String c = CATEGORIES[7];
+        cases.add(new Case(c, "GET /error asked for directly",
+                t -> t.send(HttpRequest.newBuilder(t.uri("/error")).timeout(Duration.ofSeconds(18)).GET()),
+                Set.of(404), problem("not-found")));
+        cases.add(new Case(c, "1,000 anonymous verifications do not grow the audit table",
+                HostileCases::anonymousVerificationFlood, Set.of(200, 429), Check.NONE));
+    }
+
+    /**
+     * {@link #FLOOD} anonymous uploads of a one-page PDF, four at a time. Before issue 14 each wrote an
+     * audit_events row; now the newest audit row stays the newest, today's {@code verify-upload} count
+     * and the {@code sello.verifications} counter grow by exactly the number answered 200 (a rate limit
+     * may answer 429; nothing else is allowed). Answers the last upload's response.
+     */
+    private static Response anonymousVerificationFlood(Target t) throws Exception {
+        byte[] pdf;
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            pdf = save(document);
+        }
+        long newestRow = newestAuditRow(t);
+        long counted = countedUploads(t);
+        double metric = uploadMetric(t);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Response> last = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            List<java.util.concurrent.Future<?>> senders = new ArrayList<>();
+            for (int s = 0; s < 4; s++) {
+                senders.add(pool.submit(() -> {
+                    for (int i = 0; i < FLOOD / 4; i++) {
+                        Response response = t.verify(pdf);
+                        assertThat(response.status()).as(response.brief()).isIn(200, 429);
+                        if (response.status() == 200) {
+                            answered.incrementAndGet();
+                        }
+                        last.set(response);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> sender : senders) {
+                sender.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(newestAuditRow(t)).as("the newest audit row after %d anonymous verifications", FLOOD).isEqualTo(newestRow);
+        assertThat(countedUploads(t) - counted).as("today's verify-upload count").isEqualTo(answered.get());
+        assertThat(uploadMetric(t) - metric).as("sello.verifications for anonymous uploads").isEqualTo(answered.get());
+        return last.get();
+    }
+
+    private static Response asAdmin(Target t, String path) throws Exception {
+        Response response = t.send(HttpRequest.newBuilder(t.uri(path)).timeout(Duration.ofSeconds(18))
+                .header("Authorization", HttpApiTest.basic("admin", "admin-dev")).GET());
+        assertThat(response.status()).as(path + ": " + response.brief()).isEqualTo(200);
+        return response;
+    }
+
+    private static long newestAuditRow(Target t) throws Exception {
+        JsonNode newest = asAdmin(t, "/api/v1/audit?limit=1").json();
+        return newest.isEmpty() ? 0 : newest.get(0).get("id").longValue();
+    }
+
+    private static long countedUploads(Target t) throws Exception {
+        long total = 0;
+        for (JsonNode row : asAdmin(t, "/api/v1/audit/daily-counts?days=1").json()) {
+            if (row.get("action").stringValue().equals("verify-upload")) {
+                total += row.get("events").longValue();
+            }
+        }
+        return total;
+    }
+
+    private static double uploadMetric(Target t) throws Exception {
+        Matcher line = Pattern.compile("(?m)^sello_verifications_total\\{([^}]*)} (\\S+)$").matcher(t.get("/actuator/prometheus").text());
+        double total = 0;
+        while (line.find()) {
+            if (line.group(1).contains("caller=\"anonymous\"") && line.group(1).contains("source=\"upload\"")) {
+                total += Double.parseDouble(line.group(2));
+            }
+        }
+        return total;
     }
 
     private static Check problem(String type) {
