@@ -60,6 +60,45 @@ final class LoginThrottle {
                    boolean userLockedNow, boolean addressLockedNow) {
     }
 
+    /**
+     * An attempt let through, holding a token of each bucket that already has failures: concurrent
+     * guesses at a name that is failing cannot all pass the check before the first of them is counted.
+     */
+    record Attempt(Refusal refusal, Entry userReserved, Entry addressReserved) {
+    }
+
+    /**
+     * Starts an attempt: refused, or let through with a token reserved from every record that already
+     * counts failures (a first, fresh burst is bounded by the server's threads instead). The caller
+     * ends it with {@link #failed(Attempt, String, String)} or {@link #passed(Attempt, String)}.
+     */
+    synchronized Attempt begin(String user, String address) {
+        Refusal refusal = check(user, address);
+        if (refusal != null) {
+            return new Attempt(refusal, null, null);
+        }
+        return new Attempt(null, reserve(user == null ? null : users.get(key(user))), reserve(addresses.get(address)));
+    }
+
+    private static Entry reserve(Entry entry) {
+        return entry != null && entry.failures > 0 && entry.delay.tryConsume(1) ? entry : null;
+    }
+
+    /** The attempt did not fail: its reserved tokens go back, and a success clears the user name's failures. */
+    synchronized void passed(Attempt attempt, String user) {
+        for (Entry entry : new Entry[]{attempt.userReserved(), attempt.addressReserved()}) {
+            if (entry != null) {
+                entry.delay.addTokens(1);
+            }
+        }
+        succeeded(user);
+    }
+
+    /** A failed attempt, paid for with the tokens it reserved (or new ones). */
+    synchronized Failure failed(Attempt attempt, String user, String address) {
+        return failed(user, address, attempt.userReserved(), attempt.addressReserved());
+    }
+
     /** @return why an attempt must be refused before its credentials are checked, or {@code null} to let it through */
     synchronized Refusal check(String user, String address) {
         long now = clock.currentTimeNanos();
@@ -84,11 +123,15 @@ final class LoginThrottle {
 
     /** Counts a failed sign-in; {@code user} is {@code null} when no user name could be read (a wrong API key). */
     synchronized Failure failed(String user, String address) {
+        return failed(user, address, null, null);
+    }
+
+    private Failure failed(String user, String address, Entry userPaid, Entry addressPaid) {
         long now = clock.currentTimeNanos();
         Entry byUser = user == null ? null : users.computeIfAbsent(key(user), k -> new Entry(properties.perUser(), clock));
         Entry byAddress = addresses.computeIfAbsent(address, k -> new Entry(properties.perAddress(), clock));
-        int userFailures = byUser == null ? 0 : byUser.fail(now);
-        int addressFailures = byAddress.fail(now);
+        int userFailures = byUser == null ? 0 : byUser.fail(now, byUser == userPaid);
+        int addressFailures = byAddress.fail(now, byAddress == addressPaid);
         return new Failure(userFailures, addressFailures, userFailures == 1, addressFailures == 1,
                 userFailures >= properties.perUser().failuresBeforeLockout(),
                 addressFailures >= properties.perAddress().failuresBeforeLockout());
@@ -114,7 +157,7 @@ final class LoginThrottle {
         return lower.length() > 101 ? lower.substring(0, 101) : lower;
     }
 
-    private static final class Entry {
+    static final class Entry {
         private final LoginThrottleProperties.Rule rule;
         private final Bucket delay;
         private int failures;
@@ -135,13 +178,15 @@ final class LoginThrottle {
         }
 
         /** @return which failure in a row this is; the one that reaches {@code failuresBeforeLockout} locks the key and starts afresh */
-        int fail(long now) {
+        int fail(long now, boolean paid) {
             if (failures > 0 && now - lastFailure > rule.lockout().toNanos()) {
                 failures = 0;
             }
             int number = ++failures;
             lastFailure = now;
-            delay.consumeIgnoringRateLimits(1);
+            if (!paid) {
+                delay.consumeIgnoringRateLimits(1);
+            }
             if (number >= rule.failuresBeforeLockout()) {
                 locked = true;
                 lockedUntil = now + rule.lockout().toNanos();

@@ -60,7 +60,8 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
         }
         String user = basic ? userName(authorization) : null;
         String address = request.getRemoteAddr();
-        LoginThrottle.Refusal refusal = throttle.check(user, address);
+        LoginThrottle.Attempt attempt = throttle.begin(user, address);
+        LoginThrottle.Refusal refusal = attempt.refusal();
         if (refusal != null) {
             long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
             response.setHeader("Retry-After", String.valueOf(seconds));
@@ -71,16 +72,19 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
                             + "; try again in " + seconds + " s (Retry-After)");
             return;
         }
-        chain.doFilter(request, response);
-        if (response.getStatus() == 401) {
-            failed(user, basic ? "HTTP Basic" : ApiKeyFilter.HEADER, address);
-        } else if (basic) {
-            throttle.succeeded(user);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (response.getStatus() == 401) {
+                failed(attempt, user, basic ? "HTTP Basic" : ApiKeyFilter.HEADER, address);
+            } else {
+                throttle.passed(attempt, basic ? user : null);
+            }
         }
     }
 
-    private void failed(String user, String method, String address) {
-        LoginThrottle.Failure failure = throttle.failed(user, address);
+    private void failed(LoginThrottle.Attempt attempt, String user, String method, String address) {
+        LoginThrottle.Failure failure = throttle.failed(attempt, user, address);
         String name = user == null ? "-" : sanitised(user);
         String lock = failure.userLockedNow() ? "; user name locked out" : failure.addressLockedNow() ? "; address locked out" : "";
         log.warn("login refused: user \"{}\" from {} by {} (failure {} of this user name, {} of this address{})",

@@ -55,6 +55,32 @@ class LoginThrottleTest {
     }
 
     @Test
+    void concurrentGuessesAtAFailingNameCannotAllPassTheCheckBeforeTheFirstIsCounted() {
+        for (int i = 0; i < 3; i++) {
+            throttle.failed("admin", "10.0.0.1");
+        }
+        clock.advance(Duration.ofSeconds(5));
+        // one token has come back: the first of two simultaneous attempts reserves it, the second is refused
+        LoginThrottle.Attempt first = throttle.begin("admin", "10.0.0.1");
+        LoginThrottle.Attempt second = throttle.begin("admin", "10.0.0.2");
+        assertThat(first.refusal()).isNull();
+        assertThat(second.refusal()).isNotNull();
+        assertThat(throttle.failed(first, "admin", "10.0.0.1").userFailures()).isEqualTo(4);
+        assertThat(throttle.check("admin", "10.0.0.1").retryAfter()).as("paid with the reserved token, not a second one")
+                .isEqualTo(Duration.ofSeconds(5));
+        // an attempt that passes gives its token back, and a success clears the name
+        clock.advance(Duration.ofSeconds(5));
+        LoginThrottle.Attempt right = throttle.begin("admin", "10.0.0.1");
+        throttle.passed(right, "admin");
+        assertThat(throttle.check("admin", "10.0.0.1")).isNull();
+        assertThat(throttle.failed("admin", "10.0.0.1").userFailures()).isEqualTo(1);
+        // a name with no failures reserves nothing: a user's parallel requests are never held back
+        for (int i = 0; i < 10; i++) {
+            assertThat(throttle.begin("luis", "10.0.0.3").refusal()).isNull();
+        }
+    }
+
+    @Test
     void oneAddressCyclingUserNamesIsHeldBackByTheAddressRule() {
         for (int i = 0; i < 20; i++) {
             assertThat(throttle.check("user" + i, "10.0.0.7")).isNull();
