@@ -39,7 +39,7 @@ public record LoginThrottleProperties(Rule perUser, Rule perAddress, Integer max
      * @param failuresBeforeDelay   failures answered at once; after them each attempt must wait {@code delay}
      *                              after the previous failure, or it gets 429 without being checked
      * @param delay                 the pause between attempts once delayed
-     * @param failuresBeforeLockout failures (while none is older than {@code lockout} than the next) that lock
+     * @param failuresBeforeLockout failures in a row, each within {@code lockout} of the one before, that lock
      *                              the user name or address out
      * @param lockout               how long a lock-out lasts; during it even the right password gets 429
      */
