@@ -1,6 +1,8 @@
 package io.sello.web;
 
+import io.github.bucket4j.TimeMeter;
 import io.sello.signoff.Actor;
+import io.sello.storage.DocumentRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -43,7 +45,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties) throws Exception {
+    LoginThrottle loginThrottle(LoginThrottleProperties properties) {
+        return new LoginThrottle(properties, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, LoginThrottle throttle,
+                            LoginThrottleProperties loginProperties, DocumentRegistry registry) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -54,6 +62,9 @@ class SecurityConfiguration {
                                 "Not authenticated", "send HTTP Basic credentials or an X-Api-Key header"))
                         .accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden",
                                 "Forbidden", "your role does not allow this")))
+                // the throttle first: a held-back attempt is answered 429 before any credential is checked
+                .addFilterBefore(new LoginThrottleFilter(throttle, loginProperties, registry, problems, TimeMeter.SYSTEM_NANOTIME),
+                        BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyFilter(properties.apiKeys(), problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.GET, "/api/v1/document-types", "/api/v1/document-types/**",

@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class HostileCases {
     static final String CANARY = "CANARY-7f3a9c-THIS-FILE-MUST-NEVER-BE-READ";
     static final String[] CATEGORIES = {"transport and JSON", "template injection", "resource loading", "unicode tricks",
-            "XXE", "uploads", "signature tampering", "audit and error paths"};
+            "XXE", "uploads", "signature tampering", "sign-in", "audit and error paths"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String API_KEY = "dev-api-key-not-for-production";
     private static final String FORM = "/api/v1/documents/poa-execution-form";
@@ -83,6 +83,8 @@ final class HostileCases {
         xxe(cases);
         uploads(cases);
         signatureTampering(cases);
+        logins(cases);
+        // last: its 1,000 anonymous verifications may use up loopback's verification allowance
         auditAndErrorPaths(cases);
         return cases;
     }
@@ -262,6 +264,54 @@ final class HostileCases {
         cases.add(new Case(c, "mis-encoded accents are still repaired, not refused",
                 t -> t.post(FORM, with(form(), "/header/organizationalArea", "UNIDAD DE PLANIFICACIÃ\u0093N"), "application/json"),
                 Set.of(200), (r, t) -> assertThat(r.text()).contains("UNIDAD DE PLANIFICACIÓN")));
+    }
+
+    // ---------------------------------------------------------------- sign-in and invisible text (issue 14)
+
+    /** The flooded user name is the suite's own, so the lock-out never touches ana, admin or the API key the other cases use. */
+    private static final String FLOOD_USER = "hostile-flood";
+
+    private static void logins(List<Case> cases) {
+        String c = CATEGORIES[7];
+        cases.add(new Case(c, "a flood of wrong passwords for one user name", t -> {
+            Response last = null;
+            for (int i = 0; i < 30; i++) {
+                last = t.send(HttpRequest.newBuilder(t.uri("/api/v1/audit")).timeout(Duration.ofSeconds(5))
+                        .header("Authorization", HttpApiTest.basic(FLOOD_USER, "guess-" + i)).GET());
+                if (last.status() == 429) {
+                    break;
+                }
+            }
+            return last;
+        }, Set.of(429), (r, t) -> {
+            problem("too-many-failed-logins").verify(r, t);
+            assertThat(r.json().get("detail").stringValue()).startsWith("too many failed sign-ins for this user name");
+            assertThat(Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        }));
+        // Issue 14 point 5: each kind of character that prints as nothing, in a field that is printed and signed
+        String[][] invisible = {
+                {"tag characters spelling a hidden word", "/signatories/0/name", "Ana Quispe\uDB40\uDC4E\uDB40\uDC4F",
+                        "/signatories/0/name: contains a tag character", "U+E004E) at character 11"},
+                {"a Hangul filler", "/header/acronym", "UPL\u3164", "/header/acronym: contains a Hangul filler", "U+3164) at character 4"},
+                {"a Hangul choseong filler", "/header/institution", "MINISTERIO\u115F", "/header/institution: contains a Hangul filler", "U+115F)"},
+                {"a Hangul jungseong filler", "/header/institution", "MINISTERIO\u1160", "/header/institution: contains a Hangul filler", "U+1160)"},
+                {"a halfwidth Hangul filler", "/header/institution", "MINISTERIO\uFFA0", "/header/institution: contains a Hangul filler", "U+FFA0)"},
+                {"a Mongolian vowel separator", "/signatories/0/name", "Ana\u180EQuispe", "/signatories/0/name: contains a Mongolian vowel separator", "U+180E)"},
+                {"a line separator in a single-line field", "/signatories/0/name", "Ana\u2028Quispe", "/signatories/0/name: contains a line separator", "U+2028)"},
+                {"a paragraph separator", "/header/institution", "MINISTERIO\u2029DE PRUEBA", "/header/institution: contains a paragraph separator", "U+2029) at character 11"},
+                {"a zero width joiner between letters", "/header/acronym", "U\u200DPL", "/header/acronym: contains a zero width joiner outside an emoji sequence", "U+200D)"},
+                {"a soft hyphen", "/signatories/0/name", "Ana Qui\u00ADspe", "/signatories/0/name: contains a soft hyphen", "U+00AD)"},
+                {"another default-ignorable code point", "/header/acronym", "UP\u034FL", "/header/acronym: contains a default-ignorable character", "U+034F)"},
+        };
+        for (String[] kind : invisible) {
+            cases.add(new Case(CATEGORIES[3], kind[0], t -> t.post(FORM, with(form(), kind[1], kind[2]), "application/json"),
+                    Set.of(400), (r, t) -> {
+                        detail(kind[3]).verify(r, t);
+                        assertThat(r.json().get("detail").stringValue()).contains(kind[4]);
+                    }));
+        }
+        printed(cases, CATEGORIES[3], "Quechua and Aymara orthography still prints", FORM, form(), "/header/organizationalArea",
+                "Ñawpaq ch'aki q'ipi Tiwanaku Jach'a Marka");
     }
 
     // ---------------------------------------------------------------- XXE
