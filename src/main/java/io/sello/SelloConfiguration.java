@@ -89,8 +89,8 @@ class SelloConfiguration {
     }
 
     @Bean
-    Verification verification(DocumentRegistry registry) {
-        return new Verification(registry);
+    Verification verification(DocumentRegistry registry, io.sello.signing.PdfLimits pdfLimits) {
+        return new Verification(registry, pdfLimits);
     }
 
     @Bean

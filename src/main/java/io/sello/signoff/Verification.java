@@ -11,10 +11,16 @@ import java.util.Optional;
 /** Verifies a PDF's signatures and tells whether its bytes are the registry's, auditing every check. */
 public final class Verification {
     private final DocumentRegistry registry;
-    private final PdfVerifier verifier = new PdfVerifier();
+    private final PdfVerifier verifier;
 
     public Verification(DocumentRegistry registry) {
+        this(registry, io.sello.signing.PdfLimits.DEFAULTS);
+    }
+
+    /** Uploads are checked against {@code limits} before they are parsed (issue 14). */
+    public Verification(DocumentRegistry registry, io.sello.signing.PdfLimits limits) {
         this.registry = registry;
+        this.verifier = new PdfVerifier(limits);
     }
 
     /** An uploaded file: found in the registry by its hash, if it is there at all. */
