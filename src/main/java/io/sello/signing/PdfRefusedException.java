@@ -15,9 +15,19 @@ public final class PdfRefusedException extends RuntimeException {
         this.value = value;
     }
 
-    static PdfRefusedException overLimit(String key, Object value, String what) {
+    static PdfRefusedException overLimit(String key, Object limit, String what) {
+        Object value = limit instanceof org.springframework.util.unit.DataSize size ? shown(size) : limit;
         return new PdfRefusedException("the file is over sello.limits.pdf." + key + " (" + value + "): " + what,
                 "sello.limits.pdf." + key, value);
+    }
+
+    /** 64MB rather than 67108864B, as the property is usually written. */
+    private static String shown(org.springframework.util.unit.DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + "MB";
+        }
+        return bytes % 1024 == 0 ? bytes / 1024 + "KB" : bytes + "B";
     }
 
     static PdfRefusedException unreadable(String why) {

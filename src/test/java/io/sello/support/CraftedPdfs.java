@@ -116,7 +116,7 @@ public final class CraftedPdfs {
         }
         pdf.object("<< /Type /Catalog /Pages 2 0 R >>");
         pdf.object("<< /Type /Pages /Kids [" + kids + "] /Count " + pages + " >>");
-        byte[] content = deflate(zeros(megabytes));
+        byte[] content = zeros(megabytes);
         for (int i = 0; i < pages; i++) {
             pdf.object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + (4 + 2 * i) + " 0 R >>");
             pdf.stream("<< /Length " + content.length + " /Filter /FlateDecode >>", content);
