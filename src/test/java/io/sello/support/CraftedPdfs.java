@@ -92,6 +92,12 @@ public final class CraftedPdfs {
         return pdf.finish("/Root 1 0 R");
     }
 
+    /** A three-object PDF whose trailer declares {@code size} objects: the parser sizes its table from it. */
+    public static byte[] declaredObjects(long size) {
+        return new String(withCatalogExtras(""), StandardCharsets.ISO_8859_1).replace("/Size 4 ", "/Size " + size + " ")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** A small PDF followed by {@code updates} empty incremental updates, each one more revision. */
     public static byte[] manyRevisions(int updates) {
         byte[] base = withCatalogExtras("");
