@@ -128,6 +128,8 @@ class HostileInputTest {
         assertThat(all).hasSizeGreaterThanOrEqualTo(40);
         assertThat(all.stream().map(Case::category).distinct()).containsExactlyInAnyOrder(HostileCases.CATEGORIES);
         assertThat(all.stream().map(Case::name).distinct()).hasSameSizeAs(all);
+        assertThat(all.stream().filter(c -> c.type() != null && c.statuses().size() != 1).map(Case::name))
+                .as("cases that name their problem type expect exactly one status").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
