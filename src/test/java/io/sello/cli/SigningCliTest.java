@@ -92,4 +92,18 @@ class SigningCliTest {
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("the keystore cannot be opened (wrong file or password)")
                 .doesNotContain("wrong-password");
     }
+
+    /** Issue 14: the CLI applies the same upload limits as the service, and a parse that overflows the stack is a refusal. */
+    @Test
+    void craftedFilesAreRefusedByNameNotWithAStackTrace(@TempDir Path dir) throws Exception {
+        Path loop = Files.write(dir.resolve("loop.pdf"), io.sello.support.CraftedPdfs.selfReferencingPageTree());
+        assertThat(cli(Map.of()).run(new String[]{"verify", loop.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out()).isEqualTo("refused: the file is not a readable PDF: its objects refer to themselves or nest too deep\n");
+        Path fields = Files.write(dir.resolve("fields.pdf"), io.sello.support.CraftedPdfs.manySignatureFields(4000, 0));
+        assertThat(cli(Map.of()).run(new String[]{"sign", fields.toString(), "--role", "ELABORADO", "--name", "A", "--position", "B",
+                "-o", dir.resolve("x.pdf").toString()})).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out()).startsWith("refused: the file is over sello.limits.pdf.max-signature-fields (100)").endsWith("; nothing written\n");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).doesNotContain("Exception", "\tat ");
+        assertThat(dir.resolve("x.pdf")).doesNotExist();
+    }
 }
