@@ -63,6 +63,19 @@ class PdfLimitsTest {
         assertThat(refused.getStackTrace()).as("nothing to log").isEmpty();
     }
 
+    /**
+     * With the object limit lifted, a trailer declaring a billion objects makes the parser ask for a 16 GB table at once:
+     * the OutOfMemoryError fails this one verification as unreadable, and nothing was allocated that stays. With the
+     * default limit the same file never reaches the parser (objectsAndRevisionsAreCounted, the hostile suite).
+     */
+    @Test
+    void anOutOfMemoryErrorInTheParseIsAnUnreadableFile() {
+        PdfVerifier unlimited = new PdfVerifier(new PdfLimits(null, null, Integer.MAX_VALUE, null, null, null, null));
+        PdfRefusedException refused = refused(() -> unlimited.verify(CraftedPdfs.declaredObjects(1_000_000_000L)));
+        assertThat(refused.getMessage()).isEqualTo("the file is not a readable PDF: it needs more memory than verification may use");
+        assertThat(verifier.verify(CraftedPdfs.nestedArrays(3)).signatures()).as("the next verification works").isEmpty();
+    }
+
     @Test
     void javaScriptLaunchActionsAndEmbeddedExecutablesAreFindings() {
         assertThat(verifier.verify(CraftedPdfs.withJavaScript()).findings())
