@@ -9,8 +9,12 @@
 #      LOAD_TIMEOUT seconds): every answer must be a 2xx or a 429; a timeout or a lost connection fails;
 #   5. once the service is idle again, heap after GC: it may not exceed the first figure by more than
 #      LOAD_HEAP_TOLERANCE_MB (default 48) or 25 %, whichever is larger;
-#   6. prints p50/p99 (2xx and all answers), counts and throughput; stops the service.
-# Bounded: about 3–4 minutes plus the build. Exits non-zero when a check fails (after printing the figures).
+#   6. prints p50/p99 (2xx and all answers), counts and throughput;
+#   7. (issue 14; LOAD_VERIFY=no skips it) verification: saturation of POST /api/v1/verify with the API key
+#      (closed loop, LOAD_VERIFY_SATURATION_SECONDS) on a rendered form, then 2x that rate anonymously (open loop,
+#      LOAD_VERIFY_SECONDS), which the per-address limit and the render gate must answer with 200, 422 or 429 only,
+#      heap after GC flat as in 5; stops the service.
+# Bounded: about 4–5 minutes plus the build. Exits non-zero when a check fails (after printing the figures).
 set -euo pipefail
 . "$(dirname "$0")/lib/service.sh"
 sello_need curl java jcmd awk
@@ -24,6 +28,9 @@ max_requests=${LOAD_MAX_REQUESTS:-2000}
 timeout=${LOAD_TIMEOUT:-30}
 factor=${LOAD_FACTOR:-2}
 tolerance_mb=${LOAD_HEAP_TOLERANCE_MB:-48}
+verify_phase=${LOAD_VERIFY:-yes}
+verify_saturation_seconds=${LOAD_VERIFY_SATURATION_SECONDS:-20}
+verify_seconds=${LOAD_VERIFY_SECONDS:-30}
 # A fixed heap ceiling, so that growth shows and the figures compare between runs.
 export SELLO_JAVA_OPTS=${SELLO_JAVA_OPTS:--Xmx1g}
 
@@ -105,7 +112,39 @@ line "in flight on the server after the driver" "$in_flight (idle after ${idle} 
 line "heap after GC" "before ${heap_before} MB, after ${heap_after} MB (limit ${heap_limit} MB): flat ${heap_flat}"
 line "OutOfMemoryError in the log" "$oom"
 
+verify_status=0
+if [ "$verify_phase" = yes ]; then
+  verify_url="http://127.0.0.1:$port/api/v1/verify"
+  curl -s --fail --max-time 60 -H "X-Api-Key: $SELLO_LOAD_API_KEY" -H 'Content-Type: application/json' \
+    --data-binary "@$body" -o "$work/verify.pdf" "$url" || sello_fail "could not render the PDF to verify"
+  sello_log "verification saturation: closed loop with the API key, $concurrency clients, ${verify_saturation_seconds} s"
+  "${driver[@]}" closed --url "$verify_url" --body "$work/verify.pdf" --content-type application/pdf --answers json \
+    --concurrency "$concurrency" --seconds "$verify_saturation_seconds" --warmup 5 --timeout "$timeout" --accept 422 \
+    | tee "$work/verify-saturation.txt" || sello_fail "the verification saturation run had failures (see above)"
+  verify_saturation=$(result "$work/verify-saturation.txt" throughput)
+  verify_rate=$(awk -v x="$verify_saturation" -v f="$factor" 'BEGIN { r = x * f; if (r > 1000) r = 1000; printf "%.2f", r }')
+  verify_heap_before=$(heap_after_gc)
+  sello_log "verification saturation ${verify_saturation}/s; heap ${verify_heap_before} MB; offering ${verify_rate}/s anonymously for ${verify_seconds} s"
+  "${driver[@]}" open --url "$verify_url" --body "$work/verify.pdf" --content-type application/pdf --answers json --anonymous true \
+    --rate "$verify_rate" --seconds "$verify_seconds" --max-requests 20000 --timeout "$timeout" --accept 422 \
+    | tee "$work/verify-overload.txt" || verify_status=$?
+  for second in $(seq 0 120); do [ "$(active_requests)" -eq 0 ] && break; sleep 1; done
+  kill -0 "$service" 2>/dev/null || sello_fail "the service died under verification load (log: $work/service.log)"
+  verify_heap_after=$(heap_after_gc)
+  verify_heap_limit=$(awk -v b="$verify_heap_before" -v t="$tolerance_mb" 'BEGIN { l = b * 1.25; if (b + t > l) l = b + t; printf "%.1f", l }')
+  verify_heap_flat=$(awk -v a="$verify_heap_after" -v l="$verify_heap_limit" 'BEGIN { print (a <= l) ? "yes" : "no" }')
+  v() { result "$work/verify-overload.txt" "$1"; }
+  line "verification saturation (API key, closed loop)" "${verify_saturation}/s, p50 $(result "$work/verify-saturation.txt" p50_ok_ms) ms"
+  line "anonymous verification (${factor}x, open loop)" "${verify_rate}/s for ${verify_seconds} s: $(v requests) requests"
+  line "answers" "200 $(v ok), 422 $(v refused), 429 $(v status429) ($(v retry_after) with Retry-After), other or none $(v failures)"
+  line "latency of all answers" "p50 $(v p50_all_ms) ms, p99 $(v p99_all_ms) ms, max $(v max_all_ms) ms"
+  line "heap after GC" "before ${verify_heap_before} MB, after ${verify_heap_after} MB (limit ${verify_heap_limit} MB): flat ${verify_heap_flat}"
+  oom=$(grep -c 'OutOfMemoryError' "$work/service.log" || true)
+fi
+
 verdict=0
+[ "$verify_status" -eq 0 ] || { echo "FAIL: an anonymous verification was answered other than 200, 422 or 429 (or not at all)" >&2; verdict=1; }
+[ "$verify_phase" != yes ] || [ "$verify_heap_flat" = yes ] || { echo "FAIL: heap after GC grew under verification load" >&2; verdict=1; }
 [ "$overload_status" -eq 0 ] || { echo "FAIL: some answers were neither 2xx nor 429 (or never came): see 'by status' above" >&2; verdict=1; }
 [ "$heap_flat" = yes ] || { echo "FAIL: heap after GC grew from ${heap_before} MB to ${heap_after} MB (limit ${heap_limit} MB)" >&2; verdict=1; }
 [ "$oom" = 0 ] || { echo "FAIL: OutOfMemoryError in the service log" >&2; verdict=1; }

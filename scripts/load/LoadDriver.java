@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java scripts/load/LoadDriver.java closed --url URL --body FILE [--concurrency 4] [--seconds 30] [--warmup 0] [--timeout 30]
  * java scripts/load/LoadDriver.java open   --url URL --body FILE --rate R [--seconds 45] [--max-requests 2000] [--timeout 30]
+ * Both take [--content-type application/json] [--anonymous false] [--answers pdf|json] [--accept 422,...]:
+ * uploads for verification are application/pdf, sent without the API key, answered with JSON, and may be
+ * refused with the statuses listed in --accept without counting as failures (issue 14).
  * </pre>
  * POSTs the body as JSON, with the API key from the environment variable SELLO_LOAD_API_KEY when set (kept
  * off the command line). Loopback URLs only; every run is bounded in time and count.
@@ -37,6 +40,11 @@ import java.util.concurrent.TimeUnit;
  * 1 when any was something else or no answer at all (connection error, timeout), 2 on a usage error.
  */
 public class LoadDriver {
+    /** Statuses other than 2xx and 429 that count as answered, not failed (--accept). */
+    static java.util.Set<Integer> accepted = java.util.Set.of();
+    /** Whether a 2xx must be a PDF (--answers pdf) or JSON (--answers json). */
+    static boolean expectPdf = true;
+
     record Outcome(int status, long latencyNanos, String error, boolean pdf, boolean retryAfter) {
     }
 
@@ -70,11 +78,17 @@ public class LoadDriver {
         byte[] body = Files.readAllBytes(Path.of(required(options, "body")));
         int seconds = bounded(options, "seconds", mode.equals("closed") ? 30 : 45, 1, 600);
         int timeout = bounded(options, "timeout", 30, 1, 300);
-        String apiKey = System.getenv("SELLO_LOAD_API_KEY");
+        String apiKey = Boolean.parseBoolean(options.getOrDefault("anonymous", "false")) ? null : System.getenv("SELLO_LOAD_API_KEY");
+        String contentType = options.getOrDefault("content-type", "application/json");
+        expectPdf = !"json".equals(options.getOrDefault("answers", "pdf"));
+        if (options.containsKey("accept")) {
+            accepted = java.util.Arrays.stream(options.get("accept").split(",")).map(String::trim).map(Integer::valueOf)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newCachedThreadPool(daemon())).build();
         HttpRequest.Builder template = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(timeout))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (apiKey != null && !apiKey.isEmpty()) {
             template.header("X-Api-Key", apiKey);
         }
@@ -153,7 +167,8 @@ public class LoadDriver {
                 return new Outcome(0, latency, cause.getClass().getSimpleName(), false, false);
             }
             byte[] bytes = response.body();
-            boolean pdf = bytes.length > 5 && new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-");
+            boolean pdf = expectPdf ? bytes.length > 5 && new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")
+                    : bytes.length > 0 && bytes[0] == '{';
             return new Outcome(response.statusCode(), latency, null, pdf, response.headers().firstValue("Retry-After").isPresent());
         });
     }
@@ -163,7 +178,7 @@ public class LoadDriver {
         List<Long> all = new ArrayList<>();
         List<Long> ok = new ArrayList<>();
         List<Long> busy = new ArrayList<>();
-        int ok2xx = 0, tooMany = 0, tooManyWithRetryAfter = 0, notPdf = 0, failures = 0;
+        int ok2xx = 0, tooMany = 0, tooManyWithRetryAfter = 0, notPdf = 0, failures = 0, refused = 0;
         for (Outcome o : outcomes) {
             String key = o.error() != null ? "no answer (" + o.error() + ")" : String.valueOf(o.status());
             byStatus.merge(key, 1, Integer::sum);
@@ -180,6 +195,8 @@ public class LoadDriver {
                 if (o.retryAfter()) {
                     tooManyWithRetryAfter++;
                 }
+            } else if (o.error() == null && accepted.contains(o.status())) {
+                refused++;
             } else {
                 failures++;
             }
@@ -187,14 +204,14 @@ public class LoadDriver {
         double throughput = ok2xx / elapsedSeconds;
         System.out.printf(Locale.ROOT, "%s loop: %s%n", mode, settings);
         System.out.printf(Locale.ROOT, "  requests %d in %.1f s; by status %s%n", outcomes.size(), elapsedSeconds, byStatus);
-        System.out.printf(Locale.ROOT, "  2xx %d (%.2f/s, %d not a PDF), 429 %d (%d with Retry-After), other or no answer %d%n",
-                ok2xx, throughput, notPdf, tooMany, tooManyWithRetryAfter, failures);
+        System.out.printf(Locale.ROOT, "  2xx %d (%.2f/s, %d not %s), 429 %d (%d with Retry-After), accepted refusals %d, other or no answer %d%n",
+                ok2xx, throughput, notPdf, expectPdf ? "a PDF" : "JSON", tooMany, tooManyWithRetryAfter, refused, failures);
         System.out.printf(Locale.ROOT, "  latency (ms) 2xx: p50 %s, p99 %s, max %s; 429: p50 %s, p99 %s; all answers: p50 %s, p99 %s, max %s%n",
                 ms(percentile(ok, 50)), ms(percentile(ok, 99)), ms(percentile(ok, 100)), ms(percentile(busy, 50)), ms(percentile(busy, 99)),
                 ms(percentile(all, 50)), ms(percentile(all, 99)), ms(percentile(all, 100)));
-        System.out.printf(Locale.ROOT, "RESULT mode=%s requests=%d seconds=%.1f ok=%d throughput=%.3f status429=%d retry_after=%d failures=%d"
+        System.out.printf(Locale.ROOT, "RESULT mode=%s requests=%d seconds=%.1f ok=%d throughput=%.3f status429=%d retry_after=%d refused=%d failures=%d"
                         + " not_pdf=%d p50_ok_ms=%s p99_ok_ms=%s p50_429_ms=%s p99_429_ms=%s p50_all_ms=%s p99_all_ms=%s max_all_ms=%s%n",
-                mode, outcomes.size(), elapsedSeconds, ok2xx, throughput, tooMany, tooManyWithRetryAfter, failures, notPdf,
+                mode, outcomes.size(), elapsedSeconds, ok2xx, throughput, tooMany, tooManyWithRetryAfter, refused, failures, notPdf,
                 ms(percentile(ok, 50)), ms(percentile(ok, 99)), ms(percentile(busy, 50)), ms(percentile(busy, 99)),
                 ms(percentile(all, 50)), ms(percentile(all, 99)), ms(percentile(all, 100)));
         return failures == 0 && notPdf == 0 ? 0 : 1;

@@ -89,8 +89,8 @@ class SelloConfiguration {
     }
 
     @Bean
-    Verification verification(DocumentRegistry registry, MeterRegistry meters) {
-        return new Verification(registry, meters);
+    Verification verification(DocumentRegistry registry, MeterRegistry meters, io.sello.signing.PdfLimits pdfLimits) {
+        return new Verification(registry, meters, pdfLimits);
     }
 
     @Bean

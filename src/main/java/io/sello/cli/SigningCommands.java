@@ -86,7 +86,13 @@ final class SigningCommands {
             err.println("error: cannot read " + input);
             return SelloCli.USAGE;
         }
-        VerificationReport before = new PdfVerifier().verify(pdf);
+        VerificationReport before;
+        try {
+            before = new PdfVerifier().verify(pdf);
+        } catch (io.sello.signing.PdfRefusedException e) {
+            out.println("refused: " + e.getMessage() + "; nothing written");
+            return SelloCli.INVALID_INPUT;
+        }
         if (!before.signatures().isEmpty() && !before.intact()) {
             out.println("refused: the PDF's existing signatures do not verify or it was changed after them; nothing written");
             return SelloCli.INVALID_INPUT;
@@ -150,7 +156,13 @@ final class SigningCommands {
             err.println("error: cannot read " + args[1]);
             return SelloCli.USAGE;
         }
-        VerificationReport report = new PdfVerifier().verify(pdf);
+        VerificationReport report;
+        try {
+            report = new PdfVerifier().verify(pdf);
+        } catch (io.sello.signing.PdfRefusedException e) {
+            out.println("refused: " + e.getMessage());
+            return SelloCli.INVALID_INPUT;
+        }
         Map<String, Object> json = new java.util.LinkedHashMap<>();
         json.put("file", Path.of(args[1]).getFileName().toString());
         json.put("intact", report.intact());

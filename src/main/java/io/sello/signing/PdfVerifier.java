@@ -37,9 +37,25 @@ import java.util.List;
  * covering the file, which is exactly what a reviewer must be told).
  */
 public final class PdfVerifier {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PdfVerifier.class);
+    private final PdfLimits limits;
 
+    public PdfVerifier() {
+        this(PdfLimits.DEFAULTS);
+    }
+
+    public PdfVerifier(PdfLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * @throws PdfRefusedException when the file is over one of {@link PdfLimits}, or is not a readable PDF
+     *                             (including a parse that overflows the stack or runs out of memory: the limits
+     *                             stop the large allocations first, so what fails is this request, not the service)
+     */
     public VerificationReport verify(byte[] pdf) {
         String sha256 = io.sello.document.Hashes.sha256(pdf);
+        PdfPrescan.check(pdf, limits);
         List<Integer> revisionEnds = revisionEnds(pdf);
         List<String> findings = new ArrayList<>();
         List<Signed> signed = new ArrayList<>();
@@ -52,15 +68,29 @@ public final class PdfVerifier {
                 acroForm.remove(PdfName.XFA);
             }
             AcroFields fields = reader.getAcroFields();
-            for (String name : fields.getSignatureTypes().keySet()) {
+            var names = fields.getSignatureTypes().keySet();
+            if (names.size() > limits.maxSignatureFields()) {
+                // fields inside compressed object streams, which the raw pre-scan does not see
+                throw PdfRefusedException.overLimit("max-signature-fields", limits.maxSignatureFields(), "more signature fields");
+            }
+            for (String name : names) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw PdfRefusedException.unreadable("verification was stopped");
+                }
                 PdfDictionary dictionary = fields.getSignatureDictionary(name);
                 if (dictionary != null && dictionary.get(PdfName.CONTENTS) != null) {
                     signed.add(check(pdf, name, dictionary, revisionEnds));
                 }
             }
+            findings.addAll(ActiveContent.of(reader, limits));
+        } catch (PdfRefusedException e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            throw PdfRefusedException.unreadable("its objects refer to themselves or nest too deep");
+        } catch (OutOfMemoryError e) {
+            throw PdfRefusedException.unreadable("it needs more memory than verification may use");
         } catch (IOException | RuntimeException e) {
-            findings.add("the file is not a readable PDF");
-            return new VerificationReport(sha256, revisionEnds.size(), List.of(), false, findings);
+            throw PdfRefusedException.unreadable("it does not parse");
         }
         signed.sort(Comparator.comparingLong(Signed::end));
         List<SignatureCheck> checks = signed.stream().map(Signed::check).toList();
@@ -140,7 +170,7 @@ public final class PdfVerifier {
             }
             return new Signed(end, new SignatureCheck(field, step, signerName, subject, time, revision, true, null));
         } catch (Exception e) {
-            org.slf4j.LoggerFactory.getLogger(PdfVerifier.class).debug("signature {} does not parse", field, e);
+            log.debug("signature {} does not parse: {}", field, e.toString());
             return new Signed(end, new SignatureCheck(field, step, name, null, time, revision, false,
                     "the signed bytes were changed or the signature is damaged"));
         }

@@ -25,12 +25,14 @@ public final class Verification {
     static final String UPLOAD = "verify-upload";
     static final String STORED = "verify-stored";
     private final DocumentRegistry registry;
-    private final PdfVerifier verifier = new PdfVerifier();
+    private final PdfVerifier verifier;
     private final MeterRegistry meters;
 
-    public Verification(DocumentRegistry registry, MeterRegistry meters) {
+    /** Uploads are checked against {@code limits} before they are parsed (issue 14, point 1). */
+    public Verification(DocumentRegistry registry, MeterRegistry meters, io.sello.signing.PdfLimits limits) {
         this.registry = registry;
         this.meters = meters;
+        this.verifier = new PdfVerifier(limits);
     }
 
     /** An uploaded file: found in the registry by its hash, if it is there at all. */

@@ -84,6 +84,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 + " (sello.limits.render-timeout); retry later, or send it as a batch (POST /api/v1/batches)"));
     }
 
+    /**
+     * An uploaded PDF over a {@code sello.limits.pdf.*} limit, or one that does not parse (including a parse that
+     * overflowed the stack or ran out of memory): 422, one log line, no stack trace (issue 14).
+     */
+    @ExceptionHandler(io.sello.signing.PdfRefusedException.class)
+    ProblemDetail pdfRefused(io.sello.signing.PdfRefusedException e) {
+        log.warn("uploaded PDF refused: {}", e.getMessage());
+        if (e.overLimit()) {
+            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "pdf-over-limit", "PDF over a limit", e.getMessage());
+            problem.setProperty("limit", e.limit());
+            problem.setProperty("value", String.valueOf(e.value()));
+            return problem;
+        }
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "unreadable-pdf", "Unreadable PDF", e.getMessage());
+    }
+
+    @ExceptionHandler(AnonymousVerifyLimit.TooManyVerificationsException.class)
+    ResponseEntity<ProblemDetail> tooManyVerifications(AnonymousVerifyLimit.TooManyVerificationsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-verifications", "Too many verifications", e.getMessage()));
+    }
+
     /** A chunked body that grew past {@code sello.limits.max-body-size} while it was read: 413, like a declared one. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(

@@ -1,8 +1,10 @@
 package io.sello.web;
 
 import io.sello.signing.SignatureCheck;
+import io.sello.signoff.Actor;
 import io.sello.signoff.Verification;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,20 +27,38 @@ import java.io.IOException;
 class VerifyController {
     private final Verification verification;
     private final SecurityProperties security;
+    private final RenderGate gate;
+    private final AnonymousVerifyLimit anonymous;
 
-    VerifyController(Verification verification, SecurityProperties security) {
+    VerifyController(Verification verification, SecurityProperties security, RenderGate gate, AnonymousVerifyLimit anonymous) {
         this.verification = verification;
         this.security = security;
+        this.gate = gate;
+        this.anonymous = anonymous;
     }
 
     @PostMapping(path = "/api/v1/verify", consumes = MediaType.APPLICATION_PDF_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Verification.Result verifyPdf(@RequestBody byte[] pdf, Authentication who) {
-        return verification.verifyUpload(pdf, SecurityConfiguration.actor(who, security));
+    Verification.Result verifyPdf(@RequestBody byte[] pdf, Authentication who, HttpServletRequest request) {
+        return verify(pdf, who, request);
     }
 
     @PostMapping(path = "/api/v1/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Verification.Result verifyUpload(@RequestPart("file") MultipartFile file, Authentication who) throws IOException {
-        return verification.verifyUpload(file.getBytes(), SecurityConfiguration.actor(who, security));
+    Verification.Result verifyUpload(@RequestPart("file") MultipartFile file, Authentication who, HttpServletRequest request)
+            throws IOException {
+        return verify(file.getBytes(), who, request);
+    }
+
+    /**
+     * Anonymous callers first spend a token of their address's bucket (429 when it is empty); then the
+     * verification takes a render slot like a render does, so uploads share the cores' queue, its 429 and
+     * its time bound (503 /problems/render-timeout) with renders instead of competing with them unbounded.
+     */
+    private Verification.Result verify(byte[] pdf, Authentication who, HttpServletRequest request) {
+        Actor actor = SecurityConfiguration.actor(who, security);
+        if (actor == Actor.ANONYMOUS) {
+            anonymous.acquire(request.getRemoteAddr());
+        }
+        return gate.run(() -> verification.verifyUpload(pdf, actor));
     }
 
     /** The page behind the QR code: plain HTML, every value escaped. */
@@ -59,7 +79,13 @@ class VerifyController {
         }
         html.append("</table><p>").append(result.report().changedAfterLastSignature()
                 ? "<b>El archivo fue modificado después de la última firma.</b>" : "Sin cambios después de la última firma.")
-                .append("</p><p>Compare el código impreso junto al QR con los primeros 16 caracteres de la huella"
+                .append("</p>");
+        if (!result.report().findings().isEmpty()) {
+            html.append("<h2>Observaciones</h2><ul>");
+            result.report().findings().forEach(f -> html.append("<li>").append(esc(f)).append("</li>"));
+            html.append("</ul>");
+        }
+        html.append("<p>Compare el código impreso junto al QR con los primeros 16 caracteres de la huella"
                         + " del documento emitido.</p></body></html>");
         return html.toString();
     }

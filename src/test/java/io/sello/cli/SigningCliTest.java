@@ -92,4 +92,53 @@ class SigningCliTest {
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("the keystore cannot be opened (wrong file or password)")
                 .doesNotContain("wrong-password");
     }
+
+    /** Issue 14: the CLI applies the same upload limits as the service, and a parse that overflows the stack is a refusal. */
+    @Test
+    void craftedFilesAreRefusedByNameNotWithAStackTrace(@TempDir Path dir) throws Exception {
+        Path loop = Files.write(dir.resolve("loop.pdf"), io.sello.support.CraftedPdfs.selfReferencingPageTree());
+        assertThat(cli(Map.of()).run(new String[]{"verify", loop.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out()).isEqualTo("refused: the file is not a readable PDF: its objects refer to themselves or nest too deep\n");
+        Path fields = Files.write(dir.resolve("fields.pdf"), io.sello.support.CraftedPdfs.manySignatureFields(4000, 0));
+        assertThat(cli(Map.of()).run(new String[]{"sign", fields.toString(), "--role", "ELABORADO", "--name", "A", "--position", "B",
+                "-o", dir.resolve("x.pdf").toString()})).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out()).startsWith("refused: the file is over sello.limits.pdf.max-signature-fields (100)").endsWith("; nothing written\n");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).doesNotContain("Exception", "\tat ");
+        assertThat(dir.resolve("x.pdf")).doesNotExist();
+    }
+
+    /**
+     * Issue 14: JavaScript that was in the file when it was signed is a finding, and the signature stays valid, because
+     * it covers the script like any other byte; the report says both.
+     */
+    @Test
+    void aSignedFileWithJavaScriptStaysValidAndTheScriptIsAFinding(@TempDir Path dir) throws Exception {
+        Path keystore = dir.resolve("signer.p12");
+        io.sello.signing.Keystores.generateDevelopment(keystore, "s3cret-pass".toCharArray(), "CLI signer");
+        Map<String, String> env = Map.of(SigningCommands.PASSWORD_VARIABLE, "s3cret-pass");
+        Path form = dir.resolve("form.pdf");
+        assertThat(cli(env).run(new String[]{"render", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString(), "-o", form.toString()}))
+                .isEqualTo(SelloCli.OK);
+        Path scripted = dir.resolve("scripted.pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(form.toFile()); var out = Files.newOutputStream(scripted)) {
+            var script = new org.apache.pdfbox.cos.COSDictionary();
+            script.setItem(org.apache.pdfbox.cos.COSName.S, org.apache.pdfbox.cos.COSName.getPDFName("JavaScript"));
+            script.setString(org.apache.pdfbox.cos.COSName.JS, "app.alert('hola')");
+            var catalog = document.getDocumentCatalog().getCOSObject();
+            catalog.setItem(org.apache.pdfbox.cos.COSName.getPDFName("OpenAction"), script);
+            catalog.setNeedToBeUpdated(true);
+            document.saveIncremental(out);
+        }
+        Path signed = dir.resolve("signed.pdf");
+        assertThat(cli(env).run(new String[]{"sign", scripted.toString(), "--role", "ELABORADO", "--name", "Ana Quispe",
+                "--position", "Técnico", "-o", signed.toString(), "--keystore", keystore.toString()}))
+                .as(out() + stderr.toString(StandardCharsets.UTF_8)).isEqualTo(SelloCli.OK);
+
+        assertThat(cli(env).run(new String[]{"verify", signed.toString()})).isEqualTo(SelloCli.OK);
+        JsonNode report = JsonMapper.builder().build().readTree(out());
+        assertThat(report.get("intact").booleanValue()).isTrue();
+        assertThat(report.at("/report/signatures/0/valid").booleanValue()).isTrue();
+        assertThat(report.at("/report/findings").toString()).contains("the file contains JavaScript; the signatures are checked"
+                + " as for any other content, but a viewer may act on it when the file is opened");
+    }
 }

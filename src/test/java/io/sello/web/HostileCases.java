@@ -1,5 +1,6 @@
 package io.sello.web;
 
+import io.sello.support.CraftedPdfs;
 import io.sello.support.Fixtures;
 import io.sello.support.PdfDocument;
 import io.sello.support.Tampering;
@@ -45,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class HostileCases {
     static final String CANARY = "CANARY-7f3a9c-THIS-FILE-MUST-NEVER-BE-READ";
     static final String[] CATEGORIES = {"transport and JSON", "template injection", "resource loading", "unicode tricks",
-            "XXE", "uploads", "signature tampering", "sign-in", "audit and error paths"};
+            "XXE", "uploads", "signature tampering", "upload limits", "sign-in", "audit and error paths"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String API_KEY = "dev-api-key-not-for-production";
     private static final String FORM = "/api/v1/documents/poa-execution-form";
@@ -67,7 +68,18 @@ final class HostileCases {
         };
     }
 
-    record Case(String category, String name, Attack attack, Set<Integer> statuses, Check check) {
+    /** The answer is not problem+json (a PDF, a JSON report). */
+    static final String NOT_A_PROBLEM = "";
+
+    /**
+     * @param type the problem {@code type} the answer must carry ({@code /problems/...}), {@link #NOT_A_PROBLEM}, or
+     *             null where a case has not said yet (the harness then only prints what came back)
+     */
+    record Case(String category, String name, Attack attack, Set<Integer> statuses, String type, Check check) {
+        Case(String category, String name, Attack attack, Set<Integer> statuses, Check check) {
+            this(category, name, attack, statuses, null, check);
+        }
+
         @Override
         public String toString() {
             return category + ": " + name;
@@ -83,6 +95,7 @@ final class HostileCases {
         xxe(cases);
         uploads(cases);
         signatureTampering(cases);
+        uploadLimits(cases);
         logins(cases);
         // last: its 1,000 anonymous verifications may use up loopback's verification allowance
         auditAndErrorPaths(cases);
@@ -95,72 +108,72 @@ final class HostileCases {
         String c = CATEGORIES[0];
         cases.add(new Case(c, "declared body over the limit is refused before it is read",
                 t -> t.send(t.request(FORM).expectContinue(true).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1_200_000]))),
-                Set.of(413), problem("body-too-large")));
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2_200_000]))),
+                Set.of(413), "/problems/body-too-large", problem("body-too-large")));
         cases.add(new Case(c, "chunked body that grows over the limit",
                 t -> t.send(t.request(FORM).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Spaces(1_500_000)))),
-                Set.of(413), problem("body-too-large")));
-        cases.add(new Case(c, "empty body", t -> t.post(FORM, new byte[0], "application/json"), Set.of(400), problem("invalid-input")));
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Spaces(2_500_000)))),
+                Set.of(413), "/problems/body-too-large", problem("body-too-large")));
+        cases.add(new Case(c, "empty body", t -> t.post(FORM, new byte[0], "application/json"), Set.of(400), "/problems/invalid-input", problem("invalid-input")));
         cases.add(new Case(c, "not JSON at all", t -> t.post(FORM, utf8("<form>hola</form>"), "application/json"),
-                Set.of(400), problem("invalid-input")));
+                Set.of(400), "/problems/invalid-input", problem("invalid-input")));
         cases.add(new Case(c, "text/plain instead of JSON", t -> t.post(FORM, Fixtures.utf8(Fixtures.smallForm()), "text/plain"),
-                Set.of(415), Check.NONE));
+                Set.of(415), NOT_A_PROBLEM, Check.NONE));
         cases.add(new Case(c, "nested 100,000 deep", t -> t.post(FORM, utf8("[".repeat(100_000) + "]".repeat(100_000)), "application/json"),
-                Set.of(400), detail("nested at most 32 deep")));
+                Set.of(400), "/problems/invalid-input", detail("nested at most 32 deep")));
         cases.add(new Case(c, "a string of 150,000 characters",
                 t -> t.post(FORM, with(form(), "/header/institution", "A".repeat(150_000)), "application/json"),
-                Set.of(400), detail("/header/institution: expected a string of at most 100000 characters")));
+                Set.of(400), "/problems/invalid-input", detail("/header/institution: expected a string of at most 100000 characters")));
         cases.add(new Case(c, "a number of 5,000 digits",
                 t -> t.post(FORM, utf8(Fixtures.smallForm().replace("1000.50", "1" + "0".repeat(5000))), "application/json"),
-                Set.of(400), detail("/activities/0/budgetLines/0/programmed/tgn: expected a number of at most 40 characters")));
+                Set.of(400), "/problems/invalid-input", detail("/activities/0/budgetLines/0/programmed/tgn: expected a number of at most 40 characters")));
         cases.add(new Case(c, "1e1000000000 as an amount",
                 t -> t.post(FORM, utf8(Fixtures.smallForm().replace("1000.50", "1e1000000000")), "application/json"),
-                Set.of(400), detail("/activities/0/budgetLines/0/programmed/tgn: expected a number with a decimal exponent")));
+                Set.of(400), "/problems/invalid-input", detail("/activities/0/budgetLines/0/programmed/tgn: expected a number with a decimal exponent")));
         cases.add(new Case(c, "1e-1000000000 as an amount",
                 t -> t.post(FORM, utf8(Fixtures.smallForm().replace("1000.50", "1e-1000000000")), "application/json"),
-                Set.of(400), detail("/activities/0/budgetLines/0/programmed/tgn: expected a number with a decimal exponent")));
+                Set.of(400), "/problems/invalid-input", detail("/activities/0/budgetLines/0/programmed/tgn: expected a number with a decimal exponent")));
         cases.add(new Case(c, "a duplicated key",
                 t -> t.post(FORM, utf8(Fixtures.smallForm().replace("\"entityCode\": \"7\",", "\"entityCode\": \"7\", \"entityCode\": \"8\",")), "application/json"),
-                Set.of(400), detail("/header/entityCode")));
+                Set.of(400), "/problems/invalid-input", detail("/header/entityCode")));
         cases.add(new Case(c, "trailing tokens after the document",
-                t -> t.post(FORM, utf8(Fixtures.smallForm() + " {\"more\": 1}"), "application/json"), Set.of(400), problem("invalid-input")));
+                t -> t.post(FORM, utf8(Fixtures.smallForm() + " {\"more\": 1}"), "application/json"), Set.of(400), "/problems/invalid-input", problem("invalid-input")));
         cases.add(new Case(c, "invalid UTF-8 bytes", t -> {
             byte[] body = Fixtures.utf8(Fixtures.smallForm().replace("MINISTERIO DE PRUEBA", "MINISTERIO @@"));
             int at = indexOf(body, "@@".getBytes(StandardCharsets.US_ASCII));
             body[at] = (byte) 0xC3;
             body[at + 1] = (byte) 0x28;
             return t.post(FORM, body, "application/json");
-        }, Set.of(400), problem("invalid-input")));
+        }, Set.of(400), "/problems/invalid-input", problem("invalid-input")));
         cases.add(new Case(c, "NaN and Infinity literals",
                 t -> t.post(FORM, utf8(Fixtures.smallForm().replace("1000.50", "NaN").replace("\"300.25\"", "Infinity")), "application/json"),
-                Set.of(400), problem("invalid-input")));
+                Set.of(400), "/problems/invalid-input", problem("invalid-input")));
         cases.add(new Case(c, "an array where the document object belongs", t -> t.post(FORM, utf8("[1, 2, 3]"), "application/json"),
-                Set.of(400), problem("invalid-input")));
+                Set.of(400), "/problems/invalid-input", problem("invalid-input")));
         cases.add(new Case(c, "100,001 list items", t -> t.post(FORM, utf8("{\"activities\": [" + "0,".repeat(100_000) + "0]}"), "application/json"),
-                Set.of(422), (r, x) -> {
+                Set.of(422), "/problems/document-too-large", (r, x) -> {
                     problem("document-too-large").verify(r, x);
                     assertThat(r.json().get("errors").get(0).get("pointer").stringValue()).isEqualTo("/activities/100000");
                 }));
         cases.add(new Case(c, "path traversal in the document type",
                 t -> t.send(t.request("/api/v1/documents/..%2F..%2F..%2Fetc%2Fpasswd").header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(Fixtures.smallForm()))),
-                Set.of(400, 404), Check.NONE));
+                Set.of(400), NOT_A_PROBLEM, Check.NONE));
         cases.add(new Case(c, "path traversal in the format",
                 t -> t.post(FORM + "?format=..%2F..%2Fetc%2Fpasswd", Fixtures.utf8(Fixtures.smallForm()), "application/json"),
-                Set.of(406), problem("unsupported-format")));
+                Set.of(406), "/problems/unsupported-format", problem("unsupported-format")));
         cases.add(new Case(c, "malformed Basic credentials",
                 t -> t.send(HttpRequest.newBuilder(t.uri(FORM)).header("Authorization", "Basic !!!not-base64!!!")
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Fixtures.smallForm()))),
-                Set.of(401), Check.NONE));
+                Set.of(401), "/problems/unauthenticated", Check.NONE));
         cases.add(new Case(c, "a guessed API key",
                 t -> t.send(HttpRequest.newBuilder(t.uri(FORM)).header("X-Api-Key", API_KEY.substring(0, API_KEY.length() - 1) + "X")
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Fixtures.smallForm()))),
-                Set.of(401), Check.NONE));
+                Set.of(401), "/problems/unauthenticated", Check.NONE));
         cases.add(new Case(c, "a request id made of markup and 2,000 characters",
                 t -> t.send(t.request(FORM).header("X-Request-Id", "<script>alert(1)</script>" + "x".repeat(2000))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Fixtures.smallForm()))),
-                Set.of(200), (r, x) -> assertThat(r.headers().firstValue("X-Request-Id").orElseThrow()).matches("[A-Za-z0-9._-]{1,64}")));
+                Set.of(200), NOT_A_PROBLEM, (r, x) -> assertThat(r.headers().firstValue("X-Request-Id").orElseThrow()).matches("[A-Za-z0-9._-]{1,64}")));
     }
 
     // ---------------------------------------------------------------- template injection
@@ -206,12 +219,12 @@ final class HostileCases {
         for (String[] webhook : webhooks) {
             cases.add(new Case(c, "webhook " + webhook[0],
                     t -> t.post("/api/v1/batches", batch(t.plant(webhook[1])), "application/json"),
-                    Set.of(400), detail("/webhook: expected an http(s) URL on one of the allowed hosts")));
+                    Set.of(400), "/problems/invalid-input", detail("/webhook: expected an http(s) URL on one of the allowed hosts")));
         }
         cases.add(new Case(c, "webhook host that redirects into the trap", t -> {
             t.redirector().redirectTo("http://127.0.0.1:" + t.trap().port() + "/stolen");
             return t.post("/api/v1/batches", batch("http://localhost:" + t.redirector().port() + "/hook"), "application/json");
-        }, Set.of(202), (r, t) -> {
+        }, Set.of(202), NOT_A_PROBLEM, (r, t) -> {
             // The batch renders, then the webhook goes to the allowed host, which redirects; the redirect is not followed.
             long deadline = System.nanoTime() + Duration.ofSeconds(18).toNanos();
             while (t.redirector().hits() == 0 && System.nanoTime() < deadline) {
@@ -233,16 +246,16 @@ final class HostileCases {
         String c = CATEGORIES[3];
         cases.add(new Case(c, "right-to-left override in a signatory's name",
                 t -> t.post(FORM, with(form(), "/signatories/0/name", "Ana Quispe \u202Eanuj"), "application/json"),
-                Set.of(400), detail("/signatories/0/name: contains an invisible bidirectional control")));
+                Set.of(400), "/problems/invalid-input", detail("/signatories/0/name: contains an invisible bidirectional control")));
         cases.add(new Case(c, "bidi isolates in a party name",
                 t -> t.post(AMENDMENT, with(amendment(), "/parties/0/name", "LA PARTE \u2067A\u2069"), "application/json"),
-                Set.of(400), detail("/parties/0/name: contains an invisible bidirectional control")));
+                Set.of(400), "/problems/invalid-input", detail("/parties/0/name: contains an invisible bidirectional control")));
         cases.add(new Case(c, "right-to-left override in the title that names the download",
                 t -> t.post(BUDGET, with(budget(), "/title", "Presupuesto \u202Efdp.exe"), "application/json"),
-                Set.of(400), detail("/title: contains an invisible bidirectional control")));
+                Set.of(400), "/problems/invalid-input", detail("/title: contains an invisible bidirectional control")));
         cases.add(new Case(c, "header injection and path separators in the title that names the download",
                 t -> t.post(BUDGET, with(budget(), "/title", "..\\..\\evil\";filename*=UTF-8''x.exe\r\nSet-Cookie: a=b"), "application/json"),
-                Set.of(200), (r, t) -> {
+                Set.of(200), NOT_A_PROBLEM, (r, t) -> {
                     List<String> dispositions = r.headers().allValues("Content-Disposition");
                     assertThat(dispositions).hasSize(1);
                     assertThat(dispositions.get(0)).matches("attachment; filename=\"[A-Za-z0-9._-]+\\.pdf\"(; filename\\*=UTF-8''[A-Za-z0-9._%-]+\\.pdf)?");
@@ -250,20 +263,20 @@ final class HostileCases {
                 }));
         cases.add(new Case(c, "an unpaired surrogate", t -> t.post(FORM,
                 utf8(Fixtures.smallForm().replace("Ana Quispe", "Ana \\ud800Quispe")), "application/json"),
-                Set.of(400), detail("/signatories/0/name: contains an unpaired surrogate")));
+                Set.of(400), "/problems/invalid-input", detail("/signatories/0/name: contains an unpaired surrogate")));
         cases.add(new Case(c, "a NUL character", t -> t.post(FORM,
                 utf8(Fixtures.smallForm().replace("Capacitación", "Capa\\u0000citación")), "application/json"),
-                Set.of(400), detail("/activities/0/specificActivity: contains a control character")));
+                Set.of(400), "/problems/invalid-input", detail("/activities/0/specificActivity: contains a control character")));
         cases.add(new Case(c, "a zero-width space in the acronym",
                 t -> t.post(FORM, with(form(), "/header/acronym", "UP\u200BL"), "application/json"),
-                Set.of(400), detail("/header/acronym: contains an invisible character")));
+                Set.of(400), "/problems/invalid-input", detail("/header/acronym: contains an invisible character")));
         cases.add(new Case(c, "a bidi override in a batch item's name",
                 t -> t.post("/api/v1/batches", utf8("{\"type\":\"poa-execution-form\",\"items\":[{\"name\":\"a\u202Efdp.exe\",\"document\":"
                         + Fixtures.smallForm() + "}]}"), "application/json"),
-                Set.of(400), detail("/items/0/name: contains an invisible bidirectional control")));
+                Set.of(400), "/problems/invalid-input", detail("/items/0/name: contains an invisible bidirectional control")));
         cases.add(new Case(c, "mis-encoded accents are still repaired, not refused",
                 t -> t.post(FORM, with(form(), "/header/organizationalArea", "UNIDAD DE PLANIFICACIÃ\u0093N"), "application/json"),
-                Set.of(200), (r, t) -> assertThat(r.text()).contains("UNIDAD DE PLANIFICACIÓN")));
+                Set.of(200), NOT_A_PROBLEM, (r, t) -> assertThat(r.text()).contains("UNIDAD DE PLANIFICACIÓN")));
     }
 
     // ---------------------------------------------------------------- sign-in and invisible text (issue 14)
@@ -321,26 +334,26 @@ final class HostileCases {
         cases.add(new Case(c, "XFA with an external entity to the canary", t -> t.verify(pdfWithXfa(
                 "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file://" + t.canary().toAbsolutePath() + "\">]>"
                         + "<xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\"><template>&e;</template></xdp:xdp>")),
-                Set.of(200), unsigned()));
+                Set.of(200), NOT_A_PROBLEM, unsigned()));
         cases.add(new Case(c, "XFA with an external entity to the trap", t -> t.verify(pdfWithXfa(
                 "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY % p SYSTEM \"http://127.0.0.1:" + t.trap().port() + "/x.dtd\">%p;]>"
                         + "<xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\"/>")),
-                Set.of(200), unsigned()));
+                Set.of(200), NOT_A_PROBLEM, unsigned()));
         cases.add(new Case(c, "XFA billion laughs", t -> {
             StringBuilder dtd = new StringBuilder("<!ENTITY l0 \"lol\">");
             for (int i = 1; i <= 9; i++) {
                 dtd.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
             }
             return t.verify(pdfWithXfa("<?xml version=\"1.0\"?><!DOCTYPE x [" + dtd + "]><xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\">&l9;</xdp:xdp>"));
-        }, Set.of(200), unsigned()));
+        }, Set.of(200), NOT_A_PROBLEM, unsigned()));
         cases.add(new Case(c, "an XML body with an external entity to the render endpoint",
                 t -> t.post(FORM, utf8("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file://" + t.canary().toAbsolutePath()
                         + "\">]><form>&e;</form>"), "application/xml"),
-                Set.of(415), Check.NONE));
+                Set.of(415), NOT_A_PROBLEM, Check.NONE));
         cases.add(new Case(c, "an SVG with an external entity uploaded for verification", t -> t.upload(
                 "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY e SYSTEM \"file://" + t.canary().toAbsolutePath() + "\">]>"
                         + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&e;</text><image href=\"http://127.0.0.1:" + t.trap().port() + "/\"/></svg>",
-                "dibujo.svg", "image/svg+xml"), Set.of(200, 400), unreadable()));
+                "dibujo.svg", "image/svg+xml"), Set.of(422), "/problems/unreadable-pdf", unreadable()));
     }
 
     // ---------------------------------------------------------------- uploads
@@ -349,52 +362,127 @@ final class HostileCases {
         String c = CATEGORIES[5];
         cases.add(new Case(c, "a PNG image posted as a PDF", t -> t.verify(Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")),
-                Set.of(200, 400), unreadable()));
+                Set.of(422), "/problems/unreadable-pdf", unreadable()));
         cases.add(new Case(c, "a PNG image posted to the render endpoint", t -> t.post(FORM, new byte[]{(byte) 0x89, 'P', 'N', 'G'}, "image/png"),
-                Set.of(415), Check.NONE));
-        cases.add(new Case(c, "XFA that inflates to 300 MB", t -> t.verify(pdfWithXfaStream(deflatedZeros(300))), Set.of(200), unsigned()));
-        cases.add(new Case(c, "a page that inflates to 300 MB", t -> t.verify(pdfWithPageContent(deflatedZeros(300))), Set.of(200), unsigned()));
-        cases.add(new Case(c, "a PDF that launches the canary and opens a trap URL", t -> t.verify(pdfWithActions(t)), Set.of(200), unsigned()));
+                Set.of(415), NOT_A_PROBLEM, Check.NONE));
+        // Issue 7 answered these 200 by never inflating them; since issue 14 the stream limit refuses them first.
+        cases.add(new Case(c, "XFA that inflates to 300 MB", t -> t.verify(pdfWithXfaStream(deflatedZeros(300))), Set.of(422),
+                "/problems/pdf-over-limit", limit("sello.limits.pdf.max-stream-size", "64MB")));
+        cases.add(new Case(c, "a page that inflates to 300 MB", t -> t.verify(pdfWithPageContent(deflatedZeros(300))), Set.of(422),
+                "/problems/pdf-over-limit", limit("sello.limits.pdf.max-stream-size", "64MB")));
+        cases.add(new Case(c, "a PDF that launches the canary and opens a trap URL", t -> t.verify(pdfWithActions(t)), Set.of(200), NOT_A_PROBLEM,
+                (r, t) -> {
+                    unsigned().verify(r, t);
+                    assertThat(r.json().at("/report/findings").toString()).as("reported since issue 14")
+                            .contains("the file contains a launch action").doesNotContain(t.canary().getFileName().toString());
+                }));
         cases.add(new Case(c, "a PDF whose cross-reference table lies", t -> {
             byte[] pdf = pdfWithXfa("<xdp/>");
             String text = new String(pdf, StandardCharsets.ISO_8859_1).replaceAll("startxref\\s+\\d+", "startxref\n999999999");
             return t.verify(text.getBytes(StandardCharsets.ISO_8859_1));
-        }, Set.of(200, 400), Check.NONE));
+        }, Set.of(200), NOT_A_PROBLEM, Check.NONE));
         cases.add(new Case(c, "an upload over the body limit",
                 t -> t.send(t.request("/api/v1/verify").header("Content-Type", "multipart/form-data; boundary=XYZ")
-                        .expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(multipart(new byte[1_100_000], "big.pdf", "application/pdf")))),
-                Set.of(413), Check.NONE));
+                        .expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(multipart(new byte[2_100_000], "big.pdf", "application/pdf")))),
+                Set.of(413), "/problems/body-too-large", Check.NONE));
     }
 
     // ---------------------------------------------------------------- signature tampering
 
     private static void signatureTampering(List<Case> cases) {
         String c = CATEGORIES[6];
-        cases.add(new Case(c, "the untouched signed form verifies (control)", t -> t.verify(t.signedForm()), Set.of(200),
+        cases.add(new Case(c, "the untouched signed form verifies (control)", t -> t.verify(t.signedForm()), Set.of(200), NOT_A_PROBLEM,
                 (r, t) -> {
                     assertThat(r.json().at("/report/signatures/0/valid").booleanValue()).isTrue();
                     assertThat(r.json().at("/report/changedAfterLastSignature").booleanValue()).isFalse();
                     assertThat(r.json().get("matchesRegistry").booleanValue()).isTrue();
                 }));
-        cases.add(new Case(c, "one flipped bit in a signed page", t -> t.verify(Tampering.flipByteInFirstStream(t.signedForm())), Set.of(200),
+        cases.add(new Case(c, "one flipped bit in a signed page", t -> t.verify(Tampering.flipByteInFirstStream(t.signedForm())), Set.of(200), NOT_A_PROBLEM,
                 invalidSignature()));
         cases.add(new Case(c, "an incremental update painting over a figure", t -> t.verify(Tampering.appendPaintOver(t.signedForm())),
-                Set.of(200), changed()));
+                Set.of(200), NOT_A_PROBLEM, changed()));
         cases.add(new Case(c, "a byte range shortened to leave the end unsigned", t -> t.verify(shortenByteRange(t.signedForm())),
-                Set.of(200), (r, t) -> assertThat(r.json().at("/report/signatures/0/valid").booleanValue()
+                Set.of(200), NOT_A_PROBLEM, (r, t) -> assertThat(r.json().at("/report/signatures/0/valid").booleanValue()
                         && !r.json().at("/report/changedAfterLastSignature").booleanValue()).as("reported as intact").isFalse()));
-        cases.add(new Case(c, "the signature's contents zeroed", t -> t.verify(zeroContents(t.signedForm())), Set.of(200), invalidSignature()));
+        cases.add(new Case(c, "the signature's contents zeroed", t -> t.verify(zeroContents(t.signedForm())), Set.of(200), NOT_A_PROBLEM, invalidSignature()));
         cases.add(new Case(c, "the signed file cut in half", t -> t.verify(Arrays.copyOf(t.signedForm(), t.signedForm().length / 2)),
-                Set.of(200, 400), (r, t) -> assertThat(r.text()).doesNotContain("\"valid\":true")));
+                Set.of(422), "/problems/unreadable-pdf", (r, t) -> assertThat(r.text()).doesNotContain("\"valid\":true")));
         cases.add(new Case(c, "junk appended after the last signature", t -> {
             byte[] signed = t.signedForm();
             byte[] junk = Arrays.copyOf(signed, signed.length + 12);
             System.arraycopy("\n% appended\n".getBytes(StandardCharsets.US_ASCII), 0, junk, signed.length, 12);
             return t.verify(junk);
-        }, Set.of(200), changed()));
+        }, Set.of(200), NOT_A_PROBLEM, changed()));
         cases.add(new Case(c, "a preparer's API key trying the reviewer's step", t -> t.send(t.request(
                 "/api/v1/documents/" + t.signedId() + "/sign-offs").POST(HttpRequest.BodyPublishers.noBody())),
-                Set.of(403, 409), Check.NONE));
+                Set.of(403), "/problems/wrong-role", Check.NONE));
+    }
+
+    // ---------------------------------------------------------------- upload limits (issue 14)
+
+    /**
+     * Issue 14's crafted uploads to the anonymous {@code POST /api/v1/verify}, each written out in
+     * {@link CraftedPdfs}. Before the limits: 4,000 signature fields took 36 s of CPU (5.2 MB file); the
+     * XRef bomb answered 500 OutOfMemoryError; the self-referencing page tree and deep arrays answered
+     * 500 StackOverflowError with a 97 KB stack trace in the log.
+     */
+    private static void uploadLimits(List<Case> cases) {
+        String c = CATEGORIES[7];
+        cases.add(new Case(c, "4,000 signature fields, each byte range covering the whole file",
+                t -> t.verify(CraftedPdfs.manySignatureFields(4000, 0)), Set.of(422), "/problems/pdf-over-limit",
+                limit("sello.limits.pdf.max-signature-fields", "100")));
+        cases.add(new Case(c, "a cross-reference stream that inflates to 1 GB",
+                t -> t.verify(CraftedPdfs.xrefStreamBomb(1024)), Set.of(422), "/problems/pdf-over-limit",
+                limit("sello.limits.pdf.max-stream-size", "64MB")));
+        cases.add(new Case(c, "a page tree that contains itself (244 bytes)",
+                t -> t.verify(CraftedPdfs.selfReferencingPageTree()), Set.of(422), "/problems/unreadable-pdf",
+                (r, t) -> assertThat(r.json().get("detail").stringValue()).isEqualTo(
+                        "the file is not a readable PDF: its objects refer to themselves or nest too deep")));
+        cases.add(new Case(c, "arrays nested 10,000 deep",
+                t -> t.verify(CraftedPdfs.nestedArrays(10_000)), Set.of(422), "/problems/pdf-over-limit",
+                limit("sello.limits.pdf.max-depth", "64")));
+        cases.add(new Case(c, "a trailer that declares two billion objects",
+                t -> t.verify(CraftedPdfs.declaredObjects(2_000_000_000L)), Set.of(422), "/problems/pdf-over-limit",
+                limit("sello.limits.pdf.max-objects", "200000")));
+        cases.add(new Case(c, "150 empty incremental updates",
+                t -> t.verify(CraftedPdfs.manyRevisions(150)), Set.of(422), "/problems/pdf-over-limit",
+                limit("sello.limits.pdf.max-revisions", "100")));
+        cases.add(new Case(c, "one page that inflates to 100 MB",
+                t -> t.verify(CraftedPdfs.inflatingPages(1, 100)), Set.of(422), "/problems/pdf-over-limit",
+                limit("sello.limits.pdf.max-stream-size", "64MB")));
+        cases.add(new Case(c, "five pages of 60 MB each, every one under the stream limit",
+                t -> t.verify(CraftedPdfs.inflatingPages(5, 60)), Set.of(422), "/problems/pdf-over-limit",
+                limit("sello.limits.pdf.max-decompressed-size", "256MB")));
+        cases.add(new Case(c, "JavaScript on opening and in the name tree is a finding",
+                t -> t.verify(CraftedPdfs.withJavaScript()), Set.of(200), NOT_A_PROBLEM,
+                finding("the file contains JavaScript; the signatures are checked as for any other content")));
+        cases.add(new Case(c, "a launch action to cmd.exe is a finding",
+                t -> t.verify(CraftedPdfs.withLaunch()), Set.of(200), NOT_A_PROBLEM,
+                finding("the file contains a launch action, which asks the viewer to start a program")));
+        cases.add(new Case(c, "an embedded Windows program named factura.pdf is a finding",
+                t -> t.verify(CraftedPdfs.withEmbeddedExecutable()), Set.of(200), NOT_A_PROBLEM,
+                finding("the file embeds an executable program: a Windows program (MZ); do not open or run it")));
+        cases.add(new Case(c, "one address sending anonymous verifications until it is refused",
+                t -> t.flood(120), Set.of(429), "/problems/too-many-verifications", (r, t) -> {
+                    assertThat(r.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+                    assertThat(r.json().get("detail").stringValue()).contains("sello.limits.pdf.anonymous-per-minute");
+                }));
+    }
+
+    private static Check limit(String key, String value) {
+        return (r, t) -> {
+            assertThat(r.json().get("limit").stringValue()).isEqualTo(key);
+            assertThat(r.json().get("value").stringValue()).isEqualTo(value);
+            assertThat(r.json().get("detail").stringValue()).startsWith("the file is over " + key + " (" + value + ")");
+        };
+    }
+
+    /** Reported beside the signatures, which stay what they are: the files are unsigned, so no signature is claimed. */
+    private static Check finding(String text) {
+        return (r, t) -> {
+            assertThat(r.json().at("/report/signatures").size()).isZero();
+            assertThat(r.json().at("/report/findings").toString()).contains(text);
+        };
     }
 
     // ---------------------------------------------------------------- checks
@@ -745,6 +833,32 @@ final class HostileCases {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(utf8(content), fileName, type))));
         }
 
+        /**
+         * Anonymous verifications of a one-line non-PDF from 127.0.0.2, so the bucket drained is not the one the other
+         * cases verify from (127.0.0.1); returns the first 429, or the last answer when none came in {@code max}.
+         */
+        Response flood(int max) throws IOException {
+            byte[] body = utf8("%PDF-1.7\nnot really\n%%EOF\n");
+            Response last = null;
+            for (int i = 0; i < max; i++) {
+                try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                        java.net.InetAddress.getByName("127.0.0.2"), 0)) {
+                    socket.setSoTimeout(10_000);
+                    OutputStream out = socket.getOutputStream();
+                    out.write(utf8("POST /api/v1/verify HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/pdf\r\n"
+                            + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n"));
+                    out.write(body);
+                    out.flush();
+                    last = Response.parse(socket.getInputStream().readAllBytes());
+                }
+                if (last.status() == 429) {
+                    return last;
+                }
+                assertThat(last.status()).as("answer " + (i + 1) + " of the flood").isEqualTo(422);
+            }
+            return last;
+        }
+
         JsonNode json(Response response) {
             return response.json();
         }
@@ -773,6 +887,35 @@ final class HostileCases {
     }
 
     record Response(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        /** A raw HTTP/1.1 answer with Connection: close (chunked bodies unwrapped). */
+        static Response parse(byte[] raw) {
+            String text = new String(raw, StandardCharsets.ISO_8859_1);
+            int split = text.indexOf("\r\n\r\n");
+            String[] lines = text.substring(0, split).split("\r\n");
+            java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+            }
+            String body = text.substring(split + 4);
+            if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
+                StringBuilder joined = new StringBuilder();
+                int at = 0;
+                while (true) {
+                    int eol = body.indexOf("\r\n", at);
+                    int size = Integer.parseInt(body.substring(at, eol).trim(), 16);
+                    if (size == 0) {
+                        break;
+                    }
+                    joined.append(body, eol + 2, eol + 2 + size);
+                    at = eol + 2 + size + 2;
+                }
+                body = joined.toString();
+            }
+            return new Response(Integer.parseInt(lines[0].split(" ")[1]), java.net.http.HttpHeaders.of(headers, (a, b) -> true),
+                    body.getBytes(StandardCharsets.ISO_8859_1));
+        }
+
         boolean isPdf() {
             return body.length > 4 && body[0] == '%' && body[1] == 'P' && body[2] == 'D' && body[3] == 'F';
         }

@@ -33,24 +33,37 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  *       returned PDF), and, where the file system keeps access times, its access time does not move;</li>
  *   <li>no outbound connection: a trap server on loopback, which every URL in the cases points at in
  *       every spelling, counts zero connections;</li>
- *   <li>a bounded time: each case is cut off after 20 s.</li>
+ *   <li>a bounded time: each case is cut off after 20 s;</li>
+ *   <li>(issue 14) the exact problem {@code type} of the case, or no problem+json where it expects none;</li>
+ *   <li>(issue 14) the heap, after a full GC, back within {@link #HEAP_SLACK_MB} MB of where it was before the first
+ *       case (the service runs in this JVM), so no case leaves memory behind;</li>
+ *   <li>(issue 14) the service still answers its health check after every case, and a small render after every
+ *       upload case and every {@link #RENDER_EVERY} others.</li>
  * </ul>
- * The service runs with a 1 MB body limit so the transport cases stay small; webhooks may go to
- * {@code localhost} only, so the redirect case has a legitimate first hop.
+ * Each case prints one line (status, type, time, heap) for the before/after figures of issue notes.
+ * The service runs with a 2 MB body limit so the transport cases stay small (and issue 14's 4,000
+ * signature fields fit); webhooks may go to {@code localhost} only, so the redirect case has a
+ * legitimate first hop; anonymous verifications are allowed 100 a minute per address, more than the
+ * suite sends from 127.0.0.1, and the rate-limit case floods from 127.0.0.2.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sello.limits.max-body-size=1MB",
+        "sello.limits.max-body-size=2MB",
+        "sello.limits.pdf.anonymous-per-minute=100",
         "sello.batches.webhook-hosts=localhost",
         "jobrunr.background-job-server.poll-interval-in-seconds=5"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {
     private static final Duration BOUND = Duration.ofSeconds(20);
+    private static final long HEAP_SLACK_MB = 256;
+    private static final int RENDER_EVERY = 10;
     private static final FileTime LONG_AGO = FileTime.from(Instant.parse("2001-01-01T00:00:00Z"));
 
     @LocalServerPort
     int port;
     private HostileCases.Target target;
     private boolean accessTimesKept;
+    private long baselineHeapMb;
+    private int sinceRender;
 
     @BeforeAll
     void setUp() throws Exception {
@@ -61,6 +74,33 @@ class HostileInputTest {
         accessTimesKept = accessTimesKept(dir.resolve("probe.txt"));
         Files.setAttribute(canary, "lastAccessTime", LONG_AGO);
         target.signedForm();
+        assertRenders();
+        baselineHeapMb = settledHeapMb();
+    }
+
+    /** Used heap after full collections: the lowest of three, so one collection that came too early does not count. */
+    private static long settledHeapMb() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        long lowest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(20);
+            lowest = Math.min(lowest, runtime.totalMemory() - runtime.freeMemory());
+        }
+        return lowest >> 20;
+    }
+
+    private void assertHealthy(String after) throws Exception {
+        HostileCases.Response health = target.get("/actuator/health");
+        assertThat(health.status()).as("health after " + after).isEqualTo(200);
+        assertThat(target.json(health).get("status").stringValue()).as("health after " + after).isEqualTo("UP");
+    }
+
+    private void assertRenders() throws Exception {
+        HostileCases.Response response = target.post("/api/v1/documents/poa-execution-form",
+                Fixtures.utf8(Fixtures.smallForm()), "application/json");
+        assertThat(response.status()).as("a render: " + response.brief()).isEqualTo(200);
+        assertThat(response.isPdf()).isTrue();
     }
 
     /** relatime updates the access time of a file read after it was modified; noatime never does. */
@@ -88,15 +128,25 @@ class HostileInputTest {
         assertThat(all).hasSizeGreaterThanOrEqualTo(40);
         assertThat(all.stream().map(Case::category).distinct()).containsExactlyInAnyOrder(HostileCases.CATEGORIES);
         assertThat(all.stream().map(Case::name).distinct()).hasSameSizeAs(all);
+        assertThat(all.stream().filter(c -> c.type() != null && c.statuses().size() != 1).map(Case::name))
+                .as("cases that name their problem type expect exactly one status").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void hostileInputIsRefusedOrRenderedHarmlessly(Case hostile) throws Exception {
         int connectionsBefore = target.trap().connections();
+        long start = System.nanoTime();
         HostileCases.Response response = assertTimeoutPreemptively(BOUND, () -> hostile.attack().send(target),
                 hostile.name() + " did not finish within " + BOUND);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        String type = response.isProblem() ? response.json().path("type").asString("") : HostileCases.NOT_A_PROBLEM;
+        System.out.printf("hostile case: %s -> %d %s in %d ms%n", hostile, response.status(),
+                type.isEmpty() ? "(no problem)" : type, millis);
         assertThat(response.status()).as(hostile.name() + ": " + response.brief()).isLessThan(500).isIn(hostile.statuses());
+        if (hostile.type() != null) {
+            assertThat(type).as("the problem type of " + hostile.name() + ": " + response.brief()).isEqualTo(hostile.type());
+        }
         assertThat(response.text()).as("the canary's content in the answer to " + hostile.name())
                 .doesNotContain(HostileCases.CANARY);
         if (response.isProblem()) {
@@ -110,6 +160,15 @@ class HostileInputTest {
             assertThat(Files.readAttributes(target.canary(), java.nio.file.attribute.BasicFileAttributes.class).lastAccessTime())
                     .as("the canary file's access time after " + hostile.name()).isEqualTo(LONG_AGO);
         }
+        assertHealthy(hostile.name());
+        if (++sinceRender >= RENDER_EVERY || hostile.category().contains("upload")) {
+            sinceRender = 0;
+            assertRenders();
+        }
+        long heapMb = settledHeapMb();
+        System.out.printf("hostile case: %s: heap after GC %d MB (baseline %d MB)%n", hostile, heapMb, baselineHeapMb);
+        assertThat(heapMb).as("used heap after GC once " + hostile.name() + " is done, against " + baselineHeapMb
+                + " MB before the first case").isLessThanOrEqualTo(baselineHeapMb + HEAP_SLACK_MB);
     }
 
     @Test

@@ -1,0 +1,49 @@
+package io.sello.signing;
+
+/**
+ * An uploaded PDF the verifier will not report on: over one of {@link PdfLimits} (422
+ * {@code /problems/pdf-over-limit}, naming the key and its value), or not readable at all (422
+ * {@code /problems/unreadable-pdf}). Never carries a cause: nothing of the parser's internals is logged or answered.
+ */
+public final class PdfRefusedException extends RuntimeException {
+    private final String limit;
+    private final Object value;
+
+    private PdfRefusedException(String message, String limit, Object value) {
+        super(message, null, false, false);
+        this.limit = limit;
+        this.value = value;
+    }
+
+    static PdfRefusedException overLimit(String key, Object limit, String what) {
+        Object value = limit instanceof org.springframework.util.unit.DataSize size ? shown(size) : limit;
+        return new PdfRefusedException("the file is over sello.limits.pdf." + key + " (" + value + "): " + what,
+                "sello.limits.pdf." + key, value);
+    }
+
+    /** 64MB rather than 67108864B, as the property is usually written. */
+    private static String shown(org.springframework.util.unit.DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + "MB";
+        }
+        return bytes % 1024 == 0 ? bytes / 1024 + "KB" : bytes + "B";
+    }
+
+    static PdfRefusedException unreadable(String why) {
+        return new PdfRefusedException("the file is not a readable PDF: " + why, null, null);
+    }
+
+    /** The full property name of the limit, or null when the file is unreadable. */
+    public String limit() {
+        return limit;
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    public boolean overLimit() {
+        return limit != null;
+    }
+}
