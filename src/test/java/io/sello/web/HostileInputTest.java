@@ -128,8 +128,8 @@ class HostileInputTest {
         assertThat(all).hasSizeGreaterThanOrEqualTo(40);
         assertThat(all.stream().map(Case::category).distinct()).containsExactlyInAnyOrder(HostileCases.CATEGORIES);
         assertThat(all.stream().map(Case::name).distinct()).hasSameSizeAs(all);
-        assertThat(all.stream().filter(c -> c.type() != null && c.statuses().size() != 1).map(Case::name))
-                .as("cases that name their problem type expect exactly one status").isEmpty();
+        assertThat(all.stream().filter(c -> c.statuses().size() != 1).map(Case::name))
+                .as("every case expects exactly one status and one problem type").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -144,9 +144,7 @@ class HostileInputTest {
         System.out.printf("hostile case: %s -> %d %s in %d ms%n", hostile, response.status(),
                 type.isEmpty() ? "(no problem)" : type, millis);
         assertThat(response.status()).as(hostile.name() + ": " + response.brief()).isLessThan(500).isIn(hostile.statuses());
-        if (hostile.type() != null) {
-            assertThat(type).as("the problem type of " + hostile.name() + ": " + response.brief()).isEqualTo(hostile.type());
-        }
+        assertThat(type).as("the problem type of " + hostile.name() + ": " + response.brief()).isEqualTo(hostile.type());
         assertThat(response.text()).as("the canary's content in the answer to " + hostile.name())
                 .doesNotContain(HostileCases.CANARY);
         if (response.isProblem()) {
