@@ -32,18 +32,31 @@ class SigningCliTest {
                 Clock.fixed(Instant.parse("2021-07-07T16:00:00Z"), ZoneOffset.UTC));
     }
 
+    private static final String PASSWORD = "s3cret-pass";
+
+    private static Path signerKeystore(Path dir) throws Exception {
+        Path keystore = dir.resolve("signer.p12");
+        io.sello.signing.Keystores.generateDevelopment(keystore, PASSWORD.toCharArray(), "CLI signer");
+        return keystore;
+    }
+
+    /** Seed 000's Formulario N.5.B rendered by the CLI into {@code dir}. */
+    private Path renderedForm(Path dir, Map<String, String> env) {
+        Path form = dir.resolve("form.pdf");
+        assertThat(cli(env).run(new String[]{"render", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString(), "-o", form.toString()}))
+                .isEqualTo(SelloCli.OK);
+        return form;
+    }
+
     private String out() {
         return stdout.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void renderSignThreeTimesAndVerify(@TempDir Path dir) throws Exception {
-        Path keystore = dir.resolve("signer.p12");
-        io.sello.signing.Keystores.generateDevelopment(keystore, "s3cret-pass".toCharArray(), "CLI signer");
-        Map<String, String> env = Map.of(SigningCommands.PASSWORD_VARIABLE, "s3cret-pass");
-        Path form = dir.resolve("form.pdf");
-        assertThat(cli(env).run(new String[]{"render", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString(), "-o", form.toString()}))
-                .isEqualTo(SelloCli.OK);
+        Path keystore = signerKeystore(dir);
+        Map<String, String> env = Map.of(SigningCommands.PASSWORD_VARIABLE, PASSWORD);
+        Path form = renderedForm(dir, env);
 
         Path wrongOrder = dir.resolve("wrong.pdf");
         assertThat(cli(env).run(new String[]{"sign", form.toString(), "--role", "REVISADO", "--name", "Luis Mamani",
@@ -79,10 +92,8 @@ class SigningCliTest {
 
     @Test
     void theKeystorePasswordNeverComesFromTheCommandLine(@TempDir Path dir) throws Exception {
-        Path keystore = dir.resolve("signer.p12");
-        io.sello.signing.Keystores.generateDevelopment(keystore, "s3cret-pass".toCharArray(), "CLI signer");
-        Path form = dir.resolve("form.pdf");
-        cli(Map.of()).run(new String[]{"render", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString(), "-o", form.toString()});
+        Path keystore = signerKeystore(dir);
+        Path form = renderedForm(dir, Map.of());
         assertThat(cli(Map.of()).run(new String[]{"sign", form.toString(), "--role", "ELABORADO", "--name", "A", "--position", "B",
                 "-o", dir.resolve("x.pdf").toString(), "--keystore", keystore.toString()})).isEqualTo(SelloCli.FAILURE);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("SELLO_KEYSTORE_PASSWORD must hold the keystore's password");
@@ -113,12 +124,9 @@ class SigningCliTest {
      */
     @Test
     void aSignedFileWithJavaScriptStaysValidAndTheScriptIsAFinding(@TempDir Path dir) throws Exception {
-        Path keystore = dir.resolve("signer.p12");
-        io.sello.signing.Keystores.generateDevelopment(keystore, "s3cret-pass".toCharArray(), "CLI signer");
-        Map<String, String> env = Map.of(SigningCommands.PASSWORD_VARIABLE, "s3cret-pass");
-        Path form = dir.resolve("form.pdf");
-        assertThat(cli(env).run(new String[]{"render", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString(), "-o", form.toString()}))
-                .isEqualTo(SelloCli.OK);
+        Path keystore = signerKeystore(dir);
+        Map<String, String> env = Map.of(SigningCommands.PASSWORD_VARIABLE, PASSWORD);
+        Path form = renderedForm(dir, env);
         Path scripted = dir.resolve("scripted.pdf");
         try (var document = org.apache.pdfbox.Loader.loadPDF(form.toFile()); var out = Files.newOutputStream(scripted)) {
             var script = new org.apache.pdfbox.cos.COSDictionary();
