@@ -96,7 +96,7 @@ sello_log "restarted in $((restarted - killed)) s"
 finished=""
 for _ in $(seq 1 480); do
   progress
-  if [ "$(field .finished)" = true ] && [ "$(field .webhook)" = DELIVERED ]; then finished=$(date +%s); break; fi
+  if [ "$(field .finished)" = true ] && [ "$(field .webhook)" = delivered ]; then finished=$(date +%s); break; fi
   sleep 0.5
 done
 [ -n "$finished" ] || sello_fail "batch not finished (or webhook not delivered) 240 s after the restart: $(field '"done \(.done), failed \(.failed), pending \(.pending), webhook \(.webhook)"')"
@@ -125,7 +125,8 @@ bad=$(jq -r '.items[] | select(.attempts == 2 and .worker != "second") | .item' 
 ok "the $(wc -l <"$work/done-before.txt") items seen done before the kill were not rendered again"
 ok "finished by the first instance: $by_first; by the second: $by_second; cut off mid-render and redone: $twice"
 
-curl -s --max-time 60 -u ana:ana-dev -o "$work/results.zip" "$base/api/v1/batches/$batch/results.zip" || sello_fail "no results.zip"
+curl -s --max-time 60 -u ana:ana-dev -o "$work/results.zip" -D "$work/results.headers" "$base/api/v1/batches/$batch/results.zip" || sello_fail "no results.zip"
+grep -qi '^Sello-Batch-Complete: true' "$work/results.headers" || sello_fail "results.zip is not marked complete (Sello-Batch-Complete)"
 unzip -Z1 "$work/results.zip" | sort >"$work/zip-names.txt"
 jq -r '.items[].fileName' "$work/progress.json" | sort >"$work/item-files.txt"
 [ "$(wc -l <"$work/zip-names.txt")" = "$items" ] || sello_fail "results.zip has $(wc -l <"$work/zip-names.txt") entries, expected $items"

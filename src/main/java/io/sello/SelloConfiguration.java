@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sello.batch.BatchProperties;
 import io.sello.batch.BatchService;
 import io.sello.batch.BatchWorker;
+import io.sello.batch.ServicePorts;
 import io.sello.batch.WebhookSender;
 import io.sello.storage.BatchStore;
 import org.jobrunr.scheduling.JobScheduler;
@@ -18,6 +19,7 @@ import io.sello.signoff.SignOffService;
 import io.sello.signoff.Verification;
 import io.sello.storage.DocumentRegistry;
 import io.sello.storage.StorageProperties;
+import io.sello.web.LimitsProperties;
 import io.sello.web.SecurityProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +77,9 @@ class SelloConfiguration {
         if (production && BatchProperties.DEVELOPMENT_SECRET.equals(batches.webhookSecret())) {
             throw new IllegalStateException("the prod profile refuses the development sello.batches.webhook-secret");
         }
+        if (production && batches.productionRefusal() != null) {
+            throw new IllegalStateException(batches.productionRefusal());
+        }
         return new SigningKeys(signing, !production);
     }
 
@@ -108,9 +113,16 @@ class SelloConfiguration {
     }
 
     @Bean
+    ServicePorts servicePorts() {
+        return new ServicePorts();
+    }
+
+    /** Batch items render under the interactive render timeout unless sello.batches.render-timeout says otherwise. */
+    @Bean
     BatchWorker batchWorker(BatchStore store, DocumentTypes types, WebhookSender webhooks, JobScheduler scheduler,
-                            BatchProperties properties) {
-        return new BatchWorker(store, types, webhooks, scheduler, properties.instanceName());
+                            BatchProperties properties, LimitsProperties limits, ServicePorts ports) {
+        return new BatchWorker(store, types, webhooks, scheduler, properties.instanceName(),
+                properties.renderTimeout(limits.renderTimeout()), ports);
     }
 
     /** Only where this instance runs jobs ({@code jobrunr.background-job-server.enabled}). */
@@ -122,7 +134,8 @@ class SelloConfiguration {
     }
 
     @Bean
-    BatchService batchService(BatchStore store, DocumentTypes types, JobScheduler scheduler, BatchProperties properties) {
-        return new BatchService(store, types, scheduler, properties);
+    BatchService batchService(BatchStore store, DocumentTypes types, JobScheduler scheduler, BatchProperties properties,
+                              ServicePorts ports) {
+        return new BatchService(store, types, scheduler, properties, ports);
     }
 }

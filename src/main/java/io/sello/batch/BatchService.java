@@ -21,12 +21,19 @@ import static io.sello.input.JsonObject.Presence.REQUIRED;
  */
 public final class BatchService {
     static final int MAX_ITEMS = 1000;
+    /** {@code batch_items.name VARCHAR(200)}: longer names are refused before the database sees them. */
+    static final int MAX_NAME = 200;
+    /** {@code batches.webhook_url VARCHAR(2000)}. */
+    static final int MAX_WEBHOOK = 2000;
     private final BatchStore store;
     private final DocumentTypes types;
     private final JobScheduler scheduler;
     private final BatchProperties properties;
+    private final ServicePorts ownPorts;
 
-    public BatchService(BatchStore store, DocumentTypes types, JobScheduler scheduler, BatchProperties properties) {
+    public BatchService(BatchStore store, DocumentTypes types, JobScheduler scheduler, BatchProperties properties,
+                        ServicePorts ownPorts) {
+        this.ownPorts = ownPorts;
         this.store = store;
         this.types = types;
         this.scheduler = scheduler;
@@ -42,13 +49,18 @@ public final class BatchService {
         }
         String type = root.text("type", REQUIRED);
         if (type != null && types.find(type).isEmpty()) {
-            findings.error("/type", "expected one of " + types.all().stream().map(t -> t.id().value()).toList() + " but got \"" + type + "\"");
+            findings.error("/type", "expected one of " + types.all().stream().map(t -> t.id().value()).toList() + " but got \""
+                    + (type.length() > 60 ? type.substring(0, 60) + "…" : type) + "\"");
         }
         boolean lenient = root.flag("lenient");
         String webhook = root.text("webhook", OPTIONAL);
-        if (webhook != null && !allowedWebhook(webhook)) {
-            findings.error("/webhook", "expected an http(s) URL on one of the allowed hosts " + properties.webhookHosts()
+        if (webhook != null && webhook.length() > MAX_WEBHOOK) {
+            findings.error("/webhook", "expected a URL of at most " + MAX_WEBHOOK + " characters but got " + webhook.length());
+        } else if (webhook != null && !allowedWebhook(webhook)) {
+            findings.error("/webhook", "expected an http(s) URL on one of the allowed hosts " + properties.allowedHosts()
                     + " (sello.batches.webhook-hosts)");
+        } else if (webhook != null && ownPorts.isOwn(URI.create(webhook))) {
+            findings.error("/webhook", "expected a URL that is not this service's own port: a webhook never calls the service itself");
         }
         int count = root.arrayLength("items");
         List<BatchStore.NewItem> items = new ArrayList<>();
@@ -62,6 +74,9 @@ public final class BatchService {
                     continue;
                 }
                 String name = item.text("name", OPTIONAL);
+                if (name != null && name.length() > MAX_NAME) {
+                    findings.error(item.pointer("name"), "expected a name of at most " + MAX_NAME + " characters but got " + name.length());
+                }
                 String document = item.rawObject("document");
                 if (document != null) {
                     items.add(new BatchStore.NewItem(name == null ? "documento-" + (i + 1) : name, document));
@@ -82,7 +97,7 @@ public final class BatchService {
         try {
             URI uri = URI.create(url);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                    && uri.getUserInfo() == null && properties.webhookHosts().contains(uri.getHost());
+                    && uri.getUserInfo() == null && properties.allowedHosts().contains(uri.getHost());
         } catch (IllegalArgumentException e) {
             return false;
         }

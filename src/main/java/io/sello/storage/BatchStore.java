@@ -124,12 +124,13 @@ public class BatchStore {
         jdbc.sql("UPDATE batches SET webhook_state = :state WHERE id = :id").param("state", state).param("id", id).update();
     }
 
-    public record Result(String name, String fileName, byte[] content) {
-    }
-
-    public List<Result> results(String id) {
-        return jdbc.sql("SELECT name, file_name, result FROM batch_items WHERE batch_id = :id AND status = 'DONE' ORDER BY item")
-                .param("id", id).query((rs, n) -> new Result(rs.getString(1), rs.getString(2), rs.getBytes(3))).list();
+    /**
+     * One item's PDF, or null when it is not (or no longer) rendered: results.zip reads them one at a
+     * time, so a download never holds more than one in memory (issue 14).
+     */
+    public byte[] result(String id, int item) {
+        return jdbc.sql("SELECT result FROM batch_items WHERE batch_id = :id AND item = :item AND status = 'DONE'")
+                .param("id", id).param("item", item).query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
     }
 
     /** Whether the database answers a query now; false rather than an exception when it does not. */

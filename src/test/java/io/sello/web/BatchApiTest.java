@@ -92,7 +92,7 @@ class BatchApiTest {
         String id = JSON.readTree(accepted.body()).get("id").stringValue();
 
         JsonNode progress = null;
-        for (int i = 0; i < 240 && (progress == null || !"DELIVERED".equals(progress.get("webhook").stringValue())); i++) {
+        for (int i = 0; i < 240 && (progress == null || !"delivered".equals(progress.get("webhook").stringValue())); i++) {
             Thread.sleep(500);
             progress = JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body());
         }
@@ -100,12 +100,13 @@ class BatchApiTest {
         assertThat(progress.get("done").intValue()).isEqualTo(199);
         assertThat(progress.get("failed").intValue()).isEqualTo(1);
         assertThat(progress.get("items").get(7).get("error").stringValue()).startsWith("1 error(s), first /tables: ");
-        // each item rendered once, its outcome recorded by this instance
+        // each item rendered once, its outcome recorded by this instance, named by configuration: no pid, no host (issue 14)
         assertThat(progress.get("items")).allSatisfy(item -> {
             assertThat(item.get("attempts").intValue()).isEqualTo(1);
-            assertThat(item.get("worker").stringValue()).isEqualTo(java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
+            assertThat(item.get("worker").stringValue()).isEqualTo("sello-1");
         });
-        assertThat(progress.get("webhook").stringValue()).isEqualTo("DELIVERED");
+        assertThat(progress.toString()).doesNotContain(java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
+        assertThat(progress.get("webhook").stringValue()).isEqualTo("delivered");
 
         assertThat(calls.get()).isEqualTo(2);
         assertThat(signatures).containsExactly("sha256=" + webhooks.sign(bodies.get(0)));
@@ -115,7 +116,11 @@ class BatchApiTest {
 
         int entries = 0;
         int computedFigures = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(send("GET", "/api/v1/batches/" + id + "/results.zip", null).body()))) {
+        HttpResponse<byte[]> results = send("GET", "/api/v1/batches/" + id + "/results.zip", null);
+        // item 8 failed: the archive is partial, and says so in a header and in its name (issue 14)
+        assertThat(results.headers().firstValue("Sello-Batch-Complete")).hasValue("false");
+        assertThat(results.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"lote-" + id + "-parcial.zip\"");
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(results.body()))) {
             for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 assertThat(entry.getName()).endsWith(".pdf");
                 byte[] pdf = zip.readAllBytes();
@@ -132,6 +137,53 @@ class BatchApiTest {
         String metrics = new String(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body(), StandardCharsets.UTF_8);
         assertThat(metrics).contains("sello_batch_queue_depth 0.0");
+    }
+
+    @Test
+    void aCompleteBatchSaysSoAndItsStatusNamesNoWebhookItDidNotAskFor() throws Exception {
+        String request = "{\"type\": \"poa-execution-form\", \"items\": [{\"name\": \"uno\", \"document\": " + Fixtures.smallForm() + "}]}";
+        HttpResponse<byte[]> accepted = send("POST", "/api/v1/batches", request.getBytes(StandardCharsets.UTF_8));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = JSON.readTree(accepted.body()).get("id").stringValue();
+        JsonNode progress = JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body());
+        // before it finishes the archive is partial and empty, not an error
+        HttpResponse<byte[]> early = send("GET", "/api/v1/batches/" + id + "/results.zip", null);
+        if (!progress.get("finished").booleanValue()) {
+            assertThat(early.statusCode()).isEqualTo(200);
+        }
+        for (int i = 0; i < 120 && !progress.get("finished").booleanValue(); i++) {
+            Thread.sleep(500);
+            progress = JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body());
+        }
+        assertThat(progress.get("done").intValue()).isOne();
+        assertThat(progress.get("webhook").isNull()).isTrue();
+        HttpResponse<byte[]> results = send("GET", "/api/v1/batches/" + id + "/results.zip", null);
+        assertThat(results.headers().firstValue("Sello-Batch-Complete")).hasValue("true");
+        assertThat(results.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"lote-" + id + ".zip\"");
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(results.body()))) {
+            assertThat(zip.getNextEntry().getName()).isEqualTo("0001-uno.pdf");
+            assertThat(io.sello.support.PdfDocument.of(zip.readAllBytes()).text()).contains("Capacitación en gestión pública");
+            assertThat(zip.getNextEntry()).isNull();
+        }
+    }
+
+    @Test
+    void lengthsOverTheirColumnsAndTheServicesOwnPortAreRefusedWithPointers() throws Exception {
+        String request = "{\"type\": \"poa-execution-form\", \"webhook\": \"http://localhost:" + port + "/actuator/health\", \"items\": ["
+                + "{\"name\": \"" + "n".repeat(200) + "\", \"document\": {}}, {\"name\": \"" + "n".repeat(201) + "\", \"document\": {}}]}";
+        HttpResponse<byte[]> refused = send("POST", "/api/v1/batches", request.getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode errors = JSON.readTree(refused.body()).get("errors");
+        assertThat(errors).extracting(e -> e.get("pointer").stringValue()).containsExactly("/webhook", "/items/1/name");
+        assertThat(errors.get(0).get("message").stringValue()).contains("not this service's own port");
+        assertThat(errors.get(1).get("message").stringValue()).isEqualTo("expected a name of at most 200 characters but got 201");
+
+        String longHook = "{\"type\": \"poa-execution-form\", \"webhook\": \"http://localhost:9/" + "h".repeat(2000)
+                + "\", \"items\": [{\"document\": {}}]}";
+        HttpResponse<byte[]> tooLong = send("POST", "/api/v1/batches", longHook.getBytes(StandardCharsets.UTF_8));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(tooLong.body()).get("errors").get(0).get("message").stringValue())
+                .isEqualTo("expected a URL of at most 2000 characters but got 2019");
     }
 
     @Test

@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class HostileCases {
     static final String CANARY = "CANARY-7f3a9c-THIS-FILE-MUST-NEVER-BE-READ";
     static final String[] CATEGORIES = {"transport and JSON", "template injection", "resource loading", "unicode tricks",
-            "XXE", "uploads", "signature tampering", "upload limits", "sign-in", "audit and error paths"};
+            "XXE", "uploads", "signature tampering", "upload limits", "sign-in", "audit and error paths", "batches"};
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String API_KEY = "dev-api-key-not-for-production";
     private static final String FORM = "/api/v1/documents/poa-execution-form";
@@ -96,6 +96,7 @@ final class HostileCases {
         signatureTampering(cases);
         uploadLimits(cases);
         logins(cases);
+        batches(cases);
         // last: its 1,000 anonymous verifications may use up loopback's verification allowance
         auditAndErrorPaths(cases);
         return cases;
@@ -618,6 +619,69 @@ final class HostileCases {
 
     private static String squeeze(String text) {
         return text.replaceAll("\\s+", "");
+    }
+
+    // ---------------------------------------------------------------- batches (issue 14)
+
+    /**
+     * Lengths over their columns (a 500 before), the service's own port as a webhook, what the batch
+     * status tells about a webhook and about the instance, and a partial archive. A batch item that runs
+     * past the render timeout is BatchWorkerTest's: the service here keeps the 60 s default, longer than a case may take.
+     */
+    private static void batches(List<Case> cases) {
+        String c = CATEGORIES[10];
+        cases.add(new Case(c, "a batch item name of 201 characters",
+                t -> t.post("/api/v1/batches", utf8("{\"type\":\"poa-execution-form\",\"items\":[{\"name\":\"" + "n".repeat(201)
+                        + "\",\"document\":" + Fixtures.smallForm() + "}]}"), "application/json"),
+                Set.of(400), "/problems/invalid-input", (r, t) -> {
+                    problem("invalid-input").verify(r, t);
+                    assertThat(r.json().get("errors").get(0).get("pointer").stringValue()).isEqualTo("/items/0/name");
+                    assertThat(r.json().get("errors").get(0).get("message").stringValue())
+                            .isEqualTo("expected a name of at most 200 characters but got 201");
+                }));
+        cases.add(new Case(c, "a webhook URL of 2,001 characters",
+                t -> t.post("/api/v1/batches", batch("http://localhost/" + "h".repeat(1984)), "application/json"),
+                Set.of(400), "/problems/invalid-input", detail("/webhook: expected a URL of at most 2000 characters but got 2001")));
+        cases.add(new Case(c, "a webhook to the service's own actuator",
+                t -> t.post("/api/v1/batches", batch("http://localhost:" + t.port() + "/actuator/health"), "application/json"),
+                Set.of(400), "/problems/invalid-input", detail("/webhook: expected a URL that is not this service's own port")));
+        cases.add(new Case(c, "the status of a batch whose webhook cannot be delivered says two words and no more", t -> {
+            int closed;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                closed = socket.getLocalPort(); // nothing listens there once the socket is closed: the delivery is refused
+            }
+            Response accepted = t.post("/api/v1/batches", batch("http://localhost:" + closed + "/hook"), "application/json");
+            assertThat(accepted.status()).as(accepted.brief()).isEqualTo(202);
+            String status = "/api/v1/batches/" + accepted.json().get("id").stringValue();
+            Response progress = t.get(status);
+            long deadline = System.nanoTime() + Duration.ofSeconds(17).toNanos();
+            while (!progress.json().get("finished").booleanValue() && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                progress = t.get(status);
+            }
+            return progress;
+        }, Set.of(200), NOT_A_PROBLEM, (r, t) -> {
+            JsonNode progress = r.json();
+            assertThat(progress.get("finished").booleanValue()).as("finished: " + r.brief()).isTrue();
+            // before: QUEUED or DELIVERED, which told an open port from a closed one
+            assertThat(progress.get("webhook").stringValue()).isEqualTo("not yet delivered");
+            assertThat(progress.get("items").get(0).get("worker").stringValue()).isEqualTo("sello-1");
+            assertThat(r.text()).doesNotContain(java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), "refused",
+                    "Connect", "QUEUED", " ms");
+        }));
+        cases.add(new Case(c, "the archive of a batch with a failed item is marked partial", t -> {
+            Response accepted = t.post("/api/v1/batches", utf8("{\"type\":\"poa-execution-form\",\"items\":[{\"name\":\"vacio\",\"document\":{}}]}"),
+                    "application/json");
+            assertThat(accepted.status()).as(accepted.brief()).isEqualTo(202);
+            return t.get("/api/v1/batches/" + accepted.json().get("id").stringValue() + "/results.zip");
+        }, Set.of(200), NOT_A_PROBLEM, (r, t) -> {
+            // pending or failed, the one item is not in it: partial either way
+            assertThat(r.headers().firstValue("Sello-Batch-Complete")).hasValue("false");
+            assertThat(r.headers().firstValue("Content-Disposition").orElseThrow()).endsWith("-parcial.zip\"");
+            try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+                assertThat(zip.getNextEntry()).isNull();
+            }
+        }));
     }
 
     // ---------------------------------------------------------------- documents

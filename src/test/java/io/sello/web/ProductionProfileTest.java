@@ -34,7 +34,8 @@ class ProductionProfileTest {
                 "sello.security.users[0].roles=APPROVER",
                 "sello.security.users[0].password={bcrypt}$2a$10$abcdefghijklmnopqrstuuJ1zD9o6uR7kq2v0nP6b6F8Vg5qV7a2",
                 "sello.security.api-keys[0].name=sistema", "sello.security.api-keys[0].roles=PREPARER",
-                "sello.security.api-keys[0].key=0123456789abcdef0123456789abcdef"));
+                "sello.security.api-keys[0].key=0123456789abcdef0123456789abcdef",
+                "sello.batches.webhook-hosts=hooks.example.org"));
         properties.addAll(java.util.List.of(more));
         return args(properties.toArray(String[]::new));
     }
@@ -67,6 +68,49 @@ class ProductionProfileTest {
         assertThatThrownBy(() -> app().profiles("prod").run(withProductionCredentials(
                 "sello.signing.password=a-real-keystore-password")).close())
                 .satisfies(e -> assertThat(root(e).getMessage()).contains("sello.batches.webhook-secret"));
+    }
+
+    /** Everything else in order, so that only the webhook allow-list can stop these starts. */
+    private static String[] productionExceptWebhooks(String... more) {
+        java.util.List<String> properties = new java.util.ArrayList<>(java.util.List.of(
+                "sello.signing.password=a-real-keystore-password", "sello.batches.webhook-secret=a-real-secret-of-some-length"));
+        properties.addAll(java.util.List.of(more));
+        return withProductionCredentials(properties.toArray(String[]::new));
+    }
+
+    @Test
+    void productionNeedsAnExplicitWebhookAllowList() {
+        // withProductionCredentials sets a list; a later empty value would set an empty one, so start from the bare arguments
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(productionExceptWebhooks()));
+        args.removeIf(arg -> arg.startsWith("--sello.batches.webhook-hosts="));
+        assertThatThrownBy(() -> app().profiles("prod").run(args.toArray(String[]::new)).close())
+                .satisfies(e -> assertThat(root(e).getMessage()).contains("the prod profile requires an explicit sello.batches.webhook-hosts"));
+    }
+
+    @Test
+    void productionRefusesLoopbackWebhookHostsUnlessAllowed() {
+        assertThatThrownBy(() -> app().profiles("prod").run(productionExceptWebhooks(
+                "sello.batches.webhook-hosts=hooks.example.org,LOCALHOST,127.0.0.2,[::1]")).close())
+                .satisfies(e -> assertThat(root(e).getMessage()).isEqualTo("the prod profile refuses loopback hosts [LOCALHOST, 127.0.0.2, [::1]] "
+                        + "in sello.batches.webhook-hosts unless sello.batches.allow-loopback-webhooks=true"));
+    }
+
+    /**
+     * The refusals above are the only ones left: with them answered, prod passes every check of its own
+     * and goes on to the keystore, which is missing here (a production keystore is not generated).
+     */
+    @Test
+    void loopbackIsAcceptedWhenThePropertySaysSo() {
+        assertThatThrownBy(() -> app().profiles("prod").run(productionExceptWebhooks(
+                "sello.batches.webhook-hosts=127.0.0.1", "sello.batches.allow-loopback-webhooks=true",
+                "sello.signing.keystore=target/no-such-keystore.p12")).close())
+                .satisfies(e -> assertThat(root(e).getMessage()).contains("sello.signing.keystore").doesNotContain("webhook"));
+    }
+
+    @Test
+    void aBadInstanceNameNamesItsPropertyKey() {
+        assertThatThrownBy(() -> app().run(args("sello.batches.instance-name=pid 1234@db-host.internal!")).close())
+                .satisfies(e -> assertThat(root(e).getMessage()).contains("sello.batches.instance-name must be 1 to 64 letters"));
     }
 
     @Test
