@@ -37,8 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  *   <li>(issue 14) the exact problem {@code type} of the case, or no problem+json where it expects none;</li>
  *   <li>(issue 14) the heap, after a full GC, back within {@link #HEAP_SLACK_MB} MB of where it was before the first
  *       case (the service runs in this JVM), so no case leaves memory behind;</li>
- *   <li>(issue 14) the service still answers its health check after every case, and a small render after every
- *       upload case and every {@link #RENDER_EVERY} others.</li>
+ *   <li>(issue 14) the service still answers its health check and a small render after every case.</li>
  * </ul>
  * Each case prints one line (status, type, time, heap) for the before/after figures of issue notes.
  * The service runs with a 2 MB body limit so the transport cases stay small (and issue 14's 4,000
@@ -55,7 +54,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class HostileInputTest {
     private static final Duration BOUND = Duration.ofSeconds(20);
     private static final long HEAP_SLACK_MB = 256;
-    private static final int RENDER_EVERY = 10;
     private static final FileTime LONG_AGO = FileTime.from(Instant.parse("2001-01-01T00:00:00Z"));
 
     @LocalServerPort
@@ -63,7 +61,6 @@ class HostileInputTest {
     private HostileCases.Target target;
     private boolean accessTimesKept;
     private long baselineHeapMb;
-    private int sinceRender;
 
     @BeforeAll
     void setUp() throws Exception {
@@ -159,10 +156,7 @@ class HostileInputTest {
                     .as("the canary file's access time after " + hostile.name()).isEqualTo(LONG_AGO);
         }
         assertHealthy(hostile.name());
-        if (++sinceRender >= RENDER_EVERY || hostile.category().contains("upload")) {
-            sinceRender = 0;
-            assertRenders();
-        }
+        assertRenders();
         long heapMb = settledHeapMb();
         System.out.printf("hostile case: %s: heap after GC %d MB (baseline %d MB)%n", hostile, heapMb, baselineHeapMb);
         assertThat(heapMb).as("used heap after GC once " + hostile.name() + " is done, against " + baselineHeapMb

@@ -56,6 +56,8 @@ class RenderGateTest {
                 .isInstanceOfSatisfying(RenderGate.RenderBusyException.class, busy -> assertThat(busy.retryAfterSeconds()).isPositive());
         assertThat(ran).isFalse();
         release.countDown();
+        // the held renders give their slots back on their own threads, a moment after the release
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> gate.inFlight() == 0);
         assertThat(gate.run(() -> "after")).isEqualTo("after");
     }
 
