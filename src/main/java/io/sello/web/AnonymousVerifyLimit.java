@@ -7,7 +7,6 @@ import io.sello.signing.PdfLimits;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,12 +19,7 @@ import java.util.Map;
 class AnonymousVerifyLimit {
     private static final int ADDRESSES = 10_000;
     private final int perMinute;
-    private final Map<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > ADDRESSES;
-        }
-    };
+    private final Map<String, Bucket> buckets = RecentFirstMap.of(ADDRESSES);
 
     AnonymousVerifyLimit(PdfLimits limits) {
         this.perMinute = limits.anonymousPerMinute();

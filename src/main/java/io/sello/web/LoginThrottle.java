@@ -5,7 +5,6 @@ import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -38,17 +37,8 @@ final class LoginThrottle {
     LoginThrottle(LoginThrottleProperties properties, TimeMeter clock) {
         this.properties = properties;
         this.clock = clock;
-        this.users = lru(properties.maxTracked());
-        this.addresses = lru(properties.maxTracked());
-    }
-
-    private static Map<String, Entry> lru(int max) {
-        return new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > max;
-            }
-        };
+        this.users = RecentFirstMap.of(properties.maxTracked());
+        this.addresses = RecentFirstMap.of(properties.maxTracked());
     }
 
     /** Which limit refuses an attempt, and for how long. */

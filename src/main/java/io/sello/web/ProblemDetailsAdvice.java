@@ -36,12 +36,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        List<InputError> errors = e.errors().stream()
+        return listing(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.errors());
+    }
+
+    /** A problem whose {@code detail} names the first error and whose {@code errors} lists them all, pointers displayed. */
+    private static ProblemDetail listing(HttpStatus status, String type, String title, List<InputError> found) {
+        List<InputError> errors = found.stream()
                 .map(error -> new InputError(JsonPointers.display(error.pointer()), error.message())).toList();
         InputError first = errors.get(0);
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
-                first.pointer() + ": " + first.message()
-                        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : ""));
+        ProblemDetail problem = problem(status, type, title, first.pointer() + ": " + first.message()
+                + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : ""));
         problem.setProperty("errors", errors);
         return problem;
     }
@@ -56,14 +60,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** A computed figure too large for its cell: refused rather than printed cut off (issue 13). */
     @ExceptionHandler(UnprintableFigureException.class)
     ProblemDetail unprintableFigure(UnprintableFigureException e) {
-        List<InputError> errors = e.errors().stream()
-                .map(error -> new InputError(JsonPointers.display(error.pointer()), error.message())).toList();
-        InputError first = errors.get(0);
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "figure-not-printable",
-                "A figure cannot be printed in full", first.pointer() + ": " + first.message()
-                        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : ""));
-        problem.setProperty("errors", errors);
-        return problem;
+        return listing(HttpStatus.UNPROCESSABLE_CONTENT, "figure-not-printable", "A figure cannot be printed in full", e.errors());
     }
 
     @ExceptionHandler(RenderGate.RenderBusyException.class)
