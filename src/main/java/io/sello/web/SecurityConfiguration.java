@@ -70,7 +70,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/document-types", "/api/v1/document-types/**",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/verify/*",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/", "/ui", "/ui/**",
+                                "/", "/ui", "/ui/**", "/webjars/**",
                                 "/api/v1/documents/*/verification").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/verify").permitAll()
                         .requestMatchers("/error").permitAll()
