@@ -9,7 +9,8 @@ if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/postgres" ]; then
   echo "postgres-for-tests: no PostgreSQL server in /usr/lib/postgresql" >&2
   return 1 2>/dev/null || exit 1
 fi
-pg_port=${SELLO_TEST_POSTGRES_PORT:-55432}
+# A free port unless one is given: two test runs on one machine (branches side by side) must not share a server.
+pg_port=${SELLO_TEST_POSTGRES_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)}
 pg_data=$(mktemp -d /tmp/sello-postgres.XXXXXX)
 as_owner=()
 if [ "$(id -u)" -eq 0 ]; then

@@ -107,8 +107,7 @@ final class HostileCases {
     private static void transportAndJson(List<Case> cases) {
         String c = CATEGORIES[0];
         cases.add(new Case(c, "declared body over the limit is refused before it is read",
-                t -> t.send(t.request(FORM).expectContinue(true).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2_200_000]))),
+                t -> t.declareOnly(FORM, "application/json", 2_200_000),
                 Set.of(413), "/problems/body-too-large", problem("body-too-large")));
         cases.add(new Case(c, "chunked body that grows over the limit",
                 t -> t.send(t.request(FORM).header("Content-Type", "application/json")
@@ -380,9 +379,7 @@ final class HostileCases {
             String text = new String(pdf, StandardCharsets.ISO_8859_1).replaceAll("startxref\\s+\\d+", "startxref\n999999999");
             return t.verify(text.getBytes(StandardCharsets.ISO_8859_1));
         }, Set.of(200), NOT_A_PROBLEM, Check.NONE));
-        cases.add(new Case(c, "an upload over the body limit",
-                t -> t.send(t.request("/api/v1/verify").header("Content-Type", "multipart/form-data; boundary=XYZ")
-                        .expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(multipart(new byte[2_100_000], "big.pdf", "application/pdf")))),
+        cases.add(new Case(c, "an upload over the body limit", t -> t.declareOnly("/api/v1/verify", "multipart/form-data; boundary=XYZ", 2_100_000),
                 Set.of(413), "/problems/body-too-large", Check.NONE));
     }
 
@@ -892,6 +889,45 @@ final class HostileCases {
             return send(HttpRequest.newBuilder(uri("/api/v1/verify")).timeout(Duration.ofSeconds(18))
                     .header("Content-Type", "multipart/form-data; boundary=XYZ")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(utf8(content), fileName, type))));
+        }
+
+        /**
+         * Declares a body of {@code length} bytes and sends none of it: the limit refuses by the declared length before a
+         * byte is read. Sending the body as well races the server's close (it does not drain what it refuses), and the
+         * reset could swallow the 413 (seen once in CI as "header parser received no bytes").
+         */
+        Response declareOnly(String path, String contentType, long length) throws IOException {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(utf8("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Api-Key: " + API_KEY
+                        + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n"));
+                out.flush();
+                return Response.parse(oneAnswer(socket.getInputStream()));
+            }
+        }
+
+        /**
+         * Reads one HTTP/1.1 answer without waiting for the close: Tomcat keeps the connection open to swallow the
+         * declared body that never comes.
+         */
+        private static byte[] oneAnswer(InputStream in) throws IOException {
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                read.write(buffer, 0, n);
+                String text = read.toString(StandardCharsets.ISO_8859_1);
+                int end = text.indexOf("\r\n\r\n");
+                if (end < 0) {
+                    continue;
+                }
+                Matcher length = Pattern.compile("(?im)^Content-Length:\\s*(\\d+)").matcher(text.substring(0, end));
+                if (length.find() ? text.length() - end - 4 >= Integer.parseInt(length.group(1)) : text.endsWith("\r\n0\r\n\r\n")) {
+                    break;
+                }
+            }
+            return read.toByteArray();
         }
 
         /**
