@@ -1,5 +1,6 @@
 package io.sello.form;
 
+import io.sello.document.DocumentSummary;
 import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
 import io.sello.document.InputError;
@@ -103,5 +104,20 @@ public final class PoaExecutionFormType extends BundledDocumentType {
             }
         }
         return warnings;
+    }
+
+    /**
+     * The title block of the form: "FORMULARIO N.5.B — SEGUIMIENTO A LA EJECUCION FINANCIERA - MES DE JULIO",
+     * the institution and the entity's acronym, the plan ("ANTEPROYECTO POA 2020") and the cut-off date.
+     */
+    @Override
+    public DocumentSummary summary(byte[] json) {
+        return InputFindings.readQuietly(findings -> reader.read(json, findings)).map(form -> {
+            FormHeader h = form.header();
+            return new DocumentSummary(DocumentSummary.joined(" — ", h.formCode(), h.formTitle()),
+                    DocumentSummary.joined(" — ", h.institution(), h.acronym()),
+                    DocumentSummary.joined(" · ", h.planLabel(), h.organizationalArea()),
+                    DocumentSummary.day(h.cutOffDate()));
+        }).orElseGet(() -> DocumentSummary.ofType(this));
     }
 }

@@ -6,6 +6,7 @@ import io.sello.signing.PdfVerifier;
 import io.sello.signing.VerificationReport;
 import io.sello.storage.DocumentId;
 import io.sello.storage.DocumentRegistry;
+import io.sello.storage.SignOffStep;
 import io.sello.storage.StoredDocument;
 
 import java.util.Optional;
@@ -59,6 +60,77 @@ public final class Verification {
         record(actor, STORED, id, matches ? "ok" : "refused", () -> "stored file: " + summary(report)
                 + (matches ? "; hash matches the registry" : "; HASH DOES NOT MATCH THE REGISTRY"));
         return new Result(report, id.toString(), true, matches, document.status());
+    }
+
+    /**
+     * A file someone holds, checked against one stored document (the upload box of its verification page,
+     * issue 15, point 5). The registry keeps the hash of every version of the document: the rendered file
+     * ({@code rendered_sha256}), the file after each sign-off ({@code sign_offs.sha256}) and the current one.
+     * Equal to the current one: the same file. Equal to an earlier one: that version, and the sign-offs added
+     * since. Anything else is a different file; its signatures are still verified (a PDF that does not parse,
+     * or is over a limit, is reported as such rather than refused, since the question was only "is it this one").
+     */
+    public Check check(DocumentId id, byte[] file, Actor actor) {
+        StoredDocument document = registry.find(id)
+                .orElseThrow(() -> new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no stored document " + id));
+        String sha256 = io.sello.document.Hashes.sha256(file);
+        Match match;
+        SignOffStep version = null;
+        java.util.List<SignOffStep> since = java.util.List.of();
+        java.util.List<StoredDocument.SignOff> signOffs = document.signOffs();
+        if (sha256.equals(document.sha256())) {
+            match = Match.SAME;
+            version = signOffs.isEmpty() ? null : signOffs.get(signOffs.size() - 1).step();
+        } else if (sha256.equals(document.renderedSha256())) {
+            match = Match.EARLIER;
+            since = signOffs.stream().map(StoredDocument.SignOff::step).toList();
+        } else {
+            match = Match.DIFFERENT;
+            for (int i = 0; i < signOffs.size(); i++) {
+                if (sha256.equals(signOffs.get(i).sha256())) {
+                    match = Match.EARLIER;
+                    version = signOffs.get(i).step();
+                    since = signOffs.subList(i + 1, signOffs.size()).stream().map(StoredDocument.SignOff::step).toList();
+                    break;
+                }
+            }
+        }
+        VerificationReport report = null;
+        String unreadable = null;
+        try {
+            report = verifier.verify(file);
+        } catch (io.sello.signing.PdfRefusedException refused) {
+            unreadable = refused.overLimit() ? "over-limit" : "unreadable";
+        }
+        String other = match == Match.DIFFERENT
+                ? registry.findBySha256(sha256).map(DocumentId::toString).filter(o -> !o.equals(id.toString())).orElse(null) : null;
+        Match found = match;
+        SignOffStep step = version;
+        record(actor, UPLOAD, id, match == Match.DIFFERENT ? "refused" : "ok", () -> "file checked against " + id
+                + ", sha256 " + sha256 + ": " + found.name().toLowerCase(java.util.Locale.ROOT)
+                + (found == Match.EARLIER ? " (" + (step == null ? "before any sign-off" : "after " + step) + ")" : ""));
+        return new Check(match, sha256, version, since, other, report, unreadable);
+    }
+
+    /** How a file someone holds relates to one stored document. */
+    public enum Match { SAME, EARLIER, DIFFERENT }
+
+    /**
+     * @param version     the last sign-off the file carries (SAME, EARLIER), {@code null} before the first one
+     * @param signedSince the sign-offs the registry's version has beyond the file (EARLIER)
+     * @param otherDocumentId the file is another stored document (DIFFERENT), or {@code null}
+     * @param report      its signatures, or {@code null} when it could not be read as a PDF
+     * @param unreadable  {@code over-limit} or {@code unreadable} when there is no report
+     */
+    public record Check(Match match, String sha256, SignOffStep version, java.util.List<SignOffStep> signedSince,
+                        String otherDocumentId, VerificationReport report, String unreadable) {
+        public Check {
+            java.util.Objects.requireNonNull(match, "match");
+            signedSince = java.util.List.copyOf(signedSince);
+            if ((report == null) == (unreadable == null)) {
+                throw new IllegalArgumentException("a check has either a report or the reason it has none");
+            }
+        }
     }
 
     /** An audit row for a known caller; a daily count for an anonymous one. Both are counted in the metric. */
