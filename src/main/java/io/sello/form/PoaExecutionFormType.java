@@ -107,17 +107,16 @@ public final class PoaExecutionFormType extends BundledDocumentType {
     }
 
     /**
-     * The title block of the form: "FORMULARIO N.5.B — SEGUIMIENTO A LA EJECUCION FINANCIERA - MES DE JULIO",
-     * the institution and the entity's acronym, the plan ("ANTEPROYECTO POA 2020") and the cut-off date.
+     * The title block of the form: its title ("SEGUIMIENTO A LA EJECUCION FINANCIERA - MES DE JULIO"), the institution
+     * and the entity's acronym, the form code and the plan ("FORMULARIO N.5.B · ANTEPROYECTO POA 2020") and the
+     * cut-off date.
      */
     @Override
     public DocumentSummary summary(byte[] json) {
         return InputFindings.readQuietly(findings -> reader.read(json, findings)).map(form -> {
             FormHeader h = form.header();
-            return new DocumentSummary(DocumentSummary.joined(" — ", h.formCode(), h.formTitle()),
-                    DocumentSummary.joined(" — ", h.institution(), h.acronym()),
-                    DocumentSummary.joined(" · ", h.planLabel(), h.organizationalArea()),
-                    DocumentSummary.day(h.cutOffDate()));
+            return new DocumentSummary(h.formTitle(), DocumentSummary.joined(" — ", h.institution(), h.acronym()),
+                    DocumentSummary.joined(" · ", h.formCode(), h.planLabel()), DocumentSummary.day(h.cutOffDate()));
         }).orElseGet(() -> DocumentSummary.ofType(this));
     }
 }

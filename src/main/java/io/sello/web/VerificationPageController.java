@@ -166,7 +166,7 @@ class VerificationPageController {
         List<String> alerts = new ArrayList<>();
         if (!result.matchesRegistry()) {
             alerts.add("El archivo registrado no es el que se firmó: su huella digital (SHA-256) no coincide con la que anotó"
-                    + " el registro. No confíe en este documento y consulte a quien lo emitió.");
+                    + " el registro.");
         }
         if (report.changedAfterLastSignature()) {
             alerts.add("El archivo fue modificado después de la última firma.");
