@@ -105,6 +105,8 @@ class VerifyPageTest {
         assertThat(browser.visible(By.id("codigo-corto")).getText()).isEqualTo(renderedSha.substring(0, 16));
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("verify-360x740");
+        browser.script("document.getElementById('firmas-titulo').scrollIntoView()");
+        browser.screenshot("verify-360x740-firmas");
 
         // the download is the registered file; checked back through the upload box it is the same file
         HttpResponse<byte[]> download = send("GET", browser.visible(By.id("descargar")).getAttribute("href")
