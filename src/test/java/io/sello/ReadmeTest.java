@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 15, point 6: the README's "Try it" commands work as written on a fresh start, so the README cannot rot.
+ * Issue 15, point 6: the README's "Try it" commands, and the registry's store, sign-off and verify walk-through,
+ * work as written on a fresh start, so the README cannot rot.
  *
  * <p>Every fenced block that follows a {@code <!-- readme-test -->} line in README.md is run, one command at a time,
  * with bash, against this test's service on a random port ({@code localhost:8080} becomes {@code localhost:<port>}),
@@ -33,13 +34,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  * Each command must exit 0, unless it says otherwise in a trailing comment ({@code # exit 1 …}, as the README's
  * reconciliation report of seed 003 does, on purpose), and each file it writes must be what its name says: a PDF
- * starts with {@code %PDF-}, an XLSX is a zip ({@code PK}), a JSON file is an object.
+ * starts with {@code %PDF-}, an XLSX is a zip ({@code PK}), a JSON file is an object, a page is HTML. A variable set
+ * with {@code NAME=$(…)} is kept for the commands after it, as in the reader's shell; {@code pdfsig} (poppler-utils,
+ * which scripts/test.sh installs) must report the three signatures valid.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadmeTest {
     static final String MARKER = "<!-- readme-test -->";
     private static final Pattern EXIT = Pattern.compile("#\\s*exit\\s+(\\d+)");
-    private static final Pattern OUTPUT = Pattern.compile("(?:-o|>)\\s+([\\w./-]+\\.(pdf|xlsx|csv|json))");
+    private static final Pattern OUTPUT = Pattern.compile("(?:-o|>)\\s+([\\w./-]+\\.(pdf|xlsx|csv|json|html))");
+    /** {@code ID=$(curl …)}: the value is kept for the commands after it, as in the reader's shell. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Z_][A-Z0-9_]*)=\\$\\(");
 
     @LocalServerPort
     int port;
@@ -47,17 +52,27 @@ class ReadmeTest {
     @Test
     void theTryItCommandsWorkAsWritten(@TempDir Path dir) throws Exception {
         List<Command> commands = commands(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8));
-        assertThat(commands).as("commands in the README's blocks marked " + MARKER).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(commands).as("commands in the README's blocks marked " + MARKER).hasSizeGreaterThanOrEqualTo(19);
         assertThat(commands).anySatisfy(c -> assertThat(c.line()).startsWith("curl"))
                 .anySatisfy(c -> assertThat(c.line()).startsWith("java -jar target/sello.jar"));
         Files.createSymbolicLink(dir.resolve("examples"), Path.of("examples").toAbsolutePath());
+        java.util.Map<String, String> variables = new java.util.HashMap<>();
         for (Command command : commands) {
+            Matcher assignment = ASSIGNMENT.matcher(command.line());
+            if (assignment.find()) {
+                String name = assignment.group(1);
+                Result result = run(substitute(command.line()) + " && printf %s \"$" + name + "\"", dir, variables);
+                assertThat(result.exit()).as("%s%n  stderr: %s", command.line(), abbreviated(result.err())).isZero();
+                assertThat(result.out()).as(command.line() + " sets " + name).isNotBlank();
+                variables.put(name, result.out().strip());
+                continue;
+            }
             Matcher output = OUTPUT.matcher(command.line());
             Path written = output.find() ? dir.resolve(output.group(1)) : null;
             if (written != null) {
                 Files.deleteIfExists(written); // a file left by an earlier command must not pass for this one's
             }
-            Result result = run(substitute(command.line()), dir);
+            Result result = run(substitute(command.line()), dir, variables);
             assertThat(result.exit()).as("%s%n  exit %d, expected %d%n  stdout: %s%n  stderr: %s", command.line(), result.exit(),
                     command.exit(), abbreviated(result.out()), abbreviated(result.err())).isEqualTo(command.exit());
             if (written != null) {
@@ -67,10 +82,13 @@ class ReadmeTest {
                     case "pdf" -> assertThat(new String(head, StandardCharsets.US_ASCII)).as(command.line()).startsWith("%PDF-");
                     case "xlsx" -> assertThat(new String(head, 0, 2, StandardCharsets.US_ASCII)).as(command.line()).isEqualTo("PK");
                     case "json" -> assertThat(new String(head, StandardCharsets.UTF_8).strip()).as(command.line()).startsWith("{");
+                    case "html" -> assertThat(new String(head, StandardCharsets.UTF_8)).as(command.line()).startsWithIgnoringCase("<!DOCTYP");
                     default -> assertThat(head).as(command.line()).isNotEmpty();
                 }
             }
-            if (command.line().startsWith("curl") && command.line().contains("-D -")) {
+            if (command.line().startsWith("pdfsig")) {
+                assertThat(result.out().split("Signature is Valid", -1)).as(command.line() + ": " + result.out()).hasSize(4);
+            } else if (command.line().startsWith("curl") && command.line().contains("-D -")) {
                 assertThat(result.out()).as(command.line() + " prints the response headers").startsWith("HTTP/1.1 2");
             } else if (command.line().startsWith("curl") && written == null) {
                 assertThat(result.out().strip()).as(command.line() + " prints JSON").matches("(?s)[\\[{].*[]}]");
@@ -113,12 +131,14 @@ class ReadmeTest {
 
     private String substitute(String line) {
         return line.replace("localhost:8080", "localhost:" + port)
-                .replaceFirst("^curl ", "curl --fail-with-body ")
+                .replaceAll("(^|\\$\\()curl ", "$1curl --fail-with-body ")
                 .replace("java -jar target/sello.jar", "java -cp \"$SELLO_CLASSPATH\" io.sello.SelloApplication");
     }
 
-    private static Result run(String line, Path dir) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", line).directory(dir.toFile());
+    private static Result run(String line, Path dir, java.util.Map<String, String> variables) throws IOException, InterruptedException {
+        // pipefail: a failed curl inside a pipeline fails the command, as --fail-with-body means it to
+        ProcessBuilder builder = new ProcessBuilder("bash", "-o", "pipefail", "-c", line).directory(dir.toFile());
+        builder.environment().putAll(variables);
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
