@@ -74,27 +74,6 @@ public final class Verification {
         StoredDocument document = registry.find(id)
                 .orElseThrow(() -> new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no stored document " + id));
         String sha256 = io.sello.document.Hashes.sha256(file);
-        Match match;
-        SignOffStep version = null;
-        java.util.List<SignOffStep> since = java.util.List.of();
-        java.util.List<StoredDocument.SignOff> signOffs = document.signOffs();
-        if (sha256.equals(document.sha256())) {
-            match = Match.SAME;
-            version = signOffs.isEmpty() ? null : signOffs.get(signOffs.size() - 1).step();
-        } else if (sha256.equals(document.renderedSha256())) {
-            match = Match.EARLIER;
-            since = signOffs.stream().map(StoredDocument.SignOff::step).toList();
-        } else {
-            match = Match.DIFFERENT;
-            for (int i = 0; i < signOffs.size(); i++) {
-                if (sha256.equals(signOffs.get(i).sha256())) {
-                    match = Match.EARLIER;
-                    version = signOffs.get(i).step();
-                    since = signOffs.subList(i + 1, signOffs.size()).stream().map(StoredDocument.SignOff::step).toList();
-                    break;
-                }
-            }
-        }
         VerificationReport report = null;
         String unreadable = null;
         try {
@@ -102,14 +81,63 @@ public final class Verification {
         } catch (io.sello.signing.PdfRefusedException refused) {
             unreadable = refused.overLimit() ? "over-limit" : "unreadable";
         }
+        java.util.List<StoredDocument.SignOff> signOffs = document.signOffs();
+        Match match = Match.DIFFERENT;
+        SignOffStep version = null;
+        if (sha256.equals(document.sha256())) {
+            match = Match.SAME;
+            version = signOffs.isEmpty() ? null : signOffs.get(signOffs.size() - 1).step();
+        } else if (sha256.equals(document.renderedSha256())) {
+            match = Match.EARLIER; // the engine's output, before the QR stamp and any signature
+        } else {
+            for (StoredDocument.SignOff signOff : signOffs) {
+                if (sha256.equals(signOff.sha256())) {
+                    match = Match.EARLIER;
+                    version = signOff.step();
+                }
+            }
+            if (match == Match.DIFFERENT && report != null && isEarlierRevision(registry.pdf(id), file)) {
+                // The file as stored before its first signature has no hash of its own in the registry (sign_offs
+                // keeps the file after each step; documents.sha256 moves on). Every sign-off is an incremental
+                // update, which appends to the file and never rewrites it, so each earlier version is a prefix
+                // of the current file that ends where a revision ends: its own signatures say which one it is.
+                match = Match.EARLIER;
+                version = report.signatures().stream().map(s -> step(s.step())).filter(java.util.Objects::nonNull)
+                        .reduce((a, b) -> b).orElse(null);
+            }
+        }
+        SignOffStep at = version;
+        java.util.List<SignOffStep> since = match != Match.EARLIER ? java.util.List.of() : signOffs.stream()
+                .map(StoredDocument.SignOff::step).filter(s -> at == null || s.ordinal() > at.ordinal()).toList();
         String other = match == Match.DIFFERENT
                 ? registry.findBySha256(sha256).map(DocumentId::toString).filter(o -> !o.equals(id.toString())).orElse(null) : null;
         Match found = match;
-        SignOffStep step = version;
         record(actor, UPLOAD, id, match == Match.DIFFERENT ? "refused" : "ok", () -> "file checked against " + id
                 + ", sha256 " + sha256 + ": " + found.name().toLowerCase(java.util.Locale.ROOT)
-                + (found == Match.EARLIER ? " (" + (step == null ? "before any sign-off" : "after " + step) + ")" : ""));
+                + (found == Match.EARLIER ? " (" + (at == null ? "before any sign-off" : "after " + at) + ")" : ""));
         return new Check(match, sha256, version, since, other, report, unreadable);
+    }
+
+    /** {@code file} is the start of {@code current} and ends where a PDF revision ends ({@code %%EOF}). */
+    static boolean isEarlierRevision(byte[] current, byte[] file) {
+        if (file.length == 0 || file.length >= current.length
+                || !java.util.Arrays.equals(current, 0, file.length, file, 0, file.length)) {
+            return false;
+        }
+        int end = file.length;
+        while (end > 0 && (file[end - 1] == '\n' || file[end - 1] == '\r' || file[end - 1] == ' ')) {
+            end--;
+        }
+        byte[] eof = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return end >= eof.length && java.util.Arrays.equals(file, end - eof.length, end, eof, 0, eof.length);
+    }
+
+    private static SignOffStep step(String name) {
+        try {
+            return name == null ? null : SignOffStep.valueOf(name);
+        } catch (IllegalArgumentException notOurs) {
+            return null;
+        }
     }
 
     /** How a file someone holds relates to one stored document. */

@@ -44,6 +44,7 @@ class VerifyPageTest {
     JdbcClient jdbc;
     private String id;
     private Path dir;
+    private byte[] unsigned;
     private Path revisado;
     private Path other;
     private Browser browser;
@@ -52,6 +53,7 @@ class VerifyPageTest {
     void storeAndSignOff() throws Exception {
         dir = Files.createTempDirectory("verify-page");
         id = store(Fixtures.seedExample());
+        unsigned = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev").body();
         assertThat(signOff(id, "ana", "ana-dev")).isEqualTo(201);
         assertThat(signOff(id, "luis", "luis-dev")).isEqualTo(201);
         revisado = dir.resolve("revisado.pdf");
@@ -156,6 +158,18 @@ class VerifyPageTest {
         assertThat(answer.get("match").stringValue()).isEqualTo("distinto");
         assertThat(answer.get("details").toString()).contains("No es un PDF que se pueda leer");
         assertThat(multipart("/verify/00000000-0000-0000-0000-000000000000/check", pdf, "application/json").statusCode()).isEqualTo(404);
+
+        // the file as stored, before any signature
+        JsonNode stored = JSON.readTree(multipart("/verify/" + id + "/check", unsigned, "application/json").body());
+        assertThat(stored.get("match").stringValue()).isEqualTo("anterior");
+        assertThat(stored.get("details").toString()).contains("tal como se registró, antes de la primera firma",
+                "«Elaborado por», «Revisado por», «Aprobado por»", "El archivo no lleva firmas digitales.");
+        // another stored document's file is a different file, and the answer says which document it is
+        String budget = store(Files.readAllBytes(Path.of("examples/budget-summary/resumen-subproyectos.json")), "budget-summary");
+        JsonNode another = JSON.readTree(multipart("/verify/" + budget + "/check", pdf, "application/json").body());
+        assertThat(another.get("match").stringValue()).isEqualTo("distinto");
+        assertThat(another.get("details").toString()).contains("Es otro documento del registro: /verify/" + id,
+                "Firmas digitales en su archivo: 3 válidas de 3.");
     }
 
     @Test
