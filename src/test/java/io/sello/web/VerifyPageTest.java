@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class VerifyPageTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -109,6 +110,8 @@ class VerifyPageTest {
         browser.screenshot("verify-360x740");
         browser.script("document.getElementById('firmas-titulo').scrollIntoView()");
         browser.screenshot("verify-360x740-firmas");
+        browser.script("document.getElementById('huella-titulo').scrollIntoView()");
+        browser.screenshot("verify-360x740-huella");
 
         // the download is the registered file; checked back through the upload box it is the same file
         HttpResponse<byte[]> download = send("GET", browser.visible(By.id("descargar")).getAttribute("href")
@@ -217,6 +220,25 @@ class VerifyPageTest {
         browser.open("/verify/" + tampered).ready();
         assertThat(browser.visible(By.id("alerta")).getText()).contains("La firma «Elaborado por» no es válida");
         assertThat(browser.visible(By.cssSelector(".firmante .validez")).getText()).isEqualTo("Firma digital NO válida");
+    }
+
+    /**
+     * The download is cheap (stored bytes) but public: callers without an account share the anonymous verification
+     * limit, sello.limits.pdf.anonymous-per-minute (30), like POST /api/v1/verify. Last, since it spends this
+     * address's tokens.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void anonymousDownloadsAreRateLimited() throws Exception {
+        HttpResponse<byte[]> last = null;
+        for (int i = 0; i < 40 && (last == null || last.statusCode() == 200); i++) {
+            last = send("GET", "/verify/" + id + "/pdf", null, null, null, null);
+        }
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        assertThat(JSON.readTree(last.body()).get("type").stringValue()).isEqualTo("/problems/too-many-verifications");
+        // a signed-in caller is not counted here
+        assertThat(send("GET", "/verify/" + id + "/pdf", null, null, "luis", "luis-dev").statusCode()).isEqualTo(200);
     }
 
     /** Names and titles come from the stored request, which anyone with an account wrote: they are printed, never run. */
