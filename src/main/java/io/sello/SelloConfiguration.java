@@ -47,6 +47,13 @@ class SelloConfiguration {
         return Sello.htmlRenderer(settings);
     }
 
+    /** The verification page's templates, in the rendering locale and time zone (issue 15, point 5). */
+    @Bean
+    io.sello.rendering.PageTemplates pageTemplates(RenderingProperties settings) {
+        return new io.sello.rendering.html.HtmlPageTemplates(settings.reportLocale(),
+                java.util.TimeZone.getTimeZone(ZoneId.of(settings.timeZone())));
+    }
+
     @Bean
     DocumentTypes documentTypes(DocumentRenderer jasperRenderer, DocumentRenderer htmlRenderer) {
         return Sello.documentTypes(jasperRenderer, htmlRenderer);

@@ -1,5 +1,6 @@
 package io.sello.amendment;
 
+import io.sello.document.DocumentSummary;
 import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
 import io.sello.document.Warning;
@@ -63,5 +64,19 @@ public final class AgreementAmendmentType extends BundledDocumentType {
         }
         byte[] pdf = renderer.render(parts);
         return RenderedDocument.pdf(pdf, AmendmentLayout.fileName(amendment), warnings);
+    }
+
+    /**
+     * "ENMIENDA AL ACUERDO", the parties ("LA CONFEDERACION SUIZA y LA REPUBLICA DEL PERU"), the project and its
+     * phase, and the date of signing.
+     */
+    @Override
+    public DocumentSummary summary(byte[] json) {
+        return InputFindings.readQuietly(findings -> reader.read(json, findings)).map(a -> new DocumentSummary(
+                DocumentSummary.joined(" ", a.title(), a.instrument()),
+                String.join(" y ", a.parties().stream().map(Party::name).toList()),
+                DocumentSummary.joined(", ", a.project().name(), a.project().phase()),
+                DocumentSummary.joined(", ", a.signing().place(), DocumentSummary.day(a.signing().date()))))
+                .orElseGet(() -> DocumentSummary.ofType(this));
     }
 }

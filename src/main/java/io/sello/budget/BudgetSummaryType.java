@@ -1,5 +1,6 @@
 package io.sello.budget;
 
+import io.sello.document.DocumentSummary;
 import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
 import io.sello.document.OutputFormat;
@@ -80,5 +81,13 @@ public final class BudgetSummaryType extends BundledDocumentType {
             tables.put(BudgetSummary.pointer(i), summary.tables().get(i));
         }
         return ReconciledBudgets.of(tables, summary.figures());
+    }
+
+    /** Title, issuer, subtitle and place and date, each as the request gives it (all but the title optional). */
+    @Override
+    public DocumentSummary summary(byte[] json) {
+        return InputFindings.readQuietly(findings -> BudgetSummaryReader.read(json, findings)).map(s -> new DocumentSummary(
+                s.title().isBlank() ? title() : s.title(), s.issuer(), s.subtitle(), s.placeAndDate()))
+                .orElseGet(() -> DocumentSummary.ofType(this));
     }
 }

@@ -35,4 +35,12 @@ public interface DocumentType {
      * @throws TotalsMismatchException declared totals differ beyond rounding and {@code options} is not lenient
      */
     RenderedDocument render(byte[] json, RenderOptions options);
+
+    /**
+     * Title, issuer, reference and date of a stored request, for the verification page (issue 15, point 5).
+     * Never throws: data that no longer reads gives {@link DocumentSummary#ofType}.
+     */
+    default DocumentSummary summary(byte[] json) {
+        return DocumentSummary.ofType(this);
+    }
 }

@@ -1,5 +1,6 @@
 package io.sello.form;
 
+import io.sello.document.DocumentSummary;
 import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
 import io.sello.document.InputError;
@@ -103,5 +104,19 @@ public final class PoaExecutionFormType extends BundledDocumentType {
             }
         }
         return warnings;
+    }
+
+    /**
+     * The title block of the form: its title ("SEGUIMIENTO A LA EJECUCION FINANCIERA - MES DE JULIO"), the institution
+     * and the entity's acronym, the form code and the plan ("FORMULARIO N.5.B · ANTEPROYECTO POA 2020") and the
+     * cut-off date.
+     */
+    @Override
+    public DocumentSummary summary(byte[] json) {
+        return InputFindings.readQuietly(findings -> reader.read(json, findings)).map(form -> {
+            FormHeader h = form.header();
+            return new DocumentSummary(h.formTitle(), DocumentSummary.joined(" — ", h.institution(), h.acronym()),
+                    DocumentSummary.joined(" · ", h.formCode(), h.planLabel()), DocumentSummary.day(h.cutOffDate()));
+        }).orElseGet(() -> DocumentSummary.ofType(this));
     }
 }

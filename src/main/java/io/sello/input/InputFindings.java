@@ -53,6 +53,20 @@ public final class InputFindings {
         return new ValidationReport(List.of(), mismatches.apply(value), findings.warnings());
     }
 
+    /**
+     * A stored request read again for its title block (the verification page): the value when it still reads
+     * without errors, else empty. Never throws, so an old or odd record cannot break the page that shows it.
+     */
+    public static <T> java.util.Optional<T> readQuietly(Function<InputFindings, T> reader) {
+        InputFindings findings = new InputFindings();
+        try {
+            T value = reader.apply(findings);
+            return value == null || findings.hasErrors() ? java.util.Optional.empty() : java.util.Optional.of(value);
+        } catch (RuntimeException unreadable) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public void throwIfErrors() {
         if (hasErrors()) {
             throw new InvalidInputException(errors);

@@ -1,5 +1,6 @@
 package io.sello.plan;
 
+import io.sello.document.DocumentSummary;
 import io.sello.budget.ReconciledBudgets;
 import io.sello.document.BundledDocumentType;
 import io.sello.document.Warning;
@@ -54,5 +55,14 @@ public final class OperationalPlanType extends BundledDocumentType {
         List<Warning> warnings = new ArrayList<>(findings.warnings());
         budgets.enforce(options.lenient(), warnings);
         return RenderedDocument.pdf(renderer.render(PlanLayout.of(plan, budgets)), PlanLayout.fileName(plan), warnings);
+    }
+
+    /** The cover: title (or "Plan Operativo"), programme, period, and place and date in its own words. */
+    @Override
+    public DocumentSummary summary(byte[] json) {
+        return InputFindings.readQuietly(findings -> reader.read(json, findings)).map(plan -> new DocumentSummary(
+                plan.cover().title().isBlank() ? title() : plan.cover().title(), plan.cover().program(),
+                plan.cover().period(), plan.cover().placeAndDate()))
+                .orElseGet(() -> DocumentSummary.ofType(this));
     }
 }

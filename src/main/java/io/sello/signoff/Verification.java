@@ -6,6 +6,7 @@ import io.sello.signing.PdfVerifier;
 import io.sello.signing.VerificationReport;
 import io.sello.storage.DocumentId;
 import io.sello.storage.DocumentRegistry;
+import io.sello.storage.SignOffStep;
 import io.sello.storage.StoredDocument;
 
 import java.util.Optional;
@@ -59,6 +60,105 @@ public final class Verification {
         record(actor, STORED, id, matches ? "ok" : "refused", () -> "stored file: " + summary(report)
                 + (matches ? "; hash matches the registry" : "; HASH DOES NOT MATCH THE REGISTRY"));
         return new Result(report, id.toString(), true, matches, document.status());
+    }
+
+    /**
+     * A file someone holds, checked against one stored document (the upload box of its verification page,
+     * issue 15, point 5). The registry keeps the hash of every version of the document: the rendered file
+     * ({@code rendered_sha256}), the file after each sign-off ({@code sign_offs.sha256}) and the current one.
+     * Equal to the current one: the same file. Equal to an earlier one: that version, and the sign-offs added
+     * since. Anything else is a different file; its signatures are still verified (a PDF that does not parse,
+     * or is over a limit, is reported as such rather than refused, since the question was only "is it this one").
+     */
+    public Check check(DocumentId id, byte[] file, Actor actor) {
+        StoredDocument document = registry.find(id)
+                .orElseThrow(() -> new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no stored document " + id));
+        String sha256 = io.sello.document.Hashes.sha256(file);
+        VerificationReport report = null;
+        String unreadable = null;
+        try {
+            report = verifier.verify(file);
+        } catch (io.sello.signing.PdfRefusedException refused) {
+            unreadable = refused.overLimit() ? "over-limit" : "unreadable";
+        }
+        java.util.List<StoredDocument.SignOff> signOffs = document.signOffs();
+        Match match = Match.DIFFERENT;
+        SignOffStep version = null;
+        if (sha256.equals(document.sha256())) {
+            match = Match.SAME;
+            version = signOffs.isEmpty() ? null : signOffs.get(signOffs.size() - 1).step();
+        } else if (sha256.equals(document.renderedSha256())) {
+            match = Match.EARLIER; // the engine's output, before the QR stamp and any signature
+        } else {
+            for (StoredDocument.SignOff signOff : signOffs) {
+                if (sha256.equals(signOff.sha256())) {
+                    match = Match.EARLIER;
+                    version = signOff.step();
+                }
+            }
+            if (match == Match.DIFFERENT && report != null && isEarlierRevision(registry.pdf(id), file)) {
+                // The file as stored before its first signature has no hash of its own in the registry (sign_offs
+                // keeps the file after each step; documents.sha256 moves on). Every sign-off is an incremental
+                // update, which appends to the file and never rewrites it, so each earlier version is a prefix
+                // of the current file that ends where a revision ends: its own signatures say which one it is.
+                match = Match.EARLIER;
+                version = report.signatures().stream().map(s -> step(s.step())).filter(java.util.Objects::nonNull)
+                        .reduce((a, b) -> b).orElse(null);
+            }
+        }
+        SignOffStep at = version;
+        java.util.List<SignOffStep> since = match != Match.EARLIER ? java.util.List.of() : signOffs.stream()
+                .map(StoredDocument.SignOff::step).filter(s -> at == null || s.ordinal() > at.ordinal()).toList();
+        String other = match == Match.DIFFERENT
+                ? registry.findBySha256(sha256).map(DocumentId::toString).filter(o -> !o.equals(id.toString())).orElse(null) : null;
+        Match found = match;
+        record(actor, UPLOAD, id, match == Match.DIFFERENT ? "refused" : "ok", () -> "file checked against " + id
+                + ", sha256 " + sha256 + ": " + found.name().toLowerCase(java.util.Locale.ROOT)
+                + (found == Match.EARLIER ? " (" + (at == null ? "before any sign-off" : "after " + at) + ")" : ""));
+        return new Check(match, sha256, version, since, other, report, unreadable);
+    }
+
+    /** {@code file} is the start of {@code current} and ends where a PDF revision ends ({@code %%EOF}). */
+    static boolean isEarlierRevision(byte[] current, byte[] file) {
+        if (file.length == 0 || file.length >= current.length
+                || !java.util.Arrays.equals(current, 0, file.length, file, 0, file.length)) {
+            return false;
+        }
+        int end = file.length;
+        while (end > 0 && (file[end - 1] == '\n' || file[end - 1] == '\r' || file[end - 1] == ' ')) {
+            end--;
+        }
+        byte[] eof = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return end >= eof.length && java.util.Arrays.equals(file, end - eof.length, end, eof, 0, eof.length);
+    }
+
+    private static SignOffStep step(String name) {
+        try {
+            return name == null ? null : SignOffStep.valueOf(name);
+        } catch (IllegalArgumentException notOurs) {
+            return null;
+        }
+    }
+
+    /** How a file someone holds relates to one stored document. */
+    public enum Match { SAME, EARLIER, DIFFERENT }
+
+    /**
+     * @param version     the last sign-off the file carries (SAME, EARLIER), {@code null} before the first one
+     * @param signedSince the sign-offs the registry's version has beyond the file (EARLIER)
+     * @param otherDocumentId the file is another stored document (DIFFERENT), or {@code null}
+     * @param report      its signatures, or {@code null} when it could not be read as a PDF
+     * @param unreadable  {@code over-limit} or {@code unreadable} when there is no report
+     */
+    public record Check(Match match, String sha256, SignOffStep version, java.util.List<SignOffStep> signedSince,
+                        String otherDocumentId, VerificationReport report, String unreadable) {
+        public Check {
+            java.util.Objects.requireNonNull(match, "match");
+            signedSince = java.util.List.copyOf(signedSince);
+            if ((report == null) == (unreadable == null)) {
+                throw new IllegalArgumentException("a check has either a report or the reason it has none");
+            }
+        }
     }
 
     /** An audit row for a known caller; a daily count for an anonymous one. Both are counted in the metric. */

@@ -68,11 +68,11 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyFilter(properties.apiKeys(), problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.GET, "/api/v1/document-types", "/api/v1/document-types/**",
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/verify/*",
+                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/verify/*", "/verify/*/pdf",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/", "/ui", "/ui/**", "/webjars/**",
                                 "/api/v1/documents/*/verification").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/verify").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/verify", "/verify/*/check").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated());
         return http.build();

@@ -201,7 +201,9 @@ class SignOffApiTest {
         JsonNode last = trail.get(trail.size() - 1);
         assertThat(last.get("actor").stringValue() + " " + last.get("action").stringValue() + " " + last.get("result").stringValue())
                 .isEqualTo("luis verify ok");
-        assertThat(after).doesNotContainKey("verify-stored refused");
+        // none of them refused; counted as a difference, since other test classes share today's row (VerifyPageTest
+        // shows a tampered file, which is a refused stored verification)
+        assertThat(after.getOrDefault("verify-stored refused", 0L)).isEqualTo(daily.getOrDefault("verify-stored refused", 0L));
         assertThat(verifications("stored", "authenticated")).isGreaterThanOrEqualTo(1);
         // the daily counts are for admins
         assertThat(send("GET", "/api/v1/audit/daily-counts", null, null, "ana", "ana-dev").statusCode()).isEqualTo(403);
