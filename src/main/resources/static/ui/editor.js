@@ -123,6 +123,10 @@ const SelloForm = (() => {
       if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
       if (isAmount(node)) return leaf(node, 'amount', { inputmode: 'decimal', autocomplete: 'off', class: 'amount' });
       if (isDate(node)) return leaf(node, 'date', { placeholder: 'dd/mm/aaaa', inputmode: 'numeric', autocomplete: 'off' });
+      // Counts (gestión, nivel, año) start blank instead of json-editor's 0, and are typed as text.
+      if (!node.$ref && !node.enum && [].concat(node.type || []).length === 1 && ['integer', 'number'].includes(node.type)) {
+        return leaf(node, 'count', { inputmode: node.type === 'integer' ? 'numeric' : 'decimal', autocomplete: 'off' });
+      }
       const n = Object.assign({}, node);
       if (n.$ref) n.$ref = DEFS + n.$ref.replace(/^#\/(\$defs|definitions)\//, '');
       // The server validates; these only make json-editor draw choosers the form does not need.
@@ -158,8 +162,10 @@ const SelloForm = (() => {
         // Rows of a paper table edit as a grid; an item holding two or more lists of rows (a budget table with
         // its columns and rows, a section with blocks and subsections) is too big for a cell and stays a card.
         if (isObject(item) && item.properties) {
-          const nestedLists = Object.values(item.properties)
-            .filter(p => { const r = resolve(p); return r.items && isObject(r.items); }).length;
+          const nestedLists = Object.values(item.properties).filter(p => {
+            const r = resolve(p), inner = r.items && resolve(r.items);
+            return inner && (isObject(inner) || inner.oneOf || inner.anyOf);
+          }).length;
           if (nestedLists <= 1) n.format = 'table';
         }
       }
@@ -177,6 +183,48 @@ const SelloForm = (() => {
       }
       return node || {};
     };
+
+    // Grids like the paper: in a grid row, a small object of plain fields (programmed: T.G.N. and otras fuentes)
+    // becomes columns of its own ("programmed__tgn"), as the form prints them side by side. toData/toDisplay put
+    // the values back where the schema has them (x-sello-at).
+    const isLeaf = r => !!r['x-sello'] || (!r.properties && !r.items && !types(r).some(t => t === 'object' || t === 'array'));
+    const flattenable = r => !!r.properties && !(r.additionalProperties && typeof r.additionalProperties === 'object')
+      && Object.values(r.properties).every(p => { const c = resolveCopy(p); return isLeaf(c) || flattenable(c); });
+    function flatItem(item) {
+      const props = {}, flatRequired = {}, required = (item.required || []).slice();
+      const addLeaves = (r, path, chainRequired, title) => {
+        flatRequired[path.join('.')] = chainRequired;
+        for (const [c, p] of Object.entries(r.properties)) {
+          const cr = resolveCopy(p);
+          const must = chainRequired && (r.required || []).includes(c);
+          const t = title + ' · ' + (p.title || cr.title || c);
+          if (!isLeaf(cr)) { addLeaves(cr, path.concat(c), must, t); continue; }
+          const leafSchema = Object.assign({}, cr, { title: t, 'x-sello-at': path.concat(c), 'x-sello-req': must });
+          if (p.description || cr.description) leafSchema.description = p.description || cr.description;
+          if (leafSchema.enum && !must && !leafSchema.enum.includes('') && leafSchema.default === undefined) leafSchema.enum = [''].concat(leafSchema.enum);
+          const key = path.concat(c).join('__');
+          props[key] = leafSchema;
+          if (must) required.push(key);
+        }
+      };
+      for (const [k, p] of Object.entries(item.properties)) {
+        const r = resolveCopy(p);
+        if (!isLeaf(r) && flattenable(r)) addLeaves(r, [k], required.includes(k), p.title || r.title || k);
+        else props[k] = p;
+      }
+      return Object.assign({}, item, { properties: props, required: required.filter(k => k in props),
+        defaultProperties: Object.keys(props), 'x-sello-flat': flatRequired });
+    }
+    const visited = new Set();
+    function flattenTables(node) {
+      if (!node || typeof node !== 'object' || visited.has(node)) return;
+      visited.add(node);
+      if (Array.isArray(node)) { node.forEach(flattenTables); return; }
+      if (node.format === 'table' && node.items && !node.items.$ref && node.items.properties) node.items = flatItem(node.items);
+      for (const k of ['properties', 'definitions']) if (node[k]) Object.values(node[k]).forEach(flattenTables);
+      for (const k of ['items', 'additionalProperties', 'oneOf', 'anyOf', 'allOf']) if (node[k]) flattenTables(node[k]);
+    }
+    flattenTables(out);
     return { schema: out, resolve: resolveCopy };
   }
 
@@ -199,7 +247,7 @@ const SelloForm = (() => {
     if (typeof value === 'string') return value.trim() !== '';
     if (typeof value === 'number') return true;
     if (typeof value === 'boolean') return value;
-    if (Array.isArray(value)) return value.length > 0;
+    if (Array.isArray(value)) return value.some(v => meaningful(v, n.items || {}, resolve));
     if (value && typeof value === 'object') {
       const b = branch(n, value, resolve);
       return Object.entries(value).some(([k, v]) => meaningful(v, childOf(b, k), resolve));
@@ -209,6 +257,11 @@ const SelloForm = (() => {
   function toData(value, node, required, ctx) {
     const n = ctx.resolve(node);
     const kind = n['x-sello'];
+    if (kind === 'count') { // whole numbers and widths, never money: the typed digits become a JSON number
+      const t = String(value == null ? '' : value).trim();
+      if (t === '') return required ? null : undefined;
+      return /^-?[0-9]+(\.[0-9]+)?$/.test(t) ? Number(t) : t;
+    }
     if (kind === 'amount' || kind === 'date') {
       const parsed = kind === 'amount' ? Amount.parse(value, ctx.style) : Dates.parse(value);
       if (parsed === '') return required ? '' : undefined;
@@ -221,10 +274,29 @@ const SelloForm = (() => {
       const out = {};
       for (const [key, v] of Object.entries(value)) {
         const child = childOf(b, key), must = req.includes(key);
-        if (!must && !meaningful(v, child, ctx.resolve) && !(typeof v === 'boolean') && !Array.isArray(v)) continue;
+        if (child['x-sello-at']) { // a grid column standing for a field of a small object
+          const c = toData(v, child, child['x-sello-req'], ctx);
+          if (c === undefined) continue;
+          let at = out;
+          child['x-sello-at'].slice(0, -1).forEach(seg => { at = at[seg] = at[seg] || {}; });
+          at[child['x-sello-at'].slice(-1)[0]] = c;
+          continue;
+        }
+        if (!must && !meaningful(v, child, ctx.resolve)) continue; // left blank (or unticked): absent
         const c = toData(v, child, must, ctx);
         if (c === undefined || (c === null && !must)) continue;
         out[key] = c;
+      }
+      if (b['x-sello-flat']) { // small objects: optional ones left blank go, required ones stay (the server names what is missing)
+        Object.entries(b['x-sello-flat']).sort((x, y) => y[0].length - x[0].length).forEach(([path, must]) => {
+          const segs = path.split('.');
+          let parent = out;
+          for (const seg of segs.slice(0, -1)) parent = parent && parent[seg];
+          const last = segs[segs.length - 1];
+          if (!parent || typeof parent !== 'object') return;
+          if (parent[last] === undefined && must) parent[last] = {};
+          else if (parent[last] && Object.keys(parent[last]).length === 0 && !must) delete parent[last];
+        });
       }
       return out;
     }
@@ -236,10 +308,21 @@ const SelloForm = (() => {
     const kind = n['x-sello'];
     if (kind === 'amount') return value == null ? '' : Amount.format(String(value), ctx.style);
     if (kind === 'date') return value == null ? '' : Dates.format(value);
+    if (kind === 'count') return value == null ? '' : String(value);
     if (Array.isArray(value)) return value.map(v => toDisplay(v, n.items || {}, ctx));
     if (value && typeof value === 'object') {
       const b = branch(n, value, ctx.resolve);
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toDisplay(v, childOf(b, k), ctx)]));
+      const out = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toDisplay(v, childOf(b, k), ctx)]));
+      if (b['x-sello-flat']) {
+        for (const [key, child] of Object.entries(b.properties)) {
+          if (!child['x-sello-at']) continue;
+          let v = value;
+          for (const seg of child['x-sello-at']) v = v == null ? undefined : v[seg];
+          if (v !== undefined) out[key] = toDisplay(v, child, ctx);
+        }
+        Object.keys(b['x-sello-flat']).forEach(path => { if (!path.includes('.')) delete out[path]; });
+      }
+      return out;
     }
     // Not money: counts and widths read exactly from the JSON text (parseExact) become numbers again.
     const t = [].concat(n.type || []);
@@ -293,7 +376,7 @@ const SelloForm = (() => {
       schema: prepared.schema, theme: 'html', iconlib: null, disable_edit_json: true, disable_properties: true,
       disable_array_delete_all_rows: true, disable_array_delete_last_row: true, prompt_before_delete: false,
       show_errors: 'never', no_additional_properties: true, use_default_values: true, form_name_root: 'root',
-      array_controls_top: false, enable_array_copy: true
+      array_controls_top: false, enable_array_copy: true, object_layout: 'grid'
     });
     const listeners = [];
     let ready;
@@ -446,11 +529,22 @@ const SelloForm = (() => {
       document.body.dataset.validationCount = String(mine);
     }
 
-    function place(pointer) {
-      let path = pathOf(pointer), ed = editor.getEditor(path);
-      while (!ed && path.includes('.')) { path = path.slice(0, path.lastIndexOf('.')); ed = editor.getEditor(path); }
-      return ed || editor.getEditor('root');
+    // A JSON pointer → the editor that shows it (root.a.0.b), through grid columns that join fields (a__b).
+    function locate(pointer) {
+      const segs = pointer.split('/').slice(1).map(x => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+      let path = 'root', i = 0;
+      while (i < segs.length) {
+        let next = null;
+        for (let j = i; j < segs.length && !next; j++) {
+          const candidate = path + '.' + segs.slice(i, j + 1).join('__');
+          if (editor.getEditor(candidate)) { next = candidate; i = j + 1; }
+        }
+        if (!next) break;
+        path = next;
+      }
+      return { editor: editor.getEditor(path), exact: i === segs.length };
     }
+    const place = pointer => locate(pointer).editor || editor.getEditor('root');
     function near(ed) {
       const box = ed.container;
       return box.tagName === 'TR' ? box.cells[0] : box;
@@ -474,7 +568,7 @@ const SelloForm = (() => {
       items.forEach((item, i) => {
         const ed = place(item.pointer || '');
         const id = 'msg-' + i;
-        const msg = document.createElement('p');
+        const msg = document.createElement('div');
         msg.className = 'sello-msg sello-' + item.kind;
         msg.id = id;
         msg.dataset.pointer = item.pointer || '';
@@ -521,9 +615,10 @@ const SelloForm = (() => {
         Sello.text(value, f.printed);
         li.append(name, value);
         r.figures.appendChild(li);
-        const ed = editor.getEditor(pathOf(f.pointer));
+        const found = locate(f.pointer);
+        const ed = found.exact ? found.editor : null;
         if (ed) {
-          const beside = document.createElement('p');
+          const beside = document.createElement('div');
           beside.className = 'sello-figure';
           beside.dataset.pointer = f.pointer;
           Sello.text(beside, 'Calculado: ' + f.printed);
