@@ -40,6 +40,7 @@
       return null;
     }
     const body = await answer(response);
+    window.SelloEditor.lastReport = body; // the page tests compare the figures panel with it
     if (!response.ok) return { valid: false, errors: body.errors || [{ pointer: '', message: body.detail || body.title || 'Error' }],
       mismatches: body.mismatches || [] };
     return body;
