@@ -449,7 +449,7 @@ const SelloForm = (() => {
       const startCol = columns.indexOf(target.closest('[data-schemapath]').getAttribute('data-schemapath').slice(rowEditor.path.length));
       const needed = startRow + lines.length;
       bulk(() => {
-      const value = table.getValue();
+      const value = table.getValue().slice(); // getValue is json-editor's own array: never grow it in place
       while (value.length < needed) value.push(table.getItemDefault());
       if (value.length !== table.getValue().length) table.setValue(value);
       lines.forEach((cells, i) => cells.forEach((cell, j) => {
@@ -581,7 +581,7 @@ const SelloForm = (() => {
         } else Sello.text(msg, item.text);
         near(ed).appendChild(msg);
         const input = inputOf(ed);
-        if (input && item.kind !== 'aviso') {
+        if (input && item.kind === 'error') {
           input.setAttribute('aria-invalid', 'true');
           input.setAttribute('aria-describedby', ((input.getAttribute('aria-describedby') || '') + ' ' + id).trim());
         }

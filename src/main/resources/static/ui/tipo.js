@@ -18,9 +18,11 @@
     timings: {}
   };
 
-  // Every type prints amounts the Bolivian way (1.237.022,00), as Formulario N.5.B does; a figure typed the other
-  // way is still read where it cannot be mistaken (1,237,022.00, 1234.5).
-  const STYLE = 'es';
+  // Amounts are shown back as the documents print them: the source Formulario N.5.B (seed 000) prints
+  // 1,237,022.00, and so do the budget tables of the amendment (seed 003). A figure typed the other way is still
+  // read wherever it cannot be mistaken: 1.237.022,00, 1234,5, 60'000. Only "1.234" or "1,234" alone is ambiguous,
+  // and reads as the print does (one thousand two hundred thirty-four here).
+  const STYLE = 'en';
 
   function say(text, ok) {
     status.className = 'status' + (ok ? ' ok' : '');

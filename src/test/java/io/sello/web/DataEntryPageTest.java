@@ -63,9 +63,10 @@ class DataEntryPageTest {
         browser.open("/ui/tipo.html?tipo=" + type).ready();
     }
 
-    /** The input of the field at json-editor path {@code root.a.0.b} (the page gives each one an id from it). */
+    /** The input of the field at json-editor path {@code root.a.0.b} (data-schemapath of its box). */
     private WebElement field(String path) {
-        return browser.visible(By.id("campo-" + path.replaceAll("[^A-Za-z0-9_-]", "_")));
+        String box = "[data-schemapath='" + path + "']";
+        return browser.visible(By.cssSelector(box + " input:not([type=hidden]), " + box + " select"));
     }
 
     /** Types as a person does: into the field, then Tab to the next one. */
@@ -143,12 +144,12 @@ class DataEntryPageTest {
                 "fiscalYear", "2020", "cutOffDate", "31/07/2020", "entityCode", "41", "acronym", "PRUEBA");
         header.forEach((key, value) -> type("root.header." + key, value));
 
-        // three activities, with budget lines typed as people write amounts in Bolivia
+        // three activities, with budget lines; amounts typed as people write them (1.234,50 or 1,234.50)
         addRow("root.activities");
         addRow("root.activities");
         String[][] lines = {
                 {"0", "20000", "1.234,50", "0", "617,25", "0"},
-                {"0", "30000", "2.000", "500,00", "1.000,00", "250"},
+                {"0", "30000", "2,000", "500,00", "1.000,00", "250"},
                 {"1", "20000", "10.000,00", "0", "2.500,00", "0"},
                 {"2", "40000", "765,50", "0", "0", "0"}};
         for (int a = 0; a < 3; a++) {
@@ -172,8 +173,8 @@ class DataEntryPageTest {
             type(row + ".executed__tgn", line[4]);
             type(row + ".executed__otherSources", line[5]);
         }
-        // amounts are shown back in the form's style, and sent as plain decimal strings
-        assertThat(field("root.activities.0.budgetLines.1.programmed__tgn").getAttribute("value")).isEqualTo("2.000");
+        // amounts are shown back as the form prints them (1,234.50), and sent as plain decimal strings
+        assertThat(field("root.activities.0.budgetLines.1.programmed__tgn").getAttribute("value")).isEqualTo("2,000");
         checked();
         assertThat(status()).isEqualTo("Los datos son válidos.");
         @SuppressWarnings("unchecked")
@@ -198,40 +199,41 @@ class DataEntryPageTest {
         assertThat(browser.driver().findElement(By.id("summary-box")).isDisplayed()).isFalse();
         List<Map<String, Object>> figures = assertFiguresPanel();
         if (!figures.isEmpty()) {
-            assertThat(figures).anySatisfy(f -> assertThat(f.get("printed")).isEqualTo("14.500,00"));
+            assertThat(figures).anySatisfy(f -> assertThat(f.get("printed")).isEqualTo("14,500.00"));
         }
 
         PdfDocument pdf = downloaded();
         assertThat(status()).isEqualTo("PDF descargado.");
         String text = pdf.text();
-        // the typed figures, and the totals the service computed (programmed 1.234,50 + 2.000 + 500 + 10.000 + 765,50;
-        // executed 617,25 + 1.000 + 250 + 2.500)
-        assertThat(text).contains("Actividad de prueba 3", "1.234,50", "617,25", "10.000,00", "765,50", "14.500,00", "4.367,25");
+        // the typed figures as the form prints them, and the totals the service computed (programmed 1,234.50 + 2,000
+        // + 500 + 10,000 + 765.50; executed 617.25 + 1,000 + 250 + 2,500)
+        assertThat(text).contains("Actividad de prueba 3", "1,234.50", "617.25", "2,000.00", "10,000.00", "765.50", "14,500.00", "4,367.25");
     }
 
     @Test
     void aBudgetSummaryShowsARoundingDifferenceBesideItsCell() {
         openType("budget-summary");
+        // loaded through "Avanzado: importar/exportar JSON": a table with a conversion column (US$ from CHF at 1.123)
         browser.driver().findElement(By.cssSelector("#advanced summary")).click();
-        browser.visible(By.id("example")).click();
+        browser.visible(By.id("file")).sendKeys(Path.of("examples/budget-summary/anexo-1-bienes-y-servicios.json").toAbsolutePath().toString());
         checked();
-        // the example has a conversion column: usd is converted from chf at 1.123
-        assertThat(browser.script("return SelloEditor.getData().tables[0].columns[1].convert.rate.value;")).isEqualTo("1.123");
+        assertThat(browser.script("return SelloEditor.getData().tables[0].columns.find(c => c.key === 'usd').convert;"))
+                .isEqualTo(Map.of("from", "chf", "rate", Map.of("base", "USD", "value", "1.123"), "rounding", "HALF_UP"));
         String cell = "root.tables.0.rows.4.declared.chf";
         String pointer = "/tables/0/rows/4/declared/chf";
 
-        type(cell, "89.000"); // the subtotal works out at 89.530: far beyond rounding
+        type(cell, "89,000"); // the subtotal works out at 89,530: far beyond rounding
         browser.waiter().until(d -> {
             String m = messageAt(cell, pointer);
             return m != null && m.startsWith("error");
         });
-        type(cell, "89.528"); // two francs off, within the rounding of the rows it adds up
+        type(cell, "89,528"); // two francs off, within the rounding of the rows it adds up
         browser.waiter().until(d -> {
             String m = messageAt(cell, pointer);
             return m != null && m.startsWith("redondeo");
         });
         checked();
-        assertThat(messageAt(cell, pointer)).contains("declarado 89.528", "calculado 89.530");
+        assertThat(messageAt(cell, pointer)).contains("declarado 89,528", "calculado 89,530");
         assertThat(browser.script("return SelloEditor.getData().tables[0].rows[4].declared.chf;")).isEqualTo("89528");
         assertThat(status()).startsWith("Los datos son válidos.");
         browser.script("document.querySelector('[data-schemapath=\"" + cell + "\"]').scrollIntoView({block: 'center'});");
@@ -265,7 +267,7 @@ class DataEntryPageTest {
                     .containsEntry("indicator", Map.of("description", "Indicador " + r, "cumulativeEfficacyPercent", r + ".50"))
                     .containsEntry("declaredTotal", Map.of("programmed", Map.of("tgn", r + "000.25")));
         }
-        assertThat(field("root.activities.9.declaredTotal__programmed__tgn").getAttribute("value")).isEqualTo("10.000,25");
+        assertThat(field("root.activities.9.declaredTotal__programmed__tgn").getAttribute("value")).isEqualTo("10,000.25");
     }
 
     @Test
