@@ -510,7 +510,7 @@ const SelloForm = (() => {
     // before anything was typed helps no one.
     let timer = 0, sequence = 0, shownPointers = new Set(), armed = false;
     holder.addEventListener('input', () => { armed = true; });
-    holder.addEventListener('change', () => { armed = true; });
+    holder.addEventListener('change', () => { armed = true; document.body.dataset.validation = 'pending'; });
     editor.on('change', () => {
       relabel();
       if (!armed) return;
