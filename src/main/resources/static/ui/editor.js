@@ -515,6 +515,7 @@ const SelloForm = (() => {
       relabel();
       if (!armed) return;
       listeners.forEach(cb => { try { cb(); } catch (e) { console.error(e); } });
+      sequence++; // an answer still on its way is about older data: it is not shown
       clearTimeout(timer);
       timer = setTimeout(check, 400);
       document.body.dataset.validation = 'pending';

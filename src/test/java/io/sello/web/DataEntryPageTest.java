@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -86,6 +87,15 @@ class DataEntryPageTest {
     /** Waits for the server's answer to the latest change (the page debounces, then calls validate). */
     private void checked() {
         browser.waiter().until(d -> "done".equals(browser.script("return document.body.dataset.validation")));
+    }
+
+    /** Waits for the server to find the data valid; says what it found instead when it does not. */
+    private void valid() {
+        try {
+            browser.waiter().until(d -> status().startsWith("Los datos son válidos."));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the page says «" + status() + "»: " + browser.driver().findElement(By.id("summary")).getText(), e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -175,7 +185,7 @@ class DataEntryPageTest {
         }
         // amounts are shown back as the form prints them (1,234.50), and sent as plain decimal strings
         assertThat(field("root.activities.0.budgetLines.1.programmed__tgn").getAttribute("value")).isEqualTo("2,000");
-        checked();
+        valid();
         assertThat(status()).isEqualTo("Los datos son válidos.");
         @SuppressWarnings("unchecked")
         Map<String, Object> firstLine = (Map<String, Object>) browser.script("return SelloEditor.getData().activities[0].budgetLines[0];");
@@ -232,7 +242,7 @@ class DataEntryPageTest {
             String m = messageAt(cell, pointer);
             return m != null && m.startsWith("redondeo");
         });
-        checked();
+        valid();
         assertThat(messageAt(cell, pointer)).contains("declarado 89,528", "calculado 89,530");
         assertThat(browser.script("return SelloEditor.getData().tables[0].rows[4].declared.chf;")).isEqualTo("89528");
         assertThat(status()).startsWith("Los datos son válidos.");
@@ -284,7 +294,7 @@ class DataEntryPageTest {
                 seed);
         System.out.printf("DataEntryPage seed 000: form ready %.0f ms, setData %.0f ms, interactive with data %.0f ms after navigation start%n",
                 marks.get(0).doubleValue(), marks.get(2).doubleValue() - marks.get(1).doubleValue(), marks.get(3).doubleValue());
-        checked();
+        valid();
         assertThat(status()).isEqualTo("Los datos son válidos.");
         @SuppressWarnings("unchecked")
         List<Object> activities = (List<Object>) data().get("activities");
