@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,8 +22,8 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The staff pages end to end in Debian's headless Chromium: a preparer loads the example, finds an
- * error inline, previews and stores the form; the reviewer and the approver sign it off; anyone opens
+ * The staff pages end to end in Debian's headless Chromium: a preparer loads the example into the data-entry
+ * form, finds an error at its field, previews and stores the form; the reviewer and the approver sign it off; anyone opens
  * the public verification page. scripts/test.sh installs chromium and chromium-driver.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -89,7 +90,7 @@ class StaffUiTest {
     }
 
     @Test
-    void aFormGoesFromPastedJsonToThreeSignaturesInTheBrowser() {
+    void aFormGoesFromTheDataEntryPageToThreeSignaturesInTheBrowser() {
         browser.get(url("/"));
         assertThat(visible(By.id("type-poa-execution-form")).getText()).contains("Formulario N.5.B");
         assertThat(browser.getPageSource()).doesNotContain("cdn.", "googleapis", "unpkg");
@@ -97,20 +98,20 @@ class StaffUiTest {
         login("ana", "ana-dev");
         visible(By.id("type-poa-execution-form")).click();
         ready();
+        // the example goes into the form generated from the schema (tipo.html, issue 15), then the server checks it
+        browser.findElement(By.cssSelector("#advanced summary")).click();
         visible(By.id("example")).click();
-        wait.until(d -> !d.findElement(By.id("json")).getAttribute("value").isBlank());
-        String example = browser.findElement(By.id("json")).getAttribute("value");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Los datos son válidos."));
 
-        // an impossible date: the error names its JSON pointer, inline
-        WebElement json = browser.findElement(By.id("json"));
-        json.clear();
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", json,
-                example.replace("\"2021-07-07\"", "\"2021-02-30\""));
-        browser.findElement(By.id("validate")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("errors"), "/header/cutOffDate"));
+        // an impossible date typed into its field: the server's error shows at that field, with its JSON pointer
+        WebElement cutOff = visible(By.cssSelector("[data-schemapath='root.header.cutOffDate'] input"));
+        cutOff.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        cutOff.sendKeys("30/02/2021", Keys.TAB);
+        visible(By.cssSelector("[data-schemapath='root.header.cutOffDate'] .sello-msg[data-pointer='/header/cutOffDate']"));
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("cutOffDate");
 
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", json, example);
-        browser.findElement(By.id("validate")).click();
+        cutOff.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        cutOff.sendKeys("07/07/2021", Keys.TAB);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Los datos son válidos."));
         browser.findElement(By.id("preview")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Vista previa lista"));

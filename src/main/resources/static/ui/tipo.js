@@ -1,0 +1,159 @@
+// The data-entry page of one document type (/ui/tipo.html?tipo=<type>): the form that editor.js generates from the
+// type's schema, and the buttons that check, preview, download and store what the person typed.
+'use strict';
+(() => {
+  const type = new URLSearchParams(location.search).get('tipo');
+  const $ = id => document.getElementById(id);
+  const status = $('status');
+  let form = null, readyResolve, readyReject;
+  const changeListeners = [];
+
+  // For drafts.js (issue 15 §3), which adds its buttons to #draft-bar: defined now, usable once ready resolves.
+  window.SelloEditor = {
+    type,
+    ready: new Promise((resolve, reject) => { readyResolve = resolve; readyReject = reject; }),
+    getData: () => form.getData(),
+    setData: obj => form.setData(obj),
+    onChange: cb => { if (form) form.onChange(cb); else changeListeners.push(cb); },
+    timings: {}
+  };
+
+  // Amounts are shown back as the documents print them: the source Formulario N.5.B (seed 000) prints
+  // 1,237,022.00, and so do the budget tables of the amendment (seed 003). A figure typed the other way is still
+  // read wherever it cannot be mistaken: 1.237.022,00, 1234,5, 60'000. Only "1.234" or "1,234" alone is ambiguous,
+  // and reads as the print does (one thousand two hundred thirty-four here).
+  const STYLE = 'en';
+
+  function say(text, ok) {
+    status.className = 'status' + (ok ? ' ok' : '');
+    Sello.text(status, text);
+  }
+
+  async function answer(response) {
+    const text = await response.text();
+    try { return SelloForm.parseExact(text); } catch (e) { return {}; }
+  }
+
+  async function validate(data) {
+    const response = await Sello.call('/api/v1/documents/' + type + '/validate', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
+    if (response.status === 401 || response.status === 403) {
+      say('Inicie sesión (arriba a la derecha) para que el servicio compruebe los datos.');
+      return null;
+    }
+    const body = await answer(response);
+    window.SelloEditor.lastReport = body; // the page tests compare the figures panel with it
+    if (!response.ok) return { valid: false, errors: body.errors || [{ pointer: '', message: body.detail || body.title || 'Error' }],
+      mismatches: body.mismatches || [] };
+    return body;
+  }
+
+  function verdict(valid, items) {
+    const errors = items.filter(i => i.kind === 'error').length, rounding = items.filter(i => i.kind === 'redondeo').length;
+    if (valid) say('Los datos son válidos.' + (rounding ? ' ' + rounding + ' diferencias de redondeo.' : ''), true);
+    else say('Los datos tienen ' + errors + (errors === 1 ? ' error' : ' errores') + ': vea la lista y las marcas junto a cada campo.');
+  }
+
+  async function problem(response) {
+    const body = await answer(response);
+    say((body.title || 'Error') + ': ' + (body.detail || response.status));
+    if (body.errors || body.mismatches) form.show({ valid: false, errors: body.errors || [], mismatches: body.mismatches || [] });
+  }
+
+  const lenient = () => $('lenient').checked ? 'lenient=true' : '';
+
+  async function render() {
+    const query = lenient();
+    const response = await Sello.call('/api/v1/documents/' + type + (query ? '?' + query : ''), {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/pdf' },
+      body: JSON.stringify(form.getData()) });
+    if (!response.ok) { await problem(response); return null; }
+    return response.blob();
+  }
+
+  function wire() {
+    $('validate').onclick = () => form.checkNow();
+    $('preview').onclick = async () => {
+      const pdf = await render();
+      if (!pdf) return;
+      const frame = $('pdf');
+      frame.hidden = false;
+      frame.src = URL.createObjectURL(pdf);
+      say('Vista previa lista (' + Math.round(pdf.size / 1024) + ' KB).', true);
+    };
+    $('download').onclick = async () => {
+      const pdf = await render();
+      if (!pdf) return;
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(pdf);
+      link.download = type + '.pdf';
+      link.id = 'download-link';
+      link.hidden = true;
+      document.body.appendChild(link);
+      link.click();
+      say('PDF descargado.', true);
+    };
+    $('store').onclick = async () => {
+      const query = [lenient(), 'store=true'].filter(Boolean).join('&');
+      const response = await Sello.call('/api/v1/documents/' + type + '?' + query, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(form.getData()) });
+      if (!response.ok) { await problem(response); return; }
+      const stored = await response.json();
+      status.className = 'status ok';
+      status.textContent = 'Guardado en el registro: ';
+      const link = document.createElement('a');
+      link.href = '/ui/documentos.html'; link.id = 'stored-link';
+      Sello.text(link, stored.id);
+      status.appendChild(link);
+    };
+    $('example').onclick = async () => {
+      const response = await fetch('/api/v1/document-types/' + type + '/example');
+      form.setData(SelloForm.parseExact(await response.text()));
+      say('Ejemplo cargado en el formulario.', true);
+    };
+    $('file').onchange = async event => {
+      const file = event.target.files[0];
+      if (!file) return;
+      try {
+        form.setData(SelloForm.parseExact(await file.text()));
+        say('Archivo cargado: ' + file.name, true);
+      } catch (e) {
+        say('El archivo ' + file.name + ' no es JSON válido.');
+      }
+    };
+    $('export').onclick = () => {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(form.getData(), null, 2)], { type: 'application/json' }));
+      link.download = type + '.json';
+      link.click();
+    };
+  }
+
+  (async () => {
+    try {
+      await Sello.header();
+      const types = await (await fetch('/api/v1/document-types')).json();
+      const info = types.find(t => t.id === type);
+      if (!info) { Sello.text($('title'), 'Tipo de documento desconocido'); document.body.dataset.ready = 'true'; return; }
+      Sello.text($('title'), info.title);
+      Sello.text($('description'), info.description);
+      document.title = 'Sello · ' + info.title;
+      const schema = await (await fetch(info.links.schema)).json();
+      form = SelloForm.mount($('form'), {
+        schema, style: STYLE, validate, status: text => say(text, true),
+        report: { summary: $('summary'), summaryBox: $('summary-box'), figures: $('figures'), figuresBox: $('figures-box'), verdict }
+      });
+      changeListeners.forEach(cb => form.onChange(cb));
+      await form.ready;
+      wire();
+      performance.mark('sello-form-ready');
+      window.SelloEditor.timings.formReady = performance.now();
+      readyResolve(window.SelloEditor);
+      document.body.dataset.ready = 'true'; // every control is wired: tests wait for this
+    } catch (e) {
+      say('No se pudo preparar el formulario: ' + e.message);
+      readyReject(e);
+      throw e;
+    }
+  })();
+})();
