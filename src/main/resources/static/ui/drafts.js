@@ -249,6 +249,7 @@
       editor.setData(kept.data);
       title.value = kept.title || title.value;
       const at = new Date(kept.changedAt);
+      say('Hay cambios sin guardar, recuperados de este navegador.');
       showNotice('Se recuperaron cambios no guardados (del ' + day(at) + ' a las ' + clock(at) + '). Guárdelos para no perderlos.', [
         ['draft-discard-local', 'Descartar los cambios recuperados', () => {
           localStorage.removeItem(localKey());

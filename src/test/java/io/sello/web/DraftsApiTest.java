@@ -83,6 +83,16 @@ class DraftsApiTest {
     }
 
     @Test
+    void theOpenApiSpecDescribesTheDraftEndpoints() throws Exception {
+        JsonNode paths = JSON.readTree(send("GET", "/v3/api-docs", null, null, null).body()).get("paths");
+        assertThat(paths.get("/api/v1/drafts").propertyNames()).contains("get", "post");
+        assertThat(paths.get("/api/v1/drafts/{id}").propertyNames()).contains("get", "put", "delete");
+        assertThat(paths.get("/api/v1/drafts/{id}/issue").get("post").get("summary").stringValue()).isEqualTo("Issue a draft: render and store it");
+        assertThat(paths.get("/api/v1/drafts/{id}").get("put").get("responses").has("409")).isTrue();
+        assertThat(paths.get("/api/v1/documents/{id}/data").has("get")).isTrue();
+    }
+
+    @Test
     void anotherUsersDraftIsNotFoundNotForbidden() throws Exception {
         String id = create("ana", "{\"type\": \"operational-plan\", \"title\": \"Plan\", \"data\": {\"title\": \"x\"}}");
         for (var attempt : List.of(new String[]{"GET", "/api/v1/drafts/" + id, null},

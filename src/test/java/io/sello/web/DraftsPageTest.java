@@ -152,6 +152,17 @@ class DraftsPageTest {
         assertThat(textarea()).contains("en la lista");
         assertThat(browser.driver().getCurrentUrl()).contains("tipo=budget-summary", "borrador=" + id);
 
+        // "Nuevo a partir de este": the draft's data in a new, unsaved document
+        browser.open("/ui/borradores.html").ready();
+        browser.visible(By.id("draft-" + id)).findElement(By.className("new-from")).click();
+        browser.ready();
+        barReady();
+        assertThat(browser.driver().getCurrentUrl()).contains("desde=borrador:" + id).doesNotContain("borrador=" + id);
+        assertThat(textarea()).contains("en la lista");
+        assertThat(browser.driver().findElement(By.id("draft-title")).getDomProperty("value")).isEqualTo("Copia de Para la lista");
+        save();
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain(id);
+
         browser.open("/ui/borradores.html").ready();
         browser.visible(By.id("draft-" + id)).findElement(By.className("delete")).click();
         browser.waiter().until(ExpectedConditions.alertIsPresent()).accept();
