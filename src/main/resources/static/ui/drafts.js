@@ -33,7 +33,7 @@
     const type = editor.type;
     const from = params.get('desde');           // documento:<id> or borrador:<id>: a new, unsaved document
     let draft = null;                            // { id, version, title, updatedAt } once saved
-    let savedJson = null;                        // the data as last saved or loaded, to tell what changed
+    let savedJson = null;                        // the data as last saved or opened, to tell what was typed since
 
     if (!document.querySelector('link[href="drafts.css"]')) {
       document.head.appendChild(element('link', { rel: 'stylesheet', href: 'drafts.css' }));
@@ -81,9 +81,11 @@
       localStorage.setItem(localKey(), JSON.stringify({ changedAt: Date.now(), title: title.value, data }));
       say('Cambios sin guardar (se conservan en este navegador).');
     }
+    // savedJson is read back from the editor: an editor may add its defaults to what it is given, which is no change.
     function loaded(data, draftTitle) {
       editor.setData(data);
-      savedJson = JSON.stringify(data);
+      const shown = current();
+      savedJson = JSON.stringify(shown === undefined ? data : shown);
       title.value = draftTitle || '';
     }
     function adopt(saved) {
@@ -224,7 +226,6 @@
         if (response.ok) {
           const info = record.ok ? await record.json() : {};
           loaded(await response.json(), 'Copia de ' + (info.fileName || 'documento ' + id.substring(0, 8)));
-          savedJson = null; // a new document: nothing of it is saved yet
           say('Nuevo documento a partir de ' + (info.fileName || 'un documento del registro') + '. Aún no está guardado.');
         } else {
           say('No se pudo leer el documento de origen.');
@@ -234,13 +235,14 @@
         const body = await answer(response);
         if (response.ok) {
           loaded(body.data, 'Copia de ' + (body.title || 'borrador'));
-          savedJson = null;
           say('Nuevo documento a partir del borrador «' + (body.title || 'sin título') + '». Aún no está guardado.');
         } else {
           say('No se encontró el borrador de origen.');
         }
       }
     }
+
+    if (savedJson === null && current() !== undefined) savedJson = JSON.stringify(current()); // a blank page, as opened
 
     // Typed here but never saved (a dropped connection, a closed tab): offered back when newer than the draft.
     const kept = JSON.parse(localStorage.getItem(localKey()) || 'null');
