@@ -67,8 +67,11 @@ class DraftsPageTest {
         assertThat(browser.driver().findElement(By.id("draft-title")).getDomProperty("value")).isEqualTo("Cuadro de prueba");
         assertThat(status()).startsWith("Borrador guardado el ");
 
-        // typed but not saved (the connection dropped), then the page is reloaded
+        // the connection drops: the save fails, what was typed stays in this browser, and survives a reload
+        browser.script("window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
         type("{\"nota\": \"sin guardar\"}");
+        browser.driver().findElement(By.id("draft-save")).click();
+        browser.waiter().until(d -> status().startsWith("Sin conexión: sus cambios se conservan en este navegador"));
         browser.driver().navigate().refresh();
         browser.ready();
         barReady();
