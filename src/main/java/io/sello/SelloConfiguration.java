@@ -91,6 +91,11 @@ class SelloConfiguration {
     }
 
     @Bean
+    io.sello.draft.Drafts drafts(JdbcClient jdbc, Clock clock, DocumentRegistry registry) {
+        return new io.sello.draft.Drafts(new io.sello.storage.DraftTable(jdbc, clock), registry);
+    }
+
+    @Bean
     DocumentStore documentStore(DocumentRegistry registry, StorageProperties storage) {
         return new DocumentStore(registry, new VerificationStamp(), storage);
     }

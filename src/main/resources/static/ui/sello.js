@@ -30,7 +30,7 @@ const Sello = (() => {
   async function header() {
     const bar = document.querySelector('header');
     bar.innerHTML = '<a href="/ui/index.html">Sello</a><a href="/ui/index.html">Documentos</a>'
-      + '<a href="/ui/documentos.html">Registro</a><span class="who" id="who"></span>';
+      + '<a href="/ui/documentos.html">Registro</a><a href="/ui/borradores.html">Mis borradores</a><span class="who" id="who"></span>';
     const who = document.getElementById('who');
     const current = await me();
     if (current) {

@@ -29,7 +29,6 @@ import java.util.List;
 class DocumentsController {
     private final DocumentTypes types;
 
-    private final io.sello.signoff.DocumentStore store;
     private final SecurityProperties security;
 
     private final io.sello.storage.DocumentRegistry registry;
@@ -37,15 +36,16 @@ class DocumentsController {
     private final RenderMetrics metrics;
     private final RenderGate gate;
     private final JsonBodyCheck bodies;
+    private final StoringRender storing;
 
-    DocumentsController(DocumentTypes types, io.sello.signoff.DocumentStore store, SecurityProperties security,
+    DocumentsController(DocumentTypes types, SecurityProperties security,
                         io.sello.storage.DocumentRegistry registry, RenderMetrics metrics, RenderGate gate,
-                        JsonBodyCheck bodies) {
+                        JsonBodyCheck bodies, StoringRender storing) {
+        this.storing = storing;
         this.metrics = metrics;
         this.gate = gate;
         this.bodies = bodies;
         this.types = types;
-        this.store = store;
         this.security = security;
         this.registry = registry;
     }
@@ -98,15 +98,7 @@ class DocumentsController {
      */
     private ResponseEntity<byte[]> stored(DocumentType type, byte[] body, boolean lenient,
                                           org.springframework.security.core.Authentication who) {
-        var actor = SecurityConfiguration.actor(who, security);
-        var stored = gate.run(() -> store.store(type, body, lenient, actor));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setLocation(java.net.URI.create("/api/v1/documents/" + stored.document().id()));
-        WarningHeaders.write(stored.rendered().warnings(), headers);
-        byte[] json = tools.jackson.databind.json.JsonMapper.builder().build()
-                .writeValueAsBytes(RegistryController.DocumentView.of(stored.document()));
-        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).headers(headers).body(json);
+        return storing.store(type, body, lenient, who).response();
     }
 
     /** Always 200 with the report when the type exists; {@code valid} says whether a render would succeed. */

@@ -152,6 +152,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         };
     }
 
+    /** Also for another user's draft: 404 rather than 403, so that a draft's id says nothing to others. */
+    @ExceptionHandler(io.sello.draft.DraftNotFoundException.class)
+    ProblemDetail draftNotFound(io.sello.draft.DraftNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No such draft", e.getMessage());
+    }
+
+    /** The stored draft travels in {@code current}: the page keeps both versions and loses nothing (issue 15). */
+    @ExceptionHandler(io.sello.draft.DraftConflictException.class)
+    ResponseEntity<ProblemDetail> draftConflict(io.sello.draft.DraftConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "draft-conflict", "The draft was saved by someone else", e.getMessage());
+        problem.setProperty("current", DraftsController.DraftView.of(e.current()));
+        return ResponseEntity.status(HttpStatus.CONFLICT).eTag("\"" + e.current().version() + "\"").body(problem);
+    }
+
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     ProblemDetail accessDenied(org.springframework.security.access.AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow this");

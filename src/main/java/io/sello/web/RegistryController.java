@@ -57,6 +57,20 @@ class RegistryController {
         return ResponseEntity.ok().headers(headers).body(registry.pdf(document.id()));
     }
 
+    /**
+     * The data the document was rendered from, as it was sent: a new document can start from it ("Nuevo a
+     * partir de…", issue 15). Open to the same callers as the document's PDF.
+     */
+    @io.swagger.v3.oas.annotations.Operation(summary = "The input data of a stored document",
+            description = "The JSON object the document was rendered from, to start a new document or draft from it.")
+    @GetMapping(path = "/data", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> data(@PathVariable String id) {
+        StoredDocument document = find(id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header("Sello-Document-Type", document.type())
+                .body(document.inputJson().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Body optional: {@code {"step": "REVISADO"}} makes the client's expectation explicit (409 when it is not the next one). */
     @PostMapping(path = "/sign-offs", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DocumentView> signOff(@PathVariable String id, @RequestBody(required = false) SignOffRequest request,

@@ -65,6 +65,28 @@ abstract class RegistryContract {
         assertThat(registry.find(DocumentId.random())).isEmpty();
     }
 
+    /** Drafts (V5): the owner's only, and a save over a stale version loses, on each database. */
+    @Test
+    void aDraftIsTheOwnersAndAStaleSaveLoses() {
+        DraftTable drafts = new DraftTable(JdbcClient.create(dataSource), Clock.fixed(NOW, ZoneOffset.UTC));
+        Draft draft = drafts.insert("budget-summary", "ana", "Cuadro 1", "{\"monto\":\"1237022.00\"}");
+        assertThat(draft.version()).isEqualTo(1);
+        assertThat(draft.createdAt()).isEqualTo(NOW);
+        assertThat(drafts.find(draft.id(), "luis")).isEmpty();
+        assertThat(drafts.ofOwner("luis")).isEmpty();
+        assertThat(drafts.ofOwner("ana")).extracting(Draft::title).containsExactly("Cuadro 1");
+        assertThat(drafts.update(draft.id(), "luis", 1, "x", "{}")).isFalse();
+        assertThat(drafts.update(draft.id(), "ana", 1, "Cuadro 1", "{\"monto\":\"1.00\"}")).isTrue();
+        assertThat(drafts.update(draft.id(), "ana", 1, "Cuadro 1", "{\"monto\":\"2.00\"}")).as("a save over version 1 after version 2").isFalse();
+        Draft found = drafts.find(draft.id(), "ana").orElseThrow();
+        assertThat(found.version()).isEqualTo(2);
+        assertThat(found.data()).isEqualTo("{\"monto\":\"1.00\"}");
+        assertThat(drafts.delete(draft.id(), "ana", 1)).as("issued from a stale version: the newer save stays").isFalse();
+        assertThat(drafts.delete(draft.id(), "luis")).isFalse();
+        assertThat(drafts.delete(draft.id(), "ana")).isTrue();
+        assertThat(drafts.find(draft.id(), "ana")).isEmpty();
+    }
+
     @Test
     void aSignOffReplacesTheFileKeepsItsHashAndLosesARace() {
         StoredDocument stored = store("v1".getBytes());
