@@ -43,8 +43,10 @@ public final class AgreementAmendmentType extends BundledDocumentType {
 
     @Override
     public ValidationReport validate(byte[] json) {
-        return InputFindings.check(findings -> reader.read(json, findings),
-                amendment -> amendment.annex() == null ? List.of() : amendment.annex().budgets().mismatches());
+        return InputFindings.check(findings -> reader.read(json, findings), amendment -> amendment.annex() == null
+                ? new ValidationReport(List.of(), List.of(), List.of())
+                : new ValidationReport(List.of(), amendment.annex().budgets().mismatches(), List.of(),
+                        amendment.annex().budgets().computedFigures()));
     }
 
     @Override

@@ -51,7 +51,10 @@ public final class BudgetSummaryType extends BundledDocumentType {
 
     @Override
     public ValidationReport validate(byte[] json) {
-        return InputFindings.check(findings -> BudgetSummaryReader.read(json, findings), summary -> reconcile(summary).mismatches());
+        return InputFindings.check(findings -> BudgetSummaryReader.read(json, findings), summary -> {
+            ReconciledBudgets budgets = reconcile(summary);
+            return new ValidationReport(List.of(), budgets.mismatches(), List.of(), budgets.computedFigures());
+        });
     }
 
     @Override

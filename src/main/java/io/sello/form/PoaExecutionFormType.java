@@ -62,7 +62,7 @@ public final class PoaExecutionFormType extends BundledDocumentType {
         }
         ComputedForm computed = ComputedForm.of(form);
         return new ValidationReport(PrintableFigures.unprintable(computed), DeclaredTotalsCheck.check(computed),
-                warnings(findings, computed));
+                warnings(findings, computed), FormFigures.of(computed));
     }
 
     @Override

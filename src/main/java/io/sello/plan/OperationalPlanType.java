@@ -42,7 +42,10 @@ public final class OperationalPlanType extends BundledDocumentType {
 
     @Override
     public ValidationReport validate(byte[] json) {
-        return InputFindings.check(findings -> reader.read(json, findings), plan -> PlanLayout.budgets(plan).mismatches());
+        return InputFindings.check(findings -> reader.read(json, findings), plan -> {
+            ReconciledBudgets budgets = PlanLayout.budgets(plan);
+            return new ValidationReport(List.of(), budgets.mismatches(), List.of(), budgets.computedFigures());
+        });
     }
 
     @Override
