@@ -59,7 +59,7 @@ class SchemaTextsTest {
                 enums.add(path);
             }
         }
-        if (node.has("description") && node.get("description").stringValue().matches(".*\\b(the|of|and|e\\.g\\.|printed)\\b.*")) {
+        if (node.has("description") && node.get("description").stringValue().matches("(?s).*( the | of | and | is |e\\.g\\.).*")) {
             english.add(path + ": " + node.get("description").stringValue());
         }
         if (node.has("properties")) {
