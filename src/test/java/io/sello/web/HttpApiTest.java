@@ -131,7 +131,11 @@ class HttpApiTest {
         assertThat(types.get(0).get("formats")).extracting(JsonNode::stringValue).containsExactly("application/pdf");
         JsonNode form = types.get(0);
         assertThat(form.get("id").stringValue()).isEqualTo("poa-execution-form");
-        assertThat(form.get("description").stringValue()).isNotBlank();
+        assertThat(form.get("description").stringValue()).startsWith("Seguimiento mensual de la ejecución financiera");
+        // issue 15: staff read the formats by name, systems keep the media types
+        assertThat(types.get(3).get("formatLabels")).extracting(JsonNode::stringValue).containsExactly("PDF", "Excel (XLSX)", "CSV");
+        assertThat(form.get("formatLabels")).extracting(JsonNode::stringValue).containsExactly("PDF");
+        assertThat(types).allSatisfy(t -> assertThat(t.get("description").stringValue()).doesNotContain(" the ", " and "));
         HttpResponse<byte[]> schema = get(form.get("links").get("schema").stringValue());
         assertThat(schema.statusCode()).isEqualTo(200);
         assertThat(schema.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/schema+json"));
