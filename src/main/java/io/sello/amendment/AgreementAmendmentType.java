@@ -37,15 +37,17 @@ public final class AgreementAmendmentType extends BundledDocumentType {
 
     @Override
     public String description() {
-        return "Amendment to a cooperation agreement: parties and representatives, project and validity, numbered"
-                + " articles with the clauses they modify, amounts in figures and in Spanish words, place and date"
-                + " of signing and one signature block per party. A4 PDF.";
+        return "Enmienda a un acuerdo de cooperación: partes y sus representantes, proyecto y vigencia, artículos"
+                + " numerados con las cláusulas que modifican, importes en cifras y en letras, lugar y fecha de firma y un"
+                + " bloque de firma por parte; con el Plan Operativo anexo si se adjunta. PDF A4.";
     }
 
     @Override
     public ValidationReport validate(byte[] json) {
-        return InputFindings.check(findings -> reader.read(json, findings),
-                amendment -> amendment.annex() == null ? List.of() : amendment.annex().budgets().mismatches());
+        return InputFindings.check(findings -> reader.read(json, findings), amendment -> amendment.annex() == null
+                ? new ValidationReport(List.of(), List.of(), List.of())
+                : new ValidationReport(List.of(), amendment.annex().budgets().mismatches(), List.of(),
+                        amendment.annex().budgets().computedFigures()));
     }
 
     @Override

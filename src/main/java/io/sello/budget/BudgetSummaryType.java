@@ -37,12 +37,12 @@ public final class BudgetSummaryType extends BundledDocumentType {
 
     @Override
     public String description() {
-        return "Budget tables by year, period or currency: the service computes conversions at stated rates, formulas"
-                + " between columns, row sums, groups, subtotals and totals, and reconciles every figure the client"
-                + " declares (rounding or error). Where a declared figure differs by rounding alone it is printed, as"
-                + " on the source paper, unless \"figures\": \"computed\"; tables may round for display only"
-                + " (\"rounding\": \"display\"). PDF (A4 landscape, optional bar chart per table), XLSX with real"
-                + " formulas, or CSV.";
+        return "Tablas de presupuesto por año, período o moneda: el servicio calcula las conversiones al tipo de"
+                + " cambio indicado, las fórmulas entre columnas, las sumas por fila, los grupos, subtotales y totales, y"
+                + " concilia cada cifra declarada (redondeo o error). Una cifra declarada que difiere solo por redondeo se"
+                + " imprime como en el papel original, salvo con \"figures\": \"computed\"; una tabla puede redondear solo"
+                + " al imprimir (\"rounding\": \"display\"). PDF (A4 horizontal, con gráfico de barras opcional por tabla),"
+                + " Excel (XLSX) con fórmulas reales, o CSV.";
     }
 
     @Override
@@ -52,7 +52,10 @@ public final class BudgetSummaryType extends BundledDocumentType {
 
     @Override
     public ValidationReport validate(byte[] json) {
-        return InputFindings.check(findings -> BudgetSummaryReader.read(json, findings), summary -> reconcile(summary).mismatches());
+        return InputFindings.check(findings -> BudgetSummaryReader.read(json, findings), summary -> {
+            ReconciledBudgets budgets = reconcile(summary);
+            return new ValidationReport(List.of(), budgets.mismatches(), List.of(), budgets.computedFigures());
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sello.budget;
 
+import io.sello.document.ComputedFigure;
 import io.sello.document.TotalMismatch;
 
 import java.math.BigDecimal;
@@ -96,6 +97,40 @@ public final class PrintedBudget {
      */
     public boolean mayNotAddUp() {
         return mayNotAddUp;
+    }
+
+    /**
+     * Every computed cell this table prints, as {@code POST …/validate} reports it (issue 15): the computed
+     * columns of items, and every printed column of groups, subtotals and totals. Each is named by the
+     * pointer a client would declare it at ({@code /tables/0/rows/3/declared/usd}, as {@link Reconciliation}
+     * names a mismatch) and carries what {@link #text} prints, so value and printout are the same figure:
+     * the declared one where this table prints it within rounding. Hidden columns print nothing and blank
+     * cells print nothing, so neither is listed; {@code -} and {@code n.a.} have no value.
+     */
+    public List<ComputedFigure> figures(String tablePointer) {
+        BudgetTable table = table();
+        String title = table.title() == null || table.title().isBlank() ? table.id() : table.title();
+        List<ComputedFigure> figures = new java.util.ArrayList<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            BudgetRow row = table.rows().get(r);
+            if (row.kind() == BudgetRow.Kind.HEADING) {
+                continue;
+            }
+            String rowName = row.label().isBlank() ? "fila " + (r + 1) : row.label();
+            for (int c = 0; c < table.columns().size(); c++) {
+                BudgetColumn column = table.columns().get(c);
+                BudgetCell cell = cell(r, c);
+                if (column.hidden() || (row.kind() == BudgetRow.Kind.ITEM && column.isInput())
+                        || cell.kind() == BudgetCell.Kind.BLANK) {
+                    continue;
+                }
+                String value = cell.kind() == BudgetCell.Kind.AMOUNT
+                        ? amount(r, c).setScale(column.decimals(), java.math.RoundingMode.HALF_UP).toPlainString() : null;
+                figures.add(new ComputedFigure(Reconciliation.pointer(tablePointer, r, column.key()),
+                        title + " · " + rowName + " · " + Reconciliation.columnName(column), value, text(r, c)));
+            }
+        }
+        return figures;
     }
 
     private int key(int row, int column) {

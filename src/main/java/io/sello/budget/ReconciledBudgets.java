@@ -1,5 +1,6 @@
 package io.sello.budget;
 
+import io.sello.document.ComputedFigure;
 import io.sello.document.TotalMismatch;
 import io.sello.document.TotalsMismatchException;
 import io.sello.document.Warning;
@@ -49,6 +50,13 @@ public final class ReconciledBudgets {
     /** Every difference, rounding and error, in table order. */
     public List<TotalMismatch> mismatches() {
         return List.copyOf(mismatches);
+    }
+
+    /** Every computed figure the tables print, table by table in request order ({@link PrintedBudget#figures}). */
+    public List<ComputedFigure> computedFigures() {
+        List<ComputedFigure> all = new ArrayList<>();
+        printed.forEach((pointer, table) -> all.addAll(table.figures(pointer)));
+        return all;
     }
 
     public ComputedBudget computed(String pointer) {

@@ -5,16 +5,23 @@ import java.util.Optional;
 
 /** The file formats a document can be delivered in. Every type delivers PDF; tabular types add the others. */
 public enum OutputFormat {
-    PDF("application/pdf", "pdf"),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-    CSV("text/csv", "csv");
+    PDF("application/pdf", "pdf", "PDF"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "Excel (XLSX)"),
+    CSV("text/csv", "csv", "CSV");
 
     private final String mediaType;
     private final String extension;
+    private final String label;
 
-    OutputFormat(String mediaType, String extension) {
+    OutputFormat(String mediaType, String extension, String label) {
         this.mediaType = mediaType;
         this.extension = extension;
+        this.label = label;
+    }
+
+    /** The name staff read (issue 15: formats are shown as "PDF", "Excel (XLSX)" and "CSV", not media types). */
+    public String label() {
+        return label;
     }
 
     public String mediaType() {

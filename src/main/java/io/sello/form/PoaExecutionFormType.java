@@ -44,9 +44,10 @@ public final class PoaExecutionFormType extends BundledDocumentType {
 
     @Override
     public String description() {
-        return "Monthly follow-up of the financial execution of an annual operations plan: activities with"
-                + " programmed and executed budget per expense group and funding source, computed totals,"
-                + " % executed, and the Elaborado / Revisado / Aprobado signature block. Landscape PDF.";
+        return "Seguimiento mensual de la ejecución financiera del plan operativo anual: actividades con su"
+                + " presupuesto programado y ejecutado por grupo de gasto y fuente de financiamiento (T.G.N. y otras"
+                + " fuentes), totales y % de ejecución calculados por el servicio, y las firmas Elaborado / Revisado /"
+                + " Aprobado por. PDF horizontal (carta).";
     }
 
     @Override
@@ -63,7 +64,7 @@ public final class PoaExecutionFormType extends BundledDocumentType {
         }
         ComputedForm computed = ComputedForm.of(form);
         return new ValidationReport(PrintableFigures.unprintable(computed), DeclaredTotalsCheck.check(computed),
-                warnings(findings, computed));
+                warnings(findings, computed), FormFigures.of(computed));
     }
 
     @Override

@@ -102,7 +102,7 @@ final class PoaFormLayout {
         return NUMBERS.format(amount);
     }
 
-    private static String percent(Optional<BigDecimal> percent) {
+    static String percent(Optional<BigDecimal> percent) {
         return percent.map(NUMBERS::format).orElse(NOT_APPLICABLE);
     }
 

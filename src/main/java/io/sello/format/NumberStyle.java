@@ -41,7 +41,24 @@ public enum NumberStyle {
         return value.signum() < 0 ? "(" + digits + ")" : digits;
     }
 
+    /**
+     * A DecimalFormat is not thread-safe and costs microseconds to build: validate formats every figure of a form
+     * (issue 15, 218 for seed 000), so each thread keeps one per style and number of decimals.
+     */
+    private final ThreadLocal<DecimalFormat[]> formats = ThreadLocal.withInitial(() -> new DecimalFormat[3]);
+
     private DecimalFormat formatter(int decimals) {
+        DecimalFormat[] cached = formats.get();
+        if (decimals < cached.length) {
+            if (cached[decimals] == null) {
+                cached[decimals] = newFormatter(decimals);
+            }
+            return cached[decimals];
+        }
+        return newFormatter(decimals);
+    }
+
+    private DecimalFormat newFormatter(int decimals) {
         DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
         symbols.setGroupingSeparator(groupingSeparator);
         symbols.setDecimalSeparator(decimalSeparator);

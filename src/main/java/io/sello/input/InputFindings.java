@@ -2,7 +2,6 @@ package io.sello.input;
 
 import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
-import io.sello.document.TotalMismatch;
 import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
 
@@ -36,10 +35,11 @@ public final class InputFindings {
     }
 
     /**
-     * The report of a request that is checked, not rendered: the reader's errors and warnings, and,
-     * when it read a value ({@code null} means errors), the declared figures that {@code mismatches} finds.
+     * The report of a request that is checked, not rendered: the reader's errors and warnings, and, when it
+     * read a value ({@code null} means errors), the declared figures that differ and the computed figures,
+     * which {@code computed} works out of the value (its errors and warnings are ignored: the reader's count).
      */
-    public static <T> ValidationReport check(Function<InputFindings, T> reader, Function<T, List<TotalMismatch>> mismatches) {
+    public static <T> ValidationReport check(Function<InputFindings, T> reader, Function<T, ValidationReport> computed) {
         InputFindings findings = new InputFindings();
         T value;
         try {
@@ -50,7 +50,8 @@ public final class InputFindings {
         if (value == null || findings.hasErrors()) {
             return new ValidationReport(findings.errors(), List.of(), findings.warnings());
         }
-        return new ValidationReport(List.of(), mismatches.apply(value), findings.warnings());
+        ValidationReport result = computed.apply(value);
+        return new ValidationReport(List.of(), result.mismatches(), findings.warnings(), result.figures());
     }
 
     /**

@@ -36,14 +36,18 @@ public final class OperationalPlanType extends BundledDocumentType {
 
     @Override
     public String description() {
-        return "Operational plan: cover, index with real page numbers, abbreviations, nested narrative sections"
-                + " with footnotes, and tables of every kind (results and indicators with merged cells, activities,"
-                + " budgets, chronogram). Table headers repeat on every page; every section is a PDF bookmark. A4 PDF.";
+        return "Plan operativo: portada, índice con los números de página reales, abreviaturas, secciones anidadas"
+                + " con notas al pie, y tablas de todo tipo (resultados e indicadores con celdas combinadas, actividades,"
+                + " presupuestos, cronograma). Las cabeceras de las tablas se repiten en cada página; cada sección es un"
+                + " marcador del PDF. PDF A4.";
     }
 
     @Override
     public ValidationReport validate(byte[] json) {
-        return InputFindings.check(findings -> reader.read(json, findings), plan -> PlanLayout.budgets(plan).mismatches());
+        return InputFindings.check(findings -> reader.read(json, findings), plan -> {
+            ReconciledBudgets budgets = PlanLayout.budgets(plan);
+            return new ValidationReport(List.of(), budgets.mismatches(), List.of(), budgets.computedFigures());
+        });
     }
 
     @Override

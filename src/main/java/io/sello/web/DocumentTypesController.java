@@ -45,14 +45,22 @@ class DocumentTypesController {
         return types.find(type).orElseThrow(() -> new UnknownDocumentTypeException(type));
     }
 
-    /** @param formats the media types {@code POST render} delivers, PDF first ({@code ?format=} or {@code Accept}) */
+    /**
+     * @param formats      the media types {@code POST render} delivers, PDF first ({@code ?format=} or {@code Accept}): for systems
+     * @param formatLabels the same formats in the same order as staff read them: "PDF", "Excel (XLSX)", "CSV"
+     */
     record DocumentTypeSummary(String id, String title, String description, java.util.List<String> formats,
+                               @io.swagger.v3.oas.annotations.media.ArraySchema(arraySchema = @io.swagger.v3.oas.annotations.media.Schema(
+                                       description = "The formats of formats, in the same order, as staff read them: PDF, Excel (XLSX), CSV"))
+                               java.util.List<String> formatLabels,
                                Map<String, String> links) {
         static DocumentTypeSummary of(DocumentType type) {
             String base = "/api/v1/document-types/" + type.id();
-            java.util.List<String> formats = java.util.Arrays.stream(io.sello.document.OutputFormat.values())
-                    .filter(type.formats()::contains).map(io.sello.document.OutputFormat::mediaType).toList();
-            return new DocumentTypeSummary(type.id().value(), type.title(), type.description(), formats, Map.of(
+            java.util.List<io.sello.document.OutputFormat> delivered = java.util.Arrays.stream(io.sello.document.OutputFormat.values())
+                    .filter(type.formats()::contains).toList();
+            return new DocumentTypeSummary(type.id().value(), type.title(), type.description(),
+                    delivered.stream().map(io.sello.document.OutputFormat::mediaType).toList(),
+                    delivered.stream().map(io.sello.document.OutputFormat::label).toList(), Map.of(
                     "schema", base + "/schema",
                     "example", base + "/example",
                     "render", "/api/v1/documents/" + type.id(),

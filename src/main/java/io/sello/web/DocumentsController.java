@@ -102,6 +102,15 @@ class DocumentsController {
     }
 
     /** Always 200 with the report when the type exists; {@code valid} says whether a render would succeed. */
+    @io.swagger.v3.oas.annotations.Operation(summary = "Check a request without rendering it, and compute its figures",
+            description = "Always 200 when the type exists. valid says whether a strict render would succeed. errors lists"
+                    + " every problem with its JSON pointer; mismatches every declared figure that differs from the computed"
+                    + " one, classified rounding or error (only errors make the request invalid); warnings all warnings."
+                    + " figures lists every figure the document computes and prints (activity TOTAL lines, TOTAL PARCIAL,"
+                    + " TOTAL GENERAL and % ejecución of Formulario N.5.B; computed cells, subtotals, totals and conversions of"
+                    + " budget tables), each with the pointer where it would be declared, a Spanish label, its value and its"
+                    + " printed text, all from the code that renders the PDF. When errors in the input keep the figures from"
+                    + " being computed, figures is empty.")
     @PostMapping(path = "/{type}/validate", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ValidationResponse validate(@PathVariable String type, @RequestBody(required = false) byte[] body) {
@@ -116,10 +125,15 @@ class DocumentsController {
     /** {@code mismatches} lists rounding differences too, each with its classification; only errors make it invalid. */
     record ValidationResponse(boolean valid, List<InputError> errors,
                               List<MismatchBody> mismatches,
-                              List<Warning> warnings) {
+                              List<Warning> warnings,
+                              @io.swagger.v3.oas.annotations.media.ArraySchema(arraySchema = @io.swagger.v3.oas.annotations.media.Schema(
+                                      description = "Every figure the document computes and prints, in the order it prints them;"
+                                              + " empty when errors in the input keep them from being computed"))
+                              List<FigureBody> figures) {
         static ValidationResponse of(ValidationReport report) {
             return new ValidationResponse(report.valid(), report.errors(),
-                    report.mismatches().stream().map(MismatchBody::of).toList(), report.warnings());
+                    report.mismatches().stream().map(MismatchBody::of).toList(), report.warnings(),
+                    report.figures().stream().map(FigureBody::of).toList());
         }
     }
 }

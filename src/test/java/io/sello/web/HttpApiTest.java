@@ -112,6 +112,14 @@ class HttpApiTest {
         JsonNode report = JSON.readTree(response.body());
         assertThat(report.get("valid").booleanValue()).isTrue();
         assertThat(report.get("warnings")).hasSize(6);
+        // issue 15: every computed figure, with the pointer it would be declared at, as the PDF prints it
+        assertThat(report.get("figures")).hasSize(42 * 5 + 5 + 3);
+        JsonNode general = report.get("figures").get(42 * 5 + 5);
+        assertThat(general.toString()).isEqualTo("{\"pointer\":\"/declaredTotals/general/programmed\","
+                + "\"label\":\"TOTAL GENERAL · Programado\",\"value\":\"13614893.00\",\"printed\":\"13,614,893.00\"}");
+        HttpResponse<byte[]> broken = post("/api/v1/documents/poa-execution-form/validate", Fixtures.utf8("{\"activities\": 3}"), "application/json");
+        assertThat(broken.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(broken.body()).get("figures")).isEmpty();
     }
 
     @Test
@@ -123,7 +131,11 @@ class HttpApiTest {
         assertThat(types.get(0).get("formats")).extracting(JsonNode::stringValue).containsExactly("application/pdf");
         JsonNode form = types.get(0);
         assertThat(form.get("id").stringValue()).isEqualTo("poa-execution-form");
-        assertThat(form.get("description").stringValue()).isNotBlank();
+        assertThat(form.get("description").stringValue()).startsWith("Seguimiento mensual de la ejecución financiera");
+        // issue 15: staff read the formats by name, systems keep the media types
+        assertThat(types.get(3).get("formatLabels")).extracting(JsonNode::stringValue).containsExactly("PDF", "Excel (XLSX)", "CSV");
+        assertThat(form.get("formatLabels")).extracting(JsonNode::stringValue).containsExactly("PDF");
+        assertThat(types).allSatisfy(t -> assertThat(t.get("description").stringValue()).doesNotContain(" the ", " and "));
         HttpResponse<byte[]> schema = get(form.get("links").get("schema").stringValue());
         assertThat(schema.statusCode()).isEqualTo(200);
         assertThat(schema.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/schema+json"));
@@ -275,6 +287,16 @@ class HttpApiTest {
         assertThat(rounding.get("valid").booleanValue()).isTrue();
         assertThat(rounding.get("mismatches")).isNotEmpty()
                 .allSatisfy(m -> assertThat(m.get("classification").stringValue()).isEqualTo("rounding"));
+        // issue 15: the figure a rounding difference is about is reported at the mismatch's pointer, as printed
+        JsonNode total = java.util.stream.StreamSupport.stream(rounding.get("mismatches").spliterator(), false)
+                .filter(m -> m.get("pointer").stringValue().equals("/tables/0/rows/6/declared/usd")).findFirst().orElseThrow();
+        assertThat(total.get("declared").decimalValue()).isEqualByComparingTo("1288584");
+        assertThat(total.get("computed").decimalValue()).isEqualByComparingTo("1288583");
+        JsonNode figure = java.util.stream.StreamSupport.stream(rounding.get("figures").spliterator(), false)
+                .filter(f -> f.get("pointer").stringValue().equals("/tables/0/rows/6/declared/usd")).findFirst().orElseThrow();
+        assertThat(figure.get("value").stringValue()).isEqualTo("1288584");
+        assertThat(figure.get("printed").stringValue()).isEqualTo("1,288,584");
+        assertThat(figure.get("label").stringValue()).endsWith(" · Total · Total Fase II (US$)");
     }
 
     static String basic(String user, String password) {

@@ -40,6 +40,13 @@ class OperationsTest {
         assertThat(api.get("openapi").stringValue()).startsWith("3.");
         assertThat(api.get("paths").propertyNames()).contains("/api/v1/documents/{type}", "/api/v1/documents/{type}/validate",
                 "/api/v1/documents/{id}/sign-offs", "/api/v1/documents/{id}/verification", "/api/v1/verify", "/api/v1/document-types");
+        // issue 15: validate's answer documents the computed figures
+        JsonNode schemas = api.get("components").get("schemas");
+        assertThat(schemas.get("ValidationResponse").get("properties").propertyNames()).contains("figures");
+        assertThat(schemas.get("ComputedFigure").get("properties").propertyNames())
+                .containsExactly("pointer", "label", "value", "printed");
+        assertThat(schemas.get("ComputedFigure").get("properties").get("pointer").get("description").stringValue())
+                .contains("/declaredTotals/general/programmed", "/rows/{r}/declared/{columnKey}");
         HttpResponse<String> ui = get("/swagger-ui/index.html");
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger-ui");

@@ -93,6 +93,7 @@ class StaffUiTest {
     void aFormGoesFromTheDataEntryPageToThreeSignaturesInTheBrowser() {
         browser.get(url("/"));
         assertThat(visible(By.id("type-poa-execution-form")).getText()).contains("Formulario N.5.B");
+        assertThat(visible(By.id("types")).getText()).contains("Formatos: PDF, Excel (XLSX), CSV").doesNotContain("application/");
         assertThat(browser.getPageSource()).doesNotContain("cdn.", "googleapis", "unpkg");
 
         login("ana", "ana-dev");
