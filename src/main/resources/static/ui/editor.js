@@ -119,6 +119,15 @@ const SelloForm = (() => {
       return out;
     }
 
+    // The schemas name each choice in Spanish in x-enum-titles, one per enum value (the contract keeps plain enum);
+    // json-editor shows options.enum_titles. A blank choice added above reads "—".
+    function enumTitles(original, copy) {
+      const titles = original['x-enum-titles'];
+      if (!copy.enum || !Array.isArray(titles) || !Array.isArray(original.enum)) return;
+      const byValue = new Map(original.enum.map((v, i) => [v, titles[i]]));
+      copy.options = Object.assign({}, copy.options, { enum_titles: copy.enum.map(v => v === '' ? '—' : (byValue.get(v) || String(v))) });
+    }
+
     function transform(node, required) {
       if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
       if (isAmount(node)) return leaf(node, 'amount', { inputmode: 'decimal', autocomplete: 'off', class: 'amount' });
@@ -139,6 +148,7 @@ const SelloForm = (() => {
       if (types(n).includes('boolean')) n.format = 'checkbox';
       // An optional choice starts blank: json-editor would otherwise pick the first value for the person.
       if (n.enum && !required && n.default === undefined) n.enum = [''].concat(n.enum.filter(v => v !== ''));
+      enumTitles(node, n);
       if (n.properties) {
         const req = n.required || [];
         n.properties = Object.fromEntries(Object.entries(n.properties).map(([key, child]) => {
@@ -202,6 +212,7 @@ const SelloForm = (() => {
           const leafSchema = Object.assign({}, cr, { title: t, 'x-sello-at': path.concat(c), 'x-sello-req': must });
           if (p.description || cr.description) leafSchema.description = p.description || cr.description;
           if (leafSchema.enum && !must && !leafSchema.enum.includes('') && leafSchema.default === undefined) leafSchema.enum = [''].concat(leafSchema.enum);
+          enumTitles(cr, leafSchema);
           const key = path.concat(c).join('__');
           props[key] = leafSchema;
           if (must) required.push(key);

@@ -54,7 +54,8 @@ class DraftsPageTest {
     void aSavedDraftComesBackAfterAReloadAndUnsavedTypingIsRecovered() {
         login("ana");
         openEditor("/ui/tipo.html?tipo=budget-summary");
-        type("{\"nota\": \"primera versión\", \"monto\": \"1.237.022,00\"}");
+        type("root.title", "primera versión");
+        type("root.subtitle", "En bolivianos");
         title("Cuadro de prueba");
         save();
         String url = browser.driver().getCurrentUrl();
@@ -63,20 +64,20 @@ class DraftsPageTest {
         browser.driver().navigate().refresh();
         browser.ready();
         barReady();
-        assertThat(textarea()).contains("primera versión", "1.237.022,00");
+        assertThat(data()).contains("\"title\":\"primera versión\"", "\"subtitle\":\"En bolivianos\"");
         assertThat(browser.driver().findElement(By.id("draft-title")).getDomProperty("value")).isEqualTo("Cuadro de prueba");
         assertThat(status()).startsWith("Borrador guardado el ");
 
         // the connection drops: the save fails, what was typed stays in this browser, and survives a reload
         browser.script("window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
-        type("{\"nota\": \"sin guardar\"}");
+        type("root.title", "sin guardar");
         browser.driver().findElement(By.id("draft-save")).click();
         browser.waiter().until(d -> status().startsWith("Sin conexión: sus cambios se conservan en este navegador"));
         browser.driver().navigate().refresh();
         browser.ready();
         barReady();
         assertThat(browser.visible(By.id("draft-notice")).getText()).startsWith("Se recuperaron cambios no guardados");
-        assertThat(textarea()).contains("sin guardar");
+        assertThat(data()).contains("\"title\":\"sin guardar\"");
         browser.screenshot("drafts-recovered-1280");
         save();
         assertThat(browser.driver().findElement(By.id("draft-notice")).getText()).isEmpty();
@@ -85,14 +86,14 @@ class DraftsPageTest {
         browser.ready();
         barReady();
         assertThat(browser.driver().findElement(By.id("draft-notice")).getText()).isEmpty();
-        assertThat(textarea()).contains("sin guardar");
+        assertThat(data()).contains("\"title\":\"sin guardar\"");
     }
 
     @Test
     void twoTabsSavingOneDraftKeepBothVersions() throws Exception {
         login("ana");
-        openEditor("/ui/tipo.html?tipo=operational-plan");
-        type("{\"pestaña\": \"original\"}");
+        openEditor("/ui/tipo.html?tipo=budget-summary");
+        type("root.title", "original");
         title("Plan compartido");
         save();
         String page = browser.driver().getCurrentUrl();
@@ -104,11 +105,11 @@ class DraftsPageTest {
         browser.driver().get(page);
         browser.ready();
         barReady();
-        type("{\"pestaña\": \"segunda\"}");
+        type("root.title", "segunda");
         save();
 
         browser.driver().switchTo().window(first);
-        type("{\"pestaña\": \"primera\"}");
+        type("root.title", "primera");
         browser.driver().findElement(By.id("draft-save")).click();
         WebElement notice = browser.visible(By.id("draft-notice"));
         assertThat(notice.getText()).contains("Otra pestaña o persona guardó este borrador después de que usted lo abrió");
@@ -117,11 +118,11 @@ class DraftsPageTest {
         browser.waiter().until(d -> status().startsWith("Guardado como copia"));
 
         // the other tab's save is the draft; this tab's is a new draft titled as a copy: nothing was lost
-        assertThat(draftData(draftId).get("pestaña").stringValue()).isEqualTo("segunda");
+        assertThat(draftData(draftId).get("title").stringValue()).isEqualTo("segunda");
         String copyUrl = browser.driver().getCurrentUrl();
         String copyId = copyUrl.substring(copyUrl.indexOf("borrador=") + "borrador=".length());
         assertThat(copyId).isNotEqualTo(draftId);
-        assertThat(draftData(copyId).get("pestaña").stringValue()).isEqualTo("primera");
+        assertThat(draftData(copyId).get("title").stringValue()).isEqualTo("primera");
         assertThat(draft(copyId).get("title").stringValue()).isEqualTo("Copia de Plan compartido");
 
         for (String handle : browser.driver().getWindowHandles()) {
@@ -135,7 +136,7 @@ class DraftsPageTest {
     @Test
     void myDraftsListsOpensAndDeletes() throws Exception {
         login("ana");
-        String id = createDraft("{\"type\": \"budget-summary\", \"title\": \"Para la lista\", \"data\": {\"nota\": \"en la lista\"}}");
+        String id = createDraft("{\"type\": \"budget-summary\", \"title\": \"Para la lista\", \"data\": {\"title\": \"en la lista\"}}");
         browser.open("/ui/borradores.html").ready();
         WebElement row = browser.visible(By.id("draft-" + id));
         assertThat(row.getText()).contains("Para la lista").containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
@@ -152,7 +153,7 @@ class DraftsPageTest {
         row.findElement(By.className("open")).click();
         browser.ready();
         barReady();
-        assertThat(textarea()).contains("en la lista");
+        assertThat(data()).contains("\"title\":\"en la lista\"");
         assertThat(browser.driver().getCurrentUrl()).contains("tipo=budget-summary", "borrador=" + id);
 
         // "Nuevo a partir de este": the draft's data in a new, unsaved document
@@ -161,7 +162,7 @@ class DraftsPageTest {
         browser.ready();
         barReady();
         assertThat(browser.driver().getCurrentUrl()).contains("desde=borrador:" + id).doesNotContain("borrador=" + id);
-        assertThat(textarea()).contains("en la lista");
+        assertThat(data()).contains("\"title\":\"en la lista\"");
         assertThat(browser.driver().findElement(By.id("draft-title")).getDomProperty("value")).isEqualTo("Copia de Para la lista");
         save();
         assertThat(browser.driver().getCurrentUrl()).doesNotContain(id);
@@ -185,7 +186,7 @@ class DraftsPageTest {
         browser.ready();
         barReady();
         assertThat(browser.driver().getCurrentUrl()).contains("desde=documento:" + documentId);
-        assertThat(textarea()).contains("SENAVEX");
+        assertThat(data()).contains("SENAVEX");
         assertThat(browser.driver().findElement(By.id("draft-title")).getDomProperty("value"))
                 .isEqualTo("Copia de " + document.get("fileName").stringValue());
         assertThat(status()).contains("Aún no está guardado");
@@ -227,10 +228,12 @@ class DraftsPageTest {
         browser.waiter().until(d -> "true".equals(d.findElement(By.id("draft-bar")).getDomAttribute("data-ready")));
     }
 
-    private void type(String json) {
-        WebElement area = browser.driver().findElement(By.id("json"));
-        area.clear();
-        area.sendKeys(json);
+    /** Types into the generated form's field at json-editor path {@code root.title}, then Tab, as a person does. */
+    private void type(String path, String text) {
+        String box = "[data-schemapath='" + path + "']";
+        WebElement input = browser.visible(By.cssSelector(box + " input:not([type=hidden])"));
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        input.sendKeys(text, org.openqa.selenium.Keys.TAB);
     }
 
     private void title(String text) {
@@ -248,8 +251,9 @@ class DraftsPageTest {
         return browser.driver().findElement(By.id("draft-status")).getText();
     }
 
-    private String textarea() {
-        return browser.driver().findElement(By.id("json")).getDomProperty("value");
+    /** What the editor would send, as JSON text. */
+    private String data() {
+        return (String) browser.script("return JSON.stringify(SelloEditor.getData());");
     }
 
     private String createDraft(String body) throws Exception {
