@@ -37,6 +37,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
@@ -162,7 +163,11 @@ class SecurityConfiguration {
                         "send HTTP Basic credentials or an X-Api-Key header, or sign in at " + LOGIN);
             }
         };
+        // only a browser sent to the login page needs to be sent back: an anonymous API call must not make a session
+        HttpSessionRequestCache returnTo = new HttpSessionRequestCache();
+        returnTo.setRequestMatcher(SecurityConfiguration::isNavigation);
         http.securityMatcher(request -> true)
+                .requestCache(cache -> cache.requestCache(returnTo))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(new PageCsrfTokens())
                         .requireCsrfProtectionMatcher(needsCsrfToken(sessionCookie)))
