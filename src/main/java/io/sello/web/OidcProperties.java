@@ -59,7 +59,7 @@ public record OidcProperties(boolean enabled, URI issuerUri, String clientId, St
     }
 
     /** The prod profile refuses an identity provider reached over plain HTTP: its tokens would travel in clear. */
-    String productionRefusal() {
+    public String productionRefusal() {
         return enabled && "http".equals(issuerUri.getScheme())
                 ? "the prod profile refuses sello.security.oidc.issuer-uri over http: use https" : null;
     }

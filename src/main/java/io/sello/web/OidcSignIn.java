@@ -3,7 +3,6 @@ package io.sello.web;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -38,10 +37,7 @@ class OidcSignIn {
 
     @Bean
     @ConditionalOnProperty(prefix = "sello.security.oidc", name = "enabled", havingValue = "true")
-    ClientRegistrationRepository clientRegistrations(OidcProperties oidc, Environment environment) {
-        if (environment.matchesProfiles("prod") && oidc.productionRefusal() != null) {
-            throw new IllegalStateException(oidc.productionRefusal());
-        }
+    ClientRegistrationRepository clientRegistrations(OidcProperties oidc) {
         ClientRegistration registration;
         try {
             registration = ClientRegistrations.fromIssuerLocation(oidc.issuerUri().toString())
