@@ -18,10 +18,11 @@ import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs before the API-key and HTTP Basic filters: an attempt from a user name or address that
+ * Runs before the API-key and HTTP Basic filters, and before the login form's filter (the same instance in
+ * both security chains, one audit budget): an attempt from a user name or address that
  * {@link LoginThrottle} holds back gets 429 at once, without its credentials being checked (so the right
  * password is refused during a lock-out too). After the chain, a 401 to a request that carried
- * credentials is a failed sign-in: it is counted, logged in one line (the user name tried, sanitised,
+ * credentials, or a login form refused by its failure handler ({@link #FORM_LOGIN_FAILED}), is a failed sign-in: it is counted, logged in one line (the user name tried, sanitised,
  * and the client address; never the password) and audited as action {@code login}, result {@code refused}.
  *
  * <p>The audit must not become the next unbounded table: a row is written only for the first failure
