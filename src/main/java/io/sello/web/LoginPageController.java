@@ -1,5 +1,6 @@
 package io.sello.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -17,6 +18,7 @@ import org.springframework.web.util.HtmlUtils;
  * {@code ?continue=/ui/…} says where to go back to afterwards; only a path of this service is accepted.
  */
 @Controller
+@Hidden // a page for people, not part of the API
 class LoginPageController {
     static final String CONTINUE = "continue";
     /** Where a person signing in through the identity provider goes back to: the provider's round trip loses the form. */
