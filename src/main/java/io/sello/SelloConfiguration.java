@@ -20,6 +20,7 @@ import io.sello.signoff.Verification;
 import io.sello.storage.DocumentRegistry;
 import io.sello.storage.StorageProperties;
 import io.sello.web.LimitsProperties;
+import io.sello.web.OidcProperties;
 import io.sello.web.SecurityProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,10 +70,10 @@ class SelloConfiguration {
         return new DocumentRegistry(jdbc, transactions, clock);
     }
 
-    /** In the prod profile, development passwords, keys and keystores stop the start. */
+    /** In the prod profile, development passwords, keys and keystores stop the start, as does an identity provider over http. */
     @Bean
     SigningKeys signingKeys(SigningProperties signing, SecurityProperties security, BatchProperties batches,
-                            Environment environment) {
+                            OidcProperties oidc, Environment environment) {
         boolean production = environment.matchesProfiles("prod");
         if (production && !security.developmentDefaultsInUse().isEmpty()) {
             throw new IllegalStateException("the prod profile refuses development credentials still in place: "
@@ -86,6 +87,9 @@ class SelloConfiguration {
         }
         if (production && batches.productionRefusal() != null) {
             throw new IllegalStateException(batches.productionRefusal());
+        }
+        if (production && oidc.productionRefusal() != null) {
+            throw new IllegalStateException(oidc.productionRefusal());
         }
         return new SigningKeys(signing, !production);
     }

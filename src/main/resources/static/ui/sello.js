@@ -1,32 +1,43 @@
-// Shared by the staff pages: credentials for this tab only (sessionStorage), calls to the API, messages in Spanish.
+// Shared by the staff pages: calls to the API with the session cookie and its CSRF token, who is signed in,
+// messages in Spanish. Signing in happens on /login (a session cookie, HttpOnly: no credentials in the page).
 const Sello = (() => {
-  const KEY = 'sello.auth';
+  const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-  function auth() { return sessionStorage.getItem(KEY); }
+  // The CSRF token the server put in the XSRF-TOKEN cookie; a state-changing call sends it back as a header.
+  function csrfToken() {
+    const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+    return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : null;
+  }
 
   async function call(path, options = {}) {
     const headers = Object.assign({ 'X-Requested-With': 'sello-ui' }, options.headers || {});
-    if (auth()) headers['Authorization'] = auth();
-    return fetch(path, Object.assign({}, options, { headers }));
-  }
-
-  async function login(user, password) {
-    sessionStorage.setItem(KEY, 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + password))));
-    const response = await call('/api/v1/me');
-    const me = response.ok ? await response.json() : null;
-    if (!me || me.username === 'anonymous') { sessionStorage.removeItem(KEY); return null; }
-    return me;
+    const method = (options.method || 'GET').toUpperCase();
+    if (UNSAFE.has(method)) {
+      if (!csrfToken()) await fetch('/api/v1/me', { headers: { 'X-Requested-With': 'sello-ui' }, credentials: 'same-origin' });
+      const token = csrfToken();
+      if (token) headers['X-XSRF-TOKEN'] = token;
+    }
+    return fetch(path, Object.assign({ credentials: 'same-origin' }, options, { headers }));
   }
 
   async function me() {
-    if (!auth()) return null;
     const response = await call('/api/v1/me');
-    return response.ok ? response.json() : null;
+    const current = response.ok ? await response.json() : null;
+    return current && current.username !== 'anonymous' ? current : null;
   }
 
-  function logout() { sessionStorage.removeItem(KEY); location.reload(); }
+  // Sign-out is a POST with the CSRF token (a link could be triggered by another site); then the home page.
+  async function logout() {
+    await call('/logout', { method: 'POST' });
+    location.href = '/';
+  }
 
-  // The header bar: links, and who is signed in (or a login form).
+  // The login page, coming back here afterwards.
+  function loginUrl() {
+    return '/login?continue=' + encodeURIComponent(location.pathname + location.search);
+  }
+
+  // The header bar: links, and who is signed in (or the way to the login page).
   async function header() {
     const bar = document.querySelector('header');
     bar.innerHTML = '<a href="/ui/index.html">Sello</a><a href="/ui/index.html">Documentos</a>'
@@ -36,22 +47,17 @@ const Sello = (() => {
     if (current) {
       who.textContent = current.name + ' (' + current.roles.join(', ') + ') ';
       const out = document.createElement('button');
-      out.className = 'secondary'; out.id = 'logout'; out.textContent = 'Salir'; out.onclick = logout;
+      out.type = 'button'; out.className = 'secondary'; out.id = 'logout'; out.textContent = 'Salir'; out.onclick = logout;
       who.appendChild(out);
     } else {
-      who.innerHTML = '<form class="login" id="login-form"><input id="user" placeholder="usuario" autocomplete="username">'
-        + '<input id="password" type="password" placeholder="contraseña" autocomplete="current-password">'
-        + '<button id="login" type="submit">Entrar</button><span id="login-error"></span></form>';
-      document.getElementById('login-form').onsubmit = async (event) => {
-        event.preventDefault();
-        const ok = await login(document.getElementById('user').value, document.getElementById('password').value);
-        if (ok) location.reload(); else document.getElementById('login-error').textContent = ' Usuario o contraseña incorrectos';
-      };
+      const link = document.createElement('a');
+      link.id = 'login-link'; link.href = loginUrl(); link.textContent = 'Entrar';
+      who.appendChild(link);
     }
     return current;
   }
 
   function text(node, value) { node.textContent = value == null ? '' : String(value); return node; }
 
-  return { call, header, me, text };
+  return { call, header, me, text, loginUrl };
 })();

@@ -18,10 +18,11 @@ import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs before the API-key and HTTP Basic filters: an attempt from a user name or address that
+ * Runs before the API-key and HTTP Basic filters, and before the login form's filter (the same instance in
+ * both security chains, one audit budget): an attempt from a user name or address that
  * {@link LoginThrottle} holds back gets 429 at once, without its credentials being checked (so the right
  * password is refused during a lock-out too). After the chain, a 401 to a request that carried
- * credentials is a failed sign-in: it is counted, logged in one line (the user name tried, sanitised,
+ * credentials, or a login form refused by its failure handler ({@link #FORM_LOGIN_FAILED}), is a failed sign-in: it is counted, logged in one line (the user name tried, sanitised,
  * and the client address; never the password) and audited as action {@code login}, result {@code refused}.
  *
  * <p>The audit must not become the next unbounded table: a row is written only for the first failure
@@ -31,6 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * it answers are not logged one by one.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
+    /** Set by the login form's failure handler: a form login answers a redirect, not a 401. */
+    static final String FORM_LOGIN_FAILED = LoginThrottleFilter.class.getName() + ".failed";
+    /** Set by its success handler: only a sign-in that really succeeded clears the user name's failures. */
+    static final String FORM_LOGIN_SUCCEEDED = LoginThrottleFilter.class.getName() + ".succeeded";
     private static final Logger log = LoggerFactory.getLogger(LoginThrottleFilter.class);
     private final LoginThrottle throttle;
     private final DocumentRegistry registry;
@@ -54,17 +59,22 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
         String authorization = request.getHeader("Authorization");
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         boolean apiKey = request.getHeader(ApiKeyFilter.HEADER) != null;
-        if (!basic && !apiKey) {
+        boolean form = !basic && !apiKey && "POST".equals(request.getMethod()) && SecurityConfiguration.LOGIN.equals(request.getServletPath());
+        if (!basic && !apiKey && !form) {
             chain.doFilter(request, response);
             return;
         }
-        String user = basic ? userName(authorization) : null;
+        String user = basic ? userName(authorization) : form ? request.getParameter("username") : null;
         String address = request.getRemoteAddr();
         LoginThrottle.Attempt attempt = throttle.begin(user, address);
         LoginThrottle.Refusal refusal = attempt.refusal();
         if (refusal != null) {
             long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
             response.setHeader("Retry-After", String.valueOf(seconds));
+            if (form && accepts(request, "text/html")) {
+                waitPage(response, seconds);
+                return;
+            }
             String who = refusal.perUser() ? "this user name" : "this client address";
             problems.write(response, 429, "too-many-failed-logins", "Too many failed sign-ins",
                     (refusal.lockedOut() ? "too many failed sign-ins for " + who + ": locked out; no credentials are checked until it ends"
@@ -75,10 +85,11 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (response.getStatus() == 401) {
-                failed(attempt, user, basic ? "HTTP Basic" : ApiKeyFilter.HEADER, address);
+            if (form ? request.getAttribute(FORM_LOGIN_FAILED) != null : response.getStatus() == 401) {
+                failed(attempt, user, basic ? "HTTP Basic" : form ? "login form" : ApiKeyFilter.HEADER, address);
             } else {
-                throttle.passed(attempt, basic ? user : null);
+                boolean signedIn = basic || (form && request.getAttribute(FORM_LOGIN_SUCCEEDED) != null);
+                throttle.passed(attempt, signedIn ? user : null);
             }
         }
     }
@@ -109,6 +120,33 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             // the refusal stands even when the database is away; the log line above keeps the trace
             log.warn("login audit not written: {}", e.getClass().getSimpleName());
         }
+    }
+
+    private static boolean accepts(HttpServletRequest request, String type) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains(type);
+    }
+
+    /** A person at the login page gets the 429 as a page in Spanish, not as JSON. */
+    private static void waitPage(HttpServletResponse response, long seconds) throws IOException {
+        response.setStatus(429);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write("""
+                <!DOCTYPE html>
+                <html lang="es">
+                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Sello · Demasiados intentos</title><link rel="stylesheet" href="/ui/sello.css"><link rel="stylesheet" href="/ui/entrar.css"></head>
+                <body class="signin" data-ready="true">
+                <header><a href="/ui/index.html">Sello</a></header>
+                <main>
+                  <h1>Demasiados intentos fallidos</h1>
+                  <p class="error" role="alert" id="login-error">Se han rechazado varios intentos de entrada con este usuario o desde este
+                  equipo. Espere %d s antes de volver a intentarlo.</p>
+                  <p><a href="/login">Volver a la página de entrada</a></p>
+                </main>
+                </body>
+                </html>
+                """.formatted(seconds).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The user name of a Basic header, or {@code null} when the header cannot be decoded (counted per address only). */

@@ -2,6 +2,7 @@ package io.sello.web;
 
 import io.sello.signoff.Actor;
 import io.sello.storage.DocumentRegistry;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,9 @@ class StoredDocumentsController {
         return registry.latest(Math.max(1, Math.min(limit, 500))).stream().map(RegistryController.DocumentView::of).toList();
     }
 
+    /** Open to anyone: an anonymous caller is told {@code anonymous}, so that the pages know whether to offer "Entrar". */
     @GetMapping(path = "/api/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
+    @SecurityRequirements
     Actor me(Authentication who) {
         return SecurityConfiguration.actor(who, security);
     }

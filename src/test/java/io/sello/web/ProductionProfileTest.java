@@ -107,6 +107,26 @@ class ProductionProfileTest {
                 .satisfies(e -> assertThat(root(e).getMessage()).contains("sello.signing.keystore").doesNotContain("webhook"));
     }
 
+    /** Sign-in through an identity provider reached over plain HTTP would carry its tokens in clear. */
+    @Test
+    void productionRefusesAnIdentityProviderOverHttp() {
+        assertThatThrownBy(() -> app().profiles("prod").run(productionExceptWebhooks(
+                "sello.security.oidc.enabled=true", "sello.security.oidc.issuer-uri=http://login.example.org/realms/sello",
+                "sello.security.oidc.client-id=sello", "sello.security.oidc.client-secret=a-real-client-secret")).close())
+                .satisfies(e -> assertThat(root(e).getMessage()).isEqualTo(
+                        "the prod profile refuses sello.security.oidc.issuer-uri over http: use https"));
+    }
+
+    @Test
+    void anIncompleteIdentityProviderNamesItsPropertyKey() {
+        assertThatThrownBy(() -> app().run(args("sello.security.oidc.enabled=true",
+                "sello.security.oidc.issuer-uri=https://login.example.org/realms/sello")).close())
+                .satisfies(e -> assertThat(root(e).getMessage()).isEqualTo(
+                        "sello.security.oidc.client-id is required when sello.security.oidc.enabled=true"));
+        assertThatThrownBy(() -> app().run(args("sello.security.oidc.role-mapping.planificacion=SIGNER")).close())
+                .satisfies(e -> assertThat(root(e).getMessage()).contains("sello.security.oidc.role-mapping.planificacion: \"SIGNER\" is not one of"));
+    }
+
     @Test
     void aBadInstanceNameNamesItsPropertyKey() {
         assertThatThrownBy(() -> app().run(args("sello.batches.instance-name=pid 1234@db-host.internal!")).close())
