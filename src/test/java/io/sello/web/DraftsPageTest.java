@@ -206,17 +206,9 @@ class DraftsPageTest {
         assertThat(JSON.readTree(send("GET", "/api/v1/documents/" + newId, null).body()).get("createdBy").stringValue()).isEqualTo("ana");
     }
 
-    /** The pages sign in through the header form of sello.js today; the login page of issue 15 will replace it here only. */
     private void login(String user) {
         browser.resize(1280, 900);
-        browser.open("/ui/index.html").ready();
-        if (!browser.driver().findElements(By.id("logout")).isEmpty()) {
-            return;
-        }
-        browser.visible(By.id("user")).sendKeys(user);
-        browser.driver().findElement(By.id("password")).sendKeys(user + "-dev");
-        browser.driver().findElement(By.id("login")).click();
-        browser.visible(By.id("logout"));
+        browser.signIn(user, user + "-dev");
     }
 
     private void openEditor(String path) {

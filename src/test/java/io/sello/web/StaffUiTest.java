@@ -111,7 +111,7 @@ class StaffUiTest {
         cutOff.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         cutOff.sendKeys("30/02/2021", Keys.TAB);
         visible(By.cssSelector("[data-schemapath='root.header.cutOffDate'] .sello-msg[data-pointer='/header/cutOffDate']"));
-        assertThat(browser.findElement(By.id("summary")).getText()).contains("cutOffDate");
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("Encabezado › Fecha de Corte");
 
         cutOff.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         cutOff.sendKeys("07/07/2021", Keys.TAB);
