@@ -114,6 +114,45 @@ class DataEntryPageTest {
         return PdfDocument.of(Base64.getDecoder().decode((String) base64));
     }
 
+    /** The figure the service computed for this pointer, as the panel shows it. */
+    private String figureShown(String pointer) {
+        List<WebElement> items = browser.driver().findElements(By.cssSelector("#figures li[data-pointer='" + pointer + "']"));
+        return items.isEmpty() ? "" : items.get(0).getText();
+    }
+
+    /**
+     * Guardar borrador, reload the page (the draft comes back from the server, not from this browser's storage), Emitir,
+     * and the issued PDF; then the preparer signs ELABORADO in the registry list. Returns the PDF's text.
+     */
+    private String saveReloadIssueAndSign(String title, String expectedInData) {
+        WebElement name = browser.visible(By.id("draft-title"));
+        name.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        name.sendKeys(title);
+        browser.driver().findElement(By.id("draft-save")).click();
+        browser.waiter().until(d -> d.findElement(By.id("draft-status")).getText().startsWith("Guardado a las "));
+        assertThat(browser.driver().getCurrentUrl()).contains("borrador=");
+        browser.script("localStorage.clear();");
+        browser.driver().navigate().refresh();
+        browser.ready();
+        browser.waiter().until(d -> "true".equals(d.findElement(By.id("draft-bar")).getDomAttribute("data-ready")));
+        assertThat((String) browser.script("return JSON.stringify(SelloEditor.getData());")).contains(expectedInData);
+        assertThat(browser.driver().findElement(By.id("draft-title")).getDomProperty("value")).isEqualTo(title);
+
+        browser.driver().findElement(By.id("draft-issue")).click();
+        WebElement pdfLink = browser.visible(By.id("issued-pdf"));
+        String href = pdfLink.getDomProperty("href");
+        Object base64 = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+                        + " let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });", href);
+        String text = PdfDocument.of(Base64.getDecoder().decode((String) base64)).text();
+
+        String id = href.replaceAll(".*/documents/([^/]+)/pdf", "$1");
+        browser.open("/ui/documentos.html").ready();
+        browser.visible(By.id("doc-" + id)).findElement(By.xpath(".//button[text()='Firmar ELABORADO']")).click();
+        browser.waiter().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#doc-" + id + " .doc-status"), "ELABORADO"));
+        return text;
+    }
+
     /** The message the page shows beside the field at this JSON pointer, if any. */
     private String messageAt(String path, String pointer) {
         return (String) browser.script("const box = document.querySelector('[data-schemapath=\"' + arguments[0] + '\"]');"
@@ -208,12 +247,24 @@ class DataEntryPageTest {
             assertThat(figures).anySatisfy(f -> assertThat(f.get("printed")).isEqualTo("14,500.00"));
         }
 
+        // TOTAL GENERAL as the service computes it, updated as the person types
+        String general = "/declaredTotals/general/programmed";
+        assertThat(figureShown(general)).contains("TOTAL GENERAL", "14,500.00");
+        type("root.activities.2.budgetLines.0.programmed__tgn", "1.765,50");
+        browser.waiter().until(d -> figureShown(general).contains("15,500.00"));
+        type("root.activities.2.budgetLines.0.programmed__tgn", "765,50");
+        browser.waiter().until(d -> figureShown(general).contains("14,500.00"));
+
         PdfDocument pdf = downloaded();
         assertThat(status()).isEqualTo("PDF descargado.");
         String text = pdf.text();
         // the typed figures as the form prints them, and the totals the service computed (programmed 1,234.50 + 2,000
         // + 500 + 10,000 + 765.50; executed 617.25 + 1,000 + 250 + 2,500)
         assertThat(text).contains("Actividad de prueba 3", "1,234.50", "617.25", "2,000.00", "10,000.00", "765.50", "14,500.00", "4,367.25");
+
+        // saved as a draft, reopened, issued into the registry and signed: the issued PDF holds the same figures
+        String issued = saveReloadIssueAndSign("N.5.B julio, prueba", "\"tgn\":\"1234.50\"");
+        assertThat(issued).contains("Actividad de prueba 3", "1,234.50", "14,500.00", "4,367.25");
     }
 
     @Test
@@ -248,6 +299,9 @@ class DataEntryPageTest {
 
         String text = downloaded().text();
         assertThat(text).containsAnyOf("89,528", "89.528");
+
+        String issued = saveReloadIssueAndSign("Anexo 1, prueba", "\"chf\":\"89528\"");
+        assertThat(issued).containsAnyOf("89,528", "89.528");
     }
 
     @Test
