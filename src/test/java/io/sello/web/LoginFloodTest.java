@@ -42,6 +42,16 @@ class LoginFloodTest {
 
     @Test
     void aFloodOfWrongPasswordsIsDelayedThenLockedOutLoggedAndAudited(CapturedOutput output) throws Exception {
+        // Warm the audit write first (two renders by ana write "render" rows): on a cold service the first
+        // failure's audit row took 350 ms, and three failures spread over more than the 200 ms delay earn a
+        // token back before the fourth, which then is a 401, not the 429 asserted below (seen on the base too).
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> render = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/v1/documents/poa-execution-form")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", HttpApiTest.basic("ana", "ana-dev")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(io.sello.support.Fixtures.smallForm())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(render.statusCode()).isEqualTo(200);
+        }
         List<Integer> statuses = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < 500; i++) {
