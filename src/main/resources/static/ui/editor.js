@@ -493,6 +493,12 @@ const SelloForm = (() => {
         if (own && own.closest('[data-schemapath]') === box) { if (!own.contains(el)) own.htmlFor = el.id; }
         else el.setAttribute('aria-label', describe(path));
       }
+      // json-editor's checkbox gives its help text the same id twice (root[…]-description): aria-describedby must
+      // point at one element, so the later copies lose the id.
+      const seen = new Set();
+      for (const el of holder.querySelectorAll('[id$="-description"]')) {
+        if (seen.has(el.id)) el.removeAttribute('id'); else seen.add(el.id);
+      }
       for (const button of holder.querySelectorAll('button:not([data-a11y])')) {
         button.setAttribute('data-a11y', '1');
         button.type = 'button';
