@@ -49,6 +49,25 @@ class BudgetSignatureBlockTest {
     void eachFirmaCellIsASlotAroundWhereItIsPrinted() throws IOException {
         RenderedDocument rendered = type().render(withSignatories(SIGNATORIES), RenderOptions.LENIENT);
         Files.write(Path.of("target/budget-signature-block.pdf"), rendered.content()); // to look at
+        assertSlotsAreTheFirmaCells(rendered, new String[][]{{"ELABORADO", "Elaborado", "Planificación"},
+                {"REVISADO", "Revisado", "Presupuesto"}, {"APROBADO", "Aprobado", "General"}});
+        String text = PdfDocument.of(rendered.content()).text();
+        assertThat(text).contains("RESPONSABLES DE LA INFORMACION", "NOMBRE", "Elaborado por:", "Revisado por:",
+                "Aprobado por:", "Ana Pérez Rojas", "Luis Quispe Mamani", "Rosa Condori Vargas");
+    }
+
+    /** Anexo 1 fills its first page: the block goes whole to the second, and so do the slots (pages from 1). */
+    @Test
+    void aBlockThatDoesNotFitMovesWholeToTheNextPageWithItsSlots() throws IOException {
+        RenderedDocument rendered = type().render(
+                Files.readAllBytes(Path.of("examples/budget-summary/anexo-1-bienes-y-servicios.json")), RenderOptions.LENIENT);
+        assertThat(PdfDocument.of(rendered.content()).pageCount()).isEqualTo(2);
+        assertSlotsAreTheFirmaCells(rendered, new String[][]{{"ELABORADO", "Elaborado", "Técnico"},
+                {"REVISADO", "Revisado", "Unidad"}, {"APROBADO", "Aprobado", "Ejecutiva"}});
+    }
+
+    /** @param rows per step: its name, a word of its label and a word of its CARGO, each printed once on the page */
+    private static void assertSlotsAreTheFirmaCells(RenderedDocument rendered, String[][] rows) throws IOException {
         List<SignatureSlot> slots = rendered.signatureSlots();
         assertThat(slots).extracting(SignatureSlot::step).containsExactly("ELABORADO", "REVISADO", "APROBADO");
         PdfDocument pdf = PdfDocument.of(rendered.content());
@@ -61,8 +80,6 @@ class BudgetSignatureBlockTest {
         List<Run> runs = PdfRuns.of(rendered.content()).stream().filter(r -> r.page() == last).toList();
         Run firma = run(runs, "FIRMA");
         Run cargo = run(runs, "CARGO");
-        String[][] rows = {{"ELABORADO", "Elaborado", "Planificación"}, {"REVISADO", "Revisado", "Presupuesto"},
-                {"APROBADO", "Aprobado", "General"}};
         float previousTop = 0;
         for (String[] row : rows) {
             SignatureSlot slot = slots.stream().filter(s -> s.step().equals(row[0])).findFirst().orElseThrow();
@@ -86,9 +103,6 @@ class BudgetSignatureBlockTest {
                     && r.right() > slot.x() && r.y() > top && r.top() < bottom);
             previousTop = bottom - 1;
         }
-        String text = pdf.text();
-        assertThat(text).contains("RESPONSABLES DE LA INFORMACION", "NOMBRE", "Elaborado por:", "Revisado por:",
-                "Aprobado por:", "Ana Pérez Rojas", "Luis Quispe Mamani", "Rosa Condori Vargas");
     }
 
     @Test
