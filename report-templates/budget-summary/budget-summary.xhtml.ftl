@@ -19,5 +19,19 @@
   <#if placeAndDate?has_content><p class="place">${placeAndDate}</p></#if>
   <#list tables as t><@budget.budgetTable t/></#list>
   <#list notes as note><p class="document-note">${note}</p></#list>
+  <#-- The signature block of Formulario N.5.B (RESPONSABLES DE LA INFORMACION), only when the request names
+       signatories. Each FIRMA cell's id (firma-ELABORADO …) is where the registry stamps that step's visible
+       signature (io.sello.budget.BudgetSummaryType, via the engine's anchors). -->
+  <#if signatories?has_content>
+  <table class="signatures">
+    <colgroup><col class="role"/><col class="name"/><col class="position"/><col class="signature"/></colgroup>
+    <thead><tr><th class="label">RESPONSABLES DE LA INFORMACION</th><th>NOMBRE</th><th>CARGO</th><th>FIRMA</th></tr></thead>
+    <tbody>
+    <#list signatories as s>
+      <tr><td class="role">${s.label}</td><td>${s.name}</td><td>${s.position}</td><td class="signature" id="firma-${s.role}"></td></tr>
+    </#list>
+    </tbody>
+  </table>
+  </#if>
 </body>
 </html>

@@ -32,7 +32,25 @@ final class BudgetSummaryLayout {
         p.put("placeAndDate", orEmpty(summary.placeAndDate()));
         p.put("tables", tables);
         p.put("notes", summary.notes());
+        p.put("signatories", signatureBlock(summary));
         return new RenderRequest(TEMPLATE, summary.title(), p, List.of());
+    }
+
+    /**
+     * The rows of the signature block, one per step in order, blank where the request names nobody (as the
+     * form prints them); none when the request gives no signatories, so such a PDF is unchanged.
+     */
+    private static List<Map<String, Object>> signatureBlock(BudgetSummary summary) {
+        if (summary.signatories().isEmpty()) {
+            return List.of();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Signatory.Role role : Signatory.Role.values()) {
+            Signatory signatory = summary.signatory(role);
+            rows.add(Map.of("role", role.name(), "label", role.label(), "name", signatory.name(),
+                    "position", signatory.position()));
+        }
+        return rows;
     }
 
     static String fileName(BudgetSummary summary, String extension) {

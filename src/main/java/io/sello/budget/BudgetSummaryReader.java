@@ -6,6 +6,7 @@ import io.sello.input.JsonObject;
 import io.sello.input.StrictJson;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ final class BudgetSummaryReader {
     /** The summary, or {@code null} when {@code findings} holds errors. */
     static BudgetSummary read(byte[] json, InputFindings findings) {
         JsonObject root = JsonObject.root(StrictJson.parse(json), findings,
-                "$schema", "title", "subtitle", "issuer", "placeAndDate", "figures", "tables", "notes");
+                "$schema", "title", "subtitle", "issuer", "placeAndDate", "figures", "tables", "notes",
+                "signatories");
         if (root == null) {
             return null;
         }
@@ -62,9 +64,27 @@ final class BudgetSummaryReader {
                 notes.add(text.strip());
             }
         }
+        List<Signatory> signatories = signatories(root);
         if (findings.hasErrors()) {
             return null;
         }
-        return new BudgetSummary(title, subtitle, issuer, placeAndDate, tables, notes, figures);
+        return new BudgetSummary(title, subtitle, issuer, placeAndDate, tables, notes, figures, signatories);
+    }
+
+    /** As Formulario N.5.B's reader: each role at most once, so at most three (the schema's maxItems). */
+    private static List<Signatory> signatories(JsonObject root) {
+        Map<Signatory.Role, Signatory> byRole = new EnumMap<>(Signatory.Role.class);
+        for (JsonObject o : root.objects("signatories", OPTIONAL, "role", "name", "position")) {
+            if (o == null) {
+                continue;
+            }
+            Signatory.Role role = o.enumeration("role", REQUIRED, Signatory.Role.class);
+            String name = o.text("name", OPTIONAL);
+            String position = o.text("position", OPTIONAL);
+            if (role != null && byRole.putIfAbsent(role, new Signatory(role, name, position)) != null) {
+                o.findings().error(o.pointer("role"), "role " + role + " is given more than once");
+            }
+        }
+        return List.copyOf(byRole.values());
     }
 }

@@ -6,10 +6,12 @@ import io.sello.document.DocumentTypeId;
 import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
+import io.sello.document.SignatureSlot;
 import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
 import io.sello.input.InputFindings;
 import io.sello.rendering.DocumentRenderer;
+import io.sello.rendering.RenderedPdf;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +23,9 @@ import java.util.Set;
 public final class BudgetSummaryType extends BundledDocumentType {
     public static final DocumentTypeId ID = new DocumentTypeId("budget-summary");
     private static final Set<OutputFormat> FORMATS = Set.of(OutputFormat.PDF, OutputFormat.XLSX, OutputFormat.CSV);
+
+    /** The FIRMA cells of the signature block are elements with ids {@code firma-<STEP>} in the template. */
+    private static final String SIGNATURE_ANCHOR = "firma-";
 
     private final DocumentRenderer renderer;
 
@@ -69,13 +74,21 @@ public final class BudgetSummaryType extends BundledDocumentType {
         ReconciledBudgets budgets = reconcile(summary);
         List<Warning> warnings = new ArrayList<>(findings.warnings());
         budgets.enforce(options.lenient(), warnings);
+        String fileName = BudgetSummaryLayout.fileName(summary, options.format().extension());
+        if (options.format() == OutputFormat.PDF && !summary.signatories().isEmpty()) {
+            RenderedPdf pdf = renderer.renderWithAnchors(BudgetSummaryLayout.of(summary, budgets));
+            List<SignatureSlot> slots = pdf.anchors().stream().filter(a -> a.name().startsWith(SIGNATURE_ANCHOR))
+                    .map(a -> new SignatureSlot(a.name().substring(SIGNATURE_ANCHOR.length()), a.page(), a.x(), a.y(),
+                            a.width(), a.height()))
+                    .toList();
+            return new RenderedDocument(pdf.pdf(), OutputFormat.PDF, fileName, warnings, slots);
+        }
         byte[] content = switch (options.format()) {
             case PDF -> renderer.render(BudgetSummaryLayout.of(summary, budgets));
             case XLSX -> BudgetWorkbook.write(summary, budgets);
             case CSV -> BudgetCsv.write(budgets);
         };
-        return new RenderedDocument(content, options.format(),
-                BudgetSummaryLayout.fileName(summary, options.format().extension()), warnings);
+        return new RenderedDocument(content, options.format(), fileName, warnings);
     }
 
     static ReconciledBudgets reconcile(BudgetSummary summary) {

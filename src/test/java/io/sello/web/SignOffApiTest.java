@@ -253,6 +253,53 @@ class SignOffApiTest {
                 .contains("declared 1288584 but the figures add up to 1288583");
     }
 
+    /**
+     * Issue 15: a budget summary whose data names its signatories prints the form's signature block, and is
+     * signed off like the form: the three steps by their roles, each visible signature in its FIRMA cell.
+     */
+    @Test
+    void aBudgetSummaryWithSignatoriesIsSignedOffLikeTheForm() throws Exception {
+        String example = Files.readString(Path.of("examples/budget-summary/resumen-subproyectos.json")).strip();
+        byte[] summary = Fixtures.utf8(example.substring(0, example.length() - 1) + """
+                , "signatories": [
+                  {"role": "ELABORADO", "name": "Ana Quispe", "position": "Responsable de Planificación"},
+                  {"role": "REVISADO", "name": "Luis Mamani", "position": "Jefe de Presupuesto"},
+                  {"role": "APROBADO", "name": "Rosa Choque", "position": "Directora General"}
+                ]}""");
+        HttpResponse<byte[]> stored = send("POST", "/api/v1/documents/budget-summary?store=true", summary, "application/json", "ana", "ana-dev");
+        assertThat(stored.statusCode()).as(new String(stored.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        JsonNode document = JSON.readTree(stored.body());
+        String budgetId = document.get("id").stringValue();
+        assertThat(document.get("nextStep").stringValue()).isEqualTo("ELABORADO");
+
+        String[][] steps = {{"ana", "ana-dev", "ELABORADO"}, {"luis", "luis-dev", "REVISADO"}, {"rosa", "rosa-dev", "APROBADO"}};
+        HttpResponse<byte[]> last = null;
+        for (String[] step : steps) {
+            last = send("POST", "/api/v1/documents/" + budgetId + "/sign-offs", Fixtures.utf8("{\"step\": \"" + step[2] + "\"}"),
+                    "application/json", step[0], step[1]);
+            assertThat(last.statusCode()).as(step[2] + ": " + new String(last.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        }
+        assertThat(JSON.readTree(last.body()).get("status").stringValue()).isEqualTo("APROBADO");
+
+        JsonNode verification = JSON.readTree(send("GET", "/api/v1/documents/" + budgetId + "/verification", null, null, null, null).body());
+        assertThat(verification.get("matchesRegistry").booleanValue()).isTrue();
+        assertThat(verification.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + ":" + s.get("valid").booleanValue())
+                .containsExactly("ELABORADO:true", "REVISADO:true", "APROBADO:true");
+        assertThat(verification.get("report").get("changedAfterLastSignature").booleanValue()).isFalse();
+
+        byte[] pdf = send("GET", "/api/v1/documents/" + budgetId + "/pdf", null, null, "ana", "ana-dev").body();
+        Path file = Files.createTempFile("signed-budget", ".pdf");
+        Files.write(file, pdf);
+        try {
+            String pdfsig = io.sello.support.Processes.run("pdfsig", file.toString());
+            assertThat(pdfsig.split("Signature is Valid", -1)).hasSize(4);
+            assertThat(pdfsig).contains("Signature #3", "Total document signed");
+        } finally {
+            Files.copy(file, Path.of("target/signed-budget-summary.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(file);
+        }
+    }
+
     /** The same stored form, downloaded and signed off with the CLI, as a system without the server would. */
     @Test
     void aStoredFormCanBeSignedOffWithTheCli(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {

@@ -3,23 +3,28 @@ package io.sello.rendering.html;
 import com.lowagie.text.pdf.BaseFont;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
+import io.sello.rendering.Anchor;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
+import io.sello.rendering.RenderedPdf;
 import io.sello.rendering.RenderingException;
 import io.sello.rendering.RenderingProperties;
 import io.sello.rendering.TemplateId;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.PagePosition;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.regex.Pattern;
 
 /**
  * The HTML engine: a FreeMarker template ({@code report-templates/<id>/<id>.xhtml.ftl}) produces
@@ -30,6 +35,8 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
     /** Flying Saucer's default: 20 dots per CSS pixel, 26.66 dots per point. */
     private static final float DOTS_PER_POINT = 20f * 4f / 3f;
     private static final int DOTS_PER_PIXEL = 20;
+    /** Ids of the elements reported as anchors: the FIRMA cells of a signature block. */
+    private static final Pattern ANCHOR_IDS = Pattern.compile("^firma-");
     private static final List<String> FACES = List.of(
             "sello/fonts/DejaVuSansCondensed.ttf", "sello/fonts/DejaVuSansCondensed-Bold.ttf",
             "sello/fonts/DejaVuSansCondensed-Oblique.ttf", "sello/fonts/DejaVuSansCondensed-BoldOblique.ttf");
@@ -66,6 +73,18 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
         }
     }
 
+    /**
+     * The PDF and the boxes of the template's anchors: the elements whose id starts with {@code firma-}, the
+     * FIRMA cells of a signature block (anchor name = the id), where the registry stamps a visible signature.
+     * Positions are read from the finished layout, after the PDF is written.
+     */
+    @Override
+    public RenderedPdf renderWithAnchors(RenderRequest request) {
+        List<Anchor> anchors = new ArrayList<>();
+        byte[] pdf = toPdf(toXhtml(request), request.template(), anchors);
+        return new RenderedPdf(pdf, anchors);
+    }
+
     /** FreeMarker only; exposed for the engine benchmark and the escaping tests. */
     public String toXhtml(RenderRequest request) {
         Map<String, Object> model = new HashMap<>(request.parameters());
@@ -83,12 +102,27 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
 
     /** Flying Saucer layout and PDF output of XHTML made by a template; exposed for the engine benchmark. */
     public byte[] toPdf(String xhtml, TemplateId template) {
+        return toPdf(xhtml, template, null);
+    }
+
+    /** @param anchors when not {@code null}, receives the {@link #ANCHOR_IDS} boxes of the laid-out document */
+    private byte[] toPdf(String xhtml, TemplateId template, List<Anchor> anchors) {
         ITextRenderer renderer = renderer(template);
         try {
             renderer.setDocumentFromString(xhtml, TemplateResources.baseOf(template.value()));
             renderer.layout();
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             renderer.createPDF(out);
+            if (anchors != null) {
+                // Flying Saucer gives points with the origin at the page's bottom left (PDF user space), and
+                // the page of the box's last line; pages are counted from 0. AnchorsTest checks both.
+                for (PagePosition p : renderer.findPagePositionsByID(ANCHOR_IDS)) {
+                    anchors.add(new Anchor(p.getId(), p.getPageNo() + 1, p.getX(), p.getY(), p.getWidth(), p.getHeight()));
+                }
+                // In reading order (Flying Saucer walks a hash map): page, then top to bottom, then left to right.
+                anchors.sort(Comparator.comparingInt(Anchor::page)
+                        .thenComparing(a -> -(a.y() + a.height())).thenComparing(Anchor::x));
+            }
             return out.toByteArray();
         } catch (RuntimeException e) {
             throw new RenderingException("template " + template + " could not be laid out", e);
