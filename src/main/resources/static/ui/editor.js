@@ -402,7 +402,7 @@ const SelloForm = (() => {
     // rest in short tasks after it, so the page shows and answers input within a second instead of building some
     // 650 inputs in one go. Until every row is built, getData adds the rows still waiting, so nothing is lost; a
     // button or a paste in the form first builds them all (adding, moving or pasting rows acts on the whole list).
-    const FIRST_ROWS = 10, STEP_MS = 30;
+    const FIRST_ROWS = 5, STEP_MS = 30;
     let waiting = null; // { key: rows still to build } while a load is in progress
     let builtResolve = null, built = Promise.resolve();
     const getData = () => {
