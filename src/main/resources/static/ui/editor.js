@@ -398,19 +398,97 @@ const SelloForm = (() => {
       ready();
     });
 
-    const getData = () => toData(editor.getValue(), prepared.schema, true, ctx);
-    const setData = obj => { armed = true; bulk(() => editor.setValue(toDisplay(obj, prepared.schema, ctx))); };
+    // Long lists load in steps (docs/benchmarks.md, seed 000's 42 activities): the first rows are built at once, the
+    // rest in short tasks after it, so the page shows and answers input within a second instead of building some
+    // 650 inputs in one go. Until every row is built, getData adds the rows still waiting, so nothing is lost; a
+    // button or a paste in the form first builds them all (adding, moving or pasting rows acts on the whole list).
+    const FIRST_ROWS = 5, STEP_MS = 30;
+    let waiting = null; // { key: rows still to build } while a load is in progress
+    let builtResolve = null, built = Promise.resolve();
+    const getData = () => {
+      let value = editor.getValue();
+      if (waiting) {
+        value = Object.assign({}, value);
+        for (const [key, rows] of Object.entries(waiting)) value[key] = (value[key] || []).concat(rows);
+      }
+      return toData(value, prepared.schema, true, ctx);
+    };
+    const setData = obj => {
+      armed = true;
+      const display = toDisplay(obj, prepared.schema, ctx);
+      const later = {};
+      if (display && typeof display === 'object' && !Array.isArray(display)) {
+        for (const [key, rows] of Object.entries(display)) {
+          const list = editor.getEditor('root.' + key);
+          if (Array.isArray(rows) && rows.length > FIRST_ROWS && list && typeof list.addRow === 'function' && list.rows) {
+            later[key] = rows.slice(FIRST_ROWS).map(row => inSchemaOrder(row, list.schema.items));
+            display[key] = rows.slice(0, FIRST_ROWS);
+          }
+        }
+      }
+      waiting = null; // a load still in progress is replaced
+      bulk(() => editor.setValue(display), Object.keys(later).length === 0);
+      if (Object.keys(later).length === 0) { timings.built = performance.now(); if (builtResolve) { builtResolve(); builtResolve = null; } return; }
+      waiting = later;
+      relabel();
+      if (!builtResolve) built = new Promise(resolve => { builtResolve = resolve; });
+      setTimeout(() => buildWaiting(STEP_MS), 0);
+    };
+    // Rows still waiting carry their fields in the order json-editor gives them (the schema's), so that getData's
+    // JSON does not change when they are built (drafts.js compares it with what was saved).
+    function inSchemaOrder(value, node) {
+      const n = ctx.resolve(node || {});
+      if (Array.isArray(value)) return value.map(v => inSchemaOrder(v, n.items));
+      if (!value || typeof value !== 'object') return value;
+      const b = branch(n, value, ctx.resolve);
+      const keys = Object.keys(b.properties || {}).filter(k => k in value).concat(Object.keys(value).filter(k => !(b.properties && k in b.properties)));
+      return Object.fromEntries(keys.map(k => [k, inSchemaOrder(value[k], childOf(b, k))]));
+    }
+    const timings = { longestStep: 0 };
+    // Builds waiting rows for about budget ms (all of them when budget is Infinity), then yields to the page.
+    function buildWaiting(budget) {
+      if (!waiting) return;
+      const start = performance.now();
+      // A row set through addRow already holds its value (each object and grid refreshes itself when set), so only
+      // the list and the root are refreshed here, not every editor as bulk does.
+      editor.__selloBulk = true;
+      try {
+        for (const [key, rows] of Object.entries(waiting)) {
+          const list = editor.getEditor('root.' + key);
+          while (rows.length && performance.now() - start < budget) list.addRow(rows.shift());
+          list.refreshValue();
+          list.refreshRowButtons();
+          if (!rows.length) delete waiting[key];
+          if (performance.now() - start >= budget) break;
+        }
+      } finally {
+        editor.__selloBulk = false;
+        editor.root.refreshValue();
+      }
+      timings.longestStep = Math.max(timings.longestStep, performance.now() - start);
+      relabel();
+      if (Object.keys(waiting).length) { if (budget !== Infinity) setTimeout(() => buildWaiting(STEP_MS), 0); return; }
+      waiting = null;
+      editor.root.onChange(true); // the whole list is in place: one change, as for a load in one go
+      timings.built = performance.now();
+      if (builtResolve) { builtResolve(); builtResolve = null; }
+    }
+    const finishLoading = () => { if (waiting) buildWaiting(Infinity); };
+    holder.addEventListener('click', event => { if (waiting && event.target.closest('button')) finishLoading(); }, true);
+    holder.addEventListener('paste', () => finishLoading(), true);
     // Many values at once (loading a document, pasting a block): json-editor re-reads the whole document after each
     // field it sets, which is quadratic (seconds for the 42 activities of seed 000). Changes are held back while
     // the values go in, then every editor is refreshed once, deepest first, and one change is announced.
-    function bulk(work) {
+    function bulk(work, announce = true) {
       editor.__selloBulk = true;
       try { work(); } finally {
         editor.__selloBulk = false;
-        const depth = e => e.path.split('.').length;
-        Object.values(editor.editors).filter(e => e && e.path).sort((a, b) => depth(b) - depth(a))
-          .forEach(e => { if (typeof e.refreshValue === 'function') e.refreshValue(); });
-        editor.root.onChange(true);
+        // Only editors holding others need refreshing (a field's value is its own); depth is counted once per editor.
+        Object.values(editor.editors)
+          .filter(e => e && e.path && typeof e.refreshValue === 'function' && (e.rows || e.editors))
+          .map(e => [e.path.split('.').length, e]).sort((a, b) => b[0] - a[0])
+          .forEach(([, e]) => e.refreshValue());
+        if (announce) editor.root.onChange(true);
       }
     }
     const editorAt = el => {
@@ -541,6 +619,7 @@ const SelloForm = (() => {
     async function check() {
       const mine = ++sequence;
       const answer = await opts.validate(getData());
+      await built; // errors are shown at their fields once every row is there
       if (mine !== sequence) return; // a later edit already asked again
       show(answer);
       document.body.dataset.validation = 'done';
@@ -647,7 +726,7 @@ const SelloForm = (() => {
 
     isReady.then(() => { label(); });
     return {
-      editor, getData, setData, ready: isReady, check, show,
+      editor, getData, setData, ready: isReady, check, show, timings, built: () => built,
       onChange: cb => listeners.push(cb),
       checkNow: () => { armed = true; clearTimeout(timer); return check(); }
     };

@@ -14,6 +14,8 @@
     ready: new Promise((resolve, reject) => { readyResolve = resolve; readyReject = reject; }),
     getData: () => form.getData(),
     setData: obj => form.setData(obj),
+    built: () => form.built(), // resolves when every row of the last load is built (long lists load in steps)
+    loadTimings: () => form.timings,
     onChange: cb => { if (form) form.onChange(cb); else changeListeners.push(cb); },
     timings: {}
   };
@@ -131,14 +133,20 @@
 
   (async () => {
     try {
-      await Sello.header();
-      const types = await (await fetch('/api/v1/document-types')).json();
+      // The catalogue and the schema are fetched while the header asks who is signed in, not one after the other:
+      // three round trips in a row were a tenth of the time to an interactive page (docs/benchmarks.md).
+      const typesLoaded = fetch('/api/v1/document-types').then(r => r.json());
+      const schemaLoaded = typesLoaded.then(types => {
+        const found = types.find(t => t.id === type);
+        return found ? fetch(found.links.schema).then(r => r.json()) : null;
+      });
+      const [, types] = await Promise.all([Sello.header(), typesLoaded]);
       const info = types.find(t => t.id === type);
       if (!info) { Sello.text($('title'), 'Tipo de documento desconocido'); document.body.dataset.ready = 'true'; return; }
       Sello.text($('title'), info.title);
       Sello.text($('description'), info.description);
       document.title = 'Sello · ' + info.title;
-      const schema = await (await fetch(info.links.schema)).json();
+      const schema = await schemaLoaded;
       form = SelloForm.mount($('form'), {
         schema, style: STYLE, validate, status: text => say(text, true),
         report: { summary: $('summary'), summaryBox: $('summary-box'), figures: $('figures'), figuresBox: $('figures-box'), verdict }
