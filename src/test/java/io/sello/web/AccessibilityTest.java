@@ -6,6 +6,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,5 +88,50 @@ class AccessibilityTest {
                 "/ui/tipo.html?tipo=poa-execution-form", "/ui/tipo.html?tipo=budget-summary", "/ui/tipo.html?tipo=operational-plan",
                 "/ui/tipo.html?tipo=agreement-amendment", "/verify/" + storedId)));
         assertThat(problems).isEmpty();
+    }
+
+    /** Presses Tab until the focus is on the element that matches, as a keyboard user moves through a page. */
+    private WebElement tabTo(String cssSelector, int maxPresses) {
+        return tabToWhere("el.matches('" + cssSelector.replace("'", "\\'") + "')", cssSelector, maxPresses);
+    }
+
+    /** @param test a JavaScript expression on {@code el}, the focused element */
+    private WebElement tabToWhere(String test, String what, int maxPresses) {
+        for (int i = 0; i < maxPresses; i++) {
+            WebElement focused = browser.driver().switchTo().activeElement();
+            if ((Boolean) browser.script("const el = arguments[0]; return " + test + ";", focused)) {
+                return focused;
+            }
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError(what + " not reached with " + maxPresses + " presses of Tab");
+    }
+
+    /** Sign in, type into the generated form, save a draft and issue it with the keyboard alone (issue 15 §7). */
+    @Test
+    void theWholeFlowWorksWithTheKeyboardAlone() {
+        browser.resize(1280, 900).open("/login");
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/login?continue=/ui/tipo.html?tipo=budget-summary");
+        tabTo("#username", 20).sendKeys("ana");
+        tabTo("#password", 3).sendKeys("ana-dev", Keys.ENTER);
+        browser.ready();
+        browser.script("localStorage.clear();");
+        browser.driver().navigate().refresh();
+        browser.ready();
+        browser.waiter().until(d -> "true".equals(d.findElement(By.id("draft-bar")).getDomAttribute("data-ready")));
+
+        tabTo("#draft-title", 40).sendKeys("Con el teclado");
+        tabTo("[data-schemapath='root.title'] input", 60).sendKeys("Resumen tecleado");
+        tabTo("#draft-save", 80).sendKeys(Keys.ENTER);
+        browser.waiter().until(d -> d.findElement(By.id("draft-status")).getText().startsWith("Guardado a las "));
+        assertThat(browser.script("return SelloEditor.getData().title;")).isEqualTo("Resumen tecleado");
+
+        // a row added with the keyboard: the first "Añadir fila" button of the tables list, pressed with Enter
+        WebElement add = tabToWhere("el.tagName === 'BUTTON' && (el.closest('[data-schemapath]') || {dataset: {}}).dataset.schemapath === 'root.tables'"
+                + " && /Añadir/.test(el.textContent + ' ' + el.title)", "the tables' add button", 300);
+        long before = (Long) browser.script("return (SelloEditor.getData().tables || []).length;");
+        add.sendKeys(Keys.ENTER);
+        browser.waiter().until(d -> ((Long) browser.script("return (SelloEditor.getData().tables || []).length;")) == before + 1);
     }
 }
