@@ -230,13 +230,12 @@ class VerifyPageTest {
     @Test
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     void anonymousDownloadsAreRateLimited() throws Exception {
-        HttpResponse<byte[]> last = null;
-        for (int i = 0; i < 40 && (last == null || last.statusCode() == 200); i++) {
-            last = send("GET", "/verify/" + id + "/pdf", null, null, null, null);
+        // from 127.0.0.3: the bucket drained is this address's, not that of the other test classes sharing this service
+        String last = null;
+        for (int i = 0; i < 40 && (last == null || last.startsWith("HTTP/1.1 200")); i++) {
+            last = anonymousGetFrom("127.0.0.3", "/verify/" + id + "/pdf");
         }
-        assertThat(last.statusCode()).isEqualTo(429);
-        assertThat(last.headers().firstValue("Retry-After")).isPresent();
-        assertThat(JSON.readTree(last.body()).get("type").stringValue()).isEqualTo("/problems/too-many-verifications");
+        assertThat(last).startsWith("HTTP/1.1 429").containsIgnoringCase("Retry-After:").contains("/problems/too-many-verifications");
         // a signed-in caller is not counted here
         assertThat(send("GET", "/verify/" + id + "/pdf", null, null, "luis", "luis-dev").statusCode()).isEqualTo(200);
     }
@@ -277,6 +276,17 @@ class VerifyPageTest {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The status line, headers and body (as ISO-8859-1 text) of a GET sent from a loopback address of its own. */
+    private String anonymousGetFrom(String address, String path) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                java.net.InetAddress.getByName(address), 0)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private HttpResponse<byte[]> send(String method, String path, byte[] body, String contentType, String user, String password)
