@@ -701,6 +701,9 @@ const SelloForm = (() => {
 
       // The server's figures (issue 15 §2): shown as printed, never worked out here.
       const figures = answer.figures || [];
+      // Where a declared figure differs from the computed one by rounding alone, the document prints the declared one
+      // (issue 13): the figure is then what is printed, and the mismatch beside it gives the computed one.
+      const differing = new Set((answer.mismatches || []).map(m => m.pointer));
       r.figuresBox.hidden = figures.length === 0;
       figures.forEach(f => {
         const li = document.createElement('li');
@@ -718,7 +721,7 @@ const SelloForm = (() => {
           const beside = document.createElement('div');
           beside.className = 'sello-figure';
           beside.dataset.pointer = f.pointer;
-          Sello.text(beside, 'Calculado: ' + f.printed);
+          Sello.text(beside, (differing.has(f.pointer) ? 'Se imprime: ' : 'Calculado: ') + f.printed);
           near(ed).appendChild(beside);
         }
       });

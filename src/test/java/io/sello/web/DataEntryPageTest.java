@@ -291,6 +291,9 @@ class DataEntryPageTest {
         });
         valid();
         assertThat(messageAt(cell, pointer)).contains("declarado 89,528", "calculado 89,530");
+        // the document prints the declared figure, as it differs by rounding alone: the page says so, not "Calculado"
+        assertThat(browser.script("const f = document.querySelector('.sello-figure[data-pointer=\"' + arguments[0] + '\"]');"
+                + " return f && f.textContent;", pointer)).isEqualTo("Se imprime: 89,528");
         assertThat(browser.script("return SelloEditor.getData().tables[0].rows[4].declared.chf;")).isEqualTo("89528");
         assertThat(status()).startsWith("Los datos son válidos.");
         browser.script("document.querySelector('[data-schemapath=\"" + cell + "\"]').scrollIntoView({block: 'center'});");
