@@ -98,6 +98,14 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The bytes at {@code url}, fetched by the page itself, so with its session cookie as a person's download is. */
+    public byte[] fetch(String url) {
+        Object base64 = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+                        + " let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });", url);
+        return java.util.Base64.getDecoder().decode((String) base64);
+    }
+
     /**
      * Runs axe-core (the WebJar, a test dependency: pages never load it) on the current page and returns its
      * serious and critical violations, each as "rule-id: selector, …", so that a failing assertion says what to fix.

@@ -17,7 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -106,12 +105,9 @@ class DataEntryPageTest {
     private PdfDocument downloaded() {
         browser.driver().findElement(By.id("download")).click();
         WebElement link = browser.waiter().until(ExpectedConditions.presenceOfElementLocated(By.id("download-link")));
-        Object base64 = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
-                        + " let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });",
-                link.getAttribute("href"));
+        byte[] pdf = browser.fetch(link.getAttribute("href"));
         browser.script("document.getElementById('download-link').remove();");
-        return PdfDocument.of(Base64.getDecoder().decode((String) base64));
+        return PdfDocument.of(pdf);
     }
 
     /** The figure the service computed for this pointer, as the panel shows it. */
@@ -141,10 +137,7 @@ class DataEntryPageTest {
         browser.driver().findElement(By.id("draft-issue")).click();
         WebElement pdfLink = browser.visible(By.id("issued-pdf"));
         String href = pdfLink.getDomProperty("href");
-        Object base64 = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
-                        + " let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });", href);
-        String text = PdfDocument.of(Base64.getDecoder().decode((String) base64)).text();
+        String text = PdfDocument.of(browser.fetch(href)).text();
 
         String id = href.replaceAll(".*/documents/([^/]+)/pdf", "$1");
         browser.open("/ui/documentos.html").ready();

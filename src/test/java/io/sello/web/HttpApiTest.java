@@ -299,6 +299,20 @@ class HttpApiTest {
         assertThat(figure.get("label").stringValue()).endsWith(" · Total · Total Fase II (US$)");
     }
 
+    /** A request to the service on 127.0.0.1, as a system sends it: Basic credentials when {@code user} is given. */
+    static HttpResponse<byte[]> send(HttpClient client, int port, String method, String path, byte[] body, String contentType,
+                                     String user, String password) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (user != null) {
+            request.header("Authorization", basic(user, password));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     static String basic(String user, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

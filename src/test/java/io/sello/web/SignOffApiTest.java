@@ -14,9 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -336,14 +334,6 @@ class SignOffApiTest {
 
     private HttpResponse<byte[]> send(String method, String path, byte[] body, String contentType, String user, String password)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (user != null) {
-            request.header("Authorization", HttpApiTest.basic(user, password));
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HttpApiTest.send(client, port, method, path, body, contentType, user, password);
     }
 }

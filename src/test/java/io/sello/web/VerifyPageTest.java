@@ -291,14 +291,6 @@ class VerifyPageTest {
 
     private HttpResponse<byte[]> send(String method, String path, byte[] body, String contentType, String user, String password)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (user != null) {
-            request.header("Authorization", HttpApiTest.basic(user, password));
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HttpApiTest.send(client, port, method, path, body, contentType, user, password);
     }
 }
