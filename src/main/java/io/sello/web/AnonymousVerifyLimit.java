@@ -4,6 +4,8 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.sello.signing.PdfLimits;
+import io.sello.signoff.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -25,8 +27,19 @@ class AnonymousVerifyLimit {
         this.perMinute = limits.anonymousPerMinute();
     }
 
+    /**
+     * Spends a token of the caller's address when nobody is signed in; signed-in callers are not limited here.
+     *
+     * @throws TooManyVerificationsException when the address has used up its verifications for now
+     */
+    void charge(Actor actor, HttpServletRequest request) {
+        if (actor == Actor.ANONYMOUS) {
+            acquire(request.getRemoteAddr());
+        }
+    }
+
     /** @throws TooManyVerificationsException when {@code address} has used up its verifications for now */
-    void acquire(String address) {
+    private void acquire(String address) {
         Bucket bucket;
         synchronized (buckets) {
             bucket = buckets.computeIfAbsent(address, a -> Bucket.builder()

@@ -98,9 +98,7 @@ class VerificationPageController {
         if (document.isEmpty()) {
             return notFound();
         }
-        if (SecurityConfiguration.actor(who, security) == Actor.ANONYMOUS) {
-            anonymous.acquire(request.getRemoteAddr());
-        }
+        anonymous.charge(SecurityConfiguration.actor(who, security), request);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_PDF);
         headers.setContentDisposition(ContentDisposition.attachment().filename(document.get().fileName(), StandardCharsets.UTF_8).build());
@@ -127,9 +125,7 @@ class VerificationPageController {
             return notFound();
         }
         Actor actor = SecurityConfiguration.actor(who, security);
-        if (actor == Actor.ANONYMOUS) {
-            anonymous.acquire(request.getRemoteAddr());
-        }
+        anonymous.charge(actor, request);
         byte[] bytes = file.getBytes();
         Verification.Check check = gate.run(() -> verification.check(document.get().id(), bytes, actor));
         CheckView view = CheckView.of(check, document.get());

@@ -51,9 +51,7 @@ class VerifyController {
      */
     private Verification.Result verify(byte[] pdf, Authentication who, HttpServletRequest request) {
         Actor actor = SecurityConfiguration.actor(who, security);
-        if (actor == Actor.ANONYMOUS) {
-            anonymous.acquire(request.getRemoteAddr());
-        }
+        anonymous.charge(actor, request);
         return gate.run(() -> verification.verifyUpload(pdf, actor));
     }
 }
