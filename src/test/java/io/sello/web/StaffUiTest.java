@@ -137,6 +137,8 @@ class StaffUiTest {
 
         // the public page behind the QR code, without logging in
         browser.findElement(By.id("logout")).click();
+        // sign-out is a POST and then a move to the home page: wait for it, or that move lands after the next page
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-link")));
         browser.get(url("/verify/" + id));
         assertThat(visible(By.tagName("body")).getText()).contains("coincide con el registro", "Ana Quispe", "Luis Mamani",
                 "Rosa Choque", "Sin cambios después de la última firma");
