@@ -74,8 +74,11 @@ const SelloForm = (() => {
 
   // ---- The schema copy: generic presentation rules. ----
   const DEFS = '#/definitions/';
+  // The one grid column that stands for a row's two maps of figures (cells.js), where a schema asks for it.
+  const CELLS = '__cells';
 
   function prepare(original) {
+    const cellLists = new Set(); // the names of the lists of columns that x-sello-cells rows refer to
     const root = JSON.parse(JSON.stringify(original));
     const defs = root.$defs || root.definitions || {};
     delete root.$defs; delete root.$id; delete root.$schema; delete root.definitions;
@@ -157,6 +160,7 @@ const SelloForm = (() => {
           return [key, t];
         }));
         n.defaultProperties = Object.keys(n.properties);
+        cellsColumn(node['x-sello-cells'], n);
       }
       if (n.additionalProperties && typeof n.additionalProperties === 'object') {
         n.additionalProperties = transform(n.additionalProperties, true);
@@ -180,6 +184,23 @@ const SelloForm = (() => {
         }
       }
       return n;
+    }
+
+    // A row whose schema carries x-sello-cells edits its figures as one column of cells (cells.js) where the
+    // entered and the declared maps were: toData puts each figure back in the map the row and its column call for.
+    function cellsColumn(spec, n) {
+      const entered = spec && n.properties[spec.entered];
+      if (!entered) return;
+      const props = {};
+      for (const [key, child] of Object.entries(n.properties)) {
+        if (key === spec.entered) {
+          props[CELLS] = { type: 'object', 'x-sello': 'cells', 'x-sello-cells': spec, title: spec.title || entered.title,
+            additionalProperties: entered.additionalProperties };
+        } else if (key !== spec.declared) props[key] = child;
+      }
+      n.properties = props;
+      n.defaultProperties = Object.keys(props);
+      cellLists.add(spec.columns);
     }
 
     const out = transform(root, true);
@@ -236,7 +257,7 @@ const SelloForm = (() => {
       for (const k of ['items', 'additionalProperties', 'oneOf', 'anyOf', 'allOf']) if (node[k]) flattenTables(node[k]);
     }
     flattenTables(out);
-    return { schema: out, resolve: resolveCopy };
+    return { schema: out, resolve: resolveCopy, cellLists: Array.from(cellLists) };
   }
 
   // ---- The editor's values (what people see) ↔ the document's data (what the API takes). ----
@@ -281,10 +302,27 @@ const SelloForm = (() => {
     if (Array.isArray(value)) return value.map(v => toData(v, n.items || {}, true, ctx));
     if (value && typeof value === 'object') {
       const b = branch(n, value, ctx.resolve);
+      const outerColumns = ctx.columns;
+      try {
+        // The columns of a table whose rows edit their figures as cells: read once, as the API takes them.
+        for (const name of ctx.cellLists || []) {
+          if (Array.isArray(value[name]) && b.properties && b.properties[name]) ctx.columns = toData(value[name], b.properties[name], true, ctx);
+        }
+        return objectData(value, b, ctx);
+      } finally {
+        ctx.columns = outerColumns;
+      }
+    }
+    if (!required && value === '') return undefined;
+    return value;
+  }
+  function objectData(value, b, ctx) {
       const req = b.required || [];
       const out = {};
+      let cells = null;
       for (const [key, v] of Object.entries(value)) {
         const child = childOf(b, key), must = req.includes(key);
+        if (child['x-sello'] === 'cells') { cells = { spec: child['x-sello-cells'], figures: toData(v, child, false, ctx) }; continue; }
         if (child['x-sello-at']) { // a grid column standing for a field of a small object
           const c = toData(v, child, child['x-sello-req'], ctx);
           if (c === undefined) continue;
@@ -309,10 +347,27 @@ const SelloForm = (() => {
           else if (parent[last] && Object.keys(parent[last]).length === 0 && !must) delete parent[last];
         });
       }
+      if (cells && cells.figures) {
+        const target = cellTarget(out, cells.spec, ctx.columns);
+        for (const [key, figure] of Object.entries(cells.figures)) {
+          const map = target(key) === 'entered' ? cells.spec.entered : cells.spec.declared;
+          (out[map] = out[map] || {})[key] = figure;
+        }
+      }
       return out;
-    }
-    if (!required && value === '') return undefined;
-    return value;
+  }
+  /**
+   * Where a row's figure for a column goes, by the schema's x-sello-cells: a row that is none of enteredUnless
+   * (an item of a budget table) enters the figures of its input columns; every other figure it shows is declared
+   * (computed columns, and groups, subtotals and totals). A blankRow (a heading) has none: a figure typed there
+   * is sent as declared, and the server says at its cell that a heading declares nothing.
+   */
+  function cellTarget(rowData, spec, columns) {
+    const has = k => rowData[k] !== undefined && rowData[k] !== false;
+    const blank = has(spec.blankRow);
+    const entering = !(spec.enteredUnless || []).some(has);
+    const computed = new Set((columns || []).filter(c => c && (spec.computedIf || []).some(k => c[k] !== undefined)).map(c => c[spec.key]));
+    return key => (blank ? 'blank' : entering && !computed.has(key) ? 'entered' : 'declared');
   }
   function toDisplay(value, node, ctx) {
     const n = ctx.resolve(node);
@@ -332,6 +387,17 @@ const SelloForm = (() => {
           if (v !== undefined) out[key] = toDisplay(v, child, ctx);
         }
         Object.keys(b['x-sello-flat']).forEach(path => { if (!path.includes('.')) delete out[path]; });
+      }
+      const cells = b.properties && b.properties[CELLS];
+      if (cells) { // both maps of figures become the row's one set of cells
+        const spec = cells['x-sello-cells'], shown = {};
+        for (const map of [spec.entered, spec.declared]) {
+          for (const [key, figure] of Object.entries(value[map] && typeof value[map] === 'object' ? value[map] : {})) {
+            if (!(key in shown)) shown[key] = Amount.format(String(figure), ctx.style);
+          }
+          delete out[map];
+        }
+        out[CELLS] = shown;
       }
       return out;
     }
@@ -382,7 +448,24 @@ const SelloForm = (() => {
       Abstract.__selloBulkAware = true;
     }
     const prepared = prepare(opts.schema);
-    const ctx = { resolve: prepared.resolve, style: opts.style };
+    const ctx = { resolve: prepared.resolve, style: opts.style, cellLists: prepared.cellLists };
+    // Budget rows' cells (cells.js): each cell stands in for a field editor, found by its data-schemapath.
+    const cellsEditors = new Set(), cellIndex = new Map(), cellPaths = new Map();
+    const AMOUNT = { 'x-sello': 'amount' };
+    SelloCells.define(JSONEditor, {
+      sync: ed => { cellsEditors.add(ed); syncCells(ed, new Map()); },
+      forget: ed => { cellsEditors.delete(ed); (cellPaths.get(ed) || new Map()).forEach(path => cellIndex.delete(path)); cellPaths.delete(ed); },
+      forgetCell: (ed, key) => { const paths = cellPaths.get(ed); if (paths && paths.has(key)) { cellIndex.delete(paths.get(key)); paths.delete(key); } },
+      rememberCell: (ed, key, cell, target) => {
+        const paths = cellPaths.get(ed) || new Map();
+        cellPaths.set(ed, paths);
+        if (paths.has(key)) cellIndex.delete(paths.get(key));
+        const path = cell.wrap.getAttribute('data-schemapath');
+        paths.set(key, path);
+        cellIndex.set(path, { path, key, target, cells: ed, container: cell.wrap, input: cell.input, schema: AMOUNT,
+          setValue: shown => ed.setCell(key, shown), getTitle: () => cell.input.getAttribute('aria-label') });
+      }
+    });
     const editor = new JSONEditor(holder, {
       schema: prepared.schema, theme: 'html', iconlib: null, disable_edit_json: true, disable_properties: true,
       disable_array_delete_all_rows: true, disable_array_delete_last_row: true, prompt_before_delete: false,
@@ -488,13 +571,46 @@ const SelloForm = (() => {
           .filter(e => e && e.path && typeof e.refreshValue === 'function' && (e.rows || e.editors))
           .map(e => [e.path.split('.').length, e]).sort((a, b) => b[0] - a[0])
           .forEach(([, e]) => e.refreshValue());
+        syncAllCells(); // rows set in bulk may have changed kind, or their table its columns
         if (announce) editor.root.onChange(true);
       }
     }
+    // A field's editor by its json-editor path, or the stand-in of a budget row's cell (cells.js).
+    const fieldAt = path => editor.getEditor(path) || cellIndex.get(path) || null;
     const editorAt = el => {
       const box = el && el.closest('[data-schemapath]');
-      return box ? editor.getEditor(box.getAttribute('data-schemapath')) : null;
+      return box ? fieldAt(box.getAttribute('data-schemapath')) : null;
     };
+
+    // Lays out one row's cells: the table's columns (as the API takes them), and for each the map its figure goes to.
+    function syncCells(ed, cache) {
+      const spec = ed.schema && ed.schema['x-sello-cells'];
+      const row = ed.parent, table = row && row.parent && row.parent.parent;
+      if (!spec || !ed.box || !table || !row.editors) return;
+      let columns = cache.get(table.path);
+      if (!columns) {
+        const list = editor.getEditor(table.path + '.' + spec.columns);
+        const data = list ? toData(list.getValue() || [], list.schema, true, ctx) : [];
+        columns = (Array.isArray(data) ? data : []).filter(c => c && typeof c[spec.key] === 'string' && c[spec.key] !== '');
+        cache.set(table.path, columns);
+      }
+      // The row's own fields as they are now (its cached value may be older while a load is setting them).
+      const rowValue = {};
+      for (const [key, child] of Object.entries(row.editors)) if (key !== CELLS && child) rowValue[key] = child.getValue();
+      const target = cellTarget(toData(rowValue, row.schema, true, ctx) || {}, spec, columns);
+      const keys = columns.map(c => c[spec.key]).concat(Object.keys(ed.value || {}));
+      const headings = new Map(columns.map(c => [c[spec.key], c[spec.label] || c[spec.key]]));
+      const where = describe(row.path);
+      ed.layout({
+        columns: columns.map(c => ({ key: c[spec.key], label: headings.get(c[spec.key]) })),
+        targets: new Map(keys.map(k => [k, target(k)])),
+        pathOf: (key, t) => row.path + '.' + (t === 'entered' ? spec.entered : spec.declared) + '.' + key,
+        labelOf: (key, t) => where + ' › ' + (headings.get(key) || key) + (t === 'entered' ? '' : ' (cifra declarada)')
+      });
+    }
+    let syncing = 0;
+    const syncAllCells = () => { const cache = new Map(); cellsEditors.forEach(ed => syncCells(ed, cache)); };
+    const resync = () => { if (!syncing && cellsEditors.size) syncing = requestAnimationFrame(() => { syncing = 0; syncAllCells(); }); };
     const kindOf = ed => ed && ed.schema ? ctx.resolve(ed.schema)['x-sello'] : undefined;
 
     // Amounts and dates are shown back in the type's style when the person leaves the field.
@@ -528,14 +644,19 @@ const SelloForm = (() => {
       const rowPath = rowEditor.path;
       return Array.from(tr.querySelectorAll('input:not([type=hidden]), select, textarea'))
         .filter(el => el.closest('tr') === tr && el.offsetParent !== null)
-        .map(el => el.closest('[data-schemapath]').getAttribute('data-schemapath').slice(rowPath.length));
+        .map(el => relativePath(el, rowPath));
+    }
+    // A cell of a budget row is named by its key under the row's cells, whichever map its figure goes to in that row.
+    function relativePath(el, rowPath) {
+      if (el.dataset && el.dataset.selloCell) return '.' + CELLS + '#' + el.dataset.selloCell;
+      return el.closest('[data-schemapath]').getAttribute('data-schemapath').slice(rowPath.length);
     }
 
     function paste(text, table, rowEditor, target) {
       const lines = text.replace(/\r/g, '').replace(/\n$/, '').split('\n').map(l => l.split('\t'));
       const columns = columnsOf(rowEditor);
       const startRow = Number(rowEditor.key);
-      const startCol = columns.indexOf(target.closest('[data-schemapath]').getAttribute('data-schemapath').slice(rowEditor.path.length));
+      const startCol = columns.indexOf(relativePath(target, rowEditor.path));
       const needed = startRow + lines.length;
       bulk(() => {
       const value = table.getValue().slice(); // getValue is json-editor's own array: never grow it in place
@@ -544,13 +665,15 @@ const SelloForm = (() => {
       lines.forEach((cells, i) => cells.forEach((cell, j) => {
         const rel = columns[startCol + j];
         if (rel === undefined) return; // more columns than the grid has: the rest is ignored
-        const ed = editor.getEditor(table.path + '.' + (startRow + i) + rel);
+        const [at, key] = rel.split('#');
+        const ed = editor.getEditor(table.path + '.' + (startRow + i) + at);
         if (!ed) return;
-        const kind = kindOf(ed);
+        const kind = key ? 'amount' : kindOf(ed);
         let shown = cell.trim();
         if (kind === 'amount') { const p = Amount.parse(shown, ctx.style); if (p) shown = Amount.format(p, ctx.style); }
         if (kind === 'date') { const p = Dates.parse(shown); if (p) shown = Dates.format(p); }
-        if (ed.schema.format === 'checkbox') ed.setValue(/^(1|s[ií]|x|true|verdadero)$/i.test(shown));
+        if (key) ed.setCell(key, shown);
+        else if (ed.schema.format === 'checkbox') ed.setValue(/^(1|s[ií]|x|true|verdadero)$/i.test(shown));
         else ed.setValue(shown);
       }));
       });
@@ -586,6 +709,7 @@ const SelloForm = (() => {
     // "actividades › fila 4 › líneas › fila 2 › T.G.N.": titles are looked up once per place in the schema.
     const titles = new Map();
     function describe(path) {
+      if (cellIndex.has(path)) return cellIndex.get(path).getTitle();
       const parts = [];
       let at = 'root';
       for (const seg of path.split('.').slice(1)) {
@@ -608,6 +732,7 @@ const SelloForm = (() => {
     holder.addEventListener('change', () => { armed = true; document.body.dataset.validation = 'pending'; });
     editor.on('change', () => {
       relabel();
+      resync(); // a row that became a subtotal, a column renamed: cells follow
       if (!armed) return;
       listeners.forEach(cb => { try { cb(); } catch (e) { console.error(e); } });
       sequence++; // an answer still on its way is about older data: it is not shown
@@ -634,12 +759,14 @@ const SelloForm = (() => {
         let next = null;
         for (let j = i; j < segs.length && !next; j++) {
           const candidate = path + '.' + segs.slice(i, j + 1).join('__');
+          const dotted = path + '.' + segs.slice(i, j + 1).join('.');
           if (editor.getEditor(candidate)) { next = candidate; i = j + 1; }
+          else if (cellIndex.has(dotted)) { next = dotted; i = j + 1; }
         }
         if (!next) break;
         path = next;
       }
-      return { editor: editor.getEditor(path), exact: i === segs.length };
+      return { editor: fieldAt(path), exact: i === segs.length };
     }
     const place = pointer => locate(pointer).editor || editor.getEditor('root');
     function near(ed) {
@@ -651,6 +778,7 @@ const SelloForm = (() => {
     function show(answer) {
       const r = opts.report;
       holder.querySelectorAll('.sello-msg, .sello-figure').forEach(n => n.remove());
+      cellIndex.forEach(c => { if (c.input.placeholder) { c.input.placeholder = ''; c.input.removeAttribute('title'); } });
       holder.querySelectorAll('[aria-invalid]').forEach(n => { n.removeAttribute('aria-invalid'); n.removeAttribute('aria-describedby'); });
       r.summary.innerHTML = ''; r.figures.innerHTML = '';
       if (!answer) return;
@@ -717,7 +845,13 @@ const SelloForm = (() => {
         r.figures.appendChild(li);
         const found = locate(f.pointer);
         const ed = found.exact ? found.editor : null;
-        if (ed) {
+        if (ed && ed.cells && ed.input.value === '') {
+          // An empty cell of a computed figure shows it in grey: what the document prints unless a figure is typed.
+          ed.input.placeholder = f.printed;
+          ed.input.title = 'Calculado: ' + f.printed;
+        } else if (ed && ed.cells && !differing.has(f.pointer)) {
+          // a figure typed in a cell that the document prints as typed: nothing to add beside it
+        } else if (ed) {
           const beside = document.createElement('div');
           beside.className = 'sello-figure';
           beside.dataset.pointer = f.pointer;

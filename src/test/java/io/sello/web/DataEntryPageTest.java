@@ -135,6 +135,13 @@ class DataEntryPageTest {
         assertThat(browser.driver().findElement(By.id("draft-title")).getDomProperty("value")).isEqualTo(title);
 
         browser.driver().findElement(By.id("draft-issue")).click();
+        // Either the link or the page's own account of why not (which the assertion then shows)
+        browser.waiter().until(d -> !d.findElements(By.id("issued-pdf")).isEmpty()
+                || d.findElement(By.id("draft-status")).getText().endsWith("El borrador se conserva."));
+        assertThat(browser.driver().findElements(By.id("issued-pdf")))
+                .as("Emitir: %s %s", browser.driver().findElement(By.id("draft-status")).getText(),
+                        browser.driver().findElement(By.id("draft-errors")).getText())
+                .isNotEmpty();
         WebElement pdfLink = browser.visible(By.id("issued-pdf"));
         String href = pdfLink.getDomProperty("href");
         String text = PdfDocument.of(browser.fetch(href)).text();
@@ -298,6 +305,66 @@ class DataEntryPageTest {
 
         String issued = saveReloadIssueAndSign("Anexo 1, prueba", "\"chf\":\"89528\"");
         assertThat(issued).containsAnyOf("89,528", "89.528");
+    }
+
+    /** The value and placeholder of the cell at this path, read when the page has set them. */
+    private String cell(String path, String what) {
+        return (String) browser.script("const i = document.querySelector('[data-schemapath=\"' + arguments[0] + '\"] input');"
+                + " return i ? i[arguments[1]] : null;", path, what);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBudgetRowEditsItsFiguresInOneCellPerColumnUnderTheTablesHeadings() {
+        openType("budget-summary");
+        browser.driver().findElement(By.cssSelector("#advanced summary")).click();
+        browser.visible(By.id("file")).sendKeys(Path.of("examples/budget-summary/anexo-1-bienes-y-servicios.json").toAbsolutePath().toString());
+        checked();
+        String rows = "root.tables.0.rows";
+
+        // the grid's heading names the table's own columns, in order, as the printed table does
+        @SuppressWarnings("unchecked")
+        List<String> headings = (List<String>) browser.script("return Array.from(document.querySelectorAll("
+                + "'[data-schemapath=\"' + arguments[0] + '\"] thead .sello-cell-head')).map(h => h.textContent);", rows);
+        assertThat(headings).containsExactly("(en CHF)", "(en US$) **", "Infraestructura y equipos", "Utiles de Oficina",
+                "Gastos de servicios (US$)");
+
+        // an item enters its input columns and declares its computed ones; one cell each, in the columns' order
+        assertThat(cell(rows + ".1.values.chf", "value")).isEqualTo("28,154");
+        assertThat(cell(rows + ".1.declared.usd", "value")).isEqualTo("25,070");
+        assertThat(cell(rows + ".1.values.utiles", "value")).isEqualTo("280");
+        assertThat(browser.driver().findElements(By.cssSelector("[data-schemapath='" + rows + ".1.values.usd']"))).isEmpty();
+        assertThat(field(rows + ".1.declared.usd").getAttribute("aria-label")).endsWith("(en US$) ** (cifra declarada)");
+
+        // a computed cell left empty shows the service's figure in grey, and the data declares nothing there
+        type(rows + ".1.declared.usd", "");
+        browser.waiter().until(d -> "25,070".equals(cell(rows + ".1.declared.usd", "placeholder")));
+        assertThat(browser.script("return SelloEditor.getData().tables[0].rows[1].declared;")).isEqualTo(Map.of("servicios", "24790"));
+        // a new figure in an input column: the grey figure follows the service's conversion (30,000 CHF / 1.123)
+        type(rows + ".1.values.chf", "30,000");
+        browser.waiter().until(d -> "26,714".equals(cell(rows + ".1.declared.usd", "placeholder")));
+        assertThat(browser.script("return SelloEditor.getData().tables[0].rows[1].values.chf;")).isEqualTo("30000");
+
+        // a row turned into a subtotal declares every figure it shows: the same cells, now under "declared"
+        type(rows + ".2.label", "");
+        type(rows + ".2.subtotal", "Subtotal de prueba");
+        browser.waiter().until(d -> !d.findElements(By.cssSelector("[data-schemapath='" + rows + ".2.declared.chf']")).isEmpty());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row2 = (Map<String, Object>) browser.script("return SelloEditor.getData().tables[0].rows[2];");
+        assertThat(row2).doesNotContainKey("values").containsEntry("subtotal", "Subtotal de prueba");
+        assertThat((Map<String, Object>) row2.get("declared")).containsEntry("chf", "33915").containsEntry("usd", "30200");
+
+        // a block copied from a spreadsheet fills the cells from the one pasted into, whichever map each goes to
+        browser.script("const dt = new DataTransfer(); dt.setData('text/plain', arguments[1]);"
+                + "arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
+                field(rows + ".3.values.chf"), "1,000\t900\t-\t50\r\n");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row3 = (Map<String, Object>) browser.script("return SelloEditor.getData().tables[0].rows[3];");
+        assertThat(row3.get("values")).isEqualTo(Map.of("chf", "1000", "infra", "-", "utiles", "50"));
+        assertThat((Map<String, Object>) row3.get("declared")).containsEntry("usd", "900");
+        browser.script("document.querySelector('[data-schemapath=\"" + rows + ".1\"]').scrollIntoView({block: 'start'});");
+        browser.screenshot("data-entry-budget-cells-1280");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
     }
 
     @Test
