@@ -149,7 +149,7 @@ class DataEntryPageTest {
         String id = href.replaceAll(".*/documents/([^/]+)/pdf", "$1");
         browser.open("/ui/documentos.html").ready();
         browser.visible(By.id("doc-" + id)).findElement(By.xpath(".//button[text()='Firmar ELABORADO']")).click();
-        browser.waiter().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#doc-" + id + " .doc-status"), "ELABORADO"));
+        browser.waiter().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#doc-" + id + " .doc-status"), "Elaborado"));
         return text;
     }
 

@@ -125,15 +125,16 @@ class StaffUiTest {
         browser.get(url("/ui/documentos.html"));
         ready();
         WebElement row = visible(By.id("doc-" + id));
-        assertThat(row.findElement(By.className("doc-status")).getText()).isEqualTo("STORED");
+        assertThat(row.findElement(By.className("doc-status")).getText()).isEqualTo("Registrado");
+        assertThat(row.getText()).contains("Formulario N.5.B — Seguimiento a la Ejecución Financiera (POA)").doesNotContain("poa-execution-form");
         row.findElement(By.xpath(".//button[text()='Firmar ELABORADO']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Firmado: ELABORADO"));
 
         signNext("luis", "luis-dev", "REVISADO");
         signNext("rosa", "rosa-dev", "APROBADO");
         // The page shows "Firmado: …" first and then reloads the list: wait for the reload, then check the row.
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#doc-" + id + " .doc-status"), "APROBADO"));
-        assertThat(visible(By.id("doc-" + id)).findElement(By.className("doc-status")).getText()).isEqualTo("APROBADO");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#doc-" + id + " .doc-status"), "Aprobado"));
+        assertThat(visible(By.id("doc-" + id)).findElement(By.className("doc-status")).getText()).isEqualTo("Aprobado");
 
         // the public page behind the QR code, without logging in
         browser.findElement(By.id("logout")).click();
