@@ -112,7 +112,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/document-types", "/api/v1/document-types/**",
                         "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/verify/*", "/verify/*/pdf",
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                        "/", "/ui", "/ui/**", "/webjars/**", LOGIN, "/api/v1/me",
+                        "/", "/favicon.ico", "/ui", "/ui/**", "/webjars/**", LOGIN, "/api/v1/me",
                         "/api/v1/documents/*/verification").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/verify", "/verify/*/check").permitAll()
                 .requestMatchers("/error").permitAll()

@@ -305,6 +305,10 @@ class SignInTest {
         assertThat(navigation.headers().firstValue("Location")).hasValue(base() + "/login");
         // a page is public and an anonymous check of a PDF needs no token either
         assertThat(client.send(request("/login").build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        // the browser's tab icon too: every page asks for it before anyone signs in
+        HttpResponse<byte[]> icon = client.send(request("/favicon.ico").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.body()).startsWith(0, 0, 1, 0); // an ICO file's header: reserved 0, type 1 (icon)
     }
 
     @Test
