@@ -365,6 +365,14 @@ class DataEntryPageTest {
         browser.script("document.querySelector('[data-schemapath=\"" + rows + ".1\"]').scrollIntoView({block: 'start'});");
         browser.screenshot("data-entry-budget-cells-1280");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        try {
+            browser.resize(360, 740);
+            browser.script("document.querySelector('[data-schemapath=\"" + rows + ".1.values.chf\"]').scrollIntoView({block: 'center'});");
+            browser.screenshot("data-entry-budget-cells-360");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        } finally {
+            browser.resize(1280, 900);
+        }
     }
 
     @Test
