@@ -105,8 +105,10 @@ class SelloConfiguration {
     }
 
     @Bean
-    SignOffService signOffService(DocumentRegistry registry, SigningKeys keys, RenderingProperties rendering) {
-        return new SignOffService(registry, new PdfSigner(ZoneId.of(rendering.timeZone())), keys);
+    SignOffService signOffService(DocumentRegistry registry, SigningKeys keys, RenderingProperties rendering,
+                                  io.sello.signing.PdfLimits pdfLimits) {
+        return new SignOffService(registry, new PdfSigner(ZoneId.of(rendering.timeZone())), keys,
+                new io.sello.signing.PdfVerifier(pdfLimits));
     }
 
     @Bean

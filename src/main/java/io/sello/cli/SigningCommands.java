@@ -136,7 +136,7 @@ final class SigningCommands {
             }
             return Keystores.load(Path.of(keystore), password.toCharArray(), null);
         }
-        SigningProperties development = new SigningProperties(null, null, null);
+        SigningProperties development = new SigningProperties(null, null, null, null);
         if (!Files.exists(development.keystore())) {
             Keystores.generateDevelopment(development.keystore(), development.password().toCharArray(), "Sello");
         }

@@ -1,6 +1,8 @@
 package io.sello.signing;
 
 import java.nio.file.Files;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import java.util.Map;
 public final class SigningKeys {
     private final SigningKey service;
     private final Map<String, SigningKey> personal = new HashMap<>();
+    private final Map<String, X509Certificate> registered = new HashMap<>();
 
     public SigningKeys(SigningProperties properties, boolean mayGenerate) {
         if (!Files.exists(properties.keystore())) {
@@ -23,9 +26,28 @@ public final class SigningKeys {
         this.service = Keystores.load(properties.keystore(), properties.password().toCharArray(), null);
         properties.signers().forEach((user, signer) ->
                 personal.put(user, Keystores.load(signer.keystore(), signer.password().toCharArray(), null)));
+        properties.certificates().forEach((user, pem) -> registered.put(user, readCertificate(pem, user)));
+    }
+
+    /** The certificate a person's uploaded signatures must be made with: registered for them, or their keystore's. */
+    public Optional<X509Certificate> registeredFor(String username) {
+        X509Certificate certificate = registered.get(username);
+        if (certificate == null && personal.containsKey(username)) {
+            certificate = personal.get(username).certificate();
+        }
+        return Optional.ofNullable(certificate);
     }
 
     public SigningKey forUser(String username) {
         return personal.getOrDefault(username, service);
+    }
+
+    private static X509Certificate readCertificate(java.nio.file.Path pem, String user) {
+        try (var in = Files.newInputStream(pem)) {
+            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (java.io.IOException | java.security.cert.CertificateException e) {
+            throw new IllegalStateException("sello.signing.certificates." + user + ": " + pem.getFileName()
+                    + " is not a readable X.509 certificate (PEM or DER)");
+        }
     }
 }

@@ -13,15 +13,19 @@ import java.util.Map;
  *                  (refused in the {@code prod} profile). Default {@code data/dev-signing.p12}
  * @param password  its password. Default {@code dev-only-password}
  * @param signers   per-user keystores, by username: {@code sello.signing.signers.ana.keystore=…}
+ * @param certificates the certificate (a PEM file) of each person who signs with their own software, by username:
+ *                  {@code sello.signing.certificates.rosa=…/rosa.pem}. An uploaded sign-off is accepted only
+ *                  with the certificate registered here, or with the one of the person's own keystore
  */
 @ConfigurationProperties("sello.signing")
-public record SigningProperties(Path keystore, String password, Map<String, Signer> signers) {
+public record SigningProperties(Path keystore, String password, Map<String, Signer> signers, Map<String, Path> certificates) {
     public static final String DEVELOPMENT_PASSWORD = "dev-only-password";
 
     public SigningProperties {
         keystore = keystore == null ? Path.of("data", "dev-signing.p12") : keystore;
         password = password == null ? DEVELOPMENT_PASSWORD : password;
         signers = signers == null ? Map.of() : Map.copyOf(signers);
+        certificates = certificates == null ? Map.of() : Map.copyOf(certificates);
         if (password.isEmpty()) {
             throw new IllegalArgumentException("sello.signing.password must not be empty");
         }

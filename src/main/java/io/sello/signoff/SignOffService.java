@@ -1,7 +1,10 @@
 package io.sello.signoff;
 
 import io.sello.document.SignatureSlot;
+import io.sello.signing.IncrementalSignature;
 import io.sello.signing.PdfSigner;
+import io.sello.signing.PdfVerifier;
+import io.sello.signing.SignatureUploadRefused;
 import io.sello.signing.Signer;
 import io.sello.signing.SigningKeys;
 import io.sello.storage.DocumentId;
@@ -9,6 +12,7 @@ import io.sello.storage.DocumentRegistry;
 import io.sello.storage.SignOffStep;
 import io.sello.storage.StoredDocument;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,16 +24,68 @@ public final class SignOffService {
     private final DocumentRegistry registry;
     private final PdfSigner signer;
     private final SigningKeys keys;
+    private final PdfVerifier verifier;
 
-    public SignOffService(DocumentRegistry registry, PdfSigner signer, SigningKeys keys) {
+    public SignOffService(DocumentRegistry registry, PdfSigner signer, SigningKeys keys, PdfVerifier verifier) {
         this.registry = registry;
         this.signer = signer;
         this.keys = keys;
+        this.verifier = verifier;
     }
 
     public StoredDocument signOff(DocumentId id, Optional<SignOffStep> requested, Actor actor) {
-        StoredDocument document = registry.find(id)
+        StoredDocument document = find(id);
+        SignOffStep step = nextStepFor(document, requested, actor);
+        SignatureSlot slot = slotOf(document, step, actor);
+        Instant now = registry.now();
+        byte[] signed = signer.sign(registry.pdf(id), slot, new Signer(step.name(), actor.name(), actor.position()),
+                keys.forUser(actor.username()), now);
+        return record(document, step, actor, now, signed, step + " signed by " + actor.name() + " (" + actor.position() + ")");
+    }
+
+    /**
+     * The file the step's signer signs with their own software (issue 16 §1): the registry's current file, whose
+     * empty signature field carries the step's name. Only for the next step, and only to who may sign it.
+     */
+    public byte[] prepared(DocumentId id, SignOffStep step, Actor actor) {
+        StoredDocument document = find(id);
+        slotOf(document, nextStepFor(document, Optional.of(step), actor), actor);
+        return registry.pdf(id);
+    }
+
+    /**
+     * Records a sign-off made with the official's own software: the upload must be the prepared file plus one
+     * revision that signs the step's field and nothing else ({@link IncrementalSignature}), with the certificate
+     * registered for the person sending it. Refused with the reason otherwise; the registry is then unchanged.
+     */
+    public StoredDocument signOffUploaded(DocumentId id, SignOffStep step, byte[] upload, Actor actor) {
+        StoredDocument document = find(id);
+        nextStepFor(document, Optional.of(step), actor);
+        slotOf(document, step, actor);
+        X509Certificate certificate;
+        try {
+            certificate = IncrementalSignature.check(registry.pdf(id), upload, step.name(), verifier);
+            if (!keys.registeredFor(actor.username()).map(certificate::equals).orElse(false)) {
+                throw new SignatureUploadRefused(SignatureUploadRefused.Fault.NOT_YOUR_CERTIFICATE,
+                        "the signature was made with a certificate that is not registered for " + actor.username()
+                                + " (" + certificate.getSubjectX500Principal().getName() + ")");
+            }
+        } catch (SignatureUploadRefused | io.sello.signing.PdfRefusedException e) {
+            registry.audit(id, actor.username(), "sign-off", "refused", "uploaded " + step + ": " + e.getMessage());
+            throw e;
+        }
+        return record(document, step, actor, registry.now(), upload, step + " signed by " + actor.name()
+                + " with their own software (" + certificate.getSubjectX500Principal().getName() + ")");
+    }
+
+    private StoredDocument find(DocumentId id) {
+        return registry.find(id)
                 .orElseThrow(() -> new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no stored document " + id));
+    }
+
+    /** The document's next step, if the caller asked for that one and holds its role. */
+    private SignOffStep nextStepFor(StoredDocument document, Optional<SignOffStep> requested, Actor actor) {
+        DocumentId id = document.id();
         Optional<SignOffStep> done = document.signOffs().stream().map(StoredDocument.SignOff::step).reduce((a, b) -> b);
         Optional<SignOffStep> next = SignOffStep.next(done);
         if (next.isEmpty()) {
@@ -44,16 +100,21 @@ public final class SignOffService {
             throw refuse(id, actor, SignOffRefused.Reason.FORBIDDEN, "the " + step + " sign-off needs the role "
                     + step.role() + ", which " + actor.username() + " does not hold");
         }
-        SignatureSlot slot = document.slots().stream().filter(s -> s.step().equals(step.name())).findFirst()
-                .orElseThrow(() -> refuse(id, actor, SignOffRefused.Reason.CONFLICT,
+        return step;
+    }
+
+    private SignatureSlot slotOf(StoredDocument document, SignOffStep step, Actor actor) {
+        return document.slots().stream().filter(s -> s.step().equals(step.name())).findFirst()
+                .orElseThrow(() -> refuse(document.id(), actor, SignOffRefused.Reason.CONFLICT,
                         "a " + document.type() + " has no " + step + " cell in a signature block"));
-        Instant now = registry.now();
-        byte[] signed = signer.sign(registry.pdf(id), slot, new Signer(step.name(), actor.name(), actor.position()),
-                keys.forUser(actor.username()), now);
+    }
+
+    private StoredDocument record(StoredDocument document, SignOffStep step, Actor actor, Instant now, byte[] signed, String audit) {
+        DocumentId id = document.id();
         if (!registry.recordSignOff(id, document.version(), step, actor.name(), actor.position(), actor.username(), now, signed)) {
             throw refuse(id, actor, SignOffRefused.Reason.CONFLICT, "someone else signed this document at the same time; reload it");
         }
-        registry.audit(id, actor.username(), "sign-off", "ok", step + " signed by " + actor.name() + " (" + actor.position() + ")");
+        registry.audit(id, actor.username(), "sign-off", "ok", audit);
         return registry.find(id).orElseThrow();
     }
 

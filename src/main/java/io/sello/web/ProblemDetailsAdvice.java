@@ -97,6 +97,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "unreadable-pdf", "Unreadable PDF", e.getMessage());
     }
 
+    /** A sign-off uploaded from the signer's own software that is not the prepared file plus its signature (issue 16). */
+    @ExceptionHandler(io.sello.signing.SignatureUploadRefused.class)
+    ProblemDetail signatureUploadRefused(io.sello.signing.SignatureUploadRefused e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "sign-off-upload-refused", "Signed file refused",
+                e.getMessage());
+        problem.setProperty("fault", e.fault().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        return problem;
+    }
+
     @ExceptionHandler(AnonymousVerifyLimit.TooManyVerificationsException.class)
     ResponseEntity<ProblemDetail> tooManyVerifications(AnonymousVerifyLimit.TooManyVerificationsException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)

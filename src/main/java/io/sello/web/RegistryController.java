@@ -88,6 +88,48 @@ class RegistryController {
         return ResponseEntity.status(HttpStatus.CREATED).body(DocumentView.of(signed));
     }
 
+    /**
+     * For a signer who signs with their own software (issue 16 §1): the registry's current file, whose empty
+     * signature field named after the step is the one to sign. Only the next step, only for who may sign it.
+     */
+    @io.swagger.v3.oas.annotations.Operation(summary = "The file to sign with your own software",
+            description = "The registry's current PDF with the step's empty signature field (ELABORADO, REVISADO or APROBADO)."
+                    + " Sign that field once, incrementally, and send the result to POST /sign-offs/{step}.")
+    @GetMapping(path = "/sign-offs/{step}/prepared.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> prepared(@PathVariable String id, @PathVariable String step, Authentication who) {
+        SignOffStep wanted = step(step);
+        byte[] pdf = signOffs.prepared(parse(id), wanted, SecurityConfiguration.actor(who, security));
+        String name = find(id).fileName().replaceFirst("(?i)\\.pdf$", "") + "-" + wanted.name().toLowerCase(java.util.Locale.ROOT) + "-para-firmar.pdf";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(pdf);
+    }
+
+    /**
+     * The prepared file, signed with the signer's own software: accepted when it is that file plus one revision
+     * signing the step's field with the certificate registered for the caller, and nothing else (422 with a
+     * {@code fault} otherwise; nothing stored).
+     */
+    @io.swagger.v3.oas.annotations.Operation(summary = "Sign off with a file signed by your own software",
+            description = "The body is the prepared PDF (GET /sign-offs/{step}/prepared.pdf) with one incremental revision that signs"
+                    + " the step's field. Refused with 422 /problems/sign-off-upload-refused and a fault (not-this-document, revisions,"
+                    + " no-signature, wrong-field, signature-invalid, not-covering, other-changes, not-your-certificate) otherwise.")
+    @PostMapping(path = "/sign-offs/{step}", consumes = MediaType.APPLICATION_PDF_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DocumentView> signOffUploaded(@PathVariable String id, @PathVariable String step, @RequestBody byte[] pdf,
+                                                 Authentication who) {
+        StoredDocument signed = signOffs.signOffUploaded(parse(id), step(step), pdf, SecurityConfiguration.actor(who, security));
+        return ResponseEntity.status(HttpStatus.CREATED).body(DocumentView.of(signed));
+    }
+
+    private static SignOffStep step(String step) {
+        try {
+            return SignOffStep.valueOf(step);
+        } catch (IllegalArgumentException e) {
+            throw new io.sello.document.InvalidInputException(List.of(new io.sello.document.InputError("/step",
+                    "expected one of ELABORADO, REVISADO, APROBADO but got \"" + step + "\"")));
+        }
+    }
+
     @GetMapping(path = "/verification", produces = MediaType.APPLICATION_JSON_VALUE)
     @SecurityRequirements // open to anyone, like /verify/{id}
     Verification.Result verification(@PathVariable String id, Authentication who) {

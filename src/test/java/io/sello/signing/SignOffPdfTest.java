@@ -162,12 +162,12 @@ class SignOffPdfTest {
         Path personal = dir.resolve("rosa.p12");
         Keystores.generateDevelopment(personal, "rosa-secret".toCharArray(), "Rosa Choque");
         SigningKeys keys = new SigningKeys(new SigningProperties(service, "service-secret",
-                java.util.Map.of("rosa", new SigningProperties.Signer(personal, "rosa-secret"))), true);
+                java.util.Map.of("rosa", new SigningProperties.Signer(personal, "rosa-secret")), null), true);
         assertThat(service).exists(); // generated, as on a first start
         assertThat(keys.forUser("rosa").certificate().getSubjectX500Principal().getName()).contains("CN=Rosa Choque");
         assertThat(keys.forUser("ana").certificate().getSubjectX500Principal().getName()).contains("CN=Sello");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SigningKeys(
-                new SigningProperties(dir.resolve("missing.p12"), "x-secret", null), false))
+                new SigningProperties(dir.resolve("missing.p12"), "x-secret", null, null), false))
                 .hasMessageContaining("sello.signing.keystore");
     }
 

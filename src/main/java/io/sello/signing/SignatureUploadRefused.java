@@ -1,0 +1,35 @@
+package io.sello.signing;
+
+/**
+ * A sign-off uploaded from the official's own software that cannot be accepted (issue 16 §1); nothing is stored.
+ * The fault is a stable code for clients ({@code /problems/sign-off-upload-refused}, property {@code fault}).
+ */
+public final class SignatureUploadRefused extends RuntimeException {
+    private final Fault fault;
+
+    public SignatureUploadRefused(Fault fault, String message) {
+        super(message);
+        this.fault = fault;
+    }
+
+    public Fault fault() {
+        return fault;
+    }
+
+    public enum Fault {
+        /** The file is not the registry's current one with something appended. */
+        NOT_THIS_DOCUMENT,
+        /** Not exactly one revision was appended. */
+        REVISIONS,
+        NO_SIGNATURE,
+        /** The signature is in another step's field. */
+        WRONG_FIELD,
+        SIGNATURE_INVALID,
+        /** Bytes follow the new signature. */
+        NOT_COVERING,
+        /** The revision changes more than the signature field (content, annotations, pages). */
+        OTHER_CHANGES,
+        /** The certificate is not the one registered for the person signing. */
+        NOT_YOUR_CERTIFICATE
+    }
+}
