@@ -245,6 +245,9 @@ class SpanishMessagesTest {
         bodies.put("cut short", Fixtures.utf8(small.substring(0, small.length() / 2)));
         bodies.put("a missing comma", Fixtures.utf8(small.replace("\"entityCode\": \"7\",", "\"entityCode\": \"7\"")));
         bodies.put("a bare word", Fixtures.utf8(small.replace("1000.50", "mil")));
+        bodies.put("a bracket closing an object", Fixtures.utf8("{\"header\": 1]"));
+        bodies.put("a leading zero", Fixtures.utf8(small.replace("1000.50", "01000.50")));
+        bodies.put("a raw control character in a string", Fixtures.utf8(small.replace("MINISTERIO DE PRUEBA", "MINISTERIO\u0007")));
         bodies.put("NaN and Infinity", Fixtures.utf8(small.replace("1000.50", "NaN").replace("\"300.25\"", "Infinity")));
         bodies.put("an array as the document", Fixtures.utf8("[1, 2, 3]"));
         bodies.put("null as the document", Fixtures.utf8("null"));
