@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  * catalogue {@code messages/es.txt} holds message shapes: a regular expression matching a whole English
  * message, then, indented on the next line, its Spanish template. {@code {n}} carries capture group n over
  * verbatim (field names, client values, limits); {@code {n:t}} translates the captured English phrase with
- * the same catalogue first (a "what" such as {@code the string "x"} inside a larger message). The first
+ * the same catalogue first (a "what" such as {@code the string "x"} inside a larger message); {@code {n:d}} writes a
+ * date the service formatted (2020-01-02) as the pages show dates, 02/01/2020 (never a client's raw text). The first
  * matching shape wins; a message no shape matches is returned as it is (the completeness test catches it).
  */
 final class SpanishMessages {
     static final SpanishMessages CATALOGUE = load("/messages/es.txt");
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)(:t)?}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)(:[td])?}");
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
     private final List<Shape> shapes;
 
@@ -60,7 +62,13 @@ final class SpanishMessages {
         StringBuilder text = new StringBuilder();
         while (placeholder.find()) {
             String part = match.group(Integer.parseInt(placeholder.group(1)));
-            part = part == null ? "" : placeholder.group(2) != null ? translate(part, used) : part;
+            if (part == null) {
+                part = "";
+            } else if (":t".equals(placeholder.group(2))) {
+                part = translate(part, used);
+            } else if (":d".equals(placeholder.group(2))) {
+                part = ISO_DATE.matcher(part).replaceAll("$3/$2/$1");
+            }
             placeholder.appendReplacement(text, Matcher.quoteReplacement(part));
         }
         placeholder.appendTail(text);

@@ -515,13 +515,29 @@ class SpanishMessagesTest {
                 .isEqualTo("Importe no válido: se esperaba un número o un texto decimal como «1237022.00»; se recibió el texto «12,5 Bs»");
         assertThat(catalogue.translate("/activities/3/code: is required (and 2 more, see errors)"))
                 .isEqualTo("/activities/3/code: Falta este dato (y 2 más; vea la lista de errores)");
+        assertThat(catalogue.translate("must not be before startDate 2020-01-02 but got 2019-01-01"))
+                .isEqualTo("No puede ser anterior a la fecha de inicio (startDate) 02/01/2020; se recibió 01/01/2019");
         assertThat(catalogue.translate("something new the catalogue does not know")).isEqualTo("something new the catalogue does not know");
         assertThat(englishIn("something new the catalogue does not know")).contains("the", "not");
         assertThat(englishIn("Campo desconocido «the field»; solo se admiten: [code, only]")).isEmpty();
     }
 
+    /** A date field may echo 100,000 characters of the client's text: no shape may backtrack over it for long. */
     @Test
-    void accentLanguagePreference() {
+    void aLongHostileValueIsTranslatedQuickly() {
+        String hostile = ": but got \"declared 1 (and 2 more, see errors)".repeat(2_000);
+        String message = "expected a real date as \"YYYY-MM-DD\" but got \"" + hostile + "\"";
+        long start = System.nanoTime();
+        String detail = catalogue.translate("/header/cutOffDate: " + message + " (and 3 more, see errors)");
+        String alone = catalogue.translate(message);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(alone).isEqualTo("Se esperaba una fecha real con el formato AAAA-MM-DD; se recibió «" + hostile + "»");
+        assertThat(detail).isEqualTo("/header/cutOffDate: " + alone + " (y 3 más; vea la lista de errores)");
+        assertThat(millis).as("milliseconds for two messages of %d characters", message.length()).isLessThan(2_000);
+    }
+
+    @Test
+    void acceptLanguagePreference() {
         assertThat(SpanishMessages.prefersSpanish("es-BO,es;q=0.9")).isTrue();
         assertThat(SpanishMessages.prefersSpanish("es")).isTrue();
         assertThat(SpanishMessages.prefersSpanish("en-US,es;q=0.5")).isFalse();
