@@ -10,7 +10,8 @@ const Sello = (() => {
   }
 
   async function call(path, options = {}) {
-    const headers = Object.assign({ 'X-Requested-With': 'sello-ui' }, options.headers || {});
+    // Accept-Language: es makes the server's messages (errors, warnings, problems) Spanish; a caller's own wins.
+    const headers = Object.assign({ 'X-Requested-With': 'sello-ui', 'Accept-Language': 'es' }, options.headers || {});
     const method = (options.method || 'GET').toUpperCase();
     if (UNSAFE.has(method)) {
       if (!csrfToken()) await fetch('/api/v1/me', { headers: { 'X-Requested-With': 'sello-ui' }, credentials: 'same-origin' });

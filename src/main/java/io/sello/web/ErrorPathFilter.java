@@ -36,6 +36,6 @@ class ErrorPathFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        problems.write(response, 404, "not-found", "Not Found", "no resource at " + errorPath);
+        problems.write(request, response, 404, "not-found", "Not Found", "no resource at " + errorPath);
     }
 }

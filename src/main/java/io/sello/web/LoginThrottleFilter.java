@@ -76,7 +76,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
                 return;
             }
             String who = refusal.perUser() ? "this user name" : "this client address";
-            problems.write(response, 429, "too-many-failed-logins", "Too many failed sign-ins",
+            problems.write(request, response, 429, "too-many-failed-logins", "Too many failed sign-ins",
                     (refusal.lockedOut() ? "too many failed sign-ins for " + who + ": locked out; no credentials are checked until it ends"
                             : "too many failed sign-ins for " + who + ": wait before trying again")
                             + "; try again in " + seconds + " s (Retry-After)");

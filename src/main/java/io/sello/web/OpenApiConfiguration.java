@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
  * (systems). Every operation needs one of the two (the document-wide requirement: either scheme); the
  * operations SecurityConfiguration leaves open to anyone (document types, verification, the staff
  * pages' entry) carry an empty {@code @SecurityRequirements} and so declare none. OperationsTest
- * checks the declaration against what the service does with an anonymous caller.
+ * checks the declaration against what the service does with an anonymous caller. The description also says
+ * how to get the messages in Spanish (SpanishAnswers), since that is a header a client must know to send.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -24,7 +25,11 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI selloOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Sello").description("Official PDFs rendered from JSON, stored, signed off and verified"))
+                .info(new Info().title("Sello").description("Official PDFs rendered from JSON, stored, signed off and verified."
+                        + " Messages in Spanish: send Accept-Language: es (the staff pages do). The title and detail of a problem"
+                        + " and the message of each error and warning (in problems and in validate's report) are then Spanish;"
+                        + " pointers, codes and figures never change. Without that header, or with English preferred, they are"
+                        + " the English texts systems parse, unchanged."))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A staff user's name and password"))

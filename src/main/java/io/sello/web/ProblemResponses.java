@@ -15,16 +15,24 @@ final class ProblemResponses {
         write(null, response, status, type, title, detail);
     }
 
-    /** The staff pages send {@code X-Requested-With}: they get no Basic challenge, so the browser shows no dialog of its own. */
+    /**
+     * The staff pages send {@code X-Requested-With}: they get no Basic challenge, so the browser shows no dialog of its own.
+     * They also send {@code Accept-Language: es}, and title and detail are then in Spanish, as {@link SpanishAnswers}
+     * makes them for the problems the controllers answer.
+     */
     void write(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, int status, String type,
                String title, String detail) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "/problems/" + type);
-        body.put("title", title);
+        boolean spanish = request != null && SpanishMessages.prefersSpanish(request.getHeader("Accept-Language"));
+        body.put("title", spanish ? SpanishMessages.CATALOGUE.translate(title) : title);
         body.put("status", status);
-        body.put("detail", detail);
+        body.put("detail", spanish ? SpanishMessages.CATALOGUE.translate(detail) : detail);
         response.setStatus(status);
         response.setContentType("application/problem+json");
+        if (request != null) {
+            response.addHeader("Vary", "Accept-Language");
+        }
         if (status == 401 && (request == null || request.getHeader("X-Requested-With") == null)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"sello\"");
         }

@@ -133,7 +133,7 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response, 401, "unauthenticated",
                                 "Not authenticated", "send HTTP Basic credentials or an X-Api-Key header"))
-                        .accessDeniedHandler((request, response, e) -> problems.write(response, 403, "forbidden",
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response, 403, "forbidden",
                                 "Forbidden", "your role does not allow this")))
                 // the throttle first: a held-back attempt is answered 429 before any credential is checked
                 .addFilterBefore(throttle, BasicAuthenticationFilter.class)
@@ -189,11 +189,11 @@ class SecurityConfiguration {
                             if (e instanceof CsrfException && LOGIN.equals(request.getServletPath())) {
                                 response.sendRedirect(LOGIN + "?error=caducada");
                             } else if (e instanceof CsrfException) {
-                                problems.write(response, 403, "csrf-token-missing", "CSRF token missing or invalid",
+                                problems.write(request, response, 403, "csrf-token-missing", "CSRF token missing or invalid",
                                         "Falta el token de seguridad de la sesión (CSRF) o no es válido: vuelva a cargar la página"
                                                 + " e inténtelo de nuevo. Los sistemas envían Authorization o X-Api-Key y no lo necesitan.");
                             } else {
-                                problems.write(response, 403, "forbidden", "Forbidden", "Su rol no permite esta acción.");
+                                problems.write(request, response, 403, "forbidden", "Forbidden", "Su rol no permite esta acción.");
                             }
                         }))
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
