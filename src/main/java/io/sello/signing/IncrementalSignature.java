@@ -137,7 +137,7 @@ public final class IncrementalSignature {
             if (!unchanged) {
                 String what = PdfObjects.differingKeys(was, is, keys);
                 throw new SignatureUploadRefused(SignatureUploadRefused.Fault.OTHER_CHANGES, "the new revision also changes "
-                        + PdfObjects.describe(was) + " (object " + number + (what.isEmpty() ? "" : ", " + what)
+                        + PdfObjects.describe(was) + " (object " + number + "; changed: " + (what.isEmpty() ? "its value" : what)
                         + "): only the signature of " + field + " may be added");
             }
         }

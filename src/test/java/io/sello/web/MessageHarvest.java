@@ -322,6 +322,31 @@ final class MessageHarvest {
                 problem(advice.signOffRefused(new io.sello.signoff.SignOffRefused(reason, refused)), "sign-off " + reason);
             }
         }
+        // sign-offs uploaded from the signer's own software (IncrementalSignature, SignOffService), one of each shape
+        var upload = io.sello.signing.SignatureUploadRefused.Fault.OTHER_CHANGES;
+        for (String refused : List.of(
+                "the file does not start with the registry's current file: its earlier revisions differ, or it is another document",
+                "expected exactly one incremental revision after the registry's file, found 2: sign the prepared file once, without other changes",
+                "the new revision adds no signature", "the new signature is in the field REVISADO, not in ELABORADO's",
+                "the new signature does not verify: the signed bytes were changed",
+                "the new signature does not verify: the signed bytes were changed or the signature is damaged",
+                "the new signature does not verify: no byte range", "the new signature does not verify: the byte range is malformed",
+                "the new signature does not verify: the signed byte ranges leave out more than the signature",
+                "the signature ELABORADO no longer verifies: the signing-certificate-v2 attribute does not name the signing certificate",
+                "the new signature does not cover the whole file: bytes follow it", "the registry's file has no field APROBADO",
+                "the field ELABORADO holds no signature", "the new signature carries no readable certificate",
+                "the signature was made with a certificate that is not registered for ana (CN=Ana Pérez,O=Prueba,C=BO)",
+                "the new revision also changes a page (object 4; changed: [/Annots]): only the signature of ELABORADO may be added",
+                "the new revision also changes a content stream (object 14; changed: its content): only the signature of ELABORADO may be added",
+                "the new revision also changes an annotation (object 17; changed: [/Rect]): only the signature of ELABORADO may be added",
+                "the new revision also changes an image or drawing (object 9; changed: [/BBox] and its content): only the signature of ELABORADO may be added",
+                "the new revision also changes the page tree (object 2; changed: [/Count, /Kids]): only the signature of REVISADO may be added",
+                "the new revision also changes a font (object 30; changed: its value): only the signature of APROBADO may be added",
+                "the new revision also changes the document catalogue (object 1; changed: [/OpenAction]): only the signature of ELABORADO may be added",
+                "the new revision also changes a form field (object 12; changed: [/Fields]): only the signature of ELABORADO may be added",
+                "the new revision also changes an object of the document (object 40; changed: its value): only the signature of ELABORADO may be added")) {
+            problem(advice.signatureUploadRefused(new io.sello.signing.SignatureUploadRefused(upload, refused)), "sign-off upload");
+        }
         problem(advice.draftNotFound(new io.sello.draft.DraftNotFoundException()), "draft not found");
         problem(advice.draftConflict(new io.sello.draft.DraftConflictException(new io.sello.storage.Draft(
                 io.sello.storage.DraftId.random(), "budget-summary", "ana", "Cuadro", "{}", 3, java.time.Instant.EPOCH,
