@@ -105,8 +105,9 @@ class SelloConfiguration {
     }
 
     @Bean
-    SignOffService signOffService(DocumentRegistry registry, SigningKeys keys, RenderingProperties rendering) {
-        return new SignOffService(registry, new PdfSigner(ZoneId.of(rendering.timeZone())), keys);
+    SignOffService signOffService(DocumentRegistry registry, SigningKeys keys, RenderingProperties rendering,
+                                  io.sello.signoff.SignOffProperties signOff) {
+        return new SignOffService(registry, new PdfSigner(ZoneId.of(rendering.timeZone())), keys, signOff);
     }
 
     @Bean

@@ -28,4 +28,14 @@ public final class SigningKeys {
     public SigningKey forUser(String username) {
         return personal.getOrDefault(username, service);
     }
+
+    /** {@link #forUser} gives this user a key of their own, not the service's (issue 16: a personal signature). */
+    public boolean isPersonal(String username) {
+        return personal.containsKey(username);
+    }
+
+    /** The service's key: its electronic seal, the only key a system (API key) may sign with (issue 16). */
+    public SigningKey seal() {
+        return service;
+    }
 }
