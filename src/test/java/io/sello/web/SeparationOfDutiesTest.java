@@ -116,6 +116,22 @@ class SeparationOfDutiesTest {
         }
         assertThat(signers).containsExactly("Ana Quispe: Sello del servicio", "Luis Mamani: Firma personal", "Rosa Choque: Sello del servicio");
 
+        // the staff list says it in the Firmas column, and the verification page in each signer's card
+        try (io.sello.support.Browser browser = io.sello.support.Browser.start("http://127.0.0.1:" + port, 1280, 900)) {
+            browser.signIn("ana", "ana-dev").open("/ui/documentos.html").ready();
+            assertThat(browser.visible(org.openqa.selenium.By.cssSelector("#doc-" + id + " .doc-signoffs")).getText()).isEqualTo(
+                    "ELABORADO: Ana Quispe (sello del servicio); REVISADO: Luis Mamani (firma personal); APROBADO: Rosa Choque (sello del servicio)");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.screenshot("duties-documentos-1280x900");
+            browser.resize(360, 740).open("/ui/documentos.html").ready();
+            browser.script("document.getElementById('doc-" + id + "').scrollIntoView()");
+            browser.screenshot("duties-documentos-360x740");
+            browser.open("/verify/" + id).ready();
+            browser.script("document.getElementById('firmas-titulo').scrollIntoView()");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.screenshot("duties-verify-360x740");
+        }
+
         // the OpenAPI document names the two kinds
         JsonNode api = JSON.readTree(send("GET", "/v3/api-docs", null, null, null, null).body());
         assertThat(api.get("components").get("schemas").get("SignOffView").get("properties").get("kind").get("enum"))
