@@ -161,6 +161,25 @@ class SignOffServiceTest {
                 .isInstanceOfSatisfying(SignOffRefused.class, r -> assertThat(r.reason()).isEqualTo(SignOffRefused.Reason.SEPARATION_OF_DUTIES));
     }
 
+    /** {@code sello.signoff.separate-duties}: on unless set, off when set so, and anything else stops the start naming the key. */
+    @Test
+    void theSettingIsBoundAtStartUpAndABadValueStopsIt() {
+        org.springframework.boot.test.context.runner.ApplicationContextRunner runner =
+                new org.springframework.boot.test.context.runner.ApplicationContextRunner().withUserConfiguration(Properties.class);
+        runner.run(context -> assertThat(context.getBean(SignOffProperties.class).separateDuties()).isTrue());
+        runner.withPropertyValues("sello.signoff.separate-duties=false")
+                .run(context -> assertThat(context.getBean(SignOffProperties.class).separateDuties()).isFalse());
+        runner.withPropertyValues("sello.signoff.separate-duties=maybe").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("sello.signoff.separate-duties");
+        });
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(SignOffProperties.class)
+    static class Properties {
+    }
+
     /** The subject's common name of each signature's certificate, in the order of the file's signatures. */
     private static List<String> signingCertificates(byte[] pdf) throws Exception {
         List<String> names = new ArrayList<>();
