@@ -106,8 +106,8 @@ class SelloConfiguration {
 
     @Bean
     SignOffService signOffService(DocumentRegistry registry, SigningKeys keys, RenderingProperties rendering,
-                                  io.sello.signing.PdfLimits pdfLimits) {
-        return new SignOffService(registry, new PdfSigner(ZoneId.of(rendering.timeZone())), keys,
+                                  io.sello.signing.PdfLimits pdfLimits, io.sello.signoff.SignOffProperties signOff) {
+        return new SignOffService(registry, new PdfSigner(ZoneId.of(rendering.timeZone())), keys, signOff,
                 new io.sello.signing.PdfVerifier(pdfLimits));
     }
 

@@ -42,6 +42,16 @@ public final class SigningKeys {
         return personal.getOrDefault(username, service);
     }
 
+    /** {@link #forUser} gives this user a key of their own, not the service's (issue 16: a personal signature). */
+    public boolean isPersonal(String username) {
+        return personal.containsKey(username);
+    }
+
+    /** The service's key: its electronic seal, the only key a system (API key) may sign with (issue 16). */
+    public SigningKey seal() {
+        return service;
+    }
+
     private static X509Certificate readCertificate(java.nio.file.Path pem, String user) {
         try (var in = Files.newInputStream(pem)) {
             return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);

@@ -13,5 +13,9 @@ public class SignOffRefused extends RuntimeException {
         return reason;
     }
 
-    public enum Reason { NOT_FOUND, FORBIDDEN, CONFLICT }
+    /**
+     * {@code SEPARATION_OF_DUTIES}: a conflict too (409), but one that names its rule, since reloading the page
+     * does not help: another person must sign (issue 16).
+     */
+    public enum Reason { NOT_FOUND, FORBIDDEN, CONFLICT, SEPARATION_OF_DUTIES }
 }

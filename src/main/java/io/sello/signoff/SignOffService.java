@@ -6,9 +6,11 @@ import io.sello.signing.PdfSigner;
 import io.sello.signing.PdfVerifier;
 import io.sello.signing.SignatureUploadRefused;
 import io.sello.signing.Signer;
+import io.sello.signing.SigningKey;
 import io.sello.signing.SigningKeys;
 import io.sello.storage.DocumentId;
 import io.sello.storage.DocumentRegistry;
+import io.sello.storage.SignOffKind;
 import io.sello.storage.SignOffStep;
 import io.sello.storage.StoredDocument;
 
@@ -19,17 +21,27 @@ import java.util.Optional;
 /**
  * Signs a stored document off, one step at a time, in the order ELABORADO → REVISADO → APROBADO,
  * each by a user holding that step's role. Every refusal is audited as well as every signature.
+ *
+ * <p>Issue 16, point 1. With {@code sello.signoff.separate-duties} (the default) the three steps of a
+ * document are signed by three different people: a user who holds several roles takes one step per
+ * document. Each sign-off is recorded as {@link SignOffKind#PERSONAL} when made with the user's own key
+ * (or uploaded, signed with the certificate registered for them), else as the service's
+ * {@link SignOffKind#SEAL}. A system (API key) never makes a personal sign-off: whatever keys are
+ * configured, it signs with the service seal only, and it cannot upload a signed file.
  */
 public final class SignOffService {
     private final DocumentRegistry registry;
     private final PdfSigner signer;
     private final SigningKeys keys;
+    private final SignOffProperties properties;
     private final PdfVerifier verifier;
 
-    public SignOffService(DocumentRegistry registry, PdfSigner signer, SigningKeys keys, PdfVerifier verifier) {
+    public SignOffService(DocumentRegistry registry, PdfSigner signer, SigningKeys keys, SignOffProperties properties,
+                          PdfVerifier verifier) {
         this.registry = registry;
         this.signer = signer;
         this.keys = keys;
+        this.properties = properties;
         this.verifier = verifier;
     }
 
@@ -37,10 +49,13 @@ public final class SignOffService {
         StoredDocument document = find(id);
         SignOffStep step = nextStepFor(document, requested, actor);
         SignatureSlot slot = slotOf(document, step, actor);
+        // a system is never looked up among the personal keys, even if one were configured under its name
+        SignOffKind kind = !actor.system() && keys.isPersonal(actor.username()) ? SignOffKind.PERSONAL : SignOffKind.SEAL;
+        SigningKey key = kind == SignOffKind.PERSONAL ? keys.forUser(actor.username()) : keys.seal();
         Instant now = registry.now();
-        byte[] signed = signer.sign(registry.pdf(id), slot, new Signer(step.name(), actor.name(), actor.position()),
-                keys.forUser(actor.username()), now);
-        return record(document, step, actor, now, signed, step + " signed by " + actor.name() + " (" + actor.position() + ")");
+        byte[] signed = signer.sign(registry.pdf(id), slot, new Signer(step.name(), actor.name(), actor.position()), key, now);
+        return record(document, step, actor, kind, now, signed, step + " signed by " + actor.name() + " (" + actor.position() + "), "
+                + (kind == SignOffKind.PERSONAL ? "personal signature" : "service seal") + (actor.system() ? " applied by a system" : ""));
     }
 
     /**
@@ -60,6 +75,10 @@ public final class SignOffService {
      */
     public StoredDocument signOffUploaded(DocumentId id, SignOffStep step, byte[] upload, Actor actor) {
         StoredDocument document = find(id);
+        if (actor.system()) {
+            throw refuse(id, actor, SignOffRefused.Reason.FORBIDDEN, "a system (API key) cannot make a personal sign-off:"
+                    + " an uploaded signature must come from the person who signed it");
+        }
         nextStepFor(document, Optional.of(step), actor);
         slotOf(document, step, actor);
         X509Certificate certificate;
@@ -74,8 +93,8 @@ public final class SignOffService {
             registry.audit(id, actor.username(), "sign-off", "refused", "uploaded " + step + ": " + e.getMessage());
             throw e;
         }
-        return record(document, step, actor, registry.now(), upload, step + " signed by " + actor.name()
-                + " with their own software (" + certificate.getSubjectX500Principal().getName() + ")");
+        return record(document, step, actor, SignOffKind.PERSONAL, registry.now(), upload, step + " signed by " + actor.name()
+                + " with their own software (" + certificate.getSubjectX500Principal().getName() + "), personal signature");
     }
 
     private StoredDocument find(DocumentId id) {
@@ -100,6 +119,16 @@ public final class SignOffService {
             throw refuse(id, actor, SignOffRefused.Reason.FORBIDDEN, "the " + step + " sign-off needs the role "
                     + step.role() + ", which " + actor.username() + " does not hold");
         }
+        if (properties.separateDuties()) {
+            Optional<StoredDocument.SignOff> own = document.signOffs().stream()
+                    .filter(s -> s.username().equals(actor.username())).findFirst();
+            if (own.isPresent()) {
+                // the staff page shows this text as it is: in Spanish, naming who signed which step
+                throw refuse(id, actor, SignOffRefused.Reason.SEPARATION_OF_DUTIES, "Separación de funciones: "
+                        + own.get().signer() + " (" + actor.username() + ") ya firmó el paso " + own.get().step()
+                        + " de este documento; el paso " + step + " debe firmarlo otra persona.");
+            }
+        }
         return step;
     }
 
@@ -109,9 +138,10 @@ public final class SignOffService {
                         "a " + document.type() + " has no " + step + " cell in a signature block"));
     }
 
-    private StoredDocument record(StoredDocument document, SignOffStep step, Actor actor, Instant now, byte[] signed, String audit) {
+    private StoredDocument record(StoredDocument document, SignOffStep step, Actor actor, SignOffKind kind, Instant now,
+                                  byte[] signed, String audit) {
         DocumentId id = document.id();
-        if (!registry.recordSignOff(id, document.version(), step, actor.name(), actor.position(), actor.username(), now, signed)) {
+        if (!registry.recordSignOff(id, document.version(), step, actor.name(), actor.position(), actor.username(), kind, now, signed)) {
             throw refuse(id, actor, SignOffRefused.Reason.CONFLICT, "someone else signed this document at the same time; reload it");
         }
         registry.audit(id, actor.username(), "sign-off", "ok", audit);

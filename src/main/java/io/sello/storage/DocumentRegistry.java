@@ -87,21 +87,23 @@ public class DocumentRegistry {
 
     private List<StoredDocument.SignOff> signOffs(DocumentId id) {
         return jdbc.sql("""
-                        SELECT step, signer, position, username, signed_at, sha256 FROM sign_offs
+                        SELECT step, signer, position, username, signed_at, sha256, kind FROM sign_offs
                         WHERE document_id = :id""")
                 .param("id", id.toString())
                 .query((rs, n) -> new StoredDocument.SignOff(SignOffStep.valueOf(rs.getString("step")), rs.getString("signer"),
                         rs.getString("position"), rs.getString("username"), rs.getTimestamp("signed_at").toInstant(),
-                        rs.getString("sha256")))
+                        rs.getString("sha256"), SignOffKind.valueOf(rs.getString("kind"))))
                 .list().stream().sorted(java.util.Comparator.comparing(StoredDocument.SignOff::step)).toList();
     }
 
     /**
      * Records a sign-off and the newly signed PDF, only if nobody changed the document since
      * {@code expectedVersion} was read. {@code false} when someone else signed first.
+     *
+     * @param kind whether {@code pdf}'s new signature was made with the signer's own key or the service seal
      */
     public boolean recordSignOff(DocumentId id, int expectedVersion, SignOffStep step, String signer, String position,
-                                 String username, Instant at, byte[] pdf) {
+                                 String username, SignOffKind kind, Instant at, byte[] pdf) {
         String sha256 = Hashes.sha256(pdf);
         Boolean done = transactions.execute(status -> {
             int updated = jdbc.sql("""
@@ -113,11 +115,11 @@ public class DocumentRegistry {
                 return false;
             }
             jdbc.sql("""
-                            INSERT INTO sign_offs (document_id, step, signer, position, username, signed_at, sha256)
-                            VALUES (:id, :step, :signer, :position, :username, :at, :sha)""")
+                            INSERT INTO sign_offs (document_id, step, signer, position, username, signed_at, sha256, kind)
+                            VALUES (:id, :step, :signer, :position, :username, :at, :sha, :kind)""")
                     .param("id", id.toString()).param("step", step.name()).param("signer", signer)
                     .param("position", position).param("username", username).param("at", Timestamp.from(at))
-                    .param("sha", sha256).update();
+                    .param("sha", sha256).param("kind", kind.name()).update();
             return true;
         });
         return Boolean.TRUE.equals(done);

@@ -23,6 +23,12 @@ public record StoredDocument(DocumentId id, String type, String status, String f
         signOffs = List.copyOf(signOffs);
     }
 
-    public record SignOff(SignOffStep step, String signer, String position, String username, Instant signedAt, String sha256) {
+    /** @param kind a personal signature or the service seal (issue 16) */
+    public record SignOff(SignOffStep step, String signer, String position, String username, Instant signedAt, String sha256,
+                          SignOffKind kind) {
+        public SignOff {
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(kind, "kind");
+        }
     }
 }

@@ -16,6 +16,17 @@ import java.util.List;
 
 /** Systems authenticate with {@code X-Api-Key}; a wrong key is a 401, never a fall-through to anonymous. */
 final class ApiKeyFilter extends OncePerRequestFilter {
+    /**
+     * The principal of a request made with an API key: what marks the caller as a system, which never makes a
+     * personal sign-off (issue 16). Its name is the key's name, as before.
+     */
+    record SystemCaller(String name) implements java.security.Principal {
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+
     static final String HEADER = "X-Api-Key";
     private final List<SecurityProperties.ApiKey> keys;
     private final ProblemResponses problems;
@@ -43,7 +54,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             }
             var authorities = match.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
             SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(match.name(), null, authorities));
+                    UsernamePasswordAuthenticationToken.authenticated(new SystemCaller(match.name()), null, authorities));
         }
         chain.doFilter(request, response);
     }

@@ -158,6 +158,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "not-found", "No such document", e.getMessage());
             case FORBIDDEN -> problem(HttpStatus.FORBIDDEN, "wrong-role", "Not your sign-off", e.getMessage());
             case CONFLICT -> problem(HttpStatus.CONFLICT, "sign-off-order", "Not the next sign-off", e.getMessage());
+            case SEPARATION_OF_DUTIES -> problem(HttpStatus.CONFLICT, "separation-of-duties",
+                    "Another person must sign this step", e.getMessage());
         };
     }
 

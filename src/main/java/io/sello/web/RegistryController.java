@@ -156,15 +156,26 @@ class RegistryController {
     record SignOffRequest(String step) {
     }
 
+    /** A sign-off as clients see it; {@code kind} in lower case, like the API's other words. */
+    record SignOffView(String step, String signer, String position, String username, java.time.Instant signedAt, String sha256,
+                       @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"personal", "seal"},
+                               description = "personal: signed with the signer's own key; seal: the service's electronic"
+                                       + " seal (always so for a system using an API key)") String kind) {
+        static SignOffView of(StoredDocument.SignOff s) {
+            return new SignOffView(s.step().name(), s.signer(), s.position(), s.username(), s.signedAt(), s.sha256(),
+                    s.kind().name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
     /** A stored document as clients see it: never the input JSON's secrets (there are none) nor the PDF bytes. */
     record DocumentView(String id, String type, String status, String fileName, String sha256, String renderedSha256,
-                        String templateVersion, String createdAt, String createdBy, List<StoredDocument.SignOff> signOffs,
+                        String templateVersion, String createdAt, String createdBy, List<SignOffView> signOffs,
                         Optional<String> nextStep, java.util.Map<String, String> links) {
         static DocumentView of(StoredDocument d) {
             String base = "/api/v1/documents/" + d.id();
             Optional<SignOffStep> done = d.signOffs().stream().map(StoredDocument.SignOff::step).reduce((a, b) -> b);
             return new DocumentView(d.id().toString(), d.type(), d.status(), d.fileName(), d.sha256(), d.renderedSha256(),
-                    d.templateVersion(), d.createdAt().toString(), d.createdBy(), d.signOffs(),
+                    d.templateVersion(), d.createdAt().toString(), d.createdBy(), d.signOffs().stream().map(SignOffView::of).toList(),
                     SignOffStep.next(done).map(Enum::name),
                     java.util.Map.of("self", base, "pdf", base + "/pdf", "signOffs", base + "/sign-offs",
                             "verification", base + "/verification", "audit", base + "/audit", "verify", "/verify/" + d.id()));

@@ -331,6 +331,9 @@ class SecurityConfiguration {
         if (authentication.getPrincipal() instanceof OidcSignIn.Signer signer) {
             return new Actor(signer.getName(), signer.displayName(), signer.position(), roles);
         }
+        if (authentication.getPrincipal() instanceof ApiKeyFilter.SystemCaller system) {
+            return new Actor(system.name(), system.name(), "Sistema", roles, true);
+        }
         return properties.users().stream().filter(u -> u.username().equals(authentication.getName())).findFirst()
                 .map(u -> new Actor(u.username(), u.name(), u.position(), roles))
                 .orElse(new Actor(authentication.getName(), authentication.getName(), "Sistema", roles));

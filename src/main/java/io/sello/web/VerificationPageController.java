@@ -186,6 +186,8 @@ class VerificationPageController {
             row.put("position", signOff.position());
             row.put("when", LOCAL.format(signOff.signedAt().atZone(zone)));
             row.put("valid", valid);
+            // issue 16: the service's key is the institution's seal, not the official's own signature
+            row.put("kind", signOff.kind() == io.sello.storage.SignOffKind.PERSONAL ? "Firma personal" : "Sello del servicio");
             signers.add(row);
         }
         boolean alert = !alerts.isEmpty();

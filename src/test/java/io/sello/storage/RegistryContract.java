@@ -91,9 +91,9 @@ abstract class RegistryContract {
     void aSignOffReplacesTheFileKeepsItsHashAndLosesARace() {
         StoredDocument stored = store("v1".getBytes());
         byte[] signed = "v2 signed".getBytes();
-        assertThat(registry.recordSignOff(stored.id(), stored.version(), SignOffStep.ELABORADO, "Ana Quispe", "Técnico", "ana", NOW, signed)).isTrue();
+        assertThat(registry.recordSignOff(stored.id(), stored.version(), SignOffStep.ELABORADO, "Ana Quispe", "Técnico", "ana", SignOffKind.SEAL, NOW, signed)).isTrue();
         // a second sign-off computed from the same, now stale, version must not win
-        assertThat(registry.recordSignOff(stored.id(), stored.version(), SignOffStep.ELABORADO, "Otra", "x", "eve", NOW, "v2b".getBytes())).isFalse();
+        assertThat(registry.recordSignOff(stored.id(), stored.version(), SignOffStep.ELABORADO, "Otra", "x", "eve", SignOffKind.SEAL, NOW, "v2b".getBytes())).isFalse();
         StoredDocument found = registry.find(stored.id()).orElseThrow();
         assertThat(found.status()).isEqualTo("ELABORADO");
         assertThat(found.signOffs()).extracting(StoredDocument.SignOff::signer).containsExactly("Ana Quispe");
@@ -101,6 +101,54 @@ abstract class RegistryContract {
         assertThat(registry.findBySha256(Hashes.sha256(signed))).contains(stored.id());
         assertThat(registry.findBySha256(Hashes.sha256("v1".getBytes()))).isEmpty(); // the unsigned file is no longer current...
         assertThat(registry.findBySha256(found.renderedSha256())).contains(stored.id()); // ...but its rendered hash is known
+    }
+
+    /** Issue 16: each sign-off keeps whether it was a personal signature or the service seal (V6). */
+    @Test
+    void eachSignOffKeepsItsKind() {
+        StoredDocument stored = store("v1".getBytes());
+        assertThat(registry.recordSignOff(stored.id(), 1, SignOffStep.ELABORADO, "Ana Quispe", "Técnico", "ana",
+                SignOffKind.PERSONAL, NOW, "v2".getBytes())).isTrue();
+        assertThat(registry.recordSignOff(stored.id(), 2, SignOffStep.REVISADO, "sistema-poa", "Sistema", "sistema-poa",
+                SignOffKind.SEAL, NOW, "v3".getBytes())).isTrue();
+        assertThat(registry.find(stored.id()).orElseThrow().signOffs())
+                .extracting(s -> s.step() + " " + s.username() + " " + s.kind())
+                .containsExactly("ELABORADO ana PERSONAL", "REVISADO sistema-poa SEAL");
+        // the column takes only the two kinds, and has no default a forgotten value could fall back on
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+                        INSERT INTO sign_offs (document_id, step, signer, position, username, signed_at, sha256, kind)
+                        VALUES (:id, 'APROBADO', 'x', 'x', 'x', :at, :sha, 'BOTH')""")
+                .param("id", stored.id().toString()).param("at", java.sql.Timestamp.from(NOW)).param("sha", "0".repeat(64)).update())
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+                        INSERT INTO sign_offs (document_id, step, signer, position, username, signed_at, sha256)
+                        VALUES (:id, 'APROBADO', 'x', 'x', 'x', :at, :sha)""")
+                .param("id", stored.id().toString()).param("at", java.sql.Timestamp.from(NOW)).param("sha", "0".repeat(64)).update())
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+    }
+
+    /** A sign-off recorded before V6 existed becomes a seal: the registry claims no personal signature it cannot vouch for. */
+    @Test
+    void signOffsFromBeforeTheKindColumnAreSeals() {
+        Flyway upToV5 = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").cleanDisabled(false)
+                .target("5").load();
+        upToV5.clean();
+        upToV5.migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("""
+                INSERT INTO documents (id, type, status, file_name, rendered_sha256, sha256, template_version, input_json,
+                                       signature_slots, pdf, created_at, created_by, version)
+                VALUES ('00000000-0000-4000-8000-000000000001', 'poa-execution-form', 'ELABORADO', 'F.pdf', :sha, :sha, 't', '{}',
+                        '', :pdf, :at, 'ana', 2)""")
+                .param("sha", "0".repeat(64)).param("pdf", "x".getBytes()).param("at", java.sql.Timestamp.from(NOW)).update();
+        jdbc.sql("""
+                INSERT INTO sign_offs (document_id, step, signer, position, username, signed_at, sha256)
+                VALUES ('00000000-0000-4000-8000-000000000001', 'ELABORADO', 'Ana Quispe', 'Técnico', 'ana', :at, :sha)""")
+                .param("at", java.sql.Timestamp.from(NOW)).param("sha", "1".repeat(64)).update();
+        assertThat(Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate().success).isTrue();
+        assertThat(registry.find(DocumentId.parse("00000000-0000-4000-8000-000000000001")).orElseThrow().signOffs())
+                .extracting(StoredDocument.SignOff::kind).containsExactly(SignOffKind.SEAL);
     }
 
     @Test

@@ -317,7 +317,8 @@ final class MessageHarvest {
                 "step: the next sign-off is REVISADO, not APROBADO (the order is ELABORADO, REVISADO, APROBADO)",
                 "the REVISADO sign-off needs the role REVIEWER, which ana does not hold",
                 "a budget-summary has no APROBADO cell in a signature block",
-                "someone else signed this document at the same time; reload it")) {
+                "someone else signed this document at the same time; reload it",
+                "a system (API key) cannot make a personal sign-off: an uploaded signature must come from the person who signed it")) {
             for (var reason : io.sello.signoff.SignOffRefused.Reason.values()) {
                 problem(advice.signOffRefused(new io.sello.signoff.SignOffRefused(reason, refused)), "sign-off " + reason);
             }

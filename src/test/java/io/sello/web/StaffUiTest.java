@@ -135,6 +135,9 @@ class StaffUiTest {
         // The page shows "Firmado: …" first and then reloads the list: wait for the reload, then check the row.
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#doc-" + id + " .doc-status"), "Aprobado"));
         assertThat(visible(By.id("doc-" + id)).findElement(By.className("doc-status")).getText()).isEqualTo("Aprobado");
+        // issue 16: with the default configuration nobody has a key of their own, so each step is the service seal
+        assertThat(visible(By.id("doc-" + id)).findElement(By.className("doc-signoffs")).getText()).isEqualTo(
+                "ELABORADO: Ana Quispe (sello del servicio); REVISADO: Luis Mamani (sello del servicio); APROBADO: Rosa Choque (sello del servicio)");
 
         // the public page behind the QR code, without logging in
         browser.findElement(By.id("logout")).click();
