@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The key each user signs with: their own keystore when configured, else the service's. The service
+ * The key each user signs with: their own keystore or PKCS#11 token when configured, else the service's. The service
  * keystore is generated for development when missing, unless the caller forbids it (production).
  */
 public final class SigningKeys {
@@ -21,8 +21,9 @@ public final class SigningKeys {
             Keystores.generateDevelopment(properties.keystore(), properties.password().toCharArray(), "Sello");
         }
         this.service = Keystores.load(properties.keystore(), properties.password().toCharArray(), null);
-        properties.signers().forEach((user, signer) ->
-                personal.put(user, Keystores.load(signer.keystore(), signer.password().toCharArray(), null)));
+        properties.signers().forEach((user, signer) -> personal.put(user, signer.pkcs11() != null
+                ? TokenKeys.load(user, signer.pkcs11())
+                : Keystores.load(signer.keystore(), signer.password().toCharArray(), null)));
     }
 
     public SigningKey forUser(String username) {

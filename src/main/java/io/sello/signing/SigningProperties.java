@@ -1,18 +1,20 @@
 package io.sello.signing;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * {@code sello.signing.*}: the PKCS#12 keystores signatures are made with.
+ * {@code sello.signing.*}: the keys signatures are made with.
  *
  * @param keystore  the service's keystore, used for every signer without one of their own; when the
  *                  file does not exist a development keystore is generated there on first start
  *                  (refused in the {@code prod} profile). Default {@code data/dev-signing.p12}
  * @param password  its password. Default {@code dev-only-password}
- * @param signers   per-user keystores, by username: {@code sello.signing.signers.ana.keystore=…}
+ * @param signers   per-user keys, by username: a PKCS#12 keystore ({@code sello.signing.signers.ana.keystore=…})
+ *                  or a key on a PKCS#11 token ({@code sello.signing.signers.ana.pkcs11.library=…}); users may mix both
  */
 @ConfigurationProperties("sello.signing")
 public record SigningProperties(Path keystore, String password, Map<String, Signer> signers) {
@@ -25,14 +27,76 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
         if (password.isEmpty()) {
             throw new IllegalArgumentException("sello.signing.password must not be empty");
         }
+        java.util.Map<String, String> tokenOwners = new java.util.HashMap<>();
         signers.forEach((user, signer) -> {
-            if (signer.keystore() == null || signer.password() == null) {
-                throw new IllegalArgumentException("sello.signing.signers." + user + ": keystore and password are both required");
+            String prefix = "sello.signing.signers." + user;
+            if (signer.pkcs11() != null) {
+                if (signer.keystore() != null || signer.password() != null) {
+                    throw new IllegalArgumentException(prefix + ": either a keystore or a pkcs11 token, not both");
+                }
+                signer.pkcs11().check(prefix + ".pkcs11");
+                // a PKCS#11 login unlocks the whole token for the process, and SunPKCS11 does not check a second
+                // PIN for a token already logged in: a key on a shared token would not be the user's own
+                String other = tokenOwners.putIfAbsent(signer.pkcs11().token(), user);
+                if (other != null) {
+                    throw new IllegalArgumentException(prefix + ".pkcs11: " + other + " and " + user
+                            + " are configured on the same token; each person needs a token of their own");
+                }
+            } else if (signer.keystore() == null || signer.password() == null) {
+                throw new IllegalArgumentException(prefix + ": keystore and password are both required (or a pkcs11 token)");
             }
         });
     }
 
-    /** One signer's own keystore. */
-    public record Signer(Path keystore, String password) {
+    /**
+     * One signer's own key: a PKCS#12 keystore with its password, or a key on a PKCS#11 token.
+     */
+    public record Signer(Path keystore, String password, Pkcs11 pkcs11) {
+        @ConstructorBinding
+        public Signer {
+        }
+
+        public Signer(Path keystore, String password) {
+            this(keystore, password, null);
+        }
+    }
+
+    /**
+     * A key on a PKCS#11 token or HSM, reached through the JDK's SunPKCS11 provider: the private key
+     * never leaves the token, each signature is computed on it.
+     *
+     * @param library    the token's PKCS#11 module, e.g. {@code /usr/lib/softhsm/libsofthsm2.so}
+     * @param slot       the slot ID the token sits in; or
+     * @param tokenLabel the token's label, when the slot is not fixed (SoftHSM gives each new token a new slot ID)
+     * @param pin        the user PIN; never logged, never part of an error text
+     * @param keyAlias   the label of the key and its certificate on the token
+     */
+    public record Pkcs11(Path library, Long slot, String tokenLabel, String pin, String keyAlias) {
+        void check(String prefix) {
+            if (library == null) {
+                throw new IllegalArgumentException(prefix + ".library is required (the PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so)");
+            }
+            if ((slot == null) == (tokenLabel == null || tokenLabel.isBlank())) {
+                throw new IllegalArgumentException(prefix + ": give either .slot or .token-label, exactly one");
+            }
+            if (pin == null || pin.isEmpty()) {
+                throw new IllegalArgumentException(prefix + ".pin is required");
+            }
+            if (keyAlias == null || keyAlias.isBlank()) {
+                throw new IllegalArgumentException(prefix + ".key-alias is required (the label of the key and certificate on the token)");
+            }
+        }
+
+        /** Which token: the module and its slot or label. */
+        String token() {
+            return library.toAbsolutePath().normalize() + (slot != null ? "#slot=" + slot : "#label=" + tokenLabel.trim());
+        }
+
+        /** Without the PIN: this text may reach a log. */
+        @Override
+        public String toString() {
+            return "Pkcs11[library=" + library + ", slot=" + slot + ", tokenLabel=" + tokenLabel
+                    + ", pin=(hidden), keyAlias=" + keyAlias + "]";
+        }
     }
 }
