@@ -26,6 +26,7 @@ import java.util.List;
  * <p>Every error names the user and the setting, never the PIN: these texts go to the start-up log.
  */
 final class TokenKeys {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TokenKeys.class);
     private static final String WRAPPER = "sun.security.pkcs11.wrapper.";
 
     private TokenKeys() {
@@ -75,7 +76,10 @@ final class TokenKeys {
                 chain.add((X509Certificate) certificate);
             }
             // no password: the PKCS#11 login above already unlocked the token's keys
-            return new SigningKey((PrivateKey) store.getKey(alias, null), chain, provider);
+            SigningKey key = new SigningKey((PrivateKey) store.getKey(alias, null), chain, provider);
+            log.info("{} signs with the key '{}' on the PKCS#11 token in slot {} ({}): {}", user, alias, slot,
+                    library.getFileName(), key.certificate().getSubjectX500Principal().getName());
+            return key;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(prefix + ": the key '" + alias + "' on " + user + "'s token cannot be used ("
                     + reason(e) + ")");

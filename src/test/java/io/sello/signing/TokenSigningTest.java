@@ -104,7 +104,7 @@ class TokenSigningTest {
     @Test
     void aRefusedPinStopsTheStartNamingTheUserAndNotThePin() {
         SoftHsm.Token luis = SoftHsm.token(SoftHsm.LUIS);
-        String wrong = "90817263";
+        String wrong = "not-luis-pin-9081";
         assertThatThrownBy(() -> keys(Map.of("luis", onToken(luis, true, wrong, "luis"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the PIN for luis's token was refused")

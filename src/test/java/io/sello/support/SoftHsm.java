@@ -100,9 +100,9 @@ public final class SoftHsm {
             Files.createDirectories(tokenDirectory);
             Files.writeString(CONF, "directories.tokendir = " + tokenDirectory + "\nobjectstore.backend = file\n"
                     + "log.level = ERROR\nslots.removable = false\n", StandardCharsets.UTF_8);
-            Token ana = make(library, ANA, "Ana Quispe", "5173", new String[]{"-keyalg", "RSA", "-keysize", "3072", "-sigalg", "SHA256withRSA"});
-            Token rosa = make(library, ROSA, "Rosa Choque", "8246", new String[]{"-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA"});
-            Token luis = make(library, LUIS, "Luis Mamani", "3390", null);
+            Token ana = make(library, ANA, "Ana Quispe", "ana-pin-5173", new String[]{"-keyalg", "RSA", "-keysize", "3072", "-sigalg", "SHA256withRSA"});
+            Token rosa = make(library, ROSA, "Rosa Choque", "rosa-pin-8246", new String[]{"-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA"});
+            Token luis = make(library, LUIS, "Luis Mamani", "luis-pin-3390", null);
             return Map.of(ANA, ana, ROSA, rosa, LUIS, luis);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -100,13 +100,14 @@ class TokenSignOffTest {
         } finally {
             Files.delete(file);
         }
-        assertThat(output.getAll()).doesNotContain(token.pin());
+        assertThat(output.getAll()).contains("ana signs with the key 'ana' on the PKCS#11 token in slot " + token.slot())
+                .doesNotContain(token.pin());
     }
 
     @Test
     void aRefusedPinStopsTheStartNamingTheUserNeverThePin(CapturedOutput output) {
         SoftHsm.Token luis = SoftHsm.token(SoftHsm.LUIS);
-        String wrong = "74205318";
+        String wrong = "not-luis-pin-7420";
         List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:token-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
         luis.properties(true).forEach((name, value) -> args.add("--" + name + "=" + (name.endsWith(".pin") ? wrong : value)));
