@@ -48,6 +48,12 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
         });
     }
 
+    /** Without the passwords and PINs: this text may reach a log. */
+    @Override
+    public String toString() {
+        return "SigningProperties[keystore=" + keystore + ", password=(hidden), signers=" + signers + "]";
+    }
+
     /**
      * One signer's own key: a PKCS#12 keystore with its password, or a key on a PKCS#11 token.
      */
@@ -58,6 +64,12 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
 
         public Signer(Path keystore, String password) {
             this(keystore, password, null);
+        }
+
+        /** Without the password: this text may reach a log. */
+        @Override
+        public String toString() {
+            return pkcs11 != null ? "Signer[" + pkcs11 + "]" : "Signer[keystore=" + keystore + ", password=(hidden)]";
         }
     }
 

@@ -133,6 +133,27 @@ class TokenSigningTest {
                 .hasMessageNotContaining(rosa.pin());
     }
 
+    /** The properties as an operator writes them bind to a keystore signer and a token signer side by side. */
+    @Test
+    void keystoreAndTokenSignersBindFromProperties() {
+        Map<String, String> properties = Map.of(
+                "sello.signing.signers.luis.keystore", "keys/luis.p12", "sello.signing.signers.luis.password", "luis-secret",
+                "sello.signing.signers.ana.pkcs11.library", "/usr/lib/softhsm/libsofthsm2.so",
+                "sello.signing.signers.ana.pkcs11.token-label", "sello-ana",
+                "sello.signing.signers.ana.pkcs11.pin", "ana-pin-0000", "sello.signing.signers.ana.pkcs11.key-alias", "ana",
+                "sello.signing.signers.rosa.pkcs11.library", "/usr/lib/softhsm/libsofthsm2.so",
+                "sello.signing.signers.rosa.pkcs11.slot", "1863359825",
+                "sello.signing.signers.rosa.pkcs11.pin", "rosa-pin-0000", "sello.signing.signers.rosa.pkcs11.key-alias", "firma");
+        SigningProperties bound = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(properties))
+                .bind("sello.signing", SigningProperties.class).get();
+        assertThat(bound.signers().get("luis")).isEqualTo(new SigningProperties.Signer(Path.of("keys/luis.p12"), "luis-secret"));
+        assertThat(bound.signers().get("ana").pkcs11()).isEqualTo(new SigningProperties.Pkcs11(
+                Path.of("/usr/lib/softhsm/libsofthsm2.so"), null, "sello-ana", "ana-pin-0000", "ana"));
+        assertThat(bound.signers().get("rosa").pkcs11().slot()).isEqualTo(1863359825L);
+        assertThat(bound.toString()).contains("sello-ana", "1863359825").doesNotContain("ana-pin-0000", "rosa-pin-0000", "luis-secret", SigningProperties.DEVELOPMENT_PASSWORD);
+    }
+
     @Test
     void settingsAreCheckedBeforeAnyTokenIsOpened() {
         Path library = Path.of("/usr/lib/softhsm/libsofthsm2.so");
