@@ -40,9 +40,13 @@ final class TokenKeys {
                     + " PKCS#11 module installed? for SoftHSM: the softhsm2 package)");
         }
         long slot = token.slot() != null ? token.slot() : slotOf(user, library, token.tokenLabel());
+        Provider sunPkcs11 = Security.getProvider("SunPKCS11");
+        if (sunPkcs11 == null) {
+            throw new IllegalStateException(prefix + ": this JVM has no SunPKCS11 provider (module jdk.crypto.cryptoki)");
+        }
         Provider provider;
         try {
-            provider = Security.getProvider("SunPKCS11").configure("--name=sello-" + user.replaceAll("[^A-Za-z0-9]", "_")
+            provider = sunPkcs11.configure("--name=sello-" + user.replaceAll("[^A-Za-z0-9]", "_")
                     + "\nlibrary = \"" + library + "\"\nslot = " + slot + "\n");
         } catch (ProviderException | java.security.InvalidParameterException e) {
             throw new IllegalStateException(prefix + ": " + user + "'s token in slot " + slot + " could not be opened ("
@@ -110,7 +114,9 @@ final class TokenKeys {
                 if (found.equals(label.trim())) {
                     return slot;
                 }
-                labels.add(found);
+                if (!found.isEmpty()) { // SoftHSM, for one, always offers an uninitialised token without a label
+                    labels.add(found);
+                }
             }
             throw new IllegalStateException(prefix + ": no token labelled '" + label + "' (tokens present: "
                     + (labels.isEmpty() ? "none" : String.join(", ", labels)) + ")");
