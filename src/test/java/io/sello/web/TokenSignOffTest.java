@@ -121,6 +121,17 @@ class TokenSignOffTest {
                     assertThat(root.getMessage()).isEqualTo("sello.signing.signers.luis.pkcs11.pin: the PIN for luis's token was refused");
                 });
         assertThat(output.getAll()).contains("the PIN for luis's token was refused").doesNotContain(wrong);
+
+        // a setting missing: refused while the properties bind, and Spring's failure report must not echo the PIN
+        List<String> noAlias = new ArrayList<>(args.subList(0, 2));
+        luis.properties(false).forEach((name, value) -> {
+            if (!name.endsWith(".key-alias")) {
+                noAlias.add("--" + name + "=" + (name.endsWith(".pin") ? wrong : value));
+            }
+        });
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SelloApplication.class).run(noAlias.toArray(String[]::new)).close())
+                .satisfies(e -> assertThat(e.toString() + e.getCause()).doesNotContain(wrong));
+        assertThat(output.getAll()).contains("sello.signing.signers.luis.pkcs11.key-alias is required").doesNotContain(wrong);
     }
 
     /** The signing certificate of each signature, in file order, as the CMS names it in its SignerInfo. */
