@@ -21,8 +21,9 @@ public final class SigningKeys {
             Keystores.generateDevelopment(properties.keystore(), properties.password().toCharArray(), "Sello");
         }
         this.service = Keystores.load(properties.keystore(), properties.password().toCharArray(), null);
+        Map<String, String> tokenOwners = new HashMap<>();
         properties.signers().forEach((user, signer) -> personal.put(user, signer.pkcs11() != null
-                ? TokenKeys.load(user, signer.pkcs11())
+                ? TokenKeys.load(user, signer.pkcs11(), tokenOwners)
                 : Keystores.load(signer.keystore(), signer.password().toCharArray(), null)));
     }
 

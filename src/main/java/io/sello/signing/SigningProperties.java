@@ -27,7 +27,6 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
         if (password.isEmpty()) {
             throw new IllegalArgumentException("sello.signing.password must not be empty");
         }
-        java.util.Map<String, String> tokenOwners = new java.util.HashMap<>();
         signers.forEach((user, signer) -> {
             String prefix = "sello.signing.signers." + user;
             if (signer.pkcs11() != null) {
@@ -35,13 +34,6 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
                     throw new IllegalArgumentException(prefix + ": either a keystore or a pkcs11 token, not both");
                 }
                 signer.pkcs11().check(prefix + ".pkcs11");
-                // a PKCS#11 login unlocks the whole token for the process, and SunPKCS11 does not check a second
-                // PIN for a token already logged in: a key on a shared token would not be the user's own
-                String other = tokenOwners.putIfAbsent(signer.pkcs11().token(), user);
-                if (other != null) {
-                    throw new IllegalArgumentException(prefix + ".pkcs11: " + other + " and " + user
-                            + " are configured on the same token; each person needs a token of their own");
-                }
             } else if (signer.keystore() == null || signer.password() == null) {
                 throw new IllegalArgumentException(prefix + ": keystore and password are both required (or a pkcs11 token)");
             }
@@ -97,11 +89,6 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
             if (keyAlias == null || keyAlias.isBlank()) {
                 throw new IllegalArgumentException(prefix + ".key-alias is required (the label of the key and certificate on the token)");
             }
-        }
-
-        /** Which token: the module and its slot or label. */
-        String token() {
-            return library.toAbsolutePath().normalize() + (slot != null ? "#slot=" + slot : "#label=" + tokenLabel.trim());
         }
 
         /** Without the PIN: this text may reach a log. */

@@ -17,6 +17,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keys on a PKCS#11 token or HSM, through the JDK's SunPKCS11 provider: one configured provider per
@@ -32,7 +33,13 @@ final class TokenKeys {
     private TokenKeys() {
     }
 
-    static SigningKey load(String user, SigningProperties.Pkcs11 token) {
+    /**
+     * @param tokenOwners the tokens already opened for other users ({@code module#slot} to user), to refuse a
+     *                    second user on the same token: a PKCS#11 login unlocks the whole token for the process,
+     *                    and SunPKCS11 does not check a second PIN for a token already logged in, so a key on a
+     *                    shared token would not be the user's own
+     */
+    static SigningKey load(String user, SigningProperties.Pkcs11 token, Map<String, String> tokenOwners) {
         String prefix = "sello.signing.signers." + user + ".pkcs11";
         Path library = token.library().toAbsolutePath();
         if (!Files.isRegularFile(library)) {
@@ -40,6 +47,11 @@ final class TokenKeys {
                     + " PKCS#11 module installed? for SoftHSM: the softhsm2 package)");
         }
         long slot = token.slot() != null ? token.slot() : slotOf(user, library, token.tokenLabel());
+        String other = tokenOwners.putIfAbsent(library.normalize() + "#" + slot, user);
+        if (other != null && !other.equals(user)) {
+            throw new IllegalStateException(prefix + ": " + other + " and " + user + " are configured on the same token"
+                    + " (slot " + slot + "); each person needs a token of their own");
+        }
         Provider sunPkcs11 = Security.getProvider("SunPKCS11");
         if (sunPkcs11 == null) {
             throw new IllegalStateException(prefix + ": this JVM has no SunPKCS11 provider (module jdk.crypto.cryptoki)");

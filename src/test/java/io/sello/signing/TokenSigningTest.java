@@ -127,6 +127,11 @@ class TokenSigningTest {
                 rosa.library(), 4242L, null, rosa.pin(), "rosa"));
         assertThatThrownBy(() -> keys(Map.of("rosa", noSlot))).hasMessage(
                 "sello.signing.signers.rosa.pkcs11: rosa's token in slot 4242 could not be opened (CKR_SLOT_ID_INVALID)");
+        // luis names rosa's token by its slot, rosa by its label: one token, two people
+        assertThatThrownBy(() -> keys(Map.of("rosa", onToken(rosa, true, rosa.pin(), "rosa"),
+                "luis", onToken(rosa, false, rosa.pin(), "rosa"))))
+                .hasMessageMatching("sello\\.signing\\.signers\\.(luis|rosa)\\.pkcs11: (luis and rosa|rosa and luis) are configured"
+                        + " on the same token \\(slot " + rosa.slot() + "\\); each person needs a token of their own");
         SigningProperties.Signer noToken = new SigningProperties.Signer(null, null, new SigningProperties.Pkcs11(
                 rosa.library(), null, "sello-nobody", rosa.pin(), "rosa"));
         assertThatThrownBy(() -> keys(Map.of("rosa", noToken))).hasMessageContaining("no token labelled 'sello-nobody'")
@@ -169,10 +174,6 @@ class TokenSigningTest {
                 .doesNotContain("4711-secret").contains("(hidden)");
         SigningProperties.Signer first = new SigningProperties.Signer(null, null,
                 new SigningProperties.Pkcs11(library, 7L, null, "1111", "ana"));
-        SigningProperties.Signer second = new SigningProperties.Signer(null, null,
-                new SigningProperties.Pkcs11(library, 7L, null, "2222", "luis"));
-        assertThatThrownBy(() -> new SigningProperties(null, null, new java.util.TreeMap<>(Map.of("ana", first, "luis", second))))
-                .hasMessageContaining("on the same token");
         assertThatThrownBy(() -> new SigningProperties(null, null, Map.of("ana",
                 new SigningProperties.Signer(Path.of("a.p12"), "x", first.pkcs11()))))
                 .hasMessageContaining("either a keystore or a pkcs11 token");
