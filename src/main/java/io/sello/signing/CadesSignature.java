@@ -42,7 +42,12 @@ final class CadesSignature {
             CMSAttributeTableGenerator withoutSigningTime = parameters ->
                     defaults.getAttributes(parameters).remove(CMSAttributes.signingTime);
             String algorithm = key.privateKey().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
-            ContentSigner signer = new JcaContentSignerBuilder(algorithm).build(key.privateKey());
+            JcaContentSignerBuilder builder = new JcaContentSignerBuilder(algorithm);
+            if (key.provider() != null) {
+                // a token's key is only a handle: the token's own provider signs with it, on the token
+                builder.setProvider(key.provider());
+            }
+            ContentSigner signer = builder.build(key.privateKey());
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                     .setSignedAttributeGenerator(withoutSigningTime)

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The key each user signs with: their own keystore when configured, else the service's. The service
+ * The key each user signs with: their own keystore or PKCS#11 token when configured, else the service's. The service
  * keystore is generated for development when missing, unless the caller forbids it (production).
  */
 public final class SigningKeys {
@@ -24,12 +24,14 @@ public final class SigningKeys {
             Keystores.generateDevelopment(properties.keystore(), properties.password().toCharArray(), "Sello");
         }
         this.service = Keystores.load(properties.keystore(), properties.password().toCharArray(), null);
-        properties.signers().forEach((user, signer) ->
-                personal.put(user, Keystores.load(signer.keystore(), signer.password().toCharArray(), null)));
+        Map<String, String> tokenOwners = new HashMap<>();
+        properties.signers().forEach((user, signer) -> personal.put(user, signer.pkcs11() != null
+                ? TokenKeys.load(user, signer.pkcs11(), tokenOwners)
+                : Keystores.load(signer.keystore(), signer.password().toCharArray(), null)));
         properties.certificates().forEach((user, pem) -> registered.put(user, readCertificate(pem, user)));
     }
 
-    /** The certificate a person's uploaded signatures must be made with: registered for them, or their keystore's. */
+    /** The certificate a person's uploaded signatures must be made with: registered for them, or their own key's. */
     public Optional<X509Certificate> registeredFor(String username) {
         X509Certificate certificate = registered.get(username);
         if (certificate == null && personal.containsKey(username)) {
