@@ -156,7 +156,7 @@ public final class TrustValidator {
                 String key = signature.getPDFRevision().getSignatureByteRange().stream()
                         .map(Object::toString).reduce((a, b) -> a + " " + b).orElse("");
                 ratings.put(key, rating(simple.getIndication(id), simple.getSubIndication(id),
-                        simple.getSignatureFormat(id), signature));
+                        simple.getSignatureFormat(id), simple.getBestSignatureTime(id), signature));
             }
         } catch (RuntimeException | StackOverflowError e) {
             log.debug("DSS could not validate the file: {}", e.toString());
@@ -165,7 +165,8 @@ public final class TrustValidator {
         return ratings;
     }
 
-    private static Rating rating(Indication indication, SubIndication sub, SignatureLevel format, SignatureWrapper signature) {
+    private static Rating rating(Indication indication, SubIndication sub, SignatureLevel format, Date bestSignatureTime,
+                                 SignatureWrapper signature) {
         Verdict verdict = switch (indication == null ? Indication.INDETERMINATE : indication) {
             case TOTAL_PASSED, PASSED -> Verdict.VALID;
             case TOTAL_FAILED, FAILED -> Verdict.INVALID;
@@ -178,7 +179,12 @@ public final class TrustValidator {
         Chain chain = certificate == null ? Chain.UNKNOWN
                 : trusted ? Chain.TRUSTED : development ? Chain.DEVELOPMENT : Chain.UNTRUSTED;
         String reason = reason(verdict, sub);
-        if (development && verdict == Verdict.INDETERMINATE) {
+        if (verdict != Verdict.VALID && certificate != null && certificate.getNotAfter() != null
+                && bestSignatureTime != null && certificate.getNotAfter().before(bestSignatureTime)) {
+            // DSS may word it as a chain failure (no revocation data can exist for an expired certificate), but the
+            // plain fact is the more useful one: nothing proves the signature was made while the certificate held
+            reason = "el certificado había vencido al firmar";
+        } else if (development && verdict == Verdict.INDETERMINATE) {
             reason = DEVELOPMENT_REASON; // the honest word for it: not a forgery, not a real signer either
         }
         Instant timestamp = signature.getTimestampListByType(TimestampType.SIGNATURE_TIMESTAMP).stream()
