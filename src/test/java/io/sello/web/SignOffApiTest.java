@@ -102,8 +102,13 @@ class SignOffApiTest {
 
         JsonNode verification = JSON.readTree(send("GET", "/api/v1/documents/" + id + "/verification", null, null, null, null).body());
         assertThat(verification.get("matchesRegistry").booleanValue()).isTrue();
-        assertThat(verification.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + ":" + s.get("valid").booleanValue())
-                .containsExactly("ELABORADO:true", "REVISADO:true", "APROBADO:true");
+        // intact, but signed with the development keystore, which no deployment trusts by default (issue 16): never "valid"
+        assertThat(verification.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + ":"
+                        + s.get("intact").booleanValue() + ":" + s.get("valid").booleanValue() + ":" + s.get("verdict").stringValue()
+                        + ":" + s.get("reason").stringValue())
+                .containsExactly("ELABORADO:true:false:INDETERMINATE:certificado de desarrollo",
+                        "REVISADO:true:false:INDETERMINATE:certificado de desarrollo",
+                        "APROBADO:true:false:INDETERMINATE:certificado de desarrollo");
         assertThat(verification.get("report").get("changedAfterLastSignature").booleanValue()).isFalse();
 
         byte[] pdf = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev").body();
@@ -129,7 +134,11 @@ class SignOffApiTest {
         byte[] flipped = io.sello.support.Tampering.flipByteInFirstStream(pdf);
         JsonNode broken = JSON.readTree(send("POST", "/api/v1/verify", flipped, "application/pdf", null, null).body());
         assertThat(broken.get("registered").booleanValue()).isFalse();
-        assertThat(broken.get("report").get("signatures")).allSatisfy(s -> assertThat(s.get("valid").booleanValue()).isFalse());
+        assertThat(broken.get("report").get("signatures")).allSatisfy(s -> {
+            assertThat(s.get("valid").booleanValue()).isFalse();
+            assertThat(s.get("intact").booleanValue()).isFalse();
+            assertThat(s.get("verdict").stringValue()).isEqualTo("INVALID");
+        });
 
         JsonNode appended = JSON.readTree(send("POST", "/api/v1/verify", io.sello.support.Tampering.appendPaintOver(pdf), "application/pdf", null, null).body());
         assertThat(appended.get("registered").booleanValue()).isFalse();
@@ -281,8 +290,13 @@ class SignOffApiTest {
 
         JsonNode verification = JSON.readTree(send("GET", "/api/v1/documents/" + budgetId + "/verification", null, null, null, null).body());
         assertThat(verification.get("matchesRegistry").booleanValue()).isTrue();
-        assertThat(verification.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + ":" + s.get("valid").booleanValue())
-                .containsExactly("ELABORADO:true", "REVISADO:true", "APROBADO:true");
+        // intact, but signed with the development keystore, which no deployment trusts by default (issue 16): never "valid"
+        assertThat(verification.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + ":"
+                        + s.get("intact").booleanValue() + ":" + s.get("valid").booleanValue() + ":" + s.get("verdict").stringValue()
+                        + ":" + s.get("reason").stringValue())
+                .containsExactly("ELABORADO:true:false:INDETERMINATE:certificado de desarrollo",
+                        "REVISADO:true:false:INDETERMINATE:certificado de desarrollo",
+                        "APROBADO:true:false:INDETERMINATE:certificado de desarrollo");
         assertThat(verification.get("report").get("changedAfterLastSignature").booleanValue()).isFalse();
 
         byte[] pdf = send("GET", "/api/v1/documents/" + budgetId + "/pdf", null, null, "ana", "ana-dev").body();
