@@ -112,8 +112,7 @@ public final class PdfVerifier {
         Map<String, TrustValidator.Rating> ratings = signed.isEmpty() ? Map.of() : trust.rate(pdf);
         List<SignatureCheck> checks = signed.stream().map(s -> s.rated(ratings.get(s.byteRange()))).toList();
         checks.stream().filter(c -> !c.intact()).forEach(c -> findings.add("signature " + c.field() + " is not valid: " + c.problem()));
-        checks.stream().filter(c -> c.intact() && !c.valid()).forEach(c -> findings.add("signature " + c.field()
-                + " is " + c.verdict().name().toLowerCase(java.util.Locale.ROOT) + ": " + c.reason()));
+
         boolean changed = false;
         if (!signed.isEmpty()) {
             long firstSigned = signed.get(0).end();
@@ -131,6 +130,9 @@ public final class PdfVerifier {
                 findings.add("bytes follow the last signature: the document was changed after it was signed");
             }
         }
+        // last, after what changed in the file: an intact signature no trusted authority vouches for
+        checks.stream().filter(c -> c.intact() && !c.valid()).forEach(c -> findings.add("signature " + c.field()
+                + " is " + c.verdict().name().toLowerCase(java.util.Locale.ROOT) + ": " + c.reason()));
         return new VerificationReport(sha256, revisionEnds.size(), checks, changed, findings);
     }
 

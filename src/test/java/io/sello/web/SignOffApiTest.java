@@ -130,6 +130,19 @@ class SignOffApiTest {
         assertThat(genuine.get("registered").booleanValue()).isTrue();
         assertThat(genuine.get("matchesRegistry").booleanValue()).isTrue();
         assertThat(genuine.get("documentId").stringValue()).isEqualTo(id);
+        // issue 16: each signature carries EU DSS's verdict, its reason in Spanish, the level, the timestamp time and
+        // the chain status; the development keystore's signatures are intact and never valid
+        JsonNode first = genuine.get("report").get("signatures").get(0);
+        assertThat(first.get("verdict").stringValue()).isEqualTo("INDETERMINATE");
+        assertThat(first.get("valid").booleanValue()).isFalse();
+        assertThat(first.get("intact").booleanValue()).isTrue();
+        assertThat(first.get("reason").stringValue()).isEqualTo("certificado de desarrollo");
+        assertThat(first.get("subIndication").stringValue()).isEqualTo("NO_CERTIFICATE_CHAIN_FOUND");
+        assertThat(first.get("level").stringValue()).isEqualTo("B-B");
+        assertThat(first.get("timestampTime").isNull()).isTrue();
+        assertThat(first.get("chain").stringValue()).isEqualTo("DEVELOPMENT");
+        assertThat(first.get("chainStatus").stringValue()).isEqualTo("certificado de desarrollo, sin autoridad de confianza");
+        assertThat(first.get("signerCommonName").stringValue()).isEqualTo("Sello");
 
         byte[] flipped = io.sello.support.Tampering.flipByteInFirstStream(pdf);
         JsonNode broken = JSON.readTree(send("POST", "/api/v1/verify", flipped, "application/pdf", null, null).body());

@@ -90,7 +90,7 @@ class VerifyPageTest {
         assertThat(signers).extracting(WebElement::getText).satisfiesExactly(
                 // the development keystore signed all three: intact, but no trusted authority vouches for it (issue 16)
                 s -> assertThat(s).contains("ELABORADO POR", "Ana Quispe", "Técnico de Planificación", "No concluyente",
-                        "certificado de desarrollo", "Nivel: B-B", "Sello de tiempo: sin sello de tiempo")
+                        "certificado de desarrollo", "Certificado a nombre de\nSello", "Nivel\nB-B", "Sello de tiempo\nsin sello de tiempo")
                         .doesNotContain("Válida", "válida"),
                 s -> assertThat(s).contains("REVISADO POR", "Luis Mamani", "Jefe de la Unidad de Planificación"),
                 s -> assertThat(s).contains("APROBADO POR", "Rosa Choque", "Directora General Ejecutiva"));
