@@ -158,7 +158,9 @@ public final class TrustValidator {
                 ratings.put(key, rating(simple.getIndication(id), simple.getSubIndication(id),
                         simple.getSignatureFormat(id), simple.getBestSignatureTime(id), signature));
             }
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // Sello's own reader accepted the file within PdfLimits; if DSS's cannot rate it, each signature is
+            // reported as INDETERMINATE ("no pudo evaluar"), never as valid, and the request still gets its report
             log.debug("DSS could not validate the file: {}", e.toString());
             ratings.clear();
         }
