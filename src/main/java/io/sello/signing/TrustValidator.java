@@ -186,6 +186,11 @@ public final class TrustValidator {
             // DSS may word it as a chain failure (no revocation data can exist for an expired certificate), but the
             // plain fact is the more useful one: nothing proves the signature was made while the certificate held
             reason = "el certificado había vencido al firmar";
+        } else if (verdict == Verdict.INDETERMINATE && trusted && sub == SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE
+                && signature.getCertificateChain().stream().anyMatch(c -> !c.isTrusted() && !c.isRevocationDataAvailable())) {
+            // DSS words a chain below a trusted root with no CRL/OCSP answer as a general chain failure; the plain
+            // fact is that nothing says whether a certificate was revoked (none embedded, fetching off or not allowed)
+            reason = "sin datos de revocación";
         } else if (development && verdict == Verdict.INDETERMINATE) {
             reason = DEVELOPMENT_REASON; // the honest word for it: not a forgery, not a real signer either
         }

@@ -72,6 +72,22 @@ class TrustVerificationTest {
         assertThat(check.timestampTime()).isNull(); // B-B: no signature timestamp
     }
 
+    /**
+     * The service's default: no fetching, and Sello's B-B signatures embed no CRL or OCSP answer. A trusted signer is
+     * then not yet VALID: DSS's default policy wants revocation data for the signer and the intermediate CA.
+     */
+    @Test
+    void aTrustedSignerWithoutRevocationDataIsNotConclusive() {
+        PdfVerifier offline = new PdfVerifier(PdfLimits.DEFAULTS,
+                new TrustValidator(TrustProperties.NONE, List.of(pki.root), null));
+        VerificationReport report = offline.verify(sign(form.content(), "ELABORADO", "Ana Quispe", pki.valid));
+        SignatureCheck check = report.signatures().get(0);
+        assertThat(check.verdict()).isEqualTo(Verdict.INDETERMINATE);
+        assertThat(check.subIndication()).isEqualTo("CERTIFICATE_CHAIN_GENERAL_FAILURE");
+        assertThat(check.reason()).isEqualTo("sin datos de revocación");
+        assertThat(check.chain()).isEqualTo(TrustValidator.Chain.TRUSTED);
+    }
+
     @Test
     void aSelfSignedCertificateInAnOfficialsNameIsNeverValid() {
         SignatureCheck check = only(sign(form.content(), "APROBADO", "Rosa Choque", pki.forged));
