@@ -111,9 +111,16 @@ class SelloConfiguration {
                 new io.sello.signing.PdfVerifier(pdfLimits));
     }
 
+    /** EU DSS with the deployment's trust anchors; reads the roots folder once, at start-up (issue 16, point 2). */
     @Bean
-    Verification verification(DocumentRegistry registry, MeterRegistry meters, io.sello.signing.PdfLimits pdfLimits) {
-        return new Verification(registry, meters, pdfLimits);
+    io.sello.signing.TrustValidator trustValidator(io.sello.signing.TrustProperties trust) {
+        return new io.sello.signing.TrustValidator(trust);
+    }
+
+    @Bean
+    Verification verification(DocumentRegistry registry, MeterRegistry meters, io.sello.signing.PdfLimits pdfLimits,
+                              io.sello.signing.TrustValidator trust) {
+        return new Verification(registry, meters, new io.sello.signing.PdfVerifier(pdfLimits, trust));
     }
 
     @Bean

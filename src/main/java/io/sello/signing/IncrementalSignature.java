@@ -69,15 +69,21 @@ public final class IncrementalSignature {
             throw new SignatureUploadRefused(SignatureUploadRefused.Fault.WRONG_FIELD, "the new signature is in the field "
                     + signature.field() + ", not in " + field + "'s");
         }
-        if (!signature.valid()) {
+        // intact, not valid: a certificate registered for the person is pinned, so an untrusted chain (INDETERMINATE)
+        // is accepted here; what EU DSS rates INVALID (revoked, broken) never is
+        if (!signature.intact()) {
             throw new SignatureUploadRefused(SignatureUploadRefused.Fault.SIGNATURE_INVALID, "the new signature does not verify: "
                     + signature.problem());
+        }
+        if (signature.verdict() == Verdict.INVALID) {
+            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.SIGNATURE_INVALID,
+                    "the new signature is rated INVALID by EU DSS (" + signature.subIndication() + ")");
         }
         if (report.changedAfterLastSignature()) {
             throw new SignatureUploadRefused(SignatureUploadRefused.Fault.NOT_COVERING,
                     "the new signature does not cover the whole file: bytes follow it");
         }
-        report.signatures().stream().filter(s -> !s.valid()).findFirst().ifPresent(s -> {
+        report.signatures().stream().filter(s -> !s.intact()).findFirst().ifPresent(s -> {
             throw new SignatureUploadRefused(SignatureUploadRefused.Fault.SIGNATURE_INVALID, "the signature " + s.field()
                     + " no longer verifies: " + s.problem());
         });

@@ -63,13 +63,14 @@ public final class Keystores {
     }
 
     /**
-     * A self-signed RSA-2048 certificate for development, valid five years, marked as such in its
+     * A self-signed RSA-3072 certificate for development (EU DSS's policy no longer accepts RSA 2048 for new
+     * signatures from 2026 on, issue 16 point 4), valid five years, marked as such in its
      * subject so that nobody mistakes it for a real signer's.
      */
     public static void generateDevelopment(Path file, char[] password, String commonName) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048, new SecureRandom());
+            generator.initialize(3072, new SecureRandom());
             KeyPair pair = generator.generateKeyPair();
             X500Name subject = new X500Name("CN=" + commonName.replaceAll("[,=+<>#;\"\\\\]", " ")
                     + ", OU=DEVELOPMENT ONLY - NOT FOR REAL SIGNATURES, O=Sello, C=BO");

@@ -29,23 +29,38 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Verifies every signature of a PDF from its bytes: the byte ranges, the CMS signature over them,
  * the signing-certificate-v2 attribute, and whether anything but a signature was appended later
- * (an incremental update that changes a figure leaves the old signatures "valid" but no longer
- * covering the file, which is exactly what a reviewer must be told).
+ * (an incremental update that changes a figure leaves the old signatures intact but no longer
+ * covering the file, which is exactly what a reviewer must be told). Then EU DSS rates each signature's
+ * trust ({@link TrustValidator}): chain, validity period, revocation. Intact is not valid: a self-signed
+ * certificate in any name verifies mathematically, and only DSS's TOTAL_PASSED is reported as valid.
  */
 public final class PdfVerifier {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PdfVerifier.class);
     private final PdfLimits limits;
+    private final TrustValidator trust;
 
+    /** Default limits, no trust anchors (nothing rates VALID): the CLI and tests. */
     public PdfVerifier() {
         this(PdfLimits.DEFAULTS);
     }
 
     public PdfVerifier(PdfLimits limits) {
+        this(limits, NoAnchors.VALIDATOR);
+    }
+
+    public PdfVerifier(PdfLimits limits, TrustValidator trust) {
         this.limits = limits;
+        this.trust = trust;
+    }
+
+    /** Loading DSS's validation policy takes a moment: one validator without anchors, made when first needed. */
+    private static final class NoAnchors {
+        static final TrustValidator VALIDATOR = new TrustValidator(TrustProperties.NONE);
     }
 
     /**
@@ -93,8 +108,11 @@ public final class PdfVerifier {
             throw PdfRefusedException.unreadable("it does not parse");
         }
         signed.sort(Comparator.comparingLong(Signed::end));
-        List<SignatureCheck> checks = signed.stream().map(Signed::check).toList();
-        checks.stream().filter(c -> !c.valid()).forEach(c -> findings.add("signature " + c.field() + " is not valid: " + c.problem()));
+        // DSS reads only what the pre-scan and OpenPDF have already accepted, and only when there is a signature
+        Map<String, TrustValidator.Rating> ratings = signed.isEmpty() ? Map.of() : trust.rate(pdf);
+        List<SignatureCheck> checks = signed.stream().map(s -> s.rated(ratings.get(s.byteRange()))).toList();
+        checks.stream().filter(c -> !c.intact()).forEach(c -> findings.add("signature " + c.field() + " is not valid: " + c.problem()));
+
         boolean changed = false;
         if (!signed.isEmpty()) {
             long firstSigned = signed.get(0).end();
@@ -112,10 +130,55 @@ public final class PdfVerifier {
                 findings.add("bytes follow the last signature: the document was changed after it was signed");
             }
         }
+        // last, after what changed in the file: an intact signature no trusted authority vouches for
+        checks.stream().filter(c -> c.intact() && !c.valid()).forEach(c -> findings.add("signature " + c.field()
+                + " is " + c.verdict().name().toLowerCase(java.util.Locale.ROOT) + ": " + c.reason()));
         return new VerificationReport(sha256, revisionEnds.size(), checks, changed, findings);
     }
 
-    private record Signed(long end, SignatureCheck check) {
+    /** What Sello's own checks found, before DSS's rating is added. */
+    private record Signed(long end, String byteRange, String field, String step, String signer, String certificate,
+                          Instant time, int revision, boolean intact, String problem) {
+        Signed(long end, String field, String step, String signer, String certificate, Instant time, int revision,
+               String problem) {
+            this(end, null, field, step, signer, certificate, time, revision, false, problem);
+        }
+
+        SignatureCheck rated(TrustValidator.Rating rating) {
+            if (!intact) {
+                // Sello's own finding is the more precise one; whatever DSS says, a broken signature is not valid
+                return new SignatureCheck(field, step, signer, certificate, time, revision, false, problem, Verdict.INVALID,
+                        brokenReason(problem), rating == null ? null : rating.subIndication(),
+                        rating == null ? null : rating.level(), rating == null ? null : rating.timestamp(),
+                        rating == null ? TrustValidator.Chain.UNKNOWN : rating.chain(),
+                        rating == null ? null : rating.signerCommonName());
+            }
+            if (rating == null) {
+                return new SignatureCheck(field, step, signer, certificate, time, revision, true, null, Verdict.INDETERMINATE,
+                        "el validador de referencia no pudo evaluar esta firma", null, null, null,
+                        TrustValidator.Chain.UNKNOWN, null);
+            }
+            return new SignatureCheck(field, step, signer, certificate, time, revision, true, null, rating.verdict(),
+                    rating.reason(), rating.subIndication(), rating.level(), rating.timestamp(), rating.chain(),
+                    rating.signerCommonName());
+        }
+    }
+
+    /** Sello's own findings, in the words of DSS's sub-indications where they mean the same. */
+    private static String brokenReason(String problem) {
+        if (problem == null) {
+            return "la firma está dañada";
+        }
+        if (problem.startsWith("the signed byte ranges leave out")) {
+            return "la firma no cubre todo el archivo firmado";
+        }
+        if (problem.startsWith("the signing-certificate-v2")) {
+            return "la firma no identifica bien su certificado";
+        }
+        if (problem.startsWith("the signed bytes were changed")) {
+            return "la firma no corresponde al contenido";
+        }
+        return "la firma está dañada";
     }
 
     private static Signed check(byte[] pdf, String field, PdfDictionary dictionary, List<Integer> revisionEnds) {
@@ -130,7 +193,7 @@ public final class PdfVerifier {
         PdfArray range = dictionary.getAsArray(PdfName.BYTERANGE);
         long[] r = new long[4];
         if (range == null || range.size() != 4) {
-            return new Signed(0, new SignatureCheck(field, step, name, null, time, 0, false, "no byte range"));
+            return new Signed(0, field, step, name, null, time, 0, "no byte range");
         }
         for (int i = 0; i < 4; i++) {
             r[i] = (long) range.getAsNumber(i).doubleValue();
@@ -138,12 +201,12 @@ public final class PdfVerifier {
         long end = r[2] + r[3];
         int revision = 1 + (int) revisionEnds.stream().filter(e -> e < end).count();
         if (r[0] != 0 || r[1] < 0 || r[2] < r[1] || end > pdf.length) {
-            return new Signed(end, new SignatureCheck(field, step, name, null, time, revision, false, "the byte range is malformed"));
+            return new Signed(end, field, step, name, null, time, revision, "the byte range is malformed");
         }
         byte[] contents = dictionary.getAsString(PdfName.CONTENTS).getOriginalBytes();
         if (!gapHoldsContents(pdf, r)) {
-            return new Signed(end, new SignatureCheck(field, step, name, null, time, revision, false,
-                    "the signed byte ranges leave out more than the signature"));
+            return new Signed(end, field, step, name, null, time, revision,
+                    "the signed byte ranges leave out more than the signature");
         }
         ByteArrayOutputStream signedBytes = new ByteArrayOutputStream((int) (r[1] + r[3]));
         signedBytes.write(pdf, 0, (int) r[1]);
@@ -161,18 +224,18 @@ public final class PdfVerifier {
             String subject = certificate.getSubject().toString();
             String signerName = name != null ? name : subject;
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
-                return new Signed(end, new SignatureCheck(field, step, signerName, subject, time, revision, false,
-                        "the signed bytes were changed"));
+                return new Signed(end, field, step, signerName, subject, time, revision, "the signed bytes were changed");
             }
             if (!signingCertificateMatches(signer, certificate)) {
-                return new Signed(end, new SignatureCheck(field, step, signerName, subject, time, revision, false,
-                        "the signing-certificate-v2 attribute does not name the signing certificate"));
+                return new Signed(end, field, step, signerName, subject, time, revision,
+                        "the signing-certificate-v2 attribute does not name the signing certificate");
             }
-            return new Signed(end, new SignatureCheck(field, step, signerName, subject, time, revision, true, null));
+            String byteRange = r[0] + " " + r[1] + " " + r[2] + " " + r[3];
+            return new Signed(end, byteRange, field, step, signerName, subject, time, revision, true, null);
         } catch (Exception e) {
             log.debug("signature {} does not parse: {}", field, e.toString());
-            return new Signed(end, new SignatureCheck(field, step, name, null, time, revision, false,
-                    "the signed bytes were changed or the signature is damaged"));
+            return new Signed(end, field, step, name, null, time, revision,
+                    "the signed bytes were changed or the signature is damaged");
         }
     }
 

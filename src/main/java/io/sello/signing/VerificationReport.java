@@ -17,8 +17,16 @@ public record VerificationReport(String sha256, int revisions, List<SignatureChe
         findings = List.copyOf(findings);
     }
 
-    /** Signed, every signature valid, nothing appended after them. */
+    /**
+     * Signed, every signature's bytes intact, nothing appended after them: nobody changed the file. Says nothing
+     * about who signed it (see {@link #allValid()}).
+     */
     public boolean intact() {
-        return !signatures.isEmpty() && signatures.stream().allMatch(SignatureCheck::valid) && !changedAfterLastSignature;
+        return !signatures.isEmpty() && signatures.stream().allMatch(SignatureCheck::intact) && !changedAfterLastSignature;
+    }
+
+    /** Intact, and every signature rated VALID by EU DSS (trusted chain, in force, not revoked). */
+    public boolean allValid() {
+        return intact() && signatures.stream().allMatch(SignatureCheck::valid);
     }
 }

@@ -29,11 +29,16 @@ public final class Verification {
     private final PdfVerifier verifier;
     private final MeterRegistry meters;
 
-    /** Uploads are checked against {@code limits} before they are parsed (issue 14, point 1). */
+    /** Uploads are checked against {@code limits} before they are parsed (issue 14, point 1). No trust anchors. */
     public Verification(DocumentRegistry registry, MeterRegistry meters, io.sello.signing.PdfLimits limits) {
+        this(registry, meters, new PdfVerifier(limits));
+    }
+
+    /** @param verifier with the deployment's trust anchors (sello.signing.trust.*, issue 16 point 2) */
+    public Verification(DocumentRegistry registry, MeterRegistry meters, PdfVerifier verifier) {
         this.registry = registry;
         this.meters = meters;
-        this.verifier = new PdfVerifier(limits);
+        this.verifier = verifier;
     }
 
     /** An uploaded file: found in the registry by its hash, if it is there at all. */
@@ -177,7 +182,8 @@ public final class Verification {
 
     private static String summary(VerificationReport report) {
         long valid = report.signatures().stream().filter(s -> s.valid()).count();
-        return valid + " of " + report.signatures().size() + " signature(s) valid"
+        long intact = report.signatures().stream().filter(s -> s.intact()).count();
+        return valid + " of " + report.signatures().size() + " signature(s) valid (" + intact + " intact)"
                 + (report.changedAfterLastSignature() ? ", changed after signing" : "");
     }
 

@@ -168,9 +168,11 @@ class VerificationPageController {
             alerts.add("El archivo fue modificado después de la última firma.");
         }
         for (SignatureCheck signature : report.signatures()) {
-            if (!signature.valid()) {
+            if (!signature.intact()) {
                 alerts.add("La firma «" + stepLabel(signature.step()) + "» no es válida: lo firmado fue alterado o la firma"
                         + " no corresponde a su certificado.");
+            } else if (signature.verdict() == io.sello.signing.Verdict.INVALID) {
+                alerts.add("La firma «" + stepLabel(signature.step()) + "» no es válida: " + signature.reason() + ".");
             }
         }
         for (StoredDocument.SignOff signOff : document.signOffs()) {
@@ -188,6 +190,7 @@ class VerificationPageController {
             row.put("valid", valid);
             // issue 16: the service's key is the institution's seal, not the official's own signature
             row.put("kind", signOff.kind() == io.sello.storage.SignOffKind.PERSONAL ? "Firma personal" : "Sello del servicio");
+            verdict(row, inFile.orElse(null));
             signers.add(row);
         }
         boolean alert = !alerts.isEmpty();
@@ -209,6 +212,7 @@ class VerificationPageController {
         model.put("badge", alert ? "No válido" : statusLabel(document.status()));
         model.put("badgeClass", alert ? "alerta" : document.status().toLowerCase(java.util.Locale.ROOT));
         model.put("signers", signers);
+        model.put("trustSummary", trustSummary(report));
         model.put("pending", pending);
         model.put("signed", !document.signOffs().isEmpty());
         model.put("matches", result.matchesRegistry());
@@ -220,6 +224,56 @@ class VerificationPageController {
         model.put("check", check == null ? Map.of() : check.asModel());
         model.put("checked", check != null);
         return model;
+    }
+
+    /**
+     * Issue 16, point 5: each signature's verdict as EU DSS rates it (badge "Válida" / "No concluyente" / "No válida"
+     * and the reason), the certificate's name, the chain status, the level and the signature timestamp's time.
+     */
+    private void verdict(Map<String, Object> row, SignatureCheck signature) {
+        io.sello.signing.Verdict verdict = signature == null ? io.sello.signing.Verdict.INVALID : signature.verdict();
+        row.put("verdict", verdict.name());
+        row.put("verdictLabel", verdict.label());
+        row.put("verdictClass", verdictClass(verdict));
+        row.put("reason", signature == null ? "la firma no está en el archivo" : signature.reason());
+        row.put("certificateName", signature == null || signature.signerCommonName() == null ? "—" : signature.signerCommonName());
+        row.put("chain", signature == null ? "—" : signature.chainStatus());
+        row.put("level", signature == null || signature.level() == null ? "—" : signature.level());
+        row.put("timestamp", signature == null || signature.timestampTime() == null ? "sin sello de tiempo"
+                : LOCAL.format(signature.timestampTime().atZone(zone)));
+    }
+
+    static String verdictClass(io.sello.signing.Verdict verdict) {
+        return switch (verdict) {
+            case VALID -> "valida";
+            case INDETERMINATE -> "no-concluyente";
+            case INVALID -> "no-valida";
+        };
+    }
+
+    /** "3 firmas válidas" / "1 firma válida; 2 no concluyentes (certificado de desarrollo)", from the verdicts. */
+    static String trustSummary(VerificationReport report) {
+        List<SignatureCheck> all = report.signatures();
+        if (all.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (io.sello.signing.Verdict verdict : io.sello.signing.Verdict.values()) {
+            List<SignatureCheck> these = all.stream().filter(s -> s.verdict() == verdict).toList();
+            if (these.isEmpty()) {
+                continue;
+            }
+            boolean one = these.size() == 1;
+            String words = switch (verdict) {
+                case VALID -> one ? "firma válida" : "firmas válidas";
+                case INDETERMINATE -> one ? "firma no concluyente" : "firmas no concluyentes";
+                case INVALID -> one ? "firma no válida" : "firmas no válidas";
+            };
+            String reasons = verdict == io.sello.signing.Verdict.VALID ? ""
+                    : " (" + String.join("; ", these.stream().map(SignatureCheck::reason).distinct().toList()) + ")";
+            parts.add(these.size() + " " + words + reasons);
+        }
+        return String.join("; ", parts) + ".";
     }
 
     static String stepLabel(String step) {
@@ -282,7 +336,7 @@ class VerificationPageController {
                             + (check.version() == null ? ", que aún no tiene firmas." : ", con todas las firmas que se muestran arriba."));
                     signatures(check, details);
                     yield new CheckView("mismo", check.report() != null && !check.report().changedAfterLastSignature()
-                            && check.report().signatures().stream().allMatch(SignatureCheck::valid) ? "ok" : "alerta",
+                            && check.report().signatures().stream().allMatch(SignatureCheck::intact) ? "ok" : "alerta",
                             "Es el mismo archivo.", details);
                 }
                 case EARLIER -> {
@@ -320,9 +374,14 @@ class VerificationPageController {
                 details.add("El archivo no lleva firmas digitales.");
                 return;
             }
+            // only what EU DSS rates TOTAL_PASSED counts as valid; the rest are named with their reason
             long valid = report.signatures().stream().filter(SignatureCheck::valid).count();
+            String others = report.signatures().stream().anyMatch(s -> !s.valid())
+                    ? "; " + trustSummary(new VerificationReport(report.sha256(), report.revisions(),
+                    report.signatures().stream().filter(s -> !s.valid()).toList(), false, List.of())).replaceAll("\\.$", "")
+                    : "";
             details.add("Firmas digitales en su archivo: " + valid + " válida" + (valid == 1 ? "" : "s") + " de "
-                    + report.signatures().size() + (report.changedAfterLastSignature()
+                    + report.signatures().size() + others + (report.changedAfterLastSignature()
                     ? "; además, el archivo fue modificado después de la última firma." : "."));
         }
 

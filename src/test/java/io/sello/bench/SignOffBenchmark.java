@@ -70,7 +70,7 @@ public class SignOffBenchmark {
         return stamp.stamp(SignatureFields.add(form.content(), form.signatureSlots()), "http://localhost:8080/verify/x", "Verificar\nSHA-256 x");
     }
 
-    /** One sign-off: an incremental update with a visible signature and a CMS (RSA-2048). */
+    /** One sign-off: an incremental update with a visible signature and a CMS (RSA-3072). */
     @Benchmark
     public byte[] signOne() {
         return signer.sign(stored, null, new Signer("ELABORADO", "Firmante", "Cargo"), key, Instant.now());

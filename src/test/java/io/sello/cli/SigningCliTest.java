@@ -145,7 +145,11 @@ class SigningCliTest {
         assertThat(cli(env).run(new String[]{"verify", signed.toString()})).isEqualTo(SelloCli.OK);
         JsonNode report = JsonMapper.builder().build().readTree(out());
         assertThat(report.get("intact").booleanValue()).isTrue();
-        assertThat(report.at("/report/signatures/0/valid").booleanValue()).isTrue();
+        assertThat(report.at("/report/signatures/0/intact").booleanValue()).isTrue();
+        // a self-signed key with no trust anchor: intact, but never "valid" (issue 16)
+        assertThat(report.at("/report/signatures/0/valid").booleanValue()).isFalse();
+        assertThat(report.at("/report/signatures/0/verdict").stringValue()).isEqualTo("INDETERMINATE");
+        assertThat(report.get("allValid").booleanValue()).isFalse();
         assertThat(report.at("/report/findings").toString()).contains("the file contains JavaScript; the signatures are checked"
                 + " as for any other content, but a viewer may act on it when the file is opened");
     }

@@ -63,10 +63,17 @@ class SignOffPdfTest {
     }
 
     @Test
-    void threeSignaturesAreValidAndEachCoversItsRevision() throws IOException {
+    void threeSignaturesAreIntactAndEachCoversItsRevision() throws IOException {
         VerificationReport report = new PdfVerifier().verify(signed);
         assertThat(report.signatures()).extracting(SignatureCheck::step).containsExactly("ELABORADO", "REVISADO", "APROBADO");
-        assertThat(report.signatures()).allSatisfy(s -> assertThat(s.valid()).as(s.problem()).isTrue());
+        assertThat(report.signatures()).allSatisfy(s -> assertThat(s.intact()).as(s.problem()).isTrue());
+        // a development key: intact, never "valid" (issue 16): no trust anchor vouches for it
+        assertThat(report.signatures()).allSatisfy(s -> {
+            assertThat(s.valid()).isFalse();
+            assertThat(s.verdict()).isEqualTo(Verdict.INDETERMINATE);
+            assertThat(s.reason()).isEqualTo("certificado de desarrollo");
+            assertThat(s.level()).isEqualTo("B-B");
+        });
         assertThat(report.signatures()).extracting(SignatureCheck::revision).containsExactly(2, 3, 4);
         assertThat(report.signatures().get(1).signer()).isEqualTo("Luis Mamani");
         assertThat(report.signatures().get(1).time()).isEqualTo(NOON.plusSeconds(3600));
@@ -119,7 +126,7 @@ class SignOffPdfTest {
         VerificationReport report = new PdfVerifier().verify(tampered);
         // the figures sit in a compressed stream, so a flipped byte may damage it rather than change a digit:
         // either way no signature may still verify
-        assertThat(report.signatures()).noneMatch(SignatureCheck::valid);
+        assertThat(report.signatures()).noneMatch(SignatureCheck::intact);
         assertThat(report.intact()).isFalse();
     }
 
@@ -129,7 +136,7 @@ class SignOffPdfTest {
         byte[] changed = io.sello.support.Tampering.appendPaintOver(signed);
         assertThat(changed.length).isGreaterThan(signed.length);
         VerificationReport report = new PdfVerifier().verify(changed);
-        assertThat(report.signatures()).allMatch(SignatureCheck::valid); // the old bytes are intact...
+        assertThat(report.signatures()).allMatch(SignatureCheck::intact); // the old bytes are intact...
         assertThat(report.changedAfterLastSignature()).isTrue();     // ...but the file is not what was signed
         assertThat(report.intact()).isFalse();
         assertThat(report.findings()).anySatisfy(f -> assertThat(f).contains("changed after it was signed"));

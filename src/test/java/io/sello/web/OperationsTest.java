@@ -43,6 +43,11 @@ class OperationsTest {
         // issue 15: validate's answer documents the computed figures
         JsonNode schemas = api.get("components").get("schemas");
         assertThat(schemas.get("ValidationResponse").get("properties").propertyNames()).contains("figures");
+        // issue 16: each verified signature's verdict, reason, level, timestamp time and chain status
+        assertThat(schemas.get("SignatureCheck").get("properties").propertyNames()).contains("intact", "valid", "verdict",
+                "reason", "subIndication", "level", "timestampTime", "chain", "chainStatus", "signerCommonName");
+        assertThat(schemas.get("SignatureCheck").get("properties").get("verdict").get("description").stringValue())
+                .contains("TOTAL_PASSED");
         assertThat(schemas.get("ComputedFigure").get("properties").propertyNames())
                 .containsExactly("pointer", "label", "value", "printed");
         assertThat(schemas.get("ComputedFigure").get("properties").get("pointer").get("description").stringValue())

@@ -102,8 +102,13 @@ class SignOffApiTest {
 
         JsonNode verification = JSON.readTree(send("GET", "/api/v1/documents/" + id + "/verification", null, null, null, null).body());
         assertThat(verification.get("matchesRegistry").booleanValue()).isTrue();
-        assertThat(verification.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + ":" + s.get("valid").booleanValue())
-                .containsExactly("ELABORADO:true", "REVISADO:true", "APROBADO:true");
+        // intact, but signed with the development keystore, which no deployment trusts by default (issue 16): never "valid"
+        assertThat(verification.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + ":"
+                        + s.get("intact").booleanValue() + ":" + s.get("valid").booleanValue() + ":" + s.get("verdict").stringValue()
+                        + ":" + s.get("reason").stringValue())
+                .containsExactly("ELABORADO:true:false:INDETERMINATE:certificado de desarrollo",
+                        "REVISADO:true:false:INDETERMINATE:certificado de desarrollo",
+                        "APROBADO:true:false:INDETERMINATE:certificado de desarrollo");
         assertThat(verification.get("report").get("changedAfterLastSignature").booleanValue()).isFalse();
 
         byte[] pdf = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev").body();
@@ -125,11 +130,28 @@ class SignOffApiTest {
         assertThat(genuine.get("registered").booleanValue()).isTrue();
         assertThat(genuine.get("matchesRegistry").booleanValue()).isTrue();
         assertThat(genuine.get("documentId").stringValue()).isEqualTo(id);
+        // issue 16: each signature carries EU DSS's verdict, its reason in Spanish, the level, the timestamp time and
+        // the chain status; the development keystore's signatures are intact and never valid
+        JsonNode first = genuine.get("report").get("signatures").get(0);
+        assertThat(first.get("verdict").stringValue()).isEqualTo("INDETERMINATE");
+        assertThat(first.get("valid").booleanValue()).isFalse();
+        assertThat(first.get("intact").booleanValue()).isTrue();
+        assertThat(first.get("reason").stringValue()).isEqualTo("certificado de desarrollo");
+        assertThat(first.get("subIndication").stringValue()).isEqualTo("NO_CERTIFICATE_CHAIN_FOUND");
+        assertThat(first.get("level").stringValue()).isEqualTo("B-B");
+        assertThat(first.get("timestampTime").isNull()).isTrue();
+        assertThat(first.get("chain").stringValue()).isEqualTo("DEVELOPMENT");
+        assertThat(first.get("chainStatus").stringValue()).isEqualTo("certificado de desarrollo, sin autoridad de confianza");
+        assertThat(first.get("signerCommonName").stringValue()).isEqualTo("Sello");
 
         byte[] flipped = io.sello.support.Tampering.flipByteInFirstStream(pdf);
         JsonNode broken = JSON.readTree(send("POST", "/api/v1/verify", flipped, "application/pdf", null, null).body());
         assertThat(broken.get("registered").booleanValue()).isFalse();
-        assertThat(broken.get("report").get("signatures")).allSatisfy(s -> assertThat(s.get("valid").booleanValue()).isFalse());
+        assertThat(broken.get("report").get("signatures")).allSatisfy(s -> {
+            assertThat(s.get("valid").booleanValue()).isFalse();
+            assertThat(s.get("intact").booleanValue()).isFalse();
+            assertThat(s.get("verdict").stringValue()).isEqualTo("INVALID");
+        });
 
         JsonNode appended = JSON.readTree(send("POST", "/api/v1/verify", io.sello.support.Tampering.appendPaintOver(pdf), "application/pdf", null, null).body());
         assertThat(appended.get("registered").booleanValue()).isFalse();
@@ -281,8 +303,13 @@ class SignOffApiTest {
 
         JsonNode verification = JSON.readTree(send("GET", "/api/v1/documents/" + budgetId + "/verification", null, null, null, null).body());
         assertThat(verification.get("matchesRegistry").booleanValue()).isTrue();
-        assertThat(verification.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + ":" + s.get("valid").booleanValue())
-                .containsExactly("ELABORADO:true", "REVISADO:true", "APROBADO:true");
+        // intact, but signed with the development keystore, which no deployment trusts by default (issue 16): never "valid"
+        assertThat(verification.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + ":"
+                        + s.get("intact").booleanValue() + ":" + s.get("valid").booleanValue() + ":" + s.get("verdict").stringValue()
+                        + ":" + s.get("reason").stringValue())
+                .containsExactly("ELABORADO:true:false:INDETERMINATE:certificado de desarrollo",
+                        "REVISADO:true:false:INDETERMINATE:certificado de desarrollo",
+                        "APROBADO:true:false:INDETERMINATE:certificado de desarrollo");
         assertThat(verification.get("report").get("changedAfterLastSignature").booleanValue()).isFalse();
 
         byte[] pdf = send("GET", "/api/v1/documents/" + budgetId + "/pdf", null, null, "ana", "ana-dev").body();

@@ -1,0 +1,266 @@
+package io.sello.signing;
+
+import eu.europa.esig.dss.alert.SilentOnStatusAlert;
+import eu.europa.esig.dss.diagnostic.CertificateWrapper;
+import eu.europa.esig.dss.diagnostic.DiagnosticData;
+import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import eu.europa.esig.dss.diagnostic.TimestampWrapper;
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.enumerations.SubIndication;
+import eu.europa.esig.dss.enumerations.TimestampType;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.model.x509.revocation.crl.CRL;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.pdf.openpdf.ITextDefaultPdfObjFactory;
+import eu.europa.esig.dss.policy.ValidationPolicy;
+import eu.europa.esig.dss.policy.ValidationPolicyFacade;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.spi.x509.revocation.RevocationSource;
+import eu.europa.esig.dss.validation.reports.Reports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Rates each signature of a PDF with EU DSS, the reference validator of ETSI EN 319 102-1, under its default
+ * validation policy: chain to a configured trust anchor, validity period at the signing time, revocation, signature
+ * level (issue 16, point 2). Sello's own {@link PdfVerifier} keeps what DSS does not say as plainly (anything
+ * appended after a signature, byte-range gaps, active content) and its limits: DSS only ever reads a file
+ * {@link PdfPrescan} has already let through.
+ *
+ * <p>Nothing here reaches the network unless {@link TrustProperties#revocationFetching()} is on: DSS's default
+ * AIA source (which downloads issuer certificates from any URL a certificate names) is removed, and with fetching
+ * on, CRLs come only from the allow-listed hosts ({@link AllowListedCrlSource}).
+ */
+public final class TrustValidator {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrustValidator.class);
+    /** What {@link Keystores#generateDevelopment} writes into every development certificate's subject. */
+    static final String DEVELOPMENT_MARK = "DEVELOPMENT ONLY - NOT FOR REAL SIGNATURES";
+    static final String DEVELOPMENT_REASON = "certificado de desarrollo";
+
+    private final CommonCertificateVerifier verifier;
+    private final ValidationPolicy policy;
+    private final int roots;
+
+    public TrustValidator(TrustProperties properties) {
+        this(properties, List.of(), null);
+    }
+
+    /**
+     * @param extraRoots anchors besides the configured folder (tests build their PKI in memory)
+     * @param crls       a revocation source besides the embedded data, or {@code null} (tests: a CRL of their PKI)
+     */
+    public TrustValidator(TrustProperties properties, Collection<X509Certificate> extraRoots, RevocationSource<CRL> crls) {
+        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+        for (CertificateToken root : readRoots(properties.roots())) {
+            trusted.addCertificate(root);
+        }
+        extraRoots.forEach(c -> trusted.addCertificate(new CertificateToken(c)));
+        this.roots = trusted.getNumberOfCertificates();
+        CommonCertificateVerifier cv = new CommonCertificateVerifier();
+        cv.setTrustedCertSources(trusted);
+        cv.setAIASource(null); // never download issuer certificates from URLs inside an uploaded file
+        cv.setOcspSource(null);
+        cv.setCrlSource(crls != null ? crls
+                : properties.revocationFetching() ? new AllowListedCrlSource(properties.allowedHosts()) : null);
+        // validation reports problems in its reports; these alerts are for signing and augmentation
+        cv.setAlertOnMissingRevocationData(new SilentOnStatusAlert());
+        cv.setAlertOnInvalidSignature(new SilentOnStatusAlert());
+        cv.setAlertOnInvalidTimestamp(new SilentOnStatusAlert());
+        cv.setAlertOnRevokedCertificate(new SilentOnStatusAlert());
+        cv.setAlertOnExpiredCertificate(new SilentOnStatusAlert());
+        cv.setAlertOnNotYetValidCertificate(new SilentOnStatusAlert());
+        cv.setAlertOnNoRevocationAfterBestSignatureTime(new SilentOnStatusAlert());
+        cv.setAlertOnUncoveredPOE(new SilentOnStatusAlert());
+        this.verifier = cv;
+        try {
+            this.policy = ValidationPolicyFacade.newFacade().getDefaultValidationPolicy();
+        } catch (Exception e) {
+            throw new IllegalStateException("the DSS default validation policy cannot be loaded", e);
+        }
+    }
+
+    /** How many trust anchors are configured (0: nothing can be rated valid). */
+    public int trustAnchors() {
+        return roots;
+    }
+
+    /** One signature as DSS rates it. */
+    public record Rating(Verdict verdict, String indication, String subIndication, String reason, String level,
+                         Instant timestamp, Chain chain, String signerCommonName) {
+        public Rating {
+            Objects.requireNonNull(verdict, "verdict");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(chain, "chain");
+        }
+    }
+
+    /** Where the signer's certificate chain leads. */
+    public enum Chain {
+        /** reaches a configured trust anchor */
+        TRUSTED("llega a una autoridad de confianza"),
+        /** Sello's development certificate: self-signed, never an anchor unless a deployment makes it one */
+        DEVELOPMENT("certificado de desarrollo, sin autoridad de confianza"),
+        /** reaches no configured anchor (self-signed in any name, or an authority this deployment does not trust) */
+        UNTRUSTED("no llega a una autoridad de confianza"),
+        /** DSS found no signing certificate, or could not read the signature */
+        UNKNOWN("no se pudo determinar");
+
+        private final String text;
+
+        Chain(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    /**
+     * Every signature DSS finds, by its /ByteRange written as {@code "a b c d"} (the one thing both readers agree
+     * on without naming conventions for fields). Empty when DSS cannot read the file at all.
+     */
+    public Map<String, Rating> rate(byte[] pdf) {
+        Map<String, Rating> ratings = new HashMap<>();
+        try {
+            PDFDocumentValidator validator = new PDFDocumentValidator(new InMemoryDocument(pdf, "upload.pdf"));
+            validator.setPdfObjFactory(new ITextDefaultPdfObjFactory());
+            validator.setCertificateVerifier(verifier);
+            validator.setLocale(Locale.ENGLISH);
+            Reports reports = validator.validateDocument(policy);
+            SimpleReport simple = reports.getSimpleReport();
+            DiagnosticData diagnostic = reports.getDiagnosticData();
+            for (String id : simple.getSignatureIdList()) {
+                SignatureWrapper signature = diagnostic.getSignatureById(id);
+                if (signature == null || signature.getPDFRevision() == null) {
+                    continue;
+                }
+                String key = signature.getPDFRevision().getSignatureByteRange().stream()
+                        .map(Object::toString).reduce((a, b) -> a + " " + b).orElse("");
+                ratings.put(key, rating(simple.getIndication(id), simple.getSubIndication(id),
+                        simple.getSignatureFormat(id), simple.getBestSignatureTime(id), signature));
+            }
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // Sello's own reader accepted the file within PdfLimits; if DSS's cannot rate it, each signature is
+            // reported as INDETERMINATE ("no pudo evaluar"), never as valid, and the request still gets its report
+            log.debug("DSS could not validate the file: {}", e.toString());
+            ratings.clear();
+        }
+        return ratings;
+    }
+
+    private static Rating rating(Indication indication, SubIndication sub, SignatureLevel format, Date bestSignatureTime,
+                                 SignatureWrapper signature) {
+        Verdict verdict = switch (indication == null ? Indication.INDETERMINATE : indication) {
+            case TOTAL_PASSED, PASSED -> Verdict.VALID;
+            case TOTAL_FAILED, FAILED -> Verdict.INVALID;
+            default -> Verdict.INDETERMINATE;
+        };
+        CertificateWrapper certificate = signature.getSigningCertificate();
+        boolean trusted = signature.getCertificateChain().stream().anyMatch(CertificateWrapper::isTrusted);
+        boolean development = certificate != null && !trusted && certificate.getCertificateDN() != null
+                && certificate.getCertificateDN().contains(DEVELOPMENT_MARK);
+        Chain chain = certificate == null ? Chain.UNKNOWN
+                : trusted ? Chain.TRUSTED : development ? Chain.DEVELOPMENT : Chain.UNTRUSTED;
+        String reason = reason(verdict, sub);
+        if (verdict != Verdict.VALID && certificate != null && certificate.getNotAfter() != null
+                && bestSignatureTime != null && certificate.getNotAfter().before(bestSignatureTime)) {
+            // DSS may word it as a chain failure (no revocation data can exist for an expired certificate), but the
+            // plain fact is the more useful one: nothing proves the signature was made while the certificate held
+            reason = "el certificado había vencido al firmar";
+        } else if (verdict == Verdict.INDETERMINATE && trusted && sub == SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE
+                && signature.getCertificateChain().stream().anyMatch(c -> !c.isTrusted() && !c.isRevocationDataAvailable())) {
+            // DSS words a chain below a trusted root with no CRL/OCSP answer as a general chain failure; the plain
+            // fact is that nothing says whether a certificate was revoked (none embedded, fetching off or not allowed)
+            reason = "sin datos de revocación";
+        } else if (development && verdict == Verdict.INDETERMINATE) {
+            reason = DEVELOPMENT_REASON; // the honest word for it: not a forgery, not a real signer either
+        }
+        Instant timestamp = signature.getTimestampListByType(TimestampType.SIGNATURE_TIMESTAMP).stream()
+                .map(TimestampWrapper::getProductionTime).filter(Objects::nonNull).map(Date::toInstant)
+                .min(Instant::compareTo).orElse(null);
+        return new Rating(verdict, indication == null ? null : indication.name(), sub == null ? null : sub.name(),
+                reason, level(format), timestamp, chain, certificate == null ? null : certificate.getCommonName());
+    }
+
+    /** PAdES-BASELINE-LTA → "B-LTA", as the issue and the page write levels; other formats as DSS names them. */
+    static String level(SignatureLevel format) {
+        if (format == null) {
+            return null;
+        }
+        String name = format.name();
+        if (name.startsWith("PAdES_BASELINE_")) {
+            return "B-" + name.substring("PAdES_BASELINE_".length());
+        }
+        return name.replace('_', '-');
+    }
+
+    /** DSS's sub-indication in plain Spanish (ETSI EN 319 102-1, table 5). */
+    static String reason(Verdict verdict, SubIndication sub) {
+        if (sub == null) {
+            return verdict == Verdict.VALID
+                    ? "firma intacta; el certificado llega a una autoridad de confianza y estaba vigente al firmar"
+                    : "el validador no dio un motivo";
+        }
+        return switch (sub) {
+            case NO_CERTIFICATE_CHAIN_FOUND -> "la cadena de certificados no llega a una autoridad de confianza";
+            case OUT_OF_BOUNDS_NO_POE, OUT_OF_BOUNDS_NOT_REVOKED, EXPIRED -> "el certificado había vencido al firmar";
+            case NOT_YET_VALID -> "el certificado aún no estaba vigente al firmar";
+            case REVOKED_NO_POE, REVOKED -> "certificado revocado";
+            case REVOKED_CA_NO_POE -> "el certificado de la autoridad emisora está revocado";
+            case HASH_FAILURE, SIG_CRYPTO_FAILURE -> "la firma no corresponde al contenido";
+            case TRY_LATER, REVOCATION_OUT_OF_BOUNDS_NO_POE -> "sin datos de revocación";
+            case FORMAT_FAILURE -> "la firma no tiene un formato reconocido";
+            case NO_SIGNING_CERTIFICATE_FOUND -> "no se encontró el certificado del firmante";
+            case CRYPTO_CONSTRAINTS_FAILURE, CRYPTO_CONSTRAINTS_FAILURE_NO_POE ->
+                    "usa algoritmos o claves que ya no se consideran seguros";
+            case CHAIN_CONSTRAINTS_FAILURE, CERTIFICATE_CHAIN_GENERAL_FAILURE ->
+                    "la cadena de certificados no cumple las reglas de validación";
+            case SIG_CONSTRAINTS_FAILURE -> "la firma no cumple las reglas de validación";
+            case TIMESTAMP_ORDER_FAILURE -> "los sellos de tiempo no están en orden";
+            case NO_POE -> "no hay prueba de cuándo se firmó";
+            case SIGNED_DATA_NOT_FOUND -> "no se encontró lo firmado";
+            case POLICY_PROCESSING_ERROR, SIGNATURE_POLICY_NOT_AVAILABLE -> "la política de firma no se pudo procesar";
+        };
+    }
+
+    private static List<CertificateToken> readRoots(Path folder) {
+        List<CertificateToken> roots = new ArrayList<>();
+        if (folder == null) {
+            return roots;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{pem,crt,cer}")) {
+            for (Path file : files) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (var certificate : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                        roots.add(new CertificateToken((X509Certificate) certificate));
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("sello.signing.trust.roots: " + file.getFileName()
+                            + " is not a PEM certificate", e);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("sello.signing.trust.roots cannot be read", e);
+        }
+        return roots;
+    }
+}

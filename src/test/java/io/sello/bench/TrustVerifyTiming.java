@@ -1,0 +1,74 @@
+package io.sello.bench;
+
+import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
+import io.sello.Sello;
+import io.sello.document.RenderOptions;
+import io.sello.document.RenderedDocument;
+import io.sello.document.SignatureSlot;
+import io.sello.rendering.RenderingProperties;
+import io.sello.signing.PdfLimits;
+import io.sello.signing.PdfSigner;
+import io.sello.signing.PdfVerifier;
+import io.sello.signing.Signer;
+import io.sello.signing.SignatureCheck;
+import io.sello.signing.TrustProperties;
+import io.sello.signing.TrustValidator;
+import io.sello.signing.Verdict;
+import io.sello.support.TestPki;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How long verifying a Formulario N.5.B with three signatures takes now that EU DSS rates each one (issue 16: under
+ * 50 ms). Three signers of the offline test PKI, their chain trusted, the CRLs given offline; times the whole
+ * {@link PdfVerifier#verify} (Sello's checks + DSS) and DSS alone, after a warm-up, in one JVM. docs/benchmarks.md
+ * has the command and the figures.
+ */
+public final class TrustVerifyTiming {
+    public static void main(String[] args) throws Exception {
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        RenderedDocument form = Sello.documentTypes(RenderingProperties.defaults()).find("poa-execution-form").orElseThrow()
+                .render(Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json")), RenderOptions.STRICT);
+        TestPki pki = new TestPki();
+        PdfSigner signer = new PdfSigner(ZoneId.of("America/La_Paz"));
+        byte[] pdf = form.content();
+        for (SignatureSlot slot : form.signatureSlots()) {
+            pdf = signer.sign(pdf, slot, new Signer(slot.step(), "Firmante", "Cargo"), pki.valid, Instant.now());
+        }
+        TrustValidator trust = new TrustValidator(TrustProperties.NONE, List.of(pki.root),
+                new ExternalResourcesCRLSource(new ByteArrayInputStream(pki.rootCrl.getEncoded()),
+                        new ByteArrayInputStream(pki.intermediateCrl.getEncoded())));
+        PdfVerifier verifier = new PdfVerifier(PdfLimits.DEFAULTS, trust);
+        List<SignatureCheck> checks = verifier.verify(pdf).signatures();
+        if (checks.size() != 3 || !checks.stream().allMatch(c -> c.verdict() == Verdict.VALID)) {
+            throw new IllegalStateException("expected three VALID signatures: " + checks);
+        }
+        byte[] signed = pdf;
+        System.out.printf("file: %d bytes, 3 signatures, all VALID (B-B, RSA 3072, chain of 3, CRLs offline)%n", signed.length);
+        report("PdfVerifier.verify (Sello + DSS)", warmup, runs, () -> verifier.verify(signed));
+        report("TrustValidator.rate (DSS only)", warmup, runs, () -> trust.rate(signed));
+        report("PdfVerifier.verify, no anchors (dev key case)", warmup, runs, () -> new PdfVerifier().verify(signed));
+    }
+
+    private static void report(String what, int warmup, int runs, Runnable task) {
+        for (int i = 0; i < warmup; i++) {
+            task.run();
+        }
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            task.run();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        System.out.printf("%-48s median %6.1f ms  p90 %6.1f ms  min %6.1f ms  (%d runs after %d warm-up)%n",
+                what, ms[runs / 2], ms[(int) (runs * 0.9)], ms[0], runs, warmup);
+    }
+}
