@@ -135,8 +135,11 @@ class DataEntryPageTest {
         assertThat(browser.driver().findElement(By.id("draft-title")).getDomProperty("value")).isEqualTo(title);
 
         browser.driver().findElement(By.id("draft-issue")).click();
-        // Either the link or the page's own account of why not (which the assertion then shows)
-        browser.waiter().until(d -> !d.findElements(By.id("issued-pdf")).isEmpty()
+        // Either the link or the page's own account of why not (which the assertion then shows). Up to 90 s: the
+        // render may queue behind work other test classes left running on this shared service, and the page
+        // itself gives up after sello.limits.render-timeout (60 s), saying so.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(90))
+                .until(d -> !d.findElements(By.id("issued-pdf")).isEmpty()
                 || d.findElement(By.id("draft-status")).getText().endsWith("El borrador se conserva."));
         assertThat(browser.driver().findElements(By.id("issued-pdf")))
                 .as("Emitir: %s %s", browser.driver().findElement(By.id("draft-status")).getText(),
