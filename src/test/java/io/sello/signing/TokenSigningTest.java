@@ -85,7 +85,9 @@ class TokenSigningTest {
                 rosaKey, NOON.plusSeconds(7200));
 
         VerificationReport report = new PdfVerifier().verify(pdf);
-        assertThat(report.signatures()).allSatisfy(s -> assertThat(s.valid()).as(s.problem()).isTrue());
+        assertThat(report.signatures()).allSatisfy(s -> assertThat(s.intact()).as(s.problem()).isTrue());
+        // intact, and not rated valid: the test tokens hold self-signed certificates no configured root vouches for
+        assertThat(report.signatures()).allSatisfy(s -> assertThat(s.verdict()).isEqualTo(Verdict.INDETERMINATE));
         assertThat(report.signatures()).extracting(SignatureCheck::certificate).satisfiesExactly(
                 c -> assertThat(c).contains("CN=Ana Quispe"), c -> assertThat(c).contains("CN=Luis Mamani"),
                 c -> assertThat(c).contains("CN=Rosa Choque"));
