@@ -317,44 +317,44 @@ const SelloForm = (() => {
     return value;
   }
   function objectData(value, b, ctx) {
-      const req = b.required || [];
-      const out = {};
-      let cells = null;
-      for (const [key, v] of Object.entries(value)) {
-        const child = childOf(b, key), must = req.includes(key);
-        if (child['x-sello'] === 'cells') { cells = { spec: child['x-sello-cells'], figures: toData(v, child, false, ctx) }; continue; }
-        if (child['x-sello-at']) { // a grid column standing for a field of a small object
-          const c = toData(v, child, child['x-sello-req'], ctx);
-          if (c === undefined) continue;
-          let at = out;
-          child['x-sello-at'].slice(0, -1).forEach(seg => { at = at[seg] = at[seg] || {}; });
-          at[child['x-sello-at'].slice(-1)[0]] = c;
-          continue;
-        }
-        if (!must && !meaningful(v, child, ctx.resolve)) continue; // left blank (or unticked): absent
-        const c = toData(v, child, must, ctx);
-        if (c === undefined || (c === null && !must)) continue;
-        out[key] = c;
+    const req = b.required || [];
+    const out = {};
+    let cells = null;
+    for (const [key, v] of Object.entries(value)) {
+      const child = childOf(b, key), must = req.includes(key);
+      if (child['x-sello'] === 'cells') { cells = { spec: child['x-sello-cells'], figures: toData(v, child, false, ctx) }; continue; }
+      if (child['x-sello-at']) { // a grid column standing for a field of a small object
+        const c = toData(v, child, child['x-sello-req'], ctx);
+        if (c === undefined) continue;
+        let at = out;
+        child['x-sello-at'].slice(0, -1).forEach(seg => { at = at[seg] = at[seg] || {}; });
+        at[child['x-sello-at'].slice(-1)[0]] = c;
+        continue;
       }
-      if (b['x-sello-flat']) { // small objects: optional ones left blank go, required ones stay (the server names what is missing)
-        Object.entries(b['x-sello-flat']).sort((x, y) => y[0].length - x[0].length).forEach(([path, must]) => {
-          const segs = path.split('.');
-          let parent = out;
-          for (const seg of segs.slice(0, -1)) parent = parent && parent[seg];
-          const last = segs[segs.length - 1];
-          if (!parent || typeof parent !== 'object') return;
-          if (parent[last] === undefined && must) parent[last] = {};
-          else if (parent[last] && Object.keys(parent[last]).length === 0 && !must) delete parent[last];
-        });
+      if (!must && !meaningful(v, child, ctx.resolve)) continue; // left blank (or unticked): absent
+      const c = toData(v, child, must, ctx);
+      if (c === undefined || (c === null && !must)) continue;
+      out[key] = c;
+    }
+    if (b['x-sello-flat']) { // small objects: optional ones left blank go, required ones stay (the server names what is missing)
+      Object.entries(b['x-sello-flat']).sort((x, y) => y[0].length - x[0].length).forEach(([path, must]) => {
+        const segs = path.split('.');
+        let parent = out;
+        for (const seg of segs.slice(0, -1)) parent = parent && parent[seg];
+        const last = segs[segs.length - 1];
+        if (!parent || typeof parent !== 'object') return;
+        if (parent[last] === undefined && must) parent[last] = {};
+        else if (parent[last] && Object.keys(parent[last]).length === 0 && !must) delete parent[last];
+      });
+    }
+    if (cells && cells.figures) {
+      const target = cellTarget(out, cells.spec, ctx.columns);
+      for (const [key, figure] of Object.entries(cells.figures)) {
+        const map = target(key) === 'entered' ? cells.spec.entered : cells.spec.declared;
+        (out[map] = out[map] || {})[key] = figure;
       }
-      if (cells && cells.figures) {
-        const target = cellTarget(out, cells.spec, ctx.columns);
-        for (const [key, figure] of Object.entries(cells.figures)) {
-          const map = target(key) === 'entered' ? cells.spec.entered : cells.spec.declared;
-          (out[map] = out[map] || {})[key] = figure;
-        }
-      }
-      return out;
+    }
+    return out;
   }
   /**
    * Where a row's figure for a column goes, by the schema's x-sello-cells: a row that is none of enteredUnless
