@@ -102,13 +102,7 @@ class SignOffApiTest {
 
         JsonNode verification = JSON.readTree(send("GET", "/api/v1/documents/" + id + "/verification", null, null, null, null).body());
         assertThat(verification.get("matchesRegistry").booleanValue()).isTrue();
-        // intact, but signed with the development keystore, which no deployment trusts by default (issue 16): never "valid"
-        assertThat(verification.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + ":"
-                        + s.get("intact").booleanValue() + ":" + s.get("valid").booleanValue() + ":" + s.get("verdict").stringValue()
-                        + ":" + s.get("reason").stringValue())
-                .containsExactly("ELABORADO:true:false:INDETERMINATE:certificado de desarrollo",
-                        "REVISADO:true:false:INDETERMINATE:certificado de desarrollo",
-                        "APROBADO:true:false:INDETERMINATE:certificado de desarrollo");
+        threeIntactDevelopmentKeySignatures(verification);
         assertThat(verification.get("report").get("changedAfterLastSignature").booleanValue()).isFalse();
 
         byte[] pdf = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev").body();
@@ -303,13 +297,7 @@ class SignOffApiTest {
 
         JsonNode verification = JSON.readTree(send("GET", "/api/v1/documents/" + budgetId + "/verification", null, null, null, null).body());
         assertThat(verification.get("matchesRegistry").booleanValue()).isTrue();
-        // intact, but signed with the development keystore, which no deployment trusts by default (issue 16): never "valid"
-        assertThat(verification.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + ":"
-                        + s.get("intact").booleanValue() + ":" + s.get("valid").booleanValue() + ":" + s.get("verdict").stringValue()
-                        + ":" + s.get("reason").stringValue())
-                .containsExactly("ELABORADO:true:false:INDETERMINATE:certificado de desarrollo",
-                        "REVISADO:true:false:INDETERMINATE:certificado de desarrollo",
-                        "APROBADO:true:false:INDETERMINATE:certificado de desarrollo");
+        threeIntactDevelopmentKeySignatures(verification);
         assertThat(verification.get("report").get("changedAfterLastSignature").booleanValue()).isFalse();
 
         byte[] pdf = send("GET", "/api/v1/documents/" + budgetId + "/pdf", null, null, "ana", "ana-dev").body();
@@ -362,5 +350,15 @@ class SignOffApiTest {
     private HttpResponse<byte[]> send(String method, String path, byte[] body, String contentType, String user, String password)
             throws Exception {
         return HttpApiTest.send(client, port, method, path, body, contentType, user, password);
+    }
+
+    /** Intact, but signed with the development keystore, which no deployment trusts by default (issue 16): never "valid". */
+    private static void threeIntactDevelopmentKeySignatures(JsonNode verification) {
+        assertThat(verification.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + ":"
+                        + s.get("intact").booleanValue() + ":" + s.get("valid").booleanValue() + ":" + s.get("verdict").stringValue()
+                        + ":" + s.get("reason").stringValue())
+                .containsExactly("ELABORADO:true:false:INDETERMINATE:certificado de desarrollo",
+                        "REVISADO:true:false:INDETERMINATE:certificado de desarrollo",
+                        "APROBADO:true:false:INDETERMINATE:certificado de desarrollo");
     }
 }
