@@ -2,6 +2,9 @@
 // type's schema, and the buttons that check, preview, download and store what the person typed.
 'use strict';
 (() => {
+  // The form is built after the page loads (rows in steps), so the browser's own restoring of the scroll position
+  // on a reload lands late and moves the page under the pointer as a button is pressed: a reload starts at the top.
+  if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
   const type = new URLSearchParams(location.search).get('tipo');
   const $ = id => document.getElementById(id);
   const status = $('status');
