@@ -7,9 +7,6 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfString;
-import org.bouncycastle.asn1.ASN1InputStream;
-import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
@@ -155,11 +152,10 @@ public final class IncrementalSignature {
         if (contents == null) {
             throw new SignatureUploadRefused(SignatureUploadRefused.Fault.NO_SIGNATURE, "the field " + field + " holds no signature");
         }
-        try (ASN1InputStream der = new ASN1InputStream(contents.getOriginalBytes())) {
-            CMSSignedData cms = new CMSSignedData(ContentInfo.getInstance(der.readObject()));
+        try {
+            CMSSignedData cms = new CMSSignedData(PdfVerifier.contentInfo(contents.getOriginalBytes()));
             SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-            X509CertificateHolder holder = (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
-            return new JcaX509CertificateConverter().getCertificate(holder);
+            return new JcaX509CertificateConverter().getCertificate(PdfVerifier.signerCertificate(cms, signer));
         } catch (Exception e) {
             throw new SignatureUploadRefused(SignatureUploadRefused.Fault.SIGNATURE_INVALID, "the new signature carries no readable certificate");
         }

@@ -17,7 +17,6 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.util.Store;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -212,15 +211,9 @@ public final class PdfVerifier {
         signedBytes.write(pdf, 0, (int) r[1]);
         signedBytes.write(pdf, (int) r[2], (int) r[3]);
         try {
-            // /Contents is zero-padded to its reserved size; the CMS is the first DER object in it.
-            ContentInfo info;
-            try (ASN1InputStream der = new ASN1InputStream(contents)) {
-                info = ContentInfo.getInstance(der.readObject());
-            }
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedBytes.toByteArray()), info);
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedBytes.toByteArray()), contentInfo(contents));
             SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
-            Store<X509CertificateHolder> certificates = cms.getCertificates();
-            X509CertificateHolder certificate = (X509CertificateHolder) certificates.getMatches(signer.getSID()).iterator().next();
+            X509CertificateHolder certificate = signerCertificate(cms, signer);
             String subject = certificate.getSubject().toString();
             String signerName = name != null ? name : subject;
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
@@ -237,6 +230,18 @@ public final class PdfVerifier {
             return new Signed(end, field, step, name, null, time, revision,
                     "the signed bytes were changed or the signature is damaged");
         }
+    }
+
+    /** The CMS of a signature's /Contents, which is zero-padded to its reserved size: the first DER object in it. */
+    static ContentInfo contentInfo(byte[] contents) throws IOException {
+        try (ASN1InputStream der = new ASN1InputStream(contents)) {
+            return ContentInfo.getInstance(der.readObject());
+        }
+    }
+
+    /** The certificate a CMS carries for its signer (matched by the signer's identifier). */
+    static X509CertificateHolder signerCertificate(CMSSignedData cms, SignerInformation signer) {
+        return (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
     }
 
     private static boolean signingCertificateMatches(SignerInformation signer, X509CertificateHolder certificate)
