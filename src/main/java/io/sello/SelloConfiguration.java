@@ -106,9 +106,8 @@ class SelloConfiguration {
 
     @Bean
     SignOffService signOffService(DocumentRegistry registry, SigningKeys keys, RenderingProperties rendering,
-                                  io.sello.signing.PdfLimits pdfLimits, io.sello.signoff.SignOffProperties signOff) {
-        return new SignOffService(registry, new PdfSigner(ZoneId.of(rendering.timeZone())), keys, signOff,
-                new io.sello.signing.PdfVerifier(pdfLimits));
+                                  io.sello.signing.PdfVerifier verifier, io.sello.signoff.SignOffProperties signOff) {
+        return new SignOffService(registry, new PdfSigner(ZoneId.of(rendering.timeZone())), keys, signOff, verifier);
     }
 
     /** EU DSS with the deployment's trust anchors; reads the roots folder once, at start-up (issue 16, point 2). */
@@ -117,10 +116,15 @@ class SelloConfiguration {
         return new io.sello.signing.TrustValidator(trust);
     }
 
+    /** One verifier, with the deployment's limits and trust anchors, for the verification pages and uploaded sign-offs alike. */
     @Bean
-    Verification verification(DocumentRegistry registry, MeterRegistry meters, io.sello.signing.PdfLimits pdfLimits,
-                              io.sello.signing.TrustValidator trust) {
-        return new Verification(registry, meters, new io.sello.signing.PdfVerifier(pdfLimits, trust));
+    io.sello.signing.PdfVerifier pdfVerifier(io.sello.signing.PdfLimits pdfLimits, io.sello.signing.TrustValidator trust) {
+        return new io.sello.signing.PdfVerifier(pdfLimits, trust);
+    }
+
+    @Bean
+    Verification verification(DocumentRegistry registry, MeterRegistry meters, io.sello.signing.PdfVerifier verifier) {
+        return new Verification(registry, meters, verifier);
     }
 
     @Bean
