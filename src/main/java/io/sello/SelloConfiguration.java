@@ -106,14 +106,24 @@ class SelloConfiguration {
 
     @Bean
     SignOffService signOffService(DocumentRegistry registry, SigningKeys keys, RenderingProperties rendering,
-                                  io.sello.signing.PdfVerifier verifier, io.sello.signoff.SignOffProperties signOff) {
-        return new SignOffService(registry, new PdfSigner(ZoneId.of(rendering.timeZone())), keys, signOff, verifier);
+                                  io.sello.signing.PdfVerifier verifier, io.sello.signoff.SignOffProperties signOff,
+                                  io.sello.signing.SignatureAugmentation augmentation) {
+        return new SignOffService(registry, new PdfSigner(ZoneId.of(rendering.timeZone())), keys, signOff, verifier, augmentation);
     }
 
-    /** EU DSS with the deployment's trust anchors; reads the roots folder once, at start-up (issue 16, point 2). */
+    /** Every sign-off taken to sello.signing.level (issue 16, point 3); checked at start-up: a TSA from B-T up. */
     @Bean
-    io.sello.signing.TrustValidator trustValidator(io.sello.signing.TrustProperties trust) {
-        return new io.sello.signing.TrustValidator(trust);
+    io.sello.signing.SignatureAugmentation signatureAugmentation(SigningProperties signing, io.sello.signing.TrustValidator trust) {
+        return io.sello.signing.SignatureAugmentation.of(signing, trust);
+    }
+
+    /**
+     * EU DSS with the deployment's trust anchors; reads the roots folder once, at start-up (issue 16, point 2).
+     * Validates at the service clock's time.
+     */
+    @Bean
+    io.sello.signing.TrustValidator trustValidator(io.sello.signing.TrustProperties trust, Clock clock) {
+        return new io.sello.signing.TrustValidator(trust).validatingAt(clock);
     }
 
     /** One verifier, with the deployment's limits and trust anchors, for the verification pages and uploaded sign-offs alike. */

@@ -55,6 +55,11 @@ final class CadesSignature {
             generator.addCertificates(new JcaCertStore(key.chain()));
             return generator.generate(new CMSProcessableByteArray(signedBytes), false).getEncoded();
         } catch (Exception e) {
+            if (key.provider() != null) {
+                // a token that was pulled out, locked or stopped answering: the signer can fix it and try again
+                throw new SigningUnavailableException("the signer's token did not compute the signature (removed, locked or"
+                        + " not answering); the sign-off was not made, try again later", 30, e);
+            }
             throw new SigningException("the signature could not be computed", e);
         }
     }

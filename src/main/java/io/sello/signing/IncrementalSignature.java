@@ -41,11 +41,11 @@ public final class IncrementalSignature {
      * @param current the registry's current file for the document
      * @param upload  what the official sent back
      * @param field   the signature field of the step being signed (its name is the step's)
-     * @return the certificate the new signature was made with, for the caller to match against its owner
+     * @return the new signature as verified and the certificate it was made with, for the caller to match against its owner
      * @throws SignatureUploadRefused naming the first rule the upload breaks
      * @throws PdfRefusedException    when the upload is over a PDF limit or does not parse
      */
-    public static X509Certificate check(byte[] current, byte[] upload, String field, PdfVerifier verifier) {
+    public static Accepted check(byte[] current, byte[] upload, String field, PdfVerifier verifier) {
         if (upload.length <= current.length || !Arrays.equals(upload, 0, current.length, current, 0, current.length)) {
             throw new SignatureUploadRefused(SignatureUploadRefused.Fault.NOT_THIS_DOCUMENT,
                     "the file does not start with the registry's current file: its earlier revisions differ, or it is another document");
@@ -88,9 +88,17 @@ public final class IncrementalSignature {
             PdfReader before = new PdfReader(current);
             PdfReader after = new PdfReader(upload);
             onlyTheSignatureChanged(before, after, field);
-            return certificate(after, field);
+            return new Accepted(certificate(after, field), signature);
         } catch (IOException e) {
             throw PdfRefusedException.unreadable("it does not parse");
+        }
+    }
+
+    /** An upload whose revision only signs the step's field: its signature, and the certificate it was made with. */
+    public record Accepted(X509Certificate certificate, SignatureCheck signature) {
+        public Accepted {
+            java.util.Objects.requireNonNull(certificate, "certificate");
+            java.util.Objects.requireNonNull(signature, "signature");
         }
     }
 

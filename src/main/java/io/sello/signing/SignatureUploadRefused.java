@@ -30,6 +30,12 @@ public final class SignatureUploadRefused extends RuntimeException {
         /** The revision changes more than the signature field (content, annotations, pages). */
         OTHER_CHANGES,
         /** The certificate is not the one registered for the person signing. */
-        NOT_YOUR_CERTIFICATE
+        NOT_YOUR_CERTIFICATE,
+        /** The certificate had expired, or was not yet valid, when the upload arrived. */
+        CERTIFICATE_EXPIRED,
+        /** The certificate names the person but reaches no trusted root (issue 16 §1: only a trusted chain counts). */
+        UNTRUSTED_CERTIFICATE,
+        /** The signature carries a time-stamp whose authority is not trusted, or which does not verify. */
+        UNTRUSTED_TIMESTAMP
     }
 }

@@ -14,8 +14,10 @@ public final class SigningKeys {
     private final SigningKey service;
     private final Map<String, SigningKey> personal = new HashMap<>();
     private final Map<String, X509Certificate> registered = new HashMap<>();
+    private final SigningProperties properties;
 
     public SigningKeys(SigningProperties properties, boolean mayGenerate) {
+        this.properties = properties;
         if (!Files.exists(properties.keystore())) {
             if (!mayGenerate) {
                 throw new IllegalStateException("sello.signing.keystore: " + properties.keystore().getFileName()
@@ -38,6 +40,14 @@ public final class SigningKeys {
             certificate = personal.get(username).certificate();
         }
         return Optional.ofNullable(certificate);
+    }
+
+    /**
+     * The identity a trusted certificate must carry to count as this person's ({@code sello.signing.identities}):
+     * the way to accept a renewed certificate without registering each one.
+     */
+    public Optional<SigningProperties.Identity> identityOf(String username) {
+        return properties.identityOf(username);
     }
 
     public SigningKey forUser(String username) {

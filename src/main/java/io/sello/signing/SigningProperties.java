@@ -18,9 +18,21 @@ import java.util.Map;
  * @param certificates the certificate (a PEM file) of each person who signs with their own software, by username:
  *                  {@code sello.signing.certificates.rosa=…/rosa.pem}. An uploaded sign-off is accepted only
  *                  with the certificate registered here, or with the one of the person's own key
+ * @param identities the other way to accept a person's own certificate, by username: a subject attribute and its
+ *                  value, e.g. {@code sello.signing.identities.rosa=SERIALNUMBER=4789123} (a Bolivian certificate
+ *                  carries the holder's identity card number there). An uploaded signature whose certificate chains
+ *                  to a trusted root ({@code sello.signing.trust.roots}, EU DSS rating it valid) and whose subject
+ *                  holds that value is accepted as the person's, as a renewed certificate would be
+ * @param level     the PAdES baseline level every sign-off is taken to (issue 16 §3): {@code B-B} (default),
+ *                  {@code B-T}, {@code B-LT} or {@code B-LTA}. From B-T up a time-stamp authority is required, and
+ *                  from B-LT revocation data must be reachable (embedded, or fetched from
+ *                  {@code sello.signing.trust.allowed-hosts}); when either fails the sign-off answers 503, it is never
+ *                  made at a lower level
+ * @param tsa       the RFC 3161 time-stamp authority
  */
 @ConfigurationProperties("sello.signing")
-public record SigningProperties(Path keystore, String password, Map<String, Signer> signers, Map<String, Path> certificates) {
+public record SigningProperties(Path keystore, String password, Map<String, Signer> signers, Map<String, Path> certificates,
+                                Map<String, String> identities, PadesLevel level, Tsa tsa) {
     public static final String DEVELOPMENT_PASSWORD = "dev-only-password";
 
     @ConstructorBinding
@@ -29,6 +41,14 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
         password = password == null ? DEVELOPMENT_PASSWORD : password;
         signers = signers == null ? Map.of() : Map.copyOf(signers);
         certificates = certificates == null ? Map.of() : Map.copyOf(certificates);
+        identities = identities == null ? Map.of() : Map.copyOf(identities);
+        level = level == null ? PadesLevel.B_B : level;
+        tsa = tsa == null ? Tsa.NONE : tsa;
+        if (level.timestamped() && tsa.url() == null) {
+            throw new IllegalArgumentException("sello.signing.level=" + level + " needs a time-stamp authority:"
+                    + " set sello.signing.tsa.url (RFC 3161 over HTTP)");
+        }
+        identities.forEach((user, identity) -> Identity.parse("sello.signing.identities." + user, identity));
         if (password.isEmpty()) {
             throw new IllegalArgumentException("sello.signing.password must not be empty");
         }
@@ -50,10 +70,90 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
         this(keystore, password, signers, null);
     }
 
+    /** At B-B, with no identities: the CLI and tests. */
+    public SigningProperties(Path keystore, String password, Map<String, Signer> signers, Map<String, Path> certificates) {
+        this(keystore, password, signers, certificates, null, null, null);
+    }
+
+    /**
+     * {@code sello.signing.tsa.*}.
+     *
+     * @param url         the authority's HTTP(S) address, e.g. a national TSA such as RENIEC's in Peru
+     * @param certificate the authority's certificate (PEM), to pin: tokens signed by another key are refused. Optional:
+     *                    without it, the token's own certificate is checked, and verification rates its chain
+     * @param timeout     for connecting and for the answer; default 10 s
+     */
+    public record Tsa(java.net.URI url, Path certificate, java.time.Duration timeout) {
+        static final Tsa NONE = new Tsa(null, null, null);
+
+        @ConstructorBinding
+        public Tsa {
+            timeout = timeout == null ? java.time.Duration.ofSeconds(10) : timeout;
+            if (url != null && !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
+                throw new IllegalArgumentException("sello.signing.tsa.url must be an http or https address");
+            }
+            if (certificate != null && !java.nio.file.Files.isRegularFile(certificate)) {
+                throw new IllegalArgumentException("sello.signing.tsa.certificate: " + certificate + " is not a file");
+            }
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("sello.signing.tsa.timeout must be positive");
+            }
+        }
+    }
+
+    /** One person's identity in their certificate's subject: an attribute ({@code SERIALNUMBER}, {@code CN}…) and its value. */
+    public record Identity(String attribute, String value) {
+        public Identity {
+            if (attribute == null || !attribute.matches("[A-Za-z][A-Za-z0-9.]*") || value == null || value.isBlank()) {
+                throw new IllegalArgumentException("an identity is ATTRIBUTE=value");
+            }
+            try {
+                org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE.attrNameToOID(attribute);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("an identity's attribute is a subject attribute name such as CN or SERIALNUMBER, not "
+                        + attribute);
+            }
+        }
+
+        /** Whether the certificate's subject holds this attribute with this value (compared ignoring case and outer spaces). */
+        public boolean matches(java.security.cert.X509Certificate certificate) {
+            try {
+                var style = org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE;
+                var oid = style.attrNameToOID(attribute);
+                var subject = org.bouncycastle.asn1.x500.X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+                for (var rdn : subject.getRDNs(oid)) {
+                    for (var entry : rdn.getTypesAndValues()) {
+                        if (org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(entry.getValue()).trim().equalsIgnoreCase(value.trim())) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            } catch (RuntimeException unknownAttribute) {
+                return false;
+            }
+        }
+
+        static Identity parse(String property, String text) {
+            int equals = text == null ? -1 : text.indexOf('=');
+            try {
+                return new Identity(text.substring(0, Math.max(equals, 0)).trim(), text.substring(equals + 1).trim());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(property + ": expected ATTRIBUTE=value, e.g. SERIALNUMBER=4789123");
+            }
+        }
+    }
+
+    /** The identity configured for {@code username}, if any. */
+    public java.util.Optional<Identity> identityOf(String username) {
+        return java.util.Optional.ofNullable(identities.get(username)).map(i -> Identity.parse("sello.signing.identities." + username, i));
+    }
+
     /** Without the passwords and PINs: this text may reach a log. */
     @Override
     public String toString() {
-        return "SigningProperties[keystore=" + keystore + ", password=(hidden), signers=" + signers + ", certificates=" + certificates + "]";
+        return "SigningProperties[keystore=" + keystore + ", password=(hidden), signers=" + signers + ", certificates=" + certificates
+                + ", identities=" + identities + ", level=" + level + ", tsa=" + tsa + "]";
     }
 
     /**

@@ -58,6 +58,8 @@ public final class TrustValidator {
     private final CommonCertificateVerifier verifier;
     private final ValidationPolicy policy;
     private final int roots;
+    /** Whose "now" validation is made at: the service's clock, so a test can move past a certificate's expiry. */
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     public TrustValidator(TrustProperties properties) {
         this(properties, List.of(), null);
@@ -95,6 +97,17 @@ public final class TrustValidator {
         } catch (Exception e) {
             throw new IllegalStateException("the DSS default validation policy cannot be loaded", e);
         }
+    }
+
+    /** Validates at {@code clock}'s time from now on (set once, when the service is configured). */
+    public TrustValidator validatingAt(java.time.Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** The anchors and revocation sources verification uses, for signing to collect the same data from. */
+    CommonCertificateVerifier certificateSources() {
+        return verifier;
     }
 
     /** How many trust anchors are configured (0: nothing can be rated valid). */
@@ -145,6 +158,7 @@ public final class TrustValidator {
             validator.setPdfObjFactory(new ITextDefaultPdfObjFactory());
             validator.setCertificateVerifier(verifier);
             validator.setLocale(Locale.ENGLISH);
+            validator.setValidationTime(Date.from(clock.instant()));
             Reports reports = validator.validateDocument(policy);
             SimpleReport simple = reports.getSimpleReport();
             DiagnosticData diagnostic = reports.getDiagnosticData();

@@ -4,10 +4,12 @@ import io.sello.document.SignatureSlot;
 import io.sello.signing.IncrementalSignature;
 import io.sello.signing.PdfSigner;
 import io.sello.signing.PdfVerifier;
+import io.sello.signing.SignatureAugmentation;
 import io.sello.signing.SignatureUploadRefused;
 import io.sello.signing.Signer;
 import io.sello.signing.SigningKey;
 import io.sello.signing.SigningKeys;
+import io.sello.signing.SigningUnavailableException;
 import io.sello.storage.DocumentId;
 import io.sello.storage.DocumentRegistry;
 import io.sello.storage.SignOffKind;
@@ -35,14 +37,22 @@ public final class SignOffService {
     private final SigningKeys keys;
     private final SignOffProperties properties;
     private final PdfVerifier verifier;
+    private final SignatureAugmentation augmentation;
 
     public SignOffService(DocumentRegistry registry, PdfSigner signer, SigningKeys keys, SignOffProperties properties,
                           PdfVerifier verifier) {
+        this(registry, signer, keys, properties, verifier, SignatureAugmentation.NONE);
+    }
+
+    /** @param augmentation takes every sign-off to the deployment's PAdES level (issue 16 §3) before it is stored */
+    public SignOffService(DocumentRegistry registry, PdfSigner signer, SigningKeys keys, SignOffProperties properties,
+                          PdfVerifier verifier, SignatureAugmentation augmentation) {
         this.registry = registry;
         this.signer = signer;
         this.keys = keys;
         this.properties = properties;
         this.verifier = verifier;
+        this.augmentation = augmentation;
     }
 
     public StoredDocument signOff(DocumentId id, Optional<SignOffStep> requested, Actor actor) {
@@ -53,7 +63,8 @@ public final class SignOffService {
         SignOffKind kind = !actor.system() && keys.isPersonal(actor.username()) ? SignOffKind.PERSONAL : SignOffKind.SEAL;
         SigningKey key = kind == SignOffKind.PERSONAL ? keys.forUser(actor.username()) : keys.seal();
         Instant now = registry.now();
-        byte[] signed = signer.sign(registry.pdf(id), slot, new Signer(step.name(), actor.name(), actor.position()), key, now);
+        byte[] signed = augmented(id, actor, step, signer.sign(registry.pdf(id), slot,
+                new Signer(step.name(), actor.name(), actor.position()), key, now));
         return record(document, step, actor, kind, now, signed, step + " signed by " + actor.name() + " (" + actor.position() + "), "
                 + (kind == SignOffKind.PERSONAL ? "personal signature" : "service seal") + (actor.system() ? " applied by a system" : ""));
     }
@@ -82,19 +93,59 @@ public final class SignOffService {
         nextStepFor(document, Optional.of(step), actor);
         slotOf(document, step, actor);
         X509Certificate certificate;
+        Instant now = registry.now();
         try {
-            certificate = IncrementalSignature.check(registry.pdf(id), upload, step.name(), verifier);
-            if (!keys.registeredFor(actor.username()).map(certificate::equals).orElse(false)) {
-                throw new SignatureUploadRefused(SignatureUploadRefused.Fault.NOT_YOUR_CERTIFICATE,
-                        "the signature was made with a certificate that is not registered for " + actor.username()
-                                + " (" + certificate.getSubjectX500Principal().getName() + ")");
-            }
+            IncrementalSignature.Accepted accepted = IncrementalSignature.check(registry.pdf(id), upload, step.name(), verifier);
+            certificate = accepted.certificate();
+            ownedBy(actor, accepted, now);
         } catch (SignatureUploadRefused | io.sello.signing.PdfRefusedException e) {
             registry.audit(id, actor.username(), "sign-off", "refused", "uploaded " + step + ": " + e.getMessage());
             throw e;
         }
-        return record(document, step, actor, SignOffKind.PERSONAL, registry.now(), upload, step + " signed by " + actor.name()
+        byte[] stored = augmented(id, actor, step, upload);
+        return record(document, step, actor, SignOffKind.PERSONAL, now, stored, step + " signed by " + actor.name()
                 + " with their own software (" + certificate.getSubjectX500Principal().getName() + "), personal signature");
+    }
+
+    /**
+     * Issue 16 §1: the certificate belongs to the person uploading it when it is the one registered for them, or
+     * when it chains to a trusted root (EU DSS rates the signature valid) and its subject holds their configured
+     * identity. Either way it must be in force now: a signature made with an expired certificate proves nothing.
+     */
+    private void ownedBy(Actor actor, IncrementalSignature.Accepted accepted, Instant now) {
+        X509Certificate certificate = accepted.certificate();
+        String subject = certificate.getSubjectX500Principal().getName();
+        if (now.isAfter(certificate.getNotAfter().toInstant()) || now.isBefore(certificate.getNotBefore().toInstant())) {
+            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.CERTIFICATE_EXPIRED, "the certificate (" + subject
+                    + ") is valid from " + day(certificate.getNotBefore()) + " to " + day(certificate.getNotAfter()) + ", not now");
+        }
+        if (keys.registeredFor(actor.username()).map(certificate::equals).orElse(false)) {
+            return;
+        }
+        var identity = keys.identityOf(actor.username());
+        if (identity.isEmpty() || !identity.get().matches(certificate)) {
+            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.NOT_YOUR_CERTIFICATE,
+                    "the signature was made with a certificate that is not registered for " + actor.username()
+                            + " and does not carry their identity (" + subject + ")");
+        }
+        if (!accepted.signature().valid()) {
+            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.UNTRUSTED_CERTIFICATE, "the certificate names "
+                    + actor.username() + " but is not trusted: " + accepted.signature().reason());
+        }
+    }
+
+    private static String day(java.util.Date date) {
+        return java.time.LocalDate.ofInstant(date.toInstant(), java.time.ZoneOffset.UTC).toString();
+    }
+
+    /** The sign-off at the deployment's level; when the authority or a responder does not answer, nothing is stored. */
+    private byte[] augmented(DocumentId id, Actor actor, SignOffStep step, byte[] signed) {
+        try {
+            return augmentation.augment(signed);
+        } catch (SigningUnavailableException e) {
+            registry.audit(id, actor.username(), "sign-off", "unavailable", step + " at " + augmentation.level() + ": " + e.getMessage());
+            throw e;
+        }
     }
 
     private StoredDocument find(DocumentId id) {

@@ -98,6 +98,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** A sign-off uploaded from the signer's own software that is not the prepared file plus its signature (issue 16). */
+    /** Issue 16 §3: the TSA, a revocation responder or a token did not answer; nothing was stored, try again. */
+    @ExceptionHandler(io.sello.signing.SigningUnavailableException.class)
+    ResponseEntity<ProblemDetail> signingUnavailable(io.sello.signing.SigningUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-unavailable", "Signing service unavailable", e.getMessage()));
+    }
+
     @ExceptionHandler(io.sello.signing.SignatureUploadRefused.class)
     ProblemDetail signatureUploadRefused(io.sello.signing.SignatureUploadRefused e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "sign-off-upload-refused", "Signed file refused",

@@ -337,7 +337,9 @@ final class MessageHarvest {
                 "the new signature does not cover the whole file: bytes follow it",
                 "the new signature is rated INVALID by EU DSS (REVOKED)", "the registry's file has no field APROBADO",
                 "the field ELABORADO holds no signature", "the new signature carries no readable certificate",
-                "the signature was made with a certificate that is not registered for ana (CN=Ana Pérez,O=Prueba,C=BO)",
+                "the signature was made with a certificate that is not registered for ana and does not carry their identity (CN=Ana Pérez,O=Prueba,C=BO)",
+                "the certificate (CN=Ana Quispe,O=Sello Test,C=BO) is valid from 2024-01-02 to 2025-01-02, not now",
+                "the certificate names rosa but is not trusted: la cadena de certificados no llega a una autoridad de confianza",
                 "the new revision also changes a page (object 4; changed: [/Annots]): only the signature of ELABORADO may be added",
                 "the new revision also changes a content stream (object 14; changed: its content): only the signature of ELABORADO may be added",
                 "the new revision also changes an annotation (object 17; changed: [/Rect]): only the signature of ELABORADO may be added",
@@ -348,6 +350,20 @@ final class MessageHarvest {
                 "the new revision also changes a form field (object 12; changed: [/Fields]): only the signature of ELABORADO may be added",
                 "the new revision also changes an object of the document (object 40; changed: its value): only the signature of ELABORADO may be added")) {
             problem(advice.signatureUploadRefused(new io.sello.signing.SignatureUploadRefused(upload, refused)), "sign-off upload");
+        }
+        // issue 16 §3: the TSA, a revocation responder or a token did not answer (503, Retry-After)
+        for (String unavailable : List.of(
+                "the time-stamp authority cannot be reached; the sign-off was not made, try again later",
+                "the time-stamp authority answered HTTP 503; the sign-off was not made, try again later",
+                "the time-stamp authority's answer is not a valid time-stamp; the sign-off was not made, try again later",
+                "the time-stamp authority refused the request (status 2); the sign-off was not made, try again later",
+                "the time-stamp was signed by another certificate than sello.signing.tsa.certificate; the sign-off was not made, try again later",
+                "the time-stamp carries no certificate of its authority; the sign-off was not made, try again later",
+                "the time-stamp authority's answer is larger than a time-stamp; the sign-off was not made, try again later",
+                "the request to the time-stamp authority was interrupted; the sign-off was not made, try again later",
+                "the revocation data (CRL or OCSP) needed for a B-LTA signature could not be obtained; the sign-off was not made, try again later",
+                "the signer's token did not compute the signature (removed, locked or not answering); the sign-off was not made, try again later")) {
+            problem(advice.signingUnavailable(new io.sello.signing.SigningUnavailableException(unavailable, 30)).getBody(), "signing unavailable");
         }
         problem(advice.draftNotFound(new io.sello.draft.DraftNotFoundException()), "draft not found");
         problem(advice.draftConflict(new io.sello.draft.DraftConflictException(new io.sello.storage.Draft(

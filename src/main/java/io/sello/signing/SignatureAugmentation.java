@@ -1,0 +1,112 @@
+package io.sello.signing;
+
+import eu.europa.esig.dss.alert.exception.AlertException;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.openpdf.ITextDefaultPdfObjFactory;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Takes a freshly signed PDF from B-B to the deployment's level (issue 16 §3) with EU DSS's PAdES service: a
+ * document time-stamp (B-T), the DSS dictionary with every certificate and CRL/OCSP answer its validation needs
+ * (B-LT), and a document time-stamp over all of it (B-LTA), each an incremental revision, so every earlier signature
+ * stays as it was. Sello keeps its own signing (the visible FIRMA cell, Sello's fields); what DSS does better than
+ * hand-written code, collecting validation data and time-stamping, it does here.
+ *
+ * <p>Revocation data comes from the same sources verification uses ({@link TrustValidator}): embedded, or fetched
+ * from the allow-listed hosts only. Missing data is an error, not a lower level: DSS's alert on missing revocation
+ * data stays an exception, and so does a failing time-stamp authority ({@link SigningUnavailableException}, 503).
+ */
+public final class SignatureAugmentation {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignatureAugmentation.class);
+    /** What B-B needs: nothing, so nothing is called. */
+    public static final SignatureAugmentation NONE = new SignatureAugmentation(PadesLevel.B_B, null, null);
+
+    private final PadesLevel level;
+    private final PAdESService service;
+
+    /**
+     * @param tsa   the time-stamp authority; required from B-T up
+     * @param trust where trust anchors and revocation data come from; required from B-T up
+     */
+    public SignatureAugmentation(PadesLevel level, TimestampAuthority tsa, TrustValidator trust) {
+        this.level = level;
+        if (!level.timestamped()) {
+            this.service = null;
+            return;
+        }
+        if (tsa == null || trust == null) {
+            throw new IllegalArgumentException("signing at " + level + " needs a time-stamp authority (sello.signing.tsa.url)");
+        }
+        CommonCertificateVerifier sources = trust.certificateSources();
+        if (level.longTerm() && sources.getCrlSource() == null && sources.getOcspSource() == null) {
+            throw new IllegalArgumentException("sello.signing.level=" + level + " embeds CRL/OCSP answers, and none can be"
+                    + " obtained: turn on sello.signing.trust.revocation-fetching and name the hosts in allowed-hosts");
+        }
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        verifier.setTrustedCertSources(sources.getTrustedCertSources());
+        verifier.setCrlSource(sources.getCrlSource());
+        verifier.setOcspSource(sources.getOcspSource());
+        verifier.setAIASource(null); // as in verification: no download from a URL a certificate names
+        PAdESService pades = new PAdESService(verifier);
+        pades.setPdfObjFactory(new ITextDefaultPdfObjFactory());
+        pades.setTspSource(tsa);
+        this.service = pades;
+    }
+
+    /** The deployment's level and authority, as configured ({@code sello.signing.level}, {@code sello.signing.tsa.*}). */
+    public static SignatureAugmentation of(SigningProperties properties, TrustValidator trust) {
+        if (!properties.level().timestamped()) {
+            return NONE;
+        }
+        SigningProperties.Tsa tsa = properties.tsa();
+        java.security.cert.X509Certificate pinned = null;
+        if (tsa.certificate() != null) {
+            try (InputStream in = java.nio.file.Files.newInputStream(tsa.certificate())) {
+                pinned = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(in);
+            } catch (IOException | java.security.cert.CertificateException e) {
+                throw new IllegalArgumentException("sello.signing.tsa.certificate: " + tsa.certificate().getFileName()
+                        + " is not a readable X.509 certificate (PEM or DER)");
+            }
+        }
+        return new SignatureAugmentation(properties.level(), new TimestampAuthority(tsa.url(), pinned, tsa.timeout()), trust);
+    }
+
+    public PadesLevel level() {
+        return level;
+    }
+
+    /**
+     * @param signed a PDF whose last revision adds a signature
+     * @return the same file with the revisions the level needs appended (the file itself at B-B)
+     * @throws SigningUnavailableException when the time-stamp authority or a revocation source does not answer
+     */
+    public byte[] augment(byte[] signed) {
+        if (service == null) {
+            return signed;
+        }
+        PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+        parameters.setSignatureLevel(level.dss());
+        try (InputStream in = service.extendDocument(new InMemoryDocument(signed), parameters).openStream()) {
+            return in.readAllBytes();
+        } catch (AlertException e) {
+            // DSS's words name certificates by their DSS ids; the plain fact is enough for the caller
+            log.warn("signing at {} failed: {}", level, e.getMessage());
+            throw new SigningUnavailableException("the revocation data (CRL or OCSP) needed for a " + level
+                    + " signature could not be obtained; the sign-off was not made, try again later",
+                    TimestampAuthority.RETRY_AFTER_SECONDS, e);
+        } catch (IOException | RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SigningUnavailableException unavailable) {
+                    throw unavailable;
+                }
+            }
+            throw new SigningException("the signature could not be taken to " + level, e);
+        }
+    }
+}
