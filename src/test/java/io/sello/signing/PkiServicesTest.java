@@ -39,6 +39,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -54,6 +56,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -170,6 +173,13 @@ class PkiServicesTest {
         RevokedStatus revoked = (RevokedStatus) answers[1].getCertStatus();
         assertThat(revoked.getRevocationTime().toInstant()).isEqualTo(server.pki.revokedAt.truncatedTo(ChronoUnit.SECONDS));
         assertThat(answers[2].getCertStatus()).isInstanceOf(UnknownStatus.class);
+
+        // the GET form (RFC 6960 A.1): the same request, base64 and URL-encoded into the path
+        HttpResponse<byte[]> viaGet = HTTP.send(HttpRequest.newBuilder(URI.create(server.ocspUrl() + "/"
+                + URLEncoder.encode(Base64.getEncoder().encodeToString(request), StandardCharsets.US_ASCII))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        BasicOCSPResp fromGet = (BasicOCSPResp) new OCSPResp(viaGet.body()).getResponseObject();
+        assertThat(fromGet.getResponses()[1].getCertStatus()).isInstanceOf(RevokedStatus.class);
 
         HttpResponse<byte[]> crlAnswer = HTTP.send(HttpRequest.newBuilder(URI.create(server.crlUrl("issuing.crl"))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
