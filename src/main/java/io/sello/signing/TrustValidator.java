@@ -12,6 +12,7 @@ import eu.europa.esig.dss.enumerations.TimestampType;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.model.x509.revocation.crl.CRL;
+import eu.europa.esig.dss.model.x509.revocation.ocsp.OCSP;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.pdf.openpdf.ITextDefaultPdfObjFactory;
 import eu.europa.esig.dss.policy.ValidationPolicy;
@@ -47,7 +48,8 @@ import java.util.Objects;
  *
  * <p>Nothing here reaches the network unless {@link TrustProperties#revocationFetching()} is on: DSS's default
  * AIA source (which downloads issuer certificates from any URL a certificate names) is removed, and with fetching
- * on, CRLs come only from the allow-listed hosts ({@link AllowListedCrlSource}).
+ * on, CRLs and OCSP answers come only from the allow-listed hosts ({@link AllowListedCrlSource},
+ * {@link AllowListedOcspSource}); DSS asks OCSP first and falls back to the CRL.
  */
 public final class TrustValidator {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrustValidator.class);
@@ -70,6 +72,17 @@ public final class TrustValidator {
      * @param crls       a revocation source besides the embedded data, or {@code null} (tests: a CRL of their PKI)
      */
     public TrustValidator(TrustProperties properties, Collection<X509Certificate> extraRoots, RevocationSource<CRL> crls) {
+        this(properties, extraRoots, crls, null);
+    }
+
+    /**
+     * @param extraRoots anchors besides the configured folder (tests build their PKI in memory)
+     * @param crls       a CRL source besides the embedded data, or {@code null}: fetched from allow-listed hosts
+     *                   when {@link TrustProperties#revocationFetching()} is on, else none
+     * @param ocsp       the same for OCSP answers
+     */
+    public TrustValidator(TrustProperties properties, Collection<X509Certificate> extraRoots, RevocationSource<CRL> crls,
+                          RevocationSource<OCSP> ocsp) {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         for (CertificateToken root : readRoots(properties.roots())) {
             trusted.addCertificate(root);
@@ -79,7 +92,8 @@ public final class TrustValidator {
         CommonCertificateVerifier cv = new CommonCertificateVerifier();
         cv.setTrustedCertSources(trusted);
         cv.setAIASource(null); // never download issuer certificates from URLs inside an uploaded file
-        cv.setOcspSource(null);
+        cv.setOcspSource(ocsp != null ? ocsp
+                : properties.revocationFetching() ? new AllowListedOcspSource(properties.allowedHosts()) : null);
         cv.setCrlSource(crls != null ? crls
                 : properties.revocationFetching() ? new AllowListedCrlSource(properties.allowedHosts()) : null);
         // validation reports problems in its reports; these alerts are for signing and augmentation
