@@ -175,9 +175,12 @@ class VerificationPageController {
                 alerts.add("La firma «" + stepLabel(signature.step()) + "» no es válida: " + signature.reason() + ".");
             }
         }
+        List<SignOffSummary.Signed> summarised = new ArrayList<>();
         for (StoredDocument.SignOff signOff : document.signOffs()) {
             Optional<SignatureCheck> inFile = report.signatures().stream()
                     .filter(s -> signOff.step().name().equals(s.step())).findFirst();
+            inFile.ifPresent(s -> summarised.add(new SignOffSummary.Signed(s, signOff.kind() == io.sello.storage.SignOffKind.PERSONAL
+                    ? SignOffSummary.Kind.PERSONAL : SignOffSummary.Kind.SEAL)));
             boolean valid = inFile.map(SignatureCheck::valid).orElse(false);
             if (inFile.isEmpty()) {
                 alerts.add("Falta en el archivo la firma «" + stepLabel(signOff.step().name()) + "» que anotó el registro.");
@@ -212,7 +215,10 @@ class VerificationPageController {
         model.put("badge", alert ? "No válido" : statusLabel(document.status()));
         model.put("badgeClass", alert ? "alerta" : document.status().toLowerCase(java.util.Locale.ROOT));
         model.put("signers", signers);
-        model.put("trustSummary", trustSummary(report));
+        // signatures in the file that no sign-off of the registry accounts for are counted too, as plain signatures
+        report.signatures().stream().filter(s -> summarised.stream().noneMatch(t -> t.check() == s))
+                .forEach(s -> summarised.add(new SignOffSummary.Signed(s, SignOffSummary.Kind.OTHER)));
+        model.put("trustSummary", SignOffSummary.of(summarised));
         model.put("pending", pending);
         model.put("signed", !document.signOffs().isEmpty());
         model.put("matches", result.matchesRegistry());

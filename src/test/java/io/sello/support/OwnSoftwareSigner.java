@@ -47,9 +47,26 @@ import java.util.function.Consumer;
  * Sello's signer, sign the prepared file's empty field incrementally, as a desktop tool (Jacobitus, Adobe) does.
  *
  * @param key         the signer's key pair
- * @param certificate their certificate (self-signed here: trust is checked elsewhere)
+ * @param certificate their certificate (self-signed by {@link #generate}; issued by a test PKI with {@link #of})
+ * @param chain       the certificates carried beside it in the signature (issuing authorities), maybe none
+ * @param tsaUrl      an RFC 3161 authority whose signature time-stamp the tool adds, as Jacobitus can; or null
  */
-public record OwnSoftwareSigner(KeyPair key, X509Certificate certificate) {
+public record OwnSoftwareSigner(KeyPair key, X509Certificate certificate, List<X509Certificate> chain, String tsaUrl) {
+
+    public OwnSoftwareSigner(KeyPair key, X509Certificate certificate) {
+        this(key, certificate, List.of(), null);
+    }
+
+    /** A signer whose certificate a test PKI issued: the signing key's chain is carried in the signature. */
+    public static OwnSoftwareSigner of(io.sello.signing.SigningKey key) {
+        KeyPair pair = new KeyPair(key.certificate().getPublicKey(), key.privateKey());
+        return new OwnSoftwareSigner(pair, key.certificate(), key.chain().subList(1, key.chain().size()), null);
+    }
+
+    /** The same signer, whose tool adds a signature time-stamp from this authority (RFC 3161 over HTTP). */
+    public OwnSoftwareSigner withTimestampFrom(String url) {
+        return new OwnSoftwareSigner(key, certificate, chain, url);
+    }
 
     /** A new RSA 3072 key and a self-signed certificate for this common name, valid for a year from now. */
     public static OwnSoftwareSigner generate(String commonName) {
@@ -117,6 +134,24 @@ public record OwnSoftwareSigner(KeyPair key, X509Certificate certificate) {
         }
     }
 
+    /** The signature-time-stamp unsigned attribute (RFC 3161 appendix A), over the signature value. */
+    private org.bouncycastle.cms.CMSSignedData withSignatureTimestamp(org.bouncycastle.cms.CMSSignedData signed) throws Exception {
+        org.bouncycastle.cms.SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+        var request = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+        request.setCertReq(true);
+        var query = request.generate(org.bouncycastle.tsp.TSPAlgorithms.SHA256,
+                MessageDigest.getInstance("SHA-256").digest(signer.getSignature()));
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(tsaUrl))
+                .header("Content-Type", "application/timestamp-query")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(query.getEncoded())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var token = new org.bouncycastle.tsp.TimeStampResponse(answer.body()).getTimeStampToken();
+        var unsigned = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                new DERSet(token.toCMSSignedData().toASN1Structure())));
+        var stamped = org.bouncycastle.cms.SignerInformation.replaceUnsignedAttributes(signer, unsigned);
+        return org.bouncycastle.cms.CMSSignedData.replaceSigners(signed, new org.bouncycastle.cms.SignerInformationStore(stamped));
+    }
+
     /** A detached CAdES signature with signing-certificate-v2, as PAdES baseline B asks. */
     private byte[] cms(byte[] content) throws IOException {
         try {
@@ -128,8 +163,11 @@ public record OwnSoftwareSigner(KeyPair key, X509Certificate certificate) {
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()), certificate));
-            generator.addCertificates(new JcaCertStore(List.of(certificate)));
-            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
+            List<X509Certificate> carried = new java.util.ArrayList<>(List.of(certificate));
+            carried.addAll(chain);
+            generator.addCertificates(new JcaCertStore(carried));
+            org.bouncycastle.cms.CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content), false);
+            return tsaUrl == null ? signed.getEncoded() : withSignatureTimestamp(signed).getEncoded();
         } catch (Exception e) {
             throw new IOException(e);
         }

@@ -89,11 +89,11 @@ public final class PkiServer implements AutoCloseable {
     private final AtomicBoolean revocationDown = new AtomicBoolean();
     private final AtomicLong tsaSerials = new AtomicLong(1);
 
-    private PkiServer() throws Exception {
+    private PkiServer(boolean running) throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), 0), 16);
         // the port exists only once bound, and every certificate must name it: bind first, then issue
         pki = new TestPki("http://" + HOST + ":" + server.getAddress().getPort());
-        clock = new SettableClock(pki.now);
+        clock = running ? SettableClock.running() : new SettableClock(pki.now);
         revocations.put(pki.revoked.certificate().getSerialNumber(), pki.revokedAt);
         rootFolder = Files.createTempDirectory("sello-test-roots");
         Files.writeString(rootFolder.resolve("root.pem"), pem(pki.root));
@@ -113,8 +113,16 @@ public final class PkiServer implements AutoCloseable {
 
     /** Builds the PKI (about ten RSA 3072 keys: a few seconds) and starts serving on 127.0.0.1, a free port. */
     public static PkiServer start() {
+        return start(false);
+    }
+
+    /**
+     * @param running the server's clock runs with real time (and can still be moved): for a service that signs with
+     *                it, where a time-stamp must come after the signature and revocation data after the time-stamp
+     */
+    public static PkiServer start(boolean running) {
         try {
-            return new PkiServer();
+            return new PkiServer(running);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

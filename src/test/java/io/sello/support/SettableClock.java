@@ -14,29 +14,48 @@ import java.util.concurrent.atomic.AtomicReference;
  * Thread-safe: the server's threads read it while the test moves it.
  */
 public final class SettableClock extends Clock {
-    private final AtomicReference<Instant> instant;
-    private final ZoneId zone;
-
-    public SettableClock(Instant start) {
-        this(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
+    /** Where the hands were put, and when (by {@link System#nanoTime()}): a running clock goes on from there. */
+    private record Hands(Instant at, long nanos) {
     }
 
-    private SettableClock(AtomicReference<Instant> instant, ZoneId zone) {
-        this.instant = instant;
+    private final AtomicReference<Hands> hands;
+    private final boolean running;
+    private final ZoneId zone;
+
+    /** A stopped clock: it shows {@code start} until a test moves it. */
+    public SettableClock(Instant start) {
+        this(new AtomicReference<>(new Hands(Objects.requireNonNull(start, "start"), System.nanoTime())), false, ZoneOffset.UTC);
+    }
+
+    /**
+     * A clock that runs with real time from now on, and that a test can still move: what a service and its PKI need
+     * when the order of events matters (a time-stamp after the signature, a CRL after the time-stamp).
+     */
+    public static SettableClock running() {
+        return new SettableClock(new AtomicReference<>(new Hands(Instant.now(), System.nanoTime())), true, ZoneOffset.UTC);
+    }
+
+    private SettableClock(AtomicReference<Hands> hands, boolean running, ZoneId zone) {
+        this.hands = hands;
+        this.running = running;
         this.zone = zone;
     }
 
     public void set(Instant when) {
-        instant.set(Objects.requireNonNull(when, "when"));
+        hands.set(new Hands(Objects.requireNonNull(when, "when"), System.nanoTime()));
     }
 
     public Instant advance(Duration by) {
-        return instant.updateAndGet(i -> i.plus(by));
+        return hands.updateAndGet(h -> new Hands(read(h).plus(by), System.nanoTime())).at();
     }
 
     @Override
     public Instant instant() {
-        return instant.get();
+        return read(hands.get());
+    }
+
+    private Instant read(Hands h) {
+        return running ? h.at().plusNanos(System.nanoTime() - h.nanos()) : h.at();
     }
 
     @Override
@@ -47,6 +66,6 @@ public final class SettableClock extends Clock {
     /** The same hands in another zone: moving one moves both. */
     @Override
     public Clock withZone(ZoneId other) {
-        return new SettableClock(instant, other);
+        return new SettableClock(hands, running, other);
     }
 }

@@ -60,6 +60,13 @@ public final class SoftHsm {
      */
     public static final String LUIS = "luis";
 
+    /**
+     * Ana's second token, for the long-term signature scenario (issue 16, "done when"): an RSA 3072 key whose
+     * self-signed certificate a test replaces with one its PKI issues ({@link #installChain}), as an authority would.
+     * The setting prefix is ana's; the label and key alias are its own.
+     */
+    public static final String ANA_TRUSTED = "ana-trusted";
+
     private static Map<String, Token> tokens;
 
     private SoftHsm() {
@@ -103,7 +110,9 @@ public final class SoftHsm {
             Token ana = make(library, ANA, "Ana Quispe", "ana-pin-5173", new String[]{"-keyalg", "RSA", "-keysize", "3072", "-sigalg", "SHA256withRSA"});
             Token rosa = make(library, ROSA, "Rosa Choque", "rosa-pin-8246", new String[]{"-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA"});
             Token luis = make(library, LUIS, "Luis Mamani", "luis-pin-3390", null);
-            return Map.of(ANA, ana, ROSA, rosa, LUIS, luis);
+            Token trusted = make(library, ANA_TRUSTED, "Ana Quispe", "ana-pin-6621", new String[]{"-keyalg", "RSA", "-keysize", "3072", "-sigalg", "SHA256withRSA"});
+            trusted = new Token(ANA, trusted.library(), trusted.slot(), trusted.label(), trusted.pin(), trusted.keyAlias(), trusted.commonName());
+            return Map.of(ANA, ana, ROSA, rosa, LUIS, luis, ANA_TRUSTED, trusted);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,6 +142,41 @@ public final class SoftHsm {
                 .toArray(String[]::new);
         run(keytool);
         return new Token(user, library, slotId, label, pin, user, commonName);
+    }
+
+    /** The public key of the token's key pair (from the certificate stored beside it). */
+    public static java.security.PublicKey publicKey(Token token) {
+        try {
+            return keyStore(token).getCertificate(token.keyAlias()).getPublicKey();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("token " + token.label(), e);
+        }
+    }
+
+    /**
+     * Replaces the certificate beside the token's key with {@code chain} (the signer's certificate first), as the
+     * holder of a token does with the certificate their authority issued for its key. The key stays on the token.
+     */
+    public static void installChain(Token token, java.security.cert.X509Certificate... chain) {
+        try {
+            java.security.KeyStore store = keyStore(token);
+            java.security.Key key = store.getKey(token.keyAlias(), null);
+            store.setKeyEntry(token.keyAlias(), key, null, chain);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("token " + token.label(), e);
+        }
+    }
+
+    private static java.security.KeyStore keyStore(Token token) throws java.security.GeneralSecurityException {
+        java.security.Provider provider = java.security.Security.getProvider("SunPKCS11").configure("--name = "
+                + token.label() + "-test\nlibrary = " + token.library() + "\nslot = " + token.slot() + "\n");
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS11", provider);
+        try {
+            store.load(null, token.pin().toCharArray());
+        } catch (IOException e) {
+            throw new java.security.KeyStoreException(e);
+        }
+        return store;
     }
 
     private static String run(String... command) throws IOException {
