@@ -52,6 +52,8 @@ public final class SignatureAugmentation {
         verifier.setCrlSource(sources.getCrlSource());
         verifier.setOcspSource(sources.getOcspSource());
         verifier.setAIASource(null); // as in verification: no download from a URL a certificate names
+        // each sign-off extends the whole document, whose earlier sign-offs are already at the level: that is expected
+        verifier.setAugmentationAlertOnHigherSignatureLevel(new eu.europa.esig.dss.alert.SilentOnStatusAlert());
         PAdESService pades = new PAdESService(verifier);
         pades.setPdfObjFactory(new ITextDefaultPdfObjFactory());
         pades.setTspSource(tsa);
@@ -97,6 +99,11 @@ public final class SignatureAugmentation {
         } catch (AlertException e) {
             // DSS's words name certificates by their DSS ids; the plain fact is enough for the caller
             log.warn("signing at {} failed: {}", level, e.getMessage());
+            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (!message.contains("revocation data is missing") && !message.contains("no revocation data")) {
+                throw new SigningException("the signature could not be taken to " + level + ": the signer's certificate"
+                        + " chain does not allow it (revoked, expired or self-signed)", e);
+            }
             throw new SigningUnavailableException("the revocation data (CRL or OCSP) needed for a " + level
                     + " signature could not be obtained; the sign-off was not made, try again later",
                     TimestampAuthority.RETRY_AFTER_SECONDS, e);

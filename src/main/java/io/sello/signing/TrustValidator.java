@@ -107,9 +107,26 @@ public final class TrustValidator {
         cv.setAlertOnUncoveredPOE(new SilentOnStatusAlert());
         this.verifier = cv;
         try {
-            this.policy = ValidationPolicyFacade.newFacade().getDefaultValidationPolicy();
+            this.policy = policy();
         } catch (Exception e) {
             throw new IllegalStateException("the DSS default validation policy cannot be loaded", e);
+        }
+    }
+
+    /**
+     * DSS's default policy, with one rule made strict: the signing certificate must be meant for signing (key usage
+     * digitalSignature or nonRepudiation, RFC 5280 4.2.1.3). The default only warns, so a certificate issued for
+     * encryption would be rated valid; an official's signature made with one is not one Sello vouches for.
+     */
+    private static ValidationPolicy policy() throws Exception {
+        try (InputStream in = ValidationPolicyFacade.class.getResourceAsStream("/policy/constraint.xml")) {
+            eu.europa.esig.dss.policy.jaxb.ConstraintsParameters constraints = ValidationPolicyFacade.newFacade().unmarshall(in);
+            eu.europa.esig.dss.policy.jaxb.MultiValuesConstraint keyUsage = constraints.getSignatureConstraints()
+                    .getBasicSignatureConstraints().getSigningCertificate().getKeyUsage();
+            keyUsage.setLevel(eu.europa.esig.dss.policy.jaxb.Level.FAIL);
+            keyUsage.getId().clear();
+            keyUsage.getId().addAll(List.of("digitalSignature", "nonRepudiation"));
+            return new eu.europa.esig.dss.policy.EtsiValidationPolicy(constraints);
         }
     }
 
@@ -219,6 +236,8 @@ public final class TrustValidator {
             // DSS words a chain below a trusted root with no CRL/OCSP answer as a general chain failure; the plain
             // fact is that nothing says whether a certificate was revoked (none embedded, fetching off or not allowed)
             reason = "sin datos de revocación";
+        } else if (verdict != Verdict.VALID && certificate != null && !signingKeyUsage(certificate)) {
+            reason = "el certificado no está habilitado para firmar (uso de clave)";
         } else if (development && verdict == Verdict.INDETERMINATE) {
             reason = DEVELOPMENT_REASON; // the honest word for it: not a forgery, not a real signer either
         }
@@ -227,6 +246,13 @@ public final class TrustValidator {
                 .min(Instant::compareTo).orElse(null);
         return new Rating(verdict, indication == null ? null : indication.name(), sub == null ? null : sub.name(),
                 reason, level(format), timestamp, chain, certificate == null ? null : certificate.getCommonName());
+    }
+
+    /** RFC 5280 4.2.1.3: a certificate for signing has digitalSignature or nonRepudiation (a missing extension allows all). */
+    private static boolean signingKeyUsage(CertificateWrapper certificate) {
+        var usages = certificate.getKeyUsages();
+        return usages == null || usages.isEmpty() || usages.contains(eu.europa.esig.dss.enumerations.KeyUsageBit.DIGITAL_SIGNATURE)
+                || usages.contains(eu.europa.esig.dss.enumerations.KeyUsageBit.NON_REPUDIATION);
     }
 
     /** PAdES-BASELINE-LTA → "B-LTA", as the issue and the page write levels; other formats as DSS names them. */
