@@ -165,6 +165,37 @@ class TokenSigningTest {
         assertThat(bound.toString()).contains("sello-ana", "1863359825").doesNotContain("ana-pin-0000", "rosa-pin-0000", "luis-secret", SigningProperties.DEVELOPMENT_PASSWORD);
     }
 
+    /**
+     * Issue 16 §1: a token that stops signing when the sign-off is made (pulled out, locked; here: logged out) is a
+     * 503 with Retry-After, not a server error, and says so without naming the PIN. Logged in again, it signs.
+     */
+    @Test
+    void aTokenThatDoesNotSignIsUnavailableNotAnError() throws Exception {
+        SoftHsm.Token rosa = SoftHsm.token(SoftHsm.ROSA);
+        SigningKey key = keys(Map.of("rosa", onToken(rosa, true, rosa.pin(), rosa.keyAlias()))).forUser("rosa");
+        PdfSigner signer = new PdfSigner(ZoneId.of("America/La_Paz"));
+        java.security.AuthProvider token = (java.security.AuthProvider) key.provider();
+        token.logout();
+        try {
+            assertThatThrownBy(() -> signer.sign(form.content(), slot("APROBADO"), new Signer("APROBADO", "Rosa Choque", "Directora"),
+                    key, Instant.now()))
+                    .isInstanceOfSatisfying(SigningUnavailableException.class, e -> assertThat(e.retryAfterSeconds()).isPositive())
+                    .hasMessageContaining("token did not compute the signature").hasMessageNotContaining(rosa.pin());
+        } finally {
+            token.login(null, callbacks -> {
+                for (var callback : callbacks) {
+                    if (callback instanceof javax.security.auth.callback.PasswordCallback pin) {
+                        pin.setPassword(rosa.pin().toCharArray());
+                    }
+                }
+            });
+        }
+        // the token is back (a restart opens it again, as here): it signs
+        SigningKey again = keys(Map.of("rosa", onToken(rosa, true, rosa.pin(), rosa.keyAlias()))).forUser("rosa");
+        byte[] signed = signer.sign(form.content(), slot("APROBADO"), new Signer("APROBADO", "Rosa Choque", "Directora"), again, Instant.now());
+        assertThat(new PdfVerifier().verify(signed).signatures()).singleElement().satisfies(s -> assertThat(s.intact()).isTrue());
+    }
+
     @Test
     void settingsAreCheckedBeforeAnyTokenIsOpened() {
         Path library = Path.of("/usr/lib/softhsm/libsofthsm2.so");
