@@ -52,7 +52,7 @@ public final class Verification {
                         ? (current ? "; it is the registry's current version" : "; it is an earlier version in the registry")
                         : "; not in the registry"));
         return new Result(report, known.map(DocumentId::toString).orElse(null), known.isPresent(), current,
-                document.map(StoredDocument::status).orElse(null));
+                document.map(StoredDocument::status).orElse(null), document.map(Verification::signOffs).orElse(java.util.List.of()));
     }
 
     /** The stored document's current file, compared with the hash the registry recorded for it. */
@@ -64,7 +64,7 @@ public final class Verification {
         boolean matches = report.sha256().equals(document.sha256());
         record(actor, STORED, id, matches ? "ok" : "refused", () -> "stored file: " + summary(report)
                 + (matches ? "; hash matches the registry" : "; HASH DOES NOT MATCH THE REGISTRY"));
-        return new Result(report, id.toString(), true, matches, document.status());
+        return new Result(report, id.toString(), true, matches, document.status(), signOffs(document));
     }
 
     /**
@@ -191,7 +191,27 @@ public final class Verification {
      * @param registered  the file (or an earlier version of it) is in the registry
      * @param matchesRegistry the file is the registry's current version of that document
      */
+    /**
+     * @param signOffs the registry's sign-offs of the document, each as a personal signature or the service's seal
+     *                 (issue 16 §5; the report's signatures carry the same step); empty for a file not in the registry
+     */
     public record Result(VerificationReport report, String documentId, boolean registered, boolean matchesRegistry,
-                         String status) {
+                         String status, java.util.List<SignOffKindView> signOffs) {
+        public Result {
+            signOffs = java.util.List.copyOf(signOffs);
+        }
+    }
+
+    /**
+     * One sign-off as the registry recorded it.
+     *
+     * @param kind PERSONAL (the official's own certificate: a token, their own key or an upload) or SEAL (the
+     *             service's key, an electronic seal of the institution)
+     */
+    public record SignOffKindView(String step, String signer, io.sello.storage.SignOffKind kind) {
+    }
+
+    private static java.util.List<SignOffKindView> signOffs(StoredDocument document) {
+        return document.signOffs().stream().map(s -> new SignOffKindView(s.step().name(), s.signer(), s.kind())).toList();
     }
 }

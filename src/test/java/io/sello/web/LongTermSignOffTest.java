@@ -161,6 +161,8 @@ class LongTermSignOffTest {
         }
         assertThat(signatures.get(0).get("signerCommonName").stringValue()).isEqualTo("Ana Quispe");
         assertThat(signatures.get(1).get("signerCommonName").stringValue()).isEqualTo("Luis Mamani");
+        JsonNode signOffs = verification().get("signOffs");
+        assertThat(signOffs).hasSize(2).allSatisfy(s -> assertThat(s.get("kind").stringValue()).isEqualTo("PERSONAL"));
     }
 
     /** The trust attacks on an uploaded sign-off: each refused by name, and the registry keeps its file. */
