@@ -143,8 +143,9 @@ public final class TrustValidator {
     /** Every signature and every document timestamp DSS finds, each by its /ByteRange written as {@code "a b c d"}. */
     public record Ratings(Map<String, Rating> signatures, Map<String, TimestampRating> timestamps) {
         public Ratings {
-            signatures = Map.copyOf(signatures);
-            timestamps = Map.copyOf(timestamps);
+            // looked up with null for a signature whose byte range Sello could not read: no Map.copyOf
+            signatures = java.util.Collections.unmodifiableMap(new HashMap<>(signatures));
+            timestamps = java.util.Collections.unmodifiableMap(new HashMap<>(timestamps));
         }
     }
 
