@@ -171,6 +171,57 @@ class LongTermVerificationTest {
         assertChanged(verifier.verify(pdf), "a page", "/Contents");
     }
 
+    /**
+     * The signed revision's page 2 lists an annotation under an object number it never defines (viewers skip it); a
+     * later "validation data" revision defines that number as a white box and lists it among the /DSS certificates.
+     * Every earlier object is unchanged, yet page 2 now shows the box.
+     */
+    @Test
+    void anObjectAddedAsValidationDataButUsedByASignedPageIsAChange() throws Exception {
+        // OpenPDF's stamper renumbers a reference to an undefined object, so the prepared revision is edited by hand:
+        // its page 2 lists the stamper's placeholder; the same number of digits keeps every offset of the xref
+        int number = 97;
+        PdfReader unsigned = new PdfReader(form.content());
+        ByteArrayOutputStream prepared = new ByteArrayOutputStream();
+        PdfStamper preparing = new PdfStamper(unsigned, prepared, '\0', true);
+        PdfDictionary page = unsigned.getPageN(2); // DSS puts its timestamp widgets on page 1, rewriting its list
+        PdfArray annotations = page.getAsArray(PdfName.ANNOTS) == null ? new PdfArray() : page.getAsArray(PdfName.ANNOTS);
+        annotations.add(new com.lowagie.text.pdf.PRIndirectReference(unsigned, 5000));
+        page.put(PdfName.ANNOTS, annotations);
+        preparing.markUsed(page);
+        preparing.close();
+        String text = new String(prepared.toByteArray(), StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("/Annots\\[(\\d\\d) 0 R\\]")
+                .matcher(text.substring(form.content().length));
+        assertThat(placeholder.find()).isTrue();
+        byte[] dangling = prepared.toByteArray();
+        int at = form.content().length + placeholder.start(1);
+        dangling[at] = '9';
+        dangling[at + 1] = '7';
+        byte[] extended = tsa.extend(sign(dangling, "ELABORADO"), SignatureLevel.PAdES_BASELINE_T, pki);
+        assertThat(verifier.verify(extended).findings()).isEmpty(); // the dangling reference itself shows nothing
+
+        byte[] pdf = appendValidationData(extended, (stamper, reader) -> {
+            try {
+                PdfDictionary box = new PdfDictionary(PdfName.ANNOT);
+                box.put(PdfName.SUBTYPE, PdfName.SQUARE);
+                box.put(PdfName.RECT, new PdfArray(new float[]{300, 300, 500, 320}));
+                box.put(new PdfName("IC"), new PdfArray(new float[]{1, 1, 1}));
+                PdfArray certificates = new PdfArray();
+                certificates.add(stamper.getWriter().addToBody(box, number).getIndirectReference());
+                PdfDictionary dss = new PdfDictionary();
+                dss.put(new PdfName("Certs"), certificates);
+                reader.getCatalog().put(new PdfName("DSS"), stamper.getWriter().addToBody(dss).getIndirectReference());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        VerificationReport report = verifier.verify(pdf);
+        assertThat(report.changedAfterLastSignature()).isTrue();
+        assertThat(report.findings()).anySatisfy(f -> assertThat(f).contains("a page").contains("uses object " + number)
+                .contains("added with the validation data"));
+    }
+
     private static void assertChanged(VerificationReport report, String what, String key) {
         assertThat(report.changedAfterLastSignature()).isTrue();
         assertThat(report.intact()).isFalse();
