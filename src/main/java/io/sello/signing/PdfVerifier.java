@@ -12,11 +12,16 @@ import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -73,8 +78,10 @@ public final class PdfVerifier {
         List<Integer> revisionEnds = revisionEnds(pdf);
         List<String> findings = new ArrayList<>();
         List<Signed> signed = new ArrayList<>();
+        List<Stamped> stamped = new ArrayList<>();
+        PdfReader reader;
         try {
-            PdfReader reader = new PdfReader(pdf);
+            reader = new PdfReader(pdf);
             // Uploads are untrusted and signatures never need XFA: dropping it before AcroFields is built keeps
             // OpenPDF from inflating and XML-parsing it (a compressed bomb, entities) at all.
             PdfDictionary acroForm = reader.getCatalog().getAsDict(PdfName.ACROFORM);
@@ -93,7 +100,11 @@ public final class PdfVerifier {
                 }
                 PdfDictionary dictionary = fields.getSignatureDictionary(name);
                 if (dictionary != null && dictionary.get(PdfName.CONTENTS) != null) {
-                    signed.add(check(pdf, name, dictionary, revisionEnds));
+                    if (isDocumentTimestamp(dictionary)) {
+                        stamped.add(Stamped.check(pdf, name, dictionary, revisionEnds));
+                    } else {
+                        signed.add(check(pdf, name, dictionary, revisionEnds));
+                    }
                 }
             }
             findings.addAll(ActiveContent.of(reader, limits));
@@ -107,24 +118,51 @@ public final class PdfVerifier {
             throw PdfRefusedException.unreadable("it does not parse");
         }
         signed.sort(Comparator.comparingLong(Signed::end));
+        stamped.sort(Comparator.comparingLong(Stamped::end));
         // DSS reads only what the pre-scan and OpenPDF have already accepted, and only when there is a signature
-        Map<String, TrustValidator.Rating> ratings = signed.isEmpty() ? Map.of() : trust.rate(pdf);
-        List<SignatureCheck> checks = signed.stream().map(s -> s.rated(ratings.get(s.byteRange()))).toList();
+        TrustValidator.Ratings ratings = signed.isEmpty() && stamped.isEmpty()
+                ? new TrustValidator.Ratings(Map.of(), Map.of()) : trust.rateAll(pdf);
+        List<TimestampCheck> timestamps = stamped.stream().map(s -> s.rated(ratings.timestamps().get(s.byteRange()))).toList();
+        List<SignatureCheck> checks = signed.stream()
+                .map(s -> coveredByBrokenTimestamp(s.rated(ratings.signatures().get(s.byteRange())), s.end(), stamped))
+                .toList();
         checks.stream().filter(c -> !c.intact()).forEach(c -> findings.add("signature " + c.field() + " is not valid: " + c.problem()));
+        timestamps.stream().filter(t -> !t.intact()).forEach(t -> findings.add("document timestamp " + t.field()
+                + " is not valid: " + t.problem()));
 
         boolean changed = false;
         if (!signed.isEmpty()) {
             long firstSigned = signed.get(0).end();
+            List<Long> covered = new ArrayList<>();
+            signed.forEach(s -> covered.add(s.end()));
+            stamped.forEach(s -> covered.add(s.end()));
+            long lastCovered = covered.stream().mapToLong(Long::longValue).max().orElse(0);
+            Map<Integer, ValidationData.Revision> prefixes = new java.util.HashMap<>();
+            java.util.Set<Integer> added = new java.util.HashSet<>();
+            int compared = 0;
             for (int r = 0; r < revisionEnds.size(); r++) {
                 long end = revisionEnds.get(r);
-                if (end > firstSigned && signed.stream().noneMatch(s -> sameRevision(pdf, s.end(), end))) {
+                if (end <= firstSigned || covered.stream().anyMatch(c -> sameRevision(pdf, c, end))) {
+                    continue;
+                }
+                String change = ++compared > MAX_VALIDATION_REVISIONS ? "more revisions than are compared"
+                        : validationOnly(pdf, revisionEnds, r, prefixes, added);
+                if (change == null) {
+                    lastCovered = Math.max(lastCovered, end); // PAdES validation data (B-LT): no change to the document
+                    continue;
+                }
+                changed = true;
+                findings.add("revision " + (r + 1) + " was appended after a signature and is not a signature:"
+                        + " the document was changed after it was signed (it changes " + change + ")");
+            }
+            if (!changed && !added.isEmpty()) {
+                String used = usedByDocument(reader, added);
+                if (used != null) {
                     changed = true;
-                    findings.add("revision " + (r + 1) + " was appended after a signature and is not a signature:"
-                            + " the document was changed after it was signed");
+                    findings.add("a revision appended after a signature as validation data changes the document: " + used);
                 }
             }
-            long lastSigned = signed.get(signed.size() - 1).end();
-            if (trimmedLength(pdf) > lastSigned && !changed) {
+            if (trimmedLength(pdf) > lastCovered && !changed) {
                 changed = true;
                 findings.add("bytes follow the last signature: the document was changed after it was signed");
             }
@@ -132,7 +170,152 @@ public final class PdfVerifier {
         // last, after what changed in the file: an intact signature no trusted authority vouches for
         checks.stream().filter(c -> c.intact() && !c.valid()).forEach(c -> findings.add("signature " + c.field()
                 + " is " + c.verdict().name().toLowerCase(java.util.Locale.ROOT) + ": " + c.reason()));
-        return new VerificationReport(sha256, revisionEnds.size(), checks, changed, findings);
+        return new VerificationReport(sha256, revisionEnds.size(), checks, timestamps, changed, findings);
+    }
+
+    /**
+     * Validation revisions compared at most per file: each costs reading two prefixes' cross-reference tables; a
+     * B-LTA sign-off adds one or two, and {@link PdfLimits#maxRevisions()} allows many more than any workflow needs.
+     */
+    private static final int MAX_VALIDATION_REVISIONS = 24;
+
+    /** ETSI EN 319 142-1, 5.4: a document timestamp is a signature dictionary of /SubFilter /ETSI.RFC3161. */
+    private static boolean isDocumentTimestamp(PdfDictionary dictionary) {
+        return ETSI_RFC3161.equals(dictionary.getAsName(PdfName.SUBFILTER)) || DOC_TIME_STAMP.equals(dictionary.getAsName(PdfName.TYPE));
+    }
+
+    private static final PdfName ETSI_RFC3161 = new PdfName("ETSI.RFC3161");
+    private static final PdfName DOC_TIME_STAMP = new PdfName("DocTimeStamp");
+
+    /** Whether revision r (0-based) only adds validation data to the one before: {@code null}, or what it changes. */
+    private static String validationOnly(byte[] pdf, List<Integer> revisionEnds, int r, Map<Integer, ValidationData.Revision> prefixes,
+                                         java.util.Set<Integer> added) {
+        if (r == 0) {
+            return "the whole file";
+        }
+        try {
+            ValidationData.Revision before = prefix(pdf, revisionEnds.get(r - 1), prefixes);
+            ValidationData.Revision after = prefix(pdf, revisionEnds.get(r), prefixes);
+            return ValidationData.changes(before, after, added);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            log.debug("revision {} could not be compared: {}", r + 1, e.toString());
+            return "something that could not be compared with the revision before";
+        }
+    }
+
+    private static ValidationData.Revision prefix(byte[] pdf, int end, Map<Integer, ValidationData.Revision> prefixes) throws IOException {
+        ValidationData.Revision revision = prefixes.get(end);
+        if (revision == null) {
+            revision = new ValidationData.Revision(pdf, end);
+            prefixes.put(end, revision);
+        }
+        return revision;
+    }
+
+    private static String usedByDocument(PdfReader reader, java.util.Set<Integer> added) {
+        try {
+            return ValidationData.usedByDocument(reader, added);
+        } catch (RuntimeException | StackOverflowError e) {
+            return "its objects could not be checked";
+        }
+    }
+
+    /**
+     * A signature whose timestamp after it is broken has no proof of when it existed, whatever DSS's rating; what
+     * DSS rated VALID is lowered to INDETERMINATE (TrustValidator does the same from DSS's own view of the token).
+     */
+    private static SignatureCheck coveredByBrokenTimestamp(SignatureCheck check, long end, List<Stamped> stamped) {
+        if (check.verdict() != Verdict.VALID || stamped.stream().noneMatch(t -> t.end() > end && !t.intact())) {
+            return check;
+        }
+        return new SignatureCheck(check.field(), check.step(), check.signer(), check.certificate(), check.time(),
+                check.revision(), check.intact(), check.problem(), Verdict.INDETERMINATE, TrustValidator.BROKEN_TIMESTAMP,
+                check.subIndication(), check.level(), check.timestampTime(), check.chain(), check.signerCommonName());
+    }
+
+    /** What Sello's own checks found of a document timestamp, before DSS's rating of its authority is added. */
+    private record Stamped(long end, String byteRange, String field, Instant time, int revision, String problem, String tsa) {
+        boolean intact() {
+            return problem == null;
+        }
+
+        TimestampCheck rated(TrustValidator.TimestampRating rating) {
+            return new TimestampCheck(field, time, revision, intact(), problem, tsa,
+                    intact() && rating != null && rating.intact() && rating.trusted());
+        }
+
+        static Stamped check(byte[] pdf, String field, PdfDictionary dictionary, List<Integer> revisionEnds) {
+            long[] r = PdfVerifier.byteRange(dictionary);
+            if (r == null) {
+                return new Stamped(0, null, field, null, 0, "no byte range", null);
+            }
+            long end = r[2] + r[3];
+            int revision = 1 + (int) revisionEnds.stream().filter(e -> e < end).count();
+            String byteRange = r[0] + " " + r[1] + " " + r[2] + " " + r[3];
+            if (r[0] != 0 || r[1] < 0 || r[2] < r[1] || r[3] < 0 || end > pdf.length) {
+                return new Stamped(end, byteRange, field, null, revision, "the byte range is malformed", null);
+            }
+            if (!gapHoldsContents(pdf, r)) {
+                return new Stamped(end, byteRange, field, null, revision, "the timestamped byte ranges leave out more than the token", null);
+            }
+            TimeStampToken token;
+            try {
+                token = new TimeStampToken(contentInfo(dictionary.getAsString(PdfName.CONTENTS).getOriginalBytes()));
+            } catch (Exception e) {
+                return new Stamped(end, byteRange, field, null, revision, "the timestamp token does not parse", null);
+            }
+            Instant time = token.getTimeStampInfo().getGenTime().toInstant();
+            var certificates = token.getCertificates().getMatches(token.getSID());
+            if (certificates.isEmpty()) {
+                return new Stamped(end, byteRange, field, time, revision, "the timestamp token carries no authority certificate", null);
+            }
+            X509CertificateHolder certificate = (X509CertificateHolder) certificates.iterator().next();
+            String tsa = commonName(certificate);
+            try {
+                DigestCalculator digest = new JcaDigestCalculatorProviderBuilder().build()
+                        .get(token.getTimeStampInfo().getHashAlgorithm());
+                try (var out = digest.getOutputStream()) {
+                    out.write(pdf, 0, (int) r[1]);
+                    out.write(pdf, (int) r[2], (int) r[3]);
+                }
+                if (!MessageDigest.isEqual(digest.getDigest(), token.getTimeStampInfo().getMessageImprintDigest())) {
+                    return new Stamped(end, byteRange, field, time, revision, "the timestamped bytes were changed", tsa);
+                }
+            } catch (Exception e) {
+                return new Stamped(end, byteRange, field, time, revision, "the timestamp's digest algorithm is not supported", tsa);
+            }
+            try {
+                // the CMS signature, the ESS signing-certificate attribute naming this certificate, its validity at
+                // genTime and its time-stamping extended key usage (RFC 3161, 2.3)
+                token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
+            } catch (Exception e) {
+                log.debug("timestamp {} does not verify: {}", field, e.toString());
+                return new Stamped(end, byteRange, field, time, revision, "the timestamp token's signature does not verify", tsa);
+            }
+            return new Stamped(end, byteRange, field, time, revision, null, tsa);
+        }
+    }
+
+    private static String commonName(X509CertificateHolder certificate) {
+        var names = certificate.getSubject().getRDNs(BCStyle.CN);
+        return names.length == 0 ? null : IETFUtils.valueToString(names[0].getFirst().getValue());
+    }
+
+    /** The four numbers of /ByteRange, or {@code null} when it is missing or not four numbers. */
+    private static long[] byteRange(PdfDictionary dictionary) {
+        PdfArray range = dictionary.getAsArray(PdfName.BYTERANGE);
+        if (range == null || range.size() != 4) {
+            return null;
+        }
+        long[] r = new long[4];
+        for (int i = 0; i < 4; i++) {
+            var number = range.getAsNumber(i);
+            if (number == null) {
+                return null;
+            }
+            r[i] = (long) number.doubleValue();
+        }
+        return r;
     }
 
     /** What Sello's own checks found, before DSS's rating is added. */

@@ -56,6 +56,8 @@ public final class TrustValidator {
     /** What {@link Keystores#generateDevelopment} writes into every development certificate's subject. */
     static final String DEVELOPMENT_MARK = "DEVELOPMENT ONLY - NOT FOR REAL SIGNATURES";
     static final String DEVELOPMENT_REASON = "certificado de desarrollo";
+    static final String BROKEN_TIMESTAMP = "el sello de tiempo está dañado";
+    static final String UNTRUSTED_TIMESTAMP = "el sello de tiempo no es de una autoridad de confianza";
 
     private final CommonCertificateVerifier verifier;
     private final ValidationPolicy policy;
@@ -178,12 +180,31 @@ public final class TrustValidator {
         }
     }
 
+    /** A document timestamp as DSS rates it: its bytes, and whether its authority's chain reaches an anchor. */
+    public record TimestampRating(boolean intact, boolean trusted, String tsaCommonName, Instant time) {
+    }
+
+    /** Every signature and every document timestamp DSS finds, each by its /ByteRange written as {@code "a b c d"}. */
+    public record Ratings(Map<String, Rating> signatures, Map<String, TimestampRating> timestamps) {
+        public Ratings {
+            // looked up with null for a signature whose byte range Sello could not read: no Map.copyOf
+            signatures = java.util.Collections.unmodifiableMap(new HashMap<>(signatures));
+            timestamps = java.util.Collections.unmodifiableMap(new HashMap<>(timestamps));
+        }
+    }
+
     /**
      * Every signature DSS finds, by its /ByteRange written as {@code "a b c d"} (the one thing both readers agree
      * on without naming conventions for fields). Empty when DSS cannot read the file at all.
      */
     public Map<String, Rating> rate(byte[] pdf) {
+        return rateAll(pdf).signatures();
+    }
+
+    /** {@link #rate} and the document timestamps (PAdES B-T by extension, B-LTA), from one DSS validation. */
+    public Ratings rateAll(byte[] pdf) {
         Map<String, Rating> ratings = new HashMap<>();
+        Map<String, TimestampRating> timestamps = new HashMap<>();
         try {
             PDFDocumentValidator validator = new PDFDocumentValidator(new InMemoryDocument(pdf, "upload.pdf"));
             validator.setPdfObjFactory(new ITextDefaultPdfObjFactory());
@@ -198,18 +219,40 @@ public final class TrustValidator {
                 if (signature == null || signature.getPDFRevision() == null) {
                     continue;
                 }
-                String key = signature.getPDFRevision().getSignatureByteRange().stream()
-                        .map(Object::toString).reduce((a, b) -> a + " " + b).orElse("");
-                ratings.put(key, rating(simple.getIndication(id), simple.getSubIndication(id),
-                        simple.getSignatureFormat(id), simple.getBestSignatureTime(id), signature));
+                ratings.put(key(signature.getPDFRevision().getSignatureByteRange()), rating(simple.getIndication(id),
+                        simple.getSubIndication(id), simple.getSignatureFormat(id), simple.getBestSignatureTime(id), signature));
+            }
+            for (TimestampWrapper timestamp : diagnostic.getTimestampList()) {
+                if (timestamp.getType() == TimestampType.DOCUMENT_TIMESTAMP && timestamp.getPDFRevision() != null) {
+                    CertificateWrapper tsa = timestamp.getSigningCertificate();
+                    timestamps.put(key(timestamp.getPDFRevision().getSignatureByteRange()), new TimestampRating(
+                            intact(timestamp), trusted(timestamp), tsa == null ? null : tsa.getCommonName(),
+                            timestamp.getProductionTime() == null ? null : timestamp.getProductionTime().toInstant()));
+                }
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // Sello's own reader accepted the file within PdfLimits; if DSS's cannot rate it, each signature is
             // reported as INDETERMINATE ("no pudo evaluar"), never as valid, and the request still gets its report
             log.debug("DSS could not validate the file: {}", e.toString());
             ratings.clear();
+            timestamps.clear();
         }
-        return ratings;
+        return new Ratings(ratings, timestamps);
+    }
+
+    private static String key(List<? extends Number> byteRange) {
+        return byteRange.stream().map(Object::toString).reduce((a, b) -> a + " " + b).orElse("");
+    }
+
+    /** The token's signature verifies and its message imprint is the digest of what it timestamps. */
+    private static boolean intact(TimestampWrapper timestamp) {
+        return timestamp.isSignatureIntact() && timestamp.isSignatureValid() && timestamp.isMessageImprintDataFound()
+                && timestamp.isMessageImprintDataIntact();
+    }
+
+    private static boolean trusted(TimestampWrapper timestamp) {
+        return timestamp.getSigningCertificate() != null
+                && timestamp.getCertificateChain().stream().anyMatch(CertificateWrapper::isTrusted);
     }
 
     private static Rating rating(Indication indication, SubIndication sub, SignatureLevel format, Date bestSignatureTime,
@@ -241,9 +284,22 @@ public final class TrustValidator {
         } else if (development && verdict == Verdict.INDETERMINATE) {
             reason = DEVELOPMENT_REASON; // the honest word for it: not a forgery, not a real signer either
         }
-        Instant timestamp = signature.getTimestampListByType(TimestampType.SIGNATURE_TIMESTAMP).stream()
+        // Signature, document and archive timestamps alike: a B-T made by extending a B-B signature (DSS
+        // extendDocument) has no signature timestamp, only a document timestamp over it; each proves the signature
+        // existed at its time (ETSI EN 319 102-1, 5.6.2.3: the earliest proof of existence counts)
+        List<TimestampWrapper> timestamps = signature.getTimestampList();
+        Instant timestamp = timestamps.stream().filter(TrustValidator::intact)
                 .map(TimestampWrapper::getProductionTime).filter(Objects::nonNull).map(Date::toInstant)
                 .min(Instant::compareTo).orElse(null);
+        if (verdict == Verdict.VALID && timestamps.stream().anyMatch(t -> !intact(t))) {
+            // DSS may leave a broken timestamp out of its proof and still pass the signature; a reader is told
+            verdict = Verdict.INDETERMINATE;
+            reason = BROKEN_TIMESTAMP;
+        } else if (verdict == Verdict.VALID && timestamps.stream().anyMatch(t -> !trusted(t))) {
+            // a timestamp anyone could have made proves no time; DSS ignores it as proof, Sello will not call it valid
+            verdict = Verdict.INDETERMINATE;
+            reason = UNTRUSTED_TIMESTAMP;
+        }
         return new Rating(verdict, indication == null ? null : indication.name(), sub == null ? null : sub.name(),
                 reason, level(format), timestamp, chain, certificate == null ? null : certificate.getCommonName());
     }
