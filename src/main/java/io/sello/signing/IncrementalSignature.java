@@ -72,6 +72,19 @@ public final class IncrementalSignature {
             throw new SignatureUploadRefused(SignatureUploadRefused.Fault.SIGNATURE_INVALID, "the new signature does not verify: "
                     + signature.problem());
         }
+        if (Boolean.FALSE.equals(signature.timestampTrusted())) {
+            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.UNTRUSTED_TIMESTAMP, "the new signature carries a"
+                    + " time-stamp that is broken or comes from an authority that is not trusted");
+        }
+        String sub = signature.subIndication() == null ? "" : signature.subIndication();
+        if (sub.startsWith("REVOKED")) {
+            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.CERTIFICATE_REVOKED,
+                    "the certificate of the new signature is revoked (EU DSS: " + sub + ")");
+        }
+        if (sub.startsWith("OUT_OF_BOUNDS") || sub.equals("EXPIRED") || sub.equals("NOT_YET_VALID")) {
+            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.CERTIFICATE_EXPIRED,
+                    "the certificate of the new signature was not in force when it signed (EU DSS: " + sub + ")");
+        }
         if (signature.verdict() == Verdict.INVALID) {
             throw new SignatureUploadRefused(SignatureUploadRefused.Fault.SIGNATURE_INVALID,
                     "the new signature is rated INVALID by EU DSS (" + signature.subIndication() + ")");

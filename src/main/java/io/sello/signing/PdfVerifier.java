@@ -230,7 +230,7 @@ public final class PdfVerifier {
         }
         return new SignatureCheck(check.field(), check.step(), check.signer(), check.certificate(), check.time(),
                 check.revision(), check.intact(), check.problem(), Verdict.INDETERMINATE, TrustValidator.BROKEN_TIMESTAMP,
-                check.subIndication(), check.level(), check.timestampTime(), check.chain(), check.signerCommonName());
+                check.subIndication(), check.level(), check.timestampTime(), false, check.chain(), check.signerCommonName());
     }
 
     /** What Sello's own checks found of a document timestamp, before DSS's rating of its authority is added. */
@@ -332,17 +332,18 @@ public final class PdfVerifier {
                 return new SignatureCheck(field, step, signer, certificate, time, revision, false, problem, Verdict.INVALID,
                         brokenReason(problem), rating == null ? null : rating.subIndication(),
                         rating == null ? null : rating.level(), rating == null ? null : rating.timestamp(),
+                        rating == null ? null : rating.timestampsTrusted(),
                         rating == null ? TrustValidator.Chain.UNKNOWN : rating.chain(),
                         rating == null ? null : rating.signerCommonName());
             }
             if (rating == null) {
                 return new SignatureCheck(field, step, signer, certificate, time, revision, true, null, Verdict.INDETERMINATE,
-                        "el validador de referencia no pudo evaluar esta firma", null, null, null,
+                        "el validador de referencia no pudo evaluar esta firma", null, null, null, null,
                         TrustValidator.Chain.UNKNOWN, null);
             }
             return new SignatureCheck(field, step, signer, certificate, time, revision, true, null, rating.verdict(),
-                    rating.reason(), rating.subIndication(), rating.level(), rating.timestamp(), rating.chain(),
-                    rating.signerCommonName());
+                    rating.reason(), rating.subIndication(), rating.level(), rating.timestamp(), rating.timestampsTrusted(),
+                    rating.chain(), rating.signerCommonName());
         }
     }
 

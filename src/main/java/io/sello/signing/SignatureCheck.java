@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param level       the signature level as DSS reads it: {@code B-B}, {@code B-T}, {@code B-LT}, {@code B-LTA}, or
  *                    {@code null} when DSS could not read it
  * @param timestampTime the signature timestamp's time, when there is one (B-T and above)
+ * @param timestampTrusted null without a timestamp; else whether every timestamp linked to the signature is intact
+ *                    and from an authority that chains to a trusted root
  * @param chain       where the signer's certificate chain leads
  * @param signerCommonName the signing certificate's subject CN
  */
@@ -46,6 +48,9 @@ public record SignatureCheck(String field, String step, String signer, String ce
                              String level,
                              @Schema(description = "Time of the signature timestamp (B-T and above), or null", nullable = true)
                              Instant timestampTime,
+                             @Schema(description = "null without a timestamp; false when a timestamp linked to the signature"
+                                     + " is broken or comes from an authority that is not trusted", nullable = true)
+                             Boolean timestampTrusted,
                              @Schema(description = "Where the signer's chain leads: TRUSTED (a configured root,"
                                      + " sello.signing.trust.roots), DEVELOPMENT, UNTRUSTED or UNKNOWN")
                              TrustValidator.Chain chain,

@@ -33,6 +33,8 @@ public final class SignatureUploadRefused extends RuntimeException {
         NOT_YOUR_CERTIFICATE,
         /** The certificate had expired, or was not yet valid, when the upload arrived. */
         CERTIFICATE_EXPIRED,
+        /** The certificate was revoked (EU DSS found it on a CRL or in an OCSP answer). */
+        CERTIFICATE_REVOKED,
         /** The certificate names the person but reaches no trusted root (issue 16 §1: only a trusted chain counts). */
         UNTRUSTED_CERTIFICATE,
         /** The signature carries a time-stamp whose authority is not trusted, or which does not verify. */

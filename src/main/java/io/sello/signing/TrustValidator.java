@@ -150,7 +150,7 @@ public final class TrustValidator {
 
     /** One signature as DSS rates it. */
     public record Rating(Verdict verdict, String indication, String subIndication, String reason, String level,
-                         Instant timestamp, Chain chain, String signerCommonName) {
+                         Instant timestamp, Boolean timestampsTrusted, Chain chain, String signerCommonName) {
         public Rating {
             Objects.requireNonNull(verdict, "verdict");
             Objects.requireNonNull(reason, "reason");
@@ -300,8 +300,9 @@ public final class TrustValidator {
             verdict = Verdict.INDETERMINATE;
             reason = UNTRUSTED_TIMESTAMP;
         }
+        Boolean timestampsTrusted = timestamps.isEmpty() ? null : timestamps.stream().allMatch(t -> intact(t) && trusted(t));
         return new Rating(verdict, indication == null ? null : indication.name(), sub == null ? null : sub.name(),
-                reason, level(format), timestamp, chain, certificate == null ? null : certificate.getCommonName());
+                reason, level(format), timestamp, timestampsTrusted, chain, certificate == null ? null : certificate.getCommonName());
     }
 
     /** RFC 5280 4.2.1.3: a certificate for signing has digitalSignature or nonRepudiation (a missing extension allows all). */

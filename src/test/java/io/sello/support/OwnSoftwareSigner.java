@@ -161,7 +161,10 @@ public record OwnSoftwareSigner(KeyPair key, X509Certificate certificate, List<X
                     new DERSet(new SigningCertificateV2(new ESSCertIDv2[]{id}))));
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
+                    // PAdES baseline B (ETSI EN 319 142-1, 5.1.1): the time is the dictionary's /M, never a signing-time
+                    // attribute in the CMS; a tool that adds one makes a signature EU DSS reads as PDF-NOT-ETSI
+                    .setSignedAttributeGenerator(parameters -> new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes))
+                            .getAttributes(parameters).remove(org.bouncycastle.asn1.cms.CMSAttributes.signingTime))
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()), certificate));
             List<X509Certificate> carried = new java.util.ArrayList<>(List.of(certificate));
             carried.addAll(chain);

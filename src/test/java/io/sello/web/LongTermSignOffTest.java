@@ -173,15 +173,15 @@ class LongTermSignOffTest {
         refused(OwnSoftwareSigner.of(PKI.pki.signer("Ana Quispe", NOW.minus(Duration.ofDays(30)), EXPIRY)).sign(prepared, "APROBADO"),
                 "not-your-certificate", "does not carry their identity");
         refused(OwnSoftwareSigner.of(PKI.pki.signer("Rosa Choque", NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(35))))
-                .sign(prepared, "APROBADO"), "certificate-expired", "not now");
+                .sign(prepared, "APROBADO"), "certificate-expired", "Rosa Choque");
         SigningKey revoked = PKI.pki.signer("Rosa Choque", NOW.minus(Duration.ofDays(30)), EXPIRY);
         PKI.revoke(revoked.certificate(), NOW.minus(Duration.ofDays(1)));
-        refused(OwnSoftwareSigner.of(revoked).sign(prepared, "APROBADO"), "untrusted-certificate", "revocado");
+        refused(OwnSoftwareSigner.of(revoked).sign(prepared, "APROBADO"), "certificate-revoked", "revoked");
         // a self-signed certificate in Rosa's name: her identity, no trusted chain
         refused(OwnSoftwareSigner.generate("Rosa Choque").sign(prepared, "APROBADO"), "untrusted-certificate",
                 "no llega a una autoridad de confianza");
         refused(OwnSoftwareSigner.of(ROSA).withTimestampFrom(PKI.untrustedTsaUrl()).sign(prepared, "APROBADO"),
-                "untrusted-timestamp", "sello de tiempo");
+                "untrusted-timestamp", "time-stamp");
         // the prepared file of a B-LTA document already holds time-stamps and validation data: a change still shows
         refused(OwnSoftwareSigner.of(ROSA).sign(prepared, "APROBADO", document -> document.getPage(0).setRotation(90)),
                 "other-changes", "only the signature of APROBADO may be added");

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignOffSummaryTest {
     private static SignOffSummary.Signed signed(Verdict verdict, String level, boolean timestamped, SignOffSummary.Kind kind, String reason) {
         SignatureCheck check = new SignatureCheck("F", "ELABORADO", "Ana", "CN=Ana", Instant.EPOCH, 2, verdict != Verdict.INVALID,
-                null, verdict, reason, null, level, timestamped ? Instant.EPOCH : null, TrustValidator.Chain.TRUSTED, "Ana");
+                null, verdict, reason, null, level, timestamped ? Instant.EPOCH : null, timestamped ? Boolean.TRUE : null,
+                TrustValidator.Chain.TRUSTED, "Ana");
         return new SignOffSummary.Signed(check, kind);
     }
 
