@@ -42,6 +42,11 @@ import java.util.Map;
  * covering the file, which is exactly what a reviewer must be told). Then EU DSS rates each signature's
  * trust ({@link TrustValidator}): chain, validity period, revocation. Intact is not valid: a self-signed
  * certificate in any name verifies mathematically, and only DSS's TOTAL_PASSED is reported as valid.
+ *
+ * <p>PAdES B-T, B-LT and B-LTA (issue 16) add revisions after a signature that are not sign-offs: document timestamps
+ * (checked here like signatures, reported as {@link TimestampCheck}s) and revisions that only add the /DSS validation
+ * data ({@link ValidationData}: compared object by object with the revision before, so a change slipped in with
+ * them is still reported as one).
  */
 public final class PdfVerifier {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PdfVerifier.class);
