@@ -202,7 +202,8 @@ public final class PdfVerifier {
             ValidationData.Revision before = prefix(pdf, revisionEnds.get(r - 1), prefixes);
             ValidationData.Revision after = prefix(pdf, revisionEnds.get(r), prefixes);
             return ValidationData.changes(before, after, added);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // reported as a change, never as validation data: what cannot be compared is not shown to be harmless
             log.debug("revision {} could not be compared: {}", r + 1, e.toString());
             return "something that could not be compared with the revision before";
         }
@@ -220,7 +221,7 @@ public final class PdfVerifier {
     private static String usedByDocument(PdfReader reader, java.util.Set<Integer> added) {
         try {
             return ValidationData.usedByDocument(reader, added);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return "its objects could not be checked";
         }
     }
