@@ -42,6 +42,11 @@ import java.util.Map;
  * covering the file, which is exactly what a reviewer must be told). Then EU DSS rates each signature's
  * trust ({@link TrustValidator}): chain, validity period, revocation. Intact is not valid: a self-signed
  * certificate in any name verifies mathematically, and only DSS's TOTAL_PASSED is reported as valid.
+ *
+ * <p>PAdES B-T, B-LT and B-LTA (issue 16) add revisions after a signature that are not sign-offs: document timestamps
+ * (checked here like signatures, reported as {@link TimestampCheck}s) and revisions that only add the /DSS validation
+ * data ({@link ValidationData}: compared object by object with the revision before, so a change slipped in with
+ * them is still reported as one).
  */
 public final class PdfVerifier {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PdfVerifier.class);
@@ -197,7 +202,8 @@ public final class PdfVerifier {
             ValidationData.Revision before = prefix(pdf, revisionEnds.get(r - 1), prefixes);
             ValidationData.Revision after = prefix(pdf, revisionEnds.get(r), prefixes);
             return ValidationData.changes(before, after, added);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // reported as a change, never as validation data: what cannot be compared is not shown to be harmless
             log.debug("revision {} could not be compared: {}", r + 1, e.toString());
             return "something that could not be compared with the revision before";
         }
@@ -215,7 +221,7 @@ public final class PdfVerifier {
     private static String usedByDocument(PdfReader reader, java.util.Set<Integer> added) {
         try {
             return ValidationData.usedByDocument(reader, added);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return "its objects could not be checked";
         }
     }
