@@ -176,6 +176,11 @@ class VerificationPageController {
             }
         }
         List<SignOffSummary.Signed> summarised = new ArrayList<>();
+        for (io.sello.signing.TimestampCheck stamp : report.timestamps()) {
+            if (!stamp.intact()) {
+                alerts.add("Un sello de tiempo del documento (" + stamp.field() + ") está dañado: lo sellado fue alterado.");
+            }
+        }
         for (StoredDocument.SignOff signOff : document.signOffs()) {
             Optional<SignatureCheck> inFile = report.signatures().stream()
                     .filter(s -> signOff.step().name().equals(s.step())).findFirst();
@@ -219,6 +224,7 @@ class VerificationPageController {
         report.signatures().stream().filter(s -> summarised.stream().noneMatch(t -> t.check() == s))
                 .forEach(s -> summarised.add(new SignOffSummary.Signed(s, SignOffSummary.Kind.OTHER)));
         model.put("trustSummary", SignOffSummary.of(summarised));
+        model.put("timestamps", timestampsLine(report.timestamps()));
         model.put("pending", pending);
         model.put("signed", !document.signOffs().isEmpty());
         model.put("matches", result.matchesRegistry());
@@ -247,6 +253,25 @@ class VerificationPageController {
         row.put("level", signature == null || signature.level() == null ? "—" : signature.level());
         row.put("timestamp", signature == null || signature.timestampTime() == null ? "sin sello de tiempo"
                 : LOCAL.format(signature.timestampTime().atZone(zone)));
+    }
+
+    /**
+     * Issue 16 §5: the document time-stamps (B-T, B-LTA) in one line, e.g. "Sellos de tiempo del documento: 6, de Sello
+     * Test TSA, todos de una autoridad de confianza; el último, 28/11/2026 03:00."
+     */
+    private String timestampsLine(List<io.sello.signing.TimestampCheck> stamps) {
+        if (stamps.isEmpty()) {
+            return "";
+        }
+        String authorities = String.join(", ", stamps.stream().map(t -> t.tsa() == null ? "autoridad desconocida" : t.tsa())
+                .distinct().toList());
+        long trusted = stamps.stream().filter(io.sello.signing.TimestampCheck::trusted).count();
+        String trust = trusted == stamps.size() ? (stamps.size() == 1 ? "de una autoridad de confianza" : "todos de una autoridad de confianza")
+                : trusted + " de " + stamps.size() + " de una autoridad de confianza";
+        Optional<java.time.Instant> last = stamps.stream().map(io.sello.signing.TimestampCheck::time)
+                .filter(java.util.Objects::nonNull).max(java.time.Instant::compareTo);
+        return "Sellos de tiempo del documento: " + stamps.size() + ", de " + authorities + ", " + trust
+                + last.map(t -> "; el último, " + LOCAL.format(t.atZone(zone))).orElse("") + ".";
     }
 
     static String verdictClass(io.sello.signing.Verdict verdict) {

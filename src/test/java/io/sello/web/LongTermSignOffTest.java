@@ -260,7 +260,18 @@ class LongTermSignOffTest {
             }
             String page = new String(send("GET", "/verify/" + id, null, null, null, null).body(), StandardCharsets.UTF_8);
             assertThat(page).contains("3 firmas personales válidas, con sello de tiempo; verificables a largo plazo")
+                    .contains("Sellos de tiempo del documento: ").contains("todos de una autoridad de confianza")
                     .doesNotContain("No válida").doesNotContain("No concluyente");
+            // as the reviewer sees it after scanning the QR code, on a desk and on a phone
+            try (io.sello.support.Browser browser = io.sello.support.Browser.start("http://127.0.0.1:" + port, 1280, 900)) {
+                browser.open("/verify/" + id);
+                assertThat(browser.visible(org.openqa.selenium.By.id("resumen-firmas")).getText())
+                        .isEqualTo("3 firmas personales válidas, con sello de tiempo; verificables a largo plazo.");
+                browser.screenshot("verify-b-lta-1280");
+                browser.resize(360, 740).open("/verify/" + id);
+                browser.screenshot("verify-b-lta-360");
+                assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            }
         } finally {
             PKI.clock.set(Instant.now());
         }
