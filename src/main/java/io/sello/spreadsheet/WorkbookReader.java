@@ -128,7 +128,7 @@ final class WorkbookReader {
             }
             return new Result(document, warnings, locations);
         } catch (IOException e) {
-            throw SpreadsheetRefusedException.unreadable("the workbook could not be read");
+            throw SpreadsheetRefusedException.unreadable("the workbook could not be read; save the spreadsheet as Excel .xlsx");
         }
     }
 
@@ -273,7 +273,7 @@ final class WorkbookReader {
                     owner = keyed.get(table.parent()).get(parentNumber);
                     ownerPointer = keyedPointers.get(table.parent()).get(parentNumber);
                     if (owner == null) {
-                        errors.add(new InputError("", new Location(table.sheetName(), r + 1, "A", headers.get(0)).describe()
+                        errors.add(new InputError(topList(t), new Location(table.sheetName(), r + 1, "A", headers.get(0)).describe()
                                 + ": no row of sheet " + layout.tables().get(table.parent()).sheetName() + " has N.º " + parentNumber));
                         continue;
                     }
@@ -348,6 +348,15 @@ final class WorkbookReader {
         return new Location(table.sheetName(), r + 1, CellReference.convertNumToColString(c), column.header());
     }
 
+    /** The pointer of the top-level list a sheet's rows belong to: where an error of a row that has no place yet is reported. */
+    private String topList(int index) {
+        int top = index;
+        while (layout.tables().get(top).parent() >= 0) {
+            top = layout.tables().get(top).parent();
+        }
+        return pointer("", layout.tables().get(top).path());
+    }
+
     private Integer key(XSSFRow row, int c, Table table, String header) {
         XSSFCell cell = row.getCell(c);
         Location location = new Location(table.sheetName(), row.getRowNum() + 1, CellReference.convertNumToColString(c), header);
@@ -356,12 +365,12 @@ final class WorkbookReader {
             raw = text(cell).strip();
         }
         if (!WHOLE.matcher(raw).matches() && !(raw.matches("\\d+\\.0*"))) {
-            errors.add(new InputError("", location.describe() + ": expected a row number, 1 or more, but got \"" + raw + "\""));
+            errors.add(new InputError(topList(layout.tables().indexOf(table)), location.describe() + ": expected a row number, 1 or more, but got \"" + raw + "\""));
             return null;
         }
         BigDecimal number = new BigDecimal(raw);
         if (number.signum() < 1 || number.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
-            errors.add(new InputError("", location.describe() + ": expected a row number, 1 or more, but got \"" + raw + "\""));
+            errors.add(new InputError(topList(layout.tables().indexOf(table)), location.describe() + ": expected a row number, 1 or more, but got \"" + raw + "\""));
             return null;
         }
         return number.intValueExact();

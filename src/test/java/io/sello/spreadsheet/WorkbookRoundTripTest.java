@@ -195,16 +195,7 @@ class WorkbookRoundTripTest {
     @Test
     void aZipBombIsRefusedQuicklyAndAMacroWorkbookIsRefused() throws Exception {
         byte[] template = TemplateWriter.template(layout("poa-execution-form"), null);
-        // The Actividades sheet's XML replaced by one that inflates to 200 MB of blanks inside a 200 KB file.
-        byte[] bomb = replacePart(template, "xl/worksheets/sheet2.xml", out -> {
-            out.write("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>".getBytes());
-            byte[] blanks = new byte[1 << 20];
-            java.util.Arrays.fill(blanks, (byte) ' ');
-            for (int i = 0; i < 200; i++) {
-                out.write(blanks);
-            }
-            out.write("</sheetData></worksheet>".getBytes());
-        });
+        byte[] bomb = zipBomb();
         assertThat(bomb.length).isLessThan(1_000_000);
         long start = System.nanoTime();
         assertThatThrownBy(() -> WorkbookReader.read(layout("poa-execution-form"), bomb, 100_000))
@@ -226,6 +217,20 @@ class WorkbookRoundTripTest {
         assertThatThrownBy(() -> WorkbookReader.read(layout("poa-execution-form"), "{\"a\":1}".getBytes(), 100_000))
                 .isInstanceOf(SpreadsheetRefusedException.class)
                 .hasMessageContaining("not an XLSX workbook");
+    }
+
+    /** The form's template whose Actividades sheet XML inflates to 200 MB of blanks, in a file of about 200 KB. */
+    static byte[] zipBomb() throws IOException {
+        return replacePart(TemplateWriter.template(layout("poa-execution-form"), null), "xl/worksheets/sheet2.xml", out -> {
+            out.write("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] blanks = new byte[1 << 20];
+            java.util.Arrays.fill(blanks, (byte) ' ');
+            for (int i = 0; i < 200; i++) {
+                out.write(blanks);
+            }
+            out.write("</sheetData></worksheet>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
     }
 
     /** The form's template with the smallest valid header and one activity, changed by {@code change} as a person would. */
