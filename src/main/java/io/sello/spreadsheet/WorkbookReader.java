@@ -244,9 +244,7 @@ final class WorkbookReader {
                 continue; // a list sheet removed is an empty list: the type's own checks say whether it may be
             }
             if (sheet.getPhysicalNumberOfRows() - 1 > maxItems) {
-                throw new DocumentTooLargeException(pointer("", table.path()), "expected at most " + maxItems
-                        + " list items in a document (sello.limits.max-items) but sheet " + table.sheetName() + " has "
-                        + (sheet.getPhysicalNumberOfRows() - 1) + " rows");
+                throw new DocumentTooLargeException(topList(t), tooMany());
             }
             List<String> headers = TemplateWriter.headers(layout, t);
             if (!headersMatch(sheet, table, headers)) {
@@ -285,8 +283,7 @@ final class WorkbookReader {
                     listPointers.add(listPointer);
                 }
                 if (++items > maxItems) {
-                    throw new DocumentTooLargeException(listPointer + "/" + index, "expected at most " + maxItems
-                            + " list items in a document (sello.limits.max-items)");
+                    throw new DocumentTooLargeException(listPointer + "/" + index, tooMany());
                 }
                 String itemPointer = listPointer + "/" + index;
                 locations.put(itemPointer, new Location(table.sheetName(), r + 1, null, null));
@@ -346,6 +343,12 @@ final class WorkbookReader {
 
     private Location location(Table table, int r, int c, Column column) {
         return new Location(table.sheetName(), r + 1, CellReference.convertNumToColString(c), column.header());
+    }
+
+    /** The words of the JSON path's limit (StrictJson), so that both paths answer alike: sello.limits.max-items. */
+    private String tooMany() {
+        return "a document may have at most " + maxItems
+                + " list items (activities, budget lines, rows, cells and the like, all lists together); split it into several documents";
     }
 
     /** The pointer of the top-level list a sheet's rows belong to: where an error of a row that has no place yet is reported. */
@@ -424,7 +427,7 @@ final class WorkbookReader {
                 if (List.of("NO", "FALSO", "FALSE").contains(raw)) {
                     yield NODES.booleanNode(false);
                 }
-                yield wrong(pointer, location, "expected SÍ or NO but got \"" + shown(raw, cell) + "\"");
+                yield wrong(pointer, location, "expected SÍ or NO but got \"" + shown(text == null ? text(cell) : text.strip(), cell) + "\"");
             }
         };
     }
