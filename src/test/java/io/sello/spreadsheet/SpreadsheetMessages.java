@@ -42,6 +42,11 @@ public final class SpreadsheetMessages {
     private SpreadsheetMessages() {
     }
 
+    /** The Formulario N.5.B template filled with a small valid form (acronym SIGLA, one activity 01.01), for page tests. */
+    public static byte[] smallFilledForm() throws IOException {
+        return WorkbookRoundTripTest.personFills(workbook -> { });
+    }
+
     public static SpreadsheetMessages gather() throws Exception {
         SpreadsheetMessages messages = new SpreadsheetMessages();
         messages.run();
