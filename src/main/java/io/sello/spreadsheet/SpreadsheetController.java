@@ -2,10 +2,6 @@ package io.sello.spreadsheet;
 
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
-import io.sello.document.InvalidInputException;
-import io.sello.document.ValidationReport;
-import io.sello.document.Warning;
-import io.sello.web.LimitsProperties;
 import io.sello.web.UnknownDocumentTypeException;
 import io.sello.web.WarningHeaders;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,21 +9,15 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RequestHeader;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Spreadsheets in (issue 17, points 1 and 2): the template of each document type, generated from its schema, and the
@@ -35,18 +25,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @RestController
 class SpreadsheetController {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    /** Accepted only to be refused with a reason rather than a bare 415: macros are never read. */
-    static final String XLSM = "application/vnd.ms-excel.sheet.macroEnabled.12";
+    static final String XLSX = WorkbookImport.XLSX;
+    static final String XLSM = WorkbookImport.XLSM;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DocumentTypes types;
-    private final LimitsProperties limits;
-    private final Map<String, SheetLayout> layouts = new ConcurrentHashMap<>();
+    private final WorkbookImport imports;
 
-    SpreadsheetController(DocumentTypes types, LimitsProperties limits) {
+    SpreadsheetController(DocumentTypes types, WorkbookImport imports) {
         this.types = types;
-        this.limits = limits;
+        this.imports = imports;
     }
 
     @Operation(summary = "The type's spreadsheet template: one sheet for the single fields, one per list, with validations, notes and a filled example")
@@ -54,7 +42,7 @@ class SpreadsheetController {
     @GetMapping(path = "/api/v1/document-types/{type}/template.xlsx", produces = XLSX)
     ResponseEntity<byte[]> template(@PathVariable String type) {
         DocumentType documentType = find(type);
-        byte[] workbook = TemplateWriter.template(layout(documentType), JSON.readTree(documentType.example()));
+        byte[] workbook = TemplateWriter.template(imports.layout(documentType), JSON.readTree(documentType.example()));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -69,35 +57,12 @@ class SpreadsheetController {
                     + " that inflates beyond the service's limits is 413.")
     @PostMapping(path = "/api/v1/documents/{type}/import", consumes = {XLSX, XLSM}, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> importWorkbook(@PathVariable String type, @RequestBody(required = false) byte[] body,
-                                          @org.springframework.web.bind.annotation.RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
-        DocumentType documentType = find(type);
-        if (contentType.toLowerCase(java.util.Locale.ROOT).contains("macroenabled")) {
-            throw SpreadsheetRefusedException.unreadable("macro-enabled workbooks (.xlsm) are refused; save the spreadsheet as Excel .xlsx without macros");
-        }
-        WorkbookReader.Result read = WorkbookReader.read(layout(documentType), body, limits.maxItems());
-        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(read.document());
-        ValidationReport report = documentType.validate(json);
-        if (!report.errors().isEmpty()) {
-            throw new InvalidInputException(report.errors().stream().map(read::located).toList());
-        }
-        List<Warning> warnings = new ArrayList<>(read.warnings());
-        warnings.addAll(report.warnings());
+                                          @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+        WorkbookImport.Imported imported = imports.read(find(type), body, contentType);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        WarningHeaders.write(warnings, headers);
-        return ResponseEntity.ok().headers(headers).body(json);
-    }
-
-    @ExceptionHandler(SpreadsheetRefusedException.class)
-    ProblemDetail refused(SpreadsheetRefusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setType(URI.create("/problems/" + e.type()));
-        problem.setTitle(e.status().value() == 413 ? "Spreadsheet too large" : "Spreadsheet refused");
-        return problem;
-    }
-
-    private SheetLayout layout(DocumentType type) {
-        return layouts.computeIfAbsent(type.id().value(), id -> SheetLayout.of(type.jsonSchema()));
+        WarningHeaders.write(imported.warnings(), headers);
+        return ResponseEntity.ok().headers(headers).body(imported.json());
     }
 
     private DocumentType find(String type) {

@@ -37,7 +37,8 @@ public final class SpreadsheetMessages {
     /** Invalid workbooks, their errors located as the controller locates them. */
     public final List<InvalidInputException> invalid = new ArrayList<>();
 
-    private final SpreadsheetController controller = new SpreadsheetController(Fixtures.types(), null);
+    private final WorkbookImport imports = new WorkbookImport(null);
+    private final SpreadsheetProblems advice = new SpreadsheetProblems();
 
     private SpreadsheetMessages() {
     }
@@ -118,7 +119,7 @@ public final class SpreadsheetMessages {
             }
         }), 2, "more items than the limit");
         try {
-            controller.importWorkbook("poa-execution-form", new byte[0], SpreadsheetController.XLSM);
+            imports.read(Fixtures.poaForm(), new byte[0], WorkbookImport.XLSM);
         } catch (SpreadsheetRefusedException e) {
             refused(e, ".xlsm content type");
         }
@@ -146,7 +147,7 @@ public final class SpreadsheetMessages {
     }
 
     private void refused(SpreadsheetRefusedException e, String origin) {
-        ProblemDetail problem = controller.refused(e);
+        ProblemDetail problem = advice.refused(e);
         problems.add(problem);
         english.putIfAbsent(problem.getTitle(), origin + " (title)");
         english.putIfAbsent(problem.getDetail(), origin);
