@@ -99,7 +99,9 @@ class DocumentsController {
      * as its JSON would be, with the same options. A workbook that does not convert answers as the import does.
      */
     @PostMapping(path = "/{type}", consumes = {io.sello.spreadsheet.WorkbookImport.XLSX, io.sello.spreadsheet.WorkbookImport.XLSM})
-    ResponseEntity<byte[]> renderWorkbook(@PathVariable String type, @RequestBody(required = false) byte[] body,
+    ResponseEntity<byte[]> renderWorkbook(@PathVariable String type,
+                                          // required: a body-less request would otherwise match both mappings (ambiguous, 500)
+                                          @RequestBody byte[] body,
                                           @RequestParam(defaultValue = "false") boolean lenient,
                                           @RequestParam(required = false) String format,
                                           @RequestParam(defaultValue = "false") boolean store,
