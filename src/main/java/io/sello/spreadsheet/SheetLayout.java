@@ -32,8 +32,11 @@ import java.util.regex.Pattern;
  *       <em>N.º</em> (the item's number; blank means its position among the filled rows) and the child sheet a first
  *       column "<parent item> N.º" naming the parent row; a child row's order among its siblings is its order in the
  *       child sheet.</li>
+ *   <li>An object inside a list item whose keys the client chooses ({@code additionalProperties}: a budget row's amounts
+ *       by column key) is a child sheet too, one row per key: the parent's N.º, <em>Clave</em>, the value. A decimal
+ *       that may also be a word ({@code "-"}, {@code "n.a."}) is a decimal cell that accepts those words.</li>
  *   <li>What cannot be a cell or a sheet is left out and listed in {@link #omitted()} (shown on the general sheet):
- *       alternatives between objects (a plan's content blocks), maps with keys chosen by the client, lists of lists,
+ *       alternatives between objects (a plan's content blocks), a client-keyed object outside a list, lists of lists,
  *       and a structure that contains itself (a section's subsections) from its first repetition on.</li>
  * </ul>
  */
@@ -41,6 +44,7 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
     static final String GENERAL_SHEET = "Datos generales";
     static final String EXAMPLE_SHEET = "Ejemplo";
     static final String KEY_HEADER = "N.º";
+    static final String KEY_COLUMN = "Clave";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A decimal string pattern as the schemas write them: {@code ^-?[0-9]{1,15}(\.[0-9]+)?$}, {@code ^\d{1,12}(\.\d{1,2})?$}. */
     private static final Pattern DECIMAL_PATTERN = Pattern.compile(
@@ -63,10 +67,18 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
      * @param choices  the enumeration's values, as the schema writes them (strings or numbers)
      * @param places   decimal places allowed; {@code null} when the schema bounds none
      * @param asString an amount written as a decimal string in the JSON (exact), not as a JSON number
+     * @param words    texts a decimal cell may hold instead of a number ("-", "n.a." in a budget row), kept as written
      */
     record Column(List<String> path, String header, String description, Kind kind, List<JsonNode> choices,
-                  Integer places, boolean negative, BigDecimal minimum, BigDecimal maximum, boolean asString) {
+                  Integer places, boolean negative, BigDecimal minimum, BigDecimal maximum, boolean asString,
+                  List<String> words) {
+        Column(List<String> path, String header, String description, Kind kind, List<JsonNode> choices,
+               Integer places, boolean negative, BigDecimal minimum, BigDecimal maximum, boolean asString) {
+            this(path, header, description, kind, choices, places, negative, minimum, maximum, asString, List.of());
+        }
+
         Column {
+            words = List.copyOf(words);
             path = List.copyOf(path);
             Objects.requireNonNull(header, "header");
             description = description == null ? "" : description;
@@ -84,9 +96,11 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
      * @param path        property names from the parent's item (or the document, for a top-level list) to the list
      * @param parent      index in {@link #tables()} of the list this one sits in, -1 for none
      * @param scalarItems the items are scalars: one column, whose path is empty
+     * @param map         an object whose keys the client chooses (a budget row's amounts by column key): one row per key,
+     *                    the key in the column {@link #KEY_COLUMN} before the value
      */
     record Table(String sheetName, String itemTitle, String description, List<String> path, int parent,
-                 List<Column> columns, boolean scalarItems) {
+                 List<Column> columns, boolean scalarItems, boolean map) {
         Table {
             path = List.copyOf(path);
             columns = List.copyOf(columns);
@@ -103,6 +117,11 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
         return (tables.get(index).parent() >= 0 ? 1 : 0) + (keyed(index) ? 1 : 0);
     }
 
+    /** The first column that holds a value: after the key columns and, for a map, the column of its keys. */
+    int dataStart(int index) {
+        return leadingColumns(index) + (tables.get(index).map() ? 1 : 0);
+    }
+
     /** The header of the column naming the parent row in a child sheet: "Actividad N.º". */
     String parentKeyHeader(int index) {
         return tables.get(tables.get(index).parent()).itemTitle() + " " + KEY_HEADER;
@@ -116,9 +135,9 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
     }
 
     private record TableDraft(String sheetName, String itemTitle, String description, List<String> path, int parent,
-                              List<Column> columns, boolean scalarItems) {
+                              List<Column> columns, boolean scalarItems, boolean map) {
         Table table() {
-            return new Table(sheetName, itemTitle, description, path, parent, columns, scalarItems);
+            return new Table(sheetName, itemTitle, description, path, parent, columns, scalarItems, map);
         }
     }
 
@@ -161,6 +180,8 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
                 object(schema, path, titles, into, table, refs, where);
             } else if (schema.has("items")) {
                 list(schema, path, titles, table, refs, where);
+            } else if (schema.path("additionalProperties").isObject() && table >= 0) {
+                map(schema, path, titles, table, where);
             } else {
                 omitted.add(where);
             }
@@ -185,13 +206,27 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
             String sheetName = sheetName(listTitle, parentTitle);
             List<Column> columns = new ArrayList<>();
             TableDraft draft = new TableDraft(sheetName, itemTitle, schema.path("description").asString(""), path, parent,
-                    columns, scalar != null);
+                    columns, scalar != null, false);
             tables.add(draft);
             if (scalar != null) {
                 columns.add(scalar);
             } else {
                 object(item, List.of(), List.of(), columns, tables.size() - 1, refsHere, where + "/[]");
             }
+        }
+
+        /** A map of scalars inside a list item: a child sheet with the key and the value of each entry. */
+        private void map(JsonNode schema, List<String> path, List<String> titles, int parent, String where) {
+            JsonNode values = resolve(schema.get("additionalProperties"), new ArrayList<>());
+            String listTitle = titles.get(titles.size() - 1);
+            Column value = scalar(values, List.of(), title(values, listTitle));
+            if (value == null) {
+                omitted.add(where);
+                return;
+            }
+            String sheetName = sheetName(listTitle, tables.get(parent).itemTitle());
+            tables.add(new TableDraft(sheetName, title(values, listTitle), schema.path("description").asString(""), path, parent,
+                    List.of(value), true, true));
         }
 
         /** A scalar cell for {@code schema}, or {@code null} when it is an object, a list or alternatives between them. */
@@ -201,9 +236,13 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
                 return null;
             }
             String description = schema.path("description").asString("");
-            if (schema.has("enum")) {
+            if (schema.has("enum") || schema.has("const")) {
                 List<JsonNode> choices = new ArrayList<>();
-                schema.get("enum").forEach(choices::add);
+                if (schema.has("enum")) {
+                    schema.get("enum").forEach(choices::add);
+                } else {
+                    choices.add(schema.get("const"));
+                }
                 return new Column(path, header, description, Kind.CHOICE, choices, null, false, null, null, false);
             }
             JsonNode alternatives = schema.has("oneOf") ? schema.get("oneOf") : schema.get("anyOf");
@@ -214,6 +253,8 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
             for (JsonNode alternative : alternatives) {
                 JsonNode resolved = resolve(alternative, new ArrayList<>());
                 Column one = resolved.has("properties") || resolved.has("items") ? null
+                        : resolved.has("oneOf") || resolved.has("anyOf") || resolved.has("enum") || resolved.has("const")
+                        ? scalar(resolved, path, header)
                         : single(resolved, path, header, description);
                 if (one != null) {
                     scalars.add(one);
@@ -226,13 +267,16 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
             if (decimals.isEmpty()) {
                 return scalars.get(0);
             }
+            // words a decimal cell may hold instead ("-", "n.a."): an enumeration of texts beside the amount
+            List<String> words = scalars.stream().filter(c -> c.kind() == Kind.CHOICE).flatMap(c -> c.choices().stream())
+                    .filter(JsonNode::isString).map(JsonNode::stringValue).toList();
             // "A number or a decimal string": the tighter bound of both, written as the exact string when one is allowed.
             Integer places = decimals.stream().map(Column::places).filter(Objects::nonNull).min(Integer::compare).orElse(null);
             boolean negative = decimals.stream().allMatch(Column::negative);
             BigDecimal minimum = decimals.stream().map(Column::minimum).filter(Objects::nonNull).findFirst().orElse(negative ? null : BigDecimal.ZERO);
             BigDecimal maximum = decimals.stream().map(Column::maximum).filter(Objects::nonNull).findFirst().orElse(null);
             boolean asString = decimals.stream().anyMatch(Column::asString);
-            return new Column(path, header, description, Kind.DECIMAL, List.of(), places, negative, minimum, maximum, asString);
+            return new Column(path, header, description, Kind.DECIMAL, List.of(), places, negative, minimum, maximum, asString, words);
         }
 
         private Column single(JsonNode schema, List<String> path, String header, String description) {
@@ -243,7 +287,8 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
             String type = typeNode.isArray() ? typeNode.path(0).asString("") : typeNode.asString("");
             BigDecimal minimum = schema.has("minimum") ? schema.get("minimum").decimalValue()
                     : schema.has("exclusiveMinimum") ? schema.get("exclusiveMinimum").decimalValue() : null;
-            BigDecimal maximum = schema.has("maximum") ? schema.get("maximum").decimalValue() : null;
+            BigDecimal maximum = schema.has("maximum") ? schema.get("maximum").decimalValue()
+                    : schema.has("exclusiveMaximum") ? schema.get("exclusiveMaximum").decimalValue() : null;
             switch (type) {
                 case "string" -> {
                     if ("date".equals(schema.path("format").asString(""))) {

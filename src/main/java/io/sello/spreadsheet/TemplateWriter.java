@@ -133,6 +133,7 @@ final class TemplateWriter {
         Row top = sheet.createRow(0);
         List<String> headers = headers(layout, index);
         int lead = layout.leadingColumns(index);
+        int data = layout.dataStart(index);
         for (int c = 0; c < headers.size(); c++) {
             cell(top, c, headers.get(c), header);
             sheet.setColumnWidth(c, Math.min(60, Math.max(12, headers.get(c).length() + 4)) * 256);
@@ -140,8 +141,11 @@ final class TemplateWriter {
                 sheet.setDefaultColumnStyle(c, integer);
                 keyNote(drawing, top.getCell(c), index, c);
                 validateKey(sheet, c);
+            } else if (c < data) {
+                sheet.setDefaultColumnStyle(c, text);
+                comment(drawing, top.getCell(c), "La clave de cada cifra (una fila por clave). " + table.description());
             } else {
-                Column column = table.columns().get(c - lead);
+                Column column = table.columns().get(c - data);
                 note(drawing, top.getCell(c), column);
                 sheet.setDefaultColumnStyle(c, style(column));
                 validate(sheet, column, 1, VALIDATED_ROWS, c);
@@ -159,6 +163,9 @@ final class TemplateWriter {
         }
         if (layout.keyed(index)) {
             headers.add(SheetLayout.KEY_HEADER);
+        }
+        if (layout.tables().get(index).map()) {
+            headers.add(SheetLayout.KEY_COLUMN);
         }
         layout.tables().get(index).columns().forEach(c -> headers.add(c.header()));
         return headers;
@@ -205,6 +212,9 @@ final class TemplateWriter {
             if (keyed) {
                 row.createCell(c++).setCellValue(entry.number());
             }
+            if (table.map()) {
+                cell(row, c++, entry.key(), text);
+            }
             for (Column column : table.columns()) {
                 value(row.createCell(c++), column, at(entry.item(), column.path()));
             }
@@ -213,7 +223,10 @@ final class TemplateWriter {
     }
 
     /** One item of a list with its number in its sheet and the number of its parent row (0 at the top level). */
-    record Entry(JsonNode item, int number, int parentNumber) {
+    record Entry(JsonNode item, int number, int parentNumber, String key) {
+        Entry(JsonNode item, int number, int parentNumber) {
+            this(item, number, parentNumber, null);
+        }
     }
 
     /** The items of every table of {@code document}, in sheet order, numbered as the N.º columns number them. */
@@ -224,7 +237,11 @@ final class TemplateWriter {
             List<Entry> mine = new ArrayList<>();
             for (Entry parent : parents) {
                 JsonNode list = at(parent.item(), table.path());
-                if (list != null && list.isArray()) {
+                if (table.map() && list != null && list.isObject()) {
+                    for (String key : list.propertyNames()) {
+                        mine.add(new Entry(list.get(key), mine.size() + 1, parent.number(), key));
+                    }
+                } else if (list != null && list.isArray()) {
                     for (JsonNode item : list) {
                         mine.add(new Entry(item, mine.size() + 1, parent.number()));
                     }
@@ -261,6 +278,10 @@ final class TemplateWriter {
                 }
             }
             case INTEGER, DECIMAL -> {
+                if (value.isString() && column.words().contains(raw)) {
+                    cell.setCellValue(raw);
+                    return;
+                }
                 BigDecimal number;
                 try {
                     number = new BigDecimal(raw);
@@ -292,6 +313,8 @@ final class TemplateWriter {
                     + column.choices().stream().map(c -> c.isString() ? c.stringValue() : c.toString()).collect(Collectors.joining(", ")) + ".";
         } else if (column.kind() == Kind.DATE && !text.contains("dd/mm/aaaa")) {
             text += (text.isEmpty() ? "" : " ") + "Fecha dd/mm/aaaa.";
+        } else if (column.kind() == Kind.DECIMAL && !column.words().isEmpty() && !text.contains(column.words().get(0))) {
+            text += (text.isEmpty() ? "" : " ") + "También: " + String.join(", ", column.words()) + ".";
         } else if (column.kind() == Kind.DECIMAL && column.places() != null && text.isEmpty()) {
             text = "Número con hasta " + column.places() + " decimales.";
         }
@@ -350,6 +373,9 @@ final class TemplateWriter {
                 message = "Escriba un número entero" + range(column) + ".";
             }
             case DECIMAL -> {
+                if (!column.words().isEmpty()) {
+                    return; // "-" or "n.a." are allowed too: a decimal validation would refuse them
+                }
                 constraint = helper.createDecimalConstraint(OperatorType.BETWEEN,
                         bound(column.minimum(), "-999999999999999"), bound(column.maximum(), "999999999999999"));
                 message = "Escriba un número" + (column.places() == null ? "" : " con hasta " + column.places() + " decimales")

@@ -251,6 +251,7 @@ final class WorkbookReader {
                 continue;
             }
             int lead = layout.leadingColumns(t);
+            int data = layout.dataStart(t);
             boolean child = table.parent() >= 0;
             boolean hasKey = layout.keyed(t);
             Map<String, Integer> counts = new HashMap<>();
@@ -277,6 +278,10 @@ final class WorkbookReader {
                     }
                 }
                 String listPointer = pointer(ownerPointer, table.path());
+                if (table.map()) {
+                    mapEntry(row, r, t, lead, owner, listPointer);
+                    continue;
+                }
                 int index = counts.merge(listPointer, 1, Integer::sum) - 1;
                 if (index == 0) {
                     locations.putIfAbsent(listPointer, new Location(table.sheetName(), r + 1, null, null));
@@ -290,9 +295,9 @@ final class WorkbookReader {
                 JsonNode item;
                 if (table.scalarItems()) {
                     Column column = table.columns().get(0);
-                    Location location = location(table, r, lead, column);
+                    Location location = location(table, r, data, column);
                     locations.put(itemPointer, location);
-                    item = value(row.getCell(lead), column, itemPointer, location);
+                    item = value(row.getCell(data), column, itemPointer, location);
                     if (item == null) {
                         item = NODES.nullNode();
                     }
@@ -301,9 +306,9 @@ final class WorkbookReader {
                     for (int c = 0; c < table.columns().size(); c++) {
                         Column column = table.columns().get(c);
                         String pointer = pointer(itemPointer, column.path());
-                        Location location = location(table, r, lead + c, column);
+                        Location location = location(table, r, data + c, column);
                         locations.put(pointer, location);
-                        JsonNode value = value(row.getCell(lead + c), column, pointer, location);
+                        JsonNode value = value(row.getCell(data + c), column, pointer, location);
                         if (value != null) {
                             put(object, column.path(), value);
                         }
@@ -323,6 +328,33 @@ final class WorkbookReader {
                 }
                 ((ArrayNode) list(owner, table.path())).add(item);
             }
+        }
+    }
+
+    /** One entry of a map sheet: the key in its column, the value beside it, put into the parent row's object. */
+    private void mapEntry(XSSFRow row, int r, int t, int lead, ObjectNode owner, String mapPointer) {
+        Table table = layout.tables().get(t);
+        XSSFCell keyCell = row.getCell(lead);
+        String key = keyCell == null || blankCell(keyCell) ? "" : text(keyCell).strip();
+        Location keyLocation = new Location(table.sheetName(), r + 1, CellReference.convertNumToColString(lead), SheetLayout.KEY_COLUMN);
+        if (key.isEmpty()) {
+            errors.add(new InputError(mapPointer, keyLocation.describe() + ": expected a key but the cell is empty"));
+            return;
+        }
+        String pointer = mapPointer + "/" + key.replace("~", "~0").replace("/", "~1");
+        Column column = table.columns().get(0);
+        Location location = location(table, r, lead + 1, column);
+        locations.put(pointer, location);
+        locations.putIfAbsent(mapPointer, location);
+        JsonNode value = value(row.getCell(lead + 1), column, pointer, location);
+        ObjectNode map = owner;
+        for (String name : table.path()) {
+            map = child(map, name);
+        }
+        if (map.has(key)) {
+            errors.add(new InputError(pointer, keyLocation.describe() + ": the key \"" + shown(key, keyCell) + "\" is used by another row of the same parent"));
+        } else if (value != null) {
+            map.set(key, value);
         }
     }
 
@@ -433,6 +465,9 @@ final class WorkbookReader {
     }
 
     private JsonNode decimal(String raw, Column column, String pointer, Location location, XSSFCell cell) {
+        if (raw != null && column.words().contains(raw)) {
+            return NODES.stringNode(raw);
+        }
         if (raw == null || !DECIMAL.matcher(raw).matches() && !raw.matches("-?\\d+(\\.\\d+)?[eE][-+]?\\d{1,3}")) {
             return wrong(pointer, location, "expected an amount but got \"" + shown(raw == null ? "" : raw, cell) + "\"");
         }

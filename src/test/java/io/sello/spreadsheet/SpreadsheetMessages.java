@@ -83,6 +83,20 @@ public final class SpreadsheetMessages {
             int column = TemplateWriter.headers(budget, budget.tables().indexOf(budget.tables().stream()
                     .filter(t -> t.sheetName().equals("Tablas")).findFirst().orElseThrow())).indexOf("Entradas redondeadas");
             tables.createRow(1).createCell(column).setCellValue("quizá");
+            XSSFSheet amounts = workbook.getSheet("Importes de entrada");
+            Row noKey = amounts.createRow(1);
+            noKey.createCell(0).setCellValue(1);
+            noKey.createCell(2).setCellValue(5);
+            for (int r = 2; r <= 3; r++) {
+                Row twice = amounts.createRow(r);
+                twice.createCell(0).setCellValue(1);
+                twice.createCell(1).setCellValue("chf");
+                twice.createCell(2).setCellValue(r);
+            }
+            Row budgetRow = workbook.getSheet("Filas").createRow(1); // row 1 of table 1, whose amounts follow
+            budgetRow.createCell(0).setCellValue(1);
+            budgetRow.createCell(1).setCellValue(1);
+            budgetRow.createCell(2).setCellValue("Concepto");
             read(budget, bytes(workbook), "a yes/no cell");
         }
         // Cells the type's own checks refuse after conversion: a required cell left empty, an indicator left out.
