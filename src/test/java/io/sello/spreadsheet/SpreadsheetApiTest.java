@@ -57,10 +57,14 @@ class SpreadsheetApiTest {
         assertThat(json.at("/activities/1/budgetLines/0/programmed/tgn").stringValue()).isEqualTo("1237022.00");
         System.out.println("import of seed 000 from XLSX: " + millis + " ms (cold)");
 
-        start = System.nanoTime();
-        HttpResponse<byte[]> again = post(IMPORT, filled, SpreadsheetController.XLSX, null);
-        System.out.println("import of seed 000 from XLSX: " + (System.nanoTime() - start) / 1_000_000 + " ms (second request, HTTP included)");
-        assertThat(again.body()).isEqualTo(imported.body());
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < 15; i++) { // reported, not asserted: the machine is shared (docs/benchmarks.md)
+            start = System.nanoTime();
+            HttpResponse<byte[]> again = post(IMPORT, filled, SpreadsheetController.XLSX, null);
+            fastest = Math.min(fastest, System.nanoTime() - start);
+            assertThat(again.body()).isEqualTo(imported.body());
+        }
+        System.out.println("import of seed 000 from XLSX: " + fastest / 1_000_000 + " ms (fastest of 15 warm requests, HTTP included)");
 
         HttpResponse<byte[]> fromSheet = post("/api/v1/documents/poa-execution-form", imported.body(), "application/json", null);
         HttpResponse<byte[]> fromJson = post("/api/v1/documents/poa-execution-form", Fixtures.seedExample(), "application/json", null);
@@ -74,6 +78,18 @@ class SpreadsheetApiTest {
         assertThat(direct.statusCode()).isEqualTo(200);
         assertThat(direct.headers().firstValue("Content-Type")).contains("application/pdf");
         assertThat(PdfDocument.of(direct.body()).text()).isEqualTo(PdfDocument.of(fromJson.body()).text());
+    }
+
+    /** A budget summary with a conversion column (CHF to US$), its sheets filled, posted to the render endpoint. */
+    @Test
+    void aBudgetWorkbookWithAConversionColumnRendersAsItsJson() throws Exception {
+        byte[] json = Fixtures.read(java.nio.file.Path.of("examples/budget-summary/anexo-1-bienes-y-servicios.json"));
+        SheetLayout layout = SheetLayout.of(Fixtures.types().find("budget-summary").orElseThrow().jsonSchema());
+        byte[] filled = TemplateWriter.filled(layout, JSON.readTree(json));
+        HttpResponse<byte[]> fromSheet = post("/api/v1/documents/budget-summary", filled, SpreadsheetController.XLSX, null);
+        HttpResponse<byte[]> fromJson = post("/api/v1/documents/budget-summary", json, "application/json", null);
+        assertThat(fromSheet.statusCode()).as(new String(fromSheet.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(PdfDocument.of(fromSheet.body()).text()).isEqualTo(PdfDocument.of(fromJson.body()).text());
     }
 
     @Test
