@@ -209,6 +209,23 @@ class WorkbookRoundTripTest {
                                 + " expected at most 2 decimal places but got 1237022.004 (nothing is rounded)"));
     }
 
+    /** An external link (a DDE or workbook link) and an embedded OLE object: read past, reported, never followed or run. */
+    @Test
+    void linksAndEmbeddedObjectsAreIgnoredWithAWarning() throws Exception {
+        byte[] xlsx = personFills(workbook -> {
+            try {
+                workbook.linkExternalWorkbook("http://127.0.0.1:9/otro.xlsx", new XSSFWorkbook());
+                workbook.addOlePackage(new byte[]{'M', 'Z', 0, 0}, "programa", "programa.exe", "programa.exe");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        WorkbookReader.Result read = WorkbookReader.read(layout("poa-execution-form"), xlsx, 100_000);
+        assertThat(read.warnings()).extracting(io.sello.document.Warning::code)
+                .containsExactly("spreadsheet-links-ignored", "spreadsheet-objects-ignored");
+        assertThat(read.document().at("/header/acronym").stringValue()).isEqualTo("SIGLA");
+    }
+
     @Test
     void moreListItemsThanTheLimitAre422() throws Exception {
         byte[] xlsx = personFills(workbook -> {
