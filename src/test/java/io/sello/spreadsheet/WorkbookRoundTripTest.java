@@ -249,6 +249,15 @@ class WorkbookRoundTripTest {
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
 
         // What Excel saves as .xlsm: the workbook part's macro-enabled content type and a vbaProject part.
+        // A shared-strings part that inflates to 1 GB (about 1 MB on the wire): stopped at the first checks, in seconds.
+        byte[] strings = zipBomb("xl/sharedStrings.xml", "sst", "si", 1024);
+        assertThat(strings.length).isLessThan(2_000_000);
+        start = System.nanoTime();
+        assertThatThrownBy(() -> WorkbookReader.read(layout("poa-execution-form"), strings, 100_000))
+                .isInstanceOf(SpreadsheetRefusedException.class)
+                .satisfies(e -> assertThat(((SpreadsheetRefusedException) e).status().value()).isEqualTo(413));
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
+
         byte[] macro = replacePart(addPart(template, "xl/vbaProject.bin", new byte[]{1, 2, 3}), "[Content_Types].xml", out -> {
             String types = new String(contentTypes(template), java.nio.charset.StandardCharsets.UTF_8)
                     .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
@@ -266,15 +275,20 @@ class WorkbookRoundTripTest {
 
     /** The form's template whose Actividades sheet XML inflates to 200 MB of blanks, in a file of about 200 KB. */
     static byte[] zipBomb() throws IOException {
-        return replacePart(TemplateWriter.template(layout("poa-execution-form"), null), "xl/worksheets/sheet2.xml", out -> {
-            out.write("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return zipBomb("xl/worksheets/sheet2.xml", "worksheet", "sheetData", 200);
+    }
+
+    /** The form's template with {@code part} replaced by an element {@code outer} holding {@code megabytes} MB of blanks. */
+    static byte[] zipBomb(String part, String root, String inner, int megabytes) throws IOException {
+        return replacePart(TemplateWriter.template(layout("poa-execution-form"), null), part, out -> {
+            out.write(("<?xml version=\"1.0\"?><" + root + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><"
+                    + inner + ">").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             byte[] blanks = new byte[1 << 20];
             java.util.Arrays.fill(blanks, (byte) ' ');
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < megabytes; i++) {
                 out.write(blanks);
             }
-            out.write("</sheetData></worksheet>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(("</" + inner + "></" + root + ">").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
     }
 
