@@ -43,6 +43,23 @@ public final class SpreadsheetMessages {
     private SpreadsheetMessages() {
     }
 
+    /** A Formulario N.5.B workbook whose Actividades sheet inflates to 200 MB, about 200 KB on the wire. */
+    public static byte[] zipBomb() throws IOException {
+        return WorkbookRoundTripTest.zipBomb();
+    }
+
+    /** A small valid Formulario N.5.B workbook that links to a workbook at {@code url} and embeds an executable. */
+    public static byte[] linkedWorkbook(String url) throws IOException {
+        return WorkbookRoundTripTest.personFills(workbook -> {
+            try {
+                workbook.linkExternalWorkbook(url, new XSSFWorkbook());
+                workbook.addOlePackage(new byte[]{'M', 'Z', 0, 0}, "programa", "programa.exe", "programa.exe");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** The Formulario N.5.B template filled with a small valid form (acronym SIGLA, one activity 01.01), for page tests. */
     public static byte[] smallFilledForm() throws IOException {
         return WorkbookRoundTripTest.personFills(workbook -> { });
