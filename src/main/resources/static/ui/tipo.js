@@ -126,6 +126,20 @@
         say('El archivo ' + file.name + ' no es JSON válido.');
       }
     };
+    // Spreadsheets (issue 17): the template is generated from the type's schema; a filled one comes back as the
+    // type's JSON, checked by the server, and fills the form. The page never reads the workbook itself.
+    $('template-link').href = '/api/v1/document-types/' + encodeURIComponent(type) + '/template.xlsx';
+    $('sheet-file').onchange = async event => {
+      const file = event.target.files[0];
+      if (!file) return;
+      say('Leyendo la planilla ' + file.name + '…', true);
+      const response = await Sello.call('/api/v1/documents/' + type + '/import', {
+        method: 'POST', headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, body: file });
+      event.target.value = '';
+      if (!response.ok) { await problem(response); return; }
+      form.setData(SelloForm.parseExact(await response.text()));
+      say('Planilla cargada en el formulario: ' + file.name, true);
+    };
     $('export').onclick = () => {
       const link = document.createElement('a');
       link.href = URL.createObjectURL(new Blob([JSON.stringify(form.getData(), null, 2)], { type: 'application/json' }));

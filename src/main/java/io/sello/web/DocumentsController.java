@@ -37,11 +37,13 @@ class DocumentsController {
     private final RenderGate gate;
     private final JsonBodyCheck bodies;
     private final StoringRender storing;
+    private final io.sello.spreadsheet.WorkbookImport workbooks;
 
     DocumentsController(DocumentTypes types, SecurityProperties security,
                         io.sello.storage.DocumentRegistry registry, RenderMetrics metrics, RenderGate gate,
-                        JsonBodyCheck bodies, StoringRender storing) {
+                        JsonBodyCheck bodies, StoringRender storing, io.sello.spreadsheet.WorkbookImport workbooks) {
         this.storing = storing;
+        this.workbooks = workbooks;
         this.metrics = metrics;
         this.gate = gate;
         this.bodies = bodies;
@@ -90,6 +92,24 @@ class DocumentsController {
                 .filename(document.fileName(), StandardCharsets.UTF_8).build());
         WarningHeaders.write(document.warnings(), headers);
         return ResponseEntity.ok().headers(headers).body(document.content());
+    }
+
+    /**
+     * A filled spreadsheet template (issue 17), converted and checked as {@code POST …/import} does it, then rendered
+     * as its JSON would be, with the same options. A workbook that does not convert answers as the import does.
+     */
+    @PostMapping(path = "/{type}", consumes = {io.sello.spreadsheet.WorkbookImport.XLSX, io.sello.spreadsheet.WorkbookImport.XLSM})
+    ResponseEntity<byte[]> renderWorkbook(@PathVariable String type,
+                                          // required: a body-less request would otherwise match both mappings (ambiguous, 500)
+                                          @RequestBody byte[] body,
+                                          @RequestParam(defaultValue = "false") boolean lenient,
+                                          @RequestParam(required = false) String format,
+                                          @RequestParam(defaultValue = "false") boolean store,
+                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                          @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                          org.springframework.security.core.Authentication who) {
+        byte[] json = workbooks.read(find(type), body, contentType).json();
+        return render(type, json, lenient, format, store, accept, who);
     }
 
     /**

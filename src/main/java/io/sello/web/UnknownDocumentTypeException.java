@@ -1,8 +1,8 @@
 package io.sello.web;
 
 /** The path names a document type the service does not have. */
-class UnknownDocumentTypeException extends RuntimeException {
-    UnknownDocumentTypeException(String type) {
+public class UnknownDocumentTypeException extends RuntimeException {
+    public UnknownDocumentTypeException(String type) {
         super("there is no document type \"" + (type.length() > 64 ? type.substring(0, 64) + "…" : type)
                 + "\"; GET /api/v1/document-types lists them");
     }

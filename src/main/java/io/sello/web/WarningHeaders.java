@@ -13,7 +13,7 @@ import java.util.List;
  * {@code \\uXXXX} so the header stays valid. The header carries at most {@value #MAX_IN_HEADER};
  * {@code POST …/validate} returns them all.
  */
-final class WarningHeaders {
+public final class WarningHeaders {
     static final String COUNT = "Sello-Warning-Count";
     static final String WARNINGS = "Sello-Warnings";
     static final int MAX_IN_HEADER = 20;
@@ -24,7 +24,7 @@ final class WarningHeaders {
     private WarningHeaders() {
     }
 
-    static void write(List<Warning> warnings, HttpHeaders headers) {
+    public static void write(List<Warning> warnings, HttpHeaders headers) {
         headers.set(COUNT, Integer.toString(warnings.size()));
         if (!warnings.isEmpty()) {
             List<Warning> shown = warnings.subList(0, Math.min(MAX_IN_HEADER, warnings.size()));

@@ -404,6 +404,37 @@ class DataEntryPageTest {
         assertThat(field("root.activities.9.declaredTotal__programmed__tgn").getAttribute("value")).isEqualTo("10,000.25");
     }
 
+    /** Issue 17: "Descargar plantilla Excel" gives the type's template; a filled workbook uploaded fills the form. */
+    @Test
+    void aFilledSpreadsheetUploadedFillsTheForm() throws Exception {
+        openType("poa-execution-form");
+        browser.driver().findElement(By.cssSelector("#spreadsheet summary")).click();
+        WebElement link = browser.visible(By.id("template-link"));
+        assertThat(link.getText()).isEqualTo("Descargar plantilla Excel");
+        assertThat(link.getDomAttribute("href")).isEqualTo("/api/v1/document-types/poa-execution-form/template.xlsx");
+        assertThat(browser.script("return fetch(arguments[0]).then(r => r.status + ' ' + r.headers.get('Content-Type'));",
+                link.getDomAttribute("href"))).isEqualTo("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        Path filled = Files.createTempFile("planilla", ".xlsx");
+        try {
+            Files.write(filled, io.sello.spreadsheet.SpreadsheetMessages.smallFilledForm());
+            browser.visible(By.id("sheet-file")).sendKeys(filled.toAbsolutePath().toString());
+            browser.waiter().until(d -> status().startsWith("Planilla cargada"));
+        } finally {
+            Files.delete(filled);
+        }
+        assertThat(browser.script("return SelloEditor.getData().header.acronym;")).isEqualTo("SIGLA");
+        assertThat(browser.script("return SelloEditor.getData().activities[0].code;")).isEqualTo("01.01");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("data-entry-spreadsheet-1280");
+        browser.resize(360, 740);
+        try {
+            browser.screenshot("data-entry-spreadsheet-360");
+        } finally {
+            browser.resize(1280, 900);
+        }
+    }
+
     @Test
     void axeFindsNothingSeriousAtDesktopAndPhoneSizesAndTheSeedLoadsQuickly() throws Exception {
         String seed = Files.readString(Path.of("examples/poa-execution-form/senavex-2020-julio.json"));

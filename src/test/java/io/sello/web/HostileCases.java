@@ -361,6 +361,18 @@ final class HostileCases {
         cases.add(new Case(c, "a PNG image posted as a PDF", t -> t.verify(Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")),
                 Set.of(422), "/problems/unreadable-pdf", unreadable()));
+        // Spreadsheets (issue 17): a zip bomb, a macro-enabled workbook, a workbook linking to the trap server.
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        cases.add(new Case(c, "an XLSX whose sheet inflates to 200 MB posted for import",
+                t -> t.post(FORM + "/import", io.sello.spreadsheet.SpreadsheetMessages.zipBomb(), xlsx),
+                Set.of(413), "/problems/spreadsheet-too-large", problem("spreadsheet-too-large")));
+        cases.add(new Case(c, "a workbook sent as macro-enabled (.xlsm) to the render endpoint",
+                t -> t.post(FORM, io.sello.spreadsheet.SpreadsheetMessages.smallFilledForm(), "application/vnd.ms-excel.sheet.macroEnabled.12"),
+                Set.of(422), "/problems/unreadable-spreadsheet", problem("unreadable-spreadsheet")));
+        cases.add(new Case(c, "a workbook linking to the trap server and embedding an executable, imported",
+                t -> t.post(FORM + "/import", io.sello.spreadsheet.SpreadsheetMessages.linkedWorkbook(
+                        "http://127.0.0.1:" + t.trap().port() + "/otro.xlsx"), xlsx),
+                Set.of(200), NOT_A_PROBLEM, (r, t) -> assertThat(r.headers().firstValue("Sello-Warning-Count")).contains("2")));
         cases.add(new Case(c, "a PNG image posted to the render endpoint", t -> t.post(FORM, new byte[]{(byte) 0x89, 'P', 'N', 'G'}, "image/png"),
                 Set.of(415), NOT_A_PROBLEM, Check.NONE));
         // Issue 7 answered these 200 by never inflating them; since issue 14 the stream limit refuses them first.

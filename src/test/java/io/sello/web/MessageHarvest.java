@@ -86,6 +86,15 @@ final class MessageHarvest {
         structuralFaults();
         declaredTotalsThatDiffer();
         problems();
+        spreadsheets();
+    }
+
+    /** The spreadsheet import's located cell errors, warnings and refusals (issue 17), each from a workbook that produces it. */
+    private void spreadsheets() throws Exception {
+        io.sello.spreadsheet.SpreadsheetMessages spreadsheets = io.sello.spreadsheet.SpreadsheetMessages.gather();
+        spreadsheets.english.forEach(english::putIfAbsent);
+        spreadsheets.problems.forEach(problem -> problem(problem, "SpreadsheetController"));
+        spreadsheets.invalid.forEach(e -> problem(advice.invalidInput(e), "WorkbookReader"));
     }
 
     /** Each place of the document, once per type and path (list indices aside), broken in every way that applies. */
