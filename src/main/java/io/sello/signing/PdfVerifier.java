@@ -19,8 +19,6 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.DigestCalculator;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 
 import java.io.ByteArrayOutputStream;
@@ -278,13 +276,11 @@ public final class PdfVerifier {
             X509CertificateHolder certificate = (X509CertificateHolder) certificates.iterator().next();
             String tsa = commonName(certificate);
             try {
-                DigestCalculator digest = new JcaDigestCalculatorProviderBuilder().build()
-                        .get(token.getTimeStampInfo().getHashAlgorithm());
-                try (var out = digest.getOutputStream()) {
-                    out.write(pdf, 0, (int) r[1]);
-                    out.write(pdf, (int) r[2], (int) r[3]);
-                }
-                if (!MessageDigest.isEqual(digest.getDigest(), token.getTimeStampInfo().getMessageImprintDigest())) {
+                MessageDigest digest = MessageDigest.getInstance(eu.europa.esig.dss.enumerations.DigestAlgorithm
+                        .forOID(token.getTimeStampInfo().getHashAlgorithm().getAlgorithm().getId()).getJavaName());
+                digest.update(pdf, 0, (int) r[1]);
+                digest.update(pdf, (int) r[2], (int) r[3]);
+                if (!MessageDigest.isEqual(digest.digest(), token.getTimeStampInfo().getMessageImprintDigest())) {
                     return new Stamped(end, byteRange, field, time, revision, "the timestamped bytes were changed", tsa);
                 }
             } catch (Exception e) {

@@ -183,7 +183,10 @@ class LongTermSignOffTest {
         refused(OwnSoftwareSigner.of(ROSA).withTimestampFrom(PKI.untrustedTsaUrl()).sign(prepared, "APROBADO"),
                 "untrusted-timestamp", "time-stamp");
         // the prepared file of a B-LTA document already holds time-stamps and validation data: a change still shows
-        refused(OwnSoftwareSigner.of(ROSA).sign(prepared, "APROBADO", document -> document.getPage(0).setRotation(90)),
+        refused(OwnSoftwareSigner.of(ROSA).sign(prepared, "APROBADO", document -> {
+            document.getPage(0).setRotation(0); // the form is printed landscape: /Rotate 90
+            document.getPage(0).getCOSObject().setNeedToBeUpdated(true); // else PDFBox leaves the page out of the revision
+        }),
                 "other-changes", "only the signature of APROBADO may be added");
     }
 
@@ -267,8 +270,10 @@ class LongTermSignOffTest {
                 browser.open("/verify/" + id);
                 assertThat(browser.visible(org.openqa.selenium.By.id("resumen-firmas")).getText())
                         .isEqualTo("3 firmas personales válidas, con sello de tiempo; verificables a largo plazo.");
+                browser.script("document.getElementById('resumen-firmas').scrollIntoView({block: 'center'})");
                 browser.screenshot("verify-b-lta-1280");
                 browser.resize(360, 740).open("/verify/" + id);
+                browser.script("document.getElementById('resumen-firmas').scrollIntoView({block: 'center'})");
                 browser.screenshot("verify-b-lta-360");
                 assertThat(browser.seriousAccessibilityViolations()).isEmpty();
             }
