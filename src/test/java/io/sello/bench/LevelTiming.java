@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -68,26 +67,11 @@ public final class LevelTiming {
                 }
                 byte[] first = form.content();
                 SignatureSlot slot = form.signatureSlots().get(0);
-                report(level + " one sign-off (sign + " + (level == PadesLevel.B_B ? "nothing" : "augment") + ")", warmup, runs,
+                RepeatedTiming.report(level + " one sign-off (sign + " + (level == PadesLevel.B_B ? "nothing" : "augment") + ")", warmup, runs,
                         () -> augmentation.augment(signer.sign(first, slot, new Signer(slot.step(), "Firmante", "Cargo"), pki.pki.valid, Instant.now())));
-                report(level + " verify 3 signatures (" + signed.length / 1024 + " KiB" + (level.longTerm() ? ", offline)" : ", OCSP on loopback)"),
+                RepeatedTiming.report(level + " verify 3 signatures (" + signed.length / 1024 + " KiB" + (level.longTerm() ? ", offline)" : ", OCSP on loopback)"),
                         warmup, runs, () -> verifier.verify(signed));
             }
         }
-    }
-
-    private static void report(String what, int warmup, int runs, Runnable task) {
-        for (int i = 0; i < warmup; i++) {
-            task.run();
-        }
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            task.run();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        System.out.printf("%-62s median %6.1f ms  p90 %6.1f ms  min %6.1f ms  (%d runs after %d warm-up)%n",
-                what, ms[runs / 2], ms[(int) (runs * 0.9)], ms[0], runs, warmup);
     }
 }

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,23 +63,9 @@ public final class LtaVerifyTiming {
         System.out.printf("file: %d bytes, %d revisions, 3 signatures (%s), %d document timestamps, all intact%n", lta.length,
                 report.revisions(), report.signatures().stream().map(s -> s.level() + " " + s.verdict()).toList(),
                 report.timestamps().size());
-        report("PdfVerifier.verify, B-LTA (Sello + DSS)", warmup, runs, () -> verifier.verify(lta));
-        report("TrustValidator.rateAll, B-LTA (DSS only)", warmup, runs, () -> trust.rateAll(lta));
-        report("PdfVerifier.verify, same 3 sign-offs as B-B", warmup, runs, () -> verifier.verify(bb));
-        report("TrustValidator.rateAll, B-B (DSS only)", warmup, runs, () -> trust.rateAll(bb));
-    }
-
-    private static void report(String what, int warmup, int runs, Runnable task) {
-        for (int i = 0; i < warmup; i++) {
-            task.run();
-        }
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            task.run();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        System.out.printf("%-48s median %6.1f ms  p90 %6.1f ms  min %6.1f ms%n", what, ms[runs / 2], ms[runs * 9 / 10], ms[0]);
+        RepeatedTiming.report("PdfVerifier.verify, B-LTA (Sello + DSS)", warmup, runs, () -> verifier.verify(lta));
+        RepeatedTiming.report("TrustValidator.rateAll, B-LTA (DSS only)", warmup, runs, () -> trust.rateAll(lta));
+        RepeatedTiming.report("PdfVerifier.verify, same 3 sign-offs as B-B", warmup, runs, () -> verifier.verify(bb));
+        RepeatedTiming.report("TrustValidator.rateAll, B-B (DSS only)", warmup, runs, () -> trust.rateAll(bb));
     }
 }

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,23 +51,8 @@ public final class TrustVerifyTiming {
         }
         byte[] signed = pdf;
         System.out.printf("file: %d bytes, 3 signatures, all VALID (B-B, RSA 3072, chain of 3, CRLs offline)%n", signed.length);
-        report("PdfVerifier.verify (Sello + DSS)", warmup, runs, () -> verifier.verify(signed));
-        report("TrustValidator.rate (DSS only)", warmup, runs, () -> trust.rate(signed));
-        report("PdfVerifier.verify, no anchors (dev key case)", warmup, runs, () -> new PdfVerifier().verify(signed));
-    }
-
-    private static void report(String what, int warmup, int runs, Runnable task) {
-        for (int i = 0; i < warmup; i++) {
-            task.run();
-        }
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            task.run();
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        System.out.printf("%-48s median %6.1f ms  p90 %6.1f ms  min %6.1f ms  (%d runs after %d warm-up)%n",
-                what, ms[runs / 2], ms[(int) (runs * 0.9)], ms[0], runs, warmup);
+        RepeatedTiming.report("PdfVerifier.verify (Sello + DSS)", warmup, runs, () -> verifier.verify(signed));
+        RepeatedTiming.report("TrustValidator.rate (DSS only)", warmup, runs, () -> trust.rate(signed));
+        RepeatedTiming.report("PdfVerifier.verify, no anchors (dev key case)", warmup, runs, () -> new PdfVerifier().verify(signed));
     }
 }
