@@ -66,16 +66,8 @@ public final class SignatureAugmentation {
             return NONE;
         }
         SigningProperties.Tsa tsa = properties.tsa();
-        java.security.cert.X509Certificate pinned = null;
-        if (tsa.certificate() != null) {
-            try (InputStream in = java.nio.file.Files.newInputStream(tsa.certificate())) {
-                pinned = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                        .generateCertificate(in);
-            } catch (IOException | java.security.cert.CertificateException e) {
-                throw new IllegalArgumentException("sello.signing.tsa.certificate: " + tsa.certificate().getFileName()
-                        + " is not a readable X.509 certificate (PEM or DER)");
-            }
-        }
+        java.security.cert.X509Certificate pinned = tsa.certificate() == null ? null
+                : SigningKeys.readCertificate(tsa.certificate(), "sello.signing.tsa.certificate");
         return new SignatureAugmentation(properties.level(), new TimestampAuthority(tsa.url(), pinned, tsa.timeout()), trust);
     }
 

@@ -30,7 +30,7 @@ public final class SigningKeys {
         properties.signers().forEach((user, signer) -> personal.put(user, signer.pkcs11() != null
                 ? TokenKeys.load(user, signer.pkcs11(), tokenOwners)
                 : Keystores.load(signer.keystore(), signer.password().toCharArray(), null)));
-        properties.certificates().forEach((user, pem) -> registered.put(user, readCertificate(pem, user)));
+        properties.certificates().forEach((user, pem) -> registered.put(user, readCertificate(pem, "sello.signing.certificates." + user)));
     }
 
     /** The certificate a person's uploaded signatures must be made with: registered for them, or their own key's. */
@@ -64,11 +64,12 @@ public final class SigningKeys {
         return service;
     }
 
-    private static X509Certificate readCertificate(java.nio.file.Path pem, String user) {
+    /** One certificate from a PEM or DER file a setting names; the start stops naming the setting when it cannot be read. */
+    static X509Certificate readCertificate(java.nio.file.Path pem, String property) {
         try (var in = Files.newInputStream(pem)) {
             return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (java.io.IOException | java.security.cert.CertificateException e) {
-            throw new IllegalStateException("sello.signing.certificates." + user + ": " + pem.getFileName()
+            throw new IllegalStateException(property + ": " + pem.getFileName()
                     + " is not a readable X.509 certificate (PEM or DER)");
         }
     }
