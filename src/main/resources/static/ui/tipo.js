@@ -34,6 +34,15 @@
     Sello.text(status, text);
   }
 
+  // What was just loaded (a spreadsheet, a JSON file, the example) stays in front of the verdict of the check that
+  // the load itself starts, 400 ms later: otherwise "Planilla cargada…" vanished before a person could read it. The
+  // person's next keystroke clears it.
+  let loaded = '';
+  function announce(text) {
+    loaded = text + ' ';
+    say(text, true);
+  }
+
   async function answer(response) {
     const text = await response.text();
     try { return SelloForm.parseExact(text); } catch (e) { return {}; }
@@ -55,11 +64,13 @@
 
   function verdict(valid, items) {
     const errors = items.filter(i => i.kind === 'error').length, rounding = items.filter(i => i.kind === 'redondeo').length;
-    if (valid) say('Los datos son válidos.' + (rounding ? ' ' + rounding + ' diferencias de redondeo.' : ''), true);
-    else say('Los datos tienen ' + errors + (errors === 1 ? ' error' : ' errores') + ': vea la lista y las marcas junto a cada campo.');
+    const prefix = loaded;
+    if (valid) say(prefix + 'Los datos son válidos.' + (rounding ? ' ' + rounding + ' diferencias de redondeo.' : ''), true);
+    else say(prefix + 'Los datos tienen ' + errors + (errors === 1 ? ' error' : ' errores') + ': vea la lista y las marcas junto a cada campo.');
   }
 
   async function problem(response) {
+    loaded = '';
     const body = await answer(response);
     say((body.title || 'Error') + ': ' + (body.detail || response.status));
     if (body.errors || body.mismatches) form.show({ valid: false, errors: body.errors || [], mismatches: body.mismatches || [] });
@@ -114,14 +125,14 @@
     $('example').onclick = async () => {
       const response = await fetch('/api/v1/document-types/' + type + '/example');
       form.setData(SelloForm.parseExact(await response.text()));
-      say('Ejemplo cargado en el formulario.', true);
+      announce('Ejemplo cargado en el formulario.');
     };
     $('file').onchange = async event => {
       const file = event.target.files[0];
       if (!file) return;
       try {
         form.setData(SelloForm.parseExact(await file.text()));
-        say('Archivo cargado: ' + file.name, true);
+        announce('Archivo cargado: ' + file.name + '.');
       } catch (e) {
         say('El archivo ' + file.name + ' no es JSON válido.');
       }
@@ -138,7 +149,7 @@
       event.target.value = '';
       if (!response.ok) { await problem(response); return; }
       form.setData(SelloForm.parseExact(await response.text()));
-      say('Planilla cargada en el formulario: ' + file.name, true);
+      announce('Planilla cargada en el formulario: ' + file.name + '.');
     };
     $('export').onclick = () => {
       const link = document.createElement('a');
@@ -169,6 +180,7 @@
         report: { summary: $('summary'), summaryBox: $('summary-box'), figures: $('figures'), figuresBox: $('figures-box'), verdict }
       });
       changeListeners.forEach(cb => form.onChange(cb));
+      $('form').addEventListener('input', () => { loaded = ''; });
       await form.ready;
       wire();
       performance.mark('sello-form-ready');

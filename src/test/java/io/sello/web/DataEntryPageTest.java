@@ -87,7 +87,7 @@ class DataEntryPageTest {
     /** Waits for the server to find the data valid; says what it found instead when it does not. */
     private void valid() {
         try {
-            browser.waiter().until(d -> status().startsWith("Los datos son válidos."));
+            browser.waiter().until(d -> status().contains("Los datos son válidos."));
         } catch (TimeoutException e) {
             throw new AssertionError("the page says «" + status() + "»: " + browser.driver().findElement(By.id("summary")).getText(), e);
         }
@@ -419,7 +419,13 @@ class DataEntryPageTest {
         try {
             Files.write(filled, io.sello.spreadsheet.SpreadsheetMessages.smallFilledForm());
             browser.visible(By.id("sheet-file")).sendKeys(filled.toAbsolutePath().toString());
-            browser.waiter().until(d -> status().startsWith("Planilla cargada"));
+            // the load's message stays in front of the verdict of the check it starts (it used to vanish 400 ms later)
+            try {
+                browser.waiter().until(d -> status().startsWith("Planilla cargada en el formulario: planilla")
+                        && "done".equals(browser.script("return document.body.dataset.validation")));
+            } catch (TimeoutException e) {
+                throw new AssertionError("the page says «" + status() + "»", e);
+            }
         } finally {
             Files.delete(filled);
         }
