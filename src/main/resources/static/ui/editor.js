@@ -865,6 +865,7 @@ const SelloForm = (() => {
     return {
       editor, getData, setData, ready: isReady, check, show, timings, built: () => built,
       onChange: cb => listeners.push(cb),
+      titleOf: path => { const ed = editor.getEditor(path); return ed && ed.schema && ed.schema.title || null; },
       checkNow: () => { armed = true; clearTimeout(timer); return check(); }
     };
   }

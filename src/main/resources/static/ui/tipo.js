@@ -87,6 +87,29 @@
     return response.blob();
   }
 
+  // The lists of an imported fragment put into the data: objects merged key by key, a list replaced whole.
+  function replaceLists(data, fragment) {
+    const merged = Object.assign({}, data);
+    for (const [key, value] of Object.entries(fragment)) {
+      merged[key] = Array.isArray(value) || value === null || typeof value !== 'object' ? value
+        : replaceLists(data && typeof data[key] === 'object' && data[key] !== null ? data[key] : {}, value);
+    }
+    return merged;
+  }
+
+  // "activities (12 filas)": each list of the fragment with its rows, as the form titles it.
+  function listNames(fragment, prefix = 'root') {
+    const names = [];
+    for (const [key, value] of Object.entries(fragment)) {
+      const path = prefix + '.' + key;
+      if (Array.isArray(value)) {
+        const title = form.titleOf ? form.titleOf(path) : null;
+        names.push((title || key) + ' (' + value.length + (value.length === 1 ? ' fila)' : ' filas)'));
+      } else if (value && typeof value === 'object') names.push(...listNames(value, path));
+    }
+    return names;
+  }
+
   function wire() {
     $('validate').onclick = () => form.checkNow();
     $('preview').onclick = async () => {
@@ -140,16 +163,26 @@
     // Spreadsheets (issue 17): the template is generated from the type's schema; a filled one comes back as the
     // type's JSON, checked by the server, and fills the form. The page never reads the workbook itself.
     $('template-link').href = '/api/v1/document-types/' + encodeURIComponent(type) + '/template.xlsx';
+    // A CSV file is one sheet of the template saved on its own: the server answers that one list, which replaces the
+    // same list in the form; everything else typed stays.
     $('sheet-file').onchange = async event => {
       const file = event.target.files[0];
       if (!file) return;
-      say('Leyendo la planilla ' + file.name + '…', true);
+      const csv = /\.csv$/i.test(file.name) || file.type === 'text/csv';
+      say('Leyendo ' + (csv ? 'el archivo CSV ' : 'la planilla ') + file.name + '…', true);
       const response = await Sello.call('/api/v1/documents/' + type + '/import', {
-        method: 'POST', headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, body: file });
+        method: 'POST', body: file,
+        headers: { 'Content-Type': csv ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
       event.target.value = '';
       if (!response.ok) { await problem(response); return; }
-      form.setData(SelloForm.parseExact(await response.text()));
-      announce('Planilla cargada en el formulario: ' + file.name + '.');
+      const imported = SelloForm.parseExact(await response.text());
+      if (!csv) {
+        form.setData(imported);
+        announce('Planilla cargada en el formulario: ' + file.name + '.');
+        return;
+      }
+      form.setData(replaceLists(form.getData(), imported));
+      announce('Lista cargada desde ' + file.name + ': ' + listNames(imported).join(', ') + '. El resto del formulario no cambió.');
     };
     $('export').onclick = () => {
       const link = document.createElement('a');

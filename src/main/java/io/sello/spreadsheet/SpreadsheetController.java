@@ -65,6 +65,21 @@ class SpreadsheetController {
         return ResponseEntity.ok().headers(headers).body(imported.json());
     }
 
+    @Operation(summary = "Convert one sheet of the type's template saved as CSV into that list's JSON: {\"<list>\": [...]}",
+            description = "The list is the one whose header row the file's first row is (its order and wording as in the"
+                    + " template). Delimiter ; (then 1.237.022,00 is an amount), , or tab; UTF-8 or Windows-1252. Each cell is"
+                    + " checked as in a workbook: 400 names its row and column. The answer holds that list only (a"
+                    + " Sello-Warnings entry says so): put it into the document, whose checks then run as for any JSON."
+                    + " A list's own lists (an activity's budget lines) are not in a CSV: use the workbook for them.")
+    @PostMapping(path = "/api/v1/documents/{type}/import", consumes = WorkbookImport.CSV, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> importCsv(@PathVariable String type, @RequestBody(required = false) byte[] body) {
+        WorkbookImport.Imported imported = imports.readCsv(find(type), body);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        WarningHeaders.write(imported.warnings(), headers);
+        return ResponseEntity.ok().headers(headers).body(imported.json());
+    }
+
     private DocumentType find(String type) {
         return types.find(type).orElseThrow(() -> new UnknownDocumentTypeException(type));
     }

@@ -4,6 +4,7 @@ import io.sello.document.DocumentType;
 import io.sello.document.InvalidInputException;
 import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
+import io.sello.input.StrictJson;
 import io.sello.web.LimitsProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +24,7 @@ public class WorkbookImport {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Accepted only to be refused with a reason rather than a bare 415: macros are never read. */
     public static final String XLSM = "application/vnd.ms-excel.sheet.macroEnabled.12";
+    public static final String CSV = "text/csv";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LimitsProperties limits;
@@ -56,6 +58,41 @@ public class WorkbookImport {
         }
         List<Warning> warnings = new ArrayList<>(read.warnings());
         warnings.addAll(report.warnings());
+        return new Imported(json, warnings);
+    }
+
+    /**
+     * One list of the type from a CSV file, one sheet of its template saved on its own: {@code {"activities": [...]}},
+     * each cell checked as in a workbook and the JSON limits applied. The rest of the document is not in the answer; the
+     * caller puts the list into its document (the data-entry page replaces that list in the form), whose checks then
+     * run as for any JSON.
+     *
+     * @throws SpreadsheetRefusedException 422 when the first row is no list's header row
+     */
+    public Imported readCsv(DocumentType type, byte[] csv) {
+        SheetLayout layout = layout(type);
+        List<Integer> lists = new ArrayList<>();
+        for (int t = 0; t < layout.tables().size(); t++) {
+            if (layout.tables().get(t).parent() < 0) {
+                lists.add(t);
+            }
+        }
+        CsvFile.Sheet sheet = CsvFile.read(layout, lists, csv == null ? new byte[0] : csv, limits.maxItems())
+                .orElseThrow(() -> SpreadsheetRefusedException.unreadable("the first row of the CSV file is not the header"
+                        + " row of a list of this document type (" + String.join(", ", lists.stream()
+                        .map(t -> layout.tables().get(t).sheetName()).toList()) + "); save one of those sheets of the template"
+                        + " as CSV, its header row included"));
+        WorkbookReader.Result read = WorkbookReader.readList(layout, sheet.table(), sheet.grid(), limits.maxItems());
+        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(read.document());
+        try {
+            StrictJson.checkLimits(json, limits.json());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.errors().stream().map(read::located).toList());
+        }
+        List<Warning> warnings = new ArrayList<>(read.warnings());
+        warnings.add(new Warning(WorkbookReader.pointer("", layout.tables().get(sheet.table()).path()), "csv-one-list",
+                "the CSV file gives the list of sheet " + layout.tables().get(sheet.table()).sheetName()
+                        + " only; the rest of the document is not in this answer"));
         return new Imported(json, warnings);
     }
 

@@ -4,6 +4,7 @@ import io.sello.document.DocumentTooLargeException;
 import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
 import io.sello.document.Warning;
+import io.sello.spreadsheet.Grid.Cell;
 import io.sello.spreadsheet.SheetLayout.Column;
 import io.sello.spreadsheet.SheetLayout.Table;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -12,8 +13,6 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -121,15 +121,35 @@ final class WorkbookReader {
         }
         try (OPCPackage pkg = open(xlsx); XSSFWorkbook workbook = workbook(pkg)) {
             ObjectNode document = NODES.objectNode();
-            general(workbook, document);
-            tables(workbook, document);
-            if (!errors.isEmpty()) {
-                throw new InvalidInputException(errors);
-            }
-            return new Result(document, warnings, locations);
+            XSSFSheet general = workbook.getSheet(SheetLayout.GENERAL_SHEET);
+            general(general == null ? null : Grid.of(general), document);
+            tables(name -> {
+                XSSFSheet sheet = workbook.getSheet(name);
+                return sheet == null ? null : Grid.of(sheet);
+            }, document);
+            return result(document);
         } catch (IOException e) {
             throw SpreadsheetRefusedException.unreadable("the workbook could not be read; save the spreadsheet as Excel .xlsx");
         }
+    }
+
+    /**
+     * One list of the layout from a sheet on its own (a CSV file): its rows become {@code {"<list>": [...]}}, each cell
+     * checked as the workbook's would be. The list's child lists, which live in other sheets, are left out.
+     */
+    static Result readList(SheetLayout layout, int table, Grid grid, int maxItems) {
+        WorkbookReader reader = new WorkbookReader(layout, maxItems);
+        ObjectNode document = NODES.objectNode();
+        String name = layout.tables().get(table).sheetName();
+        reader.tables(sheet -> sheet.equals(name) ? grid : null, document);
+        return reader.result(document);
+    }
+
+    private Result result(ObjectNode document) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Result(document, warnings, locations);
     }
 
     private OPCPackage open(byte[] xlsx) {
@@ -200,8 +220,7 @@ final class WorkbookReader {
         }
     }
 
-    private void general(XSSFWorkbook workbook, ObjectNode document) {
-        XSSFSheet sheet = workbook.getSheet(SheetLayout.GENERAL_SHEET);
+    private void general(Grid sheet, ObjectNode document) {
         if (sheet == null) {
             if (!layout.general().isEmpty()) {
                 errors.add(new InputError("", "the workbook has no sheet " + SheetLayout.GENERAL_SHEET
@@ -211,8 +230,8 @@ final class WorkbookReader {
         }
         for (int r = 0; r < layout.general().size(); r++) {
             Column column = layout.general().get(r);
-            XSSFRow row = sheet.getRow(r + 1);
-            String label = row == null || row.getCell(0) == null ? "" : text(row.getCell(0)).strip();
+            Cell labelCell = sheet.cell(r + 1, 0);
+            String label = labelCell == null ? "" : labelCell.shown().strip();
             String pointer = pointer("", column.path());
             Location location = new Location(SheetLayout.GENERAL_SHEET, r + 2, "B", column.header());
             locations.put(pointer, location);
@@ -222,14 +241,14 @@ final class WorkbookReader {
                         + "\"; download the template of this document type again"));
                 continue;
             }
-            JsonNode value = value(row.getCell(1), column, pointer, location);
+            JsonNode value = value(sheet.cell(r + 1, 1), column, pointer, location);
             if (value != null) {
                 put(document, column.path(), value);
             }
         }
     }
 
-    private void tables(XSSFWorkbook workbook, ObjectNode document) {
+    private void tables(Function<String, Grid> sheets, ObjectNode document) {
         List<Map<Integer, ObjectNode>> keyed = new ArrayList<>();
         List<Map<Integer, String>> keyedPointers = new ArrayList<>();
         List<String> listPointers = new ArrayList<>();
@@ -239,11 +258,11 @@ final class WorkbookReader {
             Map<Integer, String> pointersByNumber = new HashMap<>();
             keyed.add(rowsByNumber);
             keyedPointers.add(pointersByNumber);
-            XSSFSheet sheet = workbook.getSheet(table.sheetName());
+            Grid sheet = sheets.apply(table.sheetName());
             if (sheet == null) {
                 continue; // a list sheet removed is an empty list: the type's own checks say whether it may be
             }
-            if (sheet.getPhysicalNumberOfRows() - 1 > maxItems) {
+            if (sheet.rows() - 1 > maxItems) {
                 throw new DocumentTooLargeException(topList(t), tooMany());
             }
             List<String> headers = TemplateWriter.headers(layout, t);
@@ -256,16 +275,15 @@ final class WorkbookReader {
             boolean hasKey = layout.keyed(t);
             Map<String, Integer> counts = new HashMap<>();
             int position = 0;
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                XSSFRow row = sheet.getRow(r);
-                if (row == null || blank(row, headers.size())) {
+            for (int r = 1; r <= sheet.lastRow(); r++) {
+                if (blank(sheet, r, headers.size())) {
                     continue;
                 }
                 position++;
                 ObjectNode owner = document;
                 String ownerPointer = "";
                 if (child) {
-                    Integer parentNumber = key(row, 0, table, headers.get(0));
+                    Integer parentNumber = key(sheet, r, 0, table, headers.get(0));
                     if (parentNumber == null) {
                         continue;
                     }
@@ -279,7 +297,7 @@ final class WorkbookReader {
                 }
                 String listPointer = pointer(ownerPointer, table.path());
                 if (table.map()) {
-                    mapEntry(row, r, t, lead, owner, listPointer);
+                    mapEntry(sheet, r, t, lead, owner, listPointer);
                     continue;
                 }
                 int index = counts.merge(listPointer, 1, Integer::sum) - 1;
@@ -297,7 +315,7 @@ final class WorkbookReader {
                     Column column = table.columns().get(0);
                     Location location = location(table, r, data, column);
                     locations.put(itemPointer, location);
-                    item = value(row.getCell(data), column, itemPointer, location);
+                    item = value(sheet.cell(r, data), column, itemPointer, location);
                     if (item == null) {
                         item = NODES.nullNode();
                     }
@@ -308,15 +326,16 @@ final class WorkbookReader {
                         String pointer = pointer(itemPointer, column.path());
                         Location location = location(table, r, data + c, column);
                         locations.put(pointer, location);
-                        JsonNode value = value(row.getCell(data + c), column, pointer, location);
+                        JsonNode value = value(sheet.cell(r, data + c), column, pointer, location);
                         if (value != null) {
                             put(object, column.path(), value);
                         }
                     }
                     item = object;
                     if (hasKey) {
-                        Integer number = row.getCell(lead - 1) == null || blankCell(row.getCell(lead - 1)) ? Integer.valueOf(position)
-                                : key(row, lead - 1, table, SheetLayout.KEY_HEADER);
+                        Cell keyCell = sheet.cell(r, lead - 1);
+                        Integer number = keyCell == null || keyCell.blank() ? Integer.valueOf(position)
+                                : key(sheet, r, lead - 1, table, SheetLayout.KEY_HEADER);
                         if (number != null && rowsByNumber.putIfAbsent(number, object) != null) {
                             errors.add(new InputError(itemPointer, new Location(table.sheetName(), r + 1,
                                     CellReference.convertNumToColString(lead - 1), SheetLayout.KEY_HEADER).describe()
@@ -332,10 +351,10 @@ final class WorkbookReader {
     }
 
     /** One entry of a map sheet: the key in its column, the value beside it, put into the parent row's object. */
-    private void mapEntry(XSSFRow row, int r, int t, int lead, ObjectNode owner, String mapPointer) {
+    private void mapEntry(Grid sheet, int r, int t, int lead, ObjectNode owner, String mapPointer) {
         Table table = layout.tables().get(t);
-        XSSFCell keyCell = row.getCell(lead);
-        String key = keyCell == null || blankCell(keyCell) ? "" : text(keyCell).strip();
+        Cell keyCell = sheet.cell(r, lead);
+        String key = keyCell == null || keyCell.blank() ? "" : keyCell.shown().strip();
         Location keyLocation = new Location(table.sheetName(), r + 1, CellReference.convertNumToColString(lead), SheetLayout.KEY_COLUMN);
         if (key.isEmpty()) {
             errors.add(new InputError(mapPointer, keyLocation.describe() + ": expected a key but the cell is empty"));
@@ -346,22 +365,22 @@ final class WorkbookReader {
         Location location = location(table, r, lead + 1, column);
         locations.put(pointer, location);
         locations.putIfAbsent(mapPointer, location);
-        JsonNode value = value(row.getCell(lead + 1), column, pointer, location);
+        JsonNode value = value(sheet.cell(r, lead + 1), column, pointer, location);
         ObjectNode map = owner;
         for (String name : table.path()) {
             map = child(map, name);
         }
         if (map.has(key)) {
-            errors.add(new InputError(pointer, keyLocation.describe() + ": the key \"" + shown(key, keyCell) + "\" is used by another row of the same parent"));
+            errors.add(new InputError(pointer, keyLocation.describe() + ": the key \"" + shown(key) + "\" is used by another row of the same parent"));
         } else if (value != null) {
             map.set(key, value);
         }
     }
 
-    private boolean headersMatch(XSSFSheet sheet, Table table, List<String> headers) {
-        XSSFRow top = sheet.getRow(0);
+    private boolean headersMatch(Grid sheet, Table table, List<String> headers) {
         for (int c = 0; c < headers.size(); c++) {
-            String found = top == null || top.getCell(c) == null ? "" : text(top.getCell(c)).strip();
+            Cell header = sheet.cell(0, c);
+            String found = header == null ? "" : header.shown().strip();
             if (!found.equals(headers.get(c))) {
                 errors.add(new InputError(pointer("", table.path()), new Location(table.sheetName(), 1,
                         CellReference.convertNumToColString(c), headers.get(c)).describe()
@@ -392,13 +411,10 @@ final class WorkbookReader {
         return pointer("", layout.tables().get(top).path());
     }
 
-    private Integer key(XSSFRow row, int c, Table table, String header) {
-        XSSFCell cell = row.getCell(c);
-        Location location = new Location(table.sheetName(), row.getRowNum() + 1, CellReference.convertNumToColString(c), header);
-        String raw = cell == null ? "" : number(cell);
-        if (raw == null) {
-            raw = text(cell).strip();
-        }
+    private Integer key(Grid sheet, int r, int c, Table table, String header) {
+        Cell cell = sheet.cell(r, c);
+        Location location = new Location(table.sheetName(), r + 1, CellReference.convertNumToColString(c), header);
+        String raw = cell == null ? "" : cell.type() == CellType.NUMERIC ? cell.raw() : cell.shown().strip();
         if (!WHOLE.matcher(raw).matches() && !(raw.matches("\\d+\\.0*"))) {
             errors.add(new InputError(topList(layout.tables().indexOf(table)), location.describe() + ": expected a row number, 1 or more, but got \"" + raw + "\""));
             return null;
@@ -412,19 +428,19 @@ final class WorkbookReader {
     }
 
     /** The JSON value of one cell, {@code null} when it is empty or wrong (then an error is recorded). */
-    private JsonNode value(XSSFCell cell, Column column, String pointer, Location location) {
-        if (cell == null || blankCell(cell)) {
+    private JsonNode value(Cell cell, Column column, String pointer, Location location) {
+        if (cell == null || cell.blank()) {
             return null;
         }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        CellType type = cell.type();
         if (type == CellType.ERROR) {
-            return wrong(pointer, location, "the formula's saved result is an error (" + cell.getErrorCellString() + ")");
+            return wrong(pointer, location, "the formula's saved result is an error (" + cell.error() + ")");
         }
-        String number = type == CellType.NUMERIC ? number(cell) : null;
-        String text = type == CellType.STRING ? cell.getStringCellValue() : null;
+        String number = type == CellType.NUMERIC ? cell.raw() : null;
+        String text = type == CellType.STRING ? cell.text() : null;
         return switch (column.kind()) {
             case TEXT -> NODES.stringNode(number != null ? new BigDecimal(number).toPlainString()
-                    : text != null ? text : String.valueOf(cell.getBooleanCellValue()));
+                    : text != null ? text : String.valueOf(cell.bool()));
             case INTEGER -> {
                 String raw = number != null ? number : text != null ? text.strip() : "";
                 if (number != null && new BigDecimal(number).stripTrailingZeros().scale() <= 0) {
@@ -433,10 +449,10 @@ final class WorkbookReader {
                 if (WHOLE.matcher(raw).matches()) {
                     yield NODES.numberNode(new java.math.BigInteger(raw));
                 }
-                yield wrong(pointer, location, "expected a whole number but got \"" + shown(raw, cell) + "\"");
+                yield wrong(pointer, location, "expected a whole number but got \"" + shown(raw) + "\"");
             }
-            case DECIMAL -> decimal(number != null ? number : text != null ? text.strip() : null, column, pointer, location, cell);
-            case DATE -> date(cell, type, text, pointer, location);
+            case DECIMAL -> decimal(number != null ? number : text != null ? text.strip() : null, column, pointer, location);
+            case DATE -> date(number, text, pointer, location);
             case CHOICE -> {
                 String raw = number != null ? new BigDecimal(number).toPlainString() : text != null ? text.strip() : "";
                 for (JsonNode choice : column.choices()) {
@@ -446,11 +462,11 @@ final class WorkbookReader {
                     }
                 }
                 yield wrong(pointer, location, "expected one of " + column.choices().stream()
-                        .map(c -> c.isString() ? c.stringValue() : c.toString()).toList() + " but got \"" + shown(raw, cell) + "\"");
+                        .map(c -> c.isString() ? c.stringValue() : c.toString()).toList() + " but got \"" + shown(raw) + "\"");
             }
             case YES_NO -> {
                 if (type == CellType.BOOLEAN) {
-                    yield NODES.booleanNode(cell.getBooleanCellValue());
+                    yield NODES.booleanNode(cell.bool());
                 }
                 String raw = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
                 if (List.of("SÍ", "SI", "VERDADERO", "TRUE").contains(raw)) {
@@ -459,17 +475,17 @@ final class WorkbookReader {
                 if (List.of("NO", "FALSO", "FALSE").contains(raw)) {
                     yield NODES.booleanNode(false);
                 }
-                yield wrong(pointer, location, "expected SÍ or NO but got \"" + shown(text == null ? text(cell) : text.strip(), cell) + "\"");
+                yield wrong(pointer, location, "expected SÍ or NO but got \"" + shown(text == null ? cell.shown() : text.strip()) + "\"");
             }
         };
     }
 
-    private JsonNode decimal(String raw, Column column, String pointer, Location location, XSSFCell cell) {
+    private JsonNode decimal(String raw, Column column, String pointer, Location location) {
         if (raw != null && column.words().contains(raw)) {
             return NODES.stringNode(raw);
         }
         if (raw == null || !DECIMAL.matcher(raw).matches() && !raw.matches("-?\\d+(\\.\\d+)?[eE][-+]?\\d{1,3}")) {
-            return wrong(pointer, location, "expected an amount but got \"" + shown(raw == null ? "" : raw, cell) + "\"");
+            return wrong(pointer, location, "expected an amount but got \"" + shown(raw == null ? "" : raw) + "\"");
         }
         BigDecimal amount = new BigDecimal(raw);
         if (column.places() != null && amount.scale() > column.places()) {
@@ -489,13 +505,13 @@ final class WorkbookReader {
         return column.asString() ? NODES.stringNode(amount.toPlainString()) : NODES.numberNode(amount);
     }
 
-    private JsonNode date(XSSFCell cell, CellType type, String text, String pointer, Location location) {
-        if (type == CellType.NUMERIC) {
-            double serial = cell.getNumericCellValue(); // a day count, not an amount: a double is how the file stores it
+    private JsonNode date(String number, String text, String pointer, Location location) {
+        if (number != null) {
+            double serial = Double.parseDouble(number); // a day count, not an amount: a double is how the file stores it
             if (DateUtil.isValidExcelDate(serial) && serial == Math.floor(serial)) {
                 return NODES.stringNode(DateUtil.getLocalDateTime(serial).toLocalDate().toString());
             }
-            return wrong(pointer, location, "expected a date dd/mm/yyyy but got \"" + number(cell) + "\"");
+            return wrong(pointer, location, "expected a date dd/mm/yyyy but got \"" + number + "\"");
         }
         String raw = text == null ? "" : text.strip();
         Matcher dmy = DAY_MONTH_YEAR.matcher(raw);
@@ -511,7 +527,7 @@ final class WorkbookReader {
         } catch (DateTimeException e) {
             // an impossible date (31/02/2020) falls through to the error
         }
-        return wrong(pointer, location, "expected a date dd/mm/yyyy but got \"" + shown(raw, cell) + "\"");
+        return wrong(pointer, location, "expected a date dd/mm/yyyy but got \"" + shown(raw) + "\"");
     }
 
     private JsonNode wrong(String pointer, Location location, String message) {
@@ -519,44 +535,19 @@ final class WorkbookReader {
         return null;
     }
 
-    /** A numeric cell's value exactly as the file stores it (the cached one for a formula), or {@code null}. */
-    private static String number(XSSFCell cell) {
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        if (type != CellType.NUMERIC) {
-            return null;
-        }
-        String raw = cell.getRawValue();
-        return raw == null ? null : raw.strip();
-    }
-
-    private static String text(XSSFCell cell) {
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> cell.getStringCellValue();
-            case NUMERIC -> String.valueOf(cell.getRawValue());
-            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            default -> "";
-        };
-    }
-
     /** What the person typed, shortened: a message never carries a whole 4,000-character cell. */
-    private static String shown(String raw, XSSFCell cell) {
+    private static String shown(String raw) {
         return raw.length() > 60 ? raw.substring(0, 60) + "…" : raw;
     }
 
-    private static boolean blank(XSSFRow row, int width) {
+    private static boolean blank(Grid sheet, int r, int width) {
         for (int c = 0; c < width; c++) {
-            XSSFCell cell = row.getCell(c);
-            if (cell != null && !blankCell(cell)) {
+            Cell cell = sheet.cell(r, c);
+            if (cell != null && !cell.blank()) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean blankCell(XSSFCell cell) {
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return type == CellType.BLANK || type == CellType.STRING && cell.getStringCellValue().isBlank();
     }
 
     private static void put(ObjectNode object, List<String> path, JsonNode value) {

@@ -178,7 +178,7 @@ class SpreadsheetApiTest {
      * What a person does with seed 000 and the template: finds each field's row on Datos generales and each column by its
      * header, and types texts, numbers and dates into the cells (numbers as numbers, as a spreadsheet keeps them).
      */
-    private static byte[] typeIn(byte[] template, JsonNode seed) throws IOException {
+    static byte[] typeIn(byte[] template, JsonNode seed) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             Sheet general = workbook.getSheet("Datos generales");
             Map<String, String> generalFields = new LinkedHashMap<>();

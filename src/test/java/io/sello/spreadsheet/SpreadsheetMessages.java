@@ -65,6 +65,20 @@ public final class SpreadsheetMessages {
         return WorkbookRoundTripTest.personFills(workbook -> { });
     }
 
+    /** The Formulario N.5.B template with seed 000 typed in, as a person fills it: for the import benchmark. */
+    public static byte[] seed000Workbook() throws IOException {
+        SheetLayout form = SheetLayout.of(Fixtures.poaForm().jsonSchema());
+        return SpreadsheetApiTest.typeIn(TemplateWriter.template(form, null), JSON.readTree(Fixtures.seedExample()));
+    }
+
+    /** The import as the service runs it (the limits it starts with), for the import benchmark. */
+    public static WorkbookImport.Imported importForm(byte[] xlsx) {
+        return BENCH_IMPORT.read(Fixtures.poaForm(), xlsx, WorkbookImport.XLSX);
+    }
+
+    private static final WorkbookImport BENCH_IMPORT = new WorkbookImport(
+            new io.sello.web.LimitsProperties(null, null, null, null, null, null, null, null, null));
+
     public static SpreadsheetMessages gather() throws Exception {
         SpreadsheetMessages messages = new SpreadsheetMessages();
         messages.run();
@@ -153,6 +167,22 @@ public final class SpreadsheetMessages {
             imports.read(Fixtures.poaForm(), new byte[0], WorkbookImport.XLSM);
         } catch (SpreadsheetRefusedException e) {
             refused(e, ".xlsm content type");
+        }
+        csv();
+    }
+
+    /** One sheet saved as CSV: the answer's warning, a file that is no list, a quote left open. */
+    private void csv() {
+        WorkbookImport csv = new WorkbookImport(new io.sello.web.LimitsProperties(null, null, null, null, null, null, null, null, null));
+        String header = String.join(";", TemplateWriter.headers(SheetLayout.of(Fixtures.poaForm().jsonSchema()), 0));
+        csv.readCsv(Fixtures.poaForm(), (header + "\n;01.01;Op;Act;02/01/2020;31/12/2020;Ind;50;0;0;0;0;0\n").getBytes())
+                .warnings().forEach(w -> english.putIfAbsent(w.message(), "a CSV of the Actividades sheet"));
+        for (String file : List.of("Código;Nombre\n1;Ana\n", header + "\n;\"01.01;Op\n")) {
+            try {
+                csv.readCsv(Fixtures.poaForm(), file.getBytes());
+            } catch (SpreadsheetRefusedException e) {
+                refused(e, "a CSV file");
+            }
         }
     }
 

@@ -431,6 +431,31 @@ class DataEntryPageTest {
         }
         assertThat(browser.script("return SelloEditor.getData().header.acronym;")).isEqualTo("SIGLA");
         assertThat(browser.script("return SelloEditor.getData().activities[0].code;")).isEqualTo("01.01");
+
+        // one sheet saved as CSV by a Spanish-locale Excel replaces that list and leaves the rest as it was
+        Path csv = Files.createTempFile("actividades", ".csv");
+        try {
+            String header = String.join(";", List.of("N.º", "(1) CÓDIGO", "(2) OPERACIÓN", "(3) ACTIVIDAD ESPECÍFICA",
+                            "(4) FECHA INICIO", "(5) FECHA FIN", "INDICADOR · (7) DESCRIPCIÓN", "INDICADOR · (8) EFICACIA ACUMULADA EN %",
+                            "TOTAL declarado de la actividad · Programado · T.G.N.", "TOTAL declarado de la actividad · Programado · Otras fuentes",
+                            "TOTAL declarado de la actividad · Ejecutado · T.G.N.", "TOTAL declarado de la actividad · Ejecutado · Otras fuentes",
+                            "TOTAL declarado de la actividad · % ejecución"));
+            Files.write(csv, (header + "\r\n;02.01;Operación A;Actividad A;02/01/2024;30/06/2024;Avance;50;1.237.022,00;;;;\r\n"
+                    + ";02.02;Operación B;Actividad B;02/01/2024;30/06/2024;Avance;10;;;;;\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+            browser.visible(By.id("sheet-file")).sendKeys(csv.toAbsolutePath().toString());
+            try {
+                browser.waiter().until(d -> status().startsWith("Lista cargada desde actividades")
+                        && "done".equals(browser.script("return document.body.dataset.validation")));
+            } catch (TimeoutException e) {
+                throw new AssertionError("the page says «" + status() + "»", e);
+            }
+        } finally {
+            Files.delete(csv);
+        }
+        assertThat(status()).contains("Actividades (2 filas). El resto del formulario no cambió.");
+        assertThat(browser.script("return SelloEditor.getData().header.acronym;")).isEqualTo("SIGLA");
+        assertThat(browser.script("return SelloEditor.getData().activities.map(a => a.code).join(' ');")).isEqualTo("02.01 02.02");
+        assertThat(browser.script("return SelloEditor.getData().activities[0].declaredTotal.programmed.tgn;")).isEqualTo("1237022.00");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("data-entry-spreadsheet-1280");
         browser.resize(360, 740);
