@@ -373,6 +373,25 @@ final class HostileCases {
                 t -> t.post(FORM + "/import", io.sello.spreadsheet.SpreadsheetMessages.linkedWorkbook(
                         "http://127.0.0.1:" + t.trap().port() + "/otro.xlsx"), xlsx),
                 Set.of(200), NOT_A_PROBLEM, (r, t) -> assertThat(r.headers().firstValue("Sello-Warning-Count")).contains("2")));
+        // One sheet saved as CSV (issue 17 §2): rows past the item limit are refused as they arrive, a huge cell by the
+        // JSON limits, and a formula in a cell stays text (the server evaluates nothing).
+        String activities = "N.º;(1) CÓDIGO;(2) OPERACIÓN;(3) ACTIVIDAD ESPECÍFICA;(4) FECHA INICIO;(5) FECHA FIN;"
+                + "INDICADOR · (7) DESCRIPCIÓN;INDICADOR · (8) EFICACIA ACUMULADA EN %;"
+                + "TOTAL declarado de la actividad · Programado · T.G.N.;TOTAL declarado de la actividad · Programado · Otras fuentes;"
+                + "TOTAL declarado de la actividad · Ejecutado · T.G.N.;TOTAL declarado de la actividad · Ejecutado · Otras fuentes;"
+                + "TOTAL declarado de la actividad · % ejecución\n";
+        cases.add(new Case(c, "a CSV of 120,000 activities posted for import",
+                t -> t.post(FORM + "/import", (activities + ";1;;a;;;;;;;;;\n".repeat(120_000)).getBytes(StandardCharsets.UTF_8), "text/csv"),
+                Set.of(422), "/problems/document-too-large", problem("document-too-large")));
+        cases.add(new Case(c, "a CSV whose one cell holds 1.5 million characters",
+                t -> t.post(FORM + "/import", (activities + ";1;;" + "x".repeat(1_500_000) + ";;;;;;;;;\n").getBytes(StandardCharsets.UTF_8), "text/csv"),
+                Set.of(400), "/problems/invalid-input", (r, t) -> assertThat(r.json().get("errors").toString())
+                        .contains("/activities/0/specificActivity", "Sheet Actividades, row 2, column D")));
+        cases.add(new Case(c, "a CSV whose cells hold formulas that would fetch the trap server",
+                t -> t.post(FORM + "/import", (activities + ";1;;\"=WEBSERVICE(\"\"http://127.0.0.1:" + t.trap().port()
+                        + "/\"\")\";;;;;=1+1;;;;;\n").getBytes(StandardCharsets.UTF_8), "text/csv"),
+                Set.of(400), "/problems/invalid-input", (r, t) -> assertThat(r.json().get("errors").toString())
+                        .contains("=1+1").contains("/activities/0/declaredTotal/programmed/tgn")));
         cases.add(new Case(c, "a PNG image posted to the render endpoint", t -> t.post(FORM, new byte[]{(byte) 0x89, 'P', 'N', 'G'}, "image/png"),
                 Set.of(415), NOT_A_PROBLEM, Check.NONE));
         // Issue 7 answered these 200 by never inflating them; since issue 14 the stream limit refuses them first.
