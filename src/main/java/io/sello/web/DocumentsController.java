@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Renders and validates documents from JSON posted by staff tools and client systems. */
@@ -65,6 +66,12 @@ class DocumentsController {
                                   @RequestParam(defaultValue = "false") boolean store,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                   org.springframework.security.core.Authentication who) {
+        return render(type, body, lenient, format, store, accept, who, List.of());
+    }
+
+    /** @param read what converting the body from another format reported (a workbook's links ignored), shown first */
+    private ResponseEntity<byte[]> render(String type, byte[] body, boolean lenient, String format, boolean store, String accept,
+                                          org.springframework.security.core.Authentication who, List<Warning> read) {
         DocumentType documentType = find(type);
         bodies.check(body);
         if (store) {
@@ -90,7 +97,9 @@ class DocumentsController {
                 : MediaType.parseMediaType(chosen.mediaType()));
         headers.setContentDisposition(ContentDisposition.attachment()
                 .filename(document.fileName(), StandardCharsets.UTF_8).build());
-        WarningHeaders.write(document.warnings(), headers);
+        List<Warning> warnings = new ArrayList<>(read);
+        document.warnings().stream().filter(w -> !read.contains(w)).forEach(warnings::add);
+        WarningHeaders.write(warnings, headers);
         return ResponseEntity.ok().headers(headers).body(document.content());
     }
 
@@ -108,8 +117,8 @@ class DocumentsController {
                                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                           @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                           org.springframework.security.core.Authentication who) {
-        byte[] json = workbooks.read(find(type), body, contentType).json();
-        return render(type, json, lenient, format, store, accept, who);
+        io.sello.spreadsheet.WorkbookImport.Imported imported = workbooks.read(find(type), body, contentType);
+        return render(type, imported.json(), lenient, format, store, accept, who, imported.warnings());
     }
 
     /**

@@ -373,6 +373,11 @@ final class HostileCases {
                 t -> t.post(FORM + "/import", io.sello.spreadsheet.SpreadsheetMessages.linkedWorkbook(
                         "http://127.0.0.1:" + t.trap().port() + "/otro.xlsx"), xlsx),
                 Set.of(200), NOT_A_PROBLEM, (r, t) -> assertThat(r.headers().firstValue("Sello-Warning-Count")).contains("2")));
+        cases.add(new Case(c, "the same workbook posted to the render endpoint: the PDF's warnings say what was ignored",
+                t -> t.post(FORM, io.sello.spreadsheet.SpreadsheetMessages.linkedWorkbook(
+                        "http://127.0.0.1:" + t.trap().port() + "/otro.xlsx"), xlsx),
+                Set.of(200), NOT_A_PROBLEM, (r, t) -> assertThat(r.headers().firstValue("Sello-Warnings").orElse(""))
+                        .contains("spreadsheet-links-ignored", "spreadsheet-objects-ignored")));
         // One sheet saved as CSV (issue 17 §2): rows past the item limit are refused as they arrive, a huge cell by the
         // JSON limits, and a formula in a cell stays text (the server evaluates nothing).
         String activities = "N.º;(1) CÓDIGO;(2) OPERACIÓN;(3) ACTIVIDAD ESPECÍFICA;(4) FECHA INICIO;(5) FECHA FIN;"
