@@ -43,4 +43,14 @@ public interface DocumentType {
     default DocumentSummary summary(byte[] json) {
         return DocumentSummary.ofType(this);
     }
+
+    /**
+     * The empty official form, for filling by hand (issue 17, point 3): its title block, headings and column numbers,
+     * {@code rows} empty rows and its signature block. With {@code fillable}, the cells are AcroForm text fields named
+     * by the JSON pointer of the value each one holds ({@code /header/institution}), so a filled copy reads back into
+     * this type's JSON. Empty for a type that has no paper form to fill.
+     */
+    default java.util.Optional<byte[]> blankForm(int rows, boolean fillable) {
+        return java.util.Optional.empty();
+    }
 }

@@ -120,4 +120,10 @@ public final class PoaExecutionFormType extends BundledDocumentType {
                     DocumentSummary.joined(" · ", h.formCode(), h.planLabel()), DocumentSummary.day(h.cutOffDate()));
         }).orElseGet(() -> DocumentSummary.ofType(this));
     }
+
+    /** The Formulario N.5.B with nothing in it, laid out by the same template as a rendered one (see PoaFormLayout#blank). */
+    @Override
+    public java.util.Optional<byte[]> blankForm(int rows, boolean fillable) {
+        return java.util.Optional.of(renderer.render(PoaFormLayout.blank(rows, fillable)));
+    }
 }

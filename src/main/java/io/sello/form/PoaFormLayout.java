@@ -111,4 +111,67 @@ final class PoaFormLayout {
                 Integer.toString(header.fiscalYear()), header.cutOffDate().toString());
     }
 
+    /** Budget-line rows under each empty activity of a blank form, before its TOTAL line (seed 000 has 1 to 5). */
+    static final int BLANK_LINES_PER_ACTIVITY = 2;
+    /** A line to write on by hand where the paper form prints data of its own (the ministry, the month). */
+    private static final String WRITE_HERE = "...............................................";
+
+    /**
+     * The Formulario N.5.B with nothing filled in, through the template that prints filled ones, so that the blank form
+     * is the paper form: title block, headings and column numbers (1)…(13), {@code activities} empty activity rows, each
+     * with {@link #BLANK_LINES_PER_ACTIVITY} budget lines and its TOTAL line, TOTAL PARCIAL and TOTAL GENERAL, and the
+     * signature block. What every Formulario N.5.B prints alike (the programme, the form's title and code) is printed.
+     * With {@code fillable}, every cell a person fills becomes a text field named by the JSON pointer of its value; the
+     * TOTAL lines and totals are the optional declared totals, which the service checks against its own sums.
+     */
+    static RenderRequest blank(int activities, boolean fillable) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("fillable", fillable);
+        parameters.put("institution", fillable ? "" : WRITE_HERE);
+        parameters.put("program", "PROGRAMACION DE OPERACIONES ANUAL");
+        parameters.put("formTitle", "SEGUIMIENTO A LA EJECUCION FINANCIERA - MES DE" + (fillable ? " " : " " + WRITE_HERE));
+        parameters.put("formCode", "FORMULARIO N.5.B");
+        parameters.put("planLabel", fillable ? "" : "POA ....................");
+        for (String name : List.of("organizationalArea", "fiscalYear", "cutOffDate", "entityCode", "acronym",
+                "partialProgrammedTgn", "partialProgrammedOther", "partialExecutedTgn", "partialExecutedOther",
+                "generalProgrammed", "generalExecuted", "executionPercent")) {
+            parameters.put(name, "");
+        }
+        for (SignatoryRole role : SignatoryRole.values()) {
+            String key = role.name().toLowerCase(Locale.ROOT);
+            parameters.put(key + "Label", role.label());
+            parameters.put(key + "Name", "");
+            parameters.put(key + "Position", "");
+        }
+        return new RenderRequest(TEMPLATE, "FORMULARIO N.5.B" + (fillable ? " (rellenable)" : " (en blanco)"), parameters,
+                RenderRequest.rowsOnDemand(activities, i -> blankRow(i, fillable)));
+    }
+
+    private static Map<String, Object> blankRow(int index, boolean fillable) {
+        String prefix = fillable ? "/activities/" + index + "/" : null;
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (String name : List.of("code", "operation", "specificActivity", "startDate", "endDate", "indicatorDescription",
+                "cumulativeEfficacy", "executionPercent")) {
+            row.put(name, "");
+        }
+        row.put("fieldPrefix", prefix);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int l = 0; l < BLANK_LINES_PER_ACTIVITY; l++) {
+            lines.add(blankLine("", false, fillable ? prefix + "budgetLines/" + l + "/" : null));
+        }
+        lines.add(blankLine("TOTAL", true, fillable ? prefix + "declaredTotal/" : null));
+        row.put("budgetLines", lines);
+        return row;
+    }
+
+    private static Map<String, Object> blankLine(String label, boolean total, String prefix) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("expenseGroup", label);
+        for (String name : List.of("programmedTgn", "programmedOther", "executedTgn", "executedOther")) {
+            line.put(name, "");
+        }
+        line.put("total", total);
+        line.put("fieldPrefix", prefix);
+        return line;
+    }
 }

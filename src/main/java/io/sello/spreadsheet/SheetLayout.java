@@ -71,14 +71,15 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
      */
     record Column(List<String> path, String header, String description, Kind kind, List<JsonNode> choices,
                   Integer places, boolean negative, BigDecimal minimum, BigDecimal maximum, boolean asString,
-                  List<String> words) {
+                  List<String> words, List<String> choiceTitles) {
         Column(List<String> path, String header, String description, Kind kind, List<JsonNode> choices,
                Integer places, boolean negative, BigDecimal minimum, BigDecimal maximum, boolean asString) {
-            this(path, header, description, kind, choices, places, negative, minimum, maximum, asString, List.of());
+            this(path, header, description, kind, choices, places, negative, minimum, maximum, asString, List.of(), List.of());
         }
 
         Column {
             words = List.copyOf(words);
+            choiceTitles = List.copyOf(choiceTitles);
             path = List.copyOf(path);
             Objects.requireNonNull(header, "header");
             description = description == null ? "" : description;
@@ -243,7 +244,9 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
                 } else {
                     choices.add(schema.get("const"));
                 }
-                return new Column(path, header, description, Kind.CHOICE, choices, null, false, null, null, false);
+                List<String> titles = new ArrayList<>();
+                schema.path("x-enum-titles").forEach(t -> titles.add(t.asString("")));
+                return new Column(path, header, description, Kind.CHOICE, choices, null, false, null, null, false, List.of(), titles);
             }
             JsonNode alternatives = schema.has("oneOf") ? schema.get("oneOf") : schema.get("anyOf");
             if (alternatives == null) {
@@ -276,7 +279,7 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
             BigDecimal minimum = decimals.stream().map(Column::minimum).filter(Objects::nonNull).findFirst().orElse(negative ? null : BigDecimal.ZERO);
             BigDecimal maximum = decimals.stream().map(Column::maximum).filter(Objects::nonNull).findFirst().orElse(null);
             boolean asString = decimals.stream().anyMatch(Column::asString);
-            return new Column(path, header, description, Kind.DECIMAL, List.of(), places, negative, minimum, maximum, asString, words);
+            return new Column(path, header, description, Kind.DECIMAL, List.of(), places, negative, minimum, maximum, asString, words, List.of());
         }
 
         private Column single(JsonNode schema, List<String> path, String header, String description) {

@@ -22,4 +22,12 @@ class SpreadsheetProblems {
         problem.setTitle(e.status().value() == 413 ? "Spreadsheet too large" : "Spreadsheet refused");
         return problem;
     }
+
+    @ExceptionHandler(BlankFormController.NoBlankFormException.class)
+    ProblemDetail noBlankForm(BlankFormController.NoBlankFormException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(URI.create("/problems/no-blank-form"));
+        problem.setTitle("No blank form");
+        return problem;
+    }
 }

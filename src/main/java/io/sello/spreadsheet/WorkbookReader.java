@@ -23,8 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,8 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a filled template back into the type's JSON, through the same {@link SheetLayout} that wrote it.
@@ -46,10 +42,6 @@ import java.util.regex.Pattern;
  */
 final class WorkbookReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern WHOLE = Pattern.compile("-?\\d+");
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
-    private static final Pattern ISO_DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     /** At most this many bytes one part of the workbook (a sheet's XML, the shared strings) may inflate to. */
     static final long MAX_PART_SIZE = 32L * 1024 * 1024;
     /** A part may inflate to at most 100 times its compressed size: ordinary sheets stay far below, zip bombs far above. */
@@ -371,7 +363,7 @@ final class WorkbookReader {
             map = child(map, name);
         }
         if (map.has(key)) {
-            errors.add(new InputError(pointer, keyLocation.describe() + ": the key \"" + shown(key) + "\" is used by another row of the same parent"));
+            errors.add(new InputError(pointer, keyLocation.describe() + ": the key \"" + CellValues.shown(key) + "\" is used by another row of the same parent"));
         } else if (value != null) {
             map.set(key, value);
         }
@@ -415,7 +407,7 @@ final class WorkbookReader {
         Cell cell = sheet.cell(r, c);
         Location location = new Location(table.sheetName(), r + 1, CellReference.convertNumToColString(c), header);
         String raw = cell == null ? "" : cell.type() == CellType.NUMERIC ? cell.raw() : cell.shown().strip();
-        if (!WHOLE.matcher(raw).matches() && !(raw.matches("\\d+\\.0*"))) {
+        if (!CellValues.WHOLE.matcher(raw).matches() && !(raw.matches("\\d+\\.0*"))) {
             errors.add(new InputError(topList(layout.tables().indexOf(table)), location.describe() + ": expected a row number, 1 or more, but got \"" + raw + "\""));
             return null;
         }
@@ -427,7 +419,11 @@ final class WorkbookReader {
         return number.intValueExact();
     }
 
-    /** The JSON value of one cell, {@code null} when it is empty or wrong (then an error is recorded). */
+    /**
+     * The JSON value of one cell, {@code null} when it is empty or wrong (then an error is recorded). What the cell's own
+     * type decides (a number's stored digits, a date serial, a boolean) is read here; text goes through {@link CellValues},
+     * which the fillable-PDF reader shares.
+     */
     private JsonNode value(Cell cell, Column column, String pointer, Location location) {
         if (cell == null || cell.blank()) {
             return null;
@@ -438,106 +434,32 @@ final class WorkbookReader {
         }
         String number = type == CellType.NUMERIC ? cell.raw() : null;
         String text = type == CellType.STRING ? cell.text() : null;
-        return switch (column.kind()) {
-            case TEXT -> NODES.stringNode(number != null ? new BigDecimal(number).toPlainString()
-                    : text != null ? text : String.valueOf(cell.bool()));
-            case INTEGER -> {
-                String raw = number != null ? number : text != null ? text.strip() : "";
-                if (number != null && new BigDecimal(number).stripTrailingZeros().scale() <= 0) {
-                    yield NODES.numberNode(new BigDecimal(number).toBigIntegerExact());
-                }
-                if (WHOLE.matcher(raw).matches()) {
-                    yield NODES.numberNode(new java.math.BigInteger(raw));
-                }
-                yield wrong(pointer, location, "expected a whole number but got \"" + shown(raw) + "\"");
-            }
-            case DECIMAL -> decimal(number != null ? number : text != null ? text.strip() : null, column, pointer, location);
-            case DATE -> date(number, text, pointer, location);
-            case CHOICE -> {
-                String raw = number != null ? new BigDecimal(number).toPlainString() : text != null ? text.strip() : "";
-                for (JsonNode choice : column.choices()) {
-                    String choiceText = choice.isString() ? choice.stringValue() : choice.toString();
-                    if (choiceText.equals(raw)) {
-                        yield choice;
-                    }
-                }
-                yield wrong(pointer, location, "expected one of " + column.choices().stream()
-                        .map(c -> c.isString() ? c.stringValue() : c.toString()).toList() + " but got \"" + shown(raw) + "\"");
-            }
-            case YES_NO -> {
-                if (type == CellType.BOOLEAN) {
-                    yield NODES.booleanNode(cell.bool());
-                }
-                String raw = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
-                if (List.of("SÍ", "SI", "VERDADERO", "TRUE").contains(raw)) {
-                    yield NODES.booleanNode(true);
-                }
-                if (List.of("NO", "FALSO", "FALSE").contains(raw)) {
-                    yield NODES.booleanNode(false);
-                }
-                yield wrong(pointer, location, "expected SÍ or NO but got \"" + shown(text == null ? cell.shown() : text.strip()) + "\"");
-            }
+        CellValues.Converted converted = switch (column.kind()) {
+            case TEXT -> CellValues.Converted.of(NODES.stringNode(number != null ? new BigDecimal(number).toPlainString()
+                    : text != null ? text : String.valueOf(cell.bool())));
+            case INTEGER -> number != null && new BigDecimal(number).stripTrailingZeros().scale() <= 0
+                    ? CellValues.Converted.of(NODES.numberNode(new BigDecimal(number).toBigIntegerExact()))
+                    : CellValues.integer(number != null ? number : text != null ? text.strip() : "");
+            case DECIMAL -> CellValues.decimal(number != null ? number : text != null ? text.strip() : null, column);
+            case DATE -> number != null ? dateSerial(number) : CellValues.date(text == null ? "" : text.strip());
+            case CHOICE -> CellValues.choice(number != null ? new BigDecimal(number).toPlainString() : text != null ? text.strip() : "", column);
+            case YES_NO -> type == CellType.BOOLEAN ? CellValues.Converted.of(NODES.booleanNode(cell.bool()))
+                    : CellValues.yesNo(text == null ? cell.shown() : text.strip());
         };
+        return converted.problem() == null ? converted.value() : wrong(pointer, location, converted.problem());
     }
 
-    private JsonNode decimal(String raw, Column column, String pointer, Location location) {
-        if (raw != null && column.words().contains(raw)) {
-            return NODES.stringNode(raw);
+    private static CellValues.Converted dateSerial(String number) {
+        double serial = Double.parseDouble(number); // a day count, not an amount: a double is how the file stores it
+        if (DateUtil.isValidExcelDate(serial) && serial == Math.floor(serial)) {
+            return CellValues.Converted.of(NODES.stringNode(DateUtil.getLocalDateTime(serial).toLocalDate().toString()));
         }
-        if (raw == null || !DECIMAL.matcher(raw).matches() && !raw.matches("-?\\d+(\\.\\d+)?[eE][-+]?\\d{1,3}")) {
-            return wrong(pointer, location, "expected an amount but got \"" + shown(raw == null ? "" : raw) + "\"");
-        }
-        BigDecimal amount = new BigDecimal(raw);
-        if (column.places() != null && amount.scale() > column.places()) {
-            BigDecimal stripped = amount.stripTrailingZeros();
-            if (stripped.scale() > column.places()) {
-                return wrong(pointer, location, "expected at most " + column.places() + " decimal places but got "
-                        + amount.toPlainString() + " (nothing is rounded)");
-            }
-            amount = stripped.setScale(column.places());
-        }
-        if (amount.scale() < 0) {
-            amount = amount.setScale(0);
-        }
-        if (column.places() != null && amount.scale() < column.places()) {
-            amount = amount.setScale(column.places()); // 1234.5 → 1234.50: zeros added, never a digit dropped
-        }
-        return column.asString() ? NODES.stringNode(amount.toPlainString()) : NODES.numberNode(amount);
-    }
-
-    private JsonNode date(String number, String text, String pointer, Location location) {
-        if (number != null) {
-            double serial = Double.parseDouble(number); // a day count, not an amount: a double is how the file stores it
-            if (DateUtil.isValidExcelDate(serial) && serial == Math.floor(serial)) {
-                return NODES.stringNode(DateUtil.getLocalDateTime(serial).toLocalDate().toString());
-            }
-            return wrong(pointer, location, "expected a date dd/mm/yyyy but got \"" + number + "\"");
-        }
-        String raw = text == null ? "" : text.strip();
-        Matcher dmy = DAY_MONTH_YEAR.matcher(raw);
-        Matcher iso = ISO_DAY.matcher(raw);
-        try {
-            if (dmy.matches()) {
-                return NODES.stringNode(LocalDate.of(Integer.parseInt(dmy.group(3)), Integer.parseInt(dmy.group(2)),
-                        Integer.parseInt(dmy.group(1))).toString());
-            }
-            if (iso.matches()) {
-                return NODES.stringNode(LocalDate.parse(raw).toString());
-            }
-        } catch (DateTimeException e) {
-            // an impossible date (31/02/2020) falls through to the error
-        }
-        return wrong(pointer, location, "expected a date dd/mm/yyyy but got \"" + shown(raw) + "\"");
+        return CellValues.Converted.wrong("expected a date dd/mm/yyyy but got \"" + number + "\"");
     }
 
     private JsonNode wrong(String pointer, Location location, String message) {
         errors.add(new InputError(pointer, location.describe() + ": " + message));
         return null;
-    }
-
-    /** What the person typed, shortened: a message never carries a whole 4,000-character cell. */
-    private static String shown(String raw) {
-        return raw.length() > 60 ? raw.substring(0, 60) + "…" : raw;
     }
 
     private static boolean blank(Grid sheet, int r, int width) {
@@ -550,7 +472,7 @@ final class WorkbookReader {
         return true;
     }
 
-    private static void put(ObjectNode object, List<String> path, JsonNode value) {
+    static void put(ObjectNode object, List<String> path, JsonNode value) {
         ObjectNode current = object;
         for (int i = 0; i < path.size() - 1; i++) {
             current = child(current, path.get(i));
@@ -558,7 +480,7 @@ final class WorkbookReader {
         current.set(path.get(path.size() - 1), value);
     }
 
-    private static JsonNode list(ObjectNode owner, List<String> path) {
+    static JsonNode list(ObjectNode owner, List<String> path) {
         ObjectNode current = owner;
         for (int i = 0; i < path.size() - 1; i++) {
             current = child(current, path.get(i));
@@ -571,7 +493,7 @@ final class WorkbookReader {
         return list;
     }
 
-    private static ObjectNode child(ObjectNode parent, String name) {
+    static ObjectNode child(ObjectNode parent, String name) {
         if (parent.get(name) instanceof ObjectNode existing) {
             return existing;
         }
