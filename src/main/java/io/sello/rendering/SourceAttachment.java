@@ -4,6 +4,9 @@ import com.lowagie.text.Document;
 import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfEFStream;
+import com.lowagie.text.pdf.PdfIndirectReference;
+import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfFileSpecification;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
@@ -73,19 +76,40 @@ public final class SourceAttachment extends PdfPageEventHelper {
     }
 
     private void embed(PdfWriter writer) throws IOException {
+        // The embedded file stream is built here rather than by PdfFileSpecification.fileEmbedded, which also writes
+        // /Params /Size: the upload pre-scan (PdfPrescan) reads every "/Size n" as an object count, so a JSON over
+        // sello.limits.pdf.max-objects bytes would make Sello's own signed documents unverifiable. /Size is optional.
+        PdfEFStream data = new PdfEFStream(json);
+        data.put(PdfName.TYPE, PdfName.EMBEDDEDFILE);
+        data.put(PdfName.SUBTYPE, new PdfName(MEDIA_TYPE));
         PdfDictionary params = new PdfDictionary();
         // 6.8: the embedded file stream's /Params must give /ModDate; the document's own creation date keeps a
         // render of the same data at the same instant byte-identical.
         PdfObject created = writer.getInfo().get(PdfName.CREATIONDATE);
         params.put(PdfName.MODDATE, created != null ? created : new PdfDate());
-        PdfFileSpecification file = PdfFileSpecification.fileEmbedded(writer, null, fileName, json, MEDIA_TYPE,
-                params, compressionLevel);
+        data.put(PdfName.PARAMS, params);
+        data.flateCompress(compressionLevel);
+        PdfIndirectReference stored = writer.addToBody(data).getIndirectReference();
+
+        PdfFileSpecification file = new Specification(writer);
+        file.put(PdfName.F, new PdfString(fileName));
         file.setUnicodeFileName(fileName, true);
+        PdfDictionary embedded = new PdfDictionary();
+        embedded.put(PdfName.F, stored);
+        embedded.put(PdfName.UF, stored);
+        file.put(PdfName.EF, embedded);
         file.put(AF_RELATIONSHIP, SOURCE);
         // addFileAttachment sets /Desc and writes the specification (getReference() writes it once, so every key
         // must be in place before); /AF then names the same object.
         writer.addFileAttachment(DESCRIPTION, file);
         writer.getExtraCatalog().put(PdfName.AF, new PdfArray(file.getReference()));
+    }
+
+    /** A file specification of {@code writer}: OpenPDF sets the writer only in its factory methods. */
+    private static final class Specification extends PdfFileSpecification {
+        Specification(PdfWriter writer) {
+            this.writer = writer;
+        }
     }
 
     /** The XMP packet OpenPDF writes for the information dictionary, with PDF/A-3b identification. */
