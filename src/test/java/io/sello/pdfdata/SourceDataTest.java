@@ -153,6 +153,8 @@ class SourceDataTest {
         VerificationReport untouched = new PdfVerifier().verify(signed);
         assertThat(untouched.intact()).isTrue();
         assertThat(untouched.changedAfterLastSignature()).isFalse();
+        assertThat(untouched.findings()).as("the source data is not reported as an attachment to beware of")
+                .noneMatch(finding -> finding.contains("embeds"));
         VeraPdf.assertPdfA3b(signed);
 
         byte[] forged = Fixtures.utf8(new String(Fixtures.seedExample(), StandardCharsets.UTF_8).replace("SENAVEX", "OTRA"));

@@ -106,6 +106,8 @@ class VerifyPageTest {
         assertThat(text).contains("coincide con el registro", "byte por byte", "Sin cambios después de la última firma",
                 "Código impreso junto al QR", "¿Tiene el archivo? Compruébelo aquí");
         assertThat(text).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T").doesNotContainIgnoringCase("revisión");
+        // the JSON every Sello PDF carries (issue 17) is its own data, not an attachment to beware of
+        assertThat(text).doesNotContain("archivos adjuntos");
         String renderedSha = JSON.readTree(send("GET", "/api/v1/documents/" + id, null, null, "ana", "ana-dev").body())
                 .get("renderedSha256").stringValue();
         assertThat(browser.visible(By.id("codigo-corto")).getText()).isEqualTo(renderedSha.substring(0, 16));
