@@ -139,6 +139,17 @@ class SourceDataTest {
         document.add(new Paragraph("{\"header\": \"no es un dato incrustado\"}"));
         document.close();
         assertThat(IMPORT.embedded(plain.toByteArray())).as("visible text is never read").isEmpty();
+
+        // uploads are bounded as the verifier's are, before OpenPDF parses anything
+        for (byte[] hostile : List.of(io.sello.support.CraftedPdfs.declaredObjects(50_000_000),
+                io.sello.support.CraftedPdfs.xrefStreamBomb(512), io.sello.support.CraftedPdfs.nestedArrays(10_000))) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> IMPORT.read(Fixtures.poaForm(), hostile))
+                    .isInstanceOfSatisfying(io.sello.signing.PdfRefusedException.class, e -> assertThat(e.overLimit()).isTrue());
+            assertThat((System.nanoTime() - start) / 1_000_000).as("refused quickly").isLessThan(5_000);
+        }
+        assertThatThrownBy(() -> IMPORT.read(Fixtures.poaForm(), io.sello.support.CraftedPdfs.selfReferencingPageTree()))
+                .isInstanceOf(RuntimeException.class);
     }
 
     /**
