@@ -43,10 +43,13 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    /** The renderers and the signer share one OpenPDF; nothing else touches PDF internals or cryptography. */
+    /**
+     * The renderers, the signer and the reader of a PDF's embedded data (pdfdata, issue 17) share one OpenPDF; nothing
+     * else touches PDF internals or cryptography.
+     */
     @Test
     void onlyTheEnginesAndTheSignerTouchOpenPdfAndBouncyCastle() {
-        noClasses().that().resideOutsideOfPackages("io.sello.rendering..", "io.sello.signing..")
+        noClasses().that().resideOutsideOfPackages("io.sello.rendering..", "io.sello.signing..", "io.sello.pdfdata..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.lowagie..", "org.bouncycastle..")
                 .check(CLASSES);
     }

@@ -60,7 +60,7 @@ public final class AgreementAmendmentType extends BundledDocumentType {
             amendment.annex().budgets().enforce(options.lenient(), warnings);
         }
         List<RenderRequest> parts = new ArrayList<>();
-        parts.add(AmendmentLayout.of(amendment));
+        parts.add(AmendmentLayout.of(amendment).withSource(json)); // the whole request, annex included
         if (amendment.annex() != null) {
             parts.add(amendment.annex().layout());
         }

@@ -76,7 +76,7 @@ public final class BudgetSummaryType extends BundledDocumentType {
         budgets.enforce(options.lenient(), warnings);
         String fileName = BudgetSummaryLayout.fileName(summary, options.format().extension());
         if (options.format() == OutputFormat.PDF && !summary.signatories().isEmpty()) {
-            RenderedPdf pdf = renderer.renderWithAnchors(BudgetSummaryLayout.of(summary, budgets));
+            RenderedPdf pdf = renderer.renderWithAnchors(BudgetSummaryLayout.of(summary, budgets).withSource(json));
             List<SignatureSlot> slots = pdf.anchors().stream().filter(a -> a.name().startsWith(SIGNATURE_ANCHOR))
                     .map(a -> new SignatureSlot(a.name().substring(SIGNATURE_ANCHOR.length()), a.page(), a.x(), a.y(),
                             a.width(), a.height()))
@@ -84,7 +84,7 @@ public final class BudgetSummaryType extends BundledDocumentType {
             return new RenderedDocument(pdf.pdf(), OutputFormat.PDF, fileName, warnings, slots);
         }
         byte[] content = switch (options.format()) {
-            case PDF -> renderer.render(BudgetSummaryLayout.of(summary, budgets));
+            case PDF -> renderer.render(BudgetSummaryLayout.of(summary, budgets).withSource(json));
             case XLSX -> BudgetWorkbook.write(summary, budgets);
             case CSV -> BudgetCsv.write(budgets);
         };

@@ -88,7 +88,7 @@ public final class PoaExecutionFormType extends BundledDocumentType {
                         mismatch.describe() + "; the computed figure was printed"));
             }
         }
-        RenderedPdf pdf = renderer.renderWithAnchors(PoaFormLayout.of(computed));
+        RenderedPdf pdf = renderer.renderWithAnchors(PoaFormLayout.of(computed).withSource(json));
         List<SignatureSlot> slots = pdf.anchors().stream().filter(a -> a.name().startsWith(SIGNATURE_ANCHOR))
                 .map(a -> new SignatureSlot(a.name().substring(SIGNATURE_ANCHOR.length()), a.page(), a.x(), a.y(), a.width(), a.height()))
                 .toList();

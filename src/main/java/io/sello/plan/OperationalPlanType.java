@@ -58,7 +58,7 @@ public final class OperationalPlanType extends BundledDocumentType {
         ReconciledBudgets budgets = PlanLayout.budgets(plan);
         List<Warning> warnings = new ArrayList<>(findings.warnings());
         budgets.enforce(options.lenient(), warnings);
-        return RenderedDocument.pdf(renderer.render(PlanLayout.of(plan, budgets)), PlanLayout.fileName(plan), warnings);
+        return RenderedDocument.pdf(renderer.render(PlanLayout.of(plan, budgets).withSource(json)), PlanLayout.fileName(plan), warnings);
     }
 
     /** The cover: title (or "Plan Operativo"), programme, period, and place and date in its own words. */

@@ -13,15 +13,32 @@ import java.util.function.IntFunction;
  * All values are plain Java: strings, numbers, booleans, lists and maps, so a feature never needs
  * an engine class to describe its document.
  *
- * @param title the PDF's document title (metadata)
+ * @param title  the PDF's document title (metadata)
+ * @param source the request's JSON as the registry keeps it, embedded in the PDF as its source data
+ *               ({@link SourceAttachment}); {@code null} for a request that has none (a part of a larger document)
  */
 public record RenderRequest(TemplateId template, String title, Map<String, Object> parameters,
-                            List<Map<String, Object>> rows) {
+                            List<Map<String, Object>> rows, byte[] source) {
     public RenderRequest {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(title, "title");
         parameters = Map.copyOf(parameters);
         rows = rows instanceof RowsOnDemand ? rows : List.copyOf(rows);
+        source = source == null ? null : source.clone();
+    }
+
+    public RenderRequest(TemplateId template, String title, Map<String, Object> parameters, List<Map<String, Object>> rows) {
+        this(template, title, parameters, rows, null);
+    }
+
+    /** This request carrying the JSON it was made from, {@link SourceAttachment#canonical canonical} UTF-8. */
+    public RenderRequest withSource(byte[] json) {
+        return new RenderRequest(template, title, parameters, rows, SourceAttachment.canonical(json));
+    }
+
+    @Override
+    public byte[] source() {
+        return source == null ? null : source.clone();
     }
 
     /**

@@ -28,11 +28,14 @@ import java.util.Locale;
  * @param compressionLevel the deflate level of the PDF streams both engines write, 0 (stored) to 9
  *                         (smallest); default {@value #DEFAULT_COMPRESSION_LEVEL}. zlib's usual 6 spends
  *                         about twice the CPU of 3 for a Formulario N.5.B 7 % smaller (docs/benchmarks.md).
+ * @param embedSource whether every PDF carries the request's JSON as an associated file (issue 17, point 4;
+ *                    {@link SourceAttachment}); default {@code true}. Off only to measure what embedding costs: the
+ *                    PDF stays PDF/A-3b, but {@code POST …/import} cannot read its data back.
  */
 @ConfigurationProperties("sello.rendering")
 public record RenderingProperties(String locale, String timeZone, String fontFamily,
                                   Integer virtualizeFromRows, Integer virtualizerPages, String swapDirectory,
-                                  Integer compressionLevel) {
+                                  Integer compressionLevel, Boolean embedSource) {
     public static final int DEFAULT_VIRTUALIZE_FROM_ROWS = 500;
     public static final int DEFAULT_VIRTUALIZER_PAGES = 24;
     public static final int DEFAULT_COMPRESSION_LEVEL = 3;
@@ -45,6 +48,7 @@ public record RenderingProperties(String locale, String timeZone, String fontFam
         virtualizerPages = virtualizerPages == null ? DEFAULT_VIRTUALIZER_PAGES : virtualizerPages;
         swapDirectory = swapDirectory == null || swapDirectory.isBlank() ? System.getProperty("java.io.tmpdir") : swapDirectory;
         compressionLevel = compressionLevel == null ? DEFAULT_COMPRESSION_LEVEL : compressionLevel;
+        embedSource = embedSource == null || embedSource;
         try {
             new Locale.Builder().setLanguageTag(locale);
         } catch (IllformedLocaleException e) {
@@ -74,17 +78,22 @@ public record RenderingProperties(String locale, String timeZone, String fontFam
     }
 
     public static RenderingProperties defaults() {
-        return new RenderingProperties(null, null, null, null, null, null, null);
+        return new RenderingProperties(null, null, null, null, null, null, null, null);
     }
 
     /** These settings with another virtualization threshold (tests and benchmarks compare both ways). */
     public RenderingProperties withVirtualizeFromRows(int rows) {
-        return new RenderingProperties(locale, timeZone, fontFamily, rows, virtualizerPages, swapDirectory, compressionLevel);
+        return new RenderingProperties(locale, timeZone, fontFamily, rows, virtualizerPages, swapDirectory, compressionLevel, embedSource);
     }
 
     /** These settings with another deflate level (the benchmark compares levels). */
     public RenderingProperties withCompressionLevel(int level) {
-        return new RenderingProperties(locale, timeZone, fontFamily, virtualizeFromRows, virtualizerPages, swapDirectory, level);
+        return new RenderingProperties(locale, timeZone, fontFamily, virtualizeFromRows, virtualizerPages, swapDirectory, level, embedSource);
+    }
+
+    /** These settings with the source data embedded or not (the benchmark compares both). */
+    public RenderingProperties withEmbedSource(boolean embed) {
+        return new RenderingProperties(locale, timeZone, fontFamily, virtualizeFromRows, virtualizerPages, swapDirectory, compressionLevel, embed);
     }
 
     public Locale reportLocale() {

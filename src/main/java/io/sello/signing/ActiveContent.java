@@ -42,6 +42,10 @@ final class ActiveContent {
     private final Set<String> embedded = new TreeSet<>();
     private final Set<String> executables = new TreeSet<>();
     private int attachments;
+    /** An EmbeddedFiles name tree was seen (its file specifications may be direct objects inside it). */
+    private boolean nameTree;
+    /** Sello's own source data was seen: the JSON every Sello PDF carries (issue 17), not an attachment to warn of. */
+    private boolean sourceData;
 
     private ActiveContent(PdfReader reader, int maxDepth) {
         this.reader = reader;
@@ -68,10 +72,29 @@ final class ActiveContent {
             findings.add("the file embeds an executable program: " + String.join(", ", executables)
                     + "; do not open or run it" + NOTE.replace("; the signatures", ". The signatures"));
         }
+        if (nameTree && embedded.isEmpty() && !sourceData) {
+            attachments++;
+        }
         if (!embedded.isEmpty() || attachments > 0) {
             findings.add("the file embeds " + (embedded.isEmpty() ? "file attachments" : "files: " + String.join(", ", embedded)) + NOTE);
         }
         return findings;
+    }
+
+    /**
+     * The JSON a Sello PDF carries as its source (io.sello.rendering.SourceAttachment): a {@code .json} file with
+     * {@code /AFRelationship /Source} whose stream says {@code application/json}. Data, not something a viewer runs;
+     * its bytes are still checked for an executable's signature like any embedded file's.
+     */
+    private boolean isSourceData(PdfDictionary specification, String name) {
+        if (!io.sello.rendering.SourceAttachment.SOURCE.equals(specification.getAsName(io.sello.rendering.SourceAttachment.AF_RELATIONSHIP))
+                || !"json".equals(extension(name))) {
+            return false;
+        }
+        PdfDictionary ef = specification.getAsDict(EF);
+        PdfObject stream = ef == null ? null : PdfReader.getPdfObject(ef.get(PdfName.F));
+        return stream instanceof PdfDictionary data
+                && new PdfName(io.sello.rendering.SourceAttachment.MEDIA_TYPE).equals(data.getAsName(PdfName.SUBTYPE));
     }
 
     /** Direct objects only below an indirect one: references are visited as their own objects, so cycles cannot loop. */
@@ -111,12 +134,16 @@ final class ActiveContent {
         if (FILE_ATTACHMENT.equals(dictionary.getAsName(PdfName.SUBTYPE))) {
             attachments++;
         }
-        if (dictionary.contains(EMBEDDED_FILES) && embedded.isEmpty()) {
-            attachments++;
+        if (dictionary.contains(EMBEDDED_FILES)) {
+            nameTree = true;
         }
         if (dictionary.contains(EF)) {
             String name = fileName(dictionary);
-            embedded.add(name);
+            if (isSourceData(dictionary, name)) {
+                sourceData = true;
+            } else {
+                embedded.add(name);
+            }
             if (EXECUTABLE.contains(extension(name))) {
                 executables.add(name);
             }

@@ -18,7 +18,7 @@ import java.util.zip.InflaterInputStream;
  * every Flate stream is inflated into a scratch buffer and only counted, stopping at the limit.
  * Objects inside object streams are not seen here; the verifier checks what it finds there again.
  */
-final class PdfPrescan {
+public final class PdfPrescan {
     private static final Pattern FILTERS = Pattern.compile("/Filter\\s*(\\[[^\\]]*]|/[A-Za-z0-9]+)");
     private static final Pattern FILTER_NAME = Pattern.compile("/([A-Za-z0-9]+)");
 
@@ -36,7 +36,7 @@ final class PdfPrescan {
     }
 
     /** @throws PdfRefusedException at the first limit the file crosses */
-    static void check(byte[] pdf, PdfLimits limits) {
+    public static void check(byte[] pdf, PdfLimits limits) {
         new PdfPrescan(pdf, limits).scan();
     }
 

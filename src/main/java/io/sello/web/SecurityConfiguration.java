@@ -110,7 +110,7 @@ class SecurityConfiguration {
     private static void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
         authorize
                 .requestMatchers(HttpMethod.GET, "/api/v1/document-types", "/api/v1/document-types/**",
-                        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/verify/*", "/verify/*/pdf",
+                        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/verify/*", "/verify/*/pdf", "/verify/*/datos.json",
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                         "/", "/favicon.ico", "/ui", "/ui/**", "/webjars/**", LOGIN, "/api/v1/me",
                         "/api/v1/documents/*/verification").permitAll()

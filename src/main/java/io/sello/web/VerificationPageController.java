@@ -67,10 +67,12 @@ class VerificationPageController {
     private final RenderGate gate;
     private final AnonymousVerifyLimit anonymous;
     private final ZoneId zone;
+    private final io.sello.pdfdata.PdfDataImport pdfData;
 
     VerificationPageController(Verification verification, DocumentRegistry registry, DocumentTypes types, PageTemplates pages,
                                SecurityProperties security, RenderGate gate, AnonymousVerifyLimit anonymous,
-                               RenderingProperties rendering) {
+                               RenderingProperties rendering, io.sello.pdfdata.PdfDataImport pdfData) {
+        this.pdfData = pdfData;
         this.verification = verification;
         this.registry = registry;
         this.types = types;
@@ -104,6 +106,29 @@ class VerificationPageController {
         headers.setContentDisposition(ContentDisposition.attachment().filename(document.get().fileName(), StandardCharsets.UTF_8).build());
         headers.set("Sello-Sha256", document.get().sha256());
         return ResponseEntity.ok().headers(headers).body(registry.pdf(document.get().id()));
+    }
+
+    /**
+     * "Descargar datos (JSON)" (issue 17, point 4): the data the registered file carries as its source, read from the
+     * file itself (SourceReader), which for a stored document is the registry's input; open to whoever may download
+     * the PDF, and counted the same way. A file stored before PDFs carried their data answers the not-found page.
+     */
+    @GetMapping(path = "/verify/{id}/datos.json")
+    ResponseEntity<?> data(@PathVariable String id, Authentication who, HttpServletRequest request) {
+        Optional<StoredDocument> document = find(id);
+        if (document.isEmpty()) {
+            return notFound();
+        }
+        anonymous.charge(SecurityConfiguration.actor(who, security), request);
+        Optional<byte[]> json = pdfData.embedded(registry.pdf(document.get().id()));
+        if (json.isEmpty()) {
+            return notFound();
+        }
+        String name = document.get().fileName().replaceFirst("(?i)\\.pdf$", "") + ".json";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("application", "json", StandardCharsets.UTF_8));
+        headers.setContentDisposition(ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build());
+        return ResponseEntity.ok().headers(headers).cacheControl(CacheControl.noStore()).body(json.get());
     }
 
     /**

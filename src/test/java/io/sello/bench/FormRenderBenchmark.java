@@ -58,7 +58,7 @@ public class FormRenderBenchmark {
         new PoaExecutionFormType(recorder).render(json, RenderOptions.STRICT);
         // The service makes its rows as the engine reads them; (a) gets them made, so that it is the engine alone.
         RenderRequest captured = recorder.last();
-        prepared = new RenderRequest(captured.template(), captured.title(), captured.parameters(), List.copyOf(captured.rows()));
+        prepared = new RenderRequest(captured.template(), captured.title(), captured.parameters(), List.copyOf(captured.rows()), captured.source());
         filled = engine.fill(prepared);
         formWithoutEngine = new PoaExecutionFormType(new RequestRecorder());
         form = new PoaExecutionFormType(new JasperDocumentRenderer(RenderingProperties.defaults()));
@@ -83,7 +83,7 @@ public class FormRenderBenchmark {
     /** The export half of (a). */
     @Benchmark
     public byte[] engineExport() {
-        return engine.export(filled, prepared.title());
+        return engine.export(filled, prepared);
     }
 
     @Benchmark

@@ -49,6 +49,6 @@ class RenderingPropertiesTest {
 
     private static RenderingProperties properties(String locale, String timeZone, String fontFamily,
                                                   Integer fromRows, Integer pages, String swap) {
-        return new RenderingProperties(locale, timeZone, fontFamily, fromRows, pages, swap, null);
+        return new RenderingProperties(locale, timeZone, fontFamily, fromRows, pages, swap, null, null);
     }
 }

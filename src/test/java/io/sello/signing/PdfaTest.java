@@ -13,24 +13,24 @@ import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Stored documents are PDF/A-1b, and stay so through signature fields, the QR stamp and three signatures (veraPDF). */
+/** Stored documents are PDF/A-3b, and stay so through signature fields, the QR stamp and three signatures (veraPDF). */
 class PdfaTest {
     @TempDir
     static Path dir;
 
-    static void assertPdfA1b(byte[] pdf) throws Exception {
-        io.sello.support.VeraPdf.assertPdfA1b(pdf);
+    static void assertPdfA3b(byte[] pdf) throws Exception {
+        io.sello.support.VeraPdf.assertPdfA3b(pdf);
     }
 
     @Test
     void theFormIsPdfAFromRenderThroughStampAndSignatures() throws Exception {
         RenderedDocument form = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT);
-        assertPdfA1b(form.content());
+        assertPdfA3b(form.content());
         byte[] withFields = SignatureFields.add(form.content(), form.signatureSlots());
-        assertPdfA1b(withFields);
+        assertPdfA3b(withFields);
         byte[] stamped = new VerificationStamp().stamp(withFields, "http://localhost:8080/verify/0f8fad5b-d9cb-469f-a165-70867728950e",
                 "Verificar: http://localhost:8080/verify/0f8fad5b-d9cb-469f-a165-70867728950e\nSHA-256 0123456789abcdef");
-        assertPdfA1b(stamped);
+        assertPdfA3b(stamped);
         Path keystore = dir.resolve("k.p12");
         Keystores.generateDevelopment(keystore, "secret".toCharArray(), "PDF/A test");
         SigningKey key = Keystores.load(keystore, "secret".toCharArray(), null);
@@ -39,7 +39,7 @@ class PdfaTest {
             pdf = new PdfSigner(ZoneId.of("America/La_Paz")).sign(pdf, null, new Signer(slot.step(), "Firmante " + slot.step(), "Cargo"),
                     key, Instant.parse("2021-07-07T16:00:00Z"));
         }
-        assertPdfA1b(pdf);
+        assertPdfA3b(pdf);
         assertThat(new PdfVerifier().verify(pdf).intact()).isTrue();
     }
 
@@ -51,6 +51,6 @@ class PdfaTest {
             "budget-summary, examples/budget-summary/cuadro-1-programa.json"})
     void theHtmlEngineWritesPdfAToo(String type, Path example) throws Exception {
         byte[] pdf = Fixtures.types().find(type).orElseThrow().render(Fixtures.read(example), RenderOptions.LENIENT).content();
-        assertPdfA1b(pdf);
+        assertPdfA3b(pdf);
     }
 }

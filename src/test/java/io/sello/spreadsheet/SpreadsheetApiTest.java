@@ -141,6 +141,49 @@ class SpreadsheetApiTest {
         });
     }
 
+    /**
+     * Issue 17, point 4 over HTTP: a rendered PDF sent to the same import gives back exactly the JSON it was made from,
+     * answered as a workbook's import is; a PDF carrying data that breaks the contract is 400 with the pointers; a PDF
+     * without Sello data is 422 with a Spanish detail for staff.
+     */
+    @Test
+    void aSelloPdfSentToTheImportGivesBackItsJsonAndAPdfWithoutDataIs422() throws Exception {
+        byte[] json = Fixtures.seedExample();
+        HttpResponse<byte[]> rendered = post("/api/v1/documents/poa-execution-form", json, "application/json", null);
+        assertThat(rendered.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> imported = post(IMPORT, rendered.body(), "application/pdf", null);
+        assertThat(imported.statusCode()).as(new String(imported.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(imported.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(imported.body()).isEqualTo(json);
+        // the seed's own faults come back as the warnings a JSON request gets
+        assertThat(imported.headers().firstValue("Sello-Warning-Count").map(Integer::parseInt)).hasValueSatisfying(n -> assertThat(n).isPositive());
+
+        // the same PDF against another type's contract: 400, every error with its pointer
+        HttpResponse<byte[]> wrongType = post("/api/v1/documents/budget-summary/import", rendered.body(), "application/pdf", null);
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(wrongType.body());
+        assertThat(problem.get("type").stringValue()).isEqualTo("/problems/invalid-input");
+        assertThat(problem.get("errors")).isNotEmpty().allSatisfy(error -> assertThat(error.get("pointer").stringValue()).startsWith("/"));
+
+        // a PDF that carries no data (the staff's scan, another program's PDF): 422, said in Spanish to staff
+        ByteArrayOutputStream plainPdf = new ByteArrayOutputStream();
+        com.lowagie.text.Document document = new com.lowagie.text.Document();
+        com.lowagie.text.pdf.PdfWriter.getInstance(document, plainPdf);
+        document.open();
+        document.add(new com.lowagie.text.Paragraph(new String(json, StandardCharsets.UTF_8).substring(0, 200)));
+        document.close();
+        byte[] plain = plainPdf.toByteArray();
+        HttpResponse<byte[]> none = post(IMPORT, plain, "application/pdf", "es");
+        assertThat(none.statusCode()).isEqualTo(422);
+        JsonNode noData = JSON.readTree(none.body());
+        assertThat(noData.get("type").stringValue()).isEqualTo("/problems/no-embedded-data");
+        assertThat(noData.get("title").stringValue()).isEqualTo("PDF sin datos de Sello");
+        assertThat(noData.get("detail").stringValue()).startsWith("El PDF no contiene datos de Sello");
+        HttpResponse<byte[]> notPdf = post(IMPORT, "no soy un PDF".getBytes(StandardCharsets.UTF_8), "application/pdf", "es");
+        assertThat(notPdf.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(notPdf.body()).get("detail").stringValue()).startsWith("El archivo no es un PDF legible");
+    }
+
     @Test
     void anOverPreciseAmountIs400AndAZipBombIs413WithTheServiceStillHealthy() throws Exception {
         byte[] precise = WorkbookRoundTripTest.personFills(workbook -> {

@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Ana's key is on a SoftHSM2 token, Luis's in a keystore the service holds, and Rosa signs with her own software and
  * uploads the file (accepted by the identity configured for her, on a trusted chain). EU DSS, configured here
  * independently of Sello with only the root and the data embedded in the file, and poppler's {@code pdfsig} both
- * validate all three; veraPDF still finds PDF/A-1b; and once the clock has moved past every signer certificate's
+ * validate all three; veraPDF still finds PDF/A-3b; and once the clock has moved past every signer certificate's
  * expiry, the verification page still says valid. The trust attacks on Rosa's upload are refused by name.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -249,7 +249,7 @@ class LongTermSignOffTest {
         } finally {
             Files.delete(file);
         }
-        VeraPdf.assertPdfA1b(pdf);
+        VeraPdf.assertPdfA3b(pdf);
     }
 
     @Test

@@ -106,6 +106,8 @@ class VerifyPageTest {
         assertThat(text).contains("coincide con el registro", "byte por byte", "Sin cambios después de la última firma",
                 "Código impreso junto al QR", "¿Tiene el archivo? Compruébelo aquí");
         assertThat(text).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T").doesNotContainIgnoringCase("revisión");
+        // the JSON every Sello PDF carries (issue 17) is its own data, not an attachment to beware of
+        assertThat(text).doesNotContain("archivos adjuntos");
         String renderedSha = JSON.readTree(send("GET", "/api/v1/documents/" + id, null, null, "ana", "ana-dev").body())
                 .get("renderedSha256").stringValue();
         assertThat(browser.visible(By.id("codigo-corto")).getText()).isEqualTo(renderedSha.substring(0, 16));
@@ -125,6 +127,18 @@ class VerifyPageTest {
         Files.write(downloaded, download.body());
 
         assertThat(check(downloaded)).startsWith("Es el mismo archivo.");
+
+        // issue 17: "Descargar datos (JSON)" gives the data the registered (signed) file carries: the registry's input
+        WebElement data = browser.visible(By.id("descargar-datos"));
+        assertThat(data.getText()).isEqualTo("Descargar datos (JSON)");
+        HttpResponse<byte[]> json = send("GET", data.getAttribute("href").replace("http://localhost:" + port, ""), null, null, null, null);
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(json.headers().firstValue("Content-Disposition").orElseThrow()).contains(".json");
+        assertThat(json.body()).isEqualTo(Fixtures.seedExample());
+        assertThat(jdbc.sql("SELECT input_json FROM documents WHERE id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo(new String(json.body(), StandardCharsets.UTF_8));
+        io.sello.support.VeraPdf.assertPdfA3b(download.body());
         browser.script("document.getElementById('comprobar').scrollIntoView()");
         browser.screenshot("verify-360x740-mismo");
         assertThat(check(other)).startsWith("Es un archivo distinto.").contains("no lleva firmas digitales");

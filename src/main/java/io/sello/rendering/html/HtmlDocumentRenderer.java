@@ -44,11 +44,13 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
     private final Configuration templates;
     private final String fontFamily;
     private final int compressionLevel;
+    private final boolean embedSource;
 
     public HtmlDocumentRenderer(RenderingProperties settings) {
         this.templates = SafeTemplates.configuration(settings.reportLocale(), TimeZone.getTimeZone(settings.reportTimeZone()));
         this.fontFamily = settings.fontFamily();
         this.compressionLevel = settings.compressionLevel();
+        this.embedSource = settings.embedSource();
         fonts(); // fail at start-up, not on the first request, if a face is missing
     }
 
@@ -59,15 +61,16 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
 
     @Override
     public byte[] render(List<RenderRequest> parts) {
+        if (parts.size() == 1) {
+            return toPdf(toXhtml(parts.get(0)), parts.get(0), embedSource, null);
+        }
         List<byte[]> pdfs = new ArrayList<>();
         for (RenderRequest part : parts) {
-            pdfs.add(toPdf(toXhtml(part), part.template()));
-        }
-        if (pdfs.size() == 1) {
-            return pdfs.get(0);
+            pdfs.add(toPdf(toXhtml(part), part, false, null));
         }
         try {
-            return PdfParts.join(pdfs, parts.get(0).title());
+            // the first part's request is the whole document's (an amendment and its annex): its JSON goes in once
+            return PdfParts.join(pdfs, parts.get(0), embedSource, compressionLevel);
         } catch (IOException | RuntimeException e) {
             throw new RenderingException("the parts of " + parts.get(0).template() + " could not be joined", e);
         }
@@ -81,7 +84,7 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
     @Override
     public RenderedPdf renderWithAnchors(RenderRequest request) {
         List<Anchor> anchors = new ArrayList<>();
-        byte[] pdf = toPdf(toXhtml(request), request.template(), anchors);
+        byte[] pdf = toPdf(toXhtml(request), request, embedSource, anchors);
         return new RenderedPdf(pdf, anchors);
     }
 
@@ -102,12 +105,16 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
 
     /** Flying Saucer layout and PDF output of XHTML made by a template; exposed for the engine benchmark. */
     public byte[] toPdf(String xhtml, TemplateId template) {
-        return toPdf(xhtml, template, null);
+        return toPdf(xhtml, new RenderRequest(template, "", Map.of(), List.of()), false, null);
     }
 
-    /** @param anchors when not {@code null}, receives the {@link #ANCHOR_IDS} boxes of the laid-out document */
-    private byte[] toPdf(String xhtml, TemplateId template, List<Anchor> anchors) {
-        ITextRenderer renderer = renderer(template);
+    /**
+     * @param embed   whether the request's JSON goes into this PDF ({@link io.sello.rendering.SourceAttachment})
+     * @param anchors when not {@code null}, receives the {@link #ANCHOR_IDS} boxes of the laid-out document
+     */
+    private byte[] toPdf(String xhtml, RenderRequest request, boolean embed, List<Anchor> anchors) {
+        TemplateId template = request.template();
+        ITextRenderer renderer = renderer(request, embed);
         try {
             renderer.setDocumentFromString(xhtml, TemplateResources.baseOf(template.value()));
             renderer.layout();
@@ -129,11 +136,12 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
         }
     }
 
-    private ITextRenderer renderer(TemplateId template) {
+    private ITextRenderer renderer(RenderRequest request, boolean embed) {
+        TemplateId template = request.template();
         ITextOutputDevice device = new PageClippedOutputDevice(DOTS_PER_POINT);
         ConfinedUserAgent agent = new ConfinedUserAgent(device, DOTS_PER_PIXEL, TemplateResources.baseOf(template.value()));
         ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent, fonts());
-        renderer.setListener(PdfA.listener(compressionLevel));
+        renderer.setListener(PdfA.listener(compressionLevel, request, embed));
         return renderer;
     }
 
@@ -144,6 +152,9 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
             for (String face : FACES) {
                 resolver.addFont(face, fontFamily, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, null);
             }
+            // PDF/A-3b: no incomplete /CIDSet (SourceAttachment.withoutCidSet)
+            resolver.getFonts().values().forEach(family -> family.getFontDescriptions()
+                    .forEach(description -> io.sello.rendering.SourceAttachment.withoutCidSet(description.getFont())));
         } catch (IOException | RuntimeException e) {
             throw new RenderingException("bundled font could not be loaded", e);
         }

@@ -4,6 +4,8 @@ import com.lowagie.text.Document;
 import com.lowagie.text.pdf.PdfCopy;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.SimpleBookmark;
+import io.sello.rendering.RenderRequest;
+import io.sello.rendering.SourceAttachment;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +21,9 @@ final class PdfParts {
     private PdfParts() {
     }
 
-    static byte[] join(List<byte[]> parts, String title) throws IOException {
+    /** @param whole the first part's request, whose title and (when {@code embed}) JSON the joined PDF carries */
+    static byte[] join(List<byte[]> parts, RenderRequest whole, boolean embed, int compressionLevel) throws IOException {
+        String title = whole.title();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document();
         List<Map<String, Object>> outline = new ArrayList<>();
@@ -28,8 +32,9 @@ final class PdfParts {
             document.addTitle(title);
             document.addCreator("Sello");
             PdfA.beforeOpen(copy);
+            SourceAttachment.register(copy, whole, embed, compressionLevel);
             document.open();
-            PdfA.afterOpen(copy); // after the title: the XMP metadata must repeat the document information
+            PdfA.afterOpen(copy);
             int pagesSoFar = 0;
             for (byte[] part : parts) {
                 PdfReader reader = new PdfReader(part);

@@ -54,7 +54,7 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
             for (RenderRequest part : parts) {
                 filled.add(fill(part, virtualized(part)));
             }
-            return export(filled.stream().map(Filled::print).toList(), parts.get(0).title());
+            return export(filled.stream().map(Filled::print).toList(), parts.get(0));
         } finally {
             filled.forEach(Filled::close);
         }
@@ -63,7 +63,7 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
     @Override
     public RenderedPdf renderWithAnchors(RenderRequest request) {
         try (Filled filled = fill(request, virtualized(request))) {
-            byte[] pdf = export(List.of(filled.print()), request.title());
+            byte[] pdf = export(List.of(filled.print()), request);
             return new RenderedPdf(pdf, anchors(filled.print()));
         }
     }
@@ -127,24 +127,27 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
     }
 
     /** Export only; exposed for the engine benchmark. */
-    public byte[] export(JasperPrint print, String title) {
-        return export(List.of(print), title);
+    public byte[] export(JasperPrint print, RenderRequest request) {
+        return export(List.of(print), request);
     }
 
-    private byte[] export(List<JasperPrint> prints, String title) {
-        JRPdfExporter exporter = new LeveledPdfExporter(context, settings.compressionLevel());
+    /** @param whole the request of the first print: its title and, when embedding is on, its JSON */
+    private byte[] export(List<JasperPrint> prints, RenderRequest whole) {
+        String title = whole.title();
+        JRPdfExporter exporter = new LeveledPdfExporter(context, settings.compressionLevel(), whole, settings.embedSource());
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
         PdfBuffer out = new PdfBuffer();
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
         configuration.setMetadataTitle(title);
         configuration.setMetadataCreator("Sello");
-        // No "full compression": its cross-reference and object streams are not allowed in PDF/A-1
-        // (ISO 19005-1, 6.1.4). Page content streams are compressed all the same.
+        // No "full compression": its cross-reference and object streams were not allowed in PDF/A-1
+        // (ISO 19005-1, 6.1.4), and PDF/A-3 readers gain nothing from them here. Page content streams are compressed all the same.
         configuration.setCompressed(false);
         configuration.setDisplayMetadataTitle(true);
-        // PDF/A-1b: archival copies that stay readable, with every font embedded and an sRGB output intent.
-        configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_1B);
+        // PDF/A-3b: archival copies that stay readable, with every font embedded and an sRGB output intent, and
+        // that may carry the request's JSON as an associated file (LeveledPdfExporter, SourceAttachment).
+        configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_3B);
         configuration.setIccProfilePath(SrgbProfile.path());
         exporter.setConfiguration(configuration);
         try {

@@ -1,5 +1,7 @@
 package io.sello.rendering.jasper;
 
+import io.sello.rendering.RenderRequest;
+import io.sello.rendering.SourceAttachment;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.pdf.JRPdfExporter;
@@ -15,13 +17,22 @@ import java.io.OutputStream;
  * ({@code sello.rendering.compression-level}). JasperReports has no setting for it: its exporter only
  * switches compression on or off, and OpenPDF then deflates every page and font subset at zlib's level 6,
  * which was about a tenth of a form's render time (docs/benchmarks.md).
+ *
+ * <p>The same hook registers {@link SourceAttachment} on the writer: the request's JSON as the PDF's source data and
+ * the PDF/A-3b XMP metadata. JasperReports 7.0.6 has no setting for associated files, and its PDF/A-3 metadata
+ * needs Adobe's XMP library (without it the exporter writes OpenPDF's packet, which has no {@code pdfaid}).
  */
 final class LeveledPdfExporter extends JRPdfExporter {
     private final int compressionLevel;
+    private final RenderRequest request;
+    private final boolean embedSource;
 
-    LeveledPdfExporter(JasperReportsContext context, int compressionLevel) {
+    /** @param request the document's request, whose JSON is embedded when {@code embedSource} */
+    LeveledPdfExporter(JasperReportsContext context, int compressionLevel, RenderRequest request, boolean embedSource) {
         super(context);
         this.compressionLevel = compressionLevel;
+        this.request = request;
+        this.embedSource = embedSource;
     }
 
     @Override
@@ -30,8 +41,18 @@ final class LeveledPdfExporter extends JRPdfExporter {
             @Override
             public PdfDocumentWriter createWriter(OutputStream out) throws JRException {
                 PdfDocumentWriter writer = super.createWriter(out);
-                ((ClassicPdfWriter) writer).getPdfWriter().setCompressionLevel(compressionLevel);
+                com.lowagie.text.pdf.PdfWriter pdf = ((ClassicPdfWriter) writer).getPdfWriter();
+                pdf.setCompressionLevel(compressionLevel);
+                SourceAttachment.register(pdf, request, embedSource, compressionLevel);
                 return writer;
+            }
+
+            @Override
+            public com.lowagie.text.Font getFont(java.util.Map<java.text.AttributedCharacterIterator.Attribute, Object> attributes,
+                                                 java.util.Locale locale) {
+                com.lowagie.text.Font font = super.getFont(attributes, locale);
+                SourceAttachment.withoutCidSet(font.getBaseFont());
+                return font;
             }
         };
     }

@@ -105,7 +105,7 @@ class VirtualizerTest {
     }
 
     private JasperDocumentRenderer renderer(int virtualizeFromRows) {
-        return new JasperDocumentRenderer(new RenderingProperties(null, null, null, virtualizeFromRows, 2, swap.toString(), null));
+        return new JasperDocumentRenderer(new RenderingProperties(null, null, null, virtualizeFromRows, 2, swap.toString(), null, null));
     }
 
     /** The request the form hands to its engine, captured before any engine sees it. */
