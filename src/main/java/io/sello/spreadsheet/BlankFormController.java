@@ -32,8 +32,10 @@ class BlankFormController {
 
     private final DocumentTypes types;
     private final FormFieldImport imports;
+    private final io.sello.pdfdata.PdfDataImport sourceData;
 
-    BlankFormController(DocumentTypes types, FormFieldImport imports) {
+    BlankFormController(DocumentTypes types, FormFieldImport imports, io.sello.pdfdata.PdfDataImport sourceData) {
+        this.sourceData = sourceData;
         this.types = types;
         this.imports = imports;
     }
@@ -62,7 +64,12 @@ class BlankFormController {
                     + " each with a warning (Sello-Warnings); the file's limits are sello.limits.pdf.* (422 beyond).")
     @PostMapping(path = "/api/v1/documents/{type}/import", consumes = FormFieldImport.PDF, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> importForm(@PathVariable String type, @RequestBody(required = false) byte[] body) {
-        WorkbookImport.Imported imported = imports.read(find(type), body);
+        DocumentType documentType = find(type);
+        // A PDF Sello made carries its request as an attachment (issue 17 §4): that is the data, whatever its fields say.
+        // Otherwise it may be the fillable form, filled in a PDF reader (§3).
+        WorkbookImport.Imported imported = sourceData.find(documentType, body)
+                .map(data -> new WorkbookImport.Imported(data.json(), data.warnings()))
+                .orElseGet(() -> imports.read(documentType, body));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         WarningHeaders.write(imported.warnings(), headers);

@@ -10,7 +10,7 @@ public final class PdfDataMessages {
     }
 
     public static List<ProblemDetail> problems() {
-        PdfDataController.Problems advice = new PdfDataController.Problems();
+        PdfDataProblems advice = new PdfDataProblems();
         return List.of(advice.refused(PdfDataRefusedException.noData()), advice.refused(PdfDataRefusedException.unreadable()),
                 advice.refused(PdfDataRefusedException.tooLarge(16L * 1024 * 1024)),
                 advice.refused(PdfDataRefusedException.tooLarge(512L * 1024)));

@@ -87,7 +87,7 @@ final class MessageHarvest {
         declaredTotalsThatDiffer();
         problems();
         spreadsheets();
-        io.sello.pdfdata.PdfDataMessages.problems().forEach(problem -> problem(problem, "PdfDataController"));
+        io.sello.pdfdata.PdfDataMessages.problems().forEach(problem -> problem(problem, "PdfDataProblems"));
     }
 
     /** The spreadsheet import's located cell errors, warnings and refusals (issue 17), each from a workbook that produces it. */
