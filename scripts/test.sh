@@ -14,6 +14,8 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 # personal keys on a PKCS#11 token are tested against SoftHSM2 (TokenSigningTest, io.sello.support.SoftHsm)
 command -v softhsm2-util >/dev/null 2>&1 || need+=(softhsm2)
+# spreadsheets saved by a real spreadsheet program import as they should (LibreOfficeRoundTripTest, issue 17)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   sudo_cmd=""

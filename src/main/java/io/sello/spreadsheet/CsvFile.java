@@ -30,12 +30,18 @@ import java.util.regex.Pattern;
  *   <li><b>Delimiter:</b> the one of {@code ;}, {@code ,} and tab that splits the header row into a list's headers.</li>
  *   <li><b>Amounts:</b> with {@code ;} (Excel and LibreOffice in a Spanish locale) the decimal mark is the comma and the
  *       point groups thousands, {@code 1.237.022,00}; otherwise the point is the decimal mark and the comma groups,
- *       {@code 1,237,022.00}. A grouped figure is taken only where its groups are all three digits, so that nothing
- *       ambiguous is guessed: anything else is left as it is, for the cell check to refuse with its location.</li>
+ *       {@code 1,237,022.00}. A figure with both marks says itself which is which (LibreOffice in an English locale
+ *       writes {@code 1,237,022.00} with {@code ;}). A grouped figure is taken only where its groups are all three
+ *       digits, so that nothing ambiguous is guessed: anything else is left as it is, for the cell check to refuse
+ *       with its location.</li>
  * </ul>
  */
 final class CsvFile {
     private static final char[] DELIMITERS = {';', ',', '\t'};
+    /** Grouped with commas and a decimal point, 1,237,022.00: English, whatever the delimiter. */
+    private static final Pattern GROUPED_POINT = Pattern.compile("-?\\d{1,3}(,\\d{3})+\\.\\d+");
+    /** Grouped with points and a decimal comma, 1.237.022,00: Spanish, whatever the delimiter. */
+    private static final Pattern GROUPED_COMMA = Pattern.compile("-?\\d{1,3}(\\.\\d{3})+,\\d+");
     private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d{1,3}(\\.\\d{3})*(,\\d+)?|-?\\d+(,\\d+)?");
     private static final Pattern POINT_DECIMAL = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
@@ -97,6 +103,13 @@ final class CsvFile {
 
     /** An amount as the cell check reads it, 1237022.00, when the file writes it in its delimiter's convention. */
     static String amount(String field, boolean commaDecimal) {
+        // both marks present: the last one is the decimal mark, whichever program or locale wrote the file
+        if (GROUPED_POINT.matcher(field).matches()) {
+            return field.replace(",", "");
+        }
+        if (GROUPED_COMMA.matcher(field).matches()) {
+            return field.replace(".", "").replace(',', '.');
+        }
         if (commaDecimal) {
             return COMMA_DECIMAL.matcher(field).matches() ? field.replace(".", "").replace(',', '.') : field;
         }
