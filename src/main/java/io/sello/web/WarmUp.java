@@ -1,0 +1,130 @@
+package io.sello.web;
+
+import io.sello.document.DocumentType;
+import io.sello.document.DocumentTypes;
+import io.sello.document.RenderOptions;
+import io.sello.document.RenderedDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Ready means warm (issue 19, point 1). Spring Boot reports readiness {@code ACCEPTING_TRAFFIC} only after every
+ * {@link ApplicationRunner} has returned; until then {@code /actuator/health/readiness} answers 503
+ * {@code OUT_OF_SERVICE} while liveness is already {@code UP}, and a load balancer or Kubernetes sends no request.
+ * This runner uses that window to render each document type's own example {@code sello.warm-up.renders} times
+ * through the path a {@code POST /api/v1/documents/{type}} takes (body limits, reading and validation,
+ * computation, layout, the engine, PDF/A, the warning headers) under the {@link RenderGate}, so that classes,
+ * fonts, template caches and the JIT are loaded before the first client arrives.
+ *
+ * <p>It calls the document types directly, not the controller: a warm-up render is not traffic, so it writes no
+ * audit entry, no registry row or draft, and no {@code sello.render} or HTTP metric. The gate's own running
+ * average (for Retry-After) does see them, which is what it is for.
+ *
+ * <p>A failure is logged and readiness still turns UP. A warm-up failure is either a render that would also fail
+ * for a client (the example of every type renders in the test suite, so that is a broken build, not a reason to
+ * keep an otherwise healthy instance out of rotation and turn a rolling deploy into an outage), or a slow machine
+ * hitting the render timeout; both leave the instance able to serve, only not warm, and the log says which type.
+ */
+@Component
+class WarmUp implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+    private final DocumentTypes types;
+    private final RenderGate gate;
+    private final JsonBodyCheck bodies;
+    private final WarmUpProperties settings;
+    private final int threads;
+    private final ApplicationEventPublisher events;
+    private final Map<String, AtomicInteger> rendered = new ConcurrentHashMap<>();
+
+    WarmUp(DocumentTypes types, RenderGate gate, JsonBodyCheck bodies, WarmUpProperties settings, LimitsProperties limits,
+           ApplicationEventPublisher events) {
+        this.types = types;
+        this.gate = gate;
+        this.bodies = bodies;
+        this.settings = settings;
+        this.threads = Math.min(limits.renderConcurrency(), types.all().size());
+        this.events = events;
+    }
+
+    /** One warm-up render done; published so that a test can look at readiness while the warm-up runs. */
+    record Rendered(String type, int round) {
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) throws InterruptedException {
+        if (!settings.enabled()) {
+            log.info("warm-up off (sello.warm-up.enabled=false): the first requests will be slower");
+            return;
+        }
+        long start = System.nanoTime();
+        // As many types at once as the gate has render slots: the warm-up keeps every core busy and no request
+        // can be queued behind it, since none is sent before readiness.
+        var pending = new ConcurrentLinkedQueue<>(types.all());
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, work -> {
+            Thread thread = new Thread(work, "warm-up-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < threads; i++) {
+            pool.execute(() -> {
+                for (DocumentType type = pending.poll(); type != null; type = pending.poll()) {
+                    warm(type);
+                }
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+            pool.shutdownNow();
+            log.error("warm-up still running after 10 minutes; ready without it");
+        }
+        log.info("warm-up: {} render(s) of each of {} document types in {} ms", settings.renders(), types.all().size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    private void warm(DocumentType type) {
+        String id = type.id().value();
+        byte[] example = type.example();
+        long first = 0;
+        long last = 0;
+        try {
+            type.validate(bodies.check(example));
+            for (int round = 1; round <= settings.renders(); round++) {
+                long start = System.nanoTime();
+                bodies.check(example);
+                // Lenient: some examples (seed 003's amendment) declare totals that differ, and print only so.
+                RenderedDocument document = gate.run(() -> type.render(example, RenderOptions.LENIENT));
+                WarningHeaders.write(document.warnings(), new HttpHeaders());
+                last = System.nanoTime() - start;
+                first = round == 1 ? last : first;
+                rendered.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
+                events.publishEvent(new Rendered(id, round));
+            }
+            log.info("warm-up of {}: {} render(s), first {} ms, last {} ms", id, settings.renders(),
+                    TimeUnit.NANOSECONDS.toMillis(first), TimeUnit.NANOSECONDS.toMillis(last));
+        } catch (RuntimeException e) {
+            log.error("warm-up of {} failed after {} render(s); ready anyway, its first request will be slower", id,
+                    renders(id), e);
+        }
+    }
+
+    /** Warm-up renders of a type so far. */
+    int renders(String type) {
+        AtomicInteger count = rendered.get(type);
+        return count == null ? 0 : count.get();
+    }
+}
