@@ -49,7 +49,7 @@ key=${SELLO_LOAD_API_KEY:-dev-api-key-not-for-production}
 . "$sello_root/scripts/lib/cds.sh"
 if [ "$cds" = auto ] && sello_cds_usable; then
   jar=$sello_cds_jar
-  cds_options=(-XX:SharedArchiveFile="$sello_cds_archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  cds_options=("${sello_cds_options[@]}")
   cds=yes
 else
   jar=$sello_jar

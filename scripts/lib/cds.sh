@@ -11,11 +11,12 @@ sello_cds_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 sello_cds_dir="$sello_cds_root/target/cds"
 sello_cds_jar="$sello_cds_dir/sello.jar"
 sello_cds_archive="$sello_cds_dir/sello.jsa"
-# Written by scripts/cds-archive.sh: the size and modification time of the target/sello.jar it was made from.
+# Written by scripts/cds-archive.sh: the checksum of the target/sello.jar it was made from. Not its time: the
+# build stamps every jar with the same reproducible-build date.
 sello_cds_stamp="$sello_cds_dir/source-jar"
 
 sello_cds_source_id() {
-  stat -c '%s %Y' "$sello_cds_root/target/sello.jar" 2>/dev/null
+  md5sum <"$sello_cds_root/target/sello.jar" 2>/dev/null | cut -d' ' -f1
 }
 
 # True when target/cds holds an archive made from the current target/sello.jar.
@@ -23,3 +24,7 @@ sello_cds_usable() {
   [ -f "$sello_cds_archive" ] && [ -f "$sello_cds_jar" ] && [ -f "$sello_cds_stamp" ] \
     && [ "$(cat "$sello_cds_stamp")" = "$(sello_cds_source_id)" ]
 }
+
+# The java options that use the archive: a JVM that cannot map it (another JDK, a moved directory) runs without it,
+# and the cds log tags are off so that nothing is added to the CLI's output.
+sello_cds_options=(-XX:SharedArchiveFile="$sello_cds_archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
