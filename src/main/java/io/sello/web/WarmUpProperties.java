@@ -11,12 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled whether readiness waits for the warm-up; default {@code true}. The test suite turns it off
  *                (src/test/resources/config/application.properties): most of its Spring contexts do not need it
  * @param renders renders of each type's example, 1 to {@value #MAX_RENDERS}; default {@value #DEFAULT_RENDERS},
- *                the fewest after which the first request of seed 000 took at most twice the warm median on the
- *                reference machine (docs/benchmarks.md, "Ready means warm")
+ *                chosen on the reference machine (docs/benchmarks.md, "Ready means warm"): 3 left the first request
+ *                of seed 000 above twice the warm median, 8 and 20 below it, and each render of seed 003's amendment
+ *                with its 33-page annex adds to the time to readiness
  */
 @ConfigurationProperties("sello.warm-up")
 public record WarmUpProperties(Boolean enabled, Integer renders) {
-    public static final int DEFAULT_RENDERS = 20;
+    public static final int DEFAULT_RENDERS = 8;
     /** More would only delay readiness: the JIT has long settled (docs/benchmarks.md). */
     public static final int MAX_RENDERS = 1000;
 
