@@ -98,6 +98,9 @@ ratio=$(awk -v f="$first_ms" -v m="$median_ms" 'BEGIN { printf "%.2f", f / m }')
 
 echo "load average at start: $load_at_start (2 cores, shared with other builds)"
 echo "time to readiness:     $ready_s s (CDS archive: $cds; service arguments: ${*:-none})"
+started=$(grep -o 'Started SelloApplication in [0-9.]* seconds' "$work/service.log" | grep -o '[0-9.]*' || true)
+warm=$(grep -o 'warm-up: [^"]* in [0-9]* ms' "$work/service.log" | grep -o '[0-9]* ms$' || true)
+echo "  of which Spring:     ${started:-?} s (its own \"Started SelloApplication in\"), warm-up: ${warm:-none}"
 echo "first request:         $first_ms ms"
 echo "next $more, median:     $median_ms ms (min $(sort -n "$work/more.txt" | head -1), max $(sort -n "$work/more.txt" | tail -1))"
 echo "first / median:        $ratio (goal: at most 2)"
