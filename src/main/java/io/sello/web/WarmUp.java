@@ -130,7 +130,14 @@ class WarmUp implements ApplicationRunner {
             bodies.check(example);
             // Lenient: some examples (seed 003's amendment) declare totals that differ, and print only so.
             RenderedDocument document = gate.run(() -> type.render(example, RenderOptions.LENIENT));
-            WarningHeaders.write(document.warnings(), new HttpHeaders());
+            // What the controller does with a rendered document besides storing the audit line: its digest and
+            // warning list (the audit text, not written here), the download name and the warning headers.
+            String unwritten = io.sello.document.Hashes.sha256(document.content()) + io.sello.document.Warning.listed(document.warnings());
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentDisposition(org.springframework.http.ContentDisposition.attachment()
+                    .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build());
+            WarningHeaders.write(document.warnings(), headers);
+            log.debug("warm-up render {} of {}: {}", job.round(), id, unwritten);
             took.put(id + "#" + job.round(), System.nanoTime() - start);
             rendered.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
             events.publishEvent(new Rendered(id, job.round()));
