@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled whether readiness waits for the warm-up; default {@code true}. The test suite turns it off
  *                (src/test/resources/config/application.properties): most of its Spring contexts do not need it
  * @param renders renders of each type's example, 1 to {@value #MAX_RENDERS}; default {@value #DEFAULT_RENDERS},
- *                chosen on the reference machine (docs/benchmarks.md, "Ready means warm"): 3 left the first request
- *                of seed 000 above twice the warm median, 8 and 20 below it, and each render of seed 003's amendment
+ *                chosen on the reference machine (docs/benchmarks.md, "Issue 19, points 1 and 2"): 3 left the first request
+ *                of seed 000 above twice the warm median, 8 below it in 9 of 12 runs and in every run of the final
+ *                build, and each render of seed 003's amendment
  *                with its 33-page annex adds to the time to readiness
  */
 @ConfigurationProperties("sello.warm-up")
