@@ -26,3 +26,6 @@ fi
 
 . scripts/postgres-for-tests.sh
 mvn -B verify "$@"
+# Start-up (issue 19, point 2): the class data sharing archive is part of the build; --check proves that the CLI
+# runs with it mapped and without it.
+scripts/cds-archive.sh --check

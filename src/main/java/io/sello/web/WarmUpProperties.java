@@ -1,0 +1,33 @@
+package io.sello.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code sello.warm-up.*} (issue 19, point 1): before the service says it is ready, every document type renders
+ * its own example this many times through the same path a request takes, so that the first request a client
+ * system sends after a deploy or a scale-out does not pay for class loading, the engines' caches, the fonts and
+ * the JIT (1.7 s for Formulario N.5.B cold, against under 0.1 s warm: issue 19).
+ *
+ * @param enabled whether readiness waits for the warm-up; default {@code true}. The test suite turns it off
+ *                (src/test/resources/config/application.properties): most of its Spring contexts do not need it
+ * @param renders renders of each type's example, 1 to {@value #MAX_RENDERS}; default {@value #DEFAULT_RENDERS},
+ *                chosen on the reference machine (docs/benchmarks.md, "Issue 19, points 1 and 2"): 3 left the first request
+ *                of seed 000 above twice the warm median, 8 below it in 9 of 12 runs and in every run of the final
+ *                build, and each render of seed 003's amendment
+ *                with its 33-page annex adds to the time to readiness
+ */
+@ConfigurationProperties("sello.warm-up")
+public record WarmUpProperties(Boolean enabled, Integer renders) {
+    public static final int DEFAULT_RENDERS = 8;
+    /** More would only delay readiness: the JIT has long settled (docs/benchmarks.md). */
+    public static final int MAX_RENDERS = 1000;
+
+    public WarmUpProperties {
+        enabled = enabled == null || enabled;
+        renders = renders == null ? DEFAULT_RENDERS : renders;
+        if (renders < 1 || renders > MAX_RENDERS) {
+            throw new IllegalArgumentException("sello.warm-up.renders must be between 1 and " + MAX_RENDERS
+                    + " but is " + renders + " (to start without a warm-up: sello.warm-up.enabled=false)");
+        }
+    }
+}
