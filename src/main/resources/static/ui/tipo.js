@@ -76,7 +76,7 @@
     return response.blob();
   }
 
-  function wire() {
+  function wire(info) {
     $('validate').onclick = () => form.checkNow();
     $('preview').onclick = async () => {
       const pdf = await render();
@@ -129,16 +129,25 @@
     // Spreadsheets (issue 17): the template is generated from the type's schema; a filled one comes back as the
     // type's JSON, checked by the server, and fills the form. The page never reads the workbook itself.
     $('template-link').href = '/api/v1/document-types/' + encodeURIComponent(type) + '/template.xlsx';
+    // Blank and fillable official forms (issue 17, point 3), for the types the listing links them for. A filled
+    // fillable PDF goes up through the same input as a workbook and comes back as the type's JSON the same way.
+    if (info.links && info.links.blankForm) {
+      $('blank-link').href = info.links.blankForm;
+      $('fillable-link').href = info.links.fillableForm;
+      $('blank-forms').hidden = false;
+    }
     $('sheet-file').onchange = async event => {
       const file = event.target.files[0];
       if (!file) return;
-      say('Leyendo la planilla ' + file.name + '…', true);
+      const pdf = file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+      const what = pdf ? 'el formulario PDF ' : 'la planilla ';
+      say('Leyendo ' + what + file.name + '…', true);
       const response = await Sello.call('/api/v1/documents/' + type + '/import', {
-        method: 'POST', headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, body: file });
+        method: 'POST', headers: { 'Content-Type': pdf ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, body: file });
       event.target.value = '';
       if (!response.ok) { await problem(response); return; }
       form.setData(SelloForm.parseExact(await response.text()));
-      say('Planilla cargada en el formulario: ' + file.name, true);
+      say((pdf ? 'Formulario PDF cargado en el formulario: ' : 'Planilla cargada en el formulario: ') + file.name, true);
     };
     $('export').onclick = () => {
       const link = document.createElement('a');
@@ -170,7 +179,7 @@
       });
       changeListeners.forEach(cb => form.onChange(cb));
       await form.ready;
-      wire();
+      wire(info);
       performance.mark('sello-form-ready');
       window.SelloEditor.timings.formReady = performance.now();
       readyResolve(window.SelloEditor);

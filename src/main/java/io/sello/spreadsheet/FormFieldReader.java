@@ -19,7 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,7 +52,7 @@ final class FormFieldReader {
     /** An item of a list (or the document itself): its typed values, and its own lists' items by printed index. */
     private static final class Item {
         final List<Typed> values = new ArrayList<>();
-        final Map<Integer, TreeMap<Integer, Item>> lists = new LinkedHashMap<>();
+        final Map<Integer, TreeMap<Integer, Item>> lists = new TreeMap<>(); // by table: the schema's order
 
         Item item(int table, int index) {
             return lists.computeIfAbsent(table, t -> new TreeMap<>()).computeIfAbsent(index, i -> new Item());
@@ -206,6 +205,8 @@ final class FormFieldReader {
      * @param fieldPointer where it is as the form's field names say (the printed row's index)
      */
     private void write(Item item, int table, ObjectNode target, String pointer, String fieldPointer) {
+        List<Column> order = table < 0 ? layout.general() : layout.tables().get(table).columns();
+        item.values.sort(java.util.Comparator.comparingInt(v -> order.indexOf(v.column()))); // the schema's order, not the file's
         for (Typed typed : item.values) {
             if (typed.raw().isBlank()) {
                 continue;
