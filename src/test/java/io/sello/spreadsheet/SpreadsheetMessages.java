@@ -177,8 +177,7 @@ public final class SpreadsheetMessages {
             acroForm.setXFA(new org.apache.pdfbox.pdmodel.interactive.form.PDXFAResource(xfa));
         }), "a form with JavaScript and XFA");
         fields(form, Fixtures.poaForm().blankForm(1, false).orElseThrow(), "a blank form, which has no fields");
-        fields(SheetLayout.of(Fixtures.types().find("budget-summary").orElseThrow().jsonSchema()), fillable,
-                "another type's fillable form");
+        fields(form, formWithAFieldOfItsOwn(), "a form whose fields are not this type's");
         try {
             io.sello.signing.UploadedPdf.open("{}".getBytes(), io.sello.signing.PdfLimits.DEFAULTS);
         } catch (io.sello.signing.PdfRefusedException e) {
@@ -194,6 +193,26 @@ public final class SpreadsheetMessages {
         problems.add(none);
         english.putIfAbsent(none.getTitle(), "no blank form (title)");
         english.putIfAbsent(none.getDetail(), "no blank form");
+    }
+
+    /** Some other form: one text field named "Nombre", as an office's own PDF form would have. */
+    private static byte[] formWithAFieldOfItsOwn() throws IOException {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            var acroForm = new org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm(document);
+            document.getDocumentCatalog().setAcroForm(acroForm);
+            var field = new org.apache.pdfbox.pdmodel.interactive.form.PDTextField(acroForm);
+            field.setPartialName("Nombre");
+            var widget = field.getWidgets().get(0);
+            widget.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(50, 700, 200, 20));
+            widget.setPage(page);
+            page.getAnnotations().add(widget);
+            acroForm.getFields().add(field);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     private void fields(SheetLayout layout, byte[] pdf, String origin) {
