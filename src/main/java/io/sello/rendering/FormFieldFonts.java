@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
  * font they were printed with. The template's font (DejaVu Sans Condensed) is embedded as a subset of the glyphs the
  * page shows, so a reader filling a field could draw only those: PDFBox refuses a "Y" that no heading contains, and
  * viewers show boxes. Helvetica with WinAnsi encoding covers Spanish (á, ñ, ü, ¿, º). Only the fields' default
- * appearance ({@code /DA}) changes; what is printed before anything is typed stays as the template drew it.
+ * appearance ({@code /DA}) changes, to Helvetica in a size that fits the cell; what is printed before anything is typed stays as the template drew it.
  */
 public final class FormFieldFonts {
     private static final PdfName HELV = new PdfName("Helv");
-    /** {@code /F1 7.5 Tf}: the font resource and size of a default appearance (ISO 32000-1, 12.7.3.3). */
+    /**
+     * {@code /F1 7.5 Tf}: the font resource and size of a default appearance (ISO 32000-1, 12.7.3.3). The size is set by
+     * {@link #size}.
+     */
     private static final Pattern FONT = Pattern.compile("/[^\\s/]+\\s+([0-9.]+)\\s+Tf");
 
     private FormFieldFonts() {
@@ -51,9 +54,9 @@ public final class FormFieldFonts {
                 acroForm.put(PdfName.DA, new PdfString("/Helv 0 Tf 0 g"));
                 for (AcroFields.Item item : reader.getAcroFields().getAllFields().values()) {
                     for (int i = 0; i < item.size(); i++) {
-                        helvetica(item.getValue(i));
-                        helvetica(item.getWidget(i));
-                        helvetica(item.getMerged(i));
+                        String size = size(item.getMerged(i));
+                        helvetica(item.getValue(i), size);
+                        helvetica(item.getWidget(i), size);
                     }
                 }
             }
@@ -65,13 +68,34 @@ public final class FormFieldFonts {
         }
     }
 
-    private static void helvetica(PdfDictionary field) {
+    private static void helvetica(PdfDictionary field, String size) {
         if (field == null) {
             return;
         }
         PdfString appearance = field.getAsString(PdfName.DA);
         if (appearance != null) {
-            field.put(PdfName.DA, new PdfString(FONT.matcher(appearance.toUnicodeString()).replaceAll("/Helv $1 Tf")));
+            field.put(PdfName.DA, new PdfString(FONT.matcher(appearance.toUnicodeString()).replaceAll("/Helv " + size + " Tf")));
         }
+    }
+
+    /**
+     * The size a field's text is typed in. A one-line cell of the printed grid (11 or 12 points high: the header block, a
+     * budget line's amounts) fits its text ({@code 0}): a typed 999,999,999,999.99 shrinks as the printed one does. A
+     * taller cell would make fitted text huge, so it keeps the form's 7.5 points, or 6.5 in a narrow one, where a date
+     * typed 02/01/2020 fits the 38-point column (5).
+     */
+    private static String size(PdfDictionary widget) {
+        com.lowagie.text.pdf.PdfArray rect = widget == null ? null : widget.getAsArray(PdfName.RECT);
+        if (rect == null || rect.size() != 4) {
+            return "7.5";
+        }
+        float width = Math.abs(rect.getAsNumber(2).floatValue() - rect.getAsNumber(0).floatValue());
+        float height = Math.abs(rect.getAsNumber(3).floatValue() - rect.getAsNumber(1).floatValue());
+        com.lowagie.text.pdf.PdfNumber flags = widget.getAsNumber(PdfName.FF);
+        boolean multiline = flags != null && (flags.intValue() & com.lowagie.text.pdf.PdfFormField.FF_MULTILINE) != 0;
+        if (multiline) {
+            return "7.5";
+        }
+        return height <= 14 ? "0" : width < 60 ? "6.5" : "7.5";
     }
 }

@@ -448,9 +448,11 @@ class DataEntryPageTest {
         assertThat(browser.script("return SelloEditor.getData().header.acronym;")).isEqualTo("PRB");
         assertThat(browser.script("return SelloEditor.getData().activities[0].budgetLines[0].programmed.tgn;")).isEqualTo("1237022.00");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.script("document.getElementById('spreadsheet').scrollIntoView();");
         browser.screenshot("data-entry-spreadsheet-1280");
         browser.resize(360, 740);
         try {
+            browser.script("document.getElementById('spreadsheet').scrollIntoView();");
             browser.screenshot("data-entry-spreadsheet-360");
         } finally {
             browser.resize(1280, 900);
