@@ -179,7 +179,7 @@ public final class SpreadsheetMessages {
         fields(form, Fixtures.poaForm().blankForm(1, false).orElseThrow(), "a blank form, which has no fields");
         fields(form, formWithAFieldOfItsOwn(), "a form whose fields are not this type's");
         try {
-            io.sello.signing.UploadedPdf.open("{}".getBytes(), io.sello.signing.PdfLimits.DEFAULTS);
+            io.sello.signing.UploadedPdf.formFields("{}".getBytes(), io.sello.signing.PdfLimits.DEFAULTS);
         } catch (io.sello.signing.PdfRefusedException e) {
             english.putIfAbsent(e.getMessage(), "a fillable form that is no PDF");
         }
@@ -216,14 +216,12 @@ public final class SpreadsheetMessages {
     }
 
     private void fields(SheetLayout layout, byte[] pdf, String origin) {
-        var reader = io.sello.signing.UploadedPdf.open(pdf, io.sello.signing.PdfLimits.DEFAULTS);
         try {
-            FormFieldReader.read(layout, reader, 100_000).warnings().forEach(w -> english.putIfAbsent(w.message(), origin));
+            FormFieldReader.read(layout, io.sello.signing.UploadedPdf.formFields(pdf, io.sello.signing.PdfLimits.DEFAULTS), 100_000)
+                    .warnings().forEach(w -> english.putIfAbsent(w.message(), origin));
         } catch (InvalidInputException e) {
             invalid.add(e);
             e.errors().forEach(error -> english.putIfAbsent(error.message(), origin));
-        } finally {
-            reader.close();
         }
     }
 
