@@ -110,7 +110,7 @@
     return names;
   }
 
-  function wire() {
+  function wire(info) {
     $('validate').onclick = () => form.checkNow();
     $('preview').onclick = async () => {
       const pdf = await render();
@@ -163,26 +163,33 @@
     // Spreadsheets (issue 17): the template is generated from the type's schema; a filled one comes back as the
     // type's JSON, checked by the server, and fills the form. The page never reads the workbook itself.
     $('template-link').href = '/api/v1/document-types/' + encodeURIComponent(type) + '/template.xlsx';
-    // A CSV file is one sheet of the template saved on its own: the server answers that one list, which replaces the
-    // same list in the form; everything else typed stays.
+    // Blank and fillable official forms (issue 17, point 3), for the types the listing links them for. A filled
+    // fillable PDF goes up through the same input as a workbook and comes back as the type's JSON the same way; a CSV
+    // file is one sheet of the template saved on its own, whose one list replaces the same list in the form.
+    if (info.links && info.links.blankForm) {
+      $('blank-link').href = info.links.blankForm;
+      $('fillable-link').href = info.links.fillableForm;
+      $('blank-forms').hidden = false;
+    }
     $('sheet-file').onchange = async event => {
       const file = event.target.files[0];
       if (!file) return;
-      const csv = /\.csv$/i.test(file.name) || file.type === 'text/csv';
-      say('Leyendo ' + (csv ? 'el archivo CSV ' : 'la planilla ') + file.name + '…', true);
+      const pdf = file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+      const csv = !pdf && (file.type === 'text/csv' || /\.csv$/i.test(file.name));
+      say('Leyendo ' + (pdf ? 'el formulario PDF ' : csv ? 'el archivo CSV ' : 'la planilla ') + file.name + '…', true);
       const response = await Sello.call('/api/v1/documents/' + type + '/import', {
-        method: 'POST', body: file,
-        headers: { 'Content-Type': csv ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+        method: 'POST', body: file, headers: { 'Content-Type': pdf ? 'application/pdf' : csv ? 'text/csv'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
       event.target.value = '';
       if (!response.ok) { await problem(response); return; }
       const imported = SelloForm.parseExact(await response.text());
-      if (!csv) {
-        form.setData(imported);
-        announce('Planilla cargada en el formulario: ' + file.name + '.');
+      if (csv) {
+        form.setData(replaceLists(form.getData(), imported));
+        announce('Lista cargada desde ' + file.name + ': ' + listNames(imported).join(', ') + '. El resto del formulario no cambió.');
         return;
       }
-      form.setData(replaceLists(form.getData(), imported));
-      announce('Lista cargada desde ' + file.name + ': ' + listNames(imported).join(', ') + '. El resto del formulario no cambió.');
+      form.setData(imported);
+      announce((pdf ? 'Formulario PDF cargado en el formulario: ' : 'Planilla cargada en el formulario: ') + file.name + '.');
     };
     $('export').onclick = () => {
       const link = document.createElement('a');
@@ -215,7 +222,7 @@
       changeListeners.forEach(cb => form.onChange(cb));
       $('form').addEventListener('input', () => { loaded = ''; });
       await form.ready;
-      wire();
+      wire(info);
       performance.mark('sello-form-ready');
       window.SelloEditor.timings.formReady = performance.now();
       readyResolve(window.SelloEditor);

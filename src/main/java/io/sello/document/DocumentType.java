@@ -53,4 +53,9 @@ public interface DocumentType {
     default java.util.Optional<byte[]> blankForm(int rows, boolean fillable) {
         return java.util.Optional.empty();
     }
+
+    /** Whether {@link #blankForm} gives a form: the type listing links it only then. */
+    default boolean hasBlankForm() {
+        return false;
+    }
 }

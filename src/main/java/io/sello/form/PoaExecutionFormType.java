@@ -123,7 +123,13 @@ public final class PoaExecutionFormType extends BundledDocumentType {
 
     /** The Formulario N.5.B with nothing in it, laid out by the same template as a rendered one (see PoaFormLayout#blank). */
     @Override
+    public boolean hasBlankForm() {
+        return true;
+    }
+
+    @Override
     public java.util.Optional<byte[]> blankForm(int rows, boolean fillable) {
-        return java.util.Optional.of(renderer.render(PoaFormLayout.blank(rows, fillable)));
+        byte[] pdf = renderer.render(PoaFormLayout.blank(rows, fillable));
+        return java.util.Optional.of(fillable ? io.sello.rendering.FormFieldFonts.standard(pdf) : pdf);
     }
 }

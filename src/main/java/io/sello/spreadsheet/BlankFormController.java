@@ -88,7 +88,7 @@ class BlankFormController {
                 .body(pdf);
     }
 
-    private static int rows(String rows) {
+    static int rows(String rows) {
         if (rows == null || rows.isBlank()) {
             return DEFAULT_ROWS;
         }

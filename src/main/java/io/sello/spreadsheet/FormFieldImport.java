@@ -1,6 +1,5 @@
 package io.sello.spreadsheet;
 
-import com.lowagie.text.pdf.PdfReader;
 import io.sello.document.DocumentTooLargeException;
 import io.sello.document.DocumentType;
 import io.sello.document.InvalidInputException;
@@ -45,17 +44,8 @@ public class FormFieldImport {
      * @throws DocumentTooLargeException  more list items than sello.limits.max-items
      */
     public WorkbookImport.Imported read(DocumentType type, byte[] pdf) {
-        PdfReader reader = UploadedPdf.open(pdf, pdfLimits);
-        FormFieldReader.Result read;
-        try {
-            read = FormFieldReader.read(workbooks.layout(type), reader, limits.maxItems());
-        } catch (InvalidInputException | DocumentTooLargeException e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError e) {
-            throw UploadedPdf.unparsable(e);
-        } finally {
-            reader.close();
-        }
+        FormFieldReader.Result read = FormFieldReader.read(workbooks.layout(type), UploadedPdf.formFields(pdf, pdfLimits),
+                limits.maxItems());
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(read.document());
         ValidationReport report = type.validate(json);
         if (!report.errors().isEmpty()) {

@@ -1,15 +1,10 @@
 package io.sello.spreadsheet;
 
-import com.lowagie.text.pdf.AcroFields;
-import com.lowagie.text.pdf.PdfDictionary;
-import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfNumber;
-import com.lowagie.text.pdf.PdfObject;
-import com.lowagie.text.pdf.PdfReader;
 import io.sello.document.DocumentTooLargeException;
 import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
 import io.sello.document.Warning;
+import io.sello.signing.UploadedPdf;
 import io.sello.spreadsheet.SheetLayout.Column;
 import io.sello.spreadsheet.SheetLayout.Table;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,9 +36,6 @@ import java.util.TreeMap;
  */
 final class FormFieldReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final PdfName XFA = PdfName.XFA;
-    private static final PdfName JAVASCRIPT = new PdfName("JavaScript");
-    private static final PdfName AA = new PdfName("AA");
 
     /** One value typed into the form: where it goes and how the form names it. */
     private record Typed(Column column, String field, String raw, boolean readOnly) {
@@ -53,7 +44,7 @@ final class FormFieldReader {
     /** An item of a list (or the document itself): its typed values, and its own lists' items by printed index. */
     private static final class Item {
         final List<Typed> values = new ArrayList<>();
-        final Map<Integer, TreeMap<Integer, Item>> lists = new LinkedHashMap<>();
+        final Map<Integer, TreeMap<Integer, Item>> lists = new TreeMap<>(); // by table: the schema's order
 
         Item item(int table, int index) {
             return lists.computeIfAbsent(table, t -> new TreeMap<>()).computeIfAbsent(index, i -> new Item());
@@ -100,42 +91,35 @@ final class FormFieldReader {
     }
 
     /**
-     * @param reader an uploaded PDF, opened through {@link io.sello.signing.UploadedPdf} (its limits already checked)
+     * @param form an uploaded PDF's fields, read by {@link UploadedPdf#formFields} (its limits already checked)
      * @throws InvalidInputException      values that are not what their field asks for, each naming the field
      * @throws DocumentTooLargeException  more list items than {@code maxItems}
      */
-    static Result read(SheetLayout layout, PdfReader reader, int maxItems) {
-        return new FormFieldReader(layout, maxItems).read(reader);
+    static Result read(SheetLayout layout, UploadedPdf.FilledForm form, int maxItems) {
+        return new FormFieldReader(layout, maxItems).read(form);
     }
 
-    private Result read(PdfReader reader) {
-        PdfDictionary acroForm = reader.getCatalog().getAsDict(PdfName.ACROFORM);
-        if (acroForm == null) {
-            throw new InvalidInputException(List.of(new InputError("", "the PDF has no form fields; download the fillable form"
-                    + " of this document type (fillable.pdf), fill it and upload it again")));
+    private Result read(UploadedPdf.FilledForm form) {
+        if (!form.hasForm()) {
+            // reached only when the PDF carried no Sello data either (BlankFormController tries that first)
+            throw new InvalidInputException(List.of(new InputError("", "the PDF carries no Sello data and has no form fields;"
+                    + " upload a PDF made by Sello, or download the fillable form of this document type (fillable.pdf),"
+                    + " fill it and upload it again")));
         }
-        if (acroForm.contains(XFA)) {
-            // Dropped before AcroFields is built, so its XML is never inflated or parsed (as PdfVerifier does).
-            acroForm.remove(XFA);
+        if (form.xfa()) {
             warnings.add(new Warning("", "pdf-xfa-ignored",
                     "the form's XFA data was ignored; the values saved in its AcroForm fields were read"));
         }
-        AcroFields fields = reader.getAcroFields();
-        Item document = new Item();
-        boolean scripts = reader.getCatalog().contains(PdfName.OPENACTION) || reader.getCatalog().contains(AA)
-                || reader.getCatalog().getAsDict(PdfName.NAMES) != null && reader.getCatalog().getAsDict(PdfName.NAMES).contains(JAVASCRIPT);
-        int known = 0;
-        for (Map.Entry<String, AcroFields.Item> entry : fields.getAllFields().entrySet()) {
-            AcroFields.Item item = entry.getValue();
-            scripts |= scripted(item);
-            String name = entry.getKey();
-            if (place(document, name, fields.getField(name), readOnly(item))) {
-                known++;
-            }
-        }
-        if (scripts) {
+        if (form.scripts()) {
             warnings.add(new Warning("", "pdf-scripts-ignored",
                     "the form's JavaScript actions were ignored; nothing was run, the values saved in its fields were read"));
+        }
+        Item document = new Item();
+        int known = 0;
+        for (UploadedPdf.FormField field : form.fields()) {
+            if (place(document, field.name(), field.value(), field.readOnly())) {
+                known++;
+            }
         }
         if (known == 0) {
             throw new InvalidInputException(List.of(new InputError("", "the PDF has no form fields of this document type;"
@@ -206,6 +190,8 @@ final class FormFieldReader {
      * @param fieldPointer where it is as the form's field names say (the printed row's index)
      */
     private void write(Item item, int table, ObjectNode target, String pointer, String fieldPointer) {
+        List<Column> order = table < 0 ? layout.general() : layout.tables().get(table).columns();
+        item.values.sort(java.util.Comparator.comparingInt(v -> order.indexOf(v.column()))); // the schema's order, not the file's
         for (Typed typed : item.values) {
             if (typed.raw().isBlank()) {
                 continue;
@@ -249,23 +235,5 @@ final class FormFieldReader {
 
     private String header(int table, Column column) {
         return table < 0 ? column.header() : layout.tables().get(table).itemTitle() + " · " + column.header();
-    }
-
-    /** A field (or one of its widgets) with an action: a script a viewer would run on a keystroke, format or calculation. */
-    private static boolean scripted(AcroFields.Item item) {
-        for (int i = 0; i < item.size(); i++) {
-            PdfDictionary merged = item.getMerged(i);
-            if (merged != null && (merged.contains(AA) || merged.contains(PdfName.A))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Field flag 1, ReadOnly (ISO 32000-1, table 221). */
-    private static boolean readOnly(AcroFields.Item item) {
-        PdfDictionary merged = item.size() > 0 ? item.getMerged(0) : null;
-        PdfObject flags = merged == null ? null : merged.get(PdfName.FF);
-        return flags instanceof PdfNumber number && (number.intValue() & 1) != 0;
     }
 }

@@ -60,11 +60,21 @@ class DocumentTypesController {
                     .filter(type.formats()::contains).toList();
             return new DocumentTypeSummary(type.id().value(), type.title(), type.description(),
                     delivered.stream().map(io.sello.document.OutputFormat::mediaType).toList(),
-                    delivered.stream().map(io.sello.document.OutputFormat::label).toList(), Map.of(
-                    "schema", base + "/schema",
-                    "example", base + "/example",
-                    "render", "/api/v1/documents/" + type.id(),
-                    "validate", "/api/v1/documents/" + type.id() + "/validate"));
+                    delivered.stream().map(io.sello.document.OutputFormat::label).toList(), links(type, base));
+        }
+
+        /** The blank and fillable forms only for a type that has a paper form (issue 17, point 3). */
+        private static Map<String, String> links(DocumentType type, String base) {
+            Map<String, String> links = new java.util.LinkedHashMap<>();
+            links.put("schema", base + "/schema");
+            links.put("example", base + "/example");
+            links.put("render", "/api/v1/documents/" + type.id());
+            links.put("validate", "/api/v1/documents/" + type.id() + "/validate");
+            if (type.hasBlankForm()) {
+                links.put("blankForm", base + "/blank.pdf");
+                links.put("fillableForm", base + "/fillable.pdf");
+            }
+            return links;
         }
     }
 }

@@ -144,10 +144,10 @@ class SpreadsheetApiTest {
     /**
      * Issue 17, point 4 over HTTP: a rendered PDF sent to the same import gives back exactly the JSON it was made from,
      * answered as a workbook's import is; a PDF carrying data that breaks the contract is 400 with the pointers; a PDF
-     * without Sello data is 422 with a Spanish detail for staff.
+     * without Sello data (and without form fields) is 400 with a Spanish message for staff.
      */
     @Test
-    void aSelloPdfSentToTheImportGivesBackItsJsonAndAPdfWithoutDataIs422() throws Exception {
+    void aSelloPdfSentToTheImportGivesBackItsJsonAndAPdfWithoutDataIs400() throws Exception {
         byte[] json = Fixtures.seedExample();
         HttpResponse<byte[]> rendered = post("/api/v1/documents/poa-execution-form", json, "application/json", null);
         assertThat(rendered.statusCode()).isEqualTo(200);
@@ -165,7 +165,7 @@ class SpreadsheetApiTest {
         assertThat(problem.get("type").stringValue()).isEqualTo("/problems/invalid-input");
         assertThat(problem.get("errors")).isNotEmpty().allSatisfy(error -> assertThat(error.get("pointer").stringValue()).startsWith("/"));
 
-        // a PDF that carries no data (the staff's scan, another program's PDF): 422, said in Spanish to staff
+        // a PDF that carries no data (the staff's scan, another program's PDF), said in Spanish to staff
         ByteArrayOutputStream plainPdf = new ByteArrayOutputStream();
         com.lowagie.text.Document document = new com.lowagie.text.Document();
         com.lowagie.text.pdf.PdfWriter.getInstance(document, plainPdf);
@@ -174,11 +174,12 @@ class SpreadsheetApiTest {
         document.close();
         byte[] plain = plainPdf.toByteArray();
         HttpResponse<byte[]> none = post(IMPORT, plain, "application/pdf", "es");
-        assertThat(none.statusCode()).isEqualTo(422);
+        // …nor form fields: the one import for PDFs tried the data, then the fields of a fillable form (§3)
+        assertThat(none.statusCode()).isEqualTo(400);
         JsonNode noData = JSON.readTree(none.body());
-        assertThat(noData.get("type").stringValue()).isEqualTo("/problems/no-embedded-data");
-        assertThat(noData.get("title").stringValue()).isEqualTo("PDF sin datos de Sello");
-        assertThat(noData.get("detail").stringValue()).startsWith("El PDF no contiene datos de Sello");
+        assertThat(noData.get("type").stringValue()).isEqualTo("/problems/invalid-input");
+        assertThat(noData.at("/errors/0/message").stringValue())
+                .startsWith("El PDF no contiene datos de Sello ni campos de formulario; suba un PDF hecho por Sello");
         HttpResponse<byte[]> notPdf = post(IMPORT, "no soy un PDF".getBytes(StandardCharsets.UTF_8), "application/pdf", "es");
         assertThat(notPdf.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(notPdf.body()).get("detail").stringValue()).startsWith("El archivo no es un PDF legible");

@@ -169,6 +169,7 @@ public final class SpreadsheetMessages {
             refused(e, ".xlsm content type");
         }
         csv();
+        fillableForms(form);
     }
 
     /** One sheet saved as CSV: the answer's warning, a file that is no list, a quote left open. */
@@ -183,6 +184,74 @@ public final class SpreadsheetMessages {
             } catch (SpreadsheetRefusedException e) {
                 refused(e, "a CSV file");
             }
+        }
+    }
+
+    /** Issue 17, point 3: a filled fillable form's bad fields, its ignored scripts and XFA, and the blank form's refusals. */
+    private void fillableForms(SheetLayout form) throws Exception {
+        byte[] fillable = Fixtures.poaForm().blankForm(2, true).orElseThrow();
+        Map<String, String> bad = FillableForms.typed();
+        bad.put("/activities/1/budgetLines/0/programmed/tgn", "mil");
+        bad.put("/activities/1/budgetLines/0/executed/tgn", "1237022.004");
+        bad.put("/activities/1/endDate", "31/02/2020");
+        bad.put("/header/fiscalYear", "dos mil");
+        bad.put("/signatories/1/role", "JEFE");
+        fields(form, FillableForms.fill(fillable, bad, null), "a filled form's bad fields");
+        fields(form, FillableForms.fill(fillable, FillableForms.typed(), document -> {
+            var acroForm = document.getDocumentCatalog().getAcroForm();
+            document.getDocumentCatalog().setOpenAction(new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert(1)"));
+            var xfa = document.getDocument().createCOSStream();
+            try (var out = xfa.createOutputStream()) {
+                out.write("<xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\"/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            acroForm.setXFA(new org.apache.pdfbox.pdmodel.interactive.form.PDXFAResource(xfa));
+        }), "a form with JavaScript and XFA");
+        fields(form, Fixtures.poaForm().blankForm(1, false).orElseThrow(), "a blank form, which has no fields");
+        fields(form, formWithAFieldOfItsOwn(), "a form whose fields are not this type's");
+        try {
+            io.sello.signing.UploadedPdf.formFields("{}".getBytes(), io.sello.signing.PdfLimits.DEFAULTS);
+        } catch (io.sello.signing.PdfRefusedException e) {
+            english.putIfAbsent(e.getMessage(), "a fillable form that is no PDF");
+        }
+        try {
+            BlankFormController.rows("0");
+        } catch (InvalidInputException e) {
+            invalid.add(e);
+            e.errors().forEach(error -> english.putIfAbsent(error.message(), "blank.pdf?rows=0"));
+        }
+        ProblemDetail none = advice.noBlankForm(new BlankFormController.NoBlankFormException("agreement-amendment"));
+        problems.add(none);
+        english.putIfAbsent(none.getTitle(), "no blank form (title)");
+        english.putIfAbsent(none.getDetail(), "no blank form");
+    }
+
+    /** Some other form: one text field named "Nombre", as an office's own PDF form would have. */
+    private static byte[] formWithAFieldOfItsOwn() throws IOException {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            var acroForm = new org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm(document);
+            document.getDocumentCatalog().setAcroForm(acroForm);
+            var field = new org.apache.pdfbox.pdmodel.interactive.form.PDTextField(acroForm);
+            field.setPartialName("Nombre");
+            var widget = field.getWidgets().get(0);
+            widget.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(50, 700, 200, 20));
+            widget.setPage(page);
+            page.getAnnotations().add(widget);
+            acroForm.getFields().add(field);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private void fields(SheetLayout layout, byte[] pdf, String origin) {
+        try {
+            FormFieldReader.read(layout, io.sello.signing.UploadedPdf.formFields(pdf, io.sello.signing.PdfLimits.DEFAULTS), 100_000)
+                    .warnings().forEach(w -> english.putIfAbsent(w.message(), origin));
+        } catch (InvalidInputException e) {
+            invalid.add(e);
+            e.errors().forEach(error -> english.putIfAbsent(error.message(), origin));
         }
     }
 

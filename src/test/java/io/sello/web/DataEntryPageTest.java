@@ -456,10 +456,34 @@ class DataEntryPageTest {
         assertThat(browser.script("return SelloEditor.getData().header.acronym;")).isEqualTo("SIGLA");
         assertThat(browser.script("return SelloEditor.getData().activities.map(a => a.code).join(' ');")).isEqualTo("02.01 02.02");
         assertThat(browser.script("return SelloEditor.getData().activities[0].declaredTotal.programmed.tgn;")).isEqualTo("1237022.00");
+
+        // Issue 17, point 3: the blank and the fillable official form; a filled fillable PDF goes up the same input.
+        WebElement blank = browser.visible(By.id("blank-link"));
+        WebElement fillable = browser.visible(By.id("fillable-link"));
+        assertThat(blank.getText()).isEqualTo("Imprimir formulario en blanco");
+        assertThat(fillable.getText()).isEqualTo("Formulario PDF rellenable");
+        assertThat(blank.getDomAttribute("href")).isEqualTo("/api/v1/document-types/poa-execution-form/blank.pdf");
+        assertThat(browser.script("return fetch(arguments[0]).then(r => r.status + ' ' + r.headers.get('Content-Type'));",
+                fillable.getDomAttribute("href"))).isEqualTo("200 application/pdf");
+        Path pdf = Files.createTempFile("formulario", ".pdf");
+        try {
+            byte[] empty = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + fillable.getDomAttribute("href") + "?rows=2")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+            Files.write(pdf, io.sello.spreadsheet.FillableForms.fill(empty, io.sello.spreadsheet.FillableForms.typed(), null));
+            browser.visible(By.id("sheet-file")).sendKeys(pdf.toAbsolutePath().toString());
+            browser.waiter().until(d -> status().startsWith("Formulario PDF cargado"));
+        } finally {
+            Files.delete(pdf);
+        }
+        assertThat(browser.script("return SelloEditor.getData().header.acronym;")).isEqualTo("PRB");
+        assertThat(browser.script("return SelloEditor.getData().activities[0].budgetLines[0].programmed.tgn;")).isEqualTo("1237022.00");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.script("document.getElementById('spreadsheet').scrollIntoView();");
         browser.screenshot("data-entry-spreadsheet-1280");
         browser.resize(360, 740);
         try {
+            browser.script("document.getElementById('spreadsheet').scrollIntoView();");
             browser.screenshot("data-entry-spreadsheet-360");
         } finally {
             browser.resize(1280, 900);
