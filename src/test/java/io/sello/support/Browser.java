@@ -38,7 +38,10 @@ public final class Browser implements AutoCloseable {
 
     private Browser(WebDriver driver, String base) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // A page that navigates while a condition reads it (sign-in redirects to the page it came from) leaves the
+        // element found a moment before stale: the next poll finds the new page's, instead of failing the wait.
+        this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         this.base = base;
     }
 
