@@ -34,6 +34,17 @@ public final class PdfRefusedException extends RuntimeException {
         return new PdfRefusedException("the file is not a readable PDF: " + why, null, null);
     }
 
+    /** What parsing an uploaded PDF threw, said as the reason it is unreadable (the verifier's and the form reader's). */
+    static PdfRefusedException whileParsing(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return unreadable("its objects refer to themselves or nest too deep");
+        }
+        if (e instanceof OutOfMemoryError) {
+            return unreadable("it needs more memory than verification may use");
+        }
+        return unreadable("it does not parse");
+    }
+
     /** The full property name of the limit, or null when the file is unreadable. */
     public String limit() {
         return limit;

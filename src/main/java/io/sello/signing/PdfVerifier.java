@@ -113,12 +113,8 @@ public final class PdfVerifier {
             findings.addAll(ActiveContent.of(reader, limits));
         } catch (PdfRefusedException e) {
             throw e;
-        } catch (StackOverflowError e) {
-            throw PdfRefusedException.unreadable("its objects refer to themselves or nest too deep");
-        } catch (OutOfMemoryError e) {
-            throw PdfRefusedException.unreadable("it needs more memory than verification may use");
-        } catch (IOException | RuntimeException e) {
-            throw PdfRefusedException.unreadable("it does not parse");
+        } catch (StackOverflowError | OutOfMemoryError | IOException | RuntimeException e) {
+            throw PdfRefusedException.whileParsing(e);
         }
         signed.sort(Comparator.comparingLong(Signed::end));
         stamped.sort(Comparator.comparingLong(Stamped::end));

@@ -77,12 +77,8 @@ public final class UploadedPdf {
             return new FilledForm(true, found, scripts, xfa);
         } catch (PdfRefusedException e) {
             throw e;
-        } catch (StackOverflowError e) {
-            throw PdfRefusedException.unreadable("its objects refer to themselves or nest too deep");
-        } catch (OutOfMemoryError e) {
-            throw PdfRefusedException.unreadable("it needs more memory than verification may use");
-        } catch (IOException | RuntimeException e) {
-            throw PdfRefusedException.unreadable("it does not parse");
+        } catch (StackOverflowError | OutOfMemoryError | IOException | RuntimeException e) {
+            throw PdfRefusedException.whileParsing(e);
         } finally {
             if (reader != null) {
                 reader.close();
