@@ -3,17 +3,11 @@ package io.sello.spreadsheet;
 import io.sello.document.DocumentTooLargeException;
 import io.sello.document.DocumentType;
 import io.sello.document.InvalidInputException;
-import io.sello.document.ValidationReport;
-import io.sello.document.Warning;
 import io.sello.signing.PdfLimits;
 import io.sello.signing.PdfRefusedException;
 import io.sello.signing.UploadedPdf;
 import io.sello.web.LimitsProperties;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A filled fillable form ({@code GET …/fillable.pdf}, issue 17 point 3) turned into the type's JSON and checked as a
@@ -25,7 +19,6 @@ import java.util.List;
 @Component
 public class FormFieldImport {
     public static final String PDF = "application/pdf";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WorkbookImport workbooks;
     private final LimitsProperties limits;
@@ -46,13 +39,6 @@ public class FormFieldImport {
     public WorkbookImport.Imported read(DocumentType type, byte[] pdf) {
         FormFieldReader.Result read = FormFieldReader.read(workbooks.layout(type), UploadedPdf.formFields(pdf, pdfLimits),
                 limits.maxItems());
-        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(read.document());
-        ValidationReport report = type.validate(json);
-        if (!report.errors().isEmpty()) {
-            throw new InvalidInputException(report.errors().stream().map(read::located).toList());
-        }
-        List<Warning> warnings = new ArrayList<>(read.warnings());
-        warnings.addAll(report.warnings());
-        return new WorkbookImport.Imported(json, warnings);
+        return WorkbookImport.checked(type, read.document(), read.warnings(), read::located);
     }
 }

@@ -66,15 +66,7 @@ final class FormFieldReader {
 
         /** The error with the field's printed place put first, the pointer kept; the nearest enclosing place otherwise. */
         InputError located(InputError error) {
-            for (String pointer = error.pointer(); ; pointer = pointer.substring(0, pointer.lastIndexOf('/'))) {
-                String place = places.get(pointer);
-                if (place != null) {
-                    return new InputError(error.pointer(), place + ": " + error.message());
-                }
-                if (pointer.isEmpty()) {
-                    return error;
-                }
-            }
+            return WorkbookReader.located(error, places::get);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sello.spreadsheet;
 
 import io.sello.document.DocumentType;
+import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
 import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
@@ -8,12 +9,14 @@ import io.sello.input.StrictJson;
 import io.sello.web.LimitsProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * A filled template turned into the type's JSON and checked as a JSON request is: what {@code POST …/import} answers
@@ -51,12 +54,20 @@ public class WorkbookImport {
             throw SpreadsheetRefusedException.unreadable("macro-enabled workbooks (.xlsm) are refused; save the spreadsheet as Excel .xlsx without macros");
         }
         WorkbookReader.Result read = WorkbookReader.read(layout(type), xlsx, limits.maxItems());
-        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(read.document());
+        return checked(type, read.document(), read.warnings(), read::located);
+    }
+
+    /**
+     * A document read from a file (a workbook, a filled form) checked as a JSON request is: the type's errors located
+     * where the person must look, the reading's own warnings before the type's.
+     */
+    static Imported checked(DocumentType type, ObjectNode document, List<Warning> reading, UnaryOperator<InputError> located) {
+        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
         ValidationReport report = type.validate(json);
         if (!report.errors().isEmpty()) {
-            throw new InvalidInputException(report.errors().stream().map(read::located).toList());
+            throw new InvalidInputException(report.errors().stream().map(located).toList());
         }
-        List<Warning> warnings = new ArrayList<>(read.warnings());
+        List<Warning> warnings = new ArrayList<>(reading);
         warnings.addAll(report.warnings());
         return new Imported(json, warnings);
     }

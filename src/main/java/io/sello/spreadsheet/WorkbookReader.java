@@ -74,14 +74,25 @@ final class WorkbookReader {
 
         /** The error with its place in the workbook put first, the pointer kept; the nearest enclosing place if the pointer has none. */
         InputError located(InputError error) {
-            for (String pointer = error.pointer(); ; pointer = pointer.substring(0, pointer.lastIndexOf('/'))) {
+            return WorkbookReader.located(error, pointer -> {
                 Location location = locations.get(pointer);
-                if (location != null) {
-                    return new InputError(error.pointer(), location.describe() + ": " + error.message());
-                }
-                if (pointer.isEmpty()) {
-                    return error;
-                }
+                return location == null ? null : location.describe();
+            });
+        }
+    }
+
+    /**
+     * The error with the place of its pointer put first, the pointer kept; the place of the nearest enclosing pointer
+     * that has one otherwise, or the error as it is. Shared with {@link FormFieldReader}, whose places are field names.
+     */
+    static InputError located(InputError error, Function<String, String> placeOf) {
+        for (String pointer = error.pointer(); ; pointer = pointer.substring(0, pointer.lastIndexOf('/'))) {
+            String place = placeOf.apply(pointer);
+            if (place != null) {
+                return new InputError(error.pointer(), place + ": " + error.message());
+            }
+            if (pointer.isEmpty()) {
+                return error;
             }
         }
     }
