@@ -160,7 +160,23 @@
         }]]);
     }
 
+    // One issue at a time, and the page always ends it with a message: a dropped connection must not leave
+    // "Emitiendo…" on screen for ever. data-issuing tells tests (and styles) when the answer is in.
     async function issueDraft() {
+      if (bar.dataset.issuing === 'true') return;
+      bar.dataset.issuing = 'true';
+      issue.disabled = true;
+      try {
+        await issueNow();
+      } catch (offline) {
+        say('Sin conexión con el servicio: no se pudo emitir. El borrador se conserva; vuelva a intentarlo.');
+      } finally {
+        issue.disabled = false;
+        bar.dataset.issuing = 'false';
+      }
+    }
+
+    async function issueNow() {
       result.replaceChildren();
       const dirty = !draft || JSON.stringify(current()) !== savedJson || title.value !== draft.title;
       if (dirty && !(await saveDraft())) return;

@@ -110,6 +110,12 @@ class DataEntryPageTest {
         return PdfDocument.of(pdf);
     }
 
+    /** What the draft bar says, and the errors it lists. */
+    private String draftStatus() {
+        return browser.driver().findElement(By.id("draft-status")).getText() + " "
+                + browser.driver().findElement(By.id("draft-errors")).getText();
+    }
+
     /** The figure the service computed for this pointer, as the panel shows it. */
     private String figureShown(String pointer) {
         List<WebElement> items = browser.driver().findElements(By.cssSelector("#figures li[data-pointer='" + pointer + "']"));
@@ -135,16 +141,13 @@ class DataEntryPageTest {
         assertThat(browser.driver().findElement(By.id("draft-title")).getDomProperty("value")).isEqualTo(title);
 
         browser.driver().findElement(By.id("draft-issue")).click();
-        // Either the link or the page's own account of why not (which the assertion then shows). Up to 90 s: the
-        // render may queue behind work other test classes left running on this shared service, and the page
-        // itself gives up after sello.limits.render-timeout (60 s), saying so.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(90))
-                .until(d -> !d.findElements(By.id("issued-pdf")).isEmpty()
-                || d.findElement(By.id("draft-status")).getText().endsWith("El borrador se conserva."));
-        assertThat(browser.driver().findElements(By.id("issued-pdf")))
-                .as("Emitir: %s %s", browser.driver().findElement(By.id("draft-status")).getText(),
-                        browser.driver().findElement(By.id("draft-errors")).getText())
-                .isNotEmpty();
+        // The page marks the draft bar data-issuing="false" once Emitir has its answer, whatever it is. Up to 120 s:
+        // the render may queue behind work other test classes left running on this shared service, and the
+        // service itself gives up after sello.limits.render-timeout (60 s), which the page then says.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(120))
+                .withMessage(() -> "Emitir had no answer; the page says: " + draftStatus())
+                .until(d -> "false".equals(d.findElement(By.id("draft-bar")).getDomAttribute("data-issuing")));
+        assertThat(browser.driver().findElements(By.id("issued-pdf"))).as("Emitir: %s", draftStatus()).isNotEmpty();
         WebElement pdfLink = browser.visible(By.id("issued-pdf"));
         String href = pdfLink.getDomProperty("href");
         String text = PdfDocument.of(browser.fetch(href)).text();
