@@ -1,22 +1,33 @@
 package io.sello;
 
-import io.sello.amendment.AgreementAmendmentType;
-import io.sello.budget.BudgetSummaryType;
+import io.sello.document.Catalogued;
+import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
-import io.sello.form.PoaExecutionFormType;
-import io.sello.plan.OperationalPlanType;
 import io.sello.rendering.DocumentRenderer;
+import io.sello.rendering.Engines;
 import io.sello.rendering.RenderingProperties;
 import io.sello.rendering.html.HtmlDocumentRenderer;
 import io.sello.rendering.jasper.JasperDocumentRenderer;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Wires the engine and the document types by hand, so that the CLI gets exactly what the server
- * gets without starting Spring.
+ * Wires the engines and the document types without starting Spring, so that the CLI gets exactly what the server
+ * gets. The types are not listed here: each is found by its {@link Catalogued} annotation (issue 18, point 2).
  */
 public final class Sello {
+    /** The packages the CLI scans when it is not told otherwise, as {@code sello.document-types.packages} does for the server. */
+    static final String PACKAGES_PROPERTY = "sello.document-types.packages";
+
     private Sello() {
     }
 
@@ -28,13 +39,46 @@ public final class Sello {
         return new HtmlDocumentRenderer(settings);
     }
 
-    public static DocumentTypes documentTypes(DocumentRenderer jasper, DocumentRenderer html) {
-        return new DocumentTypes(List.of(new PoaExecutionFormType(jasper), new AgreementAmendmentType(html),
-                new OperationalPlanType(html), new BudgetSummaryType(html)));
+    /** The catalogue: every {@link Catalogued} type in these packages, each built once with the engines. */
+    public static DocumentTypes documentTypes(Engines engines, List<String> packages) {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Catalogued.class));
+        Set<String> classNames = new LinkedHashSet<>();
+        for (String name : packages) {
+            for (BeanDefinition found : scanner.findCandidateComponents(name)) {
+                classNames.add(found.getBeanClassName());
+            }
+        }
+        List<DocumentType> types = new ArrayList<>();
+        for (String className : classNames) {
+            types.add(instantiate(className, engines));
+        }
+        types.sort(Comparator.comparingInt((DocumentType t) -> t.getClass().getAnnotation(Catalogued.class).position())
+                .thenComparing(t -> t.id().value()));
+        return new DocumentTypes(types);
     }
 
-    /** Both engines with the given settings, as the CLI and the tests use them. */
+    /** Both engines with the given settings and the default packages (or -Dsello.document-types.packages), as the CLI uses them. */
     public static DocumentTypes documentTypes(RenderingProperties settings) {
-        return documentTypes(jasperRenderer(settings), htmlRenderer(settings));
+        String configured = System.getProperty(PACKAGES_PROPERTY, "");
+        List<String> packages = configured.isBlank() ? DocumentTypesProperties.DEFAULT_PACKAGES
+                : new DocumentTypesProperties(Arrays.stream(configured.split(",")).map(String::trim).toList()).packages();
+        return documentTypes(new Engines(jasperRenderer(settings), htmlRenderer(settings)), packages);
+    }
+
+    private static DocumentType instantiate(String className, Engines engines) {
+        try {
+            Class<?> type = Class.forName(className, true, Sello.class.getClassLoader());
+            if (!DocumentType.class.isAssignableFrom(type)) {
+                throw new IllegalStateException(className + " is @Catalogued but is not a DocumentType");
+            }
+            return (DocumentType) type.getConstructor(Engines.class).newInstance(engines);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(className + " is @Catalogued but has no public constructor taking Engines", e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("document type " + className + " failed to start: " + e.getCause().getMessage(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create document type " + className, e);
+        }
     }
 }

@@ -56,8 +56,8 @@ class SelloConfiguration {
     }
 
     @Bean
-    DocumentTypes documentTypes(DocumentRenderer jasperRenderer, DocumentRenderer htmlRenderer) {
-        return Sello.documentTypes(jasperRenderer, htmlRenderer);
+    DocumentTypes documentTypes(DocumentRenderer jasperRenderer, DocumentRenderer htmlRenderer, DocumentTypesProperties catalogue) {
+        return Sello.documentTypes(new io.sello.rendering.Engines(jasperRenderer, htmlRenderer), catalogue.packages());
     }
 
     @Bean

@@ -1,28 +1,38 @@
 package io.sello.amendment;
 
+import io.sello.budget.ReconciledBudgets;
+import io.sello.document.Catalogued;
+import io.sello.document.ComputedFigure;
+import io.sello.document.DocumentPipeline;
 import io.sello.document.DocumentSummary;
-import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
-import io.sello.document.Warning;
+import io.sello.document.InputFindings;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
-import io.sello.document.ValidationReport;
-import io.sello.input.InputFindings;
+import io.sello.document.TotalMismatch;
+import io.sello.document.Warning;
 import io.sello.plan.PlanAnnex;
 import io.sello.rendering.DocumentRenderer;
+import io.sello.rendering.Engines;
 import io.sello.rendering.RenderRequest;
 
 import java.util.ArrayList;
 import java.util.List;
-
+import java.util.Optional;
 
 /** An amendment (Enmienda) to a cooperation agreement, rendered through the HTML engine. */
-public final class AgreementAmendmentType extends BundledDocumentType {
+@Catalogued(position = 20)
+public final class AgreementAmendmentType extends DocumentPipeline<AgreementAmendment, Optional<ReconciledBudgets>> {
     public static final DocumentTypeId ID = new DocumentTypeId("agreement-amendment");
 
     private final DocumentRenderer renderer;
     private final AmendmentReader reader = new AmendmentReader();
 
+    public AgreementAmendmentType(Engines engines) {
+        this(engines.html());
+    }
+
+    /** With one engine, for tests and benchmarks that record or replace it. */
     public AgreementAmendmentType(DocumentRenderer htmlRenderer) {
         super(ID, "schemas/agreement-amendment.schema.json", "examples/agreement-amendment/pcc-peru-2008.json");
         this.renderer = htmlRenderer;
@@ -43,29 +53,45 @@ public final class AgreementAmendmentType extends BundledDocumentType {
     }
 
     @Override
-    public ValidationReport validate(byte[] json) {
-        return InputFindings.check(findings -> reader.read(json, findings), amendment -> amendment.annex() == null
-                ? new ValidationReport(List.of(), List.of(), List.of())
-                : new ValidationReport(List.of(), amendment.annex().budgets().mismatches(), List.of(),
-                        amendment.annex().budgets().computedFigures()));
+    protected AgreementAmendment read(byte[] json, InputFindings findings) {
+        return reader.read(json, findings);
+    }
+
+    /** The budgets of the Plan Operativo annex, when one is attached; the amendment itself computes nothing. */
+    @Override
+    protected Optional<ReconciledBudgets> compute(AgreementAmendment amendment) {
+        return Optional.ofNullable(amendment.annex()).map(PlanAnnex::budgets);
     }
 
     @Override
-    public RenderedDocument render(byte[] json, RenderOptions options) {
-        InputFindings findings = new InputFindings();
-        AgreementAmendment amendment = reader.read(json, findings);
-        findings.throwIfErrors();
-        List<Warning> warnings = new ArrayList<>(findings.warnings());
-        if (amendment.annex() != null) {
-            amendment.annex().budgets().enforce(options.lenient(), warnings);
-        }
+    protected List<TotalMismatch> mismatches(Optional<ReconciledBudgets> budgets) {
+        return budgets.map(ReconciledBudgets::mismatches).orElse(List.of());
+    }
+
+    @Override
+    protected List<ComputedFigure> figures(Optional<ReconciledBudgets> budgets) {
+        return budgets.map(ReconciledBudgets::computedFigures).orElse(List.of());
+    }
+
+    @Override
+    protected List<Warning> printNotes(Optional<ReconciledBudgets> budgets) {
+        return budgets.map(ReconciledBudgets::roundingNotes).orElse(List.of());
+    }
+
+    @Override
+    protected String printedInsteadOfDeclared() {
+        return ReconciledBudgets.PRINTED_INSTEAD_OF_DECLARED;
+    }
+
+    @Override
+    protected RenderedDocument layOut(AgreementAmendment amendment, Optional<ReconciledBudgets> budgets, byte[] json,
+                                      RenderOptions options, List<Warning> warnings) {
         List<RenderRequest> parts = new ArrayList<>();
         parts.add(AmendmentLayout.of(amendment).withSource(json)); // the whole request, annex included
         if (amendment.annex() != null) {
             parts.add(amendment.annex().layout());
         }
-        byte[] pdf = renderer.render(parts);
-        return RenderedDocument.pdf(pdf, AmendmentLayout.fileName(amendment), warnings);
+        return RenderedDocument.pdf(renderer.render(parts), AmendmentLayout.fileName(amendment), warnings);
     }
 
     /**
@@ -73,12 +99,10 @@ public final class AgreementAmendmentType extends BundledDocumentType {
      * phase, and the date of signing.
      */
     @Override
-    public DocumentSummary summary(byte[] json) {
-        return InputFindings.readQuietly(findings -> reader.read(json, findings)).map(a -> new DocumentSummary(
-                DocumentSummary.joined(" ", a.title(), a.instrument()),
+    protected DocumentSummary summarize(AgreementAmendment a) {
+        return new DocumentSummary(DocumentSummary.joined(" ", a.title(), a.instrument()),
                 String.join(" y ", a.parties().stream().map(Party::name).toList()),
                 DocumentSummary.joined(", ", a.project().name(), a.project().phase()),
-                DocumentSummary.joined(", ", a.signing().place(), DocumentSummary.day(a.signing().date()))))
-                .orElseGet(() -> DocumentSummary.ofType(this));
+                DocumentSummary.joined(", ", a.signing().place(), DocumentSummary.day(a.signing().date())));
     }
 }

@@ -3,7 +3,7 @@ package io.sello.amendment;
 import io.sello.text.Paragraph;
 import io.sello.text.ParagraphReader;
 import io.sello.text.Run;
-import io.sello.input.InputFindings;
+import io.sello.document.InputFindings;
 import io.sello.input.JsonElement;
 import io.sello.input.JsonObject;
 import io.sello.input.StrictJson;

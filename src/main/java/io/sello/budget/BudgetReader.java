@@ -2,7 +2,7 @@ package io.sello.budget;
 
 import io.sello.format.Currency;
 import io.sello.format.NumberStyle;
-import io.sello.input.InputFindings;
+import io.sello.document.InputFindings;
 import io.sello.input.JsonObject;
 
 import java.math.BigDecimal;

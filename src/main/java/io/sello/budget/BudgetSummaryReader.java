@@ -1,6 +1,6 @@
 package io.sello.budget;
 
-import io.sello.input.InputFindings;
+import io.sello.document.InputFindings;
 import io.sello.input.JsonElement;
 import io.sello.input.JsonObject;
 import io.sello.input.StrictJson;

@@ -1,26 +1,29 @@
 package io.sello.budget;
 
+import io.sello.document.Catalogued;
+import io.sello.document.ComputedFigure;
+import io.sello.document.DocumentPipeline;
 import io.sello.document.DocumentSummary;
-import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
+import io.sello.document.InputFindings;
 import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.SignatureSlot;
-import io.sello.document.ValidationReport;
+import io.sello.document.TotalMismatch;
 import io.sello.document.Warning;
-import io.sello.input.InputFindings;
 import io.sello.rendering.DocumentRenderer;
+import io.sello.rendering.Engines;
 import io.sello.rendering.RenderedPdf;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Multi-year, multi-currency budget tables, computed and reconciled; PDF, XLSX or CSV. */
-public final class BudgetSummaryType extends BundledDocumentType {
+@Catalogued(position = 40)
+public final class BudgetSummaryType extends DocumentPipeline<BudgetSummary, ReconciledBudgets> {
     public static final DocumentTypeId ID = new DocumentTypeId("budget-summary");
     private static final Set<OutputFormat> FORMATS = Set.of(OutputFormat.PDF, OutputFormat.XLSX, OutputFormat.CSV);
 
@@ -29,6 +32,11 @@ public final class BudgetSummaryType extends BundledDocumentType {
 
     private final DocumentRenderer renderer;
 
+    public BudgetSummaryType(Engines engines) {
+        this(engines.html());
+    }
+
+    /** With one engine, for tests and benchmarks that record or replace it. */
     public BudgetSummaryType(DocumentRenderer htmlRenderer) {
         super(ID, "schemas/budget-summary.schema.json", "examples/budget-summary/resumen-subproyectos.json");
         this.renderer = htmlRenderer;
@@ -56,24 +64,39 @@ public final class BudgetSummaryType extends BundledDocumentType {
     }
 
     @Override
-    public ValidationReport validate(byte[] json) {
-        return InputFindings.check(findings -> BudgetSummaryReader.read(json, findings), summary -> {
-            ReconciledBudgets budgets = reconcile(summary);
-            return new ValidationReport(List.of(), budgets.mismatches(), List.of(), budgets.computedFigures());
-        });
+    protected BudgetSummary read(byte[] json, InputFindings findings) {
+        return BudgetSummaryReader.read(json, findings);
     }
 
     @Override
-    public RenderedDocument render(byte[] json, RenderOptions options) {
-        if (!FORMATS.contains(options.format())) {
-            throw new IllegalArgumentException("budget-summary does not deliver " + options.format());
-        }
-        InputFindings findings = new InputFindings();
-        BudgetSummary summary = BudgetSummaryReader.read(json, findings);
-        findings.throwIfErrors();
-        ReconciledBudgets budgets = reconcile(summary);
-        List<Warning> warnings = new ArrayList<>(findings.warnings());
-        budgets.enforce(options.lenient(), warnings);
+    protected ReconciledBudgets compute(BudgetSummary summary) {
+        return reconcile(summary);
+    }
+
+    @Override
+    protected List<TotalMismatch> mismatches(ReconciledBudgets budgets) {
+        return budgets.mismatches();
+    }
+
+    @Override
+    protected List<ComputedFigure> figures(ReconciledBudgets budgets) {
+        return budgets.computedFigures();
+    }
+
+    @Override
+    protected List<Warning> printNotes(ReconciledBudgets budgets) {
+        return budgets.roundingNotes();
+    }
+
+    @Override
+    protected String printedInsteadOfDeclared() {
+        return ReconciledBudgets.PRINTED_INSTEAD_OF_DECLARED;
+    }
+
+    /** A PDF with signatories reports where each FIRMA cell is, for the sign-off steps; XLSX and CSV carry no signatures. */
+    @Override
+    protected RenderedDocument layOut(BudgetSummary summary, ReconciledBudgets budgets, byte[] json, RenderOptions options,
+                                      List<Warning> warnings) {
         String fileName = BudgetSummaryLayout.fileName(summary, options.format().extension());
         if (options.format() == OutputFormat.PDF && !summary.signatories().isEmpty()) {
             RenderedPdf pdf = renderer.renderWithAnchors(BudgetSummaryLayout.of(summary, budgets).withSource(json));
@@ -101,9 +124,7 @@ public final class BudgetSummaryType extends BundledDocumentType {
 
     /** Title, issuer, subtitle and place and date, each as the request gives it (all but the title optional). */
     @Override
-    public DocumentSummary summary(byte[] json) {
-        return InputFindings.readQuietly(findings -> BudgetSummaryReader.read(json, findings)).map(s -> new DocumentSummary(
-                s.title().isBlank() ? title() : s.title(), s.issuer(), s.subtitle(), s.placeAndDate()))
-                .orElseGet(() -> DocumentSummary.ofType(this));
+    protected DocumentSummary summarize(BudgetSummary s) {
+        return new DocumentSummary(s.title().isBlank() ? title() : s.title(), s.issuer(), s.subtitle(), s.placeAndDate());
     }
 }

@@ -2,7 +2,6 @@ package io.sello.budget;
 
 import io.sello.document.ComputedFigure;
 import io.sello.document.TotalMismatch;
-import io.sello.document.TotalsMismatchException;
 import io.sello.document.Warning;
 
 import java.util.ArrayList;
@@ -83,22 +82,16 @@ public final class ReconciledBudgets {
         return mismatches.stream().filter(m -> m.isError() && m.pointer().startsWith(pointer + "/")).toList();
     }
 
+    /** A lenient render prints the computed figure where a declared one is wrong, and the table notes the difference. */
+    public static final String PRINTED_INSTEAD_OF_DECLARED = "the computed figure was printed with a discrepancy note";
+
     /**
-     * Refuses the render when a declared figure is wrong beyond rounding, unless {@code lenient};
-     * in lenient mode each error becomes a {@code total-mismatch} warning. Each rounding difference
-     * whose declared figure is printed becomes a {@code rounding-declared-printed} warning with both
-     * figures, so the response (and the audit's warning count) still says where the printout and
-     * the arithmetic part.
+     * Each rounding difference whose declared figure is printed, as a {@code rounding-declared-printed} warning with
+     * both figures, so the response (and the audit's warning count) still says where the printout and the arithmetic
+     * part. Errors beyond rounding are the pipeline's leniency rule (DocumentPipeline), not a note.
      */
-    public void enforce(boolean lenient, List<Warning> warnings) {
-        List<TotalMismatch> errors = mismatches.stream().filter(TotalMismatch::isError).toList();
-        if (!errors.isEmpty() && !lenient) {
-            throw new TotalsMismatchException(errors, warnings);
-        }
-        for (TotalMismatch error : errors) {
-            warnings.add(new Warning(error.pointer(), "total-mismatch",
-                    error.describe() + "; the computed figure was printed with a discrepancy note"));
-        }
+    public List<Warning> roundingNotes() {
+        List<Warning> warnings = new ArrayList<>();
         for (PrintedBudget table : printed.values()) {
             int columns = table.table().columns().size();
             for (int r = 0; r < table.table().rows().size(); r++) {
@@ -111,5 +104,6 @@ public final class ReconciledBudgets {
                 }
             }
         }
+        return warnings;
     }
 }

@@ -1,29 +1,29 @@
 package io.sello.form;
 
+import io.sello.document.Catalogued;
+import io.sello.document.ComputedFigure;
+import io.sello.document.DocumentPipeline;
 import io.sello.document.DocumentSummary;
-import io.sello.document.BundledDocumentType;
 import io.sello.document.DocumentTypeId;
 import io.sello.document.InputError;
-import io.sello.document.InvalidInputException;
-import io.sello.document.RenderOptions;
+import io.sello.document.InputFindings;
 import io.sello.document.OutputFormat;
+import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.SignatureSlot;
-import io.sello.rendering.RenderedPdf;
 import io.sello.document.TotalMismatch;
-import io.sello.document.TotalsMismatchException;
-import io.sello.document.UnprintableFigureException;
-import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
-import io.sello.input.InputFindings;
 import io.sello.input.JsonPointers;
 import io.sello.rendering.DocumentRenderer;
+import io.sello.rendering.Engines;
+import io.sello.rendering.RenderedPdf;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Formulario N.5.B, Seguimiento a la Ejecución Financiera, of the annual operations plan (POA). */
-public final class PoaExecutionFormType extends BundledDocumentType {
+@Catalogued(position = 10)
+public final class PoaExecutionFormType extends DocumentPipeline<PoaExecutionForm, ComputedForm> {
     public static final DocumentTypeId ID = new DocumentTypeId("poa-execution-form");
     /** The FIRMA cells of the signature block are anchors named {@code signature-<ROLE>} in the JRXML. */
     private static final String SIGNATURE_ANCHOR = "signature-";
@@ -31,6 +31,11 @@ public final class PoaExecutionFormType extends BundledDocumentType {
     private final DocumentRenderer renderer;
     private final PoaFormReader reader = new PoaFormReader();
 
+    public PoaExecutionFormType(Engines engines) {
+        this(engines.jasper());
+    }
+
+    /** With one engine, for tests and benchmarks that record or replace it. */
     public PoaExecutionFormType(DocumentRenderer renderer) {
         super(ID, "schemas/poa-execution-form.schema.json", "examples/poa-execution-form/senavex-2020-julio.json");
         this.renderer = renderer;
@@ -51,52 +56,34 @@ public final class PoaExecutionFormType extends BundledDocumentType {
     }
 
     @Override
-    public ValidationReport validate(byte[] json) {
-        InputFindings findings = new InputFindings();
-        PoaExecutionForm form;
-        try {
-            form = reader.read(json, findings);
-        } catch (InvalidInputException malformed) {
-            return ValidationReport.ofErrors(malformed.errors());
-        }
-        if (form == null) {
-            return new ValidationReport(findings.errors(), List.of(), findings.warnings());
-        }
-        ComputedForm computed = ComputedForm.of(form);
-        return new ValidationReport(PrintableFigures.unprintable(computed), DeclaredTotalsCheck.check(computed),
-                warnings(findings, computed), FormFigures.of(computed));
+    protected PoaExecutionForm read(byte[] json, InputFindings findings) {
+        return reader.read(json, findings);
     }
 
     @Override
-    public RenderedDocument render(byte[] json, RenderOptions options) {
-        InputFindings findings = new InputFindings();
-        PoaExecutionForm form = reader.read(json, findings);
-        findings.throwIfErrors();
-        ComputedForm computed = ComputedForm.of(form);
-        List<InputError> unprintable = PrintableFigures.unprintable(computed);
-        if (!unprintable.isEmpty()) {
-            throw new UnprintableFigureException(unprintable);
-        }
-        List<Warning> warnings = warnings(findings, computed);
-        List<TotalMismatch> mismatches = DeclaredTotalsCheck.check(computed);
-        if (!mismatches.isEmpty()) {
-            if (!options.lenient()) {
-                throw new TotalsMismatchException(mismatches, warnings);
-            }
-            for (TotalMismatch mismatch : mismatches) {
-                warnings.add(new Warning(mismatch.pointer(), "total-mismatch",
-                        mismatch.describe() + "; the computed figure was printed"));
-            }
-        }
-        RenderedPdf pdf = renderer.renderWithAnchors(PoaFormLayout.of(computed).withSource(json));
-        List<SignatureSlot> slots = pdf.anchors().stream().filter(a -> a.name().startsWith(SIGNATURE_ANCHOR))
-                .map(a -> new SignatureSlot(a.name().substring(SIGNATURE_ANCHOR.length()), a.page(), a.x(), a.y(), a.width(), a.height()))
-                .toList();
-        return new RenderedDocument(pdf.pdf(), OutputFormat.PDF, PoaFormLayout.fileName(form.header()), warnings, slots);
+    protected ComputedForm compute(PoaExecutionForm form) {
+        return ComputedForm.of(form);
     }
 
-    private static List<Warning> warnings(InputFindings findings, ComputedForm computed) {
-        List<Warning> warnings = new ArrayList<>(findings.warnings());
+    /** Every total of the form is exact to the cent (see DeclaredTotalsCheck). */
+    @Override
+    protected List<TotalMismatch> mismatches(ComputedForm computed) {
+        return DeclaredTotalsCheck.check(computed);
+    }
+
+    @Override
+    protected List<InputError> unprintable(ComputedForm computed) {
+        return PrintableFigures.unprintable(computed);
+    }
+
+    @Override
+    protected List<ComputedFigure> figures(ComputedForm computed) {
+        return FormFigures.of(computed);
+    }
+
+    @Override
+    protected List<Warning> warnings(ComputedForm computed) {
+        List<Warning> warnings = new ArrayList<>();
         for (int i = 0; i < computed.activities().size(); i++) {
             if (computed.activities().get(i).executionPercent().isEmpty()) {
                 warnings.add(new Warning(JsonPointers.child("/activities", i), "executed-without-programme",
@@ -107,18 +94,26 @@ public final class PoaExecutionFormType extends BundledDocumentType {
         return warnings;
     }
 
+    @Override
+    protected RenderedDocument layOut(PoaExecutionForm form, ComputedForm computed, byte[] json, RenderOptions options,
+                                      List<Warning> warnings) {
+        RenderedPdf pdf = renderer.renderWithAnchors(PoaFormLayout.of(computed).withSource(json));
+        List<SignatureSlot> slots = pdf.anchors().stream().filter(a -> a.name().startsWith(SIGNATURE_ANCHOR))
+                .map(a -> new SignatureSlot(a.name().substring(SIGNATURE_ANCHOR.length()), a.page(), a.x(), a.y(), a.width(), a.height()))
+                .toList();
+        return new RenderedDocument(pdf.pdf(), OutputFormat.PDF, PoaFormLayout.fileName(form.header()), warnings, slots);
+    }
+
     /**
      * The title block of the form: its title ("SEGUIMIENTO A LA EJECUCION FINANCIERA - MES DE JULIO"), the institution
      * and the entity's acronym, the form code and the plan ("FORMULARIO N.5.B · ANTEPROYECTO POA 2020") and the
      * cut-off date.
      */
     @Override
-    public DocumentSummary summary(byte[] json) {
-        return InputFindings.readQuietly(findings -> reader.read(json, findings)).map(form -> {
-            FormHeader h = form.header();
-            return new DocumentSummary(h.formTitle(), DocumentSummary.joined(" — ", h.institution(), h.acronym()),
-                    DocumentSummary.joined(" · ", h.formCode(), h.planLabel()), DocumentSummary.day(h.cutOffDate()));
-        }).orElseGet(() -> DocumentSummary.ofType(this));
+    protected DocumentSummary summarize(PoaExecutionForm form) {
+        FormHeader h = form.header();
+        return new DocumentSummary(h.formTitle(), DocumentSummary.joined(" — ", h.institution(), h.acronym()),
+                DocumentSummary.joined(" · ", h.formCode(), h.planLabel()), DocumentSummary.day(h.cutOffDate()));
     }
 
     /** The Formulario N.5.B with nothing in it, laid out by the same template as a rendered one (see PoaFormLayout#blank). */

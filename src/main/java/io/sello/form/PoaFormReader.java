@@ -1,6 +1,6 @@
 package io.sello.form;
 
-import io.sello.input.InputFindings;
+import io.sello.document.InputFindings;
 import io.sello.input.JsonObject;
 import io.sello.input.StrictJson;
 

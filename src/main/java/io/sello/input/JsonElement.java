@@ -1,5 +1,6 @@
 package io.sello.input;
 
+import io.sello.document.InputFindings;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

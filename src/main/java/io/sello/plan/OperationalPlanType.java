@@ -1,28 +1,35 @@
 package io.sello.plan;
 
-import io.sello.document.DocumentSummary;
 import io.sello.budget.ReconciledBudgets;
-import io.sello.document.BundledDocumentType;
-import io.sello.document.Warning;
+import io.sello.document.Catalogued;
+import io.sello.document.ComputedFigure;
+import io.sello.document.DocumentPipeline;
+import io.sello.document.DocumentSummary;
 import io.sello.document.DocumentTypeId;
+import io.sello.document.InputFindings;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
-import io.sello.document.ValidationReport;
-import io.sello.input.InputFindings;
+import io.sello.document.TotalMismatch;
+import io.sello.document.Warning;
 import io.sello.plan.PlanModel.OperationalPlan;
 import io.sello.rendering.DocumentRenderer;
+import io.sello.rendering.Engines;
 
-import java.util.ArrayList;
 import java.util.List;
 
-
 /** A Plan Operativo (the annex of a cooperation agreement), rendered through the HTML engine. */
-public final class OperationalPlanType extends BundledDocumentType {
+@Catalogued(position = 30)
+public final class OperationalPlanType extends DocumentPipeline<OperationalPlan, ReconciledBudgets> {
     public static final DocumentTypeId ID = new DocumentTypeId("operational-plan");
 
     private final DocumentRenderer renderer;
     private final PlanReader reader = new PlanReader();
 
+    public OperationalPlanType(Engines engines) {
+        this(engines.html());
+    }
+
+    /** With one engine, for tests and benchmarks that record or replace it. */
     public OperationalPlanType(DocumentRenderer htmlRenderer) {
         super(ID, "schemas/operational-plan.schema.json", "examples/operational-plan/small-plan.json");
         this.renderer = htmlRenderer;
@@ -43,30 +50,45 @@ public final class OperationalPlanType extends BundledDocumentType {
     }
 
     @Override
-    public ValidationReport validate(byte[] json) {
-        return InputFindings.check(findings -> reader.read(json, findings), plan -> {
-            ReconciledBudgets budgets = PlanLayout.budgets(plan);
-            return new ValidationReport(List.of(), budgets.mismatches(), List.of(), budgets.computedFigures());
-        });
+    protected OperationalPlan read(byte[] json, InputFindings findings) {
+        return reader.read(json, findings);
     }
 
     @Override
-    public RenderedDocument render(byte[] json, RenderOptions options) {
-        InputFindings findings = new InputFindings();
-        OperationalPlan plan = reader.read(json, findings);
-        findings.throwIfErrors();
-        ReconciledBudgets budgets = PlanLayout.budgets(plan);
-        List<Warning> warnings = new ArrayList<>(findings.warnings());
-        budgets.enforce(options.lenient(), warnings);
+    protected ReconciledBudgets compute(OperationalPlan plan) {
+        return PlanLayout.budgets(plan);
+    }
+
+    @Override
+    protected List<TotalMismatch> mismatches(ReconciledBudgets budgets) {
+        return budgets.mismatches();
+    }
+
+    @Override
+    protected List<ComputedFigure> figures(ReconciledBudgets budgets) {
+        return budgets.computedFigures();
+    }
+
+    @Override
+    protected List<Warning> printNotes(ReconciledBudgets budgets) {
+        return budgets.roundingNotes();
+    }
+
+    @Override
+    protected String printedInsteadOfDeclared() {
+        return ReconciledBudgets.PRINTED_INSTEAD_OF_DECLARED;
+    }
+
+    @Override
+    protected RenderedDocument layOut(OperationalPlan plan, ReconciledBudgets budgets, byte[] json, RenderOptions options,
+                                      List<Warning> warnings) {
         return RenderedDocument.pdf(renderer.render(PlanLayout.of(plan, budgets).withSource(json)), PlanLayout.fileName(plan), warnings);
     }
 
     /** The cover: title (or "Plan Operativo"), programme, period, and place and date in its own words. */
     @Override
-    public DocumentSummary summary(byte[] json) {
-        return InputFindings.readQuietly(findings -> reader.read(json, findings)).map(plan -> new DocumentSummary(
-                plan.cover().title().isBlank() ? title() : plan.cover().title(), plan.cover().program(),
-                plan.cover().period(), plan.cover().placeAndDate()))
-                .orElseGet(() -> DocumentSummary.ofType(this));
+    protected DocumentSummary summarize(OperationalPlan plan) {
+        return new DocumentSummary(plan.cover().title().isBlank() ? title() : plan.cover().title(), plan.cover().program(),
+                plan.cover().period(), plan.cover().placeAndDate());
     }
 }

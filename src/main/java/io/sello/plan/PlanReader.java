@@ -3,7 +3,7 @@ package io.sello.plan;
 import io.sello.budget.BudgetReader;
 import io.sello.budget.BudgetTable;
 import io.sello.budget.PrintedFigures;
-import io.sello.input.InputFindings;
+import io.sello.document.InputFindings;
 import io.sello.input.JsonElement;
 import io.sello.input.JsonObject;
 import io.sello.input.StrictJson;

@@ -3,7 +3,7 @@ package io.sello.budget;
 import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
-import io.sello.input.InputFindings;
+import io.sello.document.InputFindings;
 import io.sello.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

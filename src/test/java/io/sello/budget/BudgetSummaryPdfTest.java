@@ -4,7 +4,7 @@ import io.sello.document.DocumentType;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.TotalsMismatchException;
-import io.sello.input.InputFindings;
+import io.sello.document.InputFindings;
 import io.sello.support.FilledAreas;
 import io.sello.support.Fixtures;
 import io.sello.support.Golden;

@@ -1,7 +1,7 @@
 package io.sello.budget;
 
 import io.sello.document.TotalMismatch;
-import io.sello.input.InputFindings;
+import io.sello.document.InputFindings;
 import io.sello.input.JsonObject;
 import io.sello.input.StrictJson;
 import io.sello.support.Fixtures;

@@ -8,7 +8,7 @@ import io.sello.document.DocumentType;
 import io.sello.document.InputError;
 import io.sello.document.RenderOptions;
 import io.sello.document.UnprintableFigureException;
-import io.sello.input.InputFindings;
+import io.sello.document.InputFindings;
 import io.sello.support.Fixtures;
 import io.sello.support.PdfRuns;
 import io.sello.support.PdfRuns.Run;

@@ -2,7 +2,7 @@ package io.sello.budget;
 
 import io.sello.document.RenderOptions;
 import io.sello.format.NumberStyle;
-import io.sello.input.InputFindings;
+import io.sello.document.InputFindings;
 import io.sello.support.Fixtures;
 import io.sello.support.PdfDocument;
 import org.apache.pdfbox.Loader;

@@ -1,7 +1,7 @@
 package io.sello.form;
 
 import io.sello.document.TotalMismatch;
-import io.sello.input.InputFindings;
+import io.sello.document.InputFindings;
 import io.sello.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,7 +2,7 @@ package io.sello.form;
 
 import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
-import io.sello.input.InputFindings;
+import io.sello.document.InputFindings;
 import io.sello.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

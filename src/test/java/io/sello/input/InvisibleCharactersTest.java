@@ -1,5 +1,6 @@
 package io.sello.input;
 
+import io.sello.document.InputFindings;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import org.junit.jupiter.api.Test;

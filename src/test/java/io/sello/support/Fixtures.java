@@ -40,7 +40,7 @@ public final class Fixtures {
 
     public static synchronized DocumentTypes types() {
         if (types == null) {
-            types = Sello.documentTypes(renderer(), htmlRenderer());
+            types = Sello.documentTypes(new io.sello.rendering.Engines(renderer(), htmlRenderer()), io.sello.DocumentTypesProperties.DEFAULT_PACKAGES);
         }
         return types;
     }

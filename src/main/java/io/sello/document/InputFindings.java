@@ -1,9 +1,5 @@
-package io.sello.input;
+package io.sello.document;
 
-import io.sello.document.InputError;
-import io.sello.document.InvalidInputException;
-import io.sello.document.ValidationReport;
-import io.sello.document.Warning;
 
 import java.util.ArrayList;
 import java.util.List;
