@@ -2,6 +2,7 @@ package io.sello.storage;
 
 import io.sello.document.Hashes;
 import io.sello.document.SignatureSlot;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -11,7 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +22,21 @@ import java.util.Optional;
  * (H2 embedded, PostgreSQL). SQL only, no ORM: the schema is small and the queries are few.
  */
 public class DocumentRegistry {
-    private static final org.springframework.jdbc.core.RowMapper<AuditEvent> AUDIT_EVENT = (rs, n) -> new AuditEvent(
+    private static final String DOCUMENT_COLUMNS = """
+            id, type, status, file_name, rendered_sha256, sha256, template_version, input_json, signature_slots,
+            created_at, created_by, version""";
+    /** A document's row, its sign-offs still to be added ({@link StoredDocument#withSignOffs}). */
+    private static final RowMapper<StoredDocument> DOCUMENT_ROW = (rs, n) -> new StoredDocument(
+            DocumentId.parse(rs.getString("id")), rs.getString("type"), rs.getString("status"), rs.getString("file_name"),
+            rs.getString("rendered_sha256"), rs.getString("sha256"), rs.getString("template_version"),
+            rs.getString("input_json"), Slots.fromText(rs.getString("signature_slots")),
+            rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), rs.getInt("version"), List.of());
+    private static final String SIGN_OFF_COLUMNS = "step, signer, position, username, signed_at, sha256, kind";
+    private static final RowMapper<StoredDocument.SignOff> SIGN_OFF_ROW = (rs, n) -> new StoredDocument.SignOff(
+            SignOffStep.valueOf(rs.getString("step")), rs.getString("signer"), rs.getString("position"),
+            rs.getString("username"), rs.getTimestamp("signed_at").toInstant(), rs.getString("sha256"),
+            SignOffKind.valueOf(rs.getString("kind")));
+    private static final RowMapper<AuditEvent> AUDIT_EVENT = (rs, n) -> new AuditEvent(
             rs.getLong("id"), rs.getString("document_id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
             rs.getString("action"), rs.getString("result"), rs.getString("detail"));
     private final JdbcClient jdbc;
@@ -53,30 +70,29 @@ public class DocumentRegistry {
     }
 
     public Optional<StoredDocument> find(DocumentId id) {
-        List<StoredDocument> found = jdbc.sql("""
-                        SELECT id, type, status, file_name, rendered_sha256, sha256, template_version, input_json,
-                               signature_slots, created_at, created_by, version
-                        FROM documents WHERE id = :id""")
-                .param("id", id.toString())
-                .query((rs, n) -> new StoredDocument(DocumentId.parse(rs.getString("id")), rs.getString("type"),
-                        rs.getString("status"), rs.getString("file_name"), rs.getString("rendered_sha256"),
-                        rs.getString("sha256"), rs.getString("template_version"), rs.getString("input_json"),
-                        Slots.fromText(rs.getString("signature_slots")), rs.getTimestamp("created_at").toInstant(),
-                        rs.getString("created_by"), rs.getInt("version"), List.of()))
-                .list();
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        StoredDocument d = found.get(0);
-        return Optional.of(new StoredDocument(d.id(), d.type(), d.status(), d.fileName(), d.renderedSha256(), d.sha256(),
-                d.templateVersion(), d.inputJson(), d.slots(), d.createdAt(), d.createdBy(), d.version(), signOffs(id)));
+        List<StoredDocument> found = jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM documents WHERE id = :id")
+                .param("id", id.toString()).query(DOCUMENT_ROW).list();
+        return found.stream().findFirst().map(d -> d.withSignOffs(signOffs(id)));
     }
 
-    /** The latest stored documents, newest first, without their sign-off details. */
+    /**
+     * The latest stored documents, newest first, with their sign-offs: two queries whatever the limit (it was one per
+     * document and one more per document for its sign-offs, 1 + 2N, before issue 18).
+     */
     public List<StoredDocument> latest(int limit) {
-        List<String> ids = jdbc.sql("SELECT id FROM documents ORDER BY created_at DESC, id LIMIT :limit")
-                .param("limit", limit).query((rs, n) -> rs.getString(1)).list();
-        return ids.stream().map(id -> find(DocumentId.parse(id)).orElseThrow()).toList();
+        List<StoredDocument> documents = jdbc.sql("SELECT " + DOCUMENT_COLUMNS
+                        + " FROM documents ORDER BY created_at DESC, id LIMIT :limit")
+                .param("limit", limit).query(DOCUMENT_ROW).list();
+        if (documents.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<StoredDocument.SignOff>> signOffs = new HashMap<>();
+        jdbc.sql("SELECT document_id, " + SIGN_OFF_COLUMNS + " FROM sign_offs WHERE document_id IN (:ids)")
+                .param("ids", documents.stream().map(d -> d.id().toString()).toList())
+                .query((rs, n) -> Map.entry(rs.getString("document_id"), SIGN_OFF_ROW.mapRow(rs, n))).list()
+                .forEach(e -> signOffs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return documents.stream().map(d -> d.withSignOffs(sortedByStep(signOffs.getOrDefault(d.id().toString(), List.of()))))
+                .toList();
     }
 
     public byte[] pdf(DocumentId id) {
@@ -86,14 +102,12 @@ public class DocumentRegistry {
     }
 
     private List<StoredDocument.SignOff> signOffs(DocumentId id) {
-        return jdbc.sql("""
-                        SELECT step, signer, position, username, signed_at, sha256, kind FROM sign_offs
-                        WHERE document_id = :id""")
-                .param("id", id.toString())
-                .query((rs, n) -> new StoredDocument.SignOff(SignOffStep.valueOf(rs.getString("step")), rs.getString("signer"),
-                        rs.getString("position"), rs.getString("username"), rs.getTimestamp("signed_at").toInstant(),
-                        rs.getString("sha256"), SignOffKind.valueOf(rs.getString("kind"))))
-                .list().stream().sorted(java.util.Comparator.comparing(StoredDocument.SignOff::step)).toList();
+        return sortedByStep(jdbc.sql("SELECT " + SIGN_OFF_COLUMNS + " FROM sign_offs WHERE document_id = :id")
+                .param("id", id.toString()).query(SIGN_OFF_ROW).list());
+    }
+
+    private static List<StoredDocument.SignOff> sortedByStep(List<StoredDocument.SignOff> signOffs) {
+        return signOffs.stream().sorted(java.util.Comparator.comparing(StoredDocument.SignOff::step)).toList();
     }
 
     /**

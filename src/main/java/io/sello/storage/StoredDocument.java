@@ -17,6 +17,12 @@ import java.util.Objects;
 public record StoredDocument(DocumentId id, String type, String status, String fileName, String renderedSha256,
                              String sha256, String templateVersion, String inputJson, List<SignatureSlot> slots,
                              Instant createdAt, String createdBy, int version, List<SignOff> signOffs) {
+    /** This document with these sign-offs: the registry reads a document's row and its sign-offs apart. */
+    StoredDocument withSignOffs(List<SignOff> signOffs) {
+        return new StoredDocument(id, type, status, fileName, renderedSha256, sha256, templateVersion, inputJson, slots,
+                createdAt, createdBy, version, signOffs);
+    }
+
     public StoredDocument {
         Objects.requireNonNull(id, "id");
         slots = List.copyOf(slots);

@@ -65,6 +65,58 @@ abstract class RegistryContract {
         assertThat(registry.find(DocumentId.random())).isEmpty();
     }
 
+    /** The registry list: newest first, each with its sign-offs as find gives them, in two statements whatever the limit. */
+    @Test
+    void theLatestDocumentsComeWithTheirSignOffsInTwoStatements() {
+        List<StoredDocument> stored = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            stored.add(store(("v" + i).getBytes()));
+        }
+        StoredDocument signed = stored.get(1);
+        assertThat(registry.recordSignOff(signed.id(), 1, SignOffStep.ELABORADO, "Ana Quispe", "Técnico", "ana",
+                SignOffKind.PERSONAL, NOW, "v1 signed".getBytes())).isTrue();
+        assertThat(registry.recordSignOff(signed.id(), 2, SignOffStep.REVISADO, "Luis Mamani", "Jefe", "luis",
+                SignOffKind.PERSONAL, NOW, "v1 signed twice".getBytes())).isTrue();
+        java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+        DocumentRegistry counted = new DocumentRegistry(JdbcClient.create(countingStatements(statements)),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.fixed(NOW, ZoneOffset.UTC));
+
+        List<StoredDocument> latest = counted.latest(3);
+        assertThat(statements.get()).isEqualTo(2);
+        assertThat(latest).hasSize(3);
+        // all four were stored at the same instant: the list breaks the tie by id, as its ORDER BY says
+        List<StoredDocument> expected = stored.stream().sorted(java.util.Comparator.comparing((StoredDocument d) -> d.id().toString()))
+                .limit(3).map(d -> registry.find(d.id()).orElseThrow()).toList();
+        assertThat(latest).isEqualTo(expected);
+        statements.set(0);
+        List<StoredDocument> all = counted.latest(10);
+        assertThat(statements.get()).isEqualTo(2);
+        assertThat(all).hasSize(4);
+        assertThat(all.stream().filter(d -> d.id().equals(signed.id())).flatMap(d -> d.signOffs().stream()))
+                .extracting(s -> s.step() + " " + s.username()).containsExactly("ELABORADO ana", "REVISADO luis");
+    }
+
+    /** A data source that counts the statements prepared through it. */
+    private javax.sql.DataSource countingStatements(java.util.concurrent.atomic.AtomicInteger count) {
+        return new org.springframework.jdbc.datasource.DelegatingDataSource(dataSource) {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                java.sql.Connection connection = super.getConnection();
+                return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[]{java.sql.Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+                                count.incrementAndGet();
+                            }
+                            try {
+                                return method.invoke(connection, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+    }
+
     /** Drafts (V5): the owner's only, and a save over a stale version loses, on each database. */
     @Test
     void aDraftIsTheOwnersAndAStaleSaveLoses() {
