@@ -19,7 +19,7 @@ import io.sello.signoff.SignOffService;
 import io.sello.signoff.Verification;
 import io.sello.storage.DocumentRegistry;
 import io.sello.storage.StorageProperties;
-import io.sello.web.LimitsProperties;
+import io.sello.input.LimitsProperties;
 import io.sello.web.OidcProperties;
 import io.sello.web.SecurityProperties;
 import org.springframework.core.env.Environment;

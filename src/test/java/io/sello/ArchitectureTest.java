@@ -33,6 +33,13 @@ class ArchitectureTest {
                 .contains("io.sello.form..", "io.sello.budget..");
     }
 
+    /** Module boundaries (issue 18, point 4): the feature packages depend on each other one way only. */
+    @Test
+    void featurePackagesHaveNoCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("io.sello.(*)..")
+                .should().beFreeOfCycles().check(CLASSES);
+    }
+
     @Test
     void onlyTheJasperAdapterUsesJasperReports() {
         noClasses().that().resideOutsideOfPackage("io.sello.rendering.jasper..")

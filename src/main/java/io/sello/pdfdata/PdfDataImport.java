@@ -5,7 +5,7 @@ import io.sello.document.InvalidInputException;
 import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
 import io.sello.signing.PdfLimits;
-import io.sello.web.LimitsProperties;
+import io.sello.input.LimitsProperties;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

@@ -6,7 +6,7 @@ import io.sello.document.InvalidInputException;
 import io.sello.signing.PdfLimits;
 import io.sello.signing.PdfRefusedException;
 import io.sello.signing.UploadedPdf;
-import io.sello.web.LimitsProperties;
+import io.sello.input.LimitsProperties;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,8 +2,8 @@ package io.sello.spreadsheet;
 
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
-import io.sello.web.UnknownDocumentTypeException;
-import io.sello.web.WarningHeaders;
+import io.sello.http.UnknownDocumentTypeException;
+import io.sello.http.WarningHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.http.ContentDisposition;

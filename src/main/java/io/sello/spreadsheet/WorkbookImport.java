@@ -6,7 +6,7 @@ import io.sello.document.InvalidInputException;
 import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
 import io.sello.input.StrictJson;
-import io.sello.web.LimitsProperties;
+import io.sello.input.LimitsProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package io.sello.web;
 
+import io.sello.input.LimitsProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

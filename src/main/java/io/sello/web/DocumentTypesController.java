@@ -1,5 +1,6 @@
 package io.sello.web;
 
+import io.sello.http.UnknownDocumentTypeException;
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;

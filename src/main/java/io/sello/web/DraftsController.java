@@ -1,5 +1,6 @@
 package io.sello.web;
 
+import io.sello.http.UnknownDocumentTypeException;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;

@@ -1,5 +1,6 @@
 package io.sello.web;
 
+import io.sello.input.LimitsProperties;
 import io.sello.input.JsonLimits;
 import io.sello.input.StrictJson;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package io.sello.web;
 
+import io.sello.http.UnknownDocumentTypeException;
 import io.sello.document.DocumentTooLargeException;
 import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;

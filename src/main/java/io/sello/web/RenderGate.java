@@ -1,5 +1,6 @@
 package io.sello.web;
 
+import io.sello.input.LimitsProperties;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;

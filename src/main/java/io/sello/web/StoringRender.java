@@ -1,5 +1,6 @@
 package io.sello.web;
 
+import io.sello.http.WarningHeaders;
 import io.sello.document.DocumentType;
 import io.sello.signoff.DocumentStore;
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,7 @@
 package io.sello.web;
 
+import io.sello.http.WarningHeaders;
+import io.sello.input.LimitsProperties;
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
 import io.sello.document.RenderOptions;

@@ -28,7 +28,7 @@ import io.sello.signing.SigningKey;
 import io.sello.signing.VerificationReport;
 import io.sello.support.Fixtures;
 import io.sello.support.VeraPdf;
-import io.sello.web.LimitsProperties;
+import io.sello.input.LimitsProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

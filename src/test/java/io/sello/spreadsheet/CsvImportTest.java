@@ -4,7 +4,7 @@ import io.sello.document.DocumentTooLargeException;
 import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
 import io.sello.support.Fixtures;
-import io.sello.web.LimitsProperties;
+import io.sello.input.LimitsProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

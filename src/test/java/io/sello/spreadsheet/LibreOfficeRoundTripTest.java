@@ -1,7 +1,7 @@
 package io.sello.spreadsheet;
 
 import io.sello.support.Fixtures;
-import io.sello.web.LimitsProperties;
+import io.sello.input.LimitsProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

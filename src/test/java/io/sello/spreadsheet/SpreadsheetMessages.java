@@ -77,7 +77,7 @@ public final class SpreadsheetMessages {
     }
 
     private static final WorkbookImport BENCH_IMPORT = new WorkbookImport(
-            new io.sello.web.LimitsProperties(null, null, null, null, null, null, null, null, null));
+            new io.sello.input.LimitsProperties(null, null, null, null, null, null, null, null, null));
 
     public static SpreadsheetMessages gather() throws Exception {
         SpreadsheetMessages messages = new SpreadsheetMessages();
@@ -174,7 +174,7 @@ public final class SpreadsheetMessages {
 
     /** One sheet saved as CSV: the answer's warning, a file that is no list, a quote left open. */
     private void csv() {
-        WorkbookImport csv = new WorkbookImport(new io.sello.web.LimitsProperties(null, null, null, null, null, null, null, null, null));
+        WorkbookImport csv = new WorkbookImport(new io.sello.input.LimitsProperties(null, null, null, null, null, null, null, null, null));
         String header = String.join(";", TemplateWriter.headers(SheetLayout.of(Fixtures.poaForm().jsonSchema()), 0));
         csv.readCsv(Fixtures.poaForm(), (header + "\n;01.01;Op;Act;02/01/2020;31/12/2020;Ind;50;0;0;0;0;0\n").getBytes())
                 .warnings().forEach(w -> english.putIfAbsent(w.message(), "a CSV of the Actividades sheet"));

@@ -1,5 +1,6 @@
 package io.sello.web;
 
+import io.sello.input.LimitsProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

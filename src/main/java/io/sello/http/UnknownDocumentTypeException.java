@@ -1,4 +1,4 @@
-package io.sello.web;
+package io.sello.http;
 
 /** The path names a document type the service does not have. */
 public class UnknownDocumentTypeException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.sello.web;
+package io.sello.http;
 
 import io.sello.document.Warning;
 import org.springframework.http.HttpHeaders;

@@ -1,6 +1,5 @@
-package io.sello.web;
+package io.sello.input;
 
-import io.sello.input.JsonLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
