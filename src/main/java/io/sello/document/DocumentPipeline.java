@@ -15,8 +15,11 @@ import java.util.Optional;
  */
 public abstract class DocumentPipeline<I, C> extends BundledDocumentType {
 
+    private final SchemaCheck contract;
+
     protected DocumentPipeline(DocumentTypeId id, String schemaPath, String examplePath) {
         super(id, schemaPath, examplePath);
+        this.contract = new SchemaCheck(jsonSchema());
     }
 
     /** Reads a request; every error and warning goes into {@code findings}. May return null when there are errors. */
@@ -64,7 +67,7 @@ public abstract class DocumentPipeline<I, C> extends BundledDocumentType {
         InputFindings findings = new InputFindings();
         I input;
         try {
-            input = read(json, findings);
+            input = readAgainstContract(json, findings);
         } catch (InvalidInputException malformed) {
             return ValidationReport.ofErrors(malformed.errors());
         }
@@ -83,7 +86,7 @@ public abstract class DocumentPipeline<I, C> extends BundledDocumentType {
             throw new IllegalArgumentException(id().value() + " does not deliver " + options.format());
         }
         InputFindings findings = new InputFindings();
-        I input = read(json, findings);
+        I input = readAgainstContract(json, findings);
         findings.throwIfErrors();
         C computed = compute(input);
         List<InputError> unprintable = unprintable(computed);
@@ -95,6 +98,27 @@ public abstract class DocumentPipeline<I, C> extends BundledDocumentType {
         applyLeniency(mismatches(computed), options.lenient(), warnings);
         warnings.addAll(printNotes(computed));
         return layOut(input, computed, json, options, warnings);
+    }
+
+    /**
+     * The type's reader, then the published schema over the same request: a fault the schema finds where the reader
+     * found none (at that place, above it or below it) joins the reader's errors, so the request is refused whenever
+     * it breaks the contract clients read, and a fault both find is reported once, in the reader's words.
+     */
+    private I readAgainstContract(byte[] json, InputFindings findings) {
+        I input = read(json, findings);
+        List<InputError> found = findings.errors();
+        for (InputError error : contract.check(json)) {
+            if (found.stream().noneMatch(e -> related(e.pointer(), error.pointer()))) {
+                findings.error(error.pointer(), error.message());
+            }
+        }
+        return input;
+    }
+
+    /** Whether two pointers name the same place, or one lies inside the other. */
+    private static boolean related(String a, String b) {
+        return a.equals(b) || a.equals("/") || b.equals("/") || a.startsWith(b + "/") || b.startsWith(a + "/");
     }
 
     /**

@@ -88,7 +88,34 @@ final class MessageHarvest {
         declaredTotalsThatDiffer();
         problems();
         spreadsheets();
+        schemaKeywords();
         io.sello.pdfdata.PdfDataMessages.problems().forEach(problem -> problem(problem, "PdfDataProblems"));
+    }
+
+    /**
+     * Every wording of the run-time schema check (issue 18, point 1), keyword by keyword, from a small schema that has
+     * each one: the real schemas and readers agree so well that breaking the examples reaches only a few of them.
+     */
+    private void schemaKeywords() {
+        io.sello.document.SchemaCheck check = new io.sello.document.SchemaCheck("""
+                {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "additionalProperties": false,
+                 "required": ["code"],
+                 "properties": {
+                   "code": {"type": "string", "pattern": "^[0-9]{2}$", "minLength": 1, "maxLength": 3},
+                   "count": {"type": "integer", "minimum": 1, "maximum": 9},
+                   "rate": {"type": "number"}, "flag": {"type": "boolean"}, "part": {"type": "object"},
+                   "kind": {"enum": ["A", "B"]},
+                   "pair": {"type": "array", "minItems": 2, "maxItems": 2},
+                   "one": {"type": "array", "minItems": 1},
+                   "either": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+                   "not": {"not": {"type": "string"}}
+                 }}""");
+        for (String body : List.of("{\"count\": 0, \"extra\": 1}", "{\"code\": \"1\", \"count\": 10}",
+                "{\"code\": \"\", \"pair\": [1], \"one\": []}", "{\"code\": \"1234\", \"pair\": [1, 2, 3]}",
+                "{\"code\": 5, \"count\": \"x\", \"rate\": true, \"flag\": 1, \"part\": [], \"kind\": \"C\"}",
+                "{\"code\": \"12\", \"either\": true, \"not\": \"x\", \"pair\": {}}")) {
+            check.check(Fixtures.utf8(body)).forEach(e -> english.putIfAbsent(e.message(), "SchemaCheck " + body));
+        }
     }
 
     /** The spreadsheet import's located cell errors, warnings and refusals (issue 17), each from a workbook that produces it. */

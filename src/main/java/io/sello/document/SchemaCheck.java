@@ -1,0 +1,196 @@
+package io.sello.document;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
+import com.networknt.schema.path.NodePath;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A type's published JSON Schema, enforced on every request at run time by a maintained validator (networknt,
+ * draft 2020-12; issue 18, point 1): what clients read in {@code GET /api/v1/document-types/{type}/schema} is what the
+ * service applies, on every path (HTTP, CLI, batches), because the one pipeline runs it. Its findings use the
+ * {@code {pointer, message}} shape and the wording of the readers' own messages, so a client, the staff pages and
+ * their Spanish catalogue see one style whichever check found the fault.
+ */
+public final class SchemaCheck {
+    /**
+     * Draft 2020-12, where the schemas' own keywords ({@code x-enum-titles}, {@code x-sello-cells}: labels for the staff
+     * pages and the spreadsheet template) are annotations, as the draft says unknown keywords are, without a warning
+     * for each one at every start of the service or the CLI.
+     */
+    private static final Dialect DIALECT = Dialect.builder(Dialects.getDraft202012())
+            .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword)).build();
+
+    private static final String NO_FORM_FITS = "does not have any of the forms the published schema allows";
+
+    private final Schema schema;
+
+    public SchemaCheck(String schemaJson) {
+        // The schemas are the service's own and refer only inside themselves (#/$defs/…); nothing may make the
+        // validator reach the network or the class path for another document.
+        this.schema = SchemaRegistry.withDefaultDialect(DIALECT,
+                        registry -> registry.schemaLoader(loader -> loader.fetchRemoteResources(false)))
+                .getSchema(schemaJson, InputFormat.JSON);
+    }
+
+    /**
+     * Every place where {@code json} breaks the schema, one error per pointer (the first the validator reports).
+     * {@code json} must already have passed the strict reader (well-formed, within the limits): this check only
+     * judges its shape.
+     */
+    public List<InputError> check(byte[] json) {
+        Map<String, InputError> byPointer = new LinkedHashMap<>();
+        Map<String, List<String>> alternatives = new LinkedHashMap<>();
+        for (Error error : schema.validate(new String(json, StandardCharsets.UTF_8), InputFormat.JSON)) {
+            String alternative = alternative(error.getEvaluationPath());
+            if (alternative != null) {
+                alternatives.computeIfAbsent(alternative, k -> new ArrayList<>()).add(pointer(error.getInstanceLocation()));
+                continue;
+            }
+            InputError mapped = describe(error);
+            byPointer.putIfAbsent(mapped.pointer(), mapped);
+        }
+        // One error where no form of an alternative fits, not one per form and reason.
+        alternatives.values().forEach(places -> outermost(places).forEach(place ->
+                byPointer.putIfAbsent(place, new InputError(place, NO_FORM_FITS))));
+        return List.copyOf(byPointer.values());
+    }
+
+    /** The places of {@code pointers} that lie inside none of the others. */
+    private static List<String> outermost(List<String> pointers) {
+        return pointers.stream().distinct()
+                .filter(p -> pointers.stream().noneMatch(q -> !q.equals(p) && (q.equals("/") || p.startsWith(q + "/"))))
+                .toList();
+    }
+
+    /**
+     * The evaluation path up to the outermost {@code oneOf} or {@code anyOf} whose alternatives the error explains, or
+     * null. The validator reports why each alternative failed (a money run of a paragraph is also "not a string" and
+     * "missing text"), which would blame the client for forms it never meant; such reasons are told as one error.
+     */
+    private static String alternative(NodePath evaluation) {
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i + 1 < evaluation.getNameCount(); i++) {
+            Object step = evaluation.getElement(i);
+            prefix.append('/').append(step);
+            Object next = evaluation.getElement(i + 1);
+            boolean branch = next instanceof Integer || (next instanceof String name && name.matches("\\d+"));
+            if (("oneOf".equals(step) || "anyOf".equals(step)) && branch) {
+                return prefix.toString();
+            }
+        }
+        return null;
+    }
+
+    /** The readers' wording (io.sello.input.JsonObject), so that es.txt translates both alike. */
+    private static InputError describe(Error error) {
+        String at = pointer(error.getInstanceLocation());
+        String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+        return switch (keyword) {
+            case "required" -> new InputError(child(at, error.getProperty()), "is required");
+            case "additionalProperties", "unevaluatedProperties" ->
+                    new InputError(child(at, error.getProperty()), "unknown field; not part of the published schema");
+            case "type" -> new InputError(at, "expected " + expectedType(error) + " but got " + got(error));
+            case "enum", "const" -> new InputError(at, "expected one of " + allowed(error) + " but got " + literal(error));
+            case "maxLength" -> new InputError(at, "expected at most " + argument(error, 0) + " characters but got "
+                    + error.getInstanceNode().stringValue().codePointCount(0, error.getInstanceNode().stringValue().length()));
+            case "minLength" -> new InputError(at, "must not be blank");
+            case "maxItems" -> new InputError(at, "expected at most " + argument(error, 0) + " items");
+            case "minItems" -> new InputError(at, "1".equals(argument(error, 0)) ? "expected at least one item"
+                    : "expected at least " + argument(error, 0) + " items");
+            case "pattern" -> new InputError(at, "does not have the form the schema gives (pattern " + argument(error, 0) + ")");
+            case "minimum", "exclusiveMinimum" -> new InputError(at, "must be at least " + argument(error, 0));
+            case "maximum", "exclusiveMaximum" -> new InputError(at, "must be at most " + argument(error, 0));
+            case "oneOf", "anyOf" -> new InputError(at, NO_FORM_FITS);
+            default -> new InputError(at, "does not match the published schema (keyword \"" + keyword + "\")");
+        };
+    }
+
+    private static String expectedType(Error error) {
+        String type = argument(error, 1);
+        return switch (type) {
+            case "object" -> "a JSON object";
+            case "array" -> "an array";
+            case "string" -> "a string";
+            case "integer" -> "a whole number";
+            case "number" -> "a number";
+            case "boolean" -> "true or false";
+            default -> type.replace("[", "").replace("]", "").replace(", ", " or ");
+        };
+    }
+
+    /** What the client sent, as the readers describe it (JsonObject.describe). */
+    private static String got(Error error) {
+        var node = error.getInstanceNode();
+        if (node == null || node.isNull()) {
+            return "null";
+        }
+        if (node.isString()) {
+            return "the string \"" + brief(node.stringValue()) + "\"";
+        }
+        if (node.isBoolean()) {
+            return "the boolean " + node.booleanValue();
+        }
+        if (node.isNumber()) {
+            return "the number " + brief(node.toString());
+        }
+        return node.isArray() ? "an array" : "an object";
+    }
+
+    /** What the client sent, as JSON: a choice is answered like the readers' enumerations ({@code but got "C"}). */
+    private static String literal(Error error) {
+        var node = error.getInstanceNode();
+        if (node != null && node.isString()) {
+            return "\"" + brief(node.stringValue()) + "\"";
+        }
+        return node == null ? "null" : brief(node.toString());
+    }
+
+    private static String allowed(Error error) {
+        var schemaNode = error.getSchemaNode();
+        List<String> values = new ArrayList<>();
+        if (schemaNode != null && schemaNode.isArray()) {
+            schemaNode.forEach(v -> values.add(v.isString() ? v.stringValue() : v.toString()));
+        } else if (schemaNode != null) {
+            values.add(schemaNode.isString() ? schemaNode.stringValue() : schemaNode.toString());
+        }
+        return values.toString();
+    }
+
+    private static String argument(Error error, int index) {
+        Object[] arguments = error.getArguments();
+        return arguments != null && arguments.length > index ? String.valueOf(arguments[index]) : "?";
+    }
+
+    /** What the client sent, cut so an error message never echoes a large value. */
+    private static String brief(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    /** RFC 6901: each step of the path, {@code ~} and {@code /} escaped; the root is "/", as the readers report it. */
+    static String pointer(NodePath path) {
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            pointer.append('/').append(String.valueOf(path.getElement(i)).replace("~", "~0").replace("/", "~1"));
+        }
+        return pointer.isEmpty() ? "/" : pointer.toString();
+    }
+
+    private static String child(String at, String name) {
+        if (name == null) {
+            return at;
+        }
+        String escaped = name.replace("~", "~0").replace("/", "~1");
+        return at.equals("/") ? "/" + escaped : at + "/" + escaped;
+    }
+}
