@@ -14,7 +14,7 @@ import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.model.x509.revocation.crl.CRL;
 import eu.europa.esig.dss.model.x509.revocation.ocsp.OCSP;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
-import eu.europa.esig.dss.pdf.openpdf.ITextDefaultPdfObjFactory;
+import eu.europa.esig.dss.pdf.IPdfObjFactory;
 import eu.europa.esig.dss.policy.ValidationPolicy;
 import eu.europa.esig.dss.policy.ValidationPolicyFacade;
 import eu.europa.esig.dss.simplereport.SimpleReport;
@@ -205,13 +205,9 @@ public final class TrustValidator {
     public Ratings rateAll(byte[] pdf) {
         Map<String, Rating> ratings = new HashMap<>();
         Map<String, TimestampRating> timestamps = new HashMap<>();
-        try {
-            PDFDocumentValidator validator = new PDFDocumentValidator(new InMemoryDocument(pdf, "upload.pdf"));
-            validator.setPdfObjFactory(new ITextDefaultPdfObjFactory());
-            validator.setCertificateVerifier(verifier);
-            validator.setLocale(Locale.ENGLISH);
-            validator.setValidationTime(Date.from(clock.instant()));
-            Reports reports = validator.validateDocument(policy);
+        // one parse per distinct revision for this validation, released when it ends (RevisionReaders)
+        try (RevisionReaders readers = new RevisionReaders()) {
+            Reports reports = validate(pdf, readers);
             SimpleReport simple = reports.getSimpleReport();
             DiagnosticData diagnostic = reports.getDiagnosticData();
             for (String id : simple.getSignatureIdList()) {
@@ -238,6 +234,16 @@ public final class TrustValidator {
             timestamps.clear();
         }
         return new Ratings(ratings, timestamps);
+    }
+
+    /** One DSS validation of the file, reading it through {@code readers} (the test compares it with DSS's own). */
+    Reports validate(byte[] pdf, IPdfObjFactory readers) {
+        PDFDocumentValidator validator = new PDFDocumentValidator(new InMemoryDocument(pdf, "upload.pdf"));
+        validator.setPdfObjFactory(readers);
+        validator.setCertificateVerifier(verifier);
+        validator.setLocale(Locale.ENGLISH);
+        validator.setValidationTime(Date.from(clock.instant()));
+        return validator.validateDocument(policy);
     }
 
     private static String key(List<? extends Number> byteRange) {
