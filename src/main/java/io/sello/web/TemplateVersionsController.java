@@ -142,6 +142,6 @@ class TemplateVersionsController {
 
     /** The problem for {@link TemplateVersionRefused}; the pointer names the query parameter. */
     static InputError error(TemplateVersionRefused e) {
-        return new InputError("templateVersion", e.getMessage());
+        return new InputError("/templateVersion", e.getMessage());
     }
 }
