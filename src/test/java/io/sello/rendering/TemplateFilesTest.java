@@ -89,6 +89,31 @@ class TemplateFilesTest {
         assertThat(TemplateFiles.of(stored).fingerprint()).isEqualTo(found.fingerprint());
     }
 
+    /**
+     * The JasperReports engine reads a kept version's JRXML, not today's: a set whose JRXML differs is compiled from its
+     * own bytes (never from a path), and the form's heading prints as that version had it. Outside the set, today's.
+     */
+    @Test
+    void theJasperEngineRendersAKeptJrxmlFromItsBytes() {
+        io.sello.document.DocumentType form = Fixtures.poaForm();
+        TemplateFiles today = form.templateFiles(TemplateSource.CLASSPATH).orElseThrow();
+        String jrxml = "report-templates/poa-execution-form/poa-execution-form.jrxml";
+        Map<String, byte[]> files = new HashMap<>();
+        today.paths().forEach(path -> files.put(path, today.read(path).orElseThrow()));
+        files.put(jrxml, new String(files.get(jrxml), StandardCharsets.UTF_8)
+                .replace("<![CDATA[Gestión del POA]]>", "<![CDATA[GESTIÓN DEL POA]]>").getBytes(StandardCharsets.UTF_8));
+        TemplateFiles kept = TemplateFiles.of(files);
+        assertThat(kept.fingerprint()).isNotEqualTo(today.fingerprint());
+        byte[] seed = Fixtures.seedExample();
+        String keptText = io.sello.support.PdfDocument.of(TemplateFiles.rendering(kept,
+                () -> form.render(seed, io.sello.document.RenderOptions.LENIENT)).content()).flowingText(true);
+        assertThat(keptText).contains("GESTIÓNDELPOA").doesNotContain("GestióndelPOA");
+        assertThat(io.sello.support.PdfDocument.of(form.render(seed, io.sello.document.RenderOptions.LENIENT).content()).flowingText(true))
+                .contains("GestióndelPOA").doesNotContain("GESTIÓNDELPOA");
+        assertThat(io.sello.support.PdfDocument.of(TemplateFiles.rendering(today,
+                () -> form.render(seed, io.sello.document.RenderOptions.LENIENT)).content()).flowingText(true)).doesNotContain("GESTIÓNDELPOA");
+    }
+
     /** The fingerprint of a copy of the bundled set, with the last byte of {@code changed} flipped. */
     private static String fingerprint(List<TemplateId> templates, List<String> others, String changed) {
         if (changed == null) {
