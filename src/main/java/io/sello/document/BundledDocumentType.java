@@ -31,7 +31,7 @@ public abstract class BundledDocumentType implements DocumentType {
         this.templates = List.copyOf(templates);
         ClasspathText.bytes(examplePath); // a missing example is a packaging bug: fail at start-up
         // Fingerprinted once, at start-up, then forgotten: the fonts alone are 2.5 MB, which no type keeps in the heap.
-        this.templateVersion = id.value() + "@" + templateFiles(TemplateSource.CLASSPATH).orElseThrow().fingerprint();
+        this.templateVersion = id.value() + "@" + TemplateFiles.fingerprint(this.templates, List.of(schemaPath), TemplateSource.CLASSPATH);
     }
 
     /**

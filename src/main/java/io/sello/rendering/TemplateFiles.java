@@ -70,6 +70,31 @@ public final class TemplateFiles {
      */
     public static TemplateFiles discover(Collection<TemplateId> templates, List<String> others, TemplateSource source) {
         Map<String, byte[]> found = new TreeMap<>();
+        walk(templates, others, source, false, (path, bytes) -> found.put(path, bytes));
+        return new TemplateFiles(found);
+    }
+
+    /**
+     * The same fingerprint as {@code discover(…).fingerprint()}, without keeping the files: what a type computes at
+     * start-up. Read from the jar, a file that references nothing (a font) is hashed once per process, however many
+     * types share it: four types then hash the 2.5 MB of fonts once, not four times.
+     */
+    public static String fingerprint(Collection<TemplateId> templates, List<String> others, TemplateSource source) {
+        SortedMap<String, String> hashes = new TreeMap<>();
+        walk(templates, others, source, true, (path, bytes) -> hashes.put(path, bytes == null ? JAR_HASHES.get(path) : Hashes.sha256(bytes)));
+        return fingerprintOfHashes(hashes);
+    }
+
+    /** SHA-256 of the jar's files that reference nothing, by path: the jar does not change while the service runs. */
+    private static final Map<String, String> JAR_HASHES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Every file the templates reach, each given to {@code visit} once. With {@code hashesOnly}, {@code visit} gets a
+     * {@code null} array for a jar file whose hash {@link #JAR_HASHES} already holds.
+     */
+    private static void walk(Collection<TemplateId> templates, List<String> others, TemplateSource source, boolean hashesOnly,
+                             java.util.function.BiConsumer<String, byte[]> visit) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         Deque<String> pending = new ArrayDeque<>();
         for (TemplateId template : templates) {
             String base = ROOT + template.value() + "/" + template.value();
@@ -88,14 +113,27 @@ public final class TemplateFiles {
         pending.addAll(others);
         while (!pending.isEmpty()) {
             String path = pending.poll();
-            if (found.containsKey(path)) {
+            if (!seen.add(path)) {
+                continue;
+            }
+            if (hashesOnly && source == TemplateSource.CLASSPATH && !mayReference(path) && JAR_HASHES.containsKey(path)) {
+                visit.accept(path, null);
                 continue;
             }
             byte[] bytes = source.read(path).orElseThrow(() -> new IllegalStateException("template file missing: " + path));
-            found.put(path, bytes);
-            pending.addAll(references(path, new String(bytes, StandardCharsets.UTF_8)));
+            if (source == TemplateSource.CLASSPATH && !mayReference(path)) {
+                JAR_HASHES.put(path, Hashes.sha256(bytes));
+            }
+            visit.accept(path, bytes);
+            if (mayReference(path)) { // the fonts (2.5 MB) are never decoded as text
+                pending.addAll(references(path, new String(bytes, StandardCharsets.UTF_8)));
+            }
         }
-        return new TemplateFiles(found);
+    }
+
+    private static boolean mayReference(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".ftl") || lower.endsWith(".css") || lower.endsWith(".jrxml") || path.equals(FONTS);
     }
 
     /** The files a template file names, as paths inside the jar. */
@@ -140,11 +178,17 @@ public final class TemplateFiles {
     }
 
     private static String fingerprintOf(SortedMap<String, byte[]> files) {
+        SortedMap<String, String> hashes = new TreeMap<>();
+        files.forEach((path, bytes) -> hashes.put(path, Hashes.sha256(bytes)));
+        return fingerprintOfHashes(hashes);
+    }
+
+    private static String fingerprintOfHashes(SortedMap<String, String> hashes) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            for (Map.Entry<String, String> file : hashes.entrySet()) {
                 // path and content hash, NUL-separated: moving a file changes the version as much as editing it
-                digest.update((file.getKey() + "\0" + Hashes.sha256(file.getValue()) + "\n").getBytes(StandardCharsets.UTF_8));
+                digest.update((file.getKey() + "\0" + file.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
