@@ -85,15 +85,37 @@ public class TemplateArchive {
 
     /** The kept files of {@code version}, path to bytes; empty when it was never kept. */
     public Optional<Map<String, byte[]>> files(String version) {
+        return files(version, path -> true);
+    }
+
+    /**
+     * The kept files of {@code version} whose path {@code withBytes} accepts, path to bytes; the others are not read
+     * (a re-render needs the templates, not the 2.5 MB of fonts: {@link #hashes} checks those). Empty when it was
+     * never kept.
+     */
+    public Optional<Map<String, byte[]>> files(String version, java.util.function.Predicate<String> withBytes) {
+        Map<String, String> hashes = hashes(version);
+        if (hashes.isEmpty()) {
+            return Optional.empty();
+        }
         Map<String, byte[]> files = new TreeMap<>();
-        jdbc.sql("""
-                        SELECT f.path, b.bytes FROM template_files f JOIN template_blobs b ON b.sha256 = f.sha256
-                        WHERE f.version = :v""")
-                .param("v", version)
+        for (Map.Entry<String, String> file : hashes.entrySet()) {
+            if (withBytes.test(file.getKey())) {
+                files.put(file.getKey(), jdbc.sql("SELECT bytes FROM template_blobs WHERE sha256 = :sha")
+                        .param("sha", file.getValue()).query((rs, n) -> rs.getBytes(1)).single());
+            }
+        }
+        return Optional.of(files);
+    }
+
+    /** Path to SHA-256 of every kept file of {@code version}; empty when it was never kept. */
+    public Map<String, String> hashes(String version) {
+        Map<String, String> hashes = new TreeMap<>();
+        jdbc.sql("SELECT path, sha256 FROM template_files WHERE version = :v").param("v", version)
                 .query(rs -> {
-                    files.put(rs.getString(1), rs.getBytes(2));
+                    hashes.put(rs.getString(1), rs.getString(2));
                 });
-        return files.isEmpty() ? Optional.empty() : Optional.of(files);
+        return hashes;
     }
 
     /**

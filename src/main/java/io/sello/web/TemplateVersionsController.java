@@ -2,6 +2,7 @@ package io.sello.web;
 
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
+import io.sello.document.Hashes;
 import io.sello.document.InputError;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -117,19 +117,26 @@ class TemplateVersionsController {
      * from the engines' font registries, so a version is usable only while its fonts are still the bundled ones.
      */
     private TemplateFiles kept(StoredDocument document, String versionsLink) {
-        Map<String, byte[]> files = archive.files(document.templateVersion()).orElseThrow(() -> new TemplateVersionRefused(
-                HttpStatus.CONFLICT, "template-version-not-kept", "Template version not kept",
-                "the files of template version " + document.templateVersion() + " were not kept (documents stored before"
-                        + " versions were kept); render it with templateVersion=current", versionsLink));
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            if (file.getKey().startsWith("sello/fonts/") && !TemplateSource.CLASSPATH.read(file.getKey())
-                    .map(bundled -> Arrays.equals(bundled, file.getValue())).orElse(false)) {
+        Map<String, String> hashes = archive.hashes(document.templateVersion());
+        if (hashes.isEmpty()) {
+            throw new TemplateVersionRefused(HttpStatus.CONFLICT, "template-version-not-kept", "Template version not kept",
+                    "the files of template version " + document.templateVersion() + " were not kept (documents stored before"
+                            + " versions were kept); render it with templateVersion=current", versionsLink);
+        }
+        for (Map.Entry<String, String> file : hashes.entrySet()) {
+            if (isFont(file.getKey()) && !TemplateSource.CLASSPATH.read(file.getKey())
+                    .map(bundled -> Hashes.sha256(bundled).equals(file.getValue())).orElse(false)) {
                 throw new TemplateVersionRefused(HttpStatus.CONFLICT, "template-version-fonts-changed",
                         "Template version's fonts are no longer bundled", "template version " + document.templateVersion()
                         + " was made with fonts this release no longer bundles; render it with templateVersion=current", versionsLink);
             }
         }
-        return TemplateFiles.of(files);
+        // the fonts' bytes stay in the database: the engines take them from their font registries, checked equal above
+        return TemplateFiles.of(archive.files(document.templateVersion(), path -> !isFont(path)).orElseThrow());
+    }
+
+    private static boolean isFont(String path) {
+        return path.startsWith("sello/fonts/") && !path.equals(TemplateFiles.FONTS);
     }
 
     /** @param current the version documents of this type are stored with today */

@@ -88,6 +88,8 @@ abstract class RegistryContract {
         assertThat(archive.files("x@1").orElseThrow().get("report-templates/x/x.xhtml.ftl")).asString(StandardCharsets.UTF_8).isEqualTo("<p>uno</p>");
         assertThat(archive.files("x@2").orElseThrow().get("sello/fonts/a.ttf")).isEqualTo(font);
         assertThat(archive.files("x@3")).isEmpty();
+        assertThat(archive.hashes("x@2")).containsEntry("sello/fonts/a.ttf", Hashes.sha256(font)).hasSize(2);
+        assertThat(archive.files("x@2", path -> !path.endsWith(".ttf")).orElseThrow()).containsOnlyKeys("report-templates/x/x.xhtml.ftl");
         JdbcClient jdbc = JdbcClient.create(dataSource);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM template_blobs").query(Long.class).single()).as("the font once, two templates").isEqualTo(3);
         store("%PDF-1.4 fake".getBytes(StandardCharsets.US_ASCII)); // poa-execution-form@abc, stored before versions were kept

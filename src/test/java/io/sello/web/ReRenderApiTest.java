@@ -58,6 +58,8 @@ class ReRenderApiTest {
     int port;
     @Autowired
     DocumentRegistry registry;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private JsonNode stored;
 
     @BeforeAll
@@ -141,6 +143,31 @@ class ReRenderApiTest {
         assertThat(send("POST", "/api/v1/documents/" + DocumentId.random() + "/re-render", null, null).statusCode()).isEqualTo(404);
         assertThat(send("POST", "/api/v1/documents/" + old + "/re-render", null, null, null).statusCode())
                 .as("only whoever may read the document").isEqualTo(401);
+    }
+
+    /** A kept version whose font is no longer the bundled one: the engines could not print it as it was. */
+    @Test
+    void aVersionMadeWithOtherFontsIsAConflict() throws Exception {
+        String kept = stored.get("templateVersion").stringValue();
+        String other = "budget-summary@0000000f0a75";
+        String font = "sello/fonts/DejaVuSansCondensed.ttf";
+        byte[] otherFont = "not the bundled face".getBytes(StandardCharsets.US_ASCII);
+        jdbc.sql("INSERT INTO template_versions (version, type, created_at) VALUES (:v, 'budget-summary', CURRENT_TIMESTAMP)")
+                .param("v", other).update();
+        jdbc.sql("INSERT INTO template_blobs (sha256, bytes) VALUES (:sha, :bytes)").param("sha", Hashes.sha256(otherFont))
+                .param("bytes", otherFont).update();
+        jdbc.sql("""
+                        INSERT INTO template_files (version, path, sha256)
+                        SELECT :other, path, CASE WHEN path = :font THEN :sha ELSE sha256 END FROM template_files WHERE version = :kept""")
+                .param("other", other).param("font", font).param("sha", Hashes.sha256(otherFont)).param("kept", kept).update();
+        DocumentId id = DocumentId.random();
+        registry.store(id, "budget-summary", "RESUMEN.pdf", "%PDF-1.7 old".getBytes(StandardCharsets.US_ASCII),
+                Hashes.sha256(new byte[]{2}), other,
+                new String(Files.readAllBytes(Path.of("examples/budget-summary/resumen-subproyectos.json")), StandardCharsets.UTF_8),
+                List.of(), "ana");
+        HttpResponse<byte[]> refused = send("POST", "/api/v1/documents/" + id + "/re-render", null, null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(refused.body()).get("type").stringValue()).isEqualTo("/problems/template-version-fonts-changed");
     }
 
     /**
