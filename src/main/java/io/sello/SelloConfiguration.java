@@ -100,8 +100,20 @@ class SelloConfiguration {
     }
 
     @Bean
-    DocumentStore documentStore(DocumentRegistry registry, StorageProperties storage) {
-        return new DocumentStore(registry, new VerificationStamp(), storage);
+    DocumentStore documentStore(DocumentRegistry registry, StorageProperties storage, io.sello.storage.TemplateArchive templates) {
+        return new DocumentStore(registry, new VerificationStamp(), storage, templates);
+    }
+
+    /** Each template version's files, kept the first time a document is stored with it (issue 18, point 3). */
+    @Bean
+    io.sello.storage.TemplateArchive templateArchive(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        return new io.sello.storage.TemplateArchive(jdbc, transactions, clock);
+    }
+
+    /** Today's template files: the jar. A test replaces it (@Primary) with a changed copy, to stand for a later release. */
+    @Bean
+    io.sello.rendering.TemplateSource currentTemplates() {
+        return io.sello.rendering.TemplateSource.CLASSPATH;
     }
 
     @Bean

@@ -34,7 +34,8 @@ public final class AgreementAmendmentType extends DocumentPipeline<AgreementAmen
 
     /** With one engine, for tests and benchmarks that record or replace it. */
     public AgreementAmendmentType(DocumentRenderer htmlRenderer) {
-        super(ID, "schemas/agreement-amendment.schema.json", "examples/agreement-amendment/pcc-peru-2008.json");
+        super(ID, "schemas/agreement-amendment.schema.json", "examples/agreement-amendment/pcc-peru-2008.json",
+                List.of(AmendmentLayout.TEMPLATE, PlanAnnex.TEMPLATE)); // the annex's files make the version too
         this.renderer = htmlRenderer;
         htmlRenderer.prepare(AmendmentLayout.TEMPLATE);
         PlanAnnex.prepare(htmlRenderer);

@@ -1,5 +1,7 @@
 package io.sello.document;
 
+import io.sello.rendering.TemplateId;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,13 @@ public abstract class DocumentPipeline<I, C> extends BundledDocumentType {
 
     protected DocumentPipeline(DocumentTypeId id, String schemaPath, String examplePath) {
         super(id, schemaPath, examplePath);
+        this.contract = new SchemaCheck(jsonSchema());
+    }
+
+    /** @param templates every template the type renders with, its annexes' too: they all make its version */
+    protected DocumentPipeline(DocumentTypeId id, String schemaPath, String examplePath,
+                               List<TemplateId> templates) {
+        super(id, schemaPath, examplePath, templates);
         this.contract = new SchemaCheck(jsonSchema());
     }
 

@@ -27,6 +27,14 @@ public interface DocumentType {
         return id().value();
     }
 
+    /**
+     * Every file that can change this type's output, read from {@code source}; {@link #templateVersion} is its
+     * fingerprint. Empty for a type whose files cannot be kept, whose documents then cannot be rendered again.
+     */
+    default java.util.Optional<io.sello.rendering.TemplateFiles> templateFiles(io.sello.rendering.TemplateSource source) {
+        return java.util.Optional.empty();
+    }
+
     /** Checks a request without rendering it. Never throws for bad input: everything goes in the report. */
     ValidationReport validate(byte[] json);
 

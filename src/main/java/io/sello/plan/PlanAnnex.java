@@ -32,6 +32,9 @@ public final class PlanAnnex {
         return plan == null ? null : new PlanAnnex(plan);
     }
 
+    /** The annex's template: part of the owner type's template version (issue 18, point 3). */
+    public static final io.sello.rendering.TemplateId TEMPLATE = PlanLayout.TEMPLATE;
+
     /** Loads the annex template ahead of its first use. */
     public static void prepare(DocumentRenderer renderer) {
         renderer.prepare(PlanLayout.TEMPLATE);

@@ -196,6 +196,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_ACCEPTABLE, "unsupported-format", "Format not available", e.getMessage());
     }
 
+    /** A re-render that cannot be done as asked (issue 18, point 3): {@code versions} links the type's versions. */
+    @ExceptionHandler(TemplateVersionRefused.class)
+    ResponseEntity<ProblemDetail> templateVersionRefused(TemplateVersionRefused e) {
+        ProblemDetail problem = problem(e.status(), e.problemType(), e.title(), e.getMessage());
+        problem.setProperty("errors", List.of(TemplateVersionsController.error(e)));
+        if (e.versions() != null) {
+            problem.setProperty("versions", e.versions());
+        }
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+
     @ExceptionHandler(UnknownDocumentTypeException.class)
     ProblemDetail unknownType(UnknownDocumentTypeException e) {
         return problem(HttpStatus.NOT_FOUND, "unknown-document-type", "Unknown document type", e.getMessage());

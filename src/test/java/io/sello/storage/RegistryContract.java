@@ -117,6 +117,42 @@ abstract class RegistryContract {
         };
     }
 
+    /**
+     * Template versions (V7, issue 18 point 3): kept once, read back byte for byte, a file shared by two versions
+     * stored once; versions of documents stored before V7 are listed as not kept.
+     */
+    @Test
+    void aTemplateVersionIsKeptOnceAndSharedFilesOnce() {
+        TemplateArchive archive = new TemplateArchive(JdbcClient.create(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.fixed(NOW, ZoneOffset.UTC));
+        byte[] font = new byte[300_000];
+        new java.util.Random(7).nextBytes(font);
+        java.util.Map<String, byte[]> v1 = java.util.Map.of("sello/fonts/a.ttf", font,
+                "report-templates/x/x.xhtml.ftl", "<p>uno</p>".getBytes(StandardCharsets.UTF_8));
+        java.util.Map<String, byte[]> v2 = java.util.Map.of("sello/fonts/a.ttf", font,
+                "report-templates/x/x.xhtml.ftl", "<p>dos</p>".getBytes(StandardCharsets.UTF_8));
+        assertThat(archive.has("x@1")).isFalse();
+        assertThat(archive.keep("x@1", "x", v1)).isTrue();
+        assertThat(archive.keep("x@1", "x", v2)).as("a kept version never changes").isFalse();
+        assertThat(new TemplateArchive(JdbcClient.create(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                Clock.systemUTC()).keep("x@1", "x", v2)).as("nor through another instance").isFalse();
+        assertThat(archive.keep("x@2", "x", v2)).isTrue();
+        assertThat(archive.files("x@1").orElseThrow().get("report-templates/x/x.xhtml.ftl")).asString(StandardCharsets.UTF_8).isEqualTo("<p>uno</p>");
+        assertThat(archive.files("x@2").orElseThrow().get("sello/fonts/a.ttf")).isEqualTo(font);
+        assertThat(archive.files("x@3")).isEmpty();
+        assertThat(archive.hashes("x@2")).containsEntry("sello/fonts/a.ttf", Hashes.sha256(font)).hasSize(2);
+        assertThat(archive.files("x@2", path -> !path.endsWith(".ttf")).orElseThrow()).containsOnlyKeys("report-templates/x/x.xhtml.ftl");
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM template_blobs").query(Long.class).single()).as("the font once, two templates").isEqualTo(3);
+        store("%PDF-1.4 fake".getBytes(StandardCharsets.US_ASCII)); // poa-execution-form@abc, stored before versions were kept
+        assertThat(archive.versions("x")).extracting(TemplateArchive.TemplateVersion::version).containsExactly("x@1", "x@2");
+        assertThat(archive.versions("x")).allSatisfy(v -> {
+            assertThat(v.kept()).isTrue();
+            assertThat(v.firstUsed()).isEqualTo(NOW);
+        });
+        assertThat(archive.versions("poa-execution-form")).containsExactly(new TemplateArchive.TemplateVersion("poa-execution-form@abc", NOW, false));
+    }
+
     /** Drafts (V5): the owner's only, and a save over a stale version loses, on each database. */
     @Test
     void aDraftIsTheOwnersAndAStaleSaveLoses() {

@@ -100,9 +100,9 @@ class OperationsTest {
         }
         assertThat(open).contains("GET /api/v1/document-types", "GET /api/v1/document-types/{type}/schema",
                 "GET /api/v1/document-types/{type}/example", "POST /api/v1/verify", "GET /verify/{id}",
-                "GET /api/v1/documents/{id}/verification");
+                "GET /api/v1/documents/{id}/verification", "GET /api/v1/document-types/{type}/versions");
         assertThat(closed).contains("POST /api/v1/documents/{type}", "POST /api/v1/documents/{id}/sign-offs",
-                "GET /api/v1/documents/{id}/audit", "GET /api/v1/audit");
+                "GET /api/v1/documents/{id}/audit", "GET /api/v1/audit", "POST /api/v1/documents/{id}/re-render");
     }
 
     /** Issue 14, point 7: asked for directly, the container's error path is not found, not a 500 with status 999. */

@@ -9,6 +9,7 @@ import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderedPdf;
 import io.sello.rendering.RenderingException;
 import io.sello.rendering.RenderingProperties;
+import io.sello.rendering.TemplateFiles;
 import io.sello.rendering.TemplateId;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
@@ -42,12 +43,26 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
             "sello/fonts/DejaVuSansCondensed-Oblique.ttf", "sello/fonts/DejaVuSansCondensed-BoldOblique.ttf");
 
     private final Configuration templates;
+    /**
+     * One FreeMarker configuration (and its parsed-template cache) per kept template version in use, keyed by its
+     * fingerprint. Few: re-rendering with an old version is rare, and the oldest is dropped past {@value #KEPT_VERSIONS}.
+     */
+    private final Map<String, Configuration> keptVersions = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Configuration> eldest) {
+                    return size() > KEPT_VERSIONS;
+                }
+            });
+    private static final int KEPT_VERSIONS = 8;
+    private final RenderingProperties settings;
     private final String fontFamily;
     private final int compressionLevel;
     private final boolean embedSource;
 
     public HtmlDocumentRenderer(RenderingProperties settings) {
         this.templates = SafeTemplates.configuration(settings.reportLocale(), TimeZone.getTimeZone(settings.reportTimeZone()));
+        this.settings = settings;
         this.fontFamily = settings.fontFamily();
         this.compressionLevel = settings.compressionLevel();
         this.embedSource = settings.embedSource();
@@ -161,9 +176,16 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
         return resolver;
     }
 
+    /** FreeMarker over a kept version's files: the same safety settings, a loader that reads only that set. */
+    private Configuration configurationOf(TemplateFiles files) {
+        return keptVersions.computeIfAbsent(files.fingerprint(), f -> SafeTemplates.configuration(settings.reportLocale(),
+                TimeZone.getTimeZone(settings.reportTimeZone()), new StoredTemplateLoader(files)));
+    }
+
     private Template template(TemplateId id) {
         try {
-            return templates.getTemplate(id.value() + "/" + id.value() + ".xhtml.ftl");
+            Configuration configuration = TemplateFiles.active().map(this::configurationOf).orElse(templates);
+            return configuration.getTemplate(id.value() + "/" + id.value() + ".xhtml.ftl");
         } catch (IOException e) {
             throw new RenderingException("template " + id + " could not be loaded", e);
         }

@@ -20,8 +20,13 @@ final class SafeTemplates {
     }
 
     static Configuration configuration(Locale locale, TimeZone timeZone) {
+        return configuration(locale, timeZone, new ClassTemplateLoader(SafeTemplates.class.getClassLoader(), "report-templates"));
+    }
+
+    /** The same settings over another loader: a kept template version's files ({@link StoredTemplateLoader}). */
+    static Configuration configuration(Locale locale, TimeZone timeZone, freemarker.cache.TemplateLoader loader) {
         Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
-        configuration.setTemplateLoader(new ClassTemplateLoader(SafeTemplates.class.getClassLoader(), "report-templates"));
+        configuration.setTemplateLoader(loader);
         configuration.setOutputFormat(XHTMLOutputFormat.INSTANCE);
         configuration.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
         configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);

@@ -56,6 +56,15 @@ final class TemplateResources {
         try {
             URI parsed = new URI(uri);
             if (allowed(parsed)) {
+                // a document rendered again with a kept version reads that version's CSS, never today's (issue 18)
+                java.util.Optional<io.sello.rendering.TemplateFiles> kept = io.sello.rendering.TemplateFiles.active();
+                if (kept.isPresent()) {
+                    byte[] bytes = kept.get().bytesOf(ROOT + parsed.getPath());
+                    if (bytes == null) {
+                        throw new IOException("template resource not found: " + parsed.getPath());
+                    }
+                    return new java.io.ByteArrayInputStream(bytes);
+                }
                 InputStream in = TemplateResources.class.getClassLoader().getResourceAsStream(ROOT + parsed.getPath());
                 if (in != null) {
                     return in;

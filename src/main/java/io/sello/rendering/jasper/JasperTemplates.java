@@ -1,6 +1,7 @@
 package io.sello.rendering.jasper;
 
 import io.sello.rendering.RenderingException;
+import io.sello.rendering.TemplateFiles;
 import io.sello.rendering.TemplateId;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
@@ -33,18 +34,62 @@ final class JasperTemplates {
         this.context = context;
     }
 
+    /** Kept template versions compiled from their own JRXML, by fingerprint and template; few, see {@link #get}. */
+    private final Map<String, CompiledTemplate> kept = new ConcurrentHashMap<>();
+
+    /**
+     * The template of the version the caller chose ({@link TemplateFiles#rendering}), else today's. A kept version
+     * whose JRXML files are today's, byte for byte, uses today's precompiled report; only one whose JRXML differs is
+     * compiled, once, from its kept bytes (never from a path).
+     */
     CompiledTemplate get(TemplateId id) {
-        return cache.computeIfAbsent(id, this::load);
+        java.util.Optional<TemplateFiles> active = TemplateFiles.active();
+        if (active.isEmpty() || sameAsBundled(active.get(), id)) {
+            return cache.computeIfAbsent(id, this::load);
+        }
+        TemplateFiles files = active.get();
+        if (kept.size() > 16) {
+            kept.clear(); // bounded: re-rendering with old versions is rare
+        }
+        return kept.computeIfAbsent(files.fingerprint() + "/" + id.value(), key -> load(id, file -> compile(id, files, file)));
+    }
+
+    private static boolean sameAsBundled(TemplateFiles files, TemplateId id) {
+        for (String path : files.paths()) {
+            if (path.startsWith(ROOT + id.value() + "/") && path.endsWith(".jrxml")) {
+                java.util.Optional<byte[]> bundled = io.sello.rendering.TemplateSource.CLASSPATH.read(path);
+                if (bundled.isEmpty() || !java.util.Arrays.equals(bundled.get(), files.bytesOf(path))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private JasperReport compile(TemplateId id, TemplateFiles files, String file) {
+        byte[] jrxml = files.bytesOf(ROOT + id.value() + "/" + file + ".jrxml");
+        if (jrxml == null) {
+            throw new RenderingException("template " + id + " has no " + file + ".jrxml in its kept version");
+        }
+        try {
+            return JasperCompileManager.getInstance(context).compile(new java.io.ByteArrayInputStream(jrxml));
+        } catch (JRException | RuntimeException e) {
+            throw new RenderingException("template " + id + " of a kept version could not be compiled", e);
+        }
     }
 
     private CompiledTemplate load(TemplateId id) {
-        JasperReport main = report(id, id.value());
+        return load(id, file -> report(id, file));
+    }
+
+    private CompiledTemplate load(TemplateId id, java.util.function.Function<String, JasperReport> reports) {
+        JasperReport main = reports.apply(id.value());
         Map<String, JasperReport> subreports = new HashMap<>();
         for (JRParameter parameter : main.getParameters()) {
             String name = parameter.getName();
             if (name.startsWith(SUBREPORT_PREFIX) && JasperReport.class.equals(parameter.getValueClass())) {
                 String file = name.substring(SUBREPORT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
-                subreports.put(name, report(id, file));
+                subreports.put(name, reports.apply(file));
             }
         }
         return new CompiledTemplate(main, Map.copyOf(subreports));
