@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipInputStream;
+import java.time.Duration;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -91,11 +93,9 @@ class BatchApiTest {
         assertThat(accepted.statusCode()).isEqualTo(202);
         String id = JSON.readTree(accepted.body()).get("id").stringValue();
 
-        JsonNode progress = null;
-        for (int i = 0; i < 240 && (progress == null || !"delivered".equals(progress.get("webhook").stringValue())); i++) {
-            Thread.sleep(500);
-            progress = JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body());
-        }
+        JsonNode progress = await("the webhook delivered").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body()),
+                        p -> "delivered".equals(p.get("webhook").stringValue()));
         assertThat(progress.get("total").intValue()).isEqualTo(200);
         assertThat(progress.get("done").intValue()).isEqualTo(199);
         assertThat(progress.get("failed").intValue()).isEqualTo(1);
@@ -151,10 +151,8 @@ class BatchApiTest {
         if (!progress.get("finished").booleanValue()) {
             assertThat(early.statusCode()).isEqualTo(200);
         }
-        for (int i = 0; i < 120 && !progress.get("finished").booleanValue(); i++) {
-            Thread.sleep(500);
-            progress = JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body());
-        }
+        progress = await("the batch finished").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body()), p -> p.get("finished").booleanValue());
         assertThat(progress.get("done").intValue()).isOne();
         assertThat(progress.get("webhook").isNull()).isTrue();
         HttpResponse<byte[]> results = send("GET", "/api/v1/batches/" + id + "/results.zip", null);

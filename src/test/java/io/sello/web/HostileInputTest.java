@@ -81,7 +81,7 @@ class HostileInputTest {
         long lowest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             System.gc();
-            Thread.sleep(20);
+            Thread.sleep(20); // not a poll: gives the collector a moment between the measurements
             lowest = Math.min(lowest, runtime.totalMemory() - runtime.freeMemory());
         }
         return lowest >> 20;

@@ -20,7 +20,9 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.time.Duration;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -70,9 +72,7 @@ class OverloadTest {
         for (int i = 1; i < renders; i++) {
             submitHolder(new CountDownLatch(1));
         }
-        while (gate.inFlight() < renders) {
-            Thread.sleep(10);
-        }
+        await().pollInterval(Duration.ofMillis(10)).until(() -> gate.inFlight() >= renders);
     }
 
     private void submitHolder(CountDownLatch started) {
@@ -95,9 +95,7 @@ class OverloadTest {
         assertThat(problem.get("type").stringValue()).isEqualTo("/problems/busy");
         assertThat(problem.get("detail").stringValue()).contains("Retry-After");
         release.countDown();
-        while (gate.inFlight() > 0) {
-            Thread.sleep(10);
-        }
+        await().pollInterval(Duration.ofMillis(10)).until(() -> gate.inFlight() == 0);
         assertThat(render().statusCode()).isEqualTo(200);
     }
 
