@@ -1,5 +1,6 @@
 package io.sello.web;
 
+import io.sello.support.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "sello.security.login.per-address.failures-before-delay=1000",
         "sello.security.login.per-address.failures-before-lockout=2000"})
 @ExtendWith(OutputCaptureExtension.class)
+@SlowTest
 class LoginFloodTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String WRONG = "not-the-password-1234";

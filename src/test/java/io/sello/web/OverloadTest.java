@@ -3,6 +3,7 @@ package io.sello.web;
 import io.sello.document.DocumentTypes;
 import io.sello.document.RenderOptions;
 import io.sello.support.Fixtures;
+import io.sello.support.SlowTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sello.limits.render-concurrency=1", "sello.limits.render-queue=1", "sello.limits.render-timeout=2s"})
 @Timeout(60)
+@SlowTest
 class OverloadTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();

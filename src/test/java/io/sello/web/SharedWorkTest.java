@@ -2,6 +2,7 @@ package io.sello.web;
 
 import io.sello.SelloApplication;
 import io.sello.storage.BatchStore;
+import io.sello.support.SlowTest;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and an instance killed with SIGKILL mid-batch loses nothing: another one finishes its work.
  * scripts/test.sh starts the PostgreSQL server ({@code SELLO_TEST_POSTGRES_URL}).
  */
+@SlowTest
 class SharedWorkTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();

@@ -1,0 +1,24 @@
+package io.sello;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.sello.support.SlowTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+/**
+ * A test that starts the whole service is slow and belongs to failsafe: without {@link SlowTest} it would run in
+ * surefire's fast phase instead (README, "Tests").
+ */
+class SlowTestsAreTaggedTest {
+    @Test
+    void everySpringBootTestIsASlowTest() {
+        JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("io.sello");
+        classes().that().areAnnotatedWith(SpringBootTest.class).should().beAnnotatedWith(SlowTest.class)
+                .because("slow tests run in failsafe, selected by the tag \"slow\"").check(tests);
+    }
+}
