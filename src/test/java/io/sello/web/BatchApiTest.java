@@ -194,4 +194,17 @@ class BatchApiTest {
         assertThat(JSON.readTree(refused.body()).get("errors")).extracting(e -> e.get("pointer").stringValue())
                 .containsExactly("/type", "/webhook", "/items");
     }
+
+    /** A batch that does not exist is 404 not-found, as a document is, whether or not the id is well formed. */
+    @Test
+    void anUnknownBatchIsNotFound() throws Exception {
+        for (String id : new String[]{"00000000-0000-0000-0000-000000000000", "not-an-id"}) {
+            HttpResponse<byte[]> missing = send("GET", "/api/v1/batches/" + id, null);
+            assertThat(missing.statusCode()).as(id).isEqualTo(404);
+            JsonNode problem = JSON.readTree(missing.body());
+            assertThat(problem.get("type").stringValue()).isEqualTo("/problems/not-found");
+            assertThat(problem.get("title").stringValue()).isEqualTo("No such batch");
+            assertThat(problem.get("detail").stringValue()).startsWith("no batch ");
+        }
+    }
 }
