@@ -1,5 +1,6 @@
 package example.transmittal;
 
+import io.sello.support.SlowTest;
 import io.sello.SelloApplication;
 import io.sello.support.Fixtures;
 import io.sello.support.PdfDocument;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The recipe's type on the real HTTP path: a deployment names its package in sello.document-types.packages, and the
  * listing, the schema, the check and the render take it up with no other change (docs/architecture.md).
  */
+@SlowTest
 @SpringBootTest(classes = SelloApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "sello.document-types.packages=io.sello,example.transmittal")
 class TransmittalHttpTest {

@@ -1,5 +1,6 @@
 package io.sello;
 
+import io.sello.support.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which scripts/test.sh installs) must report the three signatures valid.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SlowTest
 class ReadmeTest {
     static final String MARKER = "<!-- readme-test -->";
     private static final Pattern EXIT = Pattern.compile("#\\s*exit\\s+(\\d+)");

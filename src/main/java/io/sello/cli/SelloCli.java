@@ -16,31 +16,59 @@ import io.sello.document.Warning;
 import io.sello.input.JsonPointers;
 import io.sello.rendering.RenderingException;
 import io.sello.rendering.RenderingProperties;
+import io.sello.signing.SignatureFields;
+import io.sello.storage.SignOffStep;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import static picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER;
 
 /**
- * The command line, for systems without the server:
- * <pre>
- *   render   &lt;type&gt; &lt;input.json&gt; -o &lt;out.pdf|.xlsx|.csv&gt; [--lenient]
- *   validate &lt;type&gt; &lt;input.json&gt;
- * </pre>
+ * The command line, for systems without the server: {@code render}, {@code validate}, {@code sign} and
+ * {@code verify}, parsed by picocli, which also writes the usage, the per-command {@code --help} and the argument
+ * errors. The document types that help lists come from the catalogue, so a new type shows up without touching
+ * this class.
  * Exit codes: 0 success, 1 invalid input (including declared totals that do not add up),
  * 2 usage, 3 the document could not be produced or written.
  */
-public final class SelloCli {
+@Command(name = "java -jar sello.jar", subcommands = HelpCommand.class,
+        description = "Renders, validates, signs and verifies Sello documents without the server.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:invalid input (including declared totals that do not add up)",
+                "2:usage: bad arguments, unknown type or option, unreadable input file",
+                "3:the document could not be produced or written"})
+public final class SelloCli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int INVALID_INPUT = 1;
     public static final int USAGE = 2;
     public static final int FAILURE = 3;
+    /** What {@link io.sello.SelloApplication} hands to the CLI; anything else starts the server. */
     private static final Set<String> COMMANDS = Set.of("render", "validate", "sign", "verify", "help", "--help");
 
     private final Supplier<DocumentTypes> types;
@@ -49,14 +77,20 @@ public final class SelloCli {
 
     private final SigningCommands signing;
 
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     public SelloCli(Supplier<DocumentTypes> types, PrintStream out, PrintStream err) {
-        this(types, out, err, System::getenv, java.time.Clock.systemUTC());
+        this(types, out, err, System::getenv, Clock.systemUTC());
     }
 
     /** @param environment where the keystore password is read from (tests pass their own) */
     public SelloCli(Supplier<DocumentTypes> types, PrintStream out, PrintStream err,
-                    java.util.function.Function<String, String> environment, java.time.Clock clock) {
-        this.types = types;
+                    Function<String, String> environment, Clock clock) {
+        this.types = memoized(types);
         this.out = out;
         this.err = err;
         this.signing = new SigningCommands(out, err, environment, clock);
@@ -72,89 +106,184 @@ public final class SelloCli {
     }
 
     public int run(String[] args) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-            return usage(args.length == 0 ? "no command given" : null);
+        CommandLine commandLine = new CommandLine(this)
+                .setOut(writerOn(out))
+                .setErr(writerOn(err))
+                .setParameterExceptionHandler(SelloCli::usageError)
+                // A bug is not a usage error: it propagates as it did before picocli, rather than exiting 1.
+                .setExecutionExceptionHandler((e, line, parsed) -> {
+                    throw e;
+                });
+        // The catalogue is asked only when help is shown: rendering help must not depend on a fixed list.
+        for (String command : List.of("render", "validate")) {
+            commandLine.getSubcommands().get(command).getHelpSectionMap().put(SECTION_KEY_FOOTER, h -> typeList());
         }
-        if (args[0].equals("sign")) {
-            return signing.sign(args);
-        }
-        if (args[0].equals("verify")) {
-            return signing.verify(args);
-        }
-        List<String> positional = new ArrayList<>();
-        String output = null;
-        String batchFormat = "pdf";
-        boolean lenient = false;
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "-o", "--output" -> {
-                    if (i + 1 >= args.length) {
-                        return usage("-o needs a file name");
-                    }
-                    output = args[++i];
-                }
-                case "--format" -> {
-                    if (i + 1 >= args.length) {
-                        return usage("--format needs pdf, xlsx or csv");
-                    }
-                    batchFormat = args[++i];
-                }
-                case "--lenient" -> lenient = true;
-                default -> {
-                    if (args[i].startsWith("-")) {
-                        return usage("unknown option " + args[i]);
-                    }
-                    positional.add(args[i]);
-                }
+        commandLine.getHelpSectionMap().put(SECTION_KEY_FOOTER, h -> typeList());
+        return commandLine.execute(args);
+    }
+
+    /** No command at all: say so, then the usage, exit 2. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "no command given");
+    }
+
+    @Command(name = "render", description = {
+            "Renders one JSON input, or a batch (a folder or several files) into a folder.",
+            "One input is written to <out>, whose extension names the format: .pdf, .xlsx or .csv.",
+            "A batch writes every JSON file into the folder <out> under its own name, one progress line each."})
+    int render(@Parameters(index = "0", paramLabel = "<type>", description = "a document type, listed below") String typeId,
+               @Parameters(index = "1..*", arity = "1..*", paramLabel = "<input>",
+                       description = "input.json, or for a batch a folder or several files") List<String> inputs,
+               @Option(names = {"-o", "--output"}, required = true, paramLabel = "<out>",
+                       description = "out.pdf|out.xlsx|out.csv, or the output folder of a batch") String output,
+               @Option(names = "--format", paramLabel = "pdf|xlsx|csv", defaultValue = "pdf",
+                       converter = FormatName.class,
+                       description = "a batch's output format (default: ${DEFAULT-VALUE}); one file's format is its extension")
+               OutputFormat batchFormat,
+               @Option(names = "--lenient", description = "render even when declared totals differ from the computed ones")
+               boolean lenient,
+               @Mixin HelpOption help) {
+        DocumentType type = type(typeId);
+        if (inputs.size() > 1 || Files.isDirectory(Path.of(inputs.get(0)))) {
+            if (!type.formats().contains(batchFormat)) {
+                throw usage(type.id().value() + " is not delivered as " + batchFormat.extension());
             }
+            return new BatchRender(out, err).run(type, inputs, Path.of(output), new RenderOptions(lenient, batchFormat));
         }
-        if (args[0].equals("render") && (positional.size() > 2
-                || positional.size() == 2 && Files.isDirectory(Path.of(positional.get(1))))) {
-            if (output == null) {
-                return usage("a batch render needs -o <folder>");
-            }
-            Optional<OutputFormat> format = OutputFormat.named(batchFormat);
-            if (format.isEmpty()) {
-                return usage("--format must be pdf, xlsx or csv");
-            }
-            Optional<DocumentType> type = types.get().find(positional.get(0));
-            if (type.isEmpty()) {
-                return usage("unknown document type \"" + positional.get(0) + "\"");
-            }
-            if (!type.get().formats().contains(format.get())) {
-                return usage(type.get().id().value() + " is not delivered as " + format.get().extension());
-            }
-            return new BatchRender(out, err).run(type.get(), positional.subList(1, positional.size()), Path.of(output),
-                    new RenderOptions(lenient, format.get()));
-        }
-        if (positional.size() != 2) {
-            return usage(args[0] + " takes a document type and one input file");
-        }
-        if (args[0].equals("render") && output == null) {
-            return usage("render needs -o <out.pdf>");
-        }
-        byte[] json;
-        try {
-            json = Files.readAllBytes(Path.of(positional.get(1)));
-        } catch (IOException | RuntimeException e) {
-            err.println("error: cannot read " + positional.get(1));
+        Optional<byte[]> json = read(inputs.get(0));
+        if (json.isEmpty()) {
             return USAGE;
         }
-        DocumentTypes catalogue = types.get();
-        Optional<DocumentType> type = catalogue.find(positional.get(0));
-        if (type.isEmpty()) {
-            return usage("unknown document type \"" + positional.get(0) + "\"; known: "
-                    + catalogue.all().stream().map(t -> t.id().value()).toList());
-        }
-        if (args[0].equals("validate")) {
-            return validate(type.get(), json);
-        }
         Optional<OutputFormat> format = formatOf(output);
-        if (format.isEmpty() || !type.get().formats().contains(format.get())) {
-            return usage(type.get().id().value() + " writes " + type.get().formats().stream()
+        if (format.isEmpty() || !type.formats().contains(format.get())) {
+            throw usage(type.id().value() + " writes " + type.formats().stream()
                     .map(f -> "." + f.extension()).sorted().toList() + "; name the output file accordingly");
         }
-        return render(type.get(), json, Path.of(output), new RenderOptions(lenient, format.get()));
+        return render(type, json.get(), Path.of(output), new RenderOptions(lenient, format.get()));
+    }
+
+    @Command(name = "validate", description = "Checks one JSON input and prints every error, mismatch and warning.")
+    int validate(@Parameters(index = "0", paramLabel = "<type>", description = "a document type, listed below") String typeId,
+                 @Parameters(index = "1", paramLabel = "<input.json>") String input,
+                 @Mixin HelpOption help) {
+        DocumentType type = type(typeId);
+        Optional<byte[]> json = read(input);
+        return json.isEmpty() ? USAGE : validate(type, json.get());
+    }
+
+    @Command(name = "sign", description = {
+            "Signs the PDF's next sign-off: ELABORADO, then REVISADO, then APROBADO.",
+            "The keystore's password is read from the environment variable " + SigningCommands.PASSWORD_VARIABLE
+                    + ", never from the command line; without --keystore the development keystore is used."})
+    int sign(@Parameters(paramLabel = "<in.pdf>") String input,
+             @Option(names = "--role", required = true, paramLabel = "ELABORADO|REVISADO|APROBADO") SignOffStep role,
+             @Option(names = "--name", required = true, paramLabel = "\"…\"", description = "the signer's name") String name,
+             @Option(names = "--position", required = true, paramLabel = "\"…\"", description = "the signer's position")
+             String position,
+             @Option(names = {"-o", "--output"}, required = true, paramLabel = "<out.pdf>") String output,
+             @Option(names = "--keystore", paramLabel = "<k.p12>") String keystore,
+             @Mixin HelpOption help) {
+        return signing.sign(input, role, name, position, output, keystore);
+    }
+
+    @Command(name = "verify", description = "Prints a JSON report of the PDF's signatures; exit 0 when every signature holds.")
+    int verify(@Parameters(paramLabel = "<file.pdf>") String file, @Mixin HelpOption help) {
+        return signing.verify(file);
+    }
+
+    /** {@code -h}/{@code --help} on every command. */
+    static final class HelpOption {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+    }
+
+    /** {@code --format pdf|xlsx|csv}, named as a client writes it in {@code ?format=}. */
+    static final class FormatName implements ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            return OutputFormat.named(value).orElseThrow(() -> new TypeConversionException("must be pdf, xlsx or csv"));
+        }
+    }
+
+    private DocumentType type(String id) {
+        DocumentTypes catalogue = types.get();
+        return catalogue.find(id).orElseThrow(() -> usage("unknown document type \"" + id + "\"; known: "
+                + catalogue.all().stream().map(t -> t.id().value()).toList()));
+    }
+
+    /** A usage error of the command being run, so that its own usage follows the message. */
+    private ParameterException usage(String problem) {
+        CommandLine line = spec.commandLine();
+        ParseResult parsed = line.getParseResult();
+        if (parsed != null && parsed.hasSubcommand()) {
+            line = parsed.subcommand().commandSpec().commandLine();
+        }
+        return new ParameterException(line, problem);
+    }
+
+    private Optional<byte[]> read(String file) {
+        try {
+            return Optional.of(Files.readAllBytes(Path.of(file)));
+        } catch (IOException | RuntimeException e) {
+            err.println("error: cannot read " + file);
+            return Optional.empty();
+        }
+    }
+
+    /** The catalogue's types and the formats each is delivered in, for the help's footer. */
+    private String typeList() {
+        StringBuilder list = new StringBuilder("%nDocument types:%n".formatted());
+        for (DocumentType type : types.get().all()) {
+            list.append("  %-22s %s%n".formatted(type.id().value(), type.formats().stream()
+                    .sorted().map(OutputFormat::extension).collect(Collectors.joining(", "))));
+        }
+        return list.toString();
+    }
+
+    /** picocli's wording of the problem, then the usage of the command it concerns; exit 2. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println("error: " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        line.usage(err);
+        err.flush();
+        return USAGE;
+    }
+
+    /** picocli writes to a {@link PrintWriter}; this one prints through the stream, so its charset holds. */
+    private static PrintWriter writerOn(PrintStream stream) {
+        return new PrintWriter(new Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) {
+                stream.print(new String(buffer, offset, length));
+            }
+
+            @Override
+            public void flush() {
+                stream.flush();
+            }
+
+            @Override
+            public void close() {
+                stream.flush();
+            }
+        }, true);
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     private int validate(DocumentType type, byte[] json) {
@@ -197,7 +326,7 @@ public final class SelloCli {
             return FAILURE;
         }
         byte[] content = document.format() == OutputFormat.PDF
-                ? io.sello.signing.SignatureFields.add(document.content(), document.signatureSlots()) : document.content();
+                ? SignatureFields.add(document.content(), document.signatureSlots()) : document.content();
         try {
             Files.write(output, content);
         } catch (IOException | RuntimeException e) {
@@ -234,21 +363,5 @@ public final class SelloCli {
                 + ", difference " + m.difference().toPlainString()
                 + (m.tolerance().signum() > 0 ? " (rounding tolerance ±" + m.tolerance().toPlainString() + ")" : "")
                 + (m.location() == null ? "" : "  " + m.pointer());
-    }
-
-    private int usage(String problem) {
-        if (problem != null) {
-            err.println("error: " + problem);
-        }
-        err.println("""
-                usage: java -jar sello.jar render <type> <input.json> -o <out.pdf|out.xlsx|out.csv> [--lenient]
-                       java -jar sello.jar render <type> <folder | file.json …> -o <out-folder> [--format pdf|xlsx|csv] [--lenient]
-                       java -jar sello.jar validate <type> <input.json>
-                       java -jar sello.jar sign <in.pdf> --role ELABORADO|REVISADO|APROBADO --name "…" --position "…" -o <out.pdf> [--keystore k.p12]
-                       java -jar sello.jar verify <file.pdf>   (JSON report; exit 0 when every signature holds)
-                types: poa-execution-form, agreement-amendment, operational-plan, budget-summary
-                       (.xlsx and .csv: budget-summary only)
-                exit codes: 0 success, 1 invalid input, 2 usage, 3 could not produce or write the document""");
-        return problem == null ? OK : USAGE;
     }
 }

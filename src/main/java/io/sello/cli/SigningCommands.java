@@ -20,14 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@code sign} and {@code verify} for systems without the server:
+ * What {@code sign} and {@code verify} do once {@link SelloCli} has parsed their arguments:
  * <pre>
  *   sign   &lt;in.pdf&gt; --role ELABORADO --name "…" --position "…" -o &lt;out.pdf&gt; [--keystore k.p12]
  *   verify &lt;file.pdf&gt;
@@ -50,35 +50,8 @@ final class SigningCommands {
         this.clock = clock;
     }
 
-    int sign(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        String input = null;
-        for (int i = 1; i < args.length; i++) {
-            String arg = args[i];
-            if (List.of("--role", "--name", "--position", "-o", "--output", "--keystore").contains(arg)) {
-                if (i + 1 >= args.length) {
-                    return usage(arg + " needs a value");
-                }
-                options.put(arg.equals("--output") ? "-o" : arg, args[++i]);
-            } else if (arg.startsWith("-")) {
-                return usage("unknown option " + arg);
-            } else if (input == null) {
-                input = arg;
-            } else {
-                return usage("sign takes one input PDF");
-            }
-        }
-        for (String required : List.of("--role", "--name", "--position", "-o")) {
-            if (input == null || !options.containsKey(required)) {
-                return usage("sign needs <in.pdf> --role --name --position -o");
-            }
-        }
-        SignOffStep step;
-        try {
-            step = SignOffStep.valueOf(options.get("--role"));
-        } catch (IllegalArgumentException e) {
-            return usage("--role must be ELABORADO, REVISADO or APROBADO");
-        }
+    /** The arguments arrive parsed and complete (picocli checks that every required option is there). */
+    int sign(String input, SignOffStep step, String name, String position, String output, String keystore) {
         byte[] pdf;
         try {
             pdf = Files.readAllBytes(Path.of(input));
@@ -112,18 +85,18 @@ final class SigningCommands {
             return SelloCli.INVALID_INPUT;
         }
         try {
-            SigningKey key = key(options.get("--keystore"));
+            SigningKey key = key(keystore);
             byte[] signed = new PdfSigner(ZoneId.of("America/La_Paz")).sign(pdf, null,
-                    new Signer(step.name(), options.get("--name"), options.get("--position")), key, clock.instant());
-            Files.write(Path.of(options.get("-o")), signed);
-            out.println("signed " + step + " as " + options.get("--name") + " (" + key.certificate().getSubjectX500Principal().getName()
-                    + "); wrote " + options.get("-o"));
+                    new Signer(step.name(), name, position), key, clock.instant());
+            Files.write(Path.of(output), signed);
+            out.println("signed " + step + " as " + name + " (" + key.certificate().getSubjectX500Principal().getName()
+                    + "); wrote " + output);
             return SelloCli.OK;
         } catch (SigningException e) {
             err.println("error: " + e.getMessage());
             return SelloCli.FAILURE;
         } catch (IOException | RuntimeException e) {
-            err.println("error: cannot write " + options.get("-o"));
+            err.println("error: cannot write " + output);
             return SelloCli.FAILURE;
         }
     }
@@ -145,15 +118,12 @@ final class SigningCommands {
     }
 
     /** Prints the report as JSON; exit 0 when signed, every signature valid and nothing appended after them. */
-    int verify(String[] args) {
-        if (args.length != 2) {
-            return usage("verify takes one PDF");
-        }
+    int verify(String file) {
         byte[] pdf;
         try {
-            pdf = Files.readAllBytes(Path.of(args[1]));
+            pdf = Files.readAllBytes(Path.of(file));
         } catch (IOException | RuntimeException e) {
-            err.println("error: cannot read " + args[1]);
+            err.println("error: cannot read " + file);
             return SelloCli.USAGE;
         }
         VerificationReport report;
@@ -163,20 +133,13 @@ final class SigningCommands {
             out.println("refused: " + e.getMessage());
             return SelloCli.INVALID_INPUT;
         }
-        Map<String, Object> json = new java.util.LinkedHashMap<>();
-        json.put("file", Path.of(args[1]).getFileName().toString());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("file", Path.of(file).getFileName().toString());
         json.put("intact", report.intact());
         // the CLI has no trust anchors: an intact file is "not changed", and its signatures' verdicts say who vouches
         json.put("allValid", report.allValid());
         json.put("report", report);
         out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(json));
         return report.intact() ? SelloCli.OK : SelloCli.INVALID_INPUT;
-    }
-
-    private int usage(String problem) {
-        err.println("error: " + problem);
-        err.println("usage: java -jar sello.jar sign <in.pdf> --role ELABORADO|REVISADO|APROBADO --name \"…\" --position \"…\" -o <out.pdf> [--keystore k.p12]");
-        err.println("       java -jar sello.jar verify <file.pdf>");
-        return SelloCli.USAGE;
     }
 }

@@ -150,7 +150,7 @@ public final class SignOffService {
 
     private StoredDocument find(DocumentId id) {
         return registry.find(id)
-                .orElseThrow(() -> new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no stored document " + id));
+                .orElseThrow(() -> new DocumentNotFoundException("no stored document " + id));
     }
 
     /** The document's next step, if the caller asked for that one and holds its role. */

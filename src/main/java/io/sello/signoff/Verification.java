@@ -58,7 +58,7 @@ public final class Verification {
     /** The stored document's current file, compared with the hash the registry recorded for it. */
     public Result verifyStored(DocumentId id, Actor actor) {
         StoredDocument document = registry.find(id)
-                .orElseThrow(() -> new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no stored document " + id));
+                .orElseThrow(() -> new DocumentNotFoundException("no stored document " + id));
         byte[] pdf = registry.pdf(id);
         VerificationReport report = verifier.verify(pdf);
         boolean matches = report.sha256().equals(document.sha256());
@@ -77,7 +77,7 @@ public final class Verification {
      */
     public Check check(DocumentId id, byte[] file, Actor actor) {
         StoredDocument document = registry.find(id)
-                .orElseThrow(() -> new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no stored document " + id));
+                .orElseThrow(() -> new DocumentNotFoundException("no stored document " + id));
         String sha256 = io.sello.document.Hashes.sha256(file);
         VerificationReport report = null;
         String unreadable = null;

@@ -1,7 +1,7 @@
 package io.sello.web;
 
+import io.sello.batch.BatchNotFoundException;
 import io.sello.batch.BatchService;
-import io.sello.signoff.SignOffRefused;
 import io.sello.storage.BatchStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -89,9 +89,9 @@ class BatchesController {
 
     private BatchStore.Batch find(String id) {
         if (!id.matches("[0-9a-f-]{36}")) {
-            throw new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no batch with that id");
+            throw new BatchNotFoundException("no batch with that id");
         }
-        return store.find(id).orElseThrow(() -> new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no batch " + id));
+        return store.find(id).orElseThrow(() -> new BatchNotFoundException("no batch " + id));
     }
 
     /**

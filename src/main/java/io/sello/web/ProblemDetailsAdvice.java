@@ -164,12 +164,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(io.sello.signoff.SignOffRefused.class)
     ProblemDetail signOffRefused(io.sello.signoff.SignOffRefused e) {
         return switch (e.reason()) {
-            case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "not-found", "No such document", e.getMessage());
             case FORBIDDEN -> problem(HttpStatus.FORBIDDEN, "wrong-role", "Not your sign-off", e.getMessage());
             case CONFLICT -> problem(HttpStatus.CONFLICT, "sign-off-order", "Not the next sign-off", e.getMessage());
             case SEPARATION_OF_DUTIES -> problem(HttpStatus.CONFLICT, "separation-of-duties",
                     "Another person must sign this step", e.getMessage());
         };
+    }
+
+    @ExceptionHandler(io.sello.signoff.DocumentNotFoundException.class)
+    ProblemDetail documentNotFound(io.sello.signoff.DocumentNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No such document", e.getMessage());
+    }
+
+    @ExceptionHandler(io.sello.batch.BatchNotFoundException.class)
+    ProblemDetail batchNotFound(io.sello.batch.BatchNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No such batch", e.getMessage());
     }
 
     /** Also for another user's draft: 404 rather than 403, so that a draft's id says nothing to others. */

@@ -1,6 +1,6 @@
 package io.sello.web;
 
-import io.sello.signoff.SignOffRefused;
+import io.sello.signoff.DocumentNotFoundException;
 import io.sello.signoff.SignOffService;
 import io.sello.signoff.Verification;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -142,14 +142,14 @@ class RegistryController {
     }
 
     private StoredDocument find(String id) {
-        return registry.find(parse(id)).orElseThrow(() -> new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no stored document " + id));
+        return registry.find(parse(id)).orElseThrow(() -> new DocumentNotFoundException("no stored document " + id));
     }
 
     static DocumentId parse(String id) {
         try {
             return DocumentId.parse(id);
         } catch (IllegalArgumentException e) {
-            throw new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no stored document with that id");
+            throw new DocumentNotFoundException("no stored document with that id");
         }
     }
 

@@ -9,7 +9,7 @@ import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.rendering.TemplateFiles;
 import io.sello.rendering.TemplateSource;
-import io.sello.signoff.SignOffRefused;
+import io.sello.signoff.DocumentNotFoundException;
 import io.sello.storage.DocumentRegistry;
 import io.sello.storage.StoredDocument;
 import io.sello.storage.TemplateArchive;
@@ -85,7 +85,7 @@ class TemplateVersionsController {
                                     @RequestParam(defaultValue = "original") String templateVersion,
                                     Authentication who) {
         StoredDocument document = registry.find(RegistryController.parse(id))
-                .orElseThrow(() -> new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no stored document with that id"));
+                .orElseThrow(() -> new DocumentNotFoundException("no stored document with that id"));
         boolean original = switch (templateVersion) {
             case "original" -> true;
             case "current" -> false;

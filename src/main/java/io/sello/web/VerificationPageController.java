@@ -7,7 +7,7 @@ import io.sello.rendering.RenderingProperties;
 import io.sello.signing.SignatureCheck;
 import io.sello.signing.VerificationReport;
 import io.sello.signoff.Actor;
-import io.sello.signoff.SignOffRefused;
+import io.sello.signoff.DocumentNotFoundException;
 import io.sello.signoff.Verification;
 import io.sello.storage.DocumentId;
 import io.sello.storage.DocumentRegistry;
@@ -145,7 +145,7 @@ class VerificationPageController {
         boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE);
         if (document.isEmpty()) {
             if (json) {
-                throw new SignOffRefused(SignOffRefused.Reason.NOT_FOUND, "no stored document with that id");
+                throw new DocumentNotFoundException("no stored document with that id");
             }
             return notFound();
         }

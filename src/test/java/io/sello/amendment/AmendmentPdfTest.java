@@ -4,6 +4,7 @@ import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.support.Fixtures;
 import io.sello.support.Golden;
+import io.sello.support.GoldenTest;
 import io.sello.support.JsonTexts;
 import io.sello.support.PdfDocument;
 import io.sello.support.PdfLayout;
@@ -136,7 +137,7 @@ class AmendmentPdfTest {
         }
     }
 
-    @Test
+    @GoldenTest
     void layoutMatchesTheApprovedOnes() {
         Golden.assertMatches("agreement-amendment/minimal.layout.txt",
                 PdfLayout.of(Fixtures.amendment().render(Fixtures.read(MINIMAL), RenderOptions.STRICT).content()));

@@ -145,7 +145,7 @@ class BatchWorkerTest {
             String input = new String(json, StandardCharsets.UTF_8);
             if (input.contains("forever")) {
                 try {
-                    Thread.sleep(60_000);
+                    Thread.sleep(60_000); // the render that never ends, under test: the worker must interrupt it
                 } catch (InterruptedException e) {
                     interrupted.countDown();
                     throw new io.sello.rendering.RenderingException("interrupted");

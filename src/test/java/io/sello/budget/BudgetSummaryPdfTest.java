@@ -8,6 +8,7 @@ import io.sello.document.InputFindings;
 import io.sello.support.FilledAreas;
 import io.sello.support.Fixtures;
 import io.sello.support.Golden;
+import io.sello.support.GoldenTest;
 import io.sello.support.PdfDocument;
 import io.sello.support.PdfLayout;
 import org.junit.jupiter.api.Test;
@@ -160,7 +161,7 @@ class BudgetSummaryPdfTest {
         assertThat(FilledAreas.count(type().render(Files.readAllBytes(SUMMARY), RenderOptions.STRICT).content(), FIRST_SERIES)).isZero();
     }
 
-    @Test
+    @GoldenTest
     void layoutMatchesTheGoldenFile() throws IOException {
         Golden.assertMatches("budget-summary/resumen-subproyectos.layout.txt",
                 PdfLayout.of(type().render(Files.readAllBytes(SUMMARY), RenderOptions.STRICT).content()));

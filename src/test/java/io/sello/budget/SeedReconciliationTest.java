@@ -5,6 +5,7 @@ import io.sello.document.TotalMismatch;
 import io.sello.document.ValidationReport;
 import io.sello.support.Fixtures;
 import io.sello.support.Golden;
+import io.sello.support.GoldenTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -110,7 +111,7 @@ class SeedReconciliationTest {
                 .allSatisfy(m -> assertThat(m.difference().abs()).isGreaterThan(m.tolerance()));
     }
 
-    @Test
+    @GoldenTest
     void theReportInDocsIsTheCurrentOne() {
         StringBuilder md = new StringBuilder("""
                 # Reconciliation of the budget tables of seed 003

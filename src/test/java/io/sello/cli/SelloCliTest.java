@@ -104,7 +104,44 @@ class SelloCliTest {
         assertThat(cli.run(new String[]{"validate", "poa-execution-form", "does-not-exist.json"})).isEqualTo(SelloCli.USAGE);
         assertThat(cli.run(new String[]{"validate", "no-such-type", Fixtures.SEED_EXAMPLE.toString()})).isEqualTo(SelloCli.USAGE);
         assertThat(cli.run(new String[]{"validate", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString(), "--frobnicate"})).isEqualTo(SelloCli.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:", "unknown document type \"no-such-type\"", "unknown option --frobnicate");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar sello.jar validate", "unknown document type \"no-such-type\"", "Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void helpIsGeneratedPerCommandAndListsTheCatalogue() {
+        assertThat(cli.run(new String[]{"--help"})).isEqualTo(SelloCli.OK);
+        assertThat(cli.run(new String[]{"render", "--help"})).isEqualTo(SelloCli.OK);
+        assertThat(cli.run(new String[]{"help", "sign"})).isEqualTo(SelloCli.OK);
+        // the types listed are the catalogue's, with the formats each is delivered in
+        String help = out();
+        for (var type : Fixtures.types().all()) {
+            assertThat(help).containsPattern(type.id().value() + " +pdf");
+        }
+        assertThat(help).contains("budget-summary", "pdf, xlsx, csv", "Usage: java -jar sello.jar render", "--lenient",
+                "Usage: java -jar sello.jar sign", "--role=ELABORADO|REVISADO|APROBADO", "SELLO_KEYSTORE_PASSWORD",
+                "Exit codes:", "3   the document could not be produced or written");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void argumentErrorsOfEveryCommandExitTwo(@TempDir Path dir) {
+        String seed = Fixtures.SEED_EXAMPLE.toString();
+        assertThat(cli.run(new String[]{"render", "poa-execution-form", seed, "-o", dir.resolve("x.pdf").toString(),
+                "--format", "docx"})).isEqualTo(SelloCli.USAGE);
+        assertThat(cli.run(new String[]{"render", "poa-execution-form", seed, seed, "-o", dir.toString(), "--format", "csv"}))
+                .isEqualTo(SelloCli.USAGE);
+        assertThat(cli.run(new String[]{"validate", "poa-execution-form", seed, seed})).isEqualTo(SelloCli.USAGE);
+        assertThat(cli.run(new String[]{"sign", seed, "--role", "FIRMADO", "--name", "A", "--position", "B", "-o", "x.pdf"}))
+                .isEqualTo(SelloCli.USAGE);
+        assertThat(cli.run(new String[]{"sign", seed, "--role", "ELABORADO"})).isEqualTo(SelloCli.USAGE);
+        assertThat(cli.run(new String[]{"verify"})).isEqualTo(SelloCli.USAGE);
+        assertThat(cli.run(new String[]{"verify", dir.resolve("missing.pdf").toString()})).isEqualTo(SelloCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: Invalid value for option '--format'",
+                "poa-execution-form is not delivered as csv", "Unmatched argument", "expected one of [ELABORADO, REVISADO, APROBADO]",
+                "Missing required options: '--name", "Missing required parameter: '<file.pdf>'", "error: cannot read")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(dir.resolve("x.pdf")).doesNotExist();
+        assertThat(out()).isEmpty();
     }
 
     private String out() {

@@ -3,6 +3,7 @@ package io.sello.plan;
 import io.sello.document.RenderOptions;
 import io.sello.support.Fixtures;
 import io.sello.support.Golden;
+import io.sello.support.GoldenTest;
 import io.sello.support.JsonTexts;
 import io.sello.support.PdfDocument;
 import io.sello.support.PdfLayout;
@@ -159,7 +160,7 @@ class PlanPdfTest {
         assertThat(long_.text()).contains("fila 150 150.00");
     }
 
-    @Test
+    @GoldenTest
     void smallPlanLayoutMatchesTheApprovedOne() {
         Golden.assertMatches("operational-plan/small-plan.layout.txt",
                 PdfLayout.of(Fixtures.plan().render(Fixtures.read(SMALL), RenderOptions.STRICT).content()));

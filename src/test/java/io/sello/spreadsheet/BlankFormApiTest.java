@@ -3,6 +3,7 @@ package io.sello.spreadsheet;
 import io.sello.support.PdfDocument;
 import io.sello.support.PdfRuns;
 import io.sello.support.PdfRuns.Run;
+import io.sello.support.SlowTest;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 17, point 3 over HTTP: the blank Formulario N.5.B, the fillable one filled in PDFBox and uploaded back. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SlowTest
 class BlankFormApiTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String FORM = "/api/v1/document-types/poa-execution-form/";

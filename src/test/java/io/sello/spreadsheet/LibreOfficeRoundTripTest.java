@@ -2,6 +2,7 @@ package io.sello.spreadsheet;
 
 import io.sello.support.Fixtures;
 import io.sello.input.LimitsProperties;
+import io.sello.support.SlowTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as CSV: both import as seed 000. LibreOffice writes its own styles, shared strings and number formats, so this is
  * what a person's "open, fill, save" gives.
  */
+@SlowTest
 class LibreOfficeRoundTripTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final WorkbookImport IMPORTS = new WorkbookImport(

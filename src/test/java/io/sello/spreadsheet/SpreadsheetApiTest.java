@@ -2,6 +2,7 @@ package io.sello.spreadsheet;
 
 import io.sello.support.Fixtures;
 import io.sello.support.PdfDocument;
+import io.sello.support.SlowTest;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 17, points 1 and 2 over HTTP: download a template, fill it as a person would, upload it, render the JSON. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SlowTest
 class SpreadsheetApiTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String IMPORT = "/api/v1/documents/poa-execution-form/import";

@@ -1,5 +1,6 @@
 package io.sello.storage;
 
+import io.sello.support.SlowTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and names in {@code SELLO_TEST_POSTGRES_URL}. Without it this test fails rather than skips: a
  * green build must mean both databases were exercised.
  */
+@SlowTest
 class PostgresRegistryTest extends RegistryContract {
     @Override
     String url() {

@@ -3,6 +3,7 @@ package io.sello.web;
 import com.sun.net.httpserver.HttpServer;
 import io.sello.batch.WebhookSender;
 import io.sello.support.Fixtures;
+import io.sello.support.SlowTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipInputStream;
+import java.time.Duration;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * results, and a signed webhook that is retried after the client's first answer fails.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SlowTest
 class BatchApiTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -91,11 +95,9 @@ class BatchApiTest {
         assertThat(accepted.statusCode()).isEqualTo(202);
         String id = JSON.readTree(accepted.body()).get("id").stringValue();
 
-        JsonNode progress = null;
-        for (int i = 0; i < 240 && (progress == null || !"delivered".equals(progress.get("webhook").stringValue())); i++) {
-            Thread.sleep(500);
-            progress = JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body());
-        }
+        JsonNode progress = await("the webhook delivered").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body()),
+                        p -> "delivered".equals(p.get("webhook").stringValue()));
         assertThat(progress.get("total").intValue()).isEqualTo(200);
         assertThat(progress.get("done").intValue()).isEqualTo(199);
         assertThat(progress.get("failed").intValue()).isEqualTo(1);
@@ -151,10 +153,8 @@ class BatchApiTest {
         if (!progress.get("finished").booleanValue()) {
             assertThat(early.statusCode()).isEqualTo(200);
         }
-        for (int i = 0; i < 120 && !progress.get("finished").booleanValue(); i++) {
-            Thread.sleep(500);
-            progress = JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body());
-        }
+        progress = await("the batch finished").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body()), p -> p.get("finished").booleanValue());
         assertThat(progress.get("done").intValue()).isOne();
         assertThat(progress.get("webhook").isNull()).isTrue();
         HttpResponse<byte[]> results = send("GET", "/api/v1/batches/" + id + "/results.zip", null);
@@ -193,5 +193,18 @@ class BatchApiTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).get("errors")).extracting(e -> e.get("pointer").stringValue())
                 .containsExactly("/type", "/webhook", "/items");
+    }
+
+    /** A batch that does not exist is 404 not-found, as a document is, whether or not the id is well formed. */
+    @Test
+    void anUnknownBatchIsNotFound() throws Exception {
+        for (String id : new String[]{"00000000-0000-0000-0000-000000000000", "not-an-id"}) {
+            HttpResponse<byte[]> missing = send("GET", "/api/v1/batches/" + id, null);
+            assertThat(missing.statusCode()).as(id).isEqualTo(404);
+            JsonNode problem = JSON.readTree(missing.body());
+            assertThat(problem.get("type").stringValue()).isEqualTo("/problems/not-found");
+            assertThat(problem.get("title").stringValue()).isEqualTo("No such batch");
+            assertThat(problem.get("detail").stringValue()).startsWith("no batch ");
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.sello.web;
 
 import io.sello.support.Browser;
 import io.sello.support.PdfDocument;
+import io.sello.support.SlowTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SlowTest
 class DataEntryPageTest {
     @LocalServerPort
     int port;

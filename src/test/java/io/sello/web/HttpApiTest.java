@@ -2,6 +2,7 @@ package io.sello.web;
 
 import io.sello.support.Fixtures;
 import io.sello.support.PdfDocument;
+import io.sello.support.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP API on a real port, through the JDK's HTTP client. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SlowTest
 class HttpApiTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();

@@ -13,6 +13,7 @@ import io.sello.support.Fixtures;
 import io.sello.support.OwnSoftwareSigner;
 import io.sello.support.PkiServer;
 import io.sello.support.Processes;
+import io.sello.support.SlowTest;
 import io.sello.support.SoftHsm;
 import io.sello.support.VeraPdf;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SlowTest
 class LongTermSignOffTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The PKI and the service share its clock, which runs with real time until a test moves it. */

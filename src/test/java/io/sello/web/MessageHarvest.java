@@ -406,6 +406,9 @@ final class MessageHarvest {
                 "the signer's token did not compute the signature (removed, locked or not answering); the sign-off was not made, try again later")) {
             problem(advice.signingUnavailable(new io.sello.signing.SigningUnavailableException(unavailable, 30)).getBody(), "signing unavailable");
         }
+        problem(advice.documentNotFound(new io.sello.signoff.DocumentNotFoundException("no stored document 0f3c")), "document not found");
+        problem(advice.batchNotFound(new io.sello.batch.BatchNotFoundException("no batch 0f3c")), "batch not found");
+        problem(advice.batchNotFound(new io.sello.batch.BatchNotFoundException("no batch with that id")), "batch id not found");
         problem(advice.draftNotFound(new io.sello.draft.DraftNotFoundException()), "draft not found");
         problem(advice.draftConflict(new io.sello.draft.DraftConflictException(new io.sello.storage.Draft(
                 io.sello.storage.DraftId.random(), "budget-summary", "ana", "Cuadro", "{}", 3, java.time.Instant.EPOCH,

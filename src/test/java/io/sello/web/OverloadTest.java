@@ -3,6 +3,7 @@ package io.sello.web;
 import io.sello.document.DocumentTypes;
 import io.sello.document.RenderOptions;
 import io.sello.support.Fixtures;
+import io.sello.support.SlowTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,9 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.time.Duration;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sello.limits.render-concurrency=1", "sello.limits.render-queue=1", "sello.limits.render-timeout=2s"})
 @Timeout(60)
+@SlowTest
 class OverloadTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -70,9 +74,7 @@ class OverloadTest {
         for (int i = 1; i < renders; i++) {
             submitHolder(new CountDownLatch(1));
         }
-        while (gate.inFlight() < renders) {
-            Thread.sleep(10);
-        }
+        await().pollInterval(Duration.ofMillis(10)).until(() -> gate.inFlight() >= renders);
     }
 
     private void submitHolder(CountDownLatch started) {
@@ -95,9 +97,7 @@ class OverloadTest {
         assertThat(problem.get("type").stringValue()).isEqualTo("/problems/busy");
         assertThat(problem.get("detail").stringValue()).contains("Retry-After");
         release.countDown();
-        while (gate.inFlight() > 0) {
-            Thread.sleep(10);
-        }
+        await().pollInterval(Duration.ofMillis(10)).until(() -> gate.inFlight() == 0);
         assertThat(render().statusCode()).isEqualTo(200);
     }
 

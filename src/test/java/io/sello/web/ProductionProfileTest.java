@@ -1,6 +1,7 @@
 package io.sello.web;
 
 import io.sello.SelloApplication;
+import io.sello.support.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -8,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The prod profile will not start with the development users, keys or keystore still in place. */
+@SlowTest
 class ProductionProfileTest {
 
     private static SpringApplicationBuilder app() {

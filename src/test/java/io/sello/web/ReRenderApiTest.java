@@ -1,5 +1,6 @@
 package io.sello.web;
 
+import io.sello.support.SlowTest;
 import io.sello.document.Hashes;
 import io.sello.rendering.TemplateSource;
 import io.sello.storage.DocumentId;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a changed copy (a new heading in the FreeMarker template, a CSS rule that prints text), standing for a later
  * release: {@code original} gives the stored document's text again, {@code current} the changed one.
  */
+@SlowTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReRenderApiTest {

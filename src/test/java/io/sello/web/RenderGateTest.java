@@ -68,7 +68,7 @@ class RenderGateTest {
         CountDownLatch interrupted = new CountDownLatch(1);
         assertThatThrownBy(() -> gate.run(() -> {
             try {
-                Thread.sleep(60_000);
+                Thread.sleep(60_000); // the slow render under test: it must be interrupted long before this ends
             } catch (InterruptedException e) {
                 interrupted.countDown();
             }

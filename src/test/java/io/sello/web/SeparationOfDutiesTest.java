@@ -1,6 +1,7 @@
 package io.sello.web;
 
 import io.sello.support.Fixtures;
+import io.sello.support.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "sello.security.users[4].username=pilar", "sello.security.users[4].password={noop}pilar-dev",
         "sello.security.users[4].roles=PREPARER,REVIEWER,APPROVER", "sello.security.users[4].name=Pilar Vargas",
         "sello.security.users[4].position=Responsable Administrativa"})
+@SlowTest
 class SeparationOfDutiesTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String API_KEY = "dev-api-key-not-for-production"; // sistema-poa, PREPARER

@@ -2,6 +2,7 @@ package io.sello.web;
 
 import io.sello.SelloApplication;
 import io.sello.storage.BatchStore;
+import io.sello.support.SlowTest;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and an instance killed with SIGKILL mid-batch loses nothing: another one finishes its work.
  * scripts/test.sh starts the PostgreSQL server ({@code SELLO_TEST_POSTGRES_URL}).
  */
+@SlowTest
 class SharedWorkTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -78,12 +82,8 @@ class SharedWorkTest {
     }
 
     private JsonNode waitUntil(int port, String id, java.util.function.Predicate<JsonNode> condition, int seconds) throws Exception {
-        JsonNode progress = progress(port, id);
-        for (int i = 0; i < seconds * 2 && !condition.test(progress); i++) {
-            Thread.sleep(500);
-            progress = progress(port, id);
-        }
-        return progress;
+        return await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(500))
+                .until(() -> progress(port, id), condition::test);
     }
 
     @Test
@@ -113,15 +113,11 @@ class SharedWorkTest {
         Process doomed = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File("target/doomed-instance.log")).start();
         String id;
         try {
-            for (int i = 0; i < 120; i++) {
-                try {
-                    client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    break;
-                } catch (java.io.IOException notYet) {
-                    Thread.sleep(500);
-                }
-            }
+            // until it answers at all: before that, the connection is refused
+            await("the doomed instance answering").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(java.io.IOException.class)
+                    .until(() -> client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                            HttpResponse.BodyHandlers.discarding()) != null);
             id = submit(port, 60);
             waitUntil(port, id, p -> p.get("done").intValue() >= 2, 120);
         } finally {

@@ -3,6 +3,7 @@ package io.sello.web;
 import io.sello.support.Browser;
 import io.sello.support.Fixtures;
 import io.sello.support.IdentityProvider;
+import io.sello.support.SlowTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sello is addressed as {@code 127.0.0.1}, so that the browser keeps the two services' cookies apart.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SlowTest
 class SignInTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final IdentityProvider PROVIDER = IdentityProvider.start();

@@ -2,6 +2,7 @@ package io.sello.web;
 
 import io.sello.support.Fixtures;
 import io.sello.support.OwnSoftwareSigner;
+import io.sello.support.SlowTest;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SlowTest
 class SignOffUploadTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final OwnSoftwareSigner ANA = OwnSoftwareSigner.generate("Ana Pérez");

@@ -1,6 +1,7 @@
 package io.sello.web;
 
 import io.sello.support.Fixtures;
+import io.sello.support.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and get today's English texts, byte for byte.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SlowTest
 class SpanishAnswersTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String VALIDATE = "/api/v1/documents/poa-execution-form/validate";

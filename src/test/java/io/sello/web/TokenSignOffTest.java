@@ -9,6 +9,7 @@ import io.sello.signing.Verdict;
 import io.sello.signing.VerificationReport;
 import io.sello.support.Fixtures;
 import io.sello.support.Processes;
+import io.sello.support.SlowTest;
 import io.sello.support.SoftHsm;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
+@SlowTest
 class TokenSignOffTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();

@@ -3,6 +3,7 @@ package io.sello.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
+import io.sello.support.SlowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"sello.warm-up.enabled=true", "sello.warm-up.renders=2"})
 @Import(WarmUpTest.ProbeDuringWarmUp.class)
+@SlowTest
 class WarmUpTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
