@@ -1,5 +1,6 @@
 package io.sello.cli;
 
+import io.sello.document.DocumentTooLargeException;
 import io.sello.document.DocumentType;
 import io.sello.document.InvalidInputException;
 import io.sello.document.RenderOptions;
@@ -80,11 +81,13 @@ final class BatchRender {
             return "cannot read the file";
         }
         try {
-            RenderedDocument document = type.render(json, options);
+            RenderedDocument document = type.render(SelloCli.withinLimits(json), options);
             Files.write(target, document.content());
             return null;
         } catch (InvalidInputException e) {
             return e.errors().size() + " error(s), first " + e.errors().get(0).pointer() + ": " + e.errors().get(0).message();
+        } catch (DocumentTooLargeException e) {
+            return e.detail();
         } catch (TotalsMismatchException e) {
             return e.mismatches().size() + " declared figure(s) wrong (use --lenient to render anyway)";
         } catch (UnprintableFigureException e) {

@@ -1,5 +1,8 @@
 package io.sello.cli;
 
+import io.sello.document.DocumentTooLargeException;
+import io.sello.input.JsonLimits;
+import io.sello.input.StrictJson;
 import io.sello.Sello;
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
@@ -222,6 +225,15 @@ public final class SelloCli implements Callable<Integer> {
         return new ParameterException(line, problem);
     }
 
+    /**
+     * The same streaming limits as an HTTP body (sello.limits.*, their defaults; docs/limits.md) before anything is
+     * built from the file: a CLI input is as untrusted as a request (issue 18, point 1).
+     */
+    static byte[] withinLimits(byte[] json) {
+        StrictJson.checkLimits(json, JsonLimits.DEFAULTS);
+        return json;
+    }
+
     private Optional<byte[]> read(String file) {
         try {
             return Optional.of(Files.readAllBytes(Path.of(file)));
@@ -287,7 +299,18 @@ public final class SelloCli implements Callable<Integer> {
     }
 
     private int validate(DocumentType type, byte[] json) {
-        ValidationReport report = type.validate(json);
+        ValidationReport report;
+        try {
+            report = type.validate(withinLimits(json));
+        } catch (InvalidInputException e) {
+            print(e.errors(), List.of(), List.of());
+            out.println("invalid: " + e.errors().size() + " error(s)");
+            return INVALID_INPUT;
+        } catch (DocumentTooLargeException e) {
+            out.println("  " + e.detail());
+            out.println("invalid: the document is larger than the service renders");
+            return INVALID_INPUT;
+        }
         print(report.errors(), report.mismatches(), report.warnings());
         if (report.valid()) {
             out.println("valid: " + rounding(report) + " rounding difference(s), " + report.warnings().size() + " warning(s)");
@@ -308,10 +331,14 @@ public final class SelloCli implements Callable<Integer> {
     private int render(DocumentType type, byte[] json, Path output, RenderOptions options) {
         RenderedDocument document;
         try {
-            document = type.render(json, options);
+            document = type.render(withinLimits(json), options);
         } catch (InvalidInputException e) {
             print(e.errors(), List.of(), List.of());
             out.println("invalid: " + e.errors().size() + " error(s); nothing written");
+            return INVALID_INPUT;
+        } catch (DocumentTooLargeException e) {
+            out.println("  " + e.detail());
+            out.println("invalid: the document is larger than the service renders; nothing written");
             return INVALID_INPUT;
         } catch (TotalsMismatchException e) {
             print(List.of(), e.mismatches(), e.warnings());

@@ -55,6 +55,24 @@ class SelloCliTest {
         assertThat(out()).contains("error    /header/cutOffDate: expected a real date", "invalid: 1 error(s)");
     }
 
+    /** A file is as untrusted as an HTTP body: the same streaming limits (sello.limits.* defaults) come first. */
+    @Test
+    void inputBeyondTheLimitsIsRefusedBeforeItIsRead(@TempDir Path dir) throws IOException {
+        Path deep = dir.resolve("deep.json");
+        Files.writeString(deep, "{\"a\": " + "[".repeat(40) + "]".repeat(40) + "}");
+        Path pdf = dir.resolve("out.pdf");
+        assertThat(cli.run(new String[]{"validate", "poa-execution-form", deep.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(cli.run(new String[]{"render", "poa-execution-form", deep.toString(), "-o", pdf.toString()}))
+                .isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(pdf).doesNotExist();
+        assertThat(out()).contains("error    /a/0/0/0", "nested at most 32 deep", "nothing written");
+        Path folder = Files.createDirectories(dir.resolve("lote"));
+        Files.copy(deep, folder.resolve("deep.json"));
+        assertThat(cli.run(new String[]{"render", "poa-execution-form", folder.toString(), "-o", dir.resolve("pdfs").toString()}))
+                .isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out()).contains("deep.json");
+    }
+
     @Test
     void aTotalTooLargeToPrintWritesNothingAndExitsThree(@TempDir Path dir) throws IOException {
         Path input = dir.resolve("large.json");
