@@ -407,6 +407,8 @@ final class MessageHarvest {
             problem(advice.signingUnavailable(new io.sello.signing.SigningUnavailableException(unavailable, 30)).getBody(), "signing unavailable");
         }
         problem(advice.documentNotFound(new io.sello.signoff.DocumentNotFoundException("no stored document 0f3c")), "document not found");
+        problem(advice.documentNotFound(new io.sello.signoff.DocumentNotFoundException("no stored document with that id")),
+                "document not found, id not shown");
         problem(advice.batchNotFound(new io.sello.batch.BatchNotFoundException("no batch 0f3c")), "batch not found");
         problem(advice.batchNotFound(new io.sello.batch.BatchNotFoundException("no batch with that id")), "batch id not found");
         problem(advice.draftNotFound(new io.sello.draft.DraftNotFoundException()), "draft not found");
