@@ -1,15 +1,13 @@
 package io.sello.amendment;
 
+import io.sello.budget.BudgetedDocumentPipeline;
 import io.sello.budget.ReconciledBudgets;
 import io.sello.document.Catalogued;
-import io.sello.document.ComputedFigure;
-import io.sello.document.DocumentPipeline;
 import io.sello.document.DocumentSummary;
 import io.sello.document.DocumentTypeId;
 import io.sello.document.InputFindings;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
-import io.sello.document.TotalMismatch;
 import io.sello.document.Warning;
 import io.sello.plan.PlanAnnex;
 import io.sello.rendering.DocumentRenderer;
@@ -18,11 +16,10 @@ import io.sello.rendering.RenderRequest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** An amendment (Enmienda) to a cooperation agreement, rendered through the HTML engine. */
 @Catalogued(position = 20)
-public final class AgreementAmendmentType extends DocumentPipeline<AgreementAmendment, Optional<ReconciledBudgets>> {
+public final class AgreementAmendmentType extends BudgetedDocumentPipeline<AgreementAmendment> {
     public static final DocumentTypeId ID = new DocumentTypeId("agreement-amendment");
 
     private final DocumentRenderer renderer;
@@ -60,32 +57,12 @@ public final class AgreementAmendmentType extends DocumentPipeline<AgreementAmen
 
     /** The budgets of the Plan Operativo annex, when one is attached; the amendment itself computes nothing. */
     @Override
-    protected Optional<ReconciledBudgets> compute(AgreementAmendment amendment) {
-        return Optional.ofNullable(amendment.annex()).map(PlanAnnex::budgets);
+    protected ReconciledBudgets compute(AgreementAmendment amendment) {
+        return amendment.annex() == null ? ReconciledBudgets.NONE : amendment.annex().budgets();
     }
 
     @Override
-    protected List<TotalMismatch> mismatches(Optional<ReconciledBudgets> budgets) {
-        return budgets.map(ReconciledBudgets::mismatches).orElse(List.of());
-    }
-
-    @Override
-    protected List<ComputedFigure> figures(Optional<ReconciledBudgets> budgets) {
-        return budgets.map(ReconciledBudgets::computedFigures).orElse(List.of());
-    }
-
-    @Override
-    protected List<Warning> printNotes(Optional<ReconciledBudgets> budgets) {
-        return budgets.map(ReconciledBudgets::roundingNotes).orElse(List.of());
-    }
-
-    @Override
-    protected String printedInsteadOfDeclared() {
-        return ReconciledBudgets.PRINTED_INSTEAD_OF_DECLARED;
-    }
-
-    @Override
-    protected RenderedDocument layOut(AgreementAmendment amendment, Optional<ReconciledBudgets> budgets, byte[] json,
+    protected RenderedDocument layOut(AgreementAmendment amendment, ReconciledBudgets budgets, byte[] json,
                                       RenderOptions options, List<Warning> warnings) {
         List<RenderRequest> parts = new ArrayList<>();
         parts.add(AmendmentLayout.of(amendment).withSource(json)); // the whole request, annex included

@@ -1,8 +1,6 @@
 package io.sello.budget;
 
 import io.sello.document.Catalogued;
-import io.sello.document.ComputedFigure;
-import io.sello.document.DocumentPipeline;
 import io.sello.document.DocumentSummary;
 import io.sello.document.DocumentTypeId;
 import io.sello.document.InputFindings;
@@ -10,7 +8,6 @@ import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.SignatureSlot;
-import io.sello.document.TotalMismatch;
 import io.sello.document.Warning;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.Engines;
@@ -23,7 +20,7 @@ import java.util.Set;
 
 /** Multi-year, multi-currency budget tables, computed and reconciled; PDF, XLSX or CSV. */
 @Catalogued(position = 40)
-public final class BudgetSummaryType extends DocumentPipeline<BudgetSummary, ReconciledBudgets> {
+public final class BudgetSummaryType extends BudgetedDocumentPipeline<BudgetSummary> {
     public static final DocumentTypeId ID = new DocumentTypeId("budget-summary");
     private static final Set<OutputFormat> FORMATS = Set.of(OutputFormat.PDF, OutputFormat.XLSX, OutputFormat.CSV);
 
@@ -71,26 +68,6 @@ public final class BudgetSummaryType extends DocumentPipeline<BudgetSummary, Rec
     @Override
     protected ReconciledBudgets compute(BudgetSummary summary) {
         return reconcile(summary);
-    }
-
-    @Override
-    protected List<TotalMismatch> mismatches(ReconciledBudgets budgets) {
-        return budgets.mismatches();
-    }
-
-    @Override
-    protected List<ComputedFigure> figures(ReconciledBudgets budgets) {
-        return budgets.computedFigures();
-    }
-
-    @Override
-    protected List<Warning> printNotes(ReconciledBudgets budgets) {
-        return budgets.roundingNotes();
-    }
-
-    @Override
-    protected String printedInsteadOfDeclared() {
-        return ReconciledBudgets.PRINTED_INSTEAD_OF_DECLARED;
     }
 
     /** A PDF with signatories reports where each FIRMA cell is, for the sign-off steps; XLSX and CSV carry no signatures. */

@@ -17,6 +17,9 @@ import java.util.Objects;
  * declared figure unless the request says {@code "figures": "computed"}" hold everywhere.
  */
 public final class ReconciledBudgets {
+    /** A document without budget tables (an amendment without its annex): nothing differs, nothing is noted. */
+    public static final ReconciledBudgets NONE = new ReconciledBudgets(PrintedFigures.DECLARED_WITHIN_ROUNDING);
+
     private final Map<String, ComputedBudget> computed = new LinkedHashMap<>();
     private final Map<String, PrintedBudget> printed = new LinkedHashMap<>();
     private final List<TotalMismatch> mismatches = new ArrayList<>();

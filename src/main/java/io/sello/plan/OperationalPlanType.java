@@ -1,15 +1,13 @@
 package io.sello.plan;
 
+import io.sello.budget.BudgetedDocumentPipeline;
 import io.sello.budget.ReconciledBudgets;
 import io.sello.document.Catalogued;
-import io.sello.document.ComputedFigure;
-import io.sello.document.DocumentPipeline;
 import io.sello.document.DocumentSummary;
 import io.sello.document.DocumentTypeId;
 import io.sello.document.InputFindings;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
-import io.sello.document.TotalMismatch;
 import io.sello.document.Warning;
 import io.sello.plan.PlanModel.OperationalPlan;
 import io.sello.rendering.DocumentRenderer;
@@ -19,7 +17,7 @@ import java.util.List;
 
 /** A Plan Operativo (the annex of a cooperation agreement), rendered through the HTML engine. */
 @Catalogued(position = 30)
-public final class OperationalPlanType extends DocumentPipeline<OperationalPlan, ReconciledBudgets> {
+public final class OperationalPlanType extends BudgetedDocumentPipeline<OperationalPlan> {
     public static final DocumentTypeId ID = new DocumentTypeId("operational-plan");
 
     private final DocumentRenderer renderer;
@@ -57,26 +55,6 @@ public final class OperationalPlanType extends DocumentPipeline<OperationalPlan,
     @Override
     protected ReconciledBudgets compute(OperationalPlan plan) {
         return PlanLayout.budgets(plan);
-    }
-
-    @Override
-    protected List<TotalMismatch> mismatches(ReconciledBudgets budgets) {
-        return budgets.mismatches();
-    }
-
-    @Override
-    protected List<ComputedFigure> figures(ReconciledBudgets budgets) {
-        return budgets.computedFigures();
-    }
-
-    @Override
-    protected List<Warning> printNotes(ReconciledBudgets budgets) {
-        return budgets.roundingNotes();
-    }
-
-    @Override
-    protected String printedInsteadOfDeclared() {
-        return ReconciledBudgets.PRINTED_INSTEAD_OF_DECLARED;
     }
 
     @Override
