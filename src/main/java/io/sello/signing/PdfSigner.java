@@ -54,6 +54,18 @@ public final class PdfSigner {
      * @param slot where to sign when there is no empty field; may be null when there is one
      */
     public byte[] sign(byte[] pdf, SignatureSlot slot, Signer signer, SigningKey key, Instant when) {
+        return sign(pdf, slot, signer, key, when, null);
+    }
+
+    /**
+     * The same, and with {@code signatureTimestamps} the CMS carries a signature time-stamp from that authority
+     * (PAdES B-T as made, see {@link CadesSignature}).
+     *
+     * @param signatureTimestamps the deployment's time-stamp authority, or {@code null} for a B-B signature
+     * @throws SigningUnavailableException when the authority (or a token) does not answer; nothing is signed then
+     */
+    public byte[] sign(byte[] pdf, SignatureSlot slot, Signer signer, SigningKey key, Instant when,
+                       eu.europa.esig.dss.spi.x509.tsp.TSPSource signatureTimestamps) {
         try {
             PdfReader reader = new PdfReader(pdf);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + CONTENTS_SIZE * 2 + 16 * 1024);
@@ -88,7 +100,7 @@ public final class PdfSigner {
             exclusion.put(PdfName.CONTENTS, CONTENTS_SIZE * 2 + 2);
             appearance.preClose(exclusion);
             byte[] signedBytes = appearance.getRangeStream().readAllBytes();
-            byte[] cms = CadesSignature.sign(signedBytes, key);
+            byte[] cms = CadesSignature.sign(signedBytes, key, signatureTimestamps);
             if (cms.length > CONTENTS_SIZE) {
                 throw new SigningException("the signature is larger than the space reserved for it");
             }

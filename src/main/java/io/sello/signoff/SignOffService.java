@@ -63,8 +63,10 @@ public final class SignOffService {
         SignOffKind kind = !actor.system() && keys.isPersonal(actor.username()) ? SignOffKind.PERSONAL : SignOffKind.SEAL;
         SigningKey key = kind == SignOffKind.PERSONAL ? keys.forUser(actor.username()) : keys.seal();
         Instant now = registry.now();
-        byte[] signed = augmented(id, actor, step, signer.sign(registry.pdf(id), slot,
-                new Signer(step.name(), actor.name(), actor.position()), key, now));
+        // Sello makes this CMS, so it carries its signature time-stamp from the deployment's authority (B-T at once):
+        // the level then needs 3 revisions per sign-off instead of 4 (issue 16, verifying a B-LTA form in 50 ms)
+        byte[] signed = unlessUnavailable(id, actor, step, () -> augmentation.augmentTimestamped(signer.sign(registry.pdf(id), slot,
+                new Signer(step.name(), actor.name(), actor.position()), key, now, augmentation.signatureTimestamps())));
         return record(document, step, actor, kind, now, signed, step + " signed by " + actor.name() + " (" + actor.position() + "), "
                 + (kind == SignOffKind.PERSONAL ? "personal signature" : "service seal") + (actor.system() ? " applied by a system" : ""));
     }
@@ -102,7 +104,8 @@ public final class SignOffService {
             registry.audit(id, actor.username(), "sign-off", "refused", "uploaded " + step + ": " + e.getMessage());
             throw e;
         }
-        byte[] stored = augmented(id, actor, step, upload);
+        // made by the official's software: whatever its CMS holds, DSS adds the time-stamps the level needs
+        byte[] stored = unlessUnavailable(id, actor, step, () -> augmentation.augment(upload));
         return record(document, step, actor, SignOffKind.PERSONAL, now, stored, step + " signed by " + actor.name()
                 + " with their own software (" + certificate.getSubjectX500Principal().getName() + "), personal signature");
     }
@@ -139,9 +142,9 @@ public final class SignOffService {
     }
 
     /** The sign-off at the deployment's level; when the authority or a responder does not answer, nothing is stored. */
-    private byte[] augmented(DocumentId id, Actor actor, SignOffStep step, byte[] signed) {
+    private byte[] unlessUnavailable(DocumentId id, Actor actor, SignOffStep step, java.util.function.Supplier<byte[]> signing) {
         try {
-            return augmentation.augment(signed);
+            return signing.get();
         } catch (SigningUnavailableException e) {
             registry.audit(id, actor.username(), "sign-off", "unavailable", step + " at " + augmentation.level() + ": " + e.getMessage());
             throw e;

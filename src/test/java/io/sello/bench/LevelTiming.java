@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 
 /**
  * Issue 16, benchmarks: a sign-off at B-B, B-T and B-LTA, and verifying the Formulario N.5.B once all three
- * sign-offs are made at that level (3 signatures; at B-LTA also 3 DSS revisions and 6 document time-stamps). The PKI
+ * sign-offs are made at that level, as {@code SignOffService} makes them: from B-T up the signature time-stamp is in
+ * the CMS (3 signatures; at B-LTA also 3 DSS revisions and 3 archive document time-stamps, 10 revisions). The PKI
  * runs on loopback ({@link PkiServer}: RFC 3161 TSA, OCSP, CRLs), so a sign-off's time includes the HTTP round trips
  * to the local TSA and OCSP responder, as in a deployment with a near TSA; verification is offline for B-LT/B-LTA
  * (everything is embedded) and uses OCSP on loopback for B-B and B-T. Repeated timing in one JVM (not JMH);
@@ -55,7 +56,8 @@ public final class LevelTiming {
                 Supplier<byte[]> threeSignOffs = () -> {
                     byte[] pdf = form.content();
                     for (SignatureSlot slot : form.signatureSlots()) {
-                        pdf = augmentation.augment(signer.sign(pdf, slot, new Signer(slot.step(), "Firmante", "Cargo"), pki.pki.valid, Instant.now()));
+                        pdf = augmentation.augmentTimestamped(signer.sign(pdf, slot, new Signer(slot.step(), "Firmante", "Cargo"),
+                                pki.pki.valid, Instant.now(), augmentation.signatureTimestamps()));
                     }
                     return pdf;
                 };
@@ -68,7 +70,8 @@ public final class LevelTiming {
                 byte[] first = form.content();
                 SignatureSlot slot = form.signatureSlots().get(0);
                 RepeatedTiming.report(level + " one sign-off (sign + " + (level == PadesLevel.B_B ? "nothing" : "augment") + ")", warmup, runs,
-                        () -> augmentation.augment(signer.sign(first, slot, new Signer(slot.step(), "Firmante", "Cargo"), pki.pki.valid, Instant.now())));
+                        () -> augmentation.augmentTimestamped(signer.sign(first, slot, new Signer(slot.step(), "Firmante", "Cargo"),
+                                pki.pki.valid, Instant.now(), augmentation.signatureTimestamps())));
                 RepeatedTiming.report(level + " verify 3 signatures (" + signed.length / 1024 + " KiB" + (level.longTerm() ? ", offline)" : ", OCSP on loopback)"),
                         warmup, runs, () -> verifier.verify(signed));
             }
