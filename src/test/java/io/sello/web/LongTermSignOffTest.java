@@ -234,6 +234,7 @@ class LongTermSignOffTest {
         }
         assertThat(report.getSignatureIdList().stream().map(report::getSignedBy).toList())
                 .containsExactly("Ana Quispe", "Luis Mamani", "Rosa Choque");
+        signatureTimestampsWhereSelloMadeTheCms(pdf, verification().get("report"));
 
         Path file = Files.createTempFile("long-term", ".pdf");
         try {
@@ -252,6 +253,54 @@ class LongTermSignOffTest {
             Files.delete(file);
         }
         VeraPdf.assertPdfA3b(pdf);
+    }
+
+    /**
+     * Ana's (token) and Luis's (server-held key) CMS are Sello's own: each carries its RFC 3161 signature time-stamp as
+     * the unsigned attribute id-aa-signatureTimeStampToken, so B-LTA took 3 revisions (signature, /DSS, archive
+     * time-stamp); Rosa's upload, made by her software without one, takes 4 (DSS adds a document time-stamp first).
+     * The level and the time-stamp time shown are those of the attribute's token.
+     */
+    private static void signatureTimestampsWhereSelloMadeTheCms(byte[] pdf, JsonNode report) throws Exception {
+        assertThat(report.get("revisions").asInt()).isEqualTo(1 + 3 + 3 + 4);
+        assertThat(report.get("timestamps")).hasSize(1 + 1 + 2);
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        try {
+            com.lowagie.text.pdf.AcroFields fields = reader.getAcroFields();
+            for (String step : List.of("ELABORADO", "REVISADO", "APROBADO")) {
+                byte[] contents = fields.getSignatureDictionary(step).getAsString(com.lowagie.text.pdf.PdfName.CONTENTS).getOriginalBytes();
+                org.bouncycastle.cms.CMSSignedData cms;
+                try (org.bouncycastle.asn1.ASN1InputStream der = new org.bouncycastle.asn1.ASN1InputStream(contents)) {
+                    cms = new org.bouncycastle.cms.CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(der.readObject()));
+                }
+                org.bouncycastle.cms.SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+                var unsigned = signer.getUnsignedAttributes();
+                var attribute = unsigned == null ? null
+                        : unsigned.get(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+                JsonNode shown = null;
+                for (JsonNode signature : report.get("signatures")) {
+                    if (step.equals(signature.get("field").stringValue())) {
+                        shown = signature;
+                    }
+                }
+                assertThat(shown).as(step).isNotNull();
+                assertThat(shown.get("level").stringValue()).isEqualTo("B-LTA");
+                if (step.equals("APROBADO")) {
+                    assertThat(attribute).as("Rosa's own software adds no signature time-stamp").isNull();
+                    continue;
+                }
+                assertThat(attribute).as(step + ": signature time-stamp in the CMS").isNotNull();
+                org.bouncycastle.tsp.TimeStampToken token = new org.bouncycastle.tsp.TimeStampToken(
+                        org.bouncycastle.asn1.cms.ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
+                // over the signature value (RFC 3161 annex A), signed by the configured TSA
+                assertThat(token.getTimeStampInfo().getMessageImprintDigest())
+                        .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(signer.getSignature()));
+                assertThat(Instant.parse(shown.get("timestampTime").stringValue()))
+                        .isEqualTo(token.getTimeStampInfo().getGenTime().toInstant());
+            }
+        } finally {
+            reader.close();
+        }
     }
 
     @Test
