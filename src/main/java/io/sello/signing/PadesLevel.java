@@ -10,8 +10,9 @@ import java.util.Locale;
  * one before it, as incremental revisions after the signature itself:
  * <ul>
  *   <li>{@code B-B}: the signature alone; its time is only what the signer's machine claimed;</li>
- *   <li>{@code B-T}: a time-stamp from a trusted authority proves the signature existed then (a document time-stamp,
- *       which EN 319 142-1 accepts in place of the signature-time-stamp attribute);</li>
+ *   <li>{@code B-T}: a time-stamp from a trusted authority proves the signature existed then: the CMS's
+ *       signature-time-stamp attribute when Sello makes the CMS itself (no extra revision), else, for a signature
+ *       uploaded from the signer's own software, a document time-stamp, which EN 319 142-1 accepts in its place;</li>
  *   <li>{@code B-LT}: the certificates and CRL/OCSP answers needed to validate it are embedded (the DSS dictionary),
  *       so it can be validated once the signer's certificate has expired or its authority is gone;</li>
  *   <li>{@code B-LTA}: a document time-stamp over all of that, which keeps the evidence fresh.</li>

@@ -12,7 +12,8 @@ import java.io.InputStream;
 
 /**
  * Takes a freshly signed PDF from B-B to the deployment's level (issue 16 §3) with EU DSS's PAdES service: a
- * document time-stamp (B-T), the DSS dictionary with every certificate and CRL/OCSP answer its validation needs
+ * document time-stamp (B-T; not needed for a CMS Sello made itself, which already carries its signature time-stamp,
+ * see {@link #signatureTimestamps}), the DSS dictionary with every certificate and CRL/OCSP answer its validation needs
  * (B-LT), and a document time-stamp over all of it (B-LTA), each an incremental revision, so every earlier signature
  * stays as it was. Sello keeps its own signing (the visible FIRMA cell, Sello's fields); what DSS does better than
  * hand-written code, collecting validation data and time-stamping, it does here.
