@@ -1,6 +1,7 @@
 package io.sello.batch;
 
 import io.sello.storage.BatchStore;
+import io.sello.storage.BatchStore.ItemStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.Mac;
@@ -36,8 +37,8 @@ public class WebhookSender {
         body.put("batchId", batch.id());
         body.put("type", batch.type());
         body.put("total", batch.total());
-        body.put("done", batch.count("DONE"));
-        body.put("failed", batch.count("FAILED"));
+        body.put("done", batch.count(ItemStatus.DONE));
+        body.put("failed", batch.count(ItemStatus.FAILED));
         body.put("status", "/api/v1/batches/" + batch.id());
         body.put("results", "/api/v1/batches/" + batch.id() + "/results.zip");
         byte[] json = JSON.writeValueAsBytes(body);
