@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A render the engine cannot finish for any other reason fails the item too: retrying the same
  * input gives the same failure, and a job that runs out of retries would leave its item pending and
  * its batch unfinished for ever.
+ * <p>Public although only this package names it: JobRunr invokes {@link #render} and {@link #deliver} by reflection
+ * from its own package, and a package-private class makes that an IllegalAccessException (every job failed).
  */
 public class BatchWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchWorker.class);
