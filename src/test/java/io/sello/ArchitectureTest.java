@@ -4,7 +4,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.modulith.core.ApplicationModules;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** Package by feature: only the engine adapters may touch engine classes. */
@@ -33,11 +36,23 @@ class ArchitectureTest {
                 .contains("io.sello.form..", "io.sello.budget..");
     }
 
-    /** Module boundaries (issue 18, point 4): the feature packages depend on each other one way only. */
+    /**
+     * Module boundaries (issue 18, point 4), by Spring Modulith: each package under io.sello is a module; modules,
+     * the application package included, depend on each other one way only, and none reaches into another's
+     * sub-packages (the engine adapters in rendering.html and rendering.jasper are rendering's internals). It replaces
+     * the ArchUnit rule that slices io.sello.(*).. be free of cycles, which it covers and which left out the
+     * application package (the CLI and SelloApplication used each other).
+     */
     @Test
-    void featurePackagesHaveNoCycles() {
-        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("io.sello.(*)..")
-                .should().beFreeOfCycles().check(CLASSES);
+    void modulesHaveNoCyclesAndKeepTheirInternals() {
+        ApplicationModules.of(SelloApplication.class).verify();
+    }
+
+    /** Each module wires itself (issue 18, point 4): its @Configuration is its own, and no other package names it. */
+    @Test
+    void configurationsAreTheirModulesOwn() {
+        classes().that().areAnnotatedWith(Configuration.class).should().notBePublic()
+                .because("a module's beans are wired by its own package-private @Configuration").check(CLASSES);
     }
 
     @Test

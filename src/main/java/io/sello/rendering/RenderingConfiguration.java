@@ -1,8 +1,6 @@
 package io.sello.rendering;
 
-import io.sello.rendering.html.HtmlDocumentRenderer;
 import io.sello.rendering.html.HtmlPageTemplates;
-import io.sello.rendering.jasper.JasperDocumentRenderer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,12 +16,12 @@ class RenderingConfiguration {
 
     @Bean
     DocumentRenderer jasperRenderer(RenderingProperties settings) {
-        return new JasperDocumentRenderer(settings);
+        return Renderers.jasper(settings);
     }
 
     @Bean
     DocumentRenderer htmlRenderer(RenderingProperties settings) {
-        return new HtmlDocumentRenderer(settings);
+        return Renderers.html(settings);
     }
 
     /** The verification page's templates, in the rendering locale and time zone (issue 15, point 5). */
