@@ -3,12 +3,17 @@ package io.sello;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.sello.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.core.ApplicationModules;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Package by feature: only the engine adapters may touch engine classes. */
 class ArchitectureTest {
@@ -20,19 +25,19 @@ class ArchitectureTest {
      * The packages of the catalogued document types, from the catalogue itself (issue 18, point 2): a new type is held
      * to these rules without an edit here.
      */
-    private static final String[] TYPE_PACKAGES = io.sello.support.Fixtures.types().all().stream()
+    private static final String[] TYPE_PACKAGES = Fixtures.types().all().stream()
             .map(type -> type.getClass().getPackageName() + "..").distinct().toArray(String[]::new);
 
     /** The type packages and these others. */
     private static String[] typePackagesAnd(String... others) {
-        return java.util.stream.Stream.concat(java.util.Arrays.stream(TYPE_PACKAGES), java.util.Arrays.stream(others))
+        return Stream.concat(Arrays.stream(TYPE_PACKAGES), Arrays.stream(others))
                 .toArray(String[]::new);
     }
 
     @Test
     /** A rule over no packages would pass whatever the code did: the catalogue must give the type packages. */
     void theTypePackagesComeFromTheCatalogue() {
-        org.assertj.core.api.Assertions.assertThat(TYPE_PACKAGES).hasSize(io.sello.support.Fixtures.types().all().size())
+        assertThat(TYPE_PACKAGES).hasSize(Fixtures.types().all().size())
                 .contains("io.sello.form..", "io.sello.budget..");
     }
 
