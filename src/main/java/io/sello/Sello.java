@@ -5,9 +5,8 @@ import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.Engines;
+import io.sello.rendering.Renderers;
 import io.sello.rendering.RenderingProperties;
-import io.sello.rendering.html.HtmlDocumentRenderer;
-import io.sello.rendering.jasper.JasperDocumentRenderer;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -32,11 +31,11 @@ public final class Sello {
     }
 
     public static DocumentRenderer jasperRenderer(RenderingProperties settings) {
-        return new JasperDocumentRenderer(settings);
+        return Renderers.jasper(settings);
     }
 
     public static DocumentRenderer htmlRenderer(RenderingProperties settings) {
-        return new HtmlDocumentRenderer(settings);
+        return Renderers.html(settings);
     }
 
     /** The catalogue: every {@link Catalogued} type in these packages, each built once with the engines. */

@@ -1,6 +1,7 @@
 package io.sello;
 
 import io.sello.cli.SelloCli;
+import io.sello.rendering.RenderingProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,7 +14,7 @@ public class SelloApplication {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         if (SelloCli.handles(args)) {
-            System.exit(SelloCli.standard().run(args));
+            System.exit(SelloCli.standard(() -> Sello.documentTypes(RenderingProperties.defaults())).run(args));
         }
         SpringApplication.run(SelloApplication.class, args);
     }

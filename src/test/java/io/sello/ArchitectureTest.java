@@ -3,9 +3,17 @@ package io.sello;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.sello.support.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.modulith.core.ApplicationModules;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Package by feature: only the engine adapters may touch engine classes. */
 class ArchitectureTest {
@@ -17,27 +25,39 @@ class ArchitectureTest {
      * The packages of the catalogued document types, from the catalogue itself (issue 18, point 2): a new type is held
      * to these rules without an edit here.
      */
-    private static final String[] TYPE_PACKAGES = io.sello.support.Fixtures.types().all().stream()
+    private static final String[] TYPE_PACKAGES = Fixtures.types().all().stream()
             .map(type -> type.getClass().getPackageName() + "..").distinct().toArray(String[]::new);
 
     /** The type packages and these others. */
     private static String[] typePackagesAnd(String... others) {
-        return java.util.stream.Stream.concat(java.util.Arrays.stream(TYPE_PACKAGES), java.util.Arrays.stream(others))
+        return Stream.concat(Arrays.stream(TYPE_PACKAGES), Arrays.stream(others))
                 .toArray(String[]::new);
     }
 
     @Test
     /** A rule over no packages would pass whatever the code did: the catalogue must give the type packages. */
     void theTypePackagesComeFromTheCatalogue() {
-        org.assertj.core.api.Assertions.assertThat(TYPE_PACKAGES).hasSize(io.sello.support.Fixtures.types().all().size())
+        assertThat(TYPE_PACKAGES).hasSize(Fixtures.types().all().size())
                 .contains("io.sello.form..", "io.sello.budget..");
     }
 
-    /** Module boundaries (issue 18, point 4): the feature packages depend on each other one way only. */
+    /**
+     * Module boundaries (issue 18, point 4), by Spring Modulith: each package under io.sello is a module; modules,
+     * the application package included, depend on each other one way only, and none reaches into another's
+     * sub-packages (the engine adapters in rendering.html and rendering.jasper are rendering's internals). It replaces
+     * the ArchUnit rule that slices io.sello.(*).. be free of cycles, which it covers and which left out the
+     * application package (the CLI and SelloApplication used each other).
+     */
     @Test
-    void featurePackagesHaveNoCycles() {
-        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("io.sello.(*)..")
-                .should().beFreeOfCycles().check(CLASSES);
+    void modulesHaveNoCyclesAndKeepTheirInternals() {
+        ApplicationModules.of(SelloApplication.class).verify();
+    }
+
+    /** Each module wires itself (issue 18, point 4): its @Configuration is its own, and no other package names it. */
+    @Test
+    void configurationsAreTheirModulesOwn() {
+        classes().that().areAnnotatedWith(Configuration.class).should().notBePublic()
+                .because("a module's beans are wired by its own package-private @Configuration").check(CLASSES);
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.sello.document.TotalsMismatchException;
 import io.sello.document.UnprintableFigureException;
 import io.sello.rendering.RenderingException;
 import io.sello.storage.BatchStore;
+import io.sello.storage.BatchStore.ItemStatus;
+import io.sello.storage.BatchStore.WebhookState;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.scheduling.JobScheduler;
 
@@ -38,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A render the engine cannot finish for any other reason fails the item too: retrying the same
  * input gives the same failure, and a job that runs out of retries would leave its item pending and
  * its batch unfinished for ever.
+ * <p>Public although only this package names it: JobRunr invokes {@link #render} and {@link #deliver} by reflection
+ * from its own package, and a package-private class makes that an IllegalAccessException (every job failed).
  */
 public class BatchWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchWorker.class);
@@ -77,7 +81,7 @@ public class BatchWorker implements AutoCloseable {
     public void render(String batchId, int item) {
         BatchStore.Batch batch = store.header(batchId).orElseThrow();
         BatchStore.Item row = store.item(batchId, item).orElseThrow();
-        if (row.status().equals("PENDING")) {
+        if (row.status() == ItemStatus.PENDING) {
             store.attempt(batchId, item);
             DocumentType type = types.find(batch.type()).orElseThrow();
             try {
@@ -105,7 +109,7 @@ public class BatchWorker implements AutoCloseable {
         }
         if (store.claimCompletion(batchId)) {
             if (batch.webhookUrl() == null) {
-                store.webhookState(batchId, "NOT_REQUESTED");
+                store.webhookState(batchId, WebhookState.NOT_REQUESTED);
             } else {
                 scheduler.enqueue(() -> deliver(batchId));
             }
@@ -154,7 +158,7 @@ public class BatchWorker implements AutoCloseable {
             return;
         }
         webhooks.deliver(batch);
-        store.webhookState(batchId, "DELIVERED");
+        store.webhookState(batchId, WebhookState.DELIVERED);
     }
 
     static String safeName(String name, int item) {

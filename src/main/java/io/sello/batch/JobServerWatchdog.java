@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * restarted the instance. Every {@code interval} it looks; when the server has been down at two checks in
  * a row (so a stop or start under way is left alone) and the database answers, it starts the server.
  */
-public final class JobServerWatchdog implements AutoCloseable {
+final class JobServerWatchdog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobServerWatchdog.class);
     private final BackgroundJobServer server;
     private final BooleanSupplier databaseAnswers;

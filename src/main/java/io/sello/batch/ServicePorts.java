@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * server's), learnt as each web server starts. A webhook to one of them on this machine would make the
  * service call itself, its actuator included (issue 14): such URLs are refused in every profile.
  */
-public class ServicePorts {
+class ServicePorts {
     private final Set<Integer> ports = ConcurrentHashMap.newKeySet();
 
     @EventListener

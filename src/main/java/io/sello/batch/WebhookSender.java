@@ -1,6 +1,7 @@
 package io.sello.batch;
 
 import io.sello.storage.BatchStore;
+import io.sello.storage.BatchStore.ItemStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.Mac;
@@ -19,10 +20,10 @@ import java.util.Map;
  * Tells a client its batch is finished. The body is signed: {@code Sello-Signature: sha256=<hex of
  * HMAC-SHA256(secret, body)>}. Anything but a 2xx throws, and JobRunr retries with exponential backoff.
  */
-public class WebhookSender {
+class WebhookSender {
     /** Thread-safe once built; building one per delivery cost more than the delivery's JSON (issue 18, point 4). */
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    public static final String SIGNATURE_HEADER = "Sello-Signature";
+    static final String SIGNATURE_HEADER = "Sello-Signature";
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final BatchProperties properties;
@@ -36,8 +37,8 @@ public class WebhookSender {
         body.put("batchId", batch.id());
         body.put("type", batch.type());
         body.put("total", batch.total());
-        body.put("done", batch.count("DONE"));
-        body.put("failed", batch.count("FAILED"));
+        body.put("done", batch.count(ItemStatus.DONE));
+        body.put("failed", batch.count(ItemStatus.FAILED));
         body.put("status", "/api/v1/batches/" + batch.id());
         body.put("results", "/api/v1/batches/" + batch.id() + "/results.zip");
         byte[] json = JSON.writeValueAsBytes(body);

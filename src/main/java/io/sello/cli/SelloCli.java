@@ -3,7 +3,6 @@ package io.sello.cli;
 import io.sello.document.DocumentTooLargeException;
 import io.sello.input.JsonLimits;
 import io.sello.input.StrictJson;
-import io.sello.Sello;
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
 import io.sello.document.InputError;
@@ -18,7 +17,6 @@ import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
 import io.sello.input.JsonPointers;
 import io.sello.rendering.RenderingException;
-import io.sello.rendering.RenderingProperties;
 import io.sello.signing.SignatureFields;
 import io.sello.storage.SignOffStep;
 import picocli.CommandLine;
@@ -99,9 +97,12 @@ public final class SelloCli implements Callable<Integer> {
         this.signing = new SigningCommands(out, err, environment, clock);
     }
 
-    public static SelloCli standard() {
-        return new SelloCli(() -> Sello.documentTypes(RenderingProperties.defaults()),
-                System.out, System.err);
+    /**
+     * The CLI on the standard streams, with the catalogue the application builds ({@code io.sello.Sello}); handed in,
+     * so that the CLI does not depend back on the application package that starts it (no cycle, issue 18, point 4).
+     */
+    public static SelloCli standard(Supplier<DocumentTypes> catalogue) {
+        return new SelloCli(catalogue, System.out, System.err);
     }
 
     public static boolean handles(String[] args) {

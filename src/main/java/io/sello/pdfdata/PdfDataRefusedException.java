@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
  * A PDF whose data {@code POST …/import} does not give back: not a PDF, a PDF that carries no Sello data (422), or
  * embedded data larger than a JSON request may be (413). Never carries a cause: nothing of the parser is answered.
  */
-public final class PdfDataRefusedException extends RuntimeException {
+final class PdfDataRefusedException extends RuntimeException {
     private final HttpStatus status;
     private final String type;
     private final String title;

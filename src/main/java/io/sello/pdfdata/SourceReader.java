@@ -26,7 +26,7 @@ import java.util.Optional;
  * parses anything, and the attachment may not be larger than a JSON request may be ({@code sello.limits.max-body-size}),
  * checked on its declared and on its decoded length.
  */
-public final class SourceReader {
+final class SourceReader {
     private final PdfLimits limits;
     private final long maxBytes;
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       where one official legitimately does everything, such as a one-person office
  */
 @ConfigurationProperties("sello.signoff")
-public record SignOffProperties(Boolean separateDuties) {
+record SignOffProperties(Boolean separateDuties) {
     public SignOffProperties {
         separateDuties = separateDuties == null ? Boolean.TRUE : separateDuties;
     }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * to this one for a form filled by hand in a PDF reader.
  */
 @Component
-public class FormFieldImport {
+class FormFieldImport {
     public static final String PDF = "application/pdf";
 
     private final WorkbookImport workbooks;

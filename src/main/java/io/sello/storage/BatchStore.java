@@ -12,7 +12,7 @@ import java.util.Optional;
 public class BatchStore {
     private static final String ITEM_COLUMNS = "item, name, input_json, status, error, file_name, attempts, worker";
     private static final org.springframework.jdbc.core.RowMapper<Item> ITEM = (rs, n) -> new Item(rs.getInt("item"),
-            rs.getString("name"), rs.getString("input_json"), rs.getString("status"), rs.getString("error"), rs.getString("file_name"),
+            rs.getString("name"), rs.getString("input_json"), ItemStatus.valueOf(rs.getString("status")), rs.getString("error"), rs.getString("file_name"),
             rs.getInt("attempts"), rs.getString("worker"));
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -24,6 +24,23 @@ public class BatchStore {
         this.clock = clock;
     }
 
+    /**
+     * Where an item stands: pending until its one render records an outcome. Stored as the constant's name in
+     * {@code batch_items.status} and shown so in the batch status answer.
+     */
+    public enum ItemStatus {
+        PENDING, DONE, FAILED
+    }
+
+    /**
+     * The webhook's progress, stored as the constant's name in {@code batches.webhook_state}: NONE while items are
+     * pending, then QUEUED for the one caller that claimed completion, NOT_REQUESTED when the batch named no webhook,
+     * DELIVERED once the receiver answered 2xx.
+     */
+    public enum WebhookState {
+        NONE, QUEUED, NOT_REQUESTED, DELIVERED
+    }
+
     public record NewItem(String name, String json) {
     }
 
@@ -32,14 +49,14 @@ public class BatchStore {
      *                 instance rendering it died and another took the job over
      * @param worker   the instance that recorded its outcome (sello.batches.instance-name), null while pending
      */
-    public record Item(int item, String name, String json, String status, String error, String fileName, int attempts,
+    public record Item(int item, String name, String json, ItemStatus status, String error, String fileName, int attempts,
                        String worker) {
     }
 
-    public record Batch(String id, String type, boolean lenient, int total, String webhookUrl, String webhookState,
+    public record Batch(String id, String type, boolean lenient, int total, String webhookUrl, WebhookState webhookState,
                         String createdBy, List<Item> items) {
-        public long count(String status) {
-            return items.stream().filter(i -> i.status().equals(status)).count();
+        public long count(ItemStatus status) {
+            return items.stream().filter(i -> i.status() == status).count();
         }
     }
 
@@ -48,14 +65,14 @@ public class BatchStore {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("""
                             INSERT INTO batches (id, type, lenient, total, webhook_url, webhook_state, created_at, created_by)
-                            VALUES (:id, :type, :lenient, :total, :webhook, 'NONE', :at, :by)""")
-                    .param("id", id).param("type", type).param("lenient", lenient).param("total", items.size())
+                            VALUES (:id, :type, :lenient, :total, :webhook, :state, :at, :by)""")
+                    .param("state", WebhookState.NONE.name()).param("id", id).param("type", type).param("lenient", lenient).param("total", items.size())
                     .param("webhook", webhookUrl).param("at", Timestamp.from(clock.instant())).param("by", createdBy).update();
             for (int i = 0; i < items.size(); i++) {
                 jdbc.sql("""
                                 INSERT INTO batch_items (batch_id, item, name, input_json, status)
-                                VALUES (:id, :item, :name, :json, 'PENDING')""")
-                        .param("id", id).param("item", i).param("name", items.get(i).name()).param("json", items.get(i).json())
+                                VALUES (:id, :item, :name, :json, :status)""")
+                        .param("status", ItemStatus.PENDING.name()).param("id", id).param("item", i).param("name", items.get(i).name()).param("json", items.get(i).json())
                         .update();
             }
         });
@@ -66,7 +83,8 @@ public class BatchStore {
         return jdbc.sql("SELECT id, type, lenient, total, webhook_url, webhook_state, created_by FROM batches WHERE id = :id")
                 .param("id", id)
                 .query((rs, n) -> new Batch(rs.getString("id"), rs.getString("type"), rs.getBoolean("lenient"), rs.getInt("total"),
-                        rs.getString("webhook_url"), rs.getString("webhook_state"), rs.getString("created_by"), List.of()))
+                        rs.getString("webhook_url"), WebhookState.valueOf(rs.getString("webhook_state")), rs.getString("created_by"),
+                        List.of()))
                 .optional();
     }
 
@@ -92,16 +110,16 @@ public class BatchStore {
 
     /** Counts a rendering attempt of a pending item: evidence that no item is rendered twice. */
     public void attempt(String id, int item) {
-        jdbc.sql("UPDATE batch_items SET attempts = attempts + 1 WHERE batch_id = :id AND item = :item AND status = 'PENDING'")
-                .param("id", id).param("item", item).update();
+        jdbc.sql("UPDATE batch_items SET attempts = attempts + 1 WHERE batch_id = :id AND item = :item AND status = :pending")
+                .param("id", id).param("item", item).param("pending", ItemStatus.PENDING.name()).update();
     }
 
     /** Records an item's outcome once: a retried or duplicated job finds it done and changes nothing. */
     public boolean finish(String id, int item, boolean ok, String error, byte[] result, String fileName, String worker) {
         return jdbc.sql("""
                         UPDATE batch_items SET status = :status, error = :error, result = :result, file_name = :file, worker = :worker
-                        WHERE batch_id = :id AND item = :item AND status = 'PENDING'""")
-                .param("status", ok ? "DONE" : "FAILED").param("error", error).param("result", result).param("file", fileName)
+                        WHERE batch_id = :id AND item = :item AND status = :pending""")
+                .param("status", (ok ? ItemStatus.DONE : ItemStatus.FAILED).name()).param("pending", ItemStatus.PENDING.name()).param("error", error).param("result", result).param("file", fileName)
                 .param("worker", worker).param("id", id).param("item", item).update() == 1;
     }
 
@@ -114,14 +132,15 @@ public class BatchStore {
     /** True for exactly one caller, once every item is finished: that caller sends the webhook. */
     public boolean claimCompletion(String id) {
         return jdbc.sql("""
-                        UPDATE batches SET webhook_state = 'QUEUED'
-                        WHERE id = :id AND webhook_state = 'NONE'
-                          AND NOT EXISTS (SELECT 1 FROM batch_items WHERE batch_id = :id AND status = 'PENDING')""")
-                .param("id", id).update() == 1;
+                        UPDATE batches SET webhook_state = :queued
+                        WHERE id = :id AND webhook_state = :none
+                          AND NOT EXISTS (SELECT 1 FROM batch_items WHERE batch_id = :id AND status = :pending)""")
+                .param("queued", WebhookState.QUEUED.name()).param("none", WebhookState.NONE.name())
+                .param("pending", ItemStatus.PENDING.name()).param("id", id).update() == 1;
     }
 
-    public void webhookState(String id, String state) {
-        jdbc.sql("UPDATE batches SET webhook_state = :state WHERE id = :id").param("state", state).param("id", id).update();
+    public void webhookState(String id, WebhookState state) {
+        jdbc.sql("UPDATE batches SET webhook_state = :state WHERE id = :id").param("state", state.name()).param("id", id).update();
     }
 
     /**
@@ -129,8 +148,8 @@ public class BatchStore {
      * time, so a download never holds more than one in memory (issue 14).
      */
     public byte[] result(String id, int item) {
-        return jdbc.sql("SELECT result FROM batch_items WHERE batch_id = :id AND item = :item AND status = 'DONE'")
-                .param("id", id).param("item", item).query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
+        return jdbc.sql("SELECT result FROM batch_items WHERE batch_id = :id AND item = :item AND status = :done")
+                .param("id", id).param("item", item).param("done", ItemStatus.DONE.name()).query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
     }
 
     /** Whether the database answers a query now; false rather than an exception when it does not. */
@@ -144,7 +163,8 @@ public class BatchStore {
 
     /** Items accepted and not yet rendered, over all batches: the queue depth. */
     public long pending() {
-        Long count = jdbc.sql("SELECT COUNT(*) FROM batch_items WHERE status = 'PENDING'").query(Long.class).single();
+        Long count = jdbc.sql("SELECT COUNT(*) FROM batch_items WHERE status = :pending")
+                .param("pending", ItemStatus.PENDING.name()).query(Long.class).single();
         return count == null ? 0 : count;
     }
 }

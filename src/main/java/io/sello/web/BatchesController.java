@@ -3,6 +3,8 @@ package io.sello.web;
 import io.sello.batch.BatchNotFoundException;
 import io.sello.batch.BatchService;
 import io.sello.storage.BatchStore;
+import io.sello.storage.BatchStore.ItemStatus;
+import io.sello.storage.BatchStore.WebhookState;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,9 +52,9 @@ class BatchesController {
     Progress progress(@PathVariable String id) {
         BatchStore.Batch batch = find(id);
         List<ItemView> items = batch.items().stream()
-                .map(i -> new ItemView(i.item() + 1, i.name(), i.status(), i.error(), i.fileName(), i.attempts(), i.worker())).toList();
-        return new Progress(batch.id(), batch.type(), batch.total(), batch.count("DONE"), batch.count("FAILED"),
-                batch.count("PENDING"), batch.count("PENDING") == 0, webhook(batch), items);
+                .map(i -> new ItemView(i.item() + 1, i.name(), i.status().name(), i.error(), i.fileName(), i.attempts(), i.worker())).toList();
+        return new Progress(batch.id(), batch.type(), batch.total(), batch.count(ItemStatus.DONE), batch.count(ItemStatus.FAILED),
+                batch.count(ItemStatus.PENDING), batch.count(ItemStatus.PENDING) == 0, webhook(batch), items);
     }
 
     /**
@@ -64,7 +66,7 @@ class BatchesController {
         if (batch.webhookUrl() == null) {
             return null;
         }
-        return "DELIVERED".equals(batch.webhookState()) ? "delivered" : "not yet delivered";
+        return batch.webhookState() == WebhookState.DELIVERED ? "delivered" : "not yet delivered";
     }
 
     /**
@@ -78,8 +80,8 @@ class BatchesController {
     @GetMapping(path = "/{id}/results.zip", produces = "application/zip")
     void results(@PathVariable String id, HttpServletResponse response) throws IOException {
         BatchStore.Batch batch = find(id);
-        boolean complete = batch.count("DONE") == batch.total();
-        List<BatchStore.Item> done = batch.items().stream().filter(i -> i.status().equals("DONE")).toList();
+        boolean complete = batch.count(ItemStatus.DONE) == batch.total();
+        List<BatchStore.Item> done = batch.items().stream().filter(i -> i.status() == ItemStatus.DONE).toList();
         response.setStatus(HttpStatus.OK.value());
         response.setContentType("application/zip");
         response.setHeader(COMPLETE_HEADER, String.valueOf(complete));

@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param auditPerHour failed-login audit rows written per hour at most, all users together
  */
 @ConfigurationProperties("sello.security.login")
-public record LoginThrottleProperties(Rule perUser, Rule perAddress, Integer maxTracked, Integer auditPerHour) {
+record LoginThrottleProperties(Rule perUser, Rule perAddress, Integer maxTracked, Integer auditPerHour) {
     static final Rule USER_DEFAULTS = new Rule(3, Duration.ofSeconds(5), 10, Duration.ofMinutes(15));
     static final Rule ADDRESS_DEFAULTS = new Rule(20, Duration.ofSeconds(2), 50, Duration.ofMinutes(15));
 

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * long renders take, instead of letting requests pile up until everything times out.
  */
 @Component
-public class RenderGate implements DisposableBean {
+class RenderGate implements DisposableBean {
     private final ThreadPoolExecutor executor;
     private final Duration timeout;
     private final int concurrency;

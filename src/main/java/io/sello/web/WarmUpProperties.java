@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                with its 33-page annex adds to the time to readiness
  */
 @ConfigurationProperties("sello.warm-up")
-public record WarmUpProperties(Boolean enabled, Integer renders) {
+record WarmUpProperties(Boolean enabled, Integer renders) {
     public static final int DEFAULT_RENDERS = 8;
     /** More would only delay readiness: the JIT has long settled (docs/benchmarks.md). */
     public static final int MAX_RENDERS = 1000;

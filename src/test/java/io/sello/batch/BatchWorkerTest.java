@@ -8,6 +8,8 @@ import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.ValidationReport;
 import io.sello.storage.BatchStore;
+import io.sello.storage.BatchStore.ItemStatus;
+import io.sello.storage.BatchStore.WebhookState;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,9 @@ class BatchWorkerTest {
     private static final Duration TIMEOUT = Duration.ofMillis(300);
     private final CountDownLatch interrupted = new CountDownLatch(1);
     private final AtomicInteger renders = new AtomicInteger();
-    private final BatchStore store = store();
+    private final DriverManagerDataSource data = database();
+    private final BatchStore store = new BatchStore(JdbcClient.create(data),
+            new TransactionTemplate(new DataSourceTransactionManager(data)), Clock.systemUTC());
     private final BatchWorker worker = new BatchWorker(store, new DocumentTypes(List.of(new StandIn())), null, null,
             "sello-test", TIMEOUT, new ServicePorts());
 
@@ -44,11 +48,11 @@ class BatchWorkerTest {
         worker.close();
     }
 
-    private static BatchStore store() {
+    private static DriverManagerDataSource database() {
         DriverManagerDataSource data = new DriverManagerDataSource(
                 "jdbc:h2:mem:batch-worker-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
-        return new BatchStore(JdbcClient.create(data), new TransactionTemplate(new DataSourceTransactionManager(data)), Clock.systemUTC());
+        return data;
     }
 
     private String batch(String... documents) {
@@ -72,11 +76,17 @@ class BatchWorkerTest {
         assertThat(waited).isBetween(TIMEOUT.toMillis(), TIMEOUT.toMillis() + 2000);
         assertThat(interrupted.await(2, TimeUnit.SECONDS)).as("the slow render was interrupted").isTrue();
         BatchStore.Batch batch = store.find(id).orElseThrow();
-        assertThat(batch.items()).extracting(BatchStore.Item::status).containsExactly("DONE", "FAILED", "DONE");
+        assertThat(batch.items()).extracting(BatchStore.Item::status).containsExactly(ItemStatus.DONE, ItemStatus.FAILED, ItemStatus.DONE);
         assertThat(batch.items().get(1).error())
                 .isEqualTo("not rendered within 300 ms (sello.batches.render-timeout): stopped, not retried");
         assertThat(batch.items()).extracting(BatchStore.Item::worker).containsOnly("sello-test");
-        assertThat(batch.webhookState()).as("the batch finished").isEqualTo("NOT_REQUESTED");
+        assertThat(batch.webhookState()).as("the batch finished").isEqualTo(WebhookState.NOT_REQUESTED);
+        // the enums are stored as the strings the columns held before them (no migration)
+        JdbcClient sql = JdbcClient.create(data);
+        assertThat(sql.sql("SELECT status FROM batch_items WHERE batch_id = :id ORDER BY item").param("id", id)
+                .query(String.class).list()).containsExactly("DONE", "FAILED", "DONE");
+        assertThat(sql.sql("SELECT webhook_state FROM batches WHERE id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("NOT_REQUESTED");
 
         // a second delivery of the same job (a JobRunr retry) finds the item finished and renders nothing
         int before = renders.get();
@@ -91,9 +101,9 @@ class BatchWorkerTest {
         worker.render(id, 0);
         worker.render(id, 1);
         BatchStore.Batch batch = store.find(id).orElseThrow();
-        assertThat(batch.items()).extracting(BatchStore.Item::status).containsExactly("FAILED", "DONE");
+        assertThat(batch.items()).extracting(BatchStore.Item::status).containsExactly(ItemStatus.FAILED, ItemStatus.DONE);
         assertThat(batch.items().get(0).error()).isEqualTo("could not be rendered");
-        assertThat(batch.webhookState()).isEqualTo("NOT_REQUESTED");
+        assertThat(batch.webhookState()).isEqualTo(WebhookState.NOT_REQUESTED);
     }
 
     @Test
@@ -103,7 +113,7 @@ class BatchWorkerTest {
         String id = batch("{\"render\": \"invalid\"}");
         worker.render(id, 0);
         BatchStore.Item item = store.item(id, 0).orElseThrow();
-        assertThat(item.status()).isEqualTo("FAILED");
+        assertThat(item.status()).isEqualTo(ItemStatus.FAILED);
         assertThat(item.error()).startsWith("1 error(s), first /title: expected at most 40 characters but got \"xxx").hasSize(1000).endsWith("…");
     }
 

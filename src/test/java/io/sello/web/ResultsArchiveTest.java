@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResultsArchiveTest {
 
     private static BatchStore.Item item(int n) {
-        return new BatchStore.Item(n, "doc-" + n, "{}", "DONE", null, String.format("%04d-doc.pdf", n + 1), 1, "sello-1");
+        return new BatchStore.Item(n, "doc-" + n, "{}", BatchStore.ItemStatus.DONE, null, String.format("%04d-doc.pdf", n + 1), 1, "sello-1");
     }
 
     @Test

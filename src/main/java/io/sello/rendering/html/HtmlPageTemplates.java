@@ -22,7 +22,7 @@ import java.util.TimeZone;
  * only, and a loader that sees {@code web-templates/} and nothing else. The data shown (titles, names from stored
  * requests) is untrusted; the templates are not.
  */
-public final class HtmlPageTemplates implements PageTemplates {
+final class HtmlPageTemplates implements PageTemplates {
     private final Configuration configuration;
 
     public HtmlPageTemplates(Locale locale, TimeZone timeZone) {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * folder into a {@code .jasper} beside it in the output folder. The running service then only
  * deserialises templates and never needs a Java compiler, which a packaged jar cannot offer anyway.
  */
-public final class JrxmlPrecompiler {
+final class JrxmlPrecompiler {
     private JrxmlPrecompiler() {
     }
 
