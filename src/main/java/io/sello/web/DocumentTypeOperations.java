@@ -38,6 +38,7 @@ import java.util.Map;
  * {@code $ref}s rewritten, because generators resolve references into components and not into a schema's own
  * {@code $defs}. {@code $schema} and {@code $id} stay out of the copy (the {@code $id} is the schema's own URL, which
  * would make a resolver look for the lifted {@code $defs} there); {@code x-*} keywords stay, generators ignore them.
+ * An {@code enum} of integers without a {@code type} gets {@code "type": "integer"} in the copy: the same values.
  * <p>
  * The generic {@code POST /api/v1/documents/{type}} stays documented for what has no JSON Schema: a filled
  * spreadsheet template (XLSX/XLSM) rendered as the type's JSON would be. The generic {@code …/{type}/validate}
@@ -202,6 +203,18 @@ class DocumentTypeOperations implements OpenApiCustomizer {
             JsonNode ref = object.get("$ref");
             if (ref != null && ref.isTextual() && ref.asText().startsWith("#/$defs/")) {
                 object.put("$ref", "#/components/schemas/" + name + componentName(ref.asText().substring("#/$defs/".length())));
+            }
+            JsonNode values = object.get("enum");
+            if (values != null && values.isArray() && !values.isEmpty() && !object.has("type")) {
+                boolean integers = true;
+                for (JsonNode value : values) {
+                    integers &= value.isIntegralNumber();
+                }
+                if (integers) {
+                    // the same values (JSON Schema counts 2.0 as an integer too); a generator without the type makes
+                    // the enum's values BigDecimal.valueOf(BigDecimal), which does not compile (budget columns' decimals)
+                    object.put("type", "integer");
+                }
             }
             object.forEach(child -> rewriteRefs(child, name));
         } else if (node.isArray()) {
