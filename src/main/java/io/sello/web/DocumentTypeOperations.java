@@ -96,7 +96,7 @@ class DocumentTypeOperations implements OpenApiCustomizer {
     private static Operation render(DocumentType type, String name, String ref) {
         ApiResponses responses = new ApiResponses();
         Content documents = new Content();
-        for (OutputFormat format : type.formats()) {
+        for (OutputFormat format : formatsOf(type)) {
             documents.addMediaType(format.mediaType(), new MediaType().schema(schema("{\"type\":\"string\",\"format\":\"binary\"}")));
         }
         responses.addApiResponse("200", new ApiResponse().description("The document (" + formats(type)
@@ -117,7 +117,7 @@ class DocumentTypeOperations implements OpenApiCustomizer {
         parameters.add(query("lenient", "Print computed figures where declared ones differ, as warnings, instead of 422",
                 schema("{\"type\":\"boolean\",\"default\":false}")));
         ObjectNode format = JSON.createObjectNode().put("type", "string");
-        type.formats().forEach(f -> format.withArray("enum").add(f.extension()));
+        formatsOf(type).forEach(f -> format.withArray("enum").add(f.extension()));
         parameters.add(query("format", "The file format (" + formats(type) + "); PDF unless asked for, here or in Accept",
                 JSON.convertValue(format, Schema.class)));
         parameters.add(query("store", "Store the PDF in the registry with a verification QR code; the answer is then 201",
@@ -163,7 +163,12 @@ class DocumentTypeOperations implements OpenApiCustomizer {
     }
 
     private static String formats(DocumentType type) {
-        return String.join(", ", type.formats().stream().map(OutputFormat::label).toList());
+        return String.join(", ", formatsOf(type).stream().map(OutputFormat::label).toList());
+    }
+
+    /** In OutputFormat's order, PDF first: a type's set has none, and the published document must not change between runs. */
+    private static List<OutputFormat> formatsOf(DocumentType type) {
+        return type.formats().stream().sorted().toList();
     }
 
     private static Schema<?> ref(String component) {
