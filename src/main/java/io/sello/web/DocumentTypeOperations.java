@@ -52,6 +52,7 @@ class DocumentTypeOperations implements OpenApiCustomizer {
     static final String DOCUMENTS = "/api/v1/documents/";
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
+    /** swagger-core's OpenAPI 3.1 mapper: Jackson 2, the only one that reads JSON into its Schema model (the rest of Sello uses Jackson 3). */
     private static final ObjectMapper JSON = Json31.mapper();
 
     private final DocumentTypes types;
