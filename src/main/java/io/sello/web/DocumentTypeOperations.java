@@ -69,7 +69,8 @@ class DocumentTypeOperations implements OpenApiCustomizer {
         Paths paths = api.getPaths() == null ? new Paths() : api.getPaths();
         paths.remove(DOCUMENTS + "{type}/validate");
         PathItem generic = paths.get(DOCUMENTS + "{type}");
-        if (generic != null && generic.getPost() != null && generic.getPost().getRequestBody() != null) {
+        if (generic != null && generic.getPost() != null && generic.getPost().getRequestBody() != null
+                && generic.getPost().getRequestBody().getContent() != null) {
             Content spreadsheets = new Content();
             generic.getPost().getRequestBody().getContent().forEach((mediaType, content) -> {
                 if (!mediaType.startsWith("application/json")) {

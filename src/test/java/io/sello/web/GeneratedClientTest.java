@@ -149,6 +149,11 @@ class GeneratedClientTest {
                 }
             }
         }
+        // no format asked for: the generated client's Accept lists every format the type delivers, PDF first, and gets PDF
+        DocumentType budget = types.find("budget-summary").orElseThrow();
+        io.sello.client.model.BudgetSummary tables = mapper.readValue(budget.example(), io.sello.client.model.BudgetSummary.class);
+        File unasked = api.renderBudgetSummary(tables, !budget.validate(budget.example()).valid(), null, false);
+        assertThat(new String(Files.readAllBytes(unasked.toPath()), 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
         // the plan's example has no budget table and so no figures; the form's and the budget tables' have many
         assertThat(figures).isGreaterThan(20);
     }
