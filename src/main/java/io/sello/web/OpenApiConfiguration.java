@@ -25,7 +25,9 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI selloOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Sello").description("Official PDFs rendered from JSON, stored, signed off and verified."
+                .info(new Info().title("Sello")
+                        // the API's version, as in /api/v1 (generators refuse a document without one)
+                        .version("1").description("Official PDFs rendered from JSON, stored, signed off and verified."
                         + " Messages in Spanish: send Accept-Language: es (the staff pages do). The title and detail of a problem"
                         + " and the message of each error and warning (in problems and in validate's report) are then Spanish;"
                         + " pointers, codes and figures never change. Without that header, or with English preferred, they are"

@@ -40,7 +40,10 @@ class OperationsTest {
         assertThat(spec.statusCode()).isEqualTo(200);
         JsonNode api = JSON.readTree(spec.body());
         assertThat(api.get("openapi").stringValue()).startsWith("3.");
-        assertThat(api.get("paths").propertyNames()).contains("/api/v1/documents/{type}", "/api/v1/documents/{type}/validate",
+        // issue 18: JSON is rendered and validated by each type's own operations; the generic path takes spreadsheets
+        assertThat(api.get("openapi").stringValue()).isEqualTo("3.1.0");
+        assertThat(api.get("paths").propertyNames()).contains("/api/v1/documents/{type}",
+                "/api/v1/documents/poa-execution-form", "/api/v1/documents/poa-execution-form/validate",
                 "/api/v1/documents/{id}/sign-offs", "/api/v1/documents/{id}/verification", "/api/v1/verify", "/api/v1/document-types");
         // issue 15: validate's answer documents the computed figures
         JsonNode schemas = api.get("components").get("schemas");
@@ -103,7 +106,8 @@ class OperationsTest {
         assertThat(open).contains("GET /api/v1/document-types", "GET /api/v1/document-types/{type}/schema",
                 "GET /api/v1/document-types/{type}/example", "POST /api/v1/verify", "GET /verify/{id}",
                 "GET /api/v1/documents/{id}/verification", "GET /api/v1/document-types/{type}/versions");
-        assertThat(closed).contains("POST /api/v1/documents/{type}", "POST /api/v1/documents/{id}/sign-offs",
+        assertThat(closed).contains("POST /api/v1/documents/{type}", "POST /api/v1/documents/budget-summary",
+                "POST /api/v1/documents/budget-summary/validate", "POST /api/v1/documents/{id}/sign-offs",
                 "GET /api/v1/documents/{id}/audit", "GET /api/v1/audit", "POST /api/v1/documents/{id}/re-render");
     }
 
