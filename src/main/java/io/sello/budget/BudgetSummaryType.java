@@ -7,8 +7,10 @@ import io.sello.document.InputFindings;
 import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
+import io.sello.document.SchemaCheck;
 import io.sello.document.SignatureSlot;
 import io.sello.document.Warning;
+import io.sello.input.RequestBinding;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.Engines;
 import io.sello.rendering.RenderedPdf;
@@ -61,8 +63,14 @@ public final class BudgetSummaryType extends BudgetedDocumentPipeline<BudgetSumm
     }
 
     @Override
-    protected BudgetSummary read(byte[] json, InputFindings findings) {
-        return BudgetSummaryReader.read(json, findings);
+    protected boolean bindsContract() {
+        return true;
+    }
+
+    @Override
+    protected BudgetSummary bind(byte[] json, SchemaCheck contract, InputFindings findings) {
+        BudgetSummaryRequest request = RequestBinding.bind(json, contract, BudgetSummaryRequest.class, findings);
+        return request == null ? null : BudgetSummaryRules.check(request, findings);
     }
 
     @Override

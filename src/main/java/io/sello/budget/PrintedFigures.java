@@ -1,5 +1,7 @@
 package io.sello.budget;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import io.sello.input.JsonObject;
 
 /**
@@ -21,12 +23,26 @@ public enum PrintedFigures {
         this.wire = wire;
     }
 
+    /** The word clients write, which binding reads too. */
+    @JsonValue
     public String wire() {
         return wire;
     }
 
-    /** Reads {@code "figures"} of a request's root object; the default when absent, {@code null} with an error when not listed. */
+    /**
+     * {@code "figures"} of a request's root object for the hand-written readers of the plan and the amendment; the
+     * default when absent, {@code null} when it is not one of the listed words, which the published schema then reports
+     * (its {@code enum}) in the words every type uses.
+     */
     public static PrintedFigures read(JsonObject root) {
-        return Choice.read(root, FIELD, values(), PrintedFigures::wire, DECLARED_WITHIN_ROUNDING);
+        if (!root.has(FIELD)) {
+            return DECLARED_WITHIN_ROUNDING;
+        }
+        for (PrintedFigures value : values()) {
+            if (root.isString(FIELD) && value.wire.equals(root.text(FIELD, JsonObject.Presence.REQUIRED))) {
+                return value;
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,7 @@
 package io.sello.budget;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * When the converted and computed columns of a table are rounded (docs/budget-tables.md, "Rounding").
  * Seed 003's tables were made in spreadsheets: the tourism budget in US$ prints a total of 145,571
@@ -19,6 +21,8 @@ public enum TableRounding {
     }
 
     /** The name clients write in {@code "rounding"}. */
+    /** The word clients write, which binding reads too. */
+    @JsonValue
     public String wire() {
         return wire;
     }

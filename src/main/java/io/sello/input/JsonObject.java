@@ -63,6 +63,11 @@ public final class JsonObject {
         return pointer;
     }
 
+    /** The object as parsed, for a part that is bound to records instead (issue 18: a plan's budget blocks). */
+    public JsonNode node() {
+        return node;
+    }
+
     public String pointer(String field) {
         return JsonPointers.child(pointer, field);
     }

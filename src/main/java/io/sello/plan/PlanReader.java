@@ -1,7 +1,7 @@
 package io.sello.plan;
 
-import io.sello.budget.BudgetReader;
 import io.sello.budget.BudgetTable;
+import io.sello.budget.EmbeddedBudgetTable;
 import io.sello.budget.PrintedFigures;
 import io.sello.document.InputFindings;
 import io.sello.input.JsonElement;
@@ -126,7 +126,7 @@ final class PlanReader {
                 continue;
             }
             if (b.has("budget")) {
-                BudgetTable budget = BudgetReader.read(b.object("budget", REQUIRED, BudgetReader.FIELDS));
+                BudgetTable budget = EmbeddedBudgetTable.read(b.object("budget", REQUIRED, EmbeddedBudgetTable.FIELDS));
                 if (budget != null) {
                     blocks.add(new PlanModel.BudgetBlock(budget, b.pointer("budget")));
                 }

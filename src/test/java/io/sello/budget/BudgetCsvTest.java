@@ -34,7 +34,7 @@ class BudgetCsvTest {
                 .render(json, RenderOptions.LENIENT.as(OutputFormat.CSV));
         List<List<String>> records = parse(new String(csv.content(), StandardCharsets.UTF_8));
         assertThat(records.get(0)).isEqualTo(BudgetCsv.HEADER);
-        ReconciledBudgets budgets = BudgetSummaryType.reconcile(BudgetSummaryReader.read(json, new InputFindings()));
+        ReconciledBudgets budgets = BudgetSummaryType.reconcile(Budgets.summary(json));
         int line = 1;
         for (String pointer : budgets.byPointer().keySet()) {
             ComputedBudget computed = budgets.computed(pointer);

@@ -79,7 +79,7 @@ class BudgetSchemaTest {
             assertThat(Fixtures.types().find(type).orElseThrow().validate(wrong.getBytes(StandardCharsets.UTF_8)).errors())
                     .as(type).singleElement().satisfies(e -> {
                         assertThat(e.pointer()).isEqualTo("/figures");
-                        assertThat(e.message()).isEqualTo("expected one of \"declared-within-rounding\", \"computed\" but got \"rounded\"");
+                        assertThat(e.message()).isEqualTo("expected one of [declared-within-rounding, computed] but got \"rounded\"");
                     });
         }
         // One choice per request: the amendment's annex takes none of its own.

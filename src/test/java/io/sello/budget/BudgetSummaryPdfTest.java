@@ -47,7 +47,7 @@ class BudgetSummaryPdfTest {
         pdf.assertEveryFontEmbedded();
         // Flowing text has no white space: each row's figures must appear in order, with nothing between them.
         String text = pdf.flowingText(false);
-        ReconciledBudgets budgets = BudgetSummaryType.reconcile(BudgetSummaryReader.read(json, new InputFindings()));
+        ReconciledBudgets budgets = BudgetSummaryType.reconcile(Budgets.summary(json));
         int notes = 0;
         for (String pointer : budgets.byPointer().keySet()) {
             PrintedBudget printed = budgets.printed(pointer);
@@ -144,7 +144,7 @@ class BudgetSummaryPdfTest {
     void theChartDrawsOneBarPerAmountInItsFirstSeries() throws IOException {
         byte[] json = Files.readAllBytes(CUADRO_1);
         byte[] pdf = type().render(json, RenderOptions.LENIENT).content();
-        ComputedBudget computed = BudgetSummaryType.reconcile(BudgetSummaryReader.read(json, new InputFindings()))
+        ComputedBudget computed = BudgetSummaryType.reconcile(Budgets.summary(json))
                 .computed(BudgetSummary.pointer(0));
         int column = computed.table().columnIndex("y2005");
         long bars = 0;

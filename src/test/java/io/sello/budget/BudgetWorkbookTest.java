@@ -40,7 +40,7 @@ class BudgetWorkbookTest {
         RenderedDocument xlsx = Fixtures.types().find("budget-summary").orElseThrow()
                 .render(json, RenderOptions.LENIENT.as(OutputFormat.XLSX));
         assertThat(xlsx.fileName()).endsWith(".xlsx");
-        BudgetSummary summary = BudgetSummaryReader.read(json, new InputFindings());
+        BudgetSummary summary = Budgets.summary(json);
         ReconciledBudgets budgets = BudgetSummaryType.reconcile(summary);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.content()))) {
             // A fresh evaluator recomputes from the formulas, ignoring the values cached in the file.

@@ -2,8 +2,6 @@ package io.sello.budget;
 
 import io.sello.document.TotalMismatch;
 import io.sello.document.InputFindings;
-import io.sello.input.JsonObject;
-import io.sello.input.StrictJson;
 import io.sello.support.Fixtures;
 
 import java.math.BigDecimal;
@@ -16,17 +14,36 @@ final class Budgets {
     private Budgets() {
     }
 
+    /** A table sent as the one table of a budget summary, through the schema, binding and the table's rules. */
     static BudgetTable table(String json) {
-        InputFindings findings = new InputFindings();
-        BudgetTable table = BudgetReader.read(JsonObject.root(StrictJson.parse(Fixtures.utf8(json)), findings, BudgetReader.FIELDS));
-        assertThat(findings.errors()).as("reader errors").isEmpty();
-        return table;
+        return summary(Fixtures.utf8(wrapped(json))).tables().get(0);
     }
 
+    /** The errors of a table sent as the one table of a budget summary, pointers relative to the table. */
     static List<String> errors(String json) {
         InputFindings findings = new InputFindings();
-        BudgetReader.read(JsonObject.root(StrictJson.parse(Fixtures.utf8(json)), findings, BudgetReader.FIELDS));
-        return findings.errors().stream().map(e -> e.pointer() + ": " + e.message()).toList();
+        type().readRequest(Fixtures.utf8(wrapped(json)), findings);
+        return findings.errors().stream()
+                .map(e -> (e.pointer().startsWith(TABLE) ? e.pointer().substring(TABLE.length()) : e.pointer()) + ": " + e.message())
+                .toList();
+    }
+
+    /** A budget-summary request read as the service reads it; it must have no errors. */
+    static BudgetSummary summary(byte[] json) {
+        InputFindings findings = new InputFindings();
+        BudgetSummary summary = type().readRequest(json, findings);
+        assertThat(findings.errors()).as("errors").isEmpty();
+        return summary;
+    }
+
+    private static BudgetSummaryType type() {
+        return (BudgetSummaryType) Fixtures.types().find("budget-summary").orElseThrow();
+    }
+
+    private static final String TABLE = "/tables/0";
+
+    private static String wrapped(String table) {
+        return "{\"title\": \"Presupuesto\", \"tables\": [" + table + "]}";
     }
 
     static ComputedBudget compute(String json) {

@@ -229,7 +229,7 @@ class LargestBudgetAmountTest {
     }
 
     private static Map<String, BudgetTable> tables(byte[] json) {
-        BudgetSummary summary = BudgetSummaryReader.read(json, new InputFindings());
+        BudgetSummary summary = Budgets.summary(json);
         Map<String, BudgetTable> tables = new HashMap<>();
         for (int i = 0; i < summary.tables().size(); i++) {
             tables.put(BudgetSummary.pointer(i), summary.tables().get(i));

@@ -37,7 +37,7 @@ class PrintedFiguresTest {
     }
 
     private static ReconciledBudgets seed(String file, PrintedFigures figures) throws IOException {
-        BudgetSummary summary = BudgetSummaryReader.read(Files.readAllBytes(Path.of("examples/budget-summary", file)), new InputFindings());
+        BudgetSummary summary = Budgets.summary(Files.readAllBytes(Path.of("examples/budget-summary", file)));
         Map<String, BudgetTable> tables = new java.util.LinkedHashMap<>();
         for (int i = 0; i < summary.tables().size(); i++) {
             tables.put(BudgetSummary.pointer(i), summary.tables().get(i));
@@ -158,10 +158,9 @@ class PrintedFiguresTest {
     void theRequestFieldReachesEveryTypeThatPrintsBudgets() throws IOException {
         String summary = Files.readString(Path.of("examples/budget-summary/resumen-subproyectos.json"))
                 .replaceFirst("\\{", "{\"figures\": \"computed\",");
-        BudgetSummary read = BudgetSummaryReader.read(Fixtures.utf8(summary), new InputFindings());
+        BudgetSummary read = Budgets.summary(Fixtures.utf8(summary));
         assertThat(read.figures()).isEqualTo(PrintedFigures.COMPUTED);
         assertThat(BudgetSummaryType.reconcile(read).figures()).isEqualTo(PrintedFigures.COMPUTED);
-        assertThat(BudgetSummaryReader.read(Files.readAllBytes(Path.of("examples/budget-summary/resumen-subproyectos.json")),
-                new InputFindings()).figures()).isEqualTo(PrintedFigures.DECLARED_WITHIN_ROUNDING);
+        assertThat(Budgets.summary(Files.readAllBytes(Path.of("examples/budget-summary/resumen-subproyectos.json"))).figures()).isEqualTo(PrintedFigures.DECLARED_WITHIN_ROUNDING);
     }
 }

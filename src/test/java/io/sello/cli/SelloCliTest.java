@@ -235,6 +235,6 @@ class SelloCliTest {
         // A value not listed is refused naming the allowed ones.
         Files.writeString(computed, Files.readString(declared).replaceFirst("\\{", "{\"figures\": \"paper\","));
         assertThat(cli.run(new String[]{"validate", "budget-summary", computed.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
-        assertThat(out()).contains("/figures", "expected one of \"declared-within-rounding\", \"computed\" but got \"paper\"");
+        assertThat(out()).contains("/figures", "expected one of [declared-within-rounding, computed] but got \"paper\"");
     }
 }

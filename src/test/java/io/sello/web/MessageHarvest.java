@@ -211,6 +211,8 @@ final class MessageHarvest {
             budget-summary/resumen-subproyectos.json :: /tables/0/columns/1/convert = {"from": "executed", "rate": {"base": "USD", "value": 1.2}}
             budget-summary/resumen-subproyectos.json :: /tables/0/columns/2/convert = {"from": "usd", "rate": {"base": "USD", "value": 1.2}}
             budget-summary/resumen-subproyectos.json :: /tables/0/columns/1/convert = {"from": "chf", "rate": {"base": "EUR", "value": 1.2}}
+            budget-summary/resumen-subproyectos.json :: /tables/0/columns/1/convert = {"from": "chf", "rate": {"base": "CHF", "value": "0.00"}}
+            budget-summary/resumen-subproyectos.json :: /signatories = [{"role": "ELABORADO"}, {"role": "ELABORADO"}]
             budget-summary/resumen-subproyectos.json :: /tables/0/columns/5/formula = "chf + usd"
             budget-summary/resumen-subproyectos.json :: /tables/0/rows/6/group = true :: /tables/0/rows/6/values = {"usd": 1}
             budget-summary/resumen-subproyectos.json :: /tables/0/rows/0 = {"heading": "X", "declared": {"available": 1}}

@@ -1,0 +1,58 @@
+package io.sello.budget;
+
+import io.sello.document.SchemaCheck;
+import io.sello.input.JsonObject;
+import io.sello.input.RequestBinding;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A budget table inside a request that is still read by hand (an operational plan's budget block, an amendment's
+ * annex): checked against the schemas' one {@code $defs/budgetTable} (the same in the three schemas that carry it,
+ * see BudgetSchemaTest), bound and checked by {@link BudgetTableRules} exactly like a {@code budget-summary} table.
+ */
+public final class EmbeddedBudgetTable {
+    private static final SchemaCheck TABLE_CONTRACT = tableContract();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The fields of a table, for the reader that holds it. */
+    public static final String[] FIELDS = Arrays.stream(BudgetTableRequest.class.getRecordComponents())
+            .map(RecordComponent::getName).toArray(String[]::new);
+
+    private EmbeddedBudgetTable() {
+    }
+
+    /**
+     * The table, or {@code null}: with its rules' errors in the owner's findings, or with none when the table breaks
+     * the schema, whose check over the whole request then reports each fault at its place.
+     */
+    public static BudgetTable read(JsonObject table) {
+        if (table == null || !TABLE_CONTRACT.check(JSON.writeValueAsBytes(table.node())).isEmpty()) {
+            return null;
+        }
+        BudgetTableRequest request = RequestBinding.bind(table.node(), table.pointer(), BudgetTableRequest.class,
+                table.findings());
+        return request == null ? null : BudgetTableRules.check(request, table.pointer(), table.findings());
+    }
+
+    /** {@code $defs/budgetTable} of the budget-summary schema as a schema of its own. */
+    private static SchemaCheck tableContract() {
+        try (InputStream in = EmbeddedBudgetTable.class.getClassLoader().getResourceAsStream("schemas/budget-summary.schema.json")) {
+            ObjectNode summary = (ObjectNode) JsonMapper.builder().build().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            ObjectNode table = summary.objectNode();
+            table.put("$schema", summary.get("$schema").stringValue());
+            table.set("$defs", summary.get("$defs"));
+            table.put("$ref", "#/$defs/budgetTable");
+            return new SchemaCheck(table.toString());
+        } catch (IOException | NullPointerException e) {
+            throw new UncheckedIOException(new IOException("schemas/budget-summary.schema.json is missing", e));
+        }
+    }
+}
