@@ -16,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * The recipe's type on the real HTTP path: a deployment names its package in sello.document-types.packages, and the
@@ -27,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TransmittalHttpTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A development user (PREPARER), as a system posting documents sends it. */
-    private static final String BASIC = "Basic " + java.util.Base64.getEncoder().encodeToString(Fixtures.utf8("ana:ana-dev"));
+    private static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(Fixtures.utf8("ana:ana-dev"));
     private final HttpClient client = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -42,13 +44,13 @@ class TransmittalHttpTest {
                 .isEqualTo("Nota de remisión");
 
         HttpResponse<byte[]> check = post("/api/v1/documents/transmittal-note/validate",
-                new String(example, java.nio.charset.StandardCharsets.UTF_8).replace("\"declaredPages\": 37", "\"declaredPages\": 40"));
-        assertThat(check.statusCode()).as(new String(check.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+                new String(example, StandardCharsets.UTF_8).replace("\"declaredPages\": 37", "\"declaredPages\": 40"));
+        assertThat(check.statusCode()).as(new String(check.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         JsonNode report = JSON.readTree(check.body());
         assertThat(report.get("valid").booleanValue()).isFalse();
         assertThat(report.get("mismatches").get(0).get("pointer").stringValue()).isEqualTo("/declaredPages");
 
-        HttpResponse<byte[]> pdf = post("/api/v1/documents/transmittal-note", new String(example, java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<byte[]> pdf = post("/api/v1/documents/transmittal-note", new String(example, StandardCharsets.UTF_8));
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
         assertThat(PdfDocument.of(pdf.body()).text()).contains("NOTA DE REMISIÓN N.º NR-014/2024", "TOTAL 37");

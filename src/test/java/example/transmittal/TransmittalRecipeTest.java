@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The recipe of docs/architecture.md works: a type that lives only in this package and its resource folder is found,
@@ -40,7 +42,7 @@ class TransmittalRecipeTest {
     }
 
     private static byte[] example(String from, String to) {
-        return Fixtures.utf8(new String(note().example(), java.nio.charset.StandardCharsets.UTF_8).replace(from, to));
+        return Fixtures.utf8(new String(note().example(), StandardCharsets.UTF_8).replace(from, to));
     }
 
     @Test
@@ -101,10 +103,10 @@ class TransmittalRecipeTest {
 
     private static boolean mentionsTheType(Path file) {
         try {
-            String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             return text.contains("transmittal") || text.contains("TransmittalNote");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -27,6 +27,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.awt.geom.Area;
+import java.awt.geom.GeneralPath;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.util.function.BiConsumer;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.OperatorProcessor;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSNumber;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * Issue 13, point 5: nothing hidden and nothing broken. Every example of every document type is rendered
@@ -90,7 +100,7 @@ class PrintedTextTest {
                 final int pageNo = n;
                 PDFTextStripper stripper = new PDFTextStripper() {
                     // PDFTextStripper follows no clipping path: track the path operators and W/W* here
-                    private java.awt.geom.GeneralPath path = new java.awt.geom.GeneralPath();
+                    private GeneralPath path = new GeneralPath();
                     private boolean clipPending;
 
                     {
@@ -108,9 +118,9 @@ class PrintedTextTest {
                         });
                         pathOperator("h", (p, o) -> p.closePath());
                         for (String clip : List.of("W", "W*")) {
-                            addOperator(new org.apache.pdfbox.contentstream.operator.OperatorProcessor(this) {
+                            addOperator(new OperatorProcessor(this) {
                                 @Override
-                                public void process(org.apache.pdfbox.contentstream.operator.Operator operator, List<org.apache.pdfbox.cos.COSBase> operands) {
+                                public void process(Operator operator, List<COSBase> operands) {
                                     clipPending = true;
                                 }
 
@@ -121,14 +131,14 @@ class PrintedTextTest {
                             });
                         }
                         for (String end : List.of("n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*")) {
-                            addOperator(new org.apache.pdfbox.contentstream.operator.OperatorProcessor(this) {
+                            addOperator(new OperatorProcessor(this) {
                                 @Override
-                                public void process(org.apache.pdfbox.contentstream.operator.Operator operator, List<org.apache.pdfbox.cos.COSBase> operands) {
+                                public void process(Operator operator, List<COSBase> operands) {
                                     if (clipPending) {
-                                        getGraphicsState().intersectClippingPath(new java.awt.geom.Area(path));
+                                        getGraphicsState().intersectClippingPath(new Area(path));
                                     }
                                     clipPending = false;
-                                    path = new java.awt.geom.GeneralPath();
+                                    path = new GeneralPath();
                                 }
 
                                 @Override
@@ -140,21 +150,21 @@ class PrintedTextTest {
                     }
 
                     /** A path operator: its points (for re: the four corners) in device space. */
-                    private void pathOperator(String name, java.util.function.BiConsumer<java.awt.geom.GeneralPath, float[]> draw) {
-                        addOperator(new org.apache.pdfbox.contentstream.operator.OperatorProcessor(this) {
+                    private void pathOperator(String name, BiConsumer<GeneralPath, float[]> draw) {
+                        addOperator(new OperatorProcessor(this) {
                             @Override
-                            public void process(org.apache.pdfbox.contentstream.operator.Operator operator, List<org.apache.pdfbox.cos.COSBase> operands) {
+                            public void process(Operator operator, List<COSBase> operands) {
                                 float[] v = new float[operands.size()];
                                 for (int i = 0; i < v.length; i++) {
-                                    v[i] = ((org.apache.pdfbox.cos.COSNumber) operands.get(i)).floatValue();
+                                    v[i] = ((COSNumber) operands.get(i)).floatValue();
                                 }
                                 float[] points = name.equals("re")
                                         ? new float[] {v[0], v[1], v[0] + v[2], v[1], v[0] + v[2], v[1] + v[3], v[0], v[1] + v[3]}
                                         : v;
-                                org.apache.pdfbox.util.Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+                                Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
                                 float[] device = new float[points.length];
                                 for (int i = 0; i + 1 < points.length; i += 2) {
-                                    java.awt.geom.Point2D.Float d = ctm.transformPoint(points[i], points[i + 1]);
+                                    Point2D.Float d = ctm.transformPoint(points[i], points[i + 1]);
                                     device[i] = d.x;
                                     device[i + 1] = d.y;
                                 }
@@ -171,11 +181,11 @@ class PrintedTextTest {
                     /** Every glyph's origin lies inside the clipping path it is drawn under. */
                     @Override
                     protected void processTextPosition(TextPosition text) {
-                        java.awt.geom.Rectangle2D clip = getGraphicsState().getCurrentClippingPath().getBounds2D();
+                        Rectangle2D clip = getGraphicsState().getCurrentClippingPath().getBounds2D();
                         float x = text.getTextMatrix().getTranslateX();
                         float y = text.getTextMatrix().getTranslateY();
                         if (!text.getUnicode().isBlank() && !clip.contains(x + 0.01, y + 0.01)
-                                && !new java.awt.geom.Rectangle2D.Double(clip.getX() - 0.5, clip.getY() - 0.5,
+                                && !new Rectangle2D.Double(clip.getX() - 0.5, clip.getY() - 0.5,
                                         clip.getWidth() + 1, clip.getHeight() + 1).contains(x, y)) {
                             problems.add(String.format(Locale.ROOT, "%s page %d: '%s' drawn at (%.1f, %.1f) where the clip hides it (visible y %.1f to %.1f)",
                                     name, pageNo, text.getUnicode(), x, y, clip.getMinY(), clip.getMaxY()));

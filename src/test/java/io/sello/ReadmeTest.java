@@ -17,6 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.io.File;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Issue 15, point 6: the README's "Try it" commands, and the registry's store, sign-off and verify walk-through,
@@ -58,7 +62,7 @@ class ReadmeTest {
         assertThat(commands).anySatisfy(c -> assertThat(c.line()).startsWith("curl"))
                 .anySatisfy(c -> assertThat(c.line()).startsWith("java -jar target/sello.jar"));
         Files.createSymbolicLink(dir.resolve("examples"), Path.of("examples").toAbsolutePath());
-        java.util.Map<String, String> variables = new java.util.HashMap<>();
+        Map<String, String> variables = new HashMap<>();
         for (Command command : commands) {
             Matcher assignment = ASSIGNMENT.matcher(command.line());
             if (assignment.find()) {
@@ -137,7 +141,7 @@ class ReadmeTest {
                 .replace("java -jar target/sello.jar", "java -cp \"$SELLO_CLASSPATH\" io.sello.SelloApplication");
     }
 
-    private static Result run(String line, Path dir, java.util.Map<String, String> variables) throws IOException, InterruptedException {
+    private static Result run(String line, Path dir, Map<String, String> variables) throws IOException, InterruptedException {
         // pipefail: a failed curl inside a pipeline fails the command, as --fail-with-body means it to
         ProcessBuilder builder = new ProcessBuilder("bash", "-o", "pipefail", "-c", line).directory(dir.toFile());
         builder.environment().putAll(variables);
@@ -145,7 +149,7 @@ class ReadmeTest {
         Path err = Files.createTempFile(dir, "err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
-        builder.environment().put("PATH", javaBin + java.io.File.pathSeparator + System.getenv("PATH"));
+        builder.environment().put("PATH", javaBin + File.pathSeparator + System.getenv("PATH"));
         builder.environment().put("SELLO_CLASSPATH", absolute(System.getProperty("java.class.path")));
         Process process = builder.start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
@@ -160,7 +164,7 @@ class ReadmeTest {
 
     /** Surefire's class path may hold relative entries; the commands run in another folder. */
     private static String absolute(String classPath) {
-        return String.join(java.io.File.pathSeparator, java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+        return String.join(File.pathSeparator, Arrays.stream(classPath.split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString()).toList());
     }
 

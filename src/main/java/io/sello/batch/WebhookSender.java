@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 
 /**
  * Tells a client its batch is finished. The body is signed: {@code Sello-Signature: sha256=<hex of
@@ -48,7 +50,7 @@ class WebhookSender {
         int status;
         try {
             status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("webhook of batch " + batch.id() + " not delivered: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -64,7 +66,7 @@ class WebhookSender {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(properties.webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is in every JVM", e);
         }
     }

@@ -3,6 +3,7 @@ package io.sello.budget;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.math.RoundingMode;
 
 /**
  * Works out every cell of a budget table with {@link BigDecimal} only. Items first, column by
@@ -82,10 +83,10 @@ public final class BudgetCalculator {
         BigDecimal carried = source.bound().multiply(conversion.rate().factor(from.currency(), column.currency()));
         if (table.rounding() == TableRounding.DISPLAY) {
             // Nothing rounded here, so nothing added to the bound: the printout rounds once, at the end.
-            return new Figure(BudgetCell.of(exact), carried.setScale(6, java.math.RoundingMode.UP));
+            return new Figure(BudgetCell.of(exact), carried.setScale(6, RoundingMode.UP));
         }
         BigDecimal rounded = exact.setScale(column.decimals(), conversion.rounding());
-        BigDecimal bound = carried.add(halfUnit(column.decimals())).setScale(6, java.math.RoundingMode.UP);
+        BigDecimal bound = carried.add(halfUnit(column.decimals())).setScale(6, RoundingMode.UP);
         return new Figure(BudgetCell.of(rounded), bound);
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * The budget tables as RFC 4180 CSV, one line per cell, for systems rather than people: plain
@@ -34,7 +35,7 @@ final class BudgetCsv {
             BudgetTable table = computed.table();
             for (int r = 0; r < table.rows().size(); r++) {
                 BudgetRow row = table.rows().get(r);
-                String kind = row.kind().name().toLowerCase(java.util.Locale.ROOT);
+                String kind = row.kind().name().toLowerCase(Locale.ROOT);
                 if (row.kind() == BudgetRow.Kind.HEADING) {
                     line(csv, List.of(table.id(), String.valueOf(r + 1), kind, String.valueOf(row.level()), row.label(),
                             "", "", "", "", "", "", "", "", "", "", ""));
@@ -51,7 +52,7 @@ final class BudgetCsv {
                             mark(figure),
                             declared == null ? "" : declared.toPlainString(),
                             mismatch == null ? "" : mismatch.difference().toPlainString(),
-                            mismatch == null ? "" : mismatch.classification().name().toLowerCase(java.util.Locale.ROOT),
+                            mismatch == null ? "" : mismatch.classification().name().toLowerCase(Locale.ROOT),
                             column.year() == null ? "" : column.year().toString(),
                             column.period() == null ? "" : column.period(),
                             printed.cell(r, c).kind() == BudgetCell.Kind.AMOUNT ? printed.amount(r, c).toPlainString() : ""));

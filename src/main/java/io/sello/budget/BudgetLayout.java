@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * Turns a computed budget table into the plain values of the shared FreeMarker macro
@@ -139,7 +140,7 @@ public final class BudgetLayout {
                     cells.add(printed.text(r, table.columnIndex(column.key())));
                 }
             }
-            rows.add(Map.of("kind", row.kind().name().toLowerCase(java.util.Locale.ROOT), "label", row.label(),
+            rows.add(Map.of("kind", row.kind().name().toLowerCase(Locale.ROOT), "label", row.label(),
                     "level", row.level(), "italic", row.italic(), "cells", cells, "span", visible.size() + 1));
         }
         return rows;

@@ -8,6 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A budget table as the client sends it: inputs, computed columns and the figures it declares.
@@ -34,7 +37,7 @@ public record BudgetTable(String id, String title, String labelHeader, NumberSty
             throw new IllegalArgumentException("table id " + id + " is not " + ID);
         }
         Set<String> seen = new HashSet<>();
-        java.util.Map<String, BudgetColumn> byKey = new java.util.HashMap<>();
+        Map<String, BudgetColumn> byKey = new HashMap<>();
         columns.forEach(c -> byKey.put(c.key(), c));
         for (BudgetColumn column : columns) {
             for (String source : column.computation().sources()) {
@@ -43,7 +46,7 @@ public record BudgetTable(String id, String title, String labelHeader, NumberSty
                 }
             }
             if (rounding == TableRounding.DISPLAY && column.computation() instanceof Computation.Conversion conversion
-                    && conversion.rounding() != java.math.RoundingMode.HALF_UP) {
+                    && conversion.rounding() != RoundingMode.HALF_UP) {
                 // Display rounding is a spreadsheet's number format, which rounds half up and nothing else.
                 throw new IllegalArgumentException("column " + column.key() + " rounds " + conversion.rounding()
                         + " but a table in display rounding prints half up");

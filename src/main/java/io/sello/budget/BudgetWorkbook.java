@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Locale;
 
 /**
  * The budget tables as an XLSX workbook: one sheet per table holding real numbers, and a real
@@ -361,7 +362,7 @@ final class BudgetWorkbook {
     private static String uniqueName(String id, Set<String> names) {
         String base = id.length() > 28 ? id.substring(0, 28) : id;
         String name = base;
-        for (int n = 2; !names.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+        for (int n = 2; !names.add(name.toLowerCase(Locale.ROOT)); n++) {
             name = base + "~" + n;
         }
         return name;

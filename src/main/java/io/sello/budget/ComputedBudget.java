@@ -3,6 +3,7 @@ package io.sello.budget;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import io.sello.document.TotalMismatch;
 
 /**
  * A budget table with every cell worked out: {@code figures.get(row).get(column)} follows the
@@ -33,7 +34,7 @@ public record ComputedBudget(BudgetTable table, List<List<Figure>> figures) {
     }
 
     /** Compares every declared figure with the computed one. */
-    public List<io.sello.document.TotalMismatch> reconcile(String tablePointer) {
+    public List<TotalMismatch> reconcile(String tablePointer) {
         return Reconciliation.of(this, tablePointer);
     }
 }

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 
 /**
  * What a computed table prints, cell by cell: the computed figure, or the declared one where the
@@ -110,7 +112,7 @@ public final class PrintedBudget {
     public List<ComputedFigure> figures(String tablePointer) {
         BudgetTable table = table();
         String title = table.title() == null || table.title().isBlank() ? table.id() : table.title();
-        List<ComputedFigure> figures = new java.util.ArrayList<>();
+        List<ComputedFigure> figures = new ArrayList<>();
         for (int r = 0; r < table.rows().size(); r++) {
             BudgetRow row = table.rows().get(r);
             if (row.kind() == BudgetRow.Kind.HEADING) {
@@ -125,7 +127,7 @@ public final class PrintedBudget {
                     continue;
                 }
                 String value = cell.kind() == BudgetCell.Kind.AMOUNT
-                        ? amount(r, c).setScale(column.decimals(), java.math.RoundingMode.HALF_UP).toPlainString() : null;
+                        ? amount(r, c).setScale(column.decimals(), RoundingMode.HALF_UP).toPlainString() : null;
                 figures.add(new ComputedFigure(Reconciliation.pointer(tablePointer, r, column.key()),
                         title + " · " + rowName + " · " + Reconciliation.columnName(column), value, text(r, c)));
             }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Collections;
 
 /**
  * The budget tables of one request, computed and reconciled, keyed by the JSON pointer of each
@@ -77,7 +78,7 @@ public final class ReconciledBudgets {
 
     /** Every table by the JSON pointer of its request object, in request order. */
     public Map<String, ComputedBudget> byPointer() {
-        return java.util.Collections.unmodifiableMap(computed);
+        return Collections.unmodifiableMap(computed);
     }
 
     /** The errors of the table at {@code pointer}: what its discrepancy note lists in lenient mode. */

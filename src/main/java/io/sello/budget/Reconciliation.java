@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
 
 /**
  * Compares every declared figure with the computed one and classifies each difference as
@@ -55,7 +56,7 @@ final class Reconciliation {
     /** Declared figures in column order, so the report reads left to right like the table. */
     private static List<Map.Entry<String, BigDecimal>> sorted(BudgetTable table, BudgetRow row) {
         return row.declared().entrySet().stream()
-                .sorted(java.util.Comparator.comparingInt(e -> table.columnIndex(e.getKey()))).toList();
+                .sorted(Comparator.comparingInt(e -> table.columnIndex(e.getKey()))).toList();
     }
 
     static String rowName(BudgetRow row, int index) {

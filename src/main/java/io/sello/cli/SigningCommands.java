@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import io.sello.signing.PdfRefusedException;
 
 /**
  * What {@code sign} and {@code verify} do once {@link SelloCli} has parsed their arguments:
@@ -62,7 +63,7 @@ final class SigningCommands {
         VerificationReport before;
         try {
             before = new PdfVerifier().verify(pdf);
-        } catch (io.sello.signing.PdfRefusedException e) {
+        } catch (PdfRefusedException e) {
             out.println("refused: " + e.getMessage() + "; nothing written");
             return SelloCli.INVALID_INPUT;
         }
@@ -129,7 +130,7 @@ final class SigningCommands {
         VerificationReport report;
         try {
             report = new PdfVerifier().verify(pdf);
-        } catch (io.sello.signing.PdfRefusedException e) {
+        } catch (PdfRefusedException e) {
             out.println("refused: " + e.getMessage());
             return SelloCli.INVALID_INPUT;
         }

@@ -3,6 +3,7 @@ package io.sello.document;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.Arrays;
 
 /**
  * What a person holding a printout recognises a document by (issue 15, point 5): the verification
@@ -42,7 +43,7 @@ public record DocumentSummary(String title, String organisation, String referenc
 
     /** {@code a — b}, leaving out the blank ones. */
     public static String joined(String separator, String... parts) {
-        return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).map(String::strip)
+        return Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).map(String::strip)
                 .reduce((a, b) -> a + separator + b).orElse("");
     }
 }

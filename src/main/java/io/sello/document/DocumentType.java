@@ -1,6 +1,9 @@
 package io.sello.document;
 
 import java.util.Set;
+import io.sello.rendering.TemplateFiles;
+import io.sello.rendering.TemplateSource;
+import java.util.Optional;
 
 /** One kind of document the service produces; the web layer and the CLI see only this. */
 public interface DocumentType {
@@ -31,8 +34,8 @@ public interface DocumentType {
      * Every file that can change this type's output, read from {@code source}; {@link #templateVersion} is its
      * fingerprint. Empty for a type whose files cannot be kept, whose documents then cannot be rendered again.
      */
-    default java.util.Optional<io.sello.rendering.TemplateFiles> templateFiles(io.sello.rendering.TemplateSource source) {
-        return java.util.Optional.empty();
+    default Optional<TemplateFiles> templateFiles(TemplateSource source) {
+        return Optional.empty();
     }
 
     /** Checks a request without rendering it. Never throws for bad input: everything goes in the report. */
@@ -58,8 +61,8 @@ public interface DocumentType {
      * by the JSON pointer of the value each one holds ({@code /header/institution}), so a filled copy reads back into
      * this type's JSON. Empty for a type that has no paper form to fill.
      */
-    default java.util.Optional<byte[]> blankForm(int rows, boolean fillable) {
-        return java.util.Optional.empty();
+    default Optional<byte[]> blankForm(int rows, boolean fillable) {
+        return Optional.empty();
     }
 
     /** Whether {@link #blankForm} gives a form: the type listing links it only then. */

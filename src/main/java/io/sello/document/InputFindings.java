@@ -4,6 +4,7 @@ package io.sello.document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.Optional;
 
 /** Collects every error and warning while a request is read, so the client hears of all of them at once. */
 public final class InputFindings {
@@ -54,13 +55,13 @@ public final class InputFindings {
      * A stored request read again for its title block (the verification page): the value when it still reads
      * without errors, else empty. Never throws, so an old or odd record cannot break the page that shows it.
      */
-    public static <T> java.util.Optional<T> readQuietly(Function<InputFindings, T> reader) {
+    public static <T> Optional<T> readQuietly(Function<InputFindings, T> reader) {
         InputFindings findings = new InputFindings();
         try {
             T value = reader.apply(findings);
-            return value == null || findings.hasErrors() ? java.util.Optional.empty() : java.util.Optional.of(value);
+            return value == null || findings.hasErrors() ? Optional.empty() : Optional.of(value);
         } catch (RuntimeException unreadable) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -20,6 +20,8 @@ import io.sello.rendering.RenderedPdf;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.sello.rendering.FormFieldFonts;
+import java.util.Optional;
 
 /** Formulario N.5.B, Seguimiento a la Ejecución Financiera, of the annual operations plan (POA). */
 @Catalogued(position = 10)
@@ -123,8 +125,8 @@ public final class PoaExecutionFormType extends DocumentPipeline<PoaExecutionFor
     }
 
     @Override
-    public java.util.Optional<byte[]> blankForm(int rows, boolean fillable) {
+    public Optional<byte[]> blankForm(int rows, boolean fillable) {
         byte[] pdf = renderer.render(PoaFormLayout.blank(rows, fillable));
-        return java.util.Optional.of(fillable ? io.sello.rendering.FormFieldFonts.standard(pdf) : pdf);
+        return Optional.of(fillable ? FormFieldFonts.standard(pdf) : pdf);
     }
 }

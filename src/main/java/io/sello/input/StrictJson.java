@@ -13,6 +13,8 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.util.regex.Pattern;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Parses untrusted request bodies. Duplicate keys and trailing tokens are refused (a client that
@@ -46,7 +48,7 @@ public final class StrictJson {
      * batch: the list-item limit is per document, and a document starts at each object whose pointer
      * matches {@code documentRoots} (e.g. {@code /items/\d+/document}).
      */
-    public static void checkLimits(byte[] body, JsonLimits limits, java.util.regex.Pattern documentRoots) {
+    public static void checkLimits(byte[] body, JsonLimits limits, Pattern documentRoots) {
         if (body == null || body.length == 0) {
             return;
         }
@@ -95,7 +97,7 @@ public final class StrictJson {
                     }
                 }
             }
-        } catch (tools.jackson.core.exc.StreamConstraintsException e) {
+        } catch (StreamConstraintsException e) {
             // Jackson's backstop: its message names its own getters; the client gets the limit, not our internals.
             throw InvalidInputException.at("/", "the JSON exceeds a size limit" + where(e) + ": "
                     + e.getOriginalMessage().replaceAll(",? from `[^`]*`", ""));

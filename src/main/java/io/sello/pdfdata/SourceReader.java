@@ -15,6 +15,7 @@ import io.sello.signing.PdfPrescan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.io.IOException;
 
 /**
  * The JSON a Sello PDF carries as its source data (issue 17, point 4; written by {@link SourceAttachment}): the
@@ -116,7 +117,7 @@ final class SourceReader {
         }
     }
 
-    private Optional<byte[]> source(PdfDictionary file) throws java.io.IOException {
+    private Optional<byte[]> source(PdfDictionary file) throws IOException {
         if (!SourceAttachment.SOURCE.equals(file.getAsName(SourceAttachment.AF_RELATIONSHIP))) {
             return Optional.empty();
         }

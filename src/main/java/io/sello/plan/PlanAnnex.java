@@ -4,6 +4,8 @@ import io.sello.budget.ReconciledBudgets;
 import io.sello.input.JsonObject;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
+import io.sello.budget.PrintedFigures;
+import io.sello.rendering.TemplateId;
 
 /**
  * An operational plan carried inside another document's request, such as the Plan Operativo annexed
@@ -23,7 +25,7 @@ public final class PlanAnnex {
      *
      * @param figures the owner request's {@code "figures"} ({@code null} when refused)
      */
-    public static PlanAnnex read(JsonObject owner, String field, io.sello.budget.PrintedFigures figures) {
+    public static PlanAnnex read(JsonObject owner, String field, PrintedFigures figures) {
         JsonObject annex = owner.object(field, JsonObject.Presence.OPTIONAL, PlanReader.FIELDS);
         if (annex == null) {
             return null;
@@ -33,7 +35,7 @@ public final class PlanAnnex {
     }
 
     /** The annex's template: part of the owner type's template version (issue 18, point 3). */
-    public static final io.sello.rendering.TemplateId TEMPLATE = PlanLayout.TEMPLATE;
+    public static final TemplateId TEMPLATE = PlanLayout.TEMPLATE;
 
     /** Loads the annex template ahead of its first use. */
     public static void prepare(DocumentRenderer renderer) {

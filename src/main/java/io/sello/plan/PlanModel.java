@@ -5,6 +5,9 @@ import io.sello.text.Paragraph;
 
 import java.util.List;
 import java.util.Objects;
+import io.sello.budget.PrintedFigures;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The values of an operational plan (Plan Operativo), after the annex of seed 003. */
 final class PlanModel {
@@ -110,7 +113,7 @@ final class PlanModel {
 
     /** @param figures the request's {@code "figures"}: which figure a budget cell prints when the declared one differs by rounding */
     record OperationalPlan(Cover cover, List<Abbreviation> abbreviations, List<Section> sections,
-                           io.sello.budget.PrintedFigures figures) {
+                           PrintedFigures figures) {
         OperationalPlan {
             Objects.requireNonNull(cover, "cover");
             Objects.requireNonNull(figures, "figures");
@@ -122,13 +125,13 @@ final class PlanModel {
         }
 
         /** Every budget table of the plan, by JSON pointer, in reading order. */
-        java.util.Map<String, BudgetTable> budgetTables() {
-            java.util.Map<String, BudgetTable> tables = new java.util.LinkedHashMap<>();
+        Map<String, BudgetTable> budgetTables() {
+            Map<String, BudgetTable> tables = new LinkedHashMap<>();
             collect(sections, tables);
             return tables;
         }
 
-        private static void collect(List<Section> sections, java.util.Map<String, BudgetTable> tables) {
+        private static void collect(List<Section> sections, Map<String, BudgetTable> tables) {
             for (Section section : sections) {
                 for (Block block : section.blocks()) {
                     if (block instanceof BudgetBlock budget) {

@@ -27,19 +27,24 @@ import java.util.List;
 
 import static io.sello.input.JsonObject.Presence.OPTIONAL;
 import static io.sello.input.JsonObject.Presence.REQUIRED;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Reads an {@code operational-plan} request, collecting every error and warning. */
 final class PlanReader {
     private static final ParagraphReader PARAGRAPHS = new ParagraphReader(EnumSet.allOf(Run.Kind.class));
     private static final int MAX_COLUMNS = 30;
-    private static final java.util.regex.Pattern ALIGN = java.util.regex.Pattern.compile("left|center|right");
+    private static final Pattern ALIGN = Pattern.compile("left|center|right");
 
     /** The fields of a plan, as a request of its own or as an amendment's annex. */
     static final String[] FIELDS = {"$schema", "cover", "abbreviations", "sections"};
 
     /** The plan, or {@code null} when {@code findings} holds errors. */
     OperationalPlan read(byte[] json, InputFindings findings) {
-        String[] fields = java.util.Arrays.copyOf(FIELDS, FIELDS.length + 1);
+        String[] fields = Arrays.copyOf(FIELDS, FIELDS.length + 1);
         fields[FIELDS.length] = PrintedFigures.FIELD;
         JsonObject root = JsonObject.root(StrictJson.parse(json), findings, fields);
         return root == null ? null : read(root, PrintedFigures.read(root));
@@ -82,7 +87,7 @@ final class PlanReader {
             return null;
         }
         OperationalPlan plan = new OperationalPlan(cover, abbreviations, sections, figures);
-        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        Map<String, String> ids = new HashMap<>();
         plan.budgetTables().forEach((pointer, table) -> {
             String first = ids.putIfAbsent(table.id(), pointer);
             if (first != null) {
@@ -186,7 +191,7 @@ final class PlanReader {
 
     private static Align align(JsonObject o) {
         String align = o.matching("align", OPTIONAL, ALIGN, "\"left\", \"center\" or \"right\"");
-        return align == null ? null : Align.valueOf(align.toUpperCase(java.util.Locale.ROOT));
+        return align == null ? null : Align.valueOf(align.toUpperCase(Locale.ROOT));
     }
 
     /**

@@ -10,6 +10,9 @@ import com.lowagie.text.pdf.PdfString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.regex.Pattern;
+import com.lowagie.text.pdf.PdfArray;
+import com.lowagie.text.pdf.PdfFormField;
+import com.lowagie.text.pdf.PdfNumber;
 
 /**
  * The text fields of a fillable form typed in Helvetica, the standard font every PDF reader has, rather than in the
@@ -85,14 +88,14 @@ public final class FormFieldFonts {
      * typed 02/01/2020 fits the 38-point column (5).
      */
     private static String size(PdfDictionary widget) {
-        com.lowagie.text.pdf.PdfArray rect = widget == null ? null : widget.getAsArray(PdfName.RECT);
+        PdfArray rect = widget == null ? null : widget.getAsArray(PdfName.RECT);
         if (rect == null || rect.size() != 4) {
             return "7.5";
         }
         float width = Math.abs(rect.getAsNumber(2).floatValue() - rect.getAsNumber(0).floatValue());
         float height = Math.abs(rect.getAsNumber(3).floatValue() - rect.getAsNumber(1).floatValue());
-        com.lowagie.text.pdf.PdfNumber flags = widget.getAsNumber(PdfName.FF);
-        boolean multiline = flags != null && (flags.intValue() & com.lowagie.text.pdf.PdfFormField.FF_MULTILINE) != 0;
+        PdfNumber flags = widget.getAsNumber(PdfName.FF);
+        boolean multiline = flags != null && (flags.intValue() & PdfFormField.FF_MULTILINE) != 0;
         if (multiline) {
             return "7.5";
         }

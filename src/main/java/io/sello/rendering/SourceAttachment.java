@@ -18,6 +18,7 @@ import com.lowagie.text.xml.xmp.XmpWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import com.lowagie.text.pdf.BaseFont;
 
 /**
  * What makes every Sello PDF PDF/A-3b and carry its own data (issue 17, point 4), for both engines: when the
@@ -131,7 +132,7 @@ public final class SourceAttachment extends PdfPageEventHelper {
      * in the font program). PDF/A-1 required the key; parts 2 and 3 make it optional, so it is left out. Both engines
      * share OpenPDF's cached fonts, and all their output is PDF/A-3b, so this setting stays.
      */
-    public static void withoutCidSet(com.lowagie.text.pdf.BaseFont font) {
+    public static void withoutCidSet(BaseFont font) {
         if (font != null && font.isIncludeCidSet()) {
             font.setIncludeCidSet(false);
         }

@@ -19,6 +19,11 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Every file that can change what a document type prints (issue 18, point 3): its templates, the CSS they link, the
@@ -85,15 +90,15 @@ public final class TemplateFiles {
     }
 
     /** SHA-256 of the jar's files that reference nothing, by path: the jar does not change while the service runs. */
-    private static final Map<String, String> JAR_HASHES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> JAR_HASHES = new ConcurrentHashMap<>();
 
     /**
      * Every file the templates reach, each given to {@code visit} once. With {@code hashesOnly}, {@code visit} gets a
      * {@code null} array for a jar file whose hash {@link #JAR_HASHES} already holds.
      */
     private static void walk(Collection<TemplateId> templates, List<String> others, TemplateSource source, boolean hashesOnly,
-                             java.util.function.BiConsumer<String, byte[]> visit) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+                             BiConsumer<String, byte[]> visit) {
+        Set<String> seen = new HashSet<>();
         Deque<String> pending = new ArrayDeque<>();
         for (TemplateId template : templates) {
             String base = ROOT + template.value() + "/" + template.value();
@@ -138,7 +143,7 @@ public final class TemplateFiles {
     /** The files a template file names, as paths inside the jar. */
     static List<String> references(String path, String text) {
         String lower = path.toLowerCase(Locale.ROOT);
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (lower.endsWith(".ftl")) {
             // FreeMarker: "/x/y.ftl" is from the template root, anything else from the template's own folder
             for (Matcher m = FTL_IMPORT.matcher(text); m.find(); ) {
@@ -200,7 +205,7 @@ public final class TemplateFiles {
         return fingerprint;
     }
 
-    public java.util.Set<String> paths() {
+    public Set<String> paths() {
         return files.keySet();
     }
 
@@ -250,8 +255,8 @@ public final class TemplateFiles {
      */
     private static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }

@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import io.sello.rendering.SourceAttachment;
+import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * What in an uploaded PDF a viewer could run or open (issue 14): JavaScript, launch actions and
@@ -87,14 +90,14 @@ final class ActiveContent {
      * its bytes are still checked for an executable's signature like any embedded file's.
      */
     private boolean isSourceData(PdfDictionary specification, String name) {
-        if (!io.sello.rendering.SourceAttachment.SOURCE.equals(specification.getAsName(io.sello.rendering.SourceAttachment.AF_RELATIONSHIP))
+        if (!SourceAttachment.SOURCE.equals(specification.getAsName(SourceAttachment.AF_RELATIONSHIP))
                 || !"json".equals(extension(name))) {
             return false;
         }
         PdfDictionary ef = specification.getAsDict(EF);
         PdfObject stream = ef == null ? null : PdfReader.getPdfObject(ef.get(PdfName.F));
         return stream instanceof PdfDictionary data
-                && new PdfName(io.sello.rendering.SourceAttachment.MEDIA_TYPE).equals(data.getAsName(PdfName.SUBTYPE));
+                && new PdfName(SourceAttachment.MEDIA_TYPE).equals(data.getAsName(PdfName.SUBTYPE));
     }
 
     /** Direct objects only below an indirect one: references are visited as their own objects, so cycles cannot loop. */
@@ -186,14 +189,14 @@ final class ActiveContent {
                     inflater.setInput(raw);
                     head = new byte[8];
                     int n = inflater.inflate(head);
-                    head = java.util.Arrays.copyOf(head, n);
+                    head = Arrays.copyOf(head, n);
                 } finally {
                     inflater.end();
                 }
             } else {
                 return null;
             }
-        } catch (java.io.IOException | DataFormatException | RuntimeException e) {
+        } catch (IOException | DataFormatException | RuntimeException e) {
             return null;
         }
         if (head.length >= 2 && head[0] == 'M' && head[1] == 'Z') {

@@ -10,13 +10,15 @@ import eu.europa.esig.dss.spi.x509.revocation.crl.CRLSource;
 import eu.europa.esig.dss.spi.x509.revocation.crl.CRLToken;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches a certificate's CRL from its distribution points, but only from hosts a deployment allowed
  * ({@code sello.signing.trust.allowed-hosts}, issue 16 point 2), through {@link AllowListedHttp}.
  */
 final class AllowListedCrlSource implements CRLSource {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AllowListedCrlSource.class);
+    private static final Logger log = LoggerFactory.getLogger(AllowListedCrlSource.class);
     private final transient AllowListedHttp http;
 
     AllowListedCrlSource(List<String> hosts) {

@@ -20,6 +20,8 @@ import org.bouncycastle.cert.ocsp.SingleResp;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks a certificate's OCSP responder (its AIA id-ad-ocsp URLs, RFC 6960) for its status, but only responders on
@@ -29,7 +31,7 @@ import java.util.List;
  * stand in for today's. Whether the answer is signed by someone entitled to answer is DSS's to judge.
  */
 final class AllowListedOcspSource implements OCSPSource {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AllowListedOcspSource.class);
+    private static final Logger log = LoggerFactory.getLogger(AllowListedOcspSource.class);
     private static final SecureRandom NONCES = new SecureRandom();
     private final transient AllowListedHttp http;
 

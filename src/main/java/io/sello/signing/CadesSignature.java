@@ -27,6 +27,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import java.security.MessageDigest;
+import java.io.IOException;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * A detached CMS signature with the PAdES baseline B-B attributes (ETSI EN 319 142-1, 5.1.1 and
@@ -55,7 +57,7 @@ final class CadesSignature {
         CMSSignedData signed = signature(signedBytes, key);
         try {
             return (timestamps == null ? signed : withSignatureTimestamp(signed, timestamps)).getEncoded();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SigningException("the signature could not be encoded", e);
         }
     }
@@ -69,7 +71,7 @@ final class CadesSignature {
         byte[] digest;
         try {
             digest = MessageDigest.getInstance("SHA-256").digest(signer.getSignature());
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
         // TimestampAuthority checks the answer (status, nonce, imprint, the token's signature) and throws
@@ -81,7 +83,7 @@ final class CadesSignature {
                     new DERSet(ASN1Primitive.fromByteArray(token))));
             SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(attributes));
             return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SigningException("the time-stamp authority's token is not DER", e);
         }
     }

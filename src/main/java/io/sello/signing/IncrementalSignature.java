@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashSet;
+import java.util.Objects;
 
 /**
  * A sign-off made with the official's own software (issue 16 §1): the file they send back must be the registry's
@@ -110,8 +112,8 @@ public final class IncrementalSignature {
     /** An upload whose revision only signs the step's field: its signature, and the certificate it was made with. */
     public record Accepted(X509Certificate certificate, SignatureCheck signature) {
         public Accepted {
-            java.util.Objects.requireNonNull(certificate, "certificate");
-            java.util.Objects.requireNonNull(signature, "signature");
+            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(signature, "signature");
         }
     }
 
@@ -130,7 +132,7 @@ public final class IncrementalSignature {
         }
         // Document information (a tool's ModDate and Producer) and XMP metadata are not the document's content; the
         // signed field's own appearance is redrawn by signing tools (the signature's image in its FIRMA cell).
-        Set<Integer> metadata = new java.util.HashSet<>();
+        Set<Integer> metadata = new HashSet<>();
         for (int w = 0; w < item.size(); w++) {
             mayChange.put(item.getWidgetRef(w).getNumber(), FIELD_KEYS);
             PdfDictionary appearance = item.getWidget(w).getAsDict(PdfName.AP);

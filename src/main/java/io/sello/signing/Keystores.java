@@ -29,6 +29,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Collections;
+import org.bouncycastle.operator.OperatorCreationException;
 
 /** PKCS#12 keystores: loading one, and generating the development one on first start. */
 public final class Keystores {
@@ -42,7 +44,7 @@ public final class Keystores {
             store.load(in, password);
             String name = alias;
             if (name == null) {
-                for (String candidate : java.util.Collections.list(store.aliases())) {
+                for (String candidate : Collections.list(store.aliases())) {
                     if (store.isKeyEntry(candidate)) {
                         name = candidate;
                         break;
@@ -90,7 +92,7 @@ public final class Keystores {
             try (OutputStream out = Files.newOutputStream(file)) {
                 store.store(out, password);
             }
-        } catch (IOException | GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
+        } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new SigningException("the development keystore could not be generated", e);
         }
     }

@@ -13,6 +13,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import com.lowagie.text.pdf.PdfNumber;
+import java.util.Comparator;
+import java.util.TreeSet;
 
 /**
  * Compares one object of two revisions of a PDF, as written: references by number (the object they point to is
@@ -55,7 +58,7 @@ final class PdfObjects {
         if (!(was instanceof PdfDictionary a) || !(is instanceof PdfDictionary b)) {
             return "";
         }
-        Set<PdfName> keys = new java.util.TreeSet<>(java.util.Comparator.comparing(PdfName::toString));
+        Set<PdfName> keys = new TreeSet<>(Comparator.comparing(PdfName::toString));
         keys.addAll(a.getKeys());
         keys.addAll(b.getKeys());
         keys.removeIf(key -> ignoring.contains(key) || sameValue(key, a.get(key), b.get(key), 0));
@@ -78,7 +81,7 @@ final class PdfObjects {
     private static double[] corners(PdfArray rectangle) {
         double[] v = new double[4];
         for (int i = 0; i < 4; i++) {
-            if (!(rectangle.getPdfObject(i) instanceof com.lowagie.text.pdf.PdfNumber n)) {
+            if (!(rectangle.getPdfObject(i) instanceof PdfNumber n)) {
                 return null;
             }
             v[i] = n.doubleValue();
@@ -116,7 +119,7 @@ final class PdfObjects {
             }
             return true;
         }
-        if (a instanceof com.lowagie.text.pdf.PdfNumber x && b instanceof com.lowagie.text.pdf.PdfNumber y) {
+        if (a instanceof PdfNumber x && b instanceof PdfNumber y) {
             // tools write the same number differently (56.7, 56.69999); a hundredth of a point is no change
             return Math.abs(x.doubleValue() - y.doubleValue()) < 0.01;
         }

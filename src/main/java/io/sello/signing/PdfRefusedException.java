@@ -1,5 +1,7 @@
 package io.sello.signing;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * An uploaded PDF the verifier will not report on: over one of {@link PdfLimits} (422
  * {@code /problems/pdf-over-limit}, naming the key and its value), or not readable at all (422
@@ -16,13 +18,13 @@ public final class PdfRefusedException extends RuntimeException {
     }
 
     static PdfRefusedException overLimit(String key, Object limit, String what) {
-        Object value = limit instanceof org.springframework.util.unit.DataSize size ? shown(size) : limit;
+        Object value = limit instanceof DataSize size ? shown(size) : limit;
         return new PdfRefusedException("the file is over sello.limits.pdf." + key + " (" + value + "): " + what,
                 "sello.limits.pdf." + key, value);
     }
 
     /** 64MB rather than 67108864B, as the property is usually written. */
-    private static String shown(org.springframework.util.unit.DataSize size) {
+    private static String shown(DataSize size) {
         long bytes = size.toBytes();
         if (bytes % (1024 * 1024) == 0) {
             return bytes / (1024 * 1024) + "MB";

@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import com.lowagie.text.DocumentException;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 
 /**
  * Adds one signature as an incremental update, so that every earlier signature stays valid: the
@@ -65,7 +67,7 @@ public final class PdfSigner {
      * @throws SigningUnavailableException when the authority (or a token) does not answer; nothing is signed then
      */
     public byte[] sign(byte[] pdf, SignatureSlot slot, Signer signer, SigningKey key, Instant when,
-                       eu.europa.esig.dss.spi.x509.tsp.TSPSource signatureTimestamps) {
+                       TSPSource signatureTimestamps) {
         try {
             PdfReader reader = new PdfReader(pdf);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + CONTENTS_SIZE * 2 + 16 * 1024);
@@ -110,7 +112,7 @@ public final class PdfSigner {
             update.put(PdfName.CONTENTS, new PdfString(padded).setHexWriting(true));
             appearance.close(update);
             return out.toByteArray();
-        } catch (IOException | com.lowagie.text.DocumentException e) {
+        } catch (IOException | DocumentException e) {
             throw new SigningException("the PDF could not be signed", e);
         }
     }

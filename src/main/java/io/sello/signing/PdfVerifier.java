@@ -32,6 +32,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import io.sello.document.Hashes;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Verifies every signature of a PDF from its bytes: the byte ranges, the CMS signature over them,
@@ -47,7 +55,7 @@ import java.util.Map;
  * them is still reported as one).
  */
 public final class PdfVerifier {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PdfVerifier.class);
+    private static final Logger log = LoggerFactory.getLogger(PdfVerifier.class);
     private final PdfLimits limits;
     private final TrustValidator trust;
 
@@ -76,7 +84,7 @@ public final class PdfVerifier {
      *                             stop the large allocations first, so what fails is this request, not the service)
      */
     public VerificationReport verify(byte[] pdf) {
-        String sha256 = io.sello.document.Hashes.sha256(pdf);
+        String sha256 = Hashes.sha256(pdf);
         PdfPrescan.check(pdf, limits);
         List<Integer> revisionEnds = revisionEnds(pdf);
         List<String> findings = new ArrayList<>();
@@ -136,8 +144,8 @@ public final class PdfVerifier {
             signed.forEach(s -> covered.add(s.end()));
             stamped.forEach(s -> covered.add(s.end()));
             long lastCovered = covered.stream().mapToLong(Long::longValue).max().orElse(0);
-            Map<Integer, ValidationData.Revision> prefixes = new java.util.HashMap<>();
-            java.util.Set<Integer> added = new java.util.HashSet<>();
+            Map<Integer, ValidationData.Revision> prefixes = new HashMap<>();
+            Set<Integer> added = new HashSet<>();
             int compared = 0;
             for (int r = 0; r < revisionEnds.size(); r++) {
                 long end = revisionEnds.get(r);
@@ -168,7 +176,7 @@ public final class PdfVerifier {
         }
         // last, after what changed in the file: an intact signature no trusted authority vouches for
         checks.stream().filter(c -> c.intact() && !c.valid()).forEach(c -> findings.add("signature " + c.field()
-                + " is " + c.verdict().name().toLowerCase(java.util.Locale.ROOT) + ": " + c.reason()));
+                + " is " + c.verdict().name().toLowerCase(Locale.ROOT) + ": " + c.reason()));
         return new VerificationReport(sha256, revisionEnds.size(), checks, timestamps, changed, findings);
     }
 
@@ -188,7 +196,7 @@ public final class PdfVerifier {
 
     /** Whether revision r (0-based) only adds validation data to the one before: {@code null}, or what it changes. */
     private static String validationOnly(byte[] pdf, List<Integer> revisionEnds, int r, Map<Integer, ValidationData.Revision> prefixes,
-                                         java.util.Set<Integer> added) {
+                                         Set<Integer> added) {
         if (r == 0) {
             return "the whole file";
         }
@@ -212,7 +220,7 @@ public final class PdfVerifier {
         return revision;
     }
 
-    private static String usedByDocument(PdfReader reader, java.util.Set<Integer> added) {
+    private static String usedByDocument(PdfReader reader, Set<Integer> added) {
         try {
             return ValidationData.usedByDocument(reader, added);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -272,7 +280,7 @@ public final class PdfVerifier {
             X509CertificateHolder certificate = (X509CertificateHolder) certificates.iterator().next();
             String tsa = commonName(certificate);
             try {
-                MessageDigest digest = MessageDigest.getInstance(eu.europa.esig.dss.enumerations.DigestAlgorithm
+                MessageDigest digest = MessageDigest.getInstance(DigestAlgorithm
                         .forOID(token.getTimeStampInfo().getHashAlgorithm().getAlgorithm().getId()).getJavaName());
                 digest.update(pdf, 0, (int) r[1]);
                 digest.update(pdf, (int) r[2], (int) r[3]);

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.io.ByteArrayOutputStream;
 
 /**
  * EU DSS's OpenPDF object factory for <em>one</em> validation, whose services parse each distinct revision of the file
@@ -128,7 +129,7 @@ final class RevisionReaders extends ITextDefaultPdfObjFactory implements AutoClo
      */
     private static byte[] bytes(DSSDocument document) throws IOException {
         try (InputStream in = document.openStream()) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             in.transferTo(out);
             return out.toByteArray();
         }

@@ -9,6 +9,12 @@ import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 
 import java.io.IOException;
 import java.io.InputStream;
+import eu.europa.esig.dss.alert.SilentOnStatusAlert;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
+import java.security.cert.X509Certificate;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes a freshly signed PDF from B-B to the deployment's level (issue 16 §3) with EU DSS's PAdES service: a
@@ -23,7 +29,7 @@ import java.io.InputStream;
  * data stays an exception, and so does a failing time-stamp authority ({@link SigningUnavailableException}, 503).
  */
 public final class SignatureAugmentation {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignatureAugmentation.class);
+    private static final Logger log = LoggerFactory.getLogger(SignatureAugmentation.class);
     /** What B-B needs: nothing, so nothing is called. */
     public static final SignatureAugmentation NONE = new SignatureAugmentation(PadesLevel.B_B, null, null);
 
@@ -56,7 +62,7 @@ public final class SignatureAugmentation {
         verifier.setOcspSource(sources.getOcspSource());
         verifier.setAIASource(null); // as in verification: no download from a URL a certificate names
         // each sign-off extends the whole document, whose earlier sign-offs are already at the level: that is expected
-        verifier.setAugmentationAlertOnHigherSignatureLevel(new eu.europa.esig.dss.alert.SilentOnStatusAlert());
+        verifier.setAugmentationAlertOnHigherSignatureLevel(new SilentOnStatusAlert());
         PAdESService pades = new PAdESService(verifier);
         pades.setPdfObjFactory(new ITextDefaultPdfObjFactory());
         pades.setTspSource(tsa);
@@ -70,7 +76,7 @@ public final class SignatureAugmentation {
             return NONE;
         }
         SigningProperties.Tsa tsa = properties.tsa();
-        java.security.cert.X509Certificate pinned = tsa.certificate() == null ? null
+        X509Certificate pinned = tsa.certificate() == null ? null
                 : SigningKeys.readCertificate(tsa.certificate(), "sello.signing.tsa.certificate");
         return new SignatureAugmentation(properties.level(), new TimestampAuthority(tsa.url(), pinned, tsa.timeout()), trust);
     }
@@ -83,7 +89,7 @@ public final class SignatureAugmentation {
      * The authority a CMS Sello makes itself takes its signature time-stamp from ({@link PdfSigner}), or {@code null}
      * at B-B. Such a signature is B-T as made, and {@link #augmentTimestamped} adds only what B-LT and B-LTA need.
      */
-    public eu.europa.esig.dss.spi.x509.tsp.TSPSource signatureTimestamps() {
+    public TSPSource signatureTimestamps() {
         return tsa;
     }
 
@@ -113,7 +119,7 @@ public final class SignatureAugmentation {
         } catch (AlertException e) {
             // DSS's words name certificates by their DSS ids; the plain fact is enough for the caller
             log.warn("signing at {} failed: {}", level, e.getMessage());
-            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             if (!message.contains("revocation data is missing") && !message.contains("no revocation data")) {
                 throw new SigningException("the signature could not be taken to " + level + ": the signer's certificate"
                         + " chain does not allow it (revoked, expired or self-signed)", e);

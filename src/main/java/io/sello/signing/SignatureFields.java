@@ -10,6 +10,9 @@ import io.sello.document.SignatureSlot;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.pdf.PdfAppearance;
+import java.util.List;
 
 /**
  * Empty signature fields, one per sign-off step, over the FIRMA cells: any PDF signer (Sello's CLI,
@@ -19,7 +22,7 @@ public final class SignatureFields {
     private SignatureFields() {
     }
 
-    public static byte[] add(byte[] pdf, java.util.List<SignatureSlot> slots) {
+    public static byte[] add(byte[] pdf, List<SignatureSlot> slots) {
         if (slots.isEmpty()) {
             return pdf;
         }
@@ -34,7 +37,7 @@ public final class SignatureFields {
                 field.setWidget(rectangle, null);
                 // PDF/A (ISO 19005-1, 6.9) wants an appearance for every field, even an empty one.
                 field.setAppearance(PdfAnnotation.APPEARANCE_NORMAL,
-                        com.lowagie.text.pdf.PdfAppearance.createAppearance(stamper.getWriter(), rectangle.getWidth(), rectangle.getHeight()));
+                        PdfAppearance.createAppearance(stamper.getWriter(), rectangle.getWidth(), rectangle.getHeight()));
                 field.setFlags(PdfAnnotation.FLAGS_PRINT);
                 field.setPage(slot.page());
                 stamper.addAnnotation(field, slot.page());
@@ -42,7 +45,7 @@ public final class SignatureFields {
             stamper.close();
             reader.close();
             return out.toByteArray();
-        } catch (IOException | com.lowagie.text.DocumentException e) {
+        } catch (IOException | DocumentException e) {
             throw new SigningException("the signature fields could not be added", e);
         }
     }

@@ -5,6 +5,10 @@ import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 
 /**
  * The key each user signs with: their own keystore or PKCS#11 token when configured, else the service's. The service
@@ -65,10 +69,10 @@ public final class SigningKeys {
     }
 
     /** One certificate from a PEM or DER file a setting names; the start stops naming the setting when it cannot be read. */
-    static X509Certificate readCertificate(java.nio.file.Path pem, String property) {
+    static X509Certificate readCertificate(Path pem, String property) {
         try (var in = Files.newInputStream(pem)) {
-            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (java.io.IOException | java.security.cert.CertificateException e) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException | CertificateException e) {
             throw new IllegalStateException(property + ": " + pem.getFileName()
                     + " is not a readable X.509 certificate (PEM or DER)");
         }

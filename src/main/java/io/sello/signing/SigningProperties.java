@@ -5,6 +5,14 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.net.URI;
+import java.nio.file.Files;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Optional;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
  * {@code sello.signing.*}: the keys signatures are made with.
@@ -83,16 +91,16 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
      *                    without it, the token's own certificate is checked, and verification rates its chain
      * @param timeout     for connecting and for the answer; default 10 s
      */
-    public record Tsa(java.net.URI url, Path certificate, java.time.Duration timeout) {
+    public record Tsa(URI url, Path certificate, Duration timeout) {
         static final Tsa NONE = new Tsa(null, null, null);
 
         @ConstructorBinding
         public Tsa {
-            timeout = timeout == null ? java.time.Duration.ofSeconds(10) : timeout;
+            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
             if (url != null && !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
                 throw new IllegalArgumentException("sello.signing.tsa.url must be an http or https address");
             }
-            if (certificate != null && !java.nio.file.Files.isRegularFile(certificate)) {
+            if (certificate != null && !Files.isRegularFile(certificate)) {
                 throw new IllegalArgumentException("sello.signing.tsa.certificate: " + certificate + " is not a file");
             }
             if (timeout.isNegative() || timeout.isZero()) {
@@ -108,7 +116,7 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
                 throw new IllegalArgumentException("an identity is ATTRIBUTE=value");
             }
             try {
-                org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE.attrNameToOID(attribute);
+                BCStyle.INSTANCE.attrNameToOID(attribute);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("an identity's attribute is a subject attribute name such as CN or SERIALNUMBER, not "
                         + attribute);
@@ -116,14 +124,14 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
         }
 
         /** Whether the certificate's subject holds this attribute with this value (compared ignoring case and outer spaces). */
-        public boolean matches(java.security.cert.X509Certificate certificate) {
+        public boolean matches(X509Certificate certificate) {
             try {
-                var style = org.bouncycastle.asn1.x500.style.BCStyle.INSTANCE;
+                var style = BCStyle.INSTANCE;
                 var oid = style.attrNameToOID(attribute);
-                var subject = org.bouncycastle.asn1.x500.X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+                var subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
                 for (var rdn : subject.getRDNs(oid)) {
                     for (var entry : rdn.getTypesAndValues()) {
-                        if (org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(entry.getValue()).trim().equalsIgnoreCase(value.trim())) {
+                        if (IETFUtils.valueToString(entry.getValue()).trim().equalsIgnoreCase(value.trim())) {
                             return true;
                         }
                     }
@@ -145,8 +153,8 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
     }
 
     /** The identity configured for {@code username}, if any. */
-    public java.util.Optional<Identity> identityOf(String username) {
-        return java.util.Optional.ofNullable(identities.get(username)).map(i -> Identity.parse("sello.signing.identities." + username, i));
+    public Optional<Identity> identityOf(String username) {
+        return Optional.ofNullable(identities.get(username)).map(i -> Identity.parse("sello.signing.identities." + username, i));
     }
 
     /** Without the passwords and PINs: this text may reach a log. */

@@ -21,6 +21,9 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An RFC 3161 time-stamp authority reached over HTTP ({@code sello.signing.tsa.*}, issue 16 §3), for EU DSS to
@@ -31,7 +34,7 @@ import java.util.Collection;
  */
 public final class TimestampAuthority implements TSPSource {
     private static final long serialVersionUID = 1L;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TimestampAuthority.class);
+    private static final Logger log = LoggerFactory.getLogger(TimestampAuthority.class);
     /** A token with its TSA's chain is a few kilobytes; anything much larger is not an answer to our request. */
     private static final int MAX_BYTES = 256 * 1024;
     static final int RETRY_AFTER_SECONDS = 30;
@@ -117,7 +120,7 @@ public final class TimestampAuthority implements TSPSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("the request to the time-stamp authority was interrupted", e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw unavailable("the time-stamp authority cannot be reached", e);
         }
     }

@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.security.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keys on a PKCS#11 token or HSM, through the JDK's SunPKCS11 provider: one configured provider per
@@ -27,7 +30,7 @@ import java.util.Map;
  * <p>Every error names the user and the setting, never the PIN: these texts go to the start-up log.
  */
 final class TokenKeys {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TokenKeys.class);
+    private static final Logger log = LoggerFactory.getLogger(TokenKeys.class);
     private static final String WRAPPER = "sun.security.pkcs11.wrapper.";
 
     private TokenKeys() {
@@ -60,7 +63,7 @@ final class TokenKeys {
         try {
             provider = sunPkcs11.configure("--name=sello-" + user.replaceAll("[^A-Za-z0-9]", "_")
                     + "\nlibrary = \"" + library + "\"\nslot = " + slot + "\n");
-        } catch (ProviderException | java.security.InvalidParameterException e) {
+        } catch (ProviderException | InvalidParameterException e) {
             throw new IllegalStateException(prefix + ": " + user + "'s token in slot " + slot + " could not be opened ("
                     + reason(e) + ")", e);
         }

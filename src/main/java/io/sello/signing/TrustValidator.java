@@ -38,6 +38,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import eu.europa.esig.dss.enumerations.KeyUsageBit;
+import eu.europa.esig.dss.policy.EtsiValidationPolicy;
+import eu.europa.esig.dss.policy.jaxb.ConstraintsParameters;
+import eu.europa.esig.dss.policy.jaxb.Level;
+import eu.europa.esig.dss.policy.jaxb.MultiValuesConstraint;
+import java.security.cert.CertificateFactory;
+import java.time.Clock;
+import java.util.Collections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rates each signature of a PDF with EU DSS, the reference validator of ETSI EN 319 102-1, under its default
@@ -52,7 +62,7 @@ import java.util.Objects;
  * {@link AllowListedOcspSource}); DSS asks OCSP first and falls back to the CRL.
  */
 public final class TrustValidator {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrustValidator.class);
+    private static final Logger log = LoggerFactory.getLogger(TrustValidator.class);
     /** What {@link Keystores#generateDevelopment} writes into every development certificate's subject. */
     static final String DEVELOPMENT_MARK = "DEVELOPMENT ONLY - NOT FOR REAL SIGNATURES";
     static final String DEVELOPMENT_REASON = "certificado de desarrollo";
@@ -63,7 +73,7 @@ public final class TrustValidator {
     private final ValidationPolicy policy;
     private final int roots;
     /** Whose "now" validation is made at: the service's clock, so a test can move past a certificate's expiry. */
-    private java.time.Clock clock = java.time.Clock.systemUTC();
+    private Clock clock = Clock.systemUTC();
 
     public TrustValidator(TrustProperties properties) {
         this(properties, List.of(), null);
@@ -122,18 +132,18 @@ public final class TrustValidator {
      */
     private static ValidationPolicy policy() throws Exception {
         try (InputStream in = ValidationPolicyFacade.class.getResourceAsStream("/policy/constraint.xml")) {
-            eu.europa.esig.dss.policy.jaxb.ConstraintsParameters constraints = ValidationPolicyFacade.newFacade().unmarshall(in);
-            eu.europa.esig.dss.policy.jaxb.MultiValuesConstraint keyUsage = constraints.getSignatureConstraints()
+            ConstraintsParameters constraints = ValidationPolicyFacade.newFacade().unmarshall(in);
+            MultiValuesConstraint keyUsage = constraints.getSignatureConstraints()
                     .getBasicSignatureConstraints().getSigningCertificate().getKeyUsage();
-            keyUsage.setLevel(eu.europa.esig.dss.policy.jaxb.Level.FAIL);
+            keyUsage.setLevel(Level.FAIL);
             keyUsage.getId().clear();
             keyUsage.getId().addAll(List.of("digitalSignature", "nonRepudiation"));
-            return new eu.europa.esig.dss.policy.EtsiValidationPolicy(constraints);
+            return new EtsiValidationPolicy(constraints);
         }
     }
 
     /** Validates at {@code clock}'s time from now on (set once, when the service is configured). */
-    public TrustValidator validatingAt(java.time.Clock clock) {
+    public TrustValidator validatingAt(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
     }
@@ -188,8 +198,8 @@ public final class TrustValidator {
     public record Ratings(Map<String, Rating> signatures, Map<String, TimestampRating> timestamps) {
         public Ratings {
             // looked up with null for a signature whose byte range Sello could not read: no Map.copyOf
-            signatures = java.util.Collections.unmodifiableMap(new HashMap<>(signatures));
-            timestamps = java.util.Collections.unmodifiableMap(new HashMap<>(timestamps));
+            signatures = Collections.unmodifiableMap(new HashMap<>(signatures));
+            timestamps = Collections.unmodifiableMap(new HashMap<>(timestamps));
         }
     }
 
@@ -314,8 +324,8 @@ public final class TrustValidator {
     /** RFC 5280 4.2.1.3: a certificate for signing has digitalSignature or nonRepudiation (a missing extension allows all). */
     private static boolean signingKeyUsage(CertificateWrapper certificate) {
         var usages = certificate.getKeyUsages();
-        return usages == null || usages.isEmpty() || usages.contains(eu.europa.esig.dss.enumerations.KeyUsageBit.DIGITAL_SIGNATURE)
-                || usages.contains(eu.europa.esig.dss.enumerations.KeyUsageBit.NON_REPUDIATION);
+        return usages == null || usages.isEmpty() || usages.contains(KeyUsageBit.DIGITAL_SIGNATURE)
+                || usages.contains(KeyUsageBit.NON_REPUDIATION);
     }
 
     /** PAdES-BASELINE-LTA → "B-LTA", as the issue and the page write levels; other formats as DSS names them. */
@@ -367,7 +377,7 @@ public final class TrustValidator {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{pem,crt,cer}")) {
             for (Path file : files) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    for (var certificate : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                         roots.add(new CertificateToken((X509Certificate) certificate));
                     }
                 } catch (Exception e) {

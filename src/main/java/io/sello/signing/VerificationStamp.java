@@ -14,6 +14,8 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import com.google.zxing.BarcodeFormat;
+import com.lowagie.text.DocumentException;
 
 /**
  * Prints on every page, in the top-right corner (beside the centred title blocks of the forms), a QR code that links to the document's public
@@ -41,7 +43,7 @@ public final class VerificationStamp {
      */
     public byte[] stamp(byte[] pdf, String url, String caption) {
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(url, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
+            BitMatrix matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
             String[] captionLines = caption.split("\n", 2);
             PdfReader reader = new PdfReader(pdf);
@@ -66,7 +68,7 @@ public final class VerificationStamp {
             stamper.close();
             reader.close();
             return out.toByteArray();
-        } catch (IOException | WriterException | com.lowagie.text.DocumentException e) {
+        } catch (IOException | WriterException | DocumentException e) {
             throw new SigningException("the verification code could not be printed", e);
         }
     }

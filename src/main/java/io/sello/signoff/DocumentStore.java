@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.sello.signing.SignatureFields;
 
 /**
  * Renders a document for the registry: the PDF gets a verification QR code and short hash on every
@@ -49,7 +50,7 @@ public final class DocumentStore {
         RenderedDocument rendered = type.render(json, new RenderOptions(lenient, OutputFormat.PDF));
         DocumentId id = DocumentId.random();
         String renderedSha256 = Hashes.sha256(rendered.content());
-        byte[] withFields = io.sello.signing.SignatureFields.add(rendered.content(), rendered.signatureSlots());
+        byte[] withFields = SignatureFields.add(rendered.content(), rendered.signatureSlots());
         byte[] pdf = stamp.stamp(withFields, storage.verificationUrl(id),
                 "Verificar: " + storage.verificationUrl(id) + "\nSHA-256 " + renderedSha256.substring(0, SHORT_HASH));
         keepTemplates(type);

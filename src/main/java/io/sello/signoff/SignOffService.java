@@ -19,6 +19,11 @@ import io.sello.storage.StoredDocument;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Optional;
+import io.sello.signing.PdfRefusedException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.function.Supplier;
 
 /**
  * Signs a stored document off, one step at a time, in the order ELABORADO → REVISADO → APROBADO,
@@ -100,7 +105,7 @@ public final class SignOffService {
             IncrementalSignature.Accepted accepted = IncrementalSignature.check(registry.pdf(id), upload, step.name(), verifier);
             certificate = accepted.certificate();
             ownedBy(actor, accepted, now);
-        } catch (SignatureUploadRefused | io.sello.signing.PdfRefusedException e) {
+        } catch (SignatureUploadRefused | PdfRefusedException e) {
             registry.audit(id, actor.username(), "sign-off", "refused", "uploaded " + step + ": " + e.getMessage());
             throw e;
         }
@@ -137,12 +142,12 @@ public final class SignOffService {
         }
     }
 
-    private static String day(java.util.Date date) {
-        return java.time.LocalDate.ofInstant(date.toInstant(), java.time.ZoneOffset.UTC).toString();
+    private static String day(Date date) {
+        return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC).toString();
     }
 
     /** The sign-off at the deployment's level; when the authority or a responder does not answer, nothing is stored. */
-    private byte[] unlessUnavailable(DocumentId id, Actor actor, SignOffStep step, java.util.function.Supplier<byte[]> signing) {
+    private byte[] unlessUnavailable(DocumentId id, Actor actor, SignOffStep step, Supplier<byte[]> signing) {
         try {
             return signing.get();
         } catch (SigningUnavailableException e) {

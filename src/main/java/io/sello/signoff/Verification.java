@@ -11,6 +11,15 @@ import io.sello.storage.StoredDocument;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import io.sello.document.Hashes;
+import io.sello.signing.PdfLimits;
+import io.sello.signing.PdfRefusedException;
+import io.sello.storage.SignOffKind;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Verifies a PDF's signatures and tells whether its bytes are the registry's, and keeps count.
@@ -30,7 +39,7 @@ public final class Verification {
     private final MeterRegistry meters;
 
     /** Uploads are checked against {@code limits} before they are parsed (issue 14, point 1). No trust anchors. */
-    public Verification(DocumentRegistry registry, MeterRegistry meters, io.sello.signing.PdfLimits limits) {
+    public Verification(DocumentRegistry registry, MeterRegistry meters, PdfLimits limits) {
         this(registry, meters, new PdfVerifier(limits));
     }
 
@@ -52,7 +61,7 @@ public final class Verification {
                         ? (current ? "; it is the registry's current version" : "; it is an earlier version in the registry")
                         : "; not in the registry"));
         return new Result(report, known.map(DocumentId::toString).orElse(null), known.isPresent(), current,
-                document.map(StoredDocument::status).orElse(null), document.map(Verification::signOffs).orElse(java.util.List.of()));
+                document.map(StoredDocument::status).orElse(null), document.map(Verification::signOffs).orElse(List.of()));
     }
 
     /** The stored document's current file, compared with the hash the registry recorded for it. */
@@ -78,15 +87,15 @@ public final class Verification {
     public Check check(DocumentId id, byte[] file, Actor actor) {
         StoredDocument document = registry.find(id)
                 .orElseThrow(() -> new DocumentNotFoundException("no stored document " + id));
-        String sha256 = io.sello.document.Hashes.sha256(file);
+        String sha256 = Hashes.sha256(file);
         VerificationReport report = null;
         String unreadable = null;
         try {
             report = verifier.verify(file);
-        } catch (io.sello.signing.PdfRefusedException refused) {
+        } catch (PdfRefusedException refused) {
             unreadable = refused.overLimit() ? "over-limit" : "unreadable";
         }
-        java.util.List<StoredDocument.SignOff> signOffs = document.signOffs();
+        List<StoredDocument.SignOff> signOffs = document.signOffs();
         Match match = Match.DIFFERENT;
         SignOffStep version = null;
         if (sha256.equals(document.sha256())) {
@@ -107,18 +116,18 @@ public final class Verification {
                 // update, which appends to the file and never rewrites it, so each earlier version is a prefix
                 // of the current file that ends where a revision ends: its own signatures say which one it is.
                 match = Match.EARLIER;
-                version = report.signatures().stream().map(s -> step(s.step())).filter(java.util.Objects::nonNull)
+                version = report.signatures().stream().map(s -> step(s.step())).filter(Objects::nonNull)
                         .reduce((a, b) -> b).orElse(null);
             }
         }
         SignOffStep at = version;
-        java.util.List<SignOffStep> since = match != Match.EARLIER ? java.util.List.of() : signOffs.stream()
+        List<SignOffStep> since = match != Match.EARLIER ? List.of() : signOffs.stream()
                 .map(StoredDocument.SignOff::step).filter(s -> at == null || s.ordinal() > at.ordinal()).toList();
         String other = match == Match.DIFFERENT
                 ? registry.findBySha256(sha256).map(DocumentId::toString).filter(o -> !o.equals(id.toString())).orElse(null) : null;
         Match found = match;
         record(actor, UPLOAD, id, match == Match.DIFFERENT ? "refused" : "ok", () -> "file checked against " + id
-                + ", sha256 " + sha256 + ": " + found.name().toLowerCase(java.util.Locale.ROOT)
+                + ", sha256 " + sha256 + ": " + found.name().toLowerCase(Locale.ROOT)
                 + (found == Match.EARLIER ? " (" + (at == null ? "before any sign-off" : "after " + at) + ")" : ""));
         return new Check(match, sha256, version, since, other, report, unreadable);
     }
@@ -126,15 +135,15 @@ public final class Verification {
     /** {@code file} is the start of {@code current} and ends where a PDF revision ends ({@code %%EOF}). */
     static boolean isEarlierRevision(byte[] current, byte[] file) {
         if (file.length == 0 || file.length >= current.length
-                || !java.util.Arrays.equals(current, 0, file.length, file, 0, file.length)) {
+                || !Arrays.equals(current, 0, file.length, file, 0, file.length)) {
             return false;
         }
         int end = file.length;
         while (end > 0 && (file[end - 1] == '\n' || file[end - 1] == '\r' || file[end - 1] == ' ')) {
             end--;
         }
-        byte[] eof = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        return end >= eof.length && java.util.Arrays.equals(file, end - eof.length, end, eof, 0, eof.length);
+        byte[] eof = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+        return end >= eof.length && Arrays.equals(file, end - eof.length, end, eof, 0, eof.length);
     }
 
     private static SignOffStep step(String name) {
@@ -155,11 +164,11 @@ public final class Verification {
      * @param report      its signatures, or {@code null} when it could not be read as a PDF
      * @param unreadable  {@code over-limit} or {@code unreadable} when there is no report
      */
-    public record Check(Match match, String sha256, SignOffStep version, java.util.List<SignOffStep> signedSince,
+    public record Check(Match match, String sha256, SignOffStep version, List<SignOffStep> signedSince,
                         String otherDocumentId, VerificationReport report, String unreadable) {
         public Check {
-            java.util.Objects.requireNonNull(match, "match");
-            signedSince = java.util.List.copyOf(signedSince);
+            Objects.requireNonNull(match, "match");
+            signedSince = List.copyOf(signedSince);
             if ((report == null) == (unreadable == null)) {
                 throw new IllegalArgumentException("a check has either a report or the reason it has none");
             }
@@ -196,9 +205,9 @@ public final class Verification {
      *                 (issue 16 §5; the report's signatures carry the same step); empty for a file not in the registry
      */
     public record Result(VerificationReport report, String documentId, boolean registered, boolean matchesRegistry,
-                         String status, java.util.List<SignOffKindView> signOffs) {
+                         String status, List<SignOffKindView> signOffs) {
         public Result {
-            signOffs = java.util.List.copyOf(signOffs);
+            signOffs = List.copyOf(signOffs);
         }
     }
 
@@ -208,10 +217,10 @@ public final class Verification {
      * @param kind PERSONAL (the official's own certificate: a token, their own key or an upload) or SEAL (the
      *             service's key, an electronic seal of the institution)
      */
-    public record SignOffKindView(String step, String signer, io.sello.storage.SignOffKind kind) {
+    public record SignOffKindView(String step, String signer, SignOffKind kind) {
     }
 
-    private static java.util.List<SignOffKindView> signOffs(StoredDocument document) {
+    private static List<SignOffKindView> signOffs(StoredDocument document) {
         return document.signOffs().stream().map(s -> new SignOffKindView(s.step().name(), s.signer(), s.kind())).toList();
     }
 }

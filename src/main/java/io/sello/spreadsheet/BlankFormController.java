@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.sello.pdfdata.PdfDataImport;
+import java.util.List;
 
 /**
  * Blank and fillable official forms (issue 17, point 3): the empty form to print and fill by hand, the same form with
@@ -32,9 +34,9 @@ class BlankFormController {
 
     private final DocumentTypes types;
     private final FormFieldImport imports;
-    private final io.sello.pdfdata.PdfDataImport sourceData;
+    private final PdfDataImport sourceData;
 
-    BlankFormController(DocumentTypes types, FormFieldImport imports, io.sello.pdfdata.PdfDataImport sourceData) {
+    BlankFormController(DocumentTypes types, FormFieldImport imports, PdfDataImport sourceData) {
         this.sourceData = sourceData;
         this.types = types;
         this.imports = imports;
@@ -99,7 +101,7 @@ class BlankFormController {
                 return count;
             }
         }
-        throw new InvalidInputException(java.util.List.of(new InputError("/rows", "the query parameter rows must be a whole number"
+        throw new InvalidInputException(List.of(new InputError("/rows", "the query parameter rows must be a whole number"
                 + " from 1 to " + MAX_ROWS + " (the empty rows to print) but is \"" + CellValues.shown(trimmed) + "\"")));
     }
 

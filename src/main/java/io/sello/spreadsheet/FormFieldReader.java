@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Comparator;
 
 /**
  * The values typed into a fillable form ({@code GET …/fillable.pdf}), turned into the type's JSON through the type's
@@ -183,7 +184,7 @@ final class FormFieldReader {
      */
     private void write(Item item, int table, ObjectNode target, String pointer, String fieldPointer) {
         List<Column> order = table < 0 ? layout.general() : layout.tables().get(table).columns();
-        item.values.sort(java.util.Comparator.comparingInt(v -> order.indexOf(v.column()))); // the schema's order, not the file's
+        item.values.sort(Comparator.comparingInt(v -> order.indexOf(v.column()))); // the schema's order, not the file's
         for (Typed typed : item.values) {
             if (typed.raw().isBlank()) {
                 continue;

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Where each value of a document type's JSON sits in a workbook, derived from the type's JSON Schema alone, so a new
@@ -340,7 +341,7 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
             if (current == node || title == null && description == null) {
                 return current;
             }
-            tools.jackson.databind.node.ObjectNode merged = (tools.jackson.databind.node.ObjectNode) current.deepCopy();
+            ObjectNode merged = (ObjectNode) current.deepCopy();
             if (title != null) {
                 merged.put("title", title);
             }

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 
 /**
  * Refused workbooks as problem details, wherever they were sent (the import and the render). Ordered before the
@@ -25,7 +26,7 @@ class SpreadsheetProblems {
 
     @ExceptionHandler(BlankFormController.NoBlankFormException.class)
     ProblemDetail noBlankForm(BlankFormController.NoBlankFormException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.NOT_FOUND, e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(URI.create("/problems/no-blank-form"));
         problem.setTitle("No blank form");
         return problem;

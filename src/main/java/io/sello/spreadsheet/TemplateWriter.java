@@ -30,6 +30,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
 
 /**
  * Writes the workbook of a {@link SheetLayout}: the empty sheets to fill, each header with a note (the schema's
@@ -263,7 +267,7 @@ final class TemplateWriter {
         return current == null || current.isNull() || current.isMissingNode() ? null : current;
     }
 
-    private void value(org.apache.poi.ss.usermodel.Cell cell, Column column, JsonNode value) {
+    private void value(Cell cell, Column column, JsonNode value) {
         cell.setCellStyle(style(column));
         if (value == null || value.isContainer()) {
             return;
@@ -273,7 +277,7 @@ final class TemplateWriter {
             case DATE -> {
                 try {
                     cell.setCellValue(LocalDate.parse(raw));
-                } catch (java.time.format.DateTimeParseException e) {
+                } catch (DateTimeParseException e) {
                     cell.setCellValue(raw);
                 }
             }
@@ -306,7 +310,7 @@ final class TemplateWriter {
         }
     }
 
-    private void note(Drawing<?> drawing, org.apache.poi.ss.usermodel.Cell cell, Column column) {
+    private void note(Drawing<?> drawing, Cell cell, Column column) {
         String text = column.description();
         if (column.kind() == Kind.CHOICE) {
             text += (text.isEmpty() ? "" : " ") + "Valores: "
@@ -329,7 +333,7 @@ final class TemplateWriter {
         comment(drawing, cell, text);
     }
 
-    private void keyNote(Drawing<?> drawing, org.apache.poi.ss.usermodel.Cell cell, int index, int c) {
+    private void keyNote(Drawing<?> drawing, Cell cell, int index, int c) {
         Table table = layout.tables().get(index);
         boolean parentKey = c == 0 && table.parent() >= 0;
         comment(drawing, cell, parentKey
@@ -337,7 +341,7 @@ final class TemplateWriter {
                 : "Número de esta fila, al que se refieren las filas de otras hojas; vacío: su posición entre las filas llenas.");
     }
 
-    private void comment(Drawing<?> drawing, org.apache.poi.ss.usermodel.Cell cell, String text) {
+    private void comment(Drawing<?> drawing, Cell cell, String text) {
         ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
         anchor.setCol1(cell.getColumnIndex() + 1);
         anchor.setCol2(cell.getColumnIndex() + 5);
@@ -423,7 +427,7 @@ final class TemplateWriter {
         };
     }
 
-    private final java.util.Map<String, CellStyle> styles = new java.util.HashMap<>();
+    private final Map<String, CellStyle> styles = new HashMap<>();
 
     private CellStyle style(String format) {
         return styles.computeIfAbsent(format, f -> {
@@ -434,7 +438,7 @@ final class TemplateWriter {
     }
 
     private static void cell(Row row, int col, String value, CellStyle style) {
-        org.apache.poi.ss.usermodel.Cell cell = row.createCell(col);
+        Cell cell = row.createCell(col);
         cell.setCellValue(value);
         if (style != null) {
             cell.setCellStyle(style);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.Locale;
 
 /**
  * A filled template turned into the type's JSON and checked as a JSON request is: what {@code POST …/import} answers
@@ -50,7 +51,7 @@ public class WorkbookImport {
      *                               refuse: each error keeps its pointer, its message starts with the sheet, row and column
      */
     public Imported read(DocumentType type, byte[] xlsx, String contentType) {
-        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("macroenabled")) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("macroenabled")) {
             throw SpreadsheetRefusedException.unreadable("macro-enabled workbooks (.xlsm) are refused; save the spreadsheet as Excel .xlsx without macros");
         }
         WorkbookReader.Result read = WorkbookReader.read(layout(type), xlsx, limits.maxItems());

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 
 /**
  * Turns a filled template back into the type's JSON, through the same {@link SheetLayout} that wrote it.
@@ -201,7 +202,7 @@ final class WorkbookReader {
         List<PackagePart> parts;
         try {
             parts = pkg.getParts();
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+        } catch (InvalidFormatException e) {
             throw SpreadsheetRefusedException.unreadable("the workbook could not be read; save the spreadsheet as Excel .xlsx");
         }
         for (PackagePart part : parts) {

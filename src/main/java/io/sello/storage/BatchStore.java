@@ -7,11 +7,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.RowMapper;
 
 /** Batches and their items: the requests as accepted, and each item's result once rendered. */
 public class BatchStore {
     private static final String ITEM_COLUMNS = "item, name, input_json, status, error, file_name, attempts, worker";
-    private static final org.springframework.jdbc.core.RowMapper<Item> ITEM = (rs, n) -> new Item(rs.getInt("item"),
+    private static final RowMapper<Item> ITEM = (rs, n) -> new Item(rs.getInt("item"),
             rs.getString("name"), rs.getString("input_json"), ItemStatus.valueOf(rs.getString("status")), rs.getString("error"), rs.getString("file_name"),
             rs.getInt("attempts"), rs.getString("worker"));
     private final JdbcClient jdbc;
@@ -156,7 +158,7 @@ public class BatchStore {
     public boolean databaseAnswers() {
         try {
             return jdbc.sql("SELECT 1").query(Integer.class).single() == 1;
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             return false;
         }
     }

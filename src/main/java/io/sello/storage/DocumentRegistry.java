@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.sql.Date;
+import java.util.Comparator;
 
 /**
  * Stored documents, their sign-offs and the audit trail, in any database Flyway has migrated
@@ -107,7 +109,7 @@ public class DocumentRegistry {
     }
 
     private static List<StoredDocument.SignOff> sortedByStep(List<StoredDocument.SignOff> signOffs) {
-        return signOffs.stream().sorted(java.util.Comparator.comparing(StoredDocument.SignOff::step)).toList();
+        return signOffs.stream().sorted(Comparator.comparing(StoredDocument.SignOff::step)).toList();
     }
 
     /**
@@ -173,7 +175,7 @@ public class DocumentRegistry {
      * target column list because H2 accepts only that form.
      */
     public void countDaily(String action, String result) {
-        java.sql.Date day = java.sql.Date.valueOf(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        Date day = Date.valueOf(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         String raise = "UPDATE audit_daily_counts SET events = events + 1 WHERE day_utc = :day AND action = :action AND result = :result";
         if (jdbc.sql(raise).param("day", day).param("action", action).param("result", result).update() > 0) {
             return;
@@ -192,7 +194,7 @@ public class DocumentRegistry {
         return jdbc.sql("""
                         SELECT day_utc, action, result, events FROM audit_daily_counts WHERE day_utc >= :since
                         ORDER BY day_utc, action, result""")
-                .param("since", java.sql.Date.valueOf(since))
+                .param("since", Date.valueOf(since))
                 .query((rs, n) -> new DailyCount(rs.getDate("day_utc").toLocalDate(), rs.getString("action"),
                         rs.getString("result"), rs.getLong("events")))
                 .list();

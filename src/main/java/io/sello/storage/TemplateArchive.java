@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The kept files of each template version (V7__template_versions.sql, issue 18 point 3): written once, the first
@@ -93,7 +95,7 @@ public class TemplateArchive {
      * (a re-render needs the templates, not the 2.5 MB of fonts: {@link #hashes} checks those). Empty when it was
      * never kept.
      */
-    public Optional<Map<String, byte[]>> files(String version, java.util.function.Predicate<String> withBytes) {
+    public Optional<Map<String, byte[]>> files(String version, Predicate<String> withBytes) {
         Map<String, String> hashes = hashes(version);
         if (hashes.isEmpty()) {
             return Optional.empty();
@@ -140,8 +142,8 @@ public class TemplateArchive {
     /** @param kept whether its files are kept, so that its documents can be rendered again with it */
     public record TemplateVersion(String version, Instant firstUsed, boolean kept) {
         public TemplateVersion {
-            java.util.Objects.requireNonNull(version, "version");
-            java.util.Objects.requireNonNull(firstUsed, "firstUsed");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(firstUsed, "firstUsed");
         }
     }
 }

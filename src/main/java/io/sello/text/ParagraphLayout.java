@@ -6,6 +6,7 @@ import io.sello.format.SpanishAmounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns paragraphs into what the HTML templates print: one map per run with {@code text}, {@code bold},
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public final class ParagraphLayout {
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-    private static final java.util.regex.Pattern LEADING_SUPERSCRIPT = java.util.regex.Pattern.compile("\\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\\s");
+    private static final Pattern LEADING_SUPERSCRIPT = Pattern.compile("\\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\\s");
     private final NumberStyle numbers;
     private final List<Map<String, Object>> pendingNotes = new ArrayList<>();
     private int lastNote;

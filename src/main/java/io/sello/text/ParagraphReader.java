@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import static io.sello.input.JsonObject.Presence.REQUIRED;
+import java.util.Locale;
 
 /**
  * Reads paragraphs of untrusted JSON: a string, or an array of runs (strings, {"text", bold, italic,
@@ -94,7 +95,7 @@ public final class ParagraphReader {
             run.findings().error(run.pointer("number"), "only a footnote run has a number");
             return;
         }
-        if (kinds.size() != 1 || !allowed.contains(Run.Kind.valueOf(kinds.get(0).toUpperCase(java.util.Locale.ROOT)))) {
+        if (kinds.size() != 1 || !allowed.contains(Run.Kind.valueOf(kinds.get(0).toUpperCase(Locale.ROOT)))) {
             run.findings().error(run.pointer(), "expected exactly one of " + keys());
             return;
         }
@@ -130,7 +131,7 @@ public final class ParagraphReader {
         List<String> keys = new ArrayList<>();
         for (Run.Kind kind : Run.Kind.values()) {
             if (allowed.contains(kind)) {
-                keys.add("\"" + kind.name().toLowerCase(java.util.Locale.ROOT) + "\"");
+                keys.add("\"" + kind.name().toLowerCase(Locale.ROOT) + "\"");
             }
         }
         return keys;

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.security.Principal;
 
 /** Systems authenticate with {@code X-Api-Key}; a wrong key is a 401, never a fall-through to anonymous. */
 final class ApiKeyFilter extends OncePerRequestFilter {
@@ -20,7 +21,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
      * The principal of a request made with an API key: what marks the caller as a system, which never makes a
      * personal sign-off (issue 16). Its name is the key's name, as before.
      */
-    record SystemCaller(String name) implements java.security.Principal {
+    record SystemCaller(String name) implements Principal {
         @Override
         public String getName() {
             return name;

@@ -13,6 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Map;
+import io.sello.document.OutputFormat;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 
 /** What the service can produce, and the contract of each document type. */
 @RestController
@@ -50,23 +55,23 @@ class DocumentTypesController {
      * @param formats      the media types {@code POST render} delivers, PDF first ({@code ?format=} or {@code Accept}): for systems
      * @param formatLabels the same formats in the same order as staff read them: "PDF", "Excel (XLSX)", "CSV"
      */
-    record DocumentTypeSummary(String id, String title, String description, java.util.List<String> formats,
-                               @io.swagger.v3.oas.annotations.media.ArraySchema(arraySchema = @io.swagger.v3.oas.annotations.media.Schema(
+    record DocumentTypeSummary(String id, String title, String description, List<String> formats,
+                               @ArraySchema(arraySchema = @Schema(
                                        description = "The formats of formats, in the same order, as staff read them: PDF, Excel (XLSX), CSV"))
-                               java.util.List<String> formatLabels,
+                               List<String> formatLabels,
                                Map<String, String> links) {
         static DocumentTypeSummary of(DocumentType type) {
             String base = "/api/v1/document-types/" + type.id();
-            java.util.List<io.sello.document.OutputFormat> delivered = java.util.Arrays.stream(io.sello.document.OutputFormat.values())
+            List<OutputFormat> delivered = Arrays.stream(OutputFormat.values())
                     .filter(type.formats()::contains).toList();
             return new DocumentTypeSummary(type.id().value(), type.title(), type.description(),
-                    delivered.stream().map(io.sello.document.OutputFormat::mediaType).toList(),
-                    delivered.stream().map(io.sello.document.OutputFormat::label).toList(), links(type, base));
+                    delivered.stream().map(OutputFormat::mediaType).toList(),
+                    delivered.stream().map(OutputFormat::label).toList(), links(type, base));
         }
 
         /** The blank and fillable forms only for a type that has a paper form (issue 17, point 3). */
         private static Map<String, String> links(DocumentType type, String base) {
-            Map<String, String> links = new java.util.LinkedHashMap<>();
+            Map<String, String> links = new LinkedHashMap<>();
             links.put("schema", base + "/schema");
             links.put("example", base + "/example");
             links.put("render", "/api/v1/documents/" + type.id());

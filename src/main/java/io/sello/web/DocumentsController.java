@@ -25,6 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import io.sello.document.Hashes;
+import io.sello.spreadsheet.WorkbookImport;
+import io.sello.storage.DocumentRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.security.core.Authentication;
 
 /** Renders and validates documents from JSON posted by staff tools and client systems. */
 @RestController
@@ -34,17 +41,17 @@ class DocumentsController {
 
     private final SecurityProperties security;
 
-    private final io.sello.storage.DocumentRegistry registry;
+    private final DocumentRegistry registry;
 
     private final RenderMetrics metrics;
     private final RenderGate gate;
     private final JsonBodyCheck bodies;
     private final StoringRender storing;
-    private final io.sello.spreadsheet.WorkbookImport workbooks;
+    private final WorkbookImport workbooks;
 
     DocumentsController(DocumentTypes types, SecurityProperties security,
-                        io.sello.storage.DocumentRegistry registry, RenderMetrics metrics, RenderGate gate,
-                        JsonBodyCheck bodies, StoringRender storing, io.sello.spreadsheet.WorkbookImport workbooks) {
+                        DocumentRegistry registry, RenderMetrics metrics, RenderGate gate,
+                        JsonBodyCheck bodies, StoringRender storing, WorkbookImport workbooks) {
         this.storing = storing;
         this.workbooks = workbooks;
         this.metrics = metrics;
@@ -67,13 +74,13 @@ class DocumentsController {
                                   @RequestParam(required = false) String format,
                                   @RequestParam(defaultValue = "false") boolean store,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                                  org.springframework.security.core.Authentication who) {
+                                  Authentication who) {
         return render(type, body, lenient, format, store, accept, who, List.of());
     }
 
     /** @param read what converting the body from another format reported (a workbook's links ignored), shown first */
     private ResponseEntity<byte[]> render(String type, byte[] body, boolean lenient, String format, boolean store, String accept,
-                                          org.springframework.security.core.Authentication who, List<Warning> read) {
+                                          Authentication who, List<Warning> read) {
         DocumentType documentType = find(type);
         bodies.check(body);
         if (store) {
@@ -92,7 +99,7 @@ class DocumentsController {
         }
         metrics.render(type, chosen, "ok", System.nanoTime() - start);
         registry.audit(null, actor, "render", "ok", type + " as " + chosen.extension() + ", " + document.content().length
-                + " bytes, sha256 " + io.sello.document.Hashes.sha256(document.content()) + Warning.listed(document.warnings()));
+                + " bytes, sha256 " + Hashes.sha256(document.content()) + Warning.listed(document.warnings()));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(chosen == OutputFormat.CSV
                 ? MediaType.parseMediaType("text/csv;charset=UTF-8;header=present")
@@ -109,7 +116,7 @@ class DocumentsController {
      * A filled spreadsheet template (issue 17), converted and checked as {@code POST …/import} does it, then rendered
      * as its JSON would be, with the same options. A workbook that does not convert answers as the import does.
      */
-    @PostMapping(path = "/{type}", consumes = {io.sello.spreadsheet.WorkbookImport.XLSX, io.sello.spreadsheet.WorkbookImport.XLSM})
+    @PostMapping(path = "/{type}", consumes = {WorkbookImport.XLSX, WorkbookImport.XLSM})
     ResponseEntity<byte[]> renderWorkbook(@PathVariable String type,
                                           // required: a body-less request would otherwise match both mappings (ambiguous, 500)
                                           @RequestBody byte[] body,
@@ -118,8 +125,8 @@ class DocumentsController {
                                           @RequestParam(defaultValue = "false") boolean store,
                                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                           @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-                                          org.springframework.security.core.Authentication who) {
-        io.sello.spreadsheet.WorkbookImport.Imported imported = workbooks.read(find(type), body, contentType);
+                                          Authentication who) {
+        WorkbookImport.Imported imported = workbooks.read(find(type), body, contentType);
         return render(type, imported.json(), lenient, format, store, accept, who, imported.warnings());
     }
 
@@ -128,12 +135,12 @@ class DocumentsController {
      * the answer is 201 with the stored record and its links (the PDF is at its {@code pdf} link).
      */
     private ResponseEntity<byte[]> stored(DocumentType type, byte[] body, boolean lenient,
-                                          org.springframework.security.core.Authentication who) {
+                                          Authentication who) {
         return storing.store(type, body, lenient, who).response();
     }
 
     /** Always 200 with the report when the type exists; {@code valid} says whether a render would succeed. */
-    @io.swagger.v3.oas.annotations.Operation(summary = "Check a request without rendering it, and compute its figures",
+    @Operation(summary = "Check a request without rendering it, and compute its figures",
             description = "Always 200 when the type exists. valid says whether a strict render would succeed. errors lists"
                     + " every problem with its JSON pointer; mismatches every declared figure that differs from the computed"
                     + " one, classified rounding or error (only errors make the request invalid); warnings all warnings."
@@ -157,7 +164,7 @@ class DocumentsController {
     record ValidationResponse(boolean valid, List<InputError> errors,
                               List<MismatchBody> mismatches,
                               List<Warning> warnings,
-                              @io.swagger.v3.oas.annotations.media.ArraySchema(arraySchema = @io.swagger.v3.oas.annotations.media.Schema(
+                              @ArraySchema(arraySchema = @Schema(
                                       description = "Every figure the document computes and prints, in the order it prints them;"
                                               + " empty when errors in the input keep them from being computed"))
                               List<FigureBody> figures) {

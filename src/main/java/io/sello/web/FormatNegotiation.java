@@ -7,6 +7,8 @@ import org.springframework.http.MediaType;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Comparator;
+import org.springframework.util.MimeTypeUtils;
 
 /**
  * Picks the file format of a render: {@code ?format=} wins over {@code Accept}; no preference, or
@@ -35,8 +37,8 @@ final class FormatNegotiation {
         } catch (InvalidMediaTypeException e) {
             throw new UnsupportedFormatException(type, "Accept", "\"" + brief(accept) + "\"");
         }
-        org.springframework.util.MimeTypeUtils.sortBySpecificity(wanted);
-        wanted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        MimeTypeUtils.sortBySpecificity(wanted);
+        wanted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
         for (MediaType media : wanted) {
             if (media.getQualityValue() == 0) {
                 continue;

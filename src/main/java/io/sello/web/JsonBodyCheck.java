@@ -4,6 +4,7 @@ import io.sello.input.LimitsProperties;
 import io.sello.input.JsonLimits;
 import io.sello.input.StrictJson;
 import org.springframework.stereotype.Component;
+import java.util.regex.Pattern;
 
 /** Every JSON body a controller accepts passes here first, against the configured {@code sello.limits.*}. */
 @Component
@@ -15,7 +16,7 @@ class JsonBodyCheck {
     }
 
     /** Where each document of a batch starts: the list-item limit counts per document, not per request. */
-    private static final java.util.regex.Pattern BATCH_DOCUMENTS = java.util.regex.Pattern.compile("/items/\\d+/document");
+    private static final Pattern BATCH_DOCUMENTS = Pattern.compile("/items/\\d+/document");
 
     byte[] check(byte[] body) {
         StrictJson.checkLimits(body, limits);

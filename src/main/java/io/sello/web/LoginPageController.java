@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.HtmlUtils;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The staff sign-in page, {@code GET /login}: user name and password (Spring Security's form login
@@ -79,7 +80,7 @@ class LoginPageController {
                 back == null ? "" : "\n    <input type=\"hidden\" name=\"" + CONTINUE + "\" value=\"" + HtmlUtils.htmlEscape(back) + "\">",
                 provider);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(new MediaType(MediaType.TEXT_HTML,
-                java.nio.charset.StandardCharsets.UTF_8)).body(html);
+                StandardCharsets.UTF_8)).body(html);
     }
 
     private String errorText(String code) {

@@ -5,6 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code sello.security.oidc.*}: sign-in through the organisation's identity provider (OpenID Connect,
@@ -28,7 +31,7 @@ public record OidcProperties(boolean enabled, URI issuerUri, String clientId, St
                              String rolesClaim, Map<String, String> roleMapping, String usernameClaim, String nameClaim,
                              String positionClaim, String providerName) {
     /** The roles an identity provider may grant: the three sign-off steps. ADMIN stays a local account. */
-    static final java.util.Set<String> ROLES = java.util.Set.of("PREPARER", "REVIEWER", "APPROVER");
+    static final Set<String> ROLES = Set.of("PREPARER", "REVIEWER", "APPROVER");
     static final String REGISTRATION_ID = "organizacion";
 
     public OidcProperties {
@@ -41,7 +44,7 @@ public record OidcProperties(boolean enabled, URI issuerUri, String clientId, St
         Map<String, String> mapping = new LinkedHashMap<>();
         if (roleMapping != null) {
             roleMapping.forEach((group, role) -> {
-                String sello = role == null ? "" : role.trim().toUpperCase(java.util.Locale.ROOT);
+                String sello = role == null ? "" : role.trim().toUpperCase(Locale.ROOT);
                 require(ROLES.contains(sello), "sello.security.oidc.role-mapping." + group + ": \"" + role + "\" is not one of " + ROLES);
                 mapping.put(group, sello);
             });
@@ -53,7 +56,7 @@ public record OidcProperties(boolean enabled, URI issuerUri, String clientId, St
                     "sello.security.oidc.issuer-uri must be the provider's absolute http(s) issuer URL");
             require(!blank(clientId), "sello.security.oidc.client-id is required when sello.security.oidc.enabled=true");
             require(!blank(clientSecret), "sello.security.oidc.client-secret is required when sello.security.oidc.enabled=true");
-            require(java.util.Arrays.asList(scopes.split("\\s*,\\s*")).contains("openid"), "sello.security.oidc.scopes must include openid");
+            require(Arrays.asList(scopes.split("\\s*,\\s*")).contains("openid"), "sello.security.oidc.scopes must include openid");
             require(providerName.length() <= 60, "sello.security.oidc.provider-name must have at most 60 characters");
         }
     }

@@ -25,6 +25,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import io.sello.batch.BatchNotFoundException;
+import io.sello.draft.DraftConflictException;
+import io.sello.draft.DraftNotFoundException;
+import io.sello.signing.PdfRefusedException;
+import io.sello.signing.SignatureUploadRefused;
+import io.sello.signing.SigningUnavailableException;
+import io.sello.signoff.DocumentNotFoundException;
+import io.sello.signoff.SignOffRefused;
+import java.util.Locale;
+import org.springframework.core.NestedRuntimeException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The one place errors become RFC 9457 problem details. {@code detail} names the JSON pointer of the
@@ -86,8 +100,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * An uploaded PDF over a {@code sello.limits.pdf.*} limit, or one that does not parse (including a parse that
      * overflowed the stack or ran out of memory): 422, one log line, no stack trace (issue 14).
      */
-    @ExceptionHandler(io.sello.signing.PdfRefusedException.class)
-    ProblemDetail pdfRefused(io.sello.signing.PdfRefusedException e) {
+    @ExceptionHandler(PdfRefusedException.class)
+    ProblemDetail pdfRefused(PdfRefusedException e) {
         log.warn("uploaded PDF refused: {}", e.getMessage());
         if (e.overLimit()) {
             ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "pdf-over-limit", "PDF over a limit", e.getMessage());
@@ -100,18 +114,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** A sign-off uploaded from the signer's own software that is not the prepared file plus its signature (issue 16). */
     /** Issue 16 §3: the TSA, a revocation responder or a token did not answer; nothing was stored, try again. */
-    @ExceptionHandler(io.sello.signing.SigningUnavailableException.class)
-    ResponseEntity<ProblemDetail> signingUnavailable(io.sello.signing.SigningUnavailableException e) {
+    @ExceptionHandler(SigningUnavailableException.class)
+    ResponseEntity<ProblemDetail> signingUnavailable(SigningUnavailableException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "signing-unavailable", "Signing service unavailable", e.getMessage()));
     }
 
-    @ExceptionHandler(io.sello.signing.SignatureUploadRefused.class)
-    ProblemDetail signatureUploadRefused(io.sello.signing.SignatureUploadRefused e) {
+    @ExceptionHandler(SignatureUploadRefused.class)
+    ProblemDetail signatureUploadRefused(SignatureUploadRefused e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "sign-off-upload-refused", "Signed file refused",
                 e.getMessage());
-        problem.setProperty("fault", e.fault().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        problem.setProperty("fault", e.fault().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         return problem;
     }
 
@@ -161,8 +175,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(io.sello.signoff.SignOffRefused.class)
-    ProblemDetail signOffRefused(io.sello.signoff.SignOffRefused e) {
+    @ExceptionHandler(SignOffRefused.class)
+    ProblemDetail signOffRefused(SignOffRefused e) {
         return switch (e.reason()) {
             case FORBIDDEN -> problem(HttpStatus.FORBIDDEN, "wrong-role", "Not your sign-off", e.getMessage());
             case CONFLICT -> problem(HttpStatus.CONFLICT, "sign-off-order", "Not the next sign-off", e.getMessage());
@@ -171,32 +185,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         };
     }
 
-    @ExceptionHandler(io.sello.signoff.DocumentNotFoundException.class)
-    ProblemDetail documentNotFound(io.sello.signoff.DocumentNotFoundException e) {
+    @ExceptionHandler(DocumentNotFoundException.class)
+    ProblemDetail documentNotFound(DocumentNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "No such document", e.getMessage());
     }
 
-    @ExceptionHandler(io.sello.batch.BatchNotFoundException.class)
-    ProblemDetail batchNotFound(io.sello.batch.BatchNotFoundException e) {
+    @ExceptionHandler(BatchNotFoundException.class)
+    ProblemDetail batchNotFound(BatchNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "No such batch", e.getMessage());
     }
 
     /** Also for another user's draft: 404 rather than 403, so that a draft's id says nothing to others. */
-    @ExceptionHandler(io.sello.draft.DraftNotFoundException.class)
-    ProblemDetail draftNotFound(io.sello.draft.DraftNotFoundException e) {
+    @ExceptionHandler(DraftNotFoundException.class)
+    ProblemDetail draftNotFound(DraftNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "No such draft", e.getMessage());
     }
 
     /** The stored draft travels in {@code current}: the page keeps both versions and loses nothing (issue 15). */
-    @ExceptionHandler(io.sello.draft.DraftConflictException.class)
-    ResponseEntity<ProblemDetail> draftConflict(io.sello.draft.DraftConflictException e) {
+    @ExceptionHandler(DraftConflictException.class)
+    ResponseEntity<ProblemDetail> draftConflict(DraftConflictException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "draft-conflict", "The draft was saved by someone else", e.getMessage());
         problem.setProperty("current", DraftsController.DraftView.of(e.current()));
         return ResponseEntity.status(HttpStatus.CONFLICT).eTag("\"" + e.current().version() + "\"").body(problem);
     }
 
-    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-    ProblemDetail accessDenied(org.springframework.security.access.AccessDeniedException e) {
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow this");
     }
 
@@ -226,10 +240,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * mid-query): 503 with Retry-After, since the request may well succeed once it is back. Readiness
      * goes DOWN at the same time. Logged without a stack trace: the cause is outside this service.
      */
-    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
-            org.springframework.dao.TransientDataAccessResourceException.class,
-            org.springframework.transaction.CannotCreateTransactionException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(org.springframework.core.NestedRuntimeException e) {
+    @ExceptionHandler({DataAccessResourceFailureException.class,
+            TransientDataAccessResourceException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(NestedRuntimeException e) {
         log.warn("database unavailable, answered 503: {}", e.getMostSpecificCause().toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",

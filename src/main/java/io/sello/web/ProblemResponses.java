@@ -6,6 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Problem details written by the security filters, which run before the advice can. Same shape as ProblemDetailsAdvice. */
 final class ProblemResponses {
@@ -20,7 +21,7 @@ final class ProblemResponses {
      * They also send {@code Accept-Language: es}, and title and detail are then in Spanish, as {@link SpanishAnswers}
      * makes them for the problems the controllers answer.
      */
-    void write(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, int status, String type,
+    void write(HttpServletRequest request, HttpServletResponse response, int status, String type,
                String title, String detail) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "/problems/" + type);

@@ -25,6 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import io.sello.document.InputError;
+import io.sello.document.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 
 /** Stored documents: their record, their current PDF, their sign-offs, verification and audit trail. */
 @RestController
@@ -61,7 +68,7 @@ class RegistryController {
      * The data the document was rendered from, as it was sent: a new document can start from it ("Nuevo a
      * partir de…", issue 15). Open to the same callers as the document's PDF.
      */
-    @io.swagger.v3.oas.annotations.Operation(summary = "The input data of a stored document",
+    @Operation(summary = "The input data of a stored document",
             description = "The JSON object the document was rendered from, to start a new document or draft from it.")
     @GetMapping(path = "/data", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> data(@PathVariable String id) {
@@ -80,7 +87,7 @@ class RegistryController {
             try {
                 step = Optional.of(SignOffStep.valueOf(request.step()));
             } catch (IllegalArgumentException e) {
-                throw new io.sello.document.InvalidInputException(List.of(new io.sello.document.InputError("/step",
+                throw new InvalidInputException(List.of(new InputError("/step",
                         "expected one of ELABORADO, REVISADO, APROBADO but got \"" + request.step() + "\"")));
             }
         }
@@ -92,14 +99,14 @@ class RegistryController {
      * For a signer who signs with their own software (issue 16 §1): the registry's current file, whose empty
      * signature field named after the step is the one to sign. Only the next step, only for who may sign it.
      */
-    @io.swagger.v3.oas.annotations.Operation(summary = "The file to sign with your own software",
+    @Operation(summary = "The file to sign with your own software",
             description = "The registry's current PDF with the step's empty signature field (ELABORADO, REVISADO or APROBADO)."
                     + " Sign that field once, incrementally, and send the result to POST /sign-offs/{step}.")
     @GetMapping(path = "/sign-offs/{step}/prepared.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> prepared(@PathVariable String id, @PathVariable String step, Authentication who) {
         SignOffStep wanted = step(step);
         byte[] pdf = signOffs.prepared(parse(id), wanted, SecurityConfiguration.actor(who, security));
-        String name = find(id).fileName().replaceFirst("(?i)\\.pdf$", "") + "-" + wanted.name().toLowerCase(java.util.Locale.ROOT) + "-para-firmar.pdf";
+        String name = find(id).fileName().replaceFirst("(?i)\\.pdf$", "") + "-" + wanted.name().toLowerCase(Locale.ROOT) + "-para-firmar.pdf";
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(pdf);
@@ -110,7 +117,7 @@ class RegistryController {
      * signing the step's field with the certificate registered for the caller, and nothing else (422 with a
      * {@code fault} otherwise; nothing stored).
      */
-    @io.swagger.v3.oas.annotations.Operation(summary = "Sign off with a file signed by your own software",
+    @Operation(summary = "Sign off with a file signed by your own software",
             description = "The body is the prepared PDF (GET /sign-offs/{step}/prepared.pdf) with one incremental revision that signs"
                     + " the step's field. Refused with 422 /problems/sign-off-upload-refused and a fault (not-this-document, revisions,"
                     + " no-signature, wrong-field, signature-invalid, not-covering, other-changes, not-your-certificate) otherwise.")
@@ -125,7 +132,7 @@ class RegistryController {
         try {
             return SignOffStep.valueOf(step);
         } catch (IllegalArgumentException e) {
-            throw new io.sello.document.InvalidInputException(List.of(new io.sello.document.InputError("/step",
+            throw new InvalidInputException(List.of(new InputError("/step",
                     "expected one of ELABORADO, REVISADO, APROBADO but got \"" + step + "\"")));
         }
     }
@@ -157,27 +164,27 @@ class RegistryController {
     }
 
     /** A sign-off as clients see it; {@code kind} in lower case, like the API's other words. */
-    record SignOffView(String step, String signer, String position, String username, java.time.Instant signedAt, String sha256,
-                       @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"personal", "seal"},
+    record SignOffView(String step, String signer, String position, String username, Instant signedAt, String sha256,
+                       @Schema(allowableValues = {"personal", "seal"},
                                description = "personal: signed with the signer's own key; seal: the service's electronic"
                                        + " seal (always so for a system using an API key)") String kind) {
         static SignOffView of(StoredDocument.SignOff s) {
             return new SignOffView(s.step().name(), s.signer(), s.position(), s.username(), s.signedAt(), s.sha256(),
-                    s.kind().name().toLowerCase(java.util.Locale.ROOT));
+                    s.kind().name().toLowerCase(Locale.ROOT));
         }
     }
 
     /** A stored document as clients see it: never the input JSON's secrets (there are none) nor the PDF bytes. */
     record DocumentView(String id, String type, String status, String fileName, String sha256, String renderedSha256,
                         String templateVersion, String createdAt, String createdBy, List<SignOffView> signOffs,
-                        Optional<String> nextStep, java.util.Map<String, String> links) {
+                        Optional<String> nextStep, Map<String, String> links) {
         static DocumentView of(StoredDocument d) {
             String base = "/api/v1/documents/" + d.id();
             Optional<SignOffStep> done = d.signOffs().stream().map(StoredDocument.SignOff::step).reduce((a, b) -> b);
             return new DocumentView(d.id().toString(), d.type(), d.status(), d.fileName(), d.sha256(), d.renderedSha256(),
                     d.templateVersion(), d.createdAt().toString(), d.createdBy(), d.signOffs().stream().map(SignOffView::of).toList(),
                     SignOffStep.next(done).map(Enum::name),
-                    java.util.Map.of("self", base, "pdf", base + "/pdf", "signOffs", base + "/sign-offs",
+                    Map.of("self", base, "pdf", base + "/pdf", "signOffs", base + "/sign-offs",
                             "verification", base + "/verification", "audit", base + "/audit", "verify", "/verify/" + d.id()));
         }
     }

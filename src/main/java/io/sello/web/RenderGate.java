@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.concurrent.SynchronousQueue;
 
 /**
  * Renders run here, at most {@code sello.limits.render-concurrency} at a time, with at most
@@ -38,7 +39,7 @@ class RenderGate implements DisposableBean {
         AtomicInteger count = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
                 // SynchronousQueue when no waiting is allowed: ArrayBlockingQueue needs a capacity of at least 1.
-                limits.renderQueue() == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(limits.renderQueue()),
+                limits.renderQueue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(limits.renderQueue()),
                 work -> {
                     Thread thread = new Thread(work, "render-" + count.incrementAndGet());
                     thread.setDaemon(true);

@@ -46,6 +46,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Who may do what. Public: the document types, verification (a reviewer holding paper has no
@@ -171,7 +178,7 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(new PageCsrfTokens())
                         .requireCsrfProtectionMatcher(needsCsrfToken(sessionCookie)))
-                .addFilterAfter(new CsrfCookieForPages(), org.springframework.security.web.csrf.CsrfFilter.class)
+                .addFilterAfter(new CsrfCookieForPages(), CsrfFilter.class)
                 .formLogin(form -> form.loginPage(LOGIN).permitAll()
                         .successHandler(backToWhereTheyWere())
                         .failureHandler(failed("error")))
@@ -276,7 +283,7 @@ class SecurityConfiguration {
                     && OidcSignIn.NO_ROLE.equals(oauth.getError().getErrorCode()) ? OidcSignIn.NO_ROLE : code;
             String target = LoginPageController.safeContinue(request.getParameter(LoginPageController.CONTINUE));
             response.sendRedirect(LOGIN + "?error=" + error + (target == null ? ""
-                    : "&" + LoginPageController.CONTINUE + "=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8)));
+                    : "&" + LoginPageController.CONTINUE + "=" + URLEncoder.encode(target, StandardCharsets.UTF_8)));
         };
     }
 
@@ -290,7 +297,7 @@ class SecurityConfiguration {
         private final CsrfTokenRequestHandler masked = new XorCsrfTokenRequestAttributeHandler();
 
         @Override
-        public void handle(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Supplier<CsrfToken> token) {
+        public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
             masked.handle(request, response, token);
         }
 
@@ -308,8 +315,8 @@ class SecurityConfiguration {
      */
     static final class CsrfCookieForPages extends OncePerRequestFilter {
         @Override
-        protected void doFilterInternal(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                                        jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, java.io.IOException {
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                        FilterChain chain) throws ServletException, IOException {
             if (request.getHeader("X-Requested-With") != null) {
                 CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
                 if (token != null) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.IntConsumer;
 
 /**
  * The Spanish wording of the service's English messages, for the staff pages. The English texts stay the
@@ -38,7 +39,7 @@ final class SpanishMessages {
     }
 
     /** As {@link #translate(String)}, telling {@code used} the index of each shape applied (tests check that none is dead). */
-    String translate(String english, java.util.function.IntConsumer used) {
+    String translate(String english, IntConsumer used) {
         if (english == null) {
             return null;
         }
@@ -57,7 +58,7 @@ final class SpanishMessages {
         return shapes.get(index).english().pattern();
     }
 
-    private String fill(String template, Matcher match, java.util.function.IntConsumer used) {
+    private String fill(String template, Matcher match, IntConsumer used) {
         Matcher placeholder = PLACEHOLDER.matcher(template);
         StringBuilder text = new StringBuilder();
         while (placeholder.find()) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import io.sello.storage.DocumentId;
 
 /**
  * Render and store, as {@code POST /api/v1/documents/{type}?store=true} does: one path, also taken by a
@@ -43,6 +44,6 @@ class StoringRender {
     }
 
     /** The 201 answer and the id of the document it describes. */
-    record Result(io.sello.storage.DocumentId id, ResponseEntity<byte[]> response) {
+    record Result(DocumentId id, ResponseEntity<byte[]> response) {
     }
 }

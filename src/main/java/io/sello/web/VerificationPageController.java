@@ -39,6 +39,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.sello.pdfdata.PdfDataImport;
+import io.sello.signing.TimestampCheck;
+import io.sello.signing.Verdict;
+import io.sello.storage.SignOffKind;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The page behind the QR code printed on every page of a stored document (issue 15, point 5): a reviewer
@@ -67,11 +74,11 @@ class VerificationPageController {
     private final RenderGate gate;
     private final AnonymousVerifyLimit anonymous;
     private final ZoneId zone;
-    private final io.sello.pdfdata.PdfDataImport pdfData;
+    private final PdfDataImport pdfData;
 
     VerificationPageController(Verification verification, DocumentRegistry registry, DocumentTypes types, PageTemplates pages,
                                SecurityProperties security, RenderGate gate, AnonymousVerifyLimit anonymous,
-                               RenderingProperties rendering, io.sello.pdfdata.PdfDataImport pdfData) {
+                               RenderingProperties rendering, PdfDataImport pdfData) {
         this.pdfData = pdfData;
         this.verification = verification;
         this.registry = registry;
@@ -196,12 +203,12 @@ class VerificationPageController {
             if (!signature.intact()) {
                 alerts.add("La firma «" + stepLabel(signature.step()) + "» no es válida: lo firmado fue alterado o la firma"
                         + " no corresponde a su certificado.");
-            } else if (signature.verdict() == io.sello.signing.Verdict.INVALID) {
+            } else if (signature.verdict() == Verdict.INVALID) {
                 alerts.add("La firma «" + stepLabel(signature.step()) + "» no es válida: " + signature.reason() + ".");
             }
         }
         List<SignOffSummary.Signed> summarised = new ArrayList<>();
-        for (io.sello.signing.TimestampCheck stamp : report.timestamps()) {
+        for (TimestampCheck stamp : report.timestamps()) {
             if (!stamp.intact()) {
                 alerts.add("Un sello de tiempo del documento (" + stamp.field() + ") está dañado: lo sellado fue alterado.");
             }
@@ -209,7 +216,7 @@ class VerificationPageController {
         for (StoredDocument.SignOff signOff : document.signOffs()) {
             Optional<SignatureCheck> inFile = report.signatures().stream()
                     .filter(s -> signOff.step().name().equals(s.step())).findFirst();
-            inFile.ifPresent(s -> summarised.add(new SignOffSummary.Signed(s, signOff.kind() == io.sello.storage.SignOffKind.PERSONAL
+            inFile.ifPresent(s -> summarised.add(new SignOffSummary.Signed(s, signOff.kind() == SignOffKind.PERSONAL
                     ? SignOffSummary.Kind.PERSONAL : SignOffSummary.Kind.SEAL)));
             boolean valid = inFile.map(SignatureCheck::valid).orElse(false);
             if (inFile.isEmpty()) {
@@ -222,7 +229,7 @@ class VerificationPageController {
             row.put("when", LOCAL.format(signOff.signedAt().atZone(zone)));
             row.put("valid", valid);
             // issue 16: the service's key is the institution's seal, not the official's own signature
-            row.put("kind", signOff.kind() == io.sello.storage.SignOffKind.PERSONAL ? "Firma personal" : "Sello del servicio");
+            row.put("kind", signOff.kind() == SignOffKind.PERSONAL ? "Firma personal" : "Sello del servicio");
             verdict(row, inFile.orElse(null));
             signers.add(row);
         }
@@ -243,7 +250,7 @@ class VerificationPageController {
         model.put("alert", alert);
         model.put("alerts", alerts);
         model.put("badge", alert ? "No válido" : statusLabel(document.status()));
-        model.put("badgeClass", alert ? "alerta" : document.status().toLowerCase(java.util.Locale.ROOT));
+        model.put("badgeClass", alert ? "alerta" : document.status().toLowerCase(Locale.ROOT));
         model.put("signers", signers);
         // signatures in the file that no sign-off of the registry accounts for are counted too, as plain signatures
         report.signatures().stream().filter(s -> summarised.stream().noneMatch(t -> t.check() == s))
@@ -268,7 +275,7 @@ class VerificationPageController {
      * and the reason), the certificate's name, the chain status, the level and the signature timestamp's time.
      */
     private void verdict(Map<String, Object> row, SignatureCheck signature) {
-        io.sello.signing.Verdict verdict = signature == null ? io.sello.signing.Verdict.INVALID : signature.verdict();
+        Verdict verdict = signature == null ? Verdict.INVALID : signature.verdict();
         row.put("verdict", verdict.name());
         row.put("verdictLabel", verdict.label());
         row.put("verdictClass", verdictClass(verdict));
@@ -284,22 +291,22 @@ class VerificationPageController {
      * Issue 16 §5: the document time-stamps (B-T, B-LTA) in one line, e.g. "Sellos de tiempo del documento: 6, de Sello
      * Test TSA, todos de una autoridad de confianza; el último, 28/11/2026 03:00."
      */
-    private String timestampsLine(List<io.sello.signing.TimestampCheck> stamps) {
+    private String timestampsLine(List<TimestampCheck> stamps) {
         if (stamps.isEmpty()) {
             return "";
         }
         String authorities = String.join(", ", stamps.stream().map(t -> t.tsa() == null ? "autoridad desconocida" : t.tsa())
                 .distinct().toList());
-        long trusted = stamps.stream().filter(io.sello.signing.TimestampCheck::trusted).count();
+        long trusted = stamps.stream().filter(TimestampCheck::trusted).count();
         String trust = trusted == stamps.size() ? (stamps.size() == 1 ? "de una autoridad de confianza" : "todos de una autoridad de confianza")
                 : trusted + " de " + stamps.size() + " de una autoridad de confianza";
-        Optional<java.time.Instant> last = stamps.stream().map(io.sello.signing.TimestampCheck::time)
-                .filter(java.util.Objects::nonNull).max(java.time.Instant::compareTo);
+        Optional<Instant> last = stamps.stream().map(TimestampCheck::time)
+                .filter(Objects::nonNull).max(Instant::compareTo);
         return "Sellos de tiempo del documento: " + stamps.size() + ", de " + authorities + ", " + trust
                 + last.map(t -> "; el último, " + LOCAL.format(t.atZone(zone))).orElse("") + ".";
     }
 
-    static String verdictClass(io.sello.signing.Verdict verdict) {
+    static String verdictClass(Verdict verdict) {
         return switch (verdict) {
             case VALID -> "valida";
             case INDETERMINATE -> "no-concluyente";
@@ -314,7 +321,7 @@ class VerificationPageController {
             return "";
         }
         List<String> parts = new ArrayList<>();
-        for (io.sello.signing.Verdict verdict : io.sello.signing.Verdict.values()) {
+        for (Verdict verdict : Verdict.values()) {
             List<SignatureCheck> these = all.stream().filter(s -> s.verdict() == verdict).toList();
             if (these.isEmpty()) {
                 continue;
@@ -325,7 +332,7 @@ class VerificationPageController {
                 case INDETERMINATE -> one ? "firma no concluyente" : "firmas no concluyentes";
                 case INVALID -> one ? "firma no válida" : "firmas no válidas";
             };
-            String reasons = verdict == io.sello.signing.Verdict.VALID ? ""
+            String reasons = verdict == Verdict.VALID ? ""
                     : " (" + String.join("; ", these.stream().map(SignatureCheck::reason).distinct().toList()) + ")";
             parts.add(these.size() + " " + words + reasons);
         }

@@ -21,6 +21,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.sello.document.Hashes;
+import io.sello.document.Warning;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
 
 /**
  * Ready means warm (issue 19, point 1). Spring Boot reports readiness {@code ACCEPTING_TRAFFIC} only after every
@@ -134,10 +138,10 @@ class WarmUp implements ApplicationRunner {
             RenderedDocument document = gate.run(() -> type.render(example, RenderOptions.LENIENT));
             // What the controller does with a rendered document besides storing the audit line: its digest and
             // warning list (the audit text, not written here), the download name and the warning headers.
-            String unwritten = io.sello.document.Hashes.sha256(document.content()) + io.sello.document.Warning.listed(document.warnings());
+            String unwritten = Hashes.sha256(document.content()) + Warning.listed(document.warnings());
             HttpHeaders headers = new HttpHeaders();
-            headers.setContentDisposition(org.springframework.http.ContentDisposition.attachment()
-                    .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build());
+            headers.setContentDisposition(ContentDisposition.attachment()
+                    .filename(document.fileName(), StandardCharsets.UTF_8).build());
             WarningHeaders.write(document.warnings(), headers);
             log.debug("warm-up render {} of {}: {}", job.round(), id, unwritten);
             took.put(id + "#" + job.round(), System.nanoTime() - start);

@@ -18,6 +18,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import org.apache.pdfbox.Loader;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The amendment of seed 003, checked by what the PDF says. */
 class AmendmentPdfTest {
@@ -109,9 +114,9 @@ class AmendmentPdfTest {
         // Default: the annex prints seed 003's Total Fase II (US$) 1'288,584 (rounding) and says so in a warning.
         assertThat(text).contains("1,288,584").doesNotContain("1,288,583");
         assertThat(seed.warnings()).filteredOn(w -> w.code().equals("rounding-declared-printed")).hasSize(39);
-        String computed = new String(Fixtures.read(SEED), java.nio.charset.StandardCharsets.UTF_8)
+        String computed = new String(Fixtures.read(SEED), StandardCharsets.UTF_8)
                 .replaceFirst("\\{", "{\"figures\": \"computed\",");
-        RenderedDocument rendered = Fixtures.amendment().render(computed.getBytes(java.nio.charset.StandardCharsets.UTF_8), RenderOptions.LENIENT);
+        RenderedDocument rendered = Fixtures.amendment().render(computed.getBytes(StandardCharsets.UTF_8), RenderOptions.LENIENT);
         assertThat(PdfDocument.of(rendered.content()).text()).contains("1,288,583").doesNotContain("1,288,584");
         assertThat(rendered.warnings()).noneMatch(w -> w.code().equals("rounding-declared-printed"));
     }
@@ -120,17 +125,17 @@ class AmendmentPdfTest {
     void theAnnexExampleIsTheOperationalPlanExample() {
         JsonMapper json = JsonMapper.builder().build();
         JsonNode annex = json.readTree(Fixtures.read(SEED)).get("annex");
-        var plan = (tools.jackson.databind.node.ObjectNode) json.readTree(Fixtures.read(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json")));
+        var plan = (ObjectNode) json.readTree(Fixtures.read(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json")));
         plan.remove("$schema");
         assertThat(annex).as("keep examples/agreement-amendment/pcc-peru-2008.json's annex in step with the plan example").isEqualTo(plan);
     }
 
     @Test
-    void bookmarksCoverTheAnnexSections() throws java.io.IOException {
-        try (var document = org.apache.pdfbox.Loader.loadPDF(seed.content())) {
+    void bookmarksCoverTheAnnexSections() throws IOException {
+        try (var document = Loader.loadPDF(seed.content())) {
             var outline = document.getDocumentCatalog().getDocumentOutline();
             assertThat(outline).isNotNull();
-            List<String> titles = new java.util.ArrayList<>();
+            List<String> titles = new ArrayList<>();
             outline.children().forEach(item -> titles.add(item.getTitle()));
             assertThat(titles).contains("Índice", "Abreviaciones", "Plan Operativo PCC 2005 – 2008", "E. Monitoreo y Evaluación");
             assertThat(outline.getFirstChild().findDestinationPage(document)).isEqualTo(document.getPage(AMENDMENT_PAGES + 1));

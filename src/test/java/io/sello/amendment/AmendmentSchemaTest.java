@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.Path;
 
 /** The published schema of agreement-amendment accepts the examples and refuses what the reader refuses. */
 class AmendmentSchemaTest {
@@ -18,7 +19,7 @@ class AmendmentSchemaTest {
 
     @Test
     void examplesAreValid() {
-        for (var example : new java.nio.file.Path[]{AmendmentPdfTest.SEED, AmendmentPdfTest.MINIMAL}) {
+        for (var example : new Path[]{AmendmentPdfTest.SEED, AmendmentPdfTest.MINIMAL}) {
             assertThat(SCHEMA.validate(new String(Fixtures.read(example), StandardCharsets.UTF_8), InputFormat.JSON))
                     .as(example.toString()).isEmpty();
         }

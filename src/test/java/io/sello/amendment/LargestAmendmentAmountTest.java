@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Issue 13, point 0, for the amendment: money in its paragraphs (figures and words) at the largest amount
@@ -40,7 +41,7 @@ class LargestAmendmentAmountTest {
     private static final float TEXT_RIGHT = (210 - 25) * 72 / 25.4f;
 
     private static String minimalWith(String amount) {
-        return new String(Fixtures.read(MINIMAL), java.nio.charset.StandardCharsets.UTF_8)
+        return new String(Fixtures.read(MINIMAL), StandardCharsets.UTF_8)
                 .replace("\"amount\": 1000,", "\"amount\": " + amount + ",");
     }
 

@@ -27,6 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.sello.rendering.RenderingException;
+import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Issue 14: a batch item renders under a time limit, and an item the engine cannot render fails alone,
@@ -56,8 +59,8 @@ class BatchWorkerTest {
     }
 
     private String batch(String... documents) {
-        String id = java.util.UUID.randomUUID().toString();
-        List<BatchStore.NewItem> items = java.util.stream.IntStream.range(0, documents.length)
+        String id = UUID.randomUUID().toString();
+        List<BatchStore.NewItem> items = IntStream.range(0, documents.length)
                 .mapToObj(i -> new BatchStore.NewItem("item-" + i, documents[i])).toList();
         store.create(id, "stand-in", false, null, "ana", items);
         return id;
@@ -158,7 +161,7 @@ class BatchWorkerTest {
                     Thread.sleep(60_000); // the render that never ends, under test: the worker must interrupt it
                 } catch (InterruptedException e) {
                     interrupted.countDown();
-                    throw new io.sello.rendering.RenderingException("interrupted");
+                    throw new RenderingException("interrupted");
                 }
             }
             if (input.contains("overflow")) {

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The Plan Operativo annex of seed 003 (33 pages) through the HTML engine (docs/benchmarks.md):
@@ -61,7 +62,7 @@ public class AnnexRenderBenchmark {
 
             @Override
             public byte[] render(List<RenderRequest> parts) {
-                return html.toXhtml(parts.get(0)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                return html.toXhtml(parts.get(0)).getBytes(StandardCharsets.UTF_8);
             }
         });
     }

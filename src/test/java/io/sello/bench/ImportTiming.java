@@ -1,6 +1,8 @@
 package io.sello.bench;
 
 import io.sello.spreadsheet.SpreadsheetMessages;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 /**
  * Issue 17's target: importing seed 000 (Formulario N.5.B, 42 activities and their budget lines) from a filled XLSX
@@ -23,7 +25,7 @@ public final class ImportTiming {
         RepeatedTiming.report("import seed 000 from XLSX (WorkbookImport.read)", 200, 200,
                 () -> SpreadsheetMessages.importForm(xlsx));
         // CPU time of this thread: what the import costs whatever else the machine runs (wall time above includes waiting)
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
         int runs = 200;
         for (int i = 0; i < runs; i++) {

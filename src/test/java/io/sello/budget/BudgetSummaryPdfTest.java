@@ -22,6 +22,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.nio.charset.StandardCharsets;
 
 /** The budget-summary PDF, checked by what it says: every computed figure, notes, discrepancies, chart. */
 class BudgetSummaryPdfTest {
@@ -114,7 +115,7 @@ class BudgetSummaryPdfTest {
     @Test
     void figuresComputedPrintsTheServicesFiguresWithoutANote() throws IOException {
         String json = Files.readString(SUMMARY).replaceFirst("\\{", "{\"figures\": \"computed\",");
-        RenderedDocument document = type().render(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), RenderOptions.STRICT);
+        RenderedDocument document = type().render(json.getBytes(StandardCharsets.UTF_8), RenderOptions.STRICT);
         String text = PdfDocument.of(document.content()).text();
         assertThat(text).contains("1,288,583", "(23,939)", "21,388").doesNotContain("1,288,584", BudgetLayout.ROUNDING_NOTE);
         assertThat(document.warnings()).isEmpty();
@@ -125,7 +126,7 @@ class BudgetSummaryPdfTest {
         String json = Files.readString(TOURISM);
         for (String figures : new String[]{"declared-within-rounding", "computed"}) {
             String request = json.replaceFirst("\\{", "{\"figures\": \"" + figures + "\",");
-            String text = PdfDocument.of(type().render(request.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            String text = PdfDocument.of(type().render(request.getBytes(StandardCharsets.UTF_8),
                     RenderOptions.LENIENT).content()).text();
             // 152.849,31 CHF / 1.05 = 145,570.77: the seed's 145,571, whichever figures are asked for.
             String usd = text.substring(text.indexOf("Presupuesto de gastos operativos (US$)"));
@@ -135,7 +136,7 @@ class BudgetSummaryPdfTest {
         }
         // The same table rounded per cell adds the printed cells, as before.
         String perCell = json.replace("\"rounding\": \"display\",", "").replaceFirst("\\{", "{\"figures\": \"computed\",");
-        String text = PdfDocument.of(type().render(perCell.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        String text = PdfDocument.of(type().render(perCell.getBytes(StandardCharsets.UTF_8),
                 RenderOptions.LENIENT).content()).text();
         assertThat(text).contains("145,568", "510,053").doesNotContain("145,571", BudgetLayout.ROUNDING_NOTE);
     }

@@ -4,6 +4,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A bad table is refused with the JSON pointer of each fault and what was expected: by the published schema where it
@@ -49,7 +51,7 @@ class BudgetTableRulesTest {
         String table = fault.startsWith("display") ? TABLE.replace("\"labelHeader\": \"Concepto\",",
                 "\"labelHeader\": \"Concepto\", \"rounding\": \"display\",") : TABLE;
         assertThat(Budgets.errors(table)).isEmpty();
-        String json = table.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+        String json = table.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to));
         assertThat(json).as("the fault was planted").isNotEqualTo(table);
         assertThat(Budgets.errors(json)).anySatisfy(error -> assertThat(error).startsWith(expected));
     }

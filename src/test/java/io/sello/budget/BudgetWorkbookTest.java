@@ -25,6 +25,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import java.util.Locale;
 
 /** The XLSX, opened with Apache POI: real numbers, and formulas that evaluate to the service's figures. */
 class BudgetWorkbookTest {
@@ -132,7 +133,7 @@ class BudgetWorkbookTest {
     void aCellPrintedWithItsDeclaredFigureKeepsItsFormulaInTheHiddenColumnBeside() throws IOException {
         try (XSSFWorkbook book = workbook(Path.of("examples/budget-summary/resumen-subproyectos.json"))) {
             XSSFFormulaEvaluator evaluator = book.getCreationHelper().createFormulaEvaluator();
-            DataFormatter format = new DataFormatter(java.util.Locale.US);
+            DataFormatter format = new DataFormatter(Locale.US);
             Sheet sheet = book.getSheetAt(0);
             Row header = sheet.getRow(1);
             Row total = sheet.getRow(2 + 6);
@@ -170,7 +171,7 @@ class BudgetWorkbookTest {
     void aDisplayRoundedColumnUsesANumberFormatNotRound() throws IOException {
         try (XSSFWorkbook book = workbook(Path.of("examples/budget-summary/turismo-gastos-operativos.json"))) {
             XSSFFormulaEvaluator evaluator = book.getCreationHelper().createFormulaEvaluator();
-            DataFormatter format = new DataFormatter(java.util.Locale.US);
+            DataFormatter format = new DataFormatter(Locale.US);
             Sheet sheet = book.getSheet("gastos-operativos-usd");
             Row item = sheet.getRow(2);
             assertThat(item.getCell(0).getStringCellValue()).isEqualTo("Equipamiento de oficina (1)");

@@ -32,6 +32,8 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * Issue 13, point 0, for budget tables (budget-summary, and the budget blocks of operational-plan and of
@@ -66,7 +68,7 @@ class LargestBudgetAmountTest {
                   "columns": [%s {"key": "total", "header": "Total", "currency": "USD", "decimals": 2, "sum": [%s]}],
                   "rows": [{"label": "Uno", "values": {%s}}, {"label": "Dos", "values": {%s}},
                            {"total": "TOTAL"}]}]}
-                """.formatted(cols, String.join(", ", java.util.stream.IntStream.range(0, columns).mapToObj(c -> "\"c" + c + "\"").toList()),
+                """.formatted(cols, String.join(", ", IntStream.range(0, columns).mapToObj(c -> "\"c" + c + "\"").toList()),
                 one, two);
     }
 
@@ -132,7 +134,7 @@ class LargestBudgetAmountTest {
         for (String label : List.of("Uno", "Dos", "TOTAL")) {
             Run row = runs.stream().filter(r -> r.text().equals(label)).findFirst().orElseThrow();
             List<Run> line = runs.stream().filter(r -> r.page() == row.page() && Math.abs(r.y() - row.y()) < 3
-                    && FIGURE.matcher(r.text()).matches()).sorted(java.util.Comparator.comparing(Run::left)).toList();
+                    && FIGURE.matcher(r.text()).matches()).sorted(Comparator.comparing(Run::left)).toList();
             assertThat(line).as(label).hasSize(4);
             for (int i = 1; i < line.size(); i++) {
                 assertThat(line.get(i).left()).as("%s clear of %s", line.get(i), line.get(i - 1))

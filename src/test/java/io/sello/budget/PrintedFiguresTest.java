@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.LinkedHashMap;
 
 /**
  * Which figure each cell prints (issue 13, points 1 and 2): the declared one within rounding or the
@@ -38,7 +39,7 @@ class PrintedFiguresTest {
 
     private static ReconciledBudgets seed(String file, PrintedFigures figures) throws IOException {
         BudgetSummary summary = Budgets.summary(Files.readAllBytes(Path.of("examples/budget-summary", file)));
-        Map<String, BudgetTable> tables = new java.util.LinkedHashMap<>();
+        Map<String, BudgetTable> tables = new LinkedHashMap<>();
         for (int i = 0; i < summary.tables().size(); i++) {
             tables.put(BudgetSummary.pointer(i), summary.tables().get(i));
         }

@@ -33,6 +33,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Issue 13, point 4: seed 003 reproduced to the figure. Every figure printed in the 16 budget tables
@@ -279,7 +281,7 @@ class SeedFiguresTest {
         long extra = misses.stream().filter(m -> m.expected().figure().isEmpty()).count();
         System.out.println("SeedFiguresTest " + document + ": " + checked + " figures, "
                 + (checked - misses.size() + extra) + " as the seed prints them, " + exceptions.size() + " real errors among them; "
-                + misses.stream().collect(Collectors.groupingBy(Miss::why, java.util.TreeMap::new, Collectors.counting()))
+                + misses.stream().collect(Collectors.groupingBy(Miss::why, TreeMap::new, Collectors.counting()))
                 + misses.stream().map(m -> "\n  " + m).collect(Collectors.joining()));
         // The seed's own slips of writing are listed one by one, with their reason; nothing else may differ,
         // and every listed slip must still be met, so the list cannot go stale.
@@ -344,7 +346,7 @@ class SeedFiguresTest {
     record RowMatch(int firstLine, int lastLine, List<Word> cells) {
     }
 
-    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("\\(?[0-9][0-9.,']*\\)?|-+|n\\.a\\.");
+    private static final Pattern AMOUNT = Pattern.compile("\\(?[0-9][0-9.,']*\\)?|-+|n\\.a\\.");
     /** Right edges of one right-aligned column agree to a fraction of a point. */
     private static final float ALIGNED = 2f;
 

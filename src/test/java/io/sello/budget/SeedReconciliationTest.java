@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.math.RoundingMode;
 
 /**
  * Every budget table of seed 003, transcribed with its printed figures declared, reconciled. The
@@ -140,7 +141,7 @@ class SeedReconciliationTest {
                         .append(" | ").append(m.location().row().replace("|", "\\|")).append(" | ").append(m.location().column())
                         .append(" | ").append(m.declared().toPlainString()).append(" | ").append(m.computed().toPlainString())
                         .append(" | ").append(m.difference().toPlainString())
-                        .append(" | ±").append(m.tolerance().setScale(2, java.math.RoundingMode.UP).toPlainString()).append(" |\n");
+                        .append(" | ±").append(m.tolerance().setScale(2, RoundingMode.UP).toPlainString()).append(" |\n");
             }
         });
         Golden.assertFile(REPORT, md.toString());

@@ -18,6 +18,12 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.sello.signing.Keystores;
+import io.sello.support.CraftedPdfs;
+import io.sello.support.Tampering;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 
 /** The three sign-offs from the command line, with a keystore whose password comes from the environment. */
 class SigningCliTest {
@@ -36,7 +42,7 @@ class SigningCliTest {
 
     private static Path signerKeystore(Path dir) throws Exception {
         Path keystore = dir.resolve("signer.p12");
-        io.sello.signing.Keystores.generateDevelopment(keystore, PASSWORD.toCharArray(), "CLI signer");
+        Keystores.generateDevelopment(keystore, PASSWORD.toCharArray(), "CLI signer");
         return keystore;
     }
 
@@ -83,7 +89,7 @@ class SigningCliTest {
         String pdfsig = Processes.run("pdfsig", current.toString());
         assertThat(pdfsig.split("Signature is Valid", -1)).hasSize(4);
 
-        byte[] bytes = io.sello.support.Tampering.flipByteInFirstStream(Files.readAllBytes(current));
+        byte[] bytes = Tampering.flipByteInFirstStream(Files.readAllBytes(current));
         Path tampered = dir.resolve("tampered.pdf");
         Files.write(tampered, bytes);
         assertThat(cli(env).run(new String[]{"verify", tampered.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
@@ -107,10 +113,10 @@ class SigningCliTest {
     /** Issue 14: the CLI applies the same upload limits as the service, and a parse that overflows the stack is a refusal. */
     @Test
     void craftedFilesAreRefusedByNameNotWithAStackTrace(@TempDir Path dir) throws Exception {
-        Path loop = Files.write(dir.resolve("loop.pdf"), io.sello.support.CraftedPdfs.selfReferencingPageTree());
+        Path loop = Files.write(dir.resolve("loop.pdf"), CraftedPdfs.selfReferencingPageTree());
         assertThat(cli(Map.of()).run(new String[]{"verify", loop.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
         assertThat(out()).isEqualTo("refused: the file is not a readable PDF: its objects refer to themselves or nest too deep\n");
-        Path fields = Files.write(dir.resolve("fields.pdf"), io.sello.support.CraftedPdfs.manySignatureFields(4000, 0));
+        Path fields = Files.write(dir.resolve("fields.pdf"), CraftedPdfs.manySignatureFields(4000, 0));
         assertThat(cli(Map.of()).run(new String[]{"sign", fields.toString(), "--role", "ELABORADO", "--name", "A", "--position", "B",
                 "-o", dir.resolve("x.pdf").toString()})).isEqualTo(SelloCli.INVALID_INPUT);
         assertThat(out()).startsWith("refused: the file is over sello.limits.pdf.max-signature-fields (100)").endsWith("; nothing written\n");
@@ -128,12 +134,12 @@ class SigningCliTest {
         Map<String, String> env = Map.of(SigningCommands.PASSWORD_VARIABLE, PASSWORD);
         Path form = renderedForm(dir, env);
         Path scripted = dir.resolve("scripted.pdf");
-        try (var document = org.apache.pdfbox.Loader.loadPDF(form.toFile()); var out = Files.newOutputStream(scripted)) {
-            var script = new org.apache.pdfbox.cos.COSDictionary();
-            script.setItem(org.apache.pdfbox.cos.COSName.S, org.apache.pdfbox.cos.COSName.getPDFName("JavaScript"));
-            script.setString(org.apache.pdfbox.cos.COSName.JS, "app.alert('hola')");
+        try (var document = Loader.loadPDF(form.toFile()); var out = Files.newOutputStream(scripted)) {
+            var script = new COSDictionary();
+            script.setItem(COSName.S, COSName.getPDFName("JavaScript"));
+            script.setString(COSName.JS, "app.alert('hola')");
             var catalog = document.getDocumentCatalog().getCOSObject();
-            catalog.setItem(org.apache.pdfbox.cos.COSName.getPDFName("OpenAction"), script);
+            catalog.setItem(COSName.getPDFName("OpenAction"), script);
             catalog.setNeedToBeUpdated(true);
             document.saveIncremental(out);
         }

@@ -5,6 +5,11 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.nio.file.Path;
+import org.assertj.core.groups.Tuple;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The published JSON Schema is enforced at run time by the one pipeline (issue 18, point 1): what a type's hand-written
@@ -13,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PublishedContractTest {
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The example with the member {@code field} of the object at {@code pointer} set to {@code value} (JSON). */
     private static byte[] edited(String example, String pointer, String field, String value) {
-        tools.jackson.databind.JsonNode root = JSON.readTree(Fixtures.read(java.nio.file.Path.of(example)));
-        tools.jackson.databind.node.ObjectNode target = (tools.jackson.databind.node.ObjectNode) root.at(pointer);
+        JsonNode root = JSON.readTree(Fixtures.read(Path.of(example)));
+        ObjectNode target = (ObjectNode) root.at(pointer);
         target.set(field, JSON.readTree(value));
         return JSON.writeValueAsBytes(root);
     }
@@ -50,7 +55,7 @@ class PublishedContractTest {
         DocumentType budget = Fixtures.types().find("budget-summary").orElseThrow();
         byte[] json = edited("examples/budget-summary/resumen-subproyectos.json", "/tables/0/rows/0/values", "chf", "null");
         assertThat(budget.validate(json).errors()).extracting(InputError::pointer, InputError::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("/tables/0/rows/0/values/chf", "does not have any of the forms the published schema allows"));
+                Tuple.tuple("/tables/0/rows/0/values/chf", "does not have any of the forms the published schema allows"));
     }
 
     @Test

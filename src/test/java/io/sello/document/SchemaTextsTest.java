@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15, point 1: the data-entry page is generated from the schemas, so every property of every published
@@ -35,7 +36,7 @@ class SchemaTextsTest {
         assertThat(enums).as("enums without one Spanish title per value").isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theFormLabelsItsFieldsAsThePaperFormDoes() {
         JsonNode schema = JSON.readTree(Fixtures.poaForm().jsonSchema());
         JsonNode activity = schema.at("/properties/activities/items/properties");

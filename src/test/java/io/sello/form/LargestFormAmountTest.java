@@ -20,6 +20,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * Issue 13, point 0: every amount Formulario N.5.B accepts prints in full in every cell that shows it
@@ -173,7 +174,7 @@ class LargestFormAmountTest {
 
     private static List<InputError> refused(String json) {
         List<InputError> validated = Fixtures.poaForm().validate(Fixtures.utf8(json)).errors();
-        UnprintableFigureException refused = org.junit.jupiter.api.Assertions.assertThrows(UnprintableFigureException.class,
+        UnprintableFigureException refused = Assertions.assertThrows(UnprintableFigureException.class,
                 () -> Fixtures.poaForm().render(Fixtures.utf8(json), RenderOptions.LENIENT));
         assertThat(refused.errors()).as("validate and render agree").isEqualTo(validated);
         return refused.errors();

@@ -18,6 +18,7 @@ import static io.sello.support.Fixtures.smallForm;
 import static io.sello.support.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.nio.charset.StandardCharsets;
 
 /** Formulario N.5.B for seed 000, checked by what the PDF says. */
 class PoaFormPdfTest {
@@ -105,7 +106,7 @@ class PoaFormPdfTest {
 
     @Test
     void strictModeRefusesDeclaredTotalsThatDifferAndLenientModePrintsTheComputedOnes() {
-        byte[] wrong = utf8(new String(Fixtures.seedExample(), java.nio.charset.StandardCharsets.UTF_8)
+        byte[] wrong = utf8(new String(Fixtures.seedExample(), StandardCharsets.UTF_8)
                 .replace("\"programmed\": \"13614893.00\"", "\"programmed\": \"13614894.00\""));
         assertThatThrownBy(() -> Fixtures.poaForm().render(wrong, RenderOptions.STRICT))
                 .isInstanceOfSatisfying(TotalsMismatchException.class, e -> assertThat(e.mismatches())

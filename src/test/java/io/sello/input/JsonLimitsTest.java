@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /** The streaming limit check: each limit refused at the value that crosses it, with its JSON pointer. */
 class JsonLimitsTest {
@@ -31,7 +34,7 @@ class JsonLimitsTest {
     void everySeedExamplePassesTheDefaults() {
         for (String example : new String[]{"poa-execution-form/senavex-2020-julio.json", "agreement-amendment/pcc-peru-2008.json",
                 "operational-plan/pcc-plan-operativo-2008.json", "budget-summary/cuadro-1-programa.json"}) {
-            assertThatCode(() -> StrictJson.checkLimits(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("examples", example)), JsonLimits.DEFAULTS))
+            assertThatCode(() -> StrictJson.checkLimits(Files.readAllBytes(Path.of("examples", example)), JsonLimits.DEFAULTS))
                     .as(example).doesNotThrowAnyException();
         }
     }
@@ -78,7 +81,7 @@ class JsonLimitsTest {
     @Test
     void inABatchTheListItemsAreCountedPerDocument() {
         String batch = "{\"items\":[{\"document\":{\"a\":[1,2,3]}},{\"document\":{\"a\":[1,2,3]}}]}";
-        java.util.regex.Pattern roots = java.util.regex.Pattern.compile("/items/\\d+/document");
+        Pattern roots = Pattern.compile("/items/\\d+/document");
         JsonLimits limits = new JsonLimits(10, 10, 12, 6, 5);
         assertThatCode(() -> StrictJson.checkLimits(batch.getBytes(StandardCharsets.UTF_8), limits, roots)).doesNotThrowAnyException();
         assertThatThrownBy(() -> StrictJson.checkLimits(batch.getBytes(StandardCharsets.UTF_8), limits))

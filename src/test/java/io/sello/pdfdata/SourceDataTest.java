@@ -45,6 +45,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.sello.document.InputError;
+import io.sello.signing.PdfRefusedException;
+import io.sello.signing.SignatureFields;
+import io.sello.support.CraftedPdfs;
 
 /**
  * Issue 17, point 4: every rendered PDF carries the request's JSON as its /Source associated file, reads back as that
@@ -122,7 +126,7 @@ class SourceDataTest {
         byte[] pdf = pdfCarrying(bad);
         assertThat(IMPORT.embedded(pdf)).hasValue(bad);
         assertThatThrownBy(() -> IMPORT.read(Fixtures.poaForm(), pdf)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.errors()).extracting(io.sello.document.InputError::pointer).contains("/header/cutOffDate"));
+                e -> assertThat(e.errors()).extracting(InputError::pointer).contains("/header/cutOffDate"));
     }
 
     @Test
@@ -141,14 +145,14 @@ class SourceDataTest {
         assertThat(IMPORT.embedded(plain.toByteArray())).as("visible text is never read").isEmpty();
 
         // uploads are bounded as the verifier's are, before OpenPDF parses anything
-        for (byte[] hostile : List.of(io.sello.support.CraftedPdfs.declaredObjects(50_000_000),
-                io.sello.support.CraftedPdfs.xrefStreamBomb(512), io.sello.support.CraftedPdfs.nestedArrays(10_000))) {
+        for (byte[] hostile : List.of(CraftedPdfs.declaredObjects(50_000_000),
+                CraftedPdfs.xrefStreamBomb(512), CraftedPdfs.nestedArrays(10_000))) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> IMPORT.read(Fixtures.poaForm(), hostile))
-                    .isInstanceOfSatisfying(io.sello.signing.PdfRefusedException.class, e -> assertThat(e.overLimit()).isTrue());
+                    .isInstanceOfSatisfying(PdfRefusedException.class, e -> assertThat(e.overLimit()).isTrue());
             assertThat((System.nanoTime() - start) / 1_000_000).as("refused quickly").isLessThan(5_000);
         }
-        assertThatThrownBy(() -> IMPORT.read(Fixtures.poaForm(), io.sello.support.CraftedPdfs.selfReferencingPageTree()))
+        assertThatThrownBy(() -> IMPORT.read(Fixtures.poaForm(), CraftedPdfs.selfReferencingPageTree()))
                 .isInstanceOf(RuntimeException.class);
     }
 
@@ -182,7 +186,7 @@ class SourceDataTest {
     }
 
     private static byte[] sign(RenderedDocument form) throws Exception {
-        byte[] pdf = io.sello.signing.SignatureFields.add(form.content(), form.signatureSlots());
+        byte[] pdf = SignatureFields.add(form.content(), form.signatureSlots());
         var slot = form.signatureSlots().get(0);
         return new PdfSigner(ZoneId.of("America/La_Paz")).sign(pdf, null, new Signer(slot.step(), "Firmante", "Cargo"),
                 key, Instant.parse("2021-07-07T16:00:00Z"));

@@ -23,6 +23,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.sello.document.TotalsMismatchException;
+import io.sello.support.SeedWords;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.assertj.core.api.Assertions;
 
 /** The Plan Operativo of seed 003, checked by what the PDF says. */
 class PlanPdfTest {
@@ -109,26 +118,26 @@ class PlanPdfTest {
      */
     @Test
     void everyNoteKeepsTheSeedsNumberAndNoNumberIsPrintedTwice() {
-        List<String> words = io.sello.support.SeedWords.pdfWords(seedPdf);
-        String seed = new String(Fixtures.read(Path.of("src/test/resources/seeds/003_decd2e9a32446ca2.txt")), java.nio.charset.StandardCharsets.UTF_8);
+        List<String> words = SeedWords.pdfWords(seedPdf);
+        String seed = new String(Fixtures.read(Path.of("src/test/resources/seeds/003_decd2e9a32446ca2.txt")), StandardCharsets.UTF_8);
         Matcher note = Pattern.compile("(?m)^([⁰¹²³⁴⁵⁶⁷⁸⁹]+) (\\S+ \\S+ \\S+ \\S+ \\S+)").matcher(seed);
-        java.util.Set<List<String>> openings = new java.util.HashSet<>();
+        Set<List<String>> openings = new HashSet<>();
         int notes = 0;
         while (note.find()) {
-            List<String> printed = io.sello.support.SeedWords.tokens(note.group(1) + " " + note.group(2));
-            assertThat(java.util.Collections.indexOfSubList(words, printed)).as("note %s", printed).isNotNegative();
+            List<String> printed = SeedWords.tokens(note.group(1) + " " + note.group(2));
+            assertThat(Collections.indexOfSubList(words, printed)).as("note %s", printed).isNotNegative();
             openings.add(printed.subList(1, printed.size()));
             notes++;
         }
         assertThat(notes).isEqualTo(13);
         // every number that opens a note, wherever it is printed: each of 1…13 exactly once
-        java.util.Map<String, Integer> numbers = new java.util.TreeMap<>();
+        Map<String, Integer> numbers = new TreeMap<>();
         for (int i = 0; i + 5 < words.size(); i++) {
             if (words.get(i).startsWith("^") && openings.contains(words.subList(i + 1, i + 6))) {
                 numbers.merge(words.get(i), 1, Integer::sum);
             }
         }
-        java.util.Map<String, Integer> once = new java.util.TreeMap<>();
+        Map<String, Integer> once = new TreeMap<>();
         for (int n = 1; n <= 13; n++) {
             once.put("^" + n, 1);
         }
@@ -205,7 +214,7 @@ class PlanPdfTest {
         assertThat(report.errorMismatches()).hasSize(8);
         // 44 before display rounding; the tourism budget in US$ (4) and Anexo 1's equipment total (1) now add up.
         assertThat(report.mismatches()).hasSize(8 + 39);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fixtures.plan().render(Fixtures.read(SEED), RenderOptions.STRICT))
-                .isInstanceOf(io.sello.document.TotalsMismatchException.class);
+        Assertions.assertThatThrownBy(() -> Fixtures.plan().render(Fixtures.read(SEED), RenderOptions.STRICT))
+                .isInstanceOf(TotalsMismatchException.class);
     }
 }

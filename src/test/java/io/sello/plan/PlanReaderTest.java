@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.Path;
 
 class PlanReaderTest {
     /** The small example, compacted so that edits are exact. */
@@ -27,7 +28,7 @@ class PlanReaderTest {
 
     @Test
     void theExamplesAreValidForTheReaderAndTheSchema() {
-        for (var example : new java.nio.file.Path[]{PlanPdfTest.SEED, PlanPdfTest.SMALL}) {
+        for (var example : new Path[]{PlanPdfTest.SEED, PlanPdfTest.SMALL}) {
             String json = new String(Fixtures.read(example), StandardCharsets.UTF_8);
             assertThat(validate(json).errors()).as(example.toString()).isEmpty();
             assertThat(SCHEMA.validate(json, InputFormat.JSON)).as(example.toString()).isEmpty();

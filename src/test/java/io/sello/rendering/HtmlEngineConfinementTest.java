@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The HTML engine reads nothing but its templates and makes no connection, whatever a document asks
@@ -88,7 +89,7 @@ class HtmlEngineConfinementTest {
         String hostile = "<script>alert(1)</script> <img src=\\\"file:///etc/passwd\\\"> ${7*7} "
                 + "<#assign x=\\\"freemarker.template.utility.Execute\\\"?new()>${x(\\\"id\\\")} "
                 + "\\\"freemarker.template.utility.Execute\\\"?new()(\\\"id\\\") <img src=\\\"" + trapUrl() + "p.png\\\"/>";
-        String json = new String(Fixtures.read(Path.of("examples/agreement-amendment/minimal.json")), java.nio.charset.StandardCharsets.UTF_8)
+        String json = new String(Fixtures.read(Path.of("examples/agreement-amendment/minimal.json")), StandardCharsets.UTF_8)
                 .replace("\"El aporte de la Parte A se incrementa en \"", "\"" + hostile + "\"");
         assertThat(json).contains("${7*7}");
         byte[] pdf = Fixtures.amendment().render(Fixtures.utf8(json), RenderOptions.STRICT).content();

@@ -11,6 +11,9 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.sello.document.DocumentType;
+import io.sello.document.RenderOptions;
+import io.sello.support.PdfDocument;
 
 /**
  * A template version is a fingerprint of every file that can change the output (issue 18, point 3): each kind of
@@ -95,7 +98,7 @@ class TemplateFilesTest {
      */
     @Test
     void theJasperEngineRendersAKeptJrxmlFromItsBytes() {
-        io.sello.document.DocumentType form = Fixtures.poaForm();
+        DocumentType form = Fixtures.poaForm();
         TemplateFiles today = form.templateFiles(TemplateSource.CLASSPATH).orElseThrow();
         String jrxml = "report-templates/poa-execution-form/poa-execution-form.jrxml";
         Map<String, byte[]> files = new HashMap<>();
@@ -105,13 +108,13 @@ class TemplateFilesTest {
         TemplateFiles kept = TemplateFiles.of(files);
         assertThat(kept.fingerprint()).isNotEqualTo(today.fingerprint());
         byte[] seed = Fixtures.seedExample();
-        String keptText = io.sello.support.PdfDocument.of(TemplateFiles.rendering(kept,
-                () -> form.render(seed, io.sello.document.RenderOptions.LENIENT)).content()).flowingText(true);
+        String keptText = PdfDocument.of(TemplateFiles.rendering(kept,
+                () -> form.render(seed, RenderOptions.LENIENT)).content()).flowingText(true);
         assertThat(keptText).contains("GESTIÓNDELPOA").doesNotContain("GestióndelPOA");
-        assertThat(io.sello.support.PdfDocument.of(form.render(seed, io.sello.document.RenderOptions.LENIENT).content()).flowingText(true))
+        assertThat(PdfDocument.of(form.render(seed, RenderOptions.LENIENT).content()).flowingText(true))
                 .contains("GestióndelPOA").doesNotContain("GESTIÓNDELPOA");
-        assertThat(io.sello.support.PdfDocument.of(TemplateFiles.rendering(today,
-                () -> form.render(seed, io.sello.document.RenderOptions.LENIENT)).content()).flowingText(true)).doesNotContain("GESTIÓNDELPOA");
+        assertThat(PdfDocument.of(TemplateFiles.rendering(today,
+                () -> form.render(seed, RenderOptions.LENIENT)).content()).flowingText(true)).doesNotContain("GESTIÓNDELPOA");
     }
 
     /** The fingerprint of a copy of the bundled set, with the last byte of {@code changed} flipped. */

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.security.cert.CRLException;
 
 /**
  * Issue 16 §4, "wrong key usage": a certificate of the trusted PKI issued for encryption only (keyEncipherment) signs
@@ -30,7 +31,7 @@ class KeyUsageTest {
             return new PdfVerifier(PdfLimits.DEFAULTS, new TrustValidator(TrustProperties.NONE, List.of(PKI.root),
                     new ExternalResourcesCRLSource(new ByteArrayInputStream(PKI.rootCrl.getEncoded()),
                             new ByteArrayInputStream(PKI.intermediateCrl.getEncoded()))));
-        } catch (java.security.cert.CRLException e) {
+        } catch (CRLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -31,6 +31,12 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PRIndirectReference;
+import java.io.IOException;
+import java.security.cert.X509CRL;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * PAdES B-T, B-LT and B-LTA (issue 16): a Sello sign-off extended by EU DSS {@code extendDocument} with an in-process
@@ -56,7 +62,7 @@ class LongTermVerificationTest {
         signed = sign(form.content(), "ELABORADO");
     }
 
-    private static byte[] encoded(java.security.cert.X509CRL crl) {
+    private static byte[] encoded(X509CRL crl) {
         try {
             return crl.getEncoded();
         } catch (Exception e) {
@@ -153,7 +159,7 @@ class LongTermVerificationTest {
         // a shadow-attack-like overlay: a white box over a figure, as an annotation on the signed page
         byte[] pdf = appendValidationData(tsa.extend(signed, SignatureLevel.PAdES_BASELINE_LT, pki), (stamper, reader) -> {
             PdfAnnotation box = PdfAnnotation.createSquareCircle(stamper.getWriter(),
-                    new com.lowagie.text.Rectangle(300, 300, 500, 320), "", true);
+                    new Rectangle(300, 300, 500, 320), "", true);
             box.put(new PdfName("IC"), new PdfArray(new float[]{1, 1, 1}));
             stamper.addAnnotation(box, 1);
         });
@@ -186,12 +192,12 @@ class LongTermVerificationTest {
         PdfStamper preparing = new PdfStamper(unsigned, prepared, '\0', true);
         PdfDictionary page = unsigned.getPageN(2); // DSS puts its timestamp widgets on page 1, rewriting its list
         PdfArray annotations = page.getAsArray(PdfName.ANNOTS) == null ? new PdfArray() : page.getAsArray(PdfName.ANNOTS);
-        annotations.add(new com.lowagie.text.pdf.PRIndirectReference(unsigned, 5000));
+        annotations.add(new PRIndirectReference(unsigned, 5000));
         page.put(PdfName.ANNOTS, annotations);
         preparing.markUsed(page);
         preparing.close();
         String text = new String(prepared.toByteArray(), StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("/Annots\\[(\\d\\d) 0 R\\]")
+        Matcher placeholder = Pattern.compile("/Annots\\[(\\d\\d) 0 R\\]")
                 .matcher(text.substring(form.content().length));
         assertThat(placeholder.find()).isTrue();
         byte[] dangling = prepared.toByteArray();
@@ -212,7 +218,7 @@ class LongTermVerificationTest {
                 PdfDictionary dss = new PdfDictionary();
                 dss.put(new PdfName("Certs"), certificates);
                 reader.getCatalog().put(new PdfName("DSS"), stamper.getWriter().addToBody(dss).getIndirectReference());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });

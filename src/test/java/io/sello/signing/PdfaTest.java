@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.sello.support.VeraPdf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Stored documents are PDF/A-3b, and stay so through signature fields, the QR stamp and three signatures (veraPDF). */
 class PdfaTest {
@@ -19,7 +22,7 @@ class PdfaTest {
     static Path dir;
 
     static void assertPdfA3b(byte[] pdf) throws Exception {
-        io.sello.support.VeraPdf.assertPdfA3b(pdf);
+        VeraPdf.assertPdfA3b(pdf);
     }
 
     @Test
@@ -43,8 +46,8 @@ class PdfaTest {
         assertThat(new PdfVerifier().verify(pdf).intact()).isTrue();
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource({
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
             "operational-plan, examples/operational-plan/small-plan.json",
             "agreement-amendment, examples/agreement-amendment/minimal.json",
             "agreement-amendment, examples/agreement-amendment/pcc-peru-2008.json",

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Map;
 
 /**
  * {@link RevisionReaders} (issue 16, verifying a B-LTA form in under 50 ms) may only save work: on every file, DSS
@@ -80,7 +81,7 @@ class RevisionReadersTest {
                 tsa.extend(sign(form.content(), "ELABORADO"), SignatureLevel.PAdES_BASELINE_LTA, pki)), "REVISADO"),
                 SignatureLevel.PAdES_BASELINE_LTA, pki);
         // each with what shows that DSS saw the attack (the files are not just unreadable to both)
-        java.util.Map<byte[], String> attacks = java.util.Map.of(
+        Map<byte[], String> attacks = Map.of(
                 paintedOver, "action=\"MODIFICATION\">[^<]*/Contents \\d+ 0 R<",
                 flipped, "<SubIndication>HASH_FAILURE</SubIndication>",
                 signedOverAChange, "action=\"MODIFICATION\">[^<]*/Contents \\d+ 0 R<");

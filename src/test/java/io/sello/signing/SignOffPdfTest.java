@@ -18,6 +18,21 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfReader;
+import io.sello.support.Processes;
+import io.sello.support.Tampering;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.assertj.core.api.Assertions;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
 
 /** Three incremental signatures in the FIRMA cells of Formulario N.5.B, checked by us and by poppler's pdfsig. */
 class SignOffPdfTest {
@@ -83,13 +98,13 @@ class SignOffPdfTest {
 
     @Test
     void eachVisibleSignatureSitsInItsFirmaCell() throws IOException {
-        try (var document = org.apache.pdfbox.Loader.loadPDF(signed)) {
+        try (var document = Loader.loadPDF(signed)) {
             var page = document.getPage(slot("APROBADO").page() - 1);
-            List<org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation> widgets = page.getAnnotations().stream()
+            List<PDAnnotation> widgets = page.getAnnotations().stream()
                     .filter(a -> "Widget".equals(a.getSubtype())).toList();
             assertThat(widgets).hasSize(3);
             for (var widget : widgets) {
-                String step = widget.getCOSObject().getString(org.apache.pdfbox.cos.COSName.T);
+                String step = widget.getCOSObject().getString(COSName.T);
                 SignatureSlot cell = slot(step);
                 // JasperReports writes landscape as a portrait page turned 90°: slots are in the page as seen.
                 assertThat(page.getRotation()).isEqualTo(90);
@@ -112,7 +127,7 @@ class SignOffPdfTest {
     void popplerAgreesThatAllThreeAreValid() throws Exception {
         Path file = dir.resolve("signed.pdf");
         Files.write(file, signed);
-        String out = io.sello.support.Processes.run("pdfsig", file.toString());
+        String out = Processes.run("pdfsig", file.toString());
         assertThat(out).contains("Signature #3");
         assertThat(out.split("Signature is Valid", -1)).hasSize(4);
         assertThat(out).doesNotContain("Signature is Invalid");
@@ -122,7 +137,7 @@ class SignOffPdfTest {
     void aFlippedByteBreaksTheSignaturesThatCoverIt() {
         // a byte inside the first page's content stream, which every signature covers
         assertThat(indexOf(signed, "stream") + 60).isGreaterThan(60).isLessThan(form.content().length);
-        byte[] tampered = io.sello.support.Tampering.flipByteInFirstStream(signed);
+        byte[] tampered = Tampering.flipByteInFirstStream(signed);
         VerificationReport report = new PdfVerifier().verify(tampered);
         // the figures sit in a compressed stream, so a flipped byte may damage it rather than change a digit:
         // either way no signature may still verify
@@ -133,7 +148,7 @@ class SignOffPdfTest {
     @Test
     void anAppendedUpdateChangingAFigureIsFlagged() throws Exception {
         // A classic attack: keep every signed byte, append an incremental update that redraws a total.
-        byte[] changed = io.sello.support.Tampering.appendPaintOver(signed);
+        byte[] changed = Tampering.appendPaintOver(signed);
         assertThat(changed.length).isGreaterThan(signed.length);
         VerificationReport report = new PdfVerifier().verify(changed);
         assertThat(report.signatures()).allMatch(SignatureCheck::intact); // the old bytes are intact...
@@ -145,20 +160,20 @@ class SignOffPdfTest {
     /** PAdES B-B (ETSI EN 319 142-1): signing-certificate-v2 signed, no signing-time, SubFilter ETSI.CAdES.detached. */
     @Test
     void theSignaturesCarryThePadesBaselineAttributes() throws Exception {
-        var reader = new com.lowagie.text.pdf.PdfReader(signed);
+        var reader = new PdfReader(signed);
         var fields = reader.getAcroFields();
         for (String name : List.of("ELABORADO", "REVISADO", "APROBADO")) {
             var dictionary = fields.getSignatureDictionary(name);
-            assertThat(dictionary.getAsName(com.lowagie.text.pdf.PdfName.SUBFILTER).toString()).isEqualTo("/ETSI.CAdES.detached");
-            byte[] contents = dictionary.getAsString(com.lowagie.text.pdf.PdfName.CONTENTS).getOriginalBytes();
-            try (var der = new org.bouncycastle.asn1.ASN1InputStream(contents)) {
-                var cms = new org.bouncycastle.cms.CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(der.readObject()));
+            assertThat(dictionary.getAsName(PdfName.SUBFILTER).toString()).isEqualTo("/ETSI.CAdES.detached");
+            byte[] contents = dictionary.getAsString(PdfName.CONTENTS).getOriginalBytes();
+            try (var der = new ASN1InputStream(contents)) {
+                var cms = new CMSSignedData(ContentInfo.getInstance(der.readObject()));
                 var attributes = cms.getSignerInfos().getSigners().iterator().next().getSignedAttributes();
-                assertThat(attributes.get(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signingCertificateV2)).as(name).isNotNull();
-                assertThat(attributes.get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime)).as(name).isNull();
+                assertThat(attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)).as(name).isNotNull();
+                assertThat(attributes.get(CMSAttributes.signingTime)).as(name).isNull();
                 assertThat(cms.isDetachedSignature()).isTrue();
                 assertThat(cms.getDigestAlgorithmIDs()).extracting(a -> a.getAlgorithm().getId())
-                        .containsExactly(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256.getId());
+                        .containsExactly(NISTObjectIdentifiers.id_sha256.getId());
             }
         }
     }
@@ -169,11 +184,11 @@ class SignOffPdfTest {
         Path personal = dir.resolve("rosa.p12");
         Keystores.generateDevelopment(personal, "rosa-secret".toCharArray(), "Rosa Choque");
         SigningKeys keys = new SigningKeys(new SigningProperties(service, "service-secret",
-                java.util.Map.of("rosa", new SigningProperties.Signer(personal, "rosa-secret")), null), true);
+                Map.of("rosa", new SigningProperties.Signer(personal, "rosa-secret")), null), true);
         assertThat(service).exists(); // generated, as on a first start
         assertThat(keys.forUser("rosa").certificate().getSubjectX500Principal().getName()).contains("CN=Rosa Choque");
         assertThat(keys.forUser("ana").certificate().getSubjectX500Principal().getName()).contains("CN=Sello");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SigningKeys(
+        Assertions.assertThatThrownBy(() -> new SigningKeys(
                 new SigningProperties(dir.resolve("missing.p12"), "x-secret", null, null), false))
                 .hasMessageContaining("sello.signing.keystore");
     }

@@ -18,6 +18,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.security.AuthProvider;
+import java.security.interfaces.RSAPublicKey;
+import javax.security.auth.callback.PasswordCallback;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * Issue 16, §1: personal keys on a PKCS#11 token (SoftHSM2 here), used through SunPKCS11: the key never leaves the
@@ -67,7 +72,7 @@ class TokenSigningTest {
         assertThat(anaKey.provider().getName()).isEqualTo("SunPKCS11-sello-ana");
         assertThat(anaKey.certificate().getSubjectX500Principal().getName()).contains("CN=Ana Quispe");
         assertThat(anaKey.certificate().getPublicKey().getAlgorithm()).isEqualTo("RSA");
-        assertThat(((java.security.interfaces.RSAPublicKey) anaKey.certificate().getPublicKey()).getModulus().bitLength())
+        assertThat(((RSAPublicKey) anaKey.certificate().getPublicKey()).getModulus().bitLength())
                 .isEqualTo(3072);
         SigningKey rosaKey = keys.forUser("rosa");
         assertThat(rosaKey.privateKey().getEncoded()).isNull();
@@ -155,8 +160,8 @@ class TokenSigningTest {
                 "sello.signing.signers.rosa.pkcs11.library", "/usr/lib/softhsm/libsofthsm2.so",
                 "sello.signing.signers.rosa.pkcs11.slot", "1863359825",
                 "sello.signing.signers.rosa.pkcs11.pin", "rosa-pin-0000", "sello.signing.signers.rosa.pkcs11.key-alias", "firma");
-        SigningProperties bound = new org.springframework.boot.context.properties.bind.Binder(
-                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(properties))
+        SigningProperties bound = new Binder(
+                new MapConfigurationPropertySource(properties))
                 .bind("sello.signing", SigningProperties.class).get();
         assertThat(bound.signers().get("luis")).isEqualTo(new SigningProperties.Signer(Path.of("keys/luis.p12"), "luis-secret"));
         assertThat(bound.signers().get("ana").pkcs11()).isEqualTo(new SigningProperties.Pkcs11(
@@ -174,7 +179,7 @@ class TokenSigningTest {
         SoftHsm.Token rosa = SoftHsm.token(SoftHsm.ROSA);
         SigningKey key = keys(Map.of("rosa", onToken(rosa, true, rosa.pin(), rosa.keyAlias()))).forUser("rosa");
         PdfSigner signer = new PdfSigner(ZoneId.of("America/La_Paz"));
-        java.security.AuthProvider token = (java.security.AuthProvider) key.provider();
+        AuthProvider token = (AuthProvider) key.provider();
         token.logout();
         try {
             assertThatThrownBy(() -> signer.sign(form.content(), slot("APROBADO"), new Signer("APROBADO", "Rosa Choque", "Directora"),
@@ -184,7 +189,7 @@ class TokenSigningTest {
         } finally {
             token.login(null, callbacks -> {
                 for (var callback : callbacks) {
-                    if (callback instanceof javax.security.auth.callback.PasswordCallback pin) {
+                    if (callback instanceof PasswordCallback pin) {
                         pin.setPassword(rosa.pin().toCharArray());
                     }
                 }

@@ -18,6 +18,9 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.sello.support.Processes;
+import io.sello.support.Tampering;
+import java.util.Base64;
 
 /**
  * Trust (issue 16, point 2): the same Formulario N.5.B signed by certificates of an offline test PKI, each rated by
@@ -46,7 +49,7 @@ class TrustVerificationTest {
     }
 
     static String pem(byte[] der) {
-        return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
                 + "\n-----END CERTIFICATE-----\n";
     }
 
@@ -131,12 +134,12 @@ class TrustVerificationTest {
     @Test
     void aFigureChangedAfterATrustedSignatureIsReported() throws Exception {
         byte[] signed = sign(form.content(), "ELABORADO", "Ana Quispe", pki.valid);
-        byte[] changed = io.sello.support.Tampering.appendPaintOver(signed);
+        byte[] changed = Tampering.appendPaintOver(signed);
         VerificationReport report = verifier.verify(changed);
         assertThat(report.changedAfterLastSignature()).isTrue();
         assertThat(report.intact()).isFalse();
         assertThat(report.allValid()).isFalse();
-        byte[] flipped = io.sello.support.Tampering.flipByteInFirstStream(signed);
+        byte[] flipped = Tampering.flipByteInFirstStream(signed);
         assertThat(verifier.verify(flipped).signatures()).allSatisfy(s -> {
             assertThat(s.verdict()).isEqualTo(Verdict.INVALID);
             assertThat(s.reason()).isEqualTo("la firma no corresponde al contenido");
@@ -151,13 +154,13 @@ class TrustVerificationTest {
         Files.write(forged, sign(form.content(), "APROBADO", "Rosa Choque", pki.forged));
         // pdfsig knows none of these roots (its NSS database is empty): it checks the maths, as Sello's "intact" does,
         // and says the forged certificate's issuer is unknown, as DSS's NO_CERTIFICATE_CHAIN_FOUND does
-        assertThat(io.sello.support.Processes.run("pdfsig", trusted.toString())).contains("Signature is Valid");
+        assertThat(Processes.run("pdfsig", trusted.toString())).contains("Signature is Valid");
         assertThat(verifier.verify(Files.readAllBytes(trusted)).signatures()).allMatch(SignatureCheck::intact);
-        String out = io.sello.support.Processes.run("pdfsig", forged.toString());
+        String out = Processes.run("pdfsig", forged.toString());
         assertThat(out).contains("Signature is Valid").contains("Certificate issuer is unknown");
         Path flipped = dir.resolve("flipped.pdf");
-        Files.write(flipped, io.sello.support.Tampering.flipByteInFirstStream(Files.readAllBytes(trusted)));
-        assertThat(io.sello.support.Processes.run("pdfsig", flipped.toString())).doesNotContain("Signature is Valid");
+        Files.write(flipped, Tampering.flipByteInFirstStream(Files.readAllBytes(trusted)));
+        assertThat(Processes.run("pdfsig", flipped.toString())).doesNotContain("Signature is Valid");
         assertThat(verifier.verify(Files.readAllBytes(flipped)).signatures()).noneMatch(SignatureCheck::intact);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 
 /**
  * What comparing a file's /DSS revisions with the revisions before them costs inside {@link PdfVerifier#verify}
@@ -19,9 +21,9 @@ final class ValidationDataTiming {
         byte[] pdf = Files.readAllBytes(Path.of(args[0]));
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         List<Integer> ends = PdfVerifier.revisionEnds(pdf);
-        String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
         // the /DSS revisions: those writing a /Certs or /CRLs array and no signature dictionary
-        List<Integer> dss = new java.util.ArrayList<>();
+        List<Integer> dss = new ArrayList<>();
         for (int r = 1; r < ends.size(); r++) {
             String revision = text.substring(ends.get(r - 1), ends.get(r));
             if ((revision.contains("/Certs") || revision.contains("/CRLs")) && !revision.contains("/ByteRange")) {

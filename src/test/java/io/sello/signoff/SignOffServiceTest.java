@@ -40,6 +40,12 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.sello.signing.PdfVerifier;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.h2.Driver;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Issue 16, point 1, on the service itself (no HTTP): separation of duties, on and off; which key each sign-off is
@@ -65,7 +71,7 @@ class SignOffServiceTest {
     @BeforeAll
     void setUp(@TempDir Path keysDir) {
         String url = "jdbc:h2:mem:signoff-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        SimpleDriverDataSource data = new SimpleDriverDataSource(new org.h2.Driver(), url);
+        SimpleDriverDataSource data = new SimpleDriverDataSource(new Driver(), url);
         assertThat(Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate().success).isTrue();
         registry = new DocumentRegistry(JdbcClient.create(data), new TransactionTemplate(new DataSourceTransactionManager(data)),
                 Clock.systemUTC());
@@ -81,7 +87,7 @@ class SignOffServiceTest {
 
     private SignOffService service(boolean separateDuties) {
         return new SignOffService(registry, new PdfSigner(ZoneId.of("America/La_Paz")), keys, new SignOffProperties(separateDuties),
-                new io.sello.signing.PdfVerifier());
+                new PdfVerifier());
     }
 
     private DocumentId stored() {
@@ -92,7 +98,7 @@ class SignOffServiceTest {
     void byDefaultOnePersonTakesOneStepPerDocumentAndARefusalChangesNothing() throws Exception {
         assertThat(SignOffProperties.defaults().separateDuties()).isTrue();
         SignOffService service = new SignOffService(registry, new PdfSigner(ZoneId.of("America/La_Paz")), keys, SignOffProperties.defaults(),
-                new io.sello.signing.PdfVerifier());
+                new PdfVerifier());
         DocumentId id = stored();
         service.signOff(id, Optional.empty(), PILAR);
         StoredDocument before = registry.find(id).orElseThrow();
@@ -166,8 +172,8 @@ class SignOffServiceTest {
     /** {@code sello.signoff.separate-duties}: on unless set, off when set so, and anything else stops the start naming the key. */
     @Test
     void theSettingIsBoundAtStartUpAndABadValueStopsIt() {
-        org.springframework.boot.test.context.runner.ApplicationContextRunner runner =
-                new org.springframework.boot.test.context.runner.ApplicationContextRunner().withUserConfiguration(Properties.class);
+        ApplicationContextRunner runner =
+                new ApplicationContextRunner().withUserConfiguration(Properties.class);
         runner.run(context -> assertThat(context.getBean(SignOffProperties.class).separateDuties()).isTrue());
         runner.withPropertyValues("sello.signoff.separate-duties=false")
                 .run(context -> assertThat(context.getBean(SignOffProperties.class).separateDuties()).isFalse());
@@ -177,8 +183,8 @@ class SignOffServiceTest {
         });
     }
 
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-    @org.springframework.boot.context.properties.EnableConfigurationProperties(SignOffProperties.class)
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(SignOffProperties.class)
     static class Properties {
     }
 
@@ -191,7 +197,7 @@ class SignOffServiceTest {
                 SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
                 @SuppressWarnings("unchecked")
                 X509CertificateHolder certificate = (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
-                names.add(certificate.getSubject().getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN)[0].getFirst().getValue().toString()
+                names.add(certificate.getSubject().getRDNs(BCStyle.CN)[0].getFirst().getValue().toString()
                         .transform(cn -> "CN=" + cn));
             }
         }

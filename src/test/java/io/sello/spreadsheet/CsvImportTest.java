@@ -18,6 +18,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.assertj.core.groups.Tuple;
 
 /**
  * Issue 17 §2: one sheet of the template saved as CSV by a spreadsheet program comes back as that list's JSON, each
@@ -98,11 +99,11 @@ class CsvImportTest {
         assertThatThrownBy(() -> read(csv, StandardCharsets.UTF_8))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(InputError::pointer, InputError::message)
                         .contains(
-                                org.assertj.core.groups.Tuple.tuple("/activities/0/declaredTotal/programmed/tgn",
+                                Tuple.tuple("/activities/0/declaredTotal/programmed/tgn",
                                         "Sheet Actividades, row 2, column I (TOTAL declarado de la actividad · Programado · T.G.N.): expected an amount but got \"mil\""),
-                                org.assertj.core.groups.Tuple.tuple("/activities/1/startDate",
+                                Tuple.tuple("/activities/1/startDate",
                                         "Sheet Actividades, row 3, column E ((4) FECHA INICIO): expected a date dd/mm/yyyy but got \"31/02/2020\""),
-                                org.assertj.core.groups.Tuple.tuple("/activities/1/declaredTotal/programmed/tgn",
+                                Tuple.tuple("/activities/1/declaredTotal/programmed/tgn",
                                         "Sheet Actividades, row 3, column I (TOTAL declarado de la actividad · Programado · T.G.N.): expected at most 2 decimal places but got 1237022.004 (nothing is rounded)")));
     }
 

@@ -28,6 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.lowagie.text.Document;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfWriter;
+import java.nio.file.Path;
 
 /** Issue 17, points 1 and 2 over HTTP: download a template, fill it as a person would, upload it, render the JSON. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -85,7 +89,7 @@ class SpreadsheetApiTest {
     /** A budget summary with a conversion column (CHF to US$), its sheets filled, posted to the render endpoint. */
     @Test
     void aBudgetWorkbookWithAConversionColumnRendersAsItsJson() throws Exception {
-        byte[] json = Fixtures.read(java.nio.file.Path.of("examples/budget-summary/anexo-1-bienes-y-servicios.json"));
+        byte[] json = Fixtures.read(Path.of("examples/budget-summary/anexo-1-bienes-y-servicios.json"));
         SheetLayout layout = SheetLayout.of(Fixtures.types().find("budget-summary").orElseThrow().jsonSchema());
         byte[] filled = TemplateWriter.filled(layout, JSON.readTree(json));
         HttpResponse<byte[]> fromSheet = post("/api/v1/documents/budget-summary", filled, SpreadsheetController.XLSX, null);
@@ -169,10 +173,10 @@ class SpreadsheetApiTest {
 
         // a PDF that carries no data (the staff's scan, another program's PDF), said in Spanish to staff
         ByteArrayOutputStream plainPdf = new ByteArrayOutputStream();
-        com.lowagie.text.Document document = new com.lowagie.text.Document();
-        com.lowagie.text.pdf.PdfWriter.getInstance(document, plainPdf);
+        Document document = new Document();
+        PdfWriter.getInstance(document, plainPdf);
         document.open();
-        document.add(new com.lowagie.text.Paragraph(new String(json, StandardCharsets.UTF_8).substring(0, 200)));
+        document.add(new Paragraph(new String(json, StandardCharsets.UTF_8).substring(0, 200)));
         document.close();
         byte[] plain = plainPdf.toByteArray();
         HttpResponse<byte[]> none = post(IMPORT, plain, "application/pdf", "es");

@@ -22,6 +22,19 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import io.sello.input.LimitsProperties;
+import io.sello.signing.PdfLimits;
+import io.sello.signing.PdfRefusedException;
+import io.sello.signing.UploadedPdf;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDXFAResource;
 
 /**
  * Every message the spreadsheet import produces, each from a workbook that really produces it, for
@@ -55,7 +68,7 @@ public final class SpreadsheetMessages {
                 workbook.linkExternalWorkbook(url, new XSSFWorkbook());
                 workbook.addOlePackage(new byte[]{'M', 'Z', 0, 0}, "programa", "programa.exe", "programa.exe");
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -77,7 +90,7 @@ public final class SpreadsheetMessages {
     }
 
     private static final WorkbookImport BENCH_IMPORT = new WorkbookImport(
-            new io.sello.input.LimitsProperties(null, null, null, null, null, null, null, null, null));
+            new LimitsProperties(null, null, null, null, null, null, null, null, null));
 
     public static SpreadsheetMessages gather() throws Exception {
         SpreadsheetMessages messages = new SpreadsheetMessages();
@@ -155,7 +168,7 @@ public final class SpreadsheetMessages {
                 workbook.linkExternalWorkbook("otro.xlsx", new XSSFWorkbook());
                 workbook.addOlePackage(new byte[]{1, 2, 3}, "objeto", "objeto.bin", "objeto.bin");
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }), "links and embedded objects");
         read(form, WorkbookRoundTripTest.personFills(workbook -> {
@@ -174,7 +187,7 @@ public final class SpreadsheetMessages {
 
     /** One sheet saved as CSV: the answer's warning, a file that is no list, a quote left open. */
     private void csv() {
-        WorkbookImport csv = new WorkbookImport(new io.sello.input.LimitsProperties(null, null, null, null, null, null, null, null, null));
+        WorkbookImport csv = new WorkbookImport(new LimitsProperties(null, null, null, null, null, null, null, null, null));
         String header = String.join(";", TemplateWriter.headers(SheetLayout.of(Fixtures.poaForm().jsonSchema()), 0));
         csv.readCsv(Fixtures.poaForm(), (header + "\n;01.01;Op;Act;02/01/2020;31/12/2020;Ind;50;0;0;0;0;0\n").getBytes())
                 .warnings().forEach(w -> english.putIfAbsent(w.message(), "a CSV of the Actividades sheet"));
@@ -199,18 +212,18 @@ public final class SpreadsheetMessages {
         fields(form, FillableForms.fill(fillable, bad, null), "a filled form's bad fields");
         fields(form, FillableForms.fill(fillable, FillableForms.typed(), document -> {
             var acroForm = document.getDocumentCatalog().getAcroForm();
-            document.getDocumentCatalog().setOpenAction(new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert(1)"));
+            document.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert(1)"));
             var xfa = document.getDocument().createCOSStream();
             try (var out = xfa.createOutputStream()) {
-                out.write("<xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\"/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.write("<xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\"/>".getBytes(StandardCharsets.UTF_8));
             }
-            acroForm.setXFA(new org.apache.pdfbox.pdmodel.interactive.form.PDXFAResource(xfa));
+            acroForm.setXFA(new PDXFAResource(xfa));
         }), "a form with JavaScript and XFA");
         fields(form, Fixtures.poaForm().blankForm(1, false).orElseThrow(), "a blank form, which has no fields");
         fields(form, formWithAFieldOfItsOwn(), "a form whose fields are not this type's");
         try {
-            io.sello.signing.UploadedPdf.formFields("{}".getBytes(), io.sello.signing.PdfLimits.DEFAULTS);
-        } catch (io.sello.signing.PdfRefusedException e) {
+            UploadedPdf.formFields("{}".getBytes(), PdfLimits.DEFAULTS);
+        } catch (PdfRefusedException e) {
             english.putIfAbsent(e.getMessage(), "a fillable form that is no PDF");
         }
         try {
@@ -227,15 +240,15 @@ public final class SpreadsheetMessages {
 
     /** Some other form: one text field named "Nombre", as an office's own PDF form would have. */
     private static byte[] formWithAFieldOfItsOwn() throws IOException {
-        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
-            var page = new org.apache.pdfbox.pdmodel.PDPage();
+        try (var document = new PDDocument()) {
+            var page = new PDPage();
             document.addPage(page);
-            var acroForm = new org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm(document);
+            var acroForm = new PDAcroForm(document);
             document.getDocumentCatalog().setAcroForm(acroForm);
-            var field = new org.apache.pdfbox.pdmodel.interactive.form.PDTextField(acroForm);
+            var field = new PDTextField(acroForm);
             field.setPartialName("Nombre");
             var widget = field.getWidgets().get(0);
-            widget.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(50, 700, 200, 20));
+            widget.setRectangle(new PDRectangle(50, 700, 200, 20));
             widget.setPage(page);
             page.getAnnotations().add(widget);
             acroForm.getFields().add(field);
@@ -247,7 +260,7 @@ public final class SpreadsheetMessages {
 
     private void fields(SheetLayout layout, byte[] pdf, String origin) {
         try {
-            FormFieldReader.read(layout, io.sello.signing.UploadedPdf.formFields(pdf, io.sello.signing.PdfLimits.DEFAULTS), 100_000)
+            FormFieldReader.read(layout, UploadedPdf.formFields(pdf, PdfLimits.DEFAULTS), 100_000)
                     .warnings().forEach(w -> english.putIfAbsent(w.message(), origin));
         } catch (InvalidInputException e) {
             invalid.add(e);

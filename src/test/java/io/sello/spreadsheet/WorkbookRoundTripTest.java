@@ -29,6 +29,19 @@ import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.sello.document.OutputFormat;
+import io.sello.document.RenderOptions;
+import io.sello.document.Warning;
+import io.sello.support.PdfDocument;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 
 /** The schema-driven template and its inverse, without a server: every type's template, the form's example round trip, bad cells. */
 class WorkbookRoundTripTest {
@@ -142,8 +155,8 @@ class WorkbookRoundTripTest {
         for (String type : new String[]{"poa-execution-form", "budget-summary"}) {
             SheetLayout layout = layout(type);
             assertThat(layout.omitted()).as(type).isEmpty();
-            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples", type))) {
-                for (java.nio.file.Path file : files.sorted().toList()) {
+            try (var files = Files.list(Path.of("examples", type))) {
+                for (Path file : files.sorted().toList()) {
                     JsonNode example = JSON.readTree(Fixtures.read(file));
                     JsonNode back = WorkbookReader.read(layout, TemplateWriter.filled(layout, example), 100_000).document();
                     assertThat(normalized(back)).as(file.toString()).isEqualTo(normalized(example));
@@ -152,13 +165,13 @@ class WorkbookRoundTripTest {
         }
         SheetLayout budget = layout("budget-summary");
         assertThat(budget.tables()).extracting(SheetLayout.Table::sheetName).contains("Importes de entrada", "Cifras declaradas");
-        JsonNode converted = JSON.readTree(Fixtures.read(java.nio.file.Path.of("examples/budget-summary/anexo-1-bienes-y-servicios.json")));
+        JsonNode converted = JSON.readTree(Fixtures.read(Path.of("examples/budget-summary/anexo-1-bienes-y-servicios.json")));
         assertThat(converted.at("/tables/0/columns").toString()).contains("\"convert\"");
         JsonNode back = WorkbookReader.read(budget, TemplateWriter.filled(budget, converted), 100_000).document();
         DocumentType type = Fixtures.types().find("budget-summary").orElseThrow();
-        io.sello.document.RenderOptions pdf = new io.sello.document.RenderOptions(false, io.sello.document.OutputFormat.PDF);
-        assertThat(io.sello.support.PdfDocument.of(type.render(JSON.writeValueAsBytes(back), pdf).content()).text())
-                .isEqualTo(io.sello.support.PdfDocument.of(type.render(JSON.writeValueAsBytes(converted), pdf).content()).text());
+        RenderOptions pdf = new RenderOptions(false, OutputFormat.PDF);
+        assertThat(PdfDocument.of(type.render(JSON.writeValueAsBytes(back), pdf).content()).text())
+                .isEqualTo(PdfDocument.of(type.render(JSON.writeValueAsBytes(converted), pdf).content()).text());
     }
 
     @Test
@@ -217,11 +230,11 @@ class WorkbookRoundTripTest {
                 workbook.linkExternalWorkbook("http://127.0.0.1:9/otro.xlsx", new XSSFWorkbook());
                 workbook.addOlePackage(new byte[]{'M', 'Z', 0, 0}, "programa", "programa.exe", "programa.exe");
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         WorkbookReader.Result read = WorkbookReader.read(layout("poa-execution-form"), xlsx, 100_000);
-        assertThat(read.warnings()).extracting(io.sello.document.Warning::code)
+        assertThat(read.warnings()).extracting(Warning::code)
                 .containsExactly("spreadsheet-links-ignored", "spreadsheet-objects-ignored");
         assertThat(read.document().at("/header/acronym").stringValue()).isEqualTo("SIGLA");
     }
@@ -259,11 +272,11 @@ class WorkbookRoundTripTest {
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
 
         byte[] macro = replacePart(addPart(template, "xl/vbaProject.bin", new byte[]{1, 2, 3}), "[Content_Types].xml", out -> {
-            String types = new String(contentTypes(template), java.nio.charset.StandardCharsets.UTF_8)
+            String types = new String(contentTypes(template), StandardCharsets.UTF_8)
                     .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
                             "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
                     .replace("<Default ", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/><Default ");
-            out.write(types.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(types.getBytes(StandardCharsets.UTF_8));
         });
         assertThatThrownBy(() -> WorkbookReader.read(layout("poa-execution-form"), macro, 100_000))
                 .isInstanceOf(SpreadsheetRefusedException.class)
@@ -282,18 +295,18 @@ class WorkbookRoundTripTest {
     static byte[] zipBomb(String part, String root, String inner, int megabytes) throws IOException {
         return replacePart(TemplateWriter.template(layout("poa-execution-form"), null), part, out -> {
             out.write(("<?xml version=\"1.0\"?><" + root + " xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><"
-                    + inner + ">").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    + inner + ">").getBytes(StandardCharsets.UTF_8));
             byte[] blanks = new byte[1 << 20];
-            java.util.Arrays.fill(blanks, (byte) ' ');
+            Arrays.fill(blanks, (byte) ' ');
             for (int i = 0; i < megabytes; i++) {
                 out.write(blanks);
             }
-            out.write(("</" + inner + "></" + root + ">").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(("</" + inner + "></" + root + ">").getBytes(StandardCharsets.UTF_8));
         });
     }
 
     /** The form's template with the smallest valid header and one activity, changed by {@code change} as a person would. */
-    static byte[] personFills(java.util.function.Consumer<XSSFWorkbook> change) throws IOException {
+    static byte[] personFills(Consumer<XSSFWorkbook> change) throws IOException {
         SheetLayout layout = layout("poa-execution-form");
         try (XSSFWorkbook workbook = open(TemplateWriter.template(layout, null))) {
             XSSFSheet general = workbook.getSheet("Datos generales");
@@ -304,12 +317,12 @@ class WorkbookRoundTripTest {
                 }
             }
             general.getRow(7).getCell(1).setCellValue(2024);
-            general.getRow(8).getCell(1).setCellValue(java.time.LocalDate.of(2024, 6, 30));
+            general.getRow(8).getCell(1).setCellValue(LocalDate.of(2024, 6, 30));
             Row activity = workbook.getSheet("Actividades").createRow(1);
             activity.createCell(1).setCellValue("01.01");
             activity.createCell(3).setCellValue("Actividad");
             activity.createCell(4).setCellValue("02/01/2024");
-            activity.createCell(5).setCellValue(java.time.LocalDate.of(2024, 12, 31));
+            activity.createCell(5).setCellValue(LocalDate.of(2024, 12, 31));
             activity.createCell(6).setCellValue("Avance");
             activity.createCell(7).setCellValue(50);
             change.accept(workbook);
@@ -373,7 +386,7 @@ class WorkbookRoundTripTest {
     }
 
     private static DataValidation validationOf(XSSFSheet sheet, int row, int col) {
-        return sheet.getDataValidations().stream().filter(v -> java.util.Arrays.stream(v.getRegions().getCellRangeAddresses())
+        return sheet.getDataValidations().stream().filter(v -> Arrays.stream(v.getRegions().getCellRangeAddresses())
                 .anyMatch(range -> range.isInRange(row, col))).findFirst().orElse(null);
     }
 
@@ -385,8 +398,8 @@ class WorkbookRoundTripTest {
 
     private static String text(XSSFSheet sheet) {
         StringBuilder text = new StringBuilder();
-        sheet.forEach(row -> row.forEach(cell -> text.append(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                ? ((org.apache.poi.xssf.usermodel.XSSFCell) cell).getRawValue() : cell.toString()).append('|')));
+        sheet.forEach(row -> row.forEach(cell -> text.append(cell.getCellType() == CellType.NUMERIC
+                ? ((XSSFCell) cell).getRawValue() : cell.toString()).append('|')));
         return text.toString();
     }
 

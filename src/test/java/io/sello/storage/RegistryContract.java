@@ -18,6 +18,28 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * What the registry promises, run against each database it supports (H2 embedded, PostgreSQL), on a
@@ -34,7 +56,7 @@ abstract class RegistryContract {
     @BeforeEach
     void migrate() throws Exception {
         String url = url();
-        Driver driver = java.sql.DriverManager.getDriver(url);
+        Driver driver = DriverManager.getDriver(url);
         dataSource = new SimpleDriverDataSource(driver, url);
         Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").cleanDisabled(false).load();
         flyway.clean();
@@ -68,7 +90,7 @@ abstract class RegistryContract {
     /** The registry list: newest first, each with its sign-offs as find gives them, in two statements whatever the limit. */
     @Test
     void theLatestDocumentsComeWithTheirSignOffsInTwoStatements() {
-        List<StoredDocument> stored = new java.util.ArrayList<>();
+        List<StoredDocument> stored = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             stored.add(store(("v" + i).getBytes()));
         }
@@ -77,7 +99,7 @@ abstract class RegistryContract {
                 SignOffKind.PERSONAL, NOW, "v1 signed".getBytes())).isTrue();
         assertThat(registry.recordSignOff(signed.id(), 2, SignOffStep.REVISADO, "Luis Mamani", "Jefe", "luis",
                 SignOffKind.PERSONAL, NOW, "v1 signed twice".getBytes())).isTrue();
-        java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger statements = new AtomicInteger();
         DocumentRegistry counted = new DocumentRegistry(JdbcClient.create(countingStatements(statements)),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -85,7 +107,7 @@ abstract class RegistryContract {
         assertThat(statements.get()).isEqualTo(2);
         assertThat(latest).hasSize(3);
         // all four were stored at the same instant: the list breaks the tie by id, as its ORDER BY says
-        List<StoredDocument> expected = stored.stream().sorted(java.util.Comparator.comparing((StoredDocument d) -> d.id().toString()))
+        List<StoredDocument> expected = stored.stream().sorted(Comparator.comparing((StoredDocument d) -> d.id().toString()))
                 .limit(3).map(d -> registry.find(d.id()).orElseThrow()).toList();
         assertThat(latest).isEqualTo(expected);
         statements.set(0);
@@ -97,19 +119,19 @@ abstract class RegistryContract {
     }
 
     /** A data source that counts the statements prepared through it. */
-    private javax.sql.DataSource countingStatements(java.util.concurrent.atomic.AtomicInteger count) {
-        return new org.springframework.jdbc.datasource.DelegatingDataSource(dataSource) {
+    private DataSource countingStatements(AtomicInteger count) {
+        return new DelegatingDataSource(dataSource) {
             @Override
-            public java.sql.Connection getConnection() throws java.sql.SQLException {
-                java.sql.Connection connection = super.getConnection();
-                return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                        new Class<?>[]{java.sql.Connection.class}, (proxy, method, args) -> {
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[]{Connection.class}, (proxy, method, args) -> {
                             if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
                                 count.incrementAndGet();
                             }
                             try {
                                 return method.invoke(connection, args);
-                            } catch (java.lang.reflect.InvocationTargetException e) {
+                            } catch (InvocationTargetException e) {
                                 throw e.getCause();
                             }
                         });
@@ -126,10 +148,10 @@ abstract class RegistryContract {
         TemplateArchive archive = new TemplateArchive(JdbcClient.create(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.fixed(NOW, ZoneOffset.UTC));
         byte[] font = new byte[300_000];
-        new java.util.Random(7).nextBytes(font);
-        java.util.Map<String, byte[]> v1 = java.util.Map.of("sello/fonts/a.ttf", font,
+        new Random(7).nextBytes(font);
+        Map<String, byte[]> v1 = Map.of("sello/fonts/a.ttf", font,
                 "report-templates/x/x.xhtml.ftl", "<p>uno</p>".getBytes(StandardCharsets.UTF_8));
-        java.util.Map<String, byte[]> v2 = java.util.Map.of("sello/fonts/a.ttf", font,
+        Map<String, byte[]> v2 = Map.of("sello/fonts/a.ttf", font,
                 "report-templates/x/x.xhtml.ftl", "<p>dos</p>".getBytes(StandardCharsets.UTF_8));
         assertThat(archive.has("x@1")).isFalse();
         assertThat(archive.keep("x@1", "x", v1)).isTrue();
@@ -204,16 +226,16 @@ abstract class RegistryContract {
                 .containsExactly("ELABORADO ana PERSONAL", "REVISADO sistema-poa SEAL");
         // the column takes only the two kinds, and has no default a forgotten value could fall back on
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+        Assertions.assertThatThrownBy(() -> jdbc.sql("""
                         INSERT INTO sign_offs (document_id, step, signer, position, username, signed_at, sha256, kind)
                         VALUES (:id, 'APROBADO', 'x', 'x', 'x', :at, :sha, 'BOTH')""")
-                .param("id", stored.id().toString()).param("at", java.sql.Timestamp.from(NOW)).param("sha", "0".repeat(64)).update())
-                .isInstanceOf(org.springframework.dao.DataAccessException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+                .param("id", stored.id().toString()).param("at", Timestamp.from(NOW)).param("sha", "0".repeat(64)).update())
+                .isInstanceOf(DataAccessException.class);
+        Assertions.assertThatThrownBy(() -> jdbc.sql("""
                         INSERT INTO sign_offs (document_id, step, signer, position, username, signed_at, sha256)
                         VALUES (:id, 'APROBADO', 'x', 'x', 'x', :at, :sha)""")
-                .param("id", stored.id().toString()).param("at", java.sql.Timestamp.from(NOW)).param("sha", "0".repeat(64)).update())
-                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+                .param("id", stored.id().toString()).param("at", Timestamp.from(NOW)).param("sha", "0".repeat(64)).update())
+                .isInstanceOf(DataAccessException.class);
     }
 
     /** A sign-off recorded before V6 existed becomes a seal: the registry claims no personal signature it cannot vouch for. */
@@ -229,11 +251,11 @@ abstract class RegistryContract {
                                        signature_slots, pdf, created_at, created_by, version)
                 VALUES ('00000000-0000-4000-8000-000000000001', 'poa-execution-form', 'ELABORADO', 'F.pdf', :sha, :sha, 't', '{}',
                         '', :pdf, :at, 'ana', 2)""")
-                .param("sha", "0".repeat(64)).param("pdf", "x".getBytes()).param("at", java.sql.Timestamp.from(NOW)).update();
+                .param("sha", "0".repeat(64)).param("pdf", "x".getBytes()).param("at", Timestamp.from(NOW)).update();
         jdbc.sql("""
                 INSERT INTO sign_offs (document_id, step, signer, position, username, signed_at, sha256)
                 VALUES ('00000000-0000-4000-8000-000000000001', 'ELABORADO', 'Ana Quispe', 'Técnico', 'ana', :at, :sha)""")
-                .param("at", java.sql.Timestamp.from(NOW)).param("sha", "1".repeat(64)).update();
+                .param("at", Timestamp.from(NOW)).param("sha", "1".repeat(64)).update();
         assertThat(Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate().success).isTrue();
         assertThat(registry.find(DocumentId.parse("00000000-0000-4000-8000-000000000001")).orElseThrow().signOffs())
                 .extracting(StoredDocument.SignOff::kind).containsExactly(SignOffKind.SEAL);
@@ -264,9 +286,9 @@ abstract class RegistryContract {
         long auditRows = registry.auditRowCount();
         int threads = 8;
         int each = 50;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             done.add(pool.submit(() -> {
                 start.await();
@@ -277,16 +299,16 @@ abstract class RegistryContract {
             }));
         }
         start.countDown();
-        for (java.util.concurrent.Future<?> f : done) {
-            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        for (Future<?> f : done) {
+            f.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
         registry.countDaily("verify-upload", "refused");
         DocumentRegistry tomorrow = new DocumentRegistry(JdbcClient.create(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.fixed(NOW.plus(java.time.Duration.ofDays(1)), ZoneOffset.UTC));
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.fixed(NOW.plus(Duration.ofDays(1)), ZoneOffset.UTC));
         tomorrow.countDaily("verify-stored", "ok");
         tomorrow.countDaily("verify-stored", "ok");
-        java.time.LocalDate today = java.time.LocalDate.of(2021, 7, 7);
+        LocalDate today = LocalDate.of(2021, 7, 7);
         assertThat(registry.dailyCounts(today)).containsExactly(
                 new DailyCount(today, "verify-upload", "ok", threads * each),
                 new DailyCount(today, "verify-upload", "refused", 1),

@@ -25,6 +25,8 @@ import java.util.List;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Base64;
+import org.openqa.selenium.StaleElementReferenceException;
 
 /**
  * Debian's headless Chromium, driven by Selenium, for the page tests (scripts/test.sh installs chromium and
@@ -41,7 +43,7 @@ public final class Browser implements AutoCloseable {
         // A page that navigates while a condition reads it (sign-in redirects to the page it came from) leaves the
         // element found a moment before stale: the next poll finds the new page's, instead of failing the wait.
         this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+                .ignoring(StaleElementReferenceException.class);
         this.base = base;
     }
 
@@ -106,7 +108,7 @@ public final class Browser implements AutoCloseable {
         Object base64 = ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
                         + " let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });", url);
-        return java.util.Base64.getDecoder().decode((String) base64);
+        return Base64.getDecoder().decode((String) base64);
     }
 
     /**

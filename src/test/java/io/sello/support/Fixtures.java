@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.sello.DocumentTypesProperties;
+import io.sello.rendering.Engines;
 
 /** One engine and catalogue for the whole test JVM: loading templates and fonts once keeps the suite fast. */
 public final class Fixtures {
@@ -40,7 +42,7 @@ public final class Fixtures {
 
     public static synchronized DocumentTypes types() {
         if (types == null) {
-            types = Sello.documentTypes(new io.sello.rendering.Engines(renderer(), htmlRenderer()), io.sello.DocumentTypesProperties.DEFAULT_PACKAGES);
+            types = Sello.documentTypes(new Engines(renderer(), htmlRenderer()), DocumentTypesProperties.DEFAULT_PACKAGES);
         }
         return types;
     }

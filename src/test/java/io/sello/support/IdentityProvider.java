@@ -21,6 +21,17 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import java.util.List;
 import java.util.UUID;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
+import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 
 /**
  * A real OpenID Connect provider for the sign-in tests: Spring Authorization Server in its own Spring
@@ -71,17 +82,17 @@ public final class IdentityProvider implements AutoCloseable {
     }
 
     @ImportAutoConfiguration({
-            org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration.class,
-            org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration.class,
-            org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration.class,
-            org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration.class,
-            org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration.class,
-            org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration.class,
-            org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration.class,
-            org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration.class,
-            org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration.class,
-            org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration.class,
-            org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration.class})
+            TomcatServletWebServerAutoConfiguration.class,
+            DispatcherServletAutoConfiguration.class,
+            WebMvcAutoConfiguration.class,
+            ErrorMvcAutoConfiguration.class,
+            HttpMessageConvertersAutoConfiguration.class,
+            JacksonAutoConfiguration.class,
+            SecurityAutoConfiguration.class,
+            ServletWebSecurityAutoConfiguration.class,
+            SecurityFilterAutoConfiguration.class,
+            OAuth2AuthorizationServerAutoConfiguration.class,
+            OAuth2AuthorizationServerJwtAutoConfiguration.class})
     static class Server {
         @Bean
         RegisteredClientRepository clients() {

@@ -41,6 +41,19 @@ import java.util.Calendar;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
+import io.sello.signing.SigningKey;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
 
 /**
  * "The official's own software" for the upload sign-off tests (issue 16 §1): Apache PDFBox and BouncyCastle, not
@@ -58,7 +71,7 @@ public record OwnSoftwareSigner(KeyPair key, X509Certificate certificate, List<X
     }
 
     /** A signer whose certificate a test PKI issued: the signing key's chain is carried in the signature. */
-    public static OwnSoftwareSigner of(io.sello.signing.SigningKey key) {
+    public static OwnSoftwareSigner of(SigningKey key) {
         KeyPair pair = new KeyPair(key.certificate().getPublicKey(), key.privateKey());
         return new OwnSoftwareSigner(pair, key.certificate(), key.chain().subList(1, key.chain().size()), null);
     }
@@ -135,21 +148,21 @@ public record OwnSoftwareSigner(KeyPair key, X509Certificate certificate, List<X
     }
 
     /** The signature-time-stamp unsigned attribute (RFC 3161 appendix A), over the signature value. */
-    private org.bouncycastle.cms.CMSSignedData withSignatureTimestamp(org.bouncycastle.cms.CMSSignedData signed) throws Exception {
-        org.bouncycastle.cms.SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
-        var request = new org.bouncycastle.tsp.TimeStampRequestGenerator();
+    private CMSSignedData withSignatureTimestamp(CMSSignedData signed) throws Exception {
+        SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+        var request = new TimeStampRequestGenerator();
         request.setCertReq(true);
-        var query = request.generate(org.bouncycastle.tsp.TSPAlgorithms.SHA256,
+        var query = request.generate(TSPAlgorithms.SHA256,
                 MessageDigest.getInstance("SHA-256").digest(signer.getSignature()));
-        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(tsaUrl))
+        var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tsaUrl))
                 .header("Content-Type", "application/timestamp-query")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(query.getEncoded())).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        var token = new org.bouncycastle.tsp.TimeStampResponse(answer.body()).getTimeStampToken();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(query.getEncoded())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        var token = new TimeStampResponse(answer.body()).getTimeStampToken();
         var unsigned = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
                 new DERSet(token.toCMSSignedData().toASN1Structure())));
-        var stamped = org.bouncycastle.cms.SignerInformation.replaceUnsignedAttributes(signer, unsigned);
-        return org.bouncycastle.cms.CMSSignedData.replaceSigners(signed, new org.bouncycastle.cms.SignerInformationStore(stamped));
+        var stamped = SignerInformation.replaceUnsignedAttributes(signer, unsigned);
+        return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
     }
 
     /** A detached CAdES signature with signing-certificate-v2, as PAdES baseline B asks. */
@@ -164,12 +177,12 @@ public record OwnSoftwareSigner(KeyPair key, X509Certificate certificate, List<X
                     // PAdES baseline B (ETSI EN 319 142-1, 5.1.1): the time is the dictionary's /M, never a signing-time
                     // attribute in the CMS; a tool that adds one makes a signature EU DSS reads as PDF-NOT-ETSI
                     .setSignedAttributeGenerator(parameters -> new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes))
-                            .getAttributes(parameters).remove(org.bouncycastle.asn1.cms.CMSAttributes.signingTime))
+                            .getAttributes(parameters).remove(CMSAttributes.signingTime))
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()), certificate));
-            List<X509Certificate> carried = new java.util.ArrayList<>(List.of(certificate));
+            List<X509Certificate> carried = new ArrayList<>(List.of(certificate));
             carried.addAll(chain);
             generator.addCertificates(new JcaCertStore(carried));
-            org.bouncycastle.cms.CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content), false);
+            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content), false);
             return tsaUrl == null ? signed.getEncoded() : withSignatureTimestamp(signed).getEncoded();
         } catch (Exception e) {
             throw new IOException(e);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 
 /** A PDF read back with PDFBox, for assertions about what it says rather than its bytes. */
 public final class PdfDocument {
@@ -88,9 +89,9 @@ public final class PdfDocument {
 
     /** Asserts that the document uses fonts, all of them embedded and all of the bundled family. */
     public void assertEveryFontEmbedded() {
-        org.assertj.core.api.Assertions.assertThat(fontsEmbedded).isNotEmpty().allSatisfy((name, embedded) -> {
-            org.assertj.core.api.Assertions.assertThat(embedded).as(name).isTrue();
-            org.assertj.core.api.Assertions.assertThat(name).contains("DejaVuSansCondensed");
+        Assertions.assertThat(fontsEmbedded).isNotEmpty().allSatisfy((name, embedded) -> {
+            Assertions.assertThat(embedded).as(name).isTrue();
+            Assertions.assertThat(name).contains("DejaVuSansCondensed");
         });
     }
 

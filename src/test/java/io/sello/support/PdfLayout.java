@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
  * A text rendering of a PDF's layout: one line per text run with its page and position, rounded to
@@ -26,7 +27,7 @@ public final class PdfLayout {
             out.append("pages ").append(document.getNumberOfPages()).append('\n');
             PDFTextStripper stripper = new PDFTextStripper() {
                 @Override
-                protected void startPage(org.apache.pdfbox.pdmodel.PDPage page) throws IOException {
+                protected void startPage(PDPage page) throws IOException {
                     out.append("page ").append(getCurrentPageNo()).append('\n');
                 }
 

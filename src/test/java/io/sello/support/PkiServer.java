@@ -59,6 +59,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.security.cert.CertificateEncodingException;
+import java.util.HashMap;
 
 /**
  * The network side of the offline test PKI (issue 16, point 4), on loopback only: an RFC 3161 TSA whose certificate
@@ -206,7 +208,7 @@ public final class PkiServer implements AutoCloseable {
         try {
             return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                     .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
-        } catch (java.security.cert.CertificateEncodingException e) {
+        } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -281,7 +283,7 @@ public final class PkiServer implements AutoCloseable {
             if (revocationDown.get()) {
                 return Answer.unavailable();
             }
-            Map<BigInteger, Instant> listed = new java.util.HashMap<>();
+            Map<BigInteger, Instant> listed = new HashMap<>();
             revocations.forEach((serial, when) -> {
                 X509Certificate certificate = pki.issued.get(serial);
                 if (certificate != null && certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {

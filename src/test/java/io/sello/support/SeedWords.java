@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A reviewer's word-by-word comparison of a source document (a seed's text rendering) with the PDF
@@ -273,7 +275,7 @@ public final class SeedWords {
 
     private static Match greedy(List<String> unit, int head, List<String> pdf, int start, int to) {
         List<String> missing = new ArrayList<>(unit.subList(0, head));
-        java.util.Set<Integer> used = new java.util.HashSet<>();
+        Set<Integer> used = new HashSet<>();
         int j = start;
         int matched = 0;
         for (int i = head; i < unit.size(); i++) {
@@ -294,7 +296,7 @@ public final class SeedWords {
         return new Match(start, matched, missing);
     }
 
-    private static int find(String word, List<String> pdf, int from, int to, java.util.Set<Integer> used) {
+    private static int find(String word, List<String> pdf, int from, int to, Set<Integer> used) {
         for (int k = from; k < to; k++) {
             if (!used.contains(k) && pdf.get(k).equals(word)) {
                 return k;

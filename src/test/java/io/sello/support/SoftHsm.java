@@ -12,6 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.Security;
+import java.security.cert.X509Certificate;
 
 /**
  * Throwaway SoftHSM2 tokens under {@code target/softhsm/}, one per test user, each holding a key pair made on the
@@ -145,10 +153,10 @@ public final class SoftHsm {
     }
 
     /** The public key of the token's key pair (from the certificate stored beside it). */
-    public static java.security.PublicKey publicKey(Token token) {
+    public static PublicKey publicKey(Token token) {
         try {
             return keyStore(token).getCertificate(token.keyAlias()).getPublicKey();
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("token " + token.label(), e);
         }
     }
@@ -157,24 +165,24 @@ public final class SoftHsm {
      * Replaces the certificate beside the token's key with {@code chain} (the signer's certificate first), as the
      * holder of a token does with the certificate their authority issued for its key. The key stays on the token.
      */
-    public static void installChain(Token token, java.security.cert.X509Certificate... chain) {
+    public static void installChain(Token token, X509Certificate... chain) {
         try {
-            java.security.KeyStore store = keyStore(token);
-            java.security.Key key = store.getKey(token.keyAlias(), null);
+            KeyStore store = keyStore(token);
+            Key key = store.getKey(token.keyAlias(), null);
             store.setKeyEntry(token.keyAlias(), key, null, chain);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("token " + token.label(), e);
         }
     }
 
-    private static java.security.KeyStore keyStore(Token token) throws java.security.GeneralSecurityException {
-        java.security.Provider provider = java.security.Security.getProvider("SunPKCS11").configure("--name = "
+    private static KeyStore keyStore(Token token) throws GeneralSecurityException {
+        Provider provider = Security.getProvider("SunPKCS11").configure("--name = "
                 + token.label() + "-test\nlibrary = " + token.library() + "\nslot = " + token.slot() + "\n");
-        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS11", provider);
+        KeyStore store = KeyStore.getInstance("PKCS11", provider);
         try {
             store.load(null, token.pin().toCharArray());
         } catch (IOException e) {
-            throw new java.security.KeyStoreException(e);
+            throw new KeyStoreException(e);
         }
         return store;
     }

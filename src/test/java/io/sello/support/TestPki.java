@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.x509.CRLNumber;
 
 /**
  * An offline PKI made in the test JVM with BouncyCastle (issue 16, point 4): a root CA, an intermediate CA, signers
@@ -190,7 +191,7 @@ public final class TestPki {
                 Date.from(thisUpdate));
         builder.setNextUpdate(Date.from(thisUpdate.plus(Duration.ofDays(7))));
         // a CRL number that grows with time, as RFC 5280 5.2.3 wants from one issuer's successive CRLs
-        builder.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(
+        builder.addExtension(Extension.cRLNumber, false, new CRLNumber(
                 BigInteger.valueOf(Math.max(1, thisUpdate.toEpochMilli()))));
         builder.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer));
         revocations.forEach((serial, when) -> builder.addCRLEntry(serial, Date.from(when), CRLReason.keyCompromise));

@@ -40,6 +40,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import eu.europa.esig.dss.alert.SilentOnStatusAlert;
+import java.io.IOException;
+import java.security.cert.X509CRL;
 
 /**
  * An RFC 3161 timestamping authority in the test JVM (issue 16: PAdES B-T/B-LT/B-LTA), its certificate issued by a
@@ -110,9 +113,9 @@ public final class TestTsa {
         verifier.setAIASource(null);
         verifier.setCrlSource(new ExternalResourcesCRLSource(new ByteArrayInputStream(encoded(pki.rootCrl)),
                 new ByteArrayInputStream(encoded(pki.intermediateCrl))));
-        verifier.setAlertOnMissingRevocationData(new eu.europa.esig.dss.alert.SilentOnStatusAlert());
+        verifier.setAlertOnMissingRevocationData(new SilentOnStatusAlert());
         // a later sign-off is extended while an earlier one already is B-LTA: DSS raises this alert unless told not to
-        verifier.setAugmentationAlertOnHigherSignatureLevel(new eu.europa.esig.dss.alert.SilentOnStatusAlert());
+        verifier.setAugmentationAlertOnHigherSignatureLevel(new SilentOnStatusAlert());
         PAdESService service = new PAdESService(verifier);
         service.setPdfObjFactory(new ITextDefaultPdfObjFactory());
         service.setTspSource(source());
@@ -120,12 +123,12 @@ public final class TestTsa {
         parameters.setSignatureLevel(level);
         try {
             return service.extendDocument(new InMemoryDocument(pdf), parameters).openStream().readAllBytes();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static byte[] encoded(java.security.cert.X509CRL crl) {
+    private static byte[] encoded(X509CRL crl) {
         try {
             return crl.getEncoded();
         } catch (Exception e) {

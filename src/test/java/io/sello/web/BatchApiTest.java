@@ -31,6 +31,8 @@ import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.sello.support.PdfDocument;
+import java.lang.management.ManagementFactory;
 
 /**
  * A 200-document batch through JobRunr: 202 at once, progress, a bad item failing alone, the ZIP of
@@ -120,7 +122,7 @@ class BatchApiTest {
             assertThat(item.get("attempts").intValue()).isEqualTo(1);
             assertThat(item.get("worker").stringValue()).isEqualTo("sello-1");
         });
-        assertThat(progress.toString()).doesNotContain(java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
+        assertThat(progress.toString()).doesNotContain(ManagementFactory.getRuntimeMXBean().getName());
         assertThat(progress.get("webhook").stringValue()).isEqualTo("delivered");
 
         assertThat(calls.get()).isEqualTo(2);
@@ -141,7 +143,7 @@ class BatchApiTest {
                 byte[] pdf = zip.readAllBytes();
                 assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
                 // Seed 003's Total Fase II (US$): 1,288,584 as declared, 1,288,583 as computed.
-                String text = io.sello.support.PdfDocument.of(pdf).text();
+                String text = PdfDocument.of(pdf).text();
                 assertThat(text).containsAnyOf("1,288,584", "1,288,583");
                 computedFigures += text.contains("1,288,583") ? 1 : 0;
                 entries++;
@@ -175,7 +177,7 @@ class BatchApiTest {
         assertThat(results.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"lote-" + id + ".zip\"");
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(results.body()))) {
             assertThat(zip.getNextEntry().getName()).isEqualTo("0001-uno.pdf");
-            assertThat(io.sello.support.PdfDocument.of(zip.readAllBytes()).text()).contains("Capacitación en gestión pública");
+            assertThat(PdfDocument.of(zip.readAllBytes()).text()).contains("Capacitación en gestión pública");
             assertThat(zip.getNextEntry()).isNull();
         }
     }

@@ -22,6 +22,15 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.sello.spreadsheet.FillableForms;
+import io.sello.spreadsheet.SpreadsheetMessages;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The data-entry page (/ui/tipo.html?tipo=…) that json-editor generates from each type's schema (issue 15 §1–2):
@@ -146,7 +155,7 @@ class DataEntryPageTest {
         // The page marks the draft bar data-issuing="false" once Emitir has its answer, whatever it is. Up to 120 s:
         // the render may queue behind work other test classes left running on this shared service, and the
         // service itself gives up after sello.limits.render-timeout (60 s), which the page then says.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(120))
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
                 .withMessage(() -> "Emitir had no answer; the page says: " + draftStatus())
                 .until(d -> "false".equals(d.findElement(By.id("draft-bar")).getDomAttribute("data-issuing")));
         assertThat(browser.driver().findElements(By.id("issued-pdf"))).as("Emitir: %s", draftStatus()).isNotEmpty();
@@ -422,7 +431,7 @@ class DataEntryPageTest {
 
         Path filled = Files.createTempFile("planilla", ".xlsx");
         try {
-            Files.write(filled, io.sello.spreadsheet.SpreadsheetMessages.smallFilledForm());
+            Files.write(filled, SpreadsheetMessages.smallFilledForm());
             browser.visible(By.id("sheet-file")).sendKeys(filled.toAbsolutePath().toString());
             // the load's message stays in front of the verdict of the check it starts (it used to vanish 400 ms later)
             try {
@@ -446,7 +455,7 @@ class DataEntryPageTest {
                             "TOTAL declarado de la actividad · Ejecutado · T.G.N.", "TOTAL declarado de la actividad · Ejecutado · Otras fuentes",
                             "TOTAL declarado de la actividad · % ejecución"));
             Files.write(csv, (header + "\r\n;02.01;Operación A;Actividad A;02/01/2024;30/06/2024;Avance;50;1.237.022,00;;;;\r\n"
-                    + ";02.02;Operación B;Actividad B;02/01/2024;30/06/2024;Avance;10;;;;;\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+                    + ";02.02;Operación B;Actividad B;02/01/2024;30/06/2024;Avance;10;;;;;\r\n").getBytes(Charset.forName("windows-1252")));
             browser.visible(By.id("sheet-file")).sendKeys(csv.toAbsolutePath().toString());
             try {
                 browser.waiter().until(d -> status().startsWith("Lista cargada desde actividades")
@@ -472,10 +481,10 @@ class DataEntryPageTest {
                 fillable.getDomAttribute("href"))).isEqualTo("200 application/pdf");
         Path pdf = Files.createTempFile("formulario", ".pdf");
         try {
-            byte[] empty = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + port + fillable.getDomAttribute("href") + "?rows=2")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
-            Files.write(pdf, io.sello.spreadsheet.FillableForms.fill(empty, io.sello.spreadsheet.FillableForms.typed(), null));
+            byte[] empty = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + fillable.getDomAttribute("href") + "?rows=2")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+            Files.write(pdf, FillableForms.fill(empty, FillableForms.typed(), null));
             browser.visible(By.id("sheet-file")).sendKeys(pdf.toAbsolutePath().toString());
             browser.waiter().until(d -> status().startsWith("Formulario PDF cargado"));
         } finally {

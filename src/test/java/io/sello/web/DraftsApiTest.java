@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.sello.support.PdfDocument;
 
 /**
  * Drafts over HTTP (issue 15, point 3): saved, listed, reopened and saved again by their owner only;
@@ -173,7 +174,7 @@ class DraftsApiTest {
 
         HttpResponse<byte[]> pdf = send("GET", document.get("links").get("pdf").stringValue(), null, "ana", null);
         assertThat(pdf.statusCode()).isEqualTo(200);
-        assertThat(io.sello.support.PdfDocument.of(pdf.body()).pages().get(0)).contains("SENAVEX");
+        assertThat(PdfDocument.of(pdf.body()).pages().get(0)).contains("SENAVEX");
         assertThat(send("GET", "/api/v1/drafts/" + id, null, "ana", null).statusCode()).isEqualTo(404);
 
         // "Nuevo a partir de…": the stored document's data, as it was sent, for any signed-in user

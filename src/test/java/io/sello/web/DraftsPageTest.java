@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.StandardCharsets;
+import org.openqa.selenium.Keys;
 
 /**
  * The drafts in the browser (issue 15, point 3), on the data-entry page through drafts.js and on
@@ -199,7 +201,7 @@ class DraftsPageTest {
         browser.screenshot("drafts-issued-1280");
         // the PDF of the new document, fetched as the page's link does
         byte[] pdf = browser.fetch(pdfLink.getDomProperty("href"));
-        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         String newId = pdfLink.getDomProperty("href").replaceAll(".*/documents/([^/]+)/pdf", "$1");
         assertThat(newId).isNotEqualTo(documentId);
         assertThat(JSON.readTree(send("GET", "/api/v1/documents/" + newId, null).body()).get("createdBy").stringValue()).isEqualTo("ana");
@@ -223,8 +225,8 @@ class DraftsPageTest {
     private void type(String path, String text) {
         String box = "[data-schemapath='" + path + "']";
         WebElement input = browser.visible(By.cssSelector(box + " input:not([type=hidden])"));
-        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
-        input.sendKeys(text, org.openqa.selenium.Keys.TAB);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text, Keys.TAB);
     }
 
     private void title(String text) {
@@ -248,7 +250,7 @@ class DraftsPageTest {
     }
 
     private String createDraft(String body) throws Exception {
-        HttpResponse<byte[]> created = send("POST", "/api/v1/drafts", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<byte[]> created = send("POST", "/api/v1/drafts", body.getBytes(StandardCharsets.UTF_8));
         assertThat(created.statusCode()).isEqualTo(201);
         return JSON.readTree(created.body()).get("id").stringValue();
     }

@@ -38,6 +38,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import org.assertj.core.groups.Tuple;
 
 /**
  * Issue 18, point 1: a client generated from the published OpenAPI document works. The build generates it
@@ -133,7 +134,7 @@ class GeneratedClientTest {
             assertThat(report.getFigures()).extracting(ComputedFigure::getPointer, ComputedFigure::getValue, ComputedFigure::getPrinted)
                     .as(type.id().value())
                     .containsExactlyElementsOf(expected.figures().stream()
-                            .map(f -> org.assertj.core.groups.Tuple.tuple(f.pointer(), f.value(), f.printed())).toList());
+                            .map(f -> Tuple.tuple(f.pointer(), f.value(), f.printed())).toList());
             assertThat(report.getMismatches()).hasSameSizeAs(expected.mismatches());
 
             // seed 003's examples declare figures that do not add up: those render only leniently

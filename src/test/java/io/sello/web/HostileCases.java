@@ -39,6 +39,26 @@ import java.util.zip.DeflaterOutputStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.sello.spreadsheet.SpreadsheetMessages;
+import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpHeaders;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Deflater;
+import java.util.zip.ZipInputStream;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 
 /**
  * The cases of {@link HostileInputTest}, by category. Each is an attack (a request, built against the
@@ -77,7 +97,7 @@ final class HostileCases {
      */
     record Case(String category, String name, Attack attack, Set<Integer> statuses, String type, Check check) {
         Case {
-            java.util.Objects.requireNonNull(type, () -> name + ": name the problem type, or NOT_A_PROBLEM");
+            Objects.requireNonNull(type, () -> name + ": name the problem type, or NOT_A_PROBLEM");
         }
 
         @Override
@@ -363,17 +383,17 @@ final class HostileCases {
         // Spreadsheets (issue 17): a zip bomb, a macro-enabled workbook, a workbook linking to the trap server.
         String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         cases.add(new Case(c, "an XLSX whose sheet inflates to 200 MB posted for import",
-                t -> t.post(FORM + "/import", io.sello.spreadsheet.SpreadsheetMessages.zipBomb(), xlsx),
+                t -> t.post(FORM + "/import", SpreadsheetMessages.zipBomb(), xlsx),
                 Set.of(413), "/problems/spreadsheet-too-large", problem("spreadsheet-too-large")));
         cases.add(new Case(c, "a workbook sent as macro-enabled (.xlsm) to the render endpoint",
-                t -> t.post(FORM, io.sello.spreadsheet.SpreadsheetMessages.smallFilledForm(), "application/vnd.ms-excel.sheet.macroEnabled.12"),
+                t -> t.post(FORM, SpreadsheetMessages.smallFilledForm(), "application/vnd.ms-excel.sheet.macroEnabled.12"),
                 Set.of(422), "/problems/unreadable-spreadsheet", problem("unreadable-spreadsheet")));
         cases.add(new Case(c, "a workbook linking to the trap server and embedding an executable, imported",
-                t -> t.post(FORM + "/import", io.sello.spreadsheet.SpreadsheetMessages.linkedWorkbook(
+                t -> t.post(FORM + "/import", SpreadsheetMessages.linkedWorkbook(
                         "http://127.0.0.1:" + t.trap().port() + "/otro.xlsx"), xlsx),
                 Set.of(200), NOT_A_PROBLEM, (r, t) -> assertThat(r.headers().firstValue("Sello-Warning-Count")).contains("2")));
         cases.add(new Case(c, "the same workbook posted to the render endpoint: the PDF's warnings say what was ignored",
-                t -> t.post(FORM, io.sello.spreadsheet.SpreadsheetMessages.linkedWorkbook(
+                t -> t.post(FORM, SpreadsheetMessages.linkedWorkbook(
                         "http://127.0.0.1:" + t.trap().port() + "/otro.xlsx"), xlsx),
                 Set.of(200), NOT_A_PROBLEM, (r, t) -> assertThat(r.headers().firstValue("Sello-Warnings").orElse(""))
                         .contains("spreadsheet-links-ignored", "spreadsheet-objects-ignored")));
@@ -560,10 +580,10 @@ final class HostileCases {
         long newestRow = newestAuditRow(t);
         long counted = countedUploads(t);
         double metric = uploadMetric(t);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicInteger answered = new AtomicInteger();
         try {
-            List<java.util.concurrent.Future<?>> senders = new ArrayList<>();
+            List<Future<?>> senders = new ArrayList<>();
             for (int s = 0; s < 4; s++) {
                 senders.add(pool.submit(() -> {
                     for (int i = 0; i < FLOOD / 4; i++) {
@@ -576,7 +596,7 @@ final class HostileCases {
                     return null;
                 }));
             }
-            for (java.util.concurrent.Future<?> sender : senders) {
+            for (Future<?> sender : senders) {
                 sender.get();
             }
         } finally {
@@ -685,7 +705,7 @@ final class HostileCases {
                 Set.of(400), "/problems/invalid-input", detail("/webhook: expected a URL that is not this service's own port")));
         cases.add(new Case(c, "the status of a batch whose webhook cannot be delivered says two words and no more", t -> {
             int closed;
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            try (ServerSocket socket = new ServerSocket(0)) {
                 closed = socket.getLocalPort(); // nothing listens there once the socket is closed: the delivery is refused
             }
             Response accepted = t.post("/api/v1/batches", batch("http://localhost:" + closed + "/hook"), "application/json");
@@ -699,7 +719,7 @@ final class HostileCases {
             // before: QUEUED or DELIVERED, which told an open port from a closed one
             assertThat(progress.get("webhook").stringValue()).isEqualTo("not yet delivered");
             assertThat(progress.get("items").get(0).get("worker").stringValue()).isEqualTo("sello-1");
-            assertThat(r.text()).doesNotContain(java.lang.management.ManagementFactory.getRuntimeMXBean().getName(), "refused",
+            assertThat(r.text()).doesNotContain(ManagementFactory.getRuntimeMXBean().getName(), "refused",
                     "Connect", "QUEUED", " ms");
         }));
         cases.add(new Case(c, "the archive of a batch with a failed item is marked partial", t -> {
@@ -711,7 +731,7 @@ final class HostileCases {
             // pending or failed, the one item is not in it: partial either way
             assertThat(r.headers().firstValue("Sello-Batch-Complete")).hasValue("false");
             assertThat(r.headers().firstValue("Content-Disposition").orElseThrow()).endsWith("-parcial.zip\"");
-            try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(r.body()))) {
                 assertThat(zip.getNextEntry()).isNull();
             }
         }));
@@ -818,7 +838,7 @@ final class HostileCases {
             link.setItem(COSName.A, uri);
             COSArray rect = new COSArray();
             for (int v : new int[]{0, 0, 100, 100}) {
-                rect.add(org.apache.pdfbox.cos.COSInteger.get(v));
+                rect.add(COSInteger.get(v));
             }
             link.setItem(COSName.RECT, rect);
             COSArray annotations = new COSArray();
@@ -841,23 +861,23 @@ final class HostileCases {
 
     private static byte[] save(PDDocument document) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+        document.save(out, CompressParameters.NO_COMPRESSION);
         return out.toByteArray();
     }
 
-    private static final java.util.Map<Integer, byte[]> BOMBS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Integer, byte[]> BOMBS = new ConcurrentHashMap<>();
 
     /** {@code megabytes} of zeros, deflated: a few hundred kilobytes that inflate a thousandfold. */
     private static byte[] deflatedZeros(int megabytes) {
         return BOMBS.computeIfAbsent(megabytes, mb -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (DeflaterOutputStream deflater = new DeflaterOutputStream(out, new java.util.zip.Deflater(9))) {
+            try (DeflaterOutputStream deflater = new DeflaterOutputStream(out, new Deflater(9))) {
                 byte[] zeros = new byte[1 << 20];
                 for (int i = 0; i < mb; i++) {
                     deflater.write(zeros);
                 }
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
             return out.toByteArray();
         });
@@ -933,7 +953,7 @@ final class HostileCases {
          * reset could swallow the 413 (seen once in CI as "header parser received no bytes").
          */
         Response declareOnly(String path, String contentType, long length) throws IOException {
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setSoTimeout(10_000);
                 OutputStream out = socket.getOutputStream();
                 out.write(utf8("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Api-Key: " + API_KEY
@@ -974,8 +994,8 @@ final class HostileCases {
             byte[] body = utf8("%PDF-1.7\nnot really\n%%EOF\n");
             Response last = null;
             for (int i = 0; i < max; i++) {
-                try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
-                        java.net.InetAddress.getByName("127.0.0.2"), 0)) {
+                try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port,
+                        InetAddress.getByName("127.0.0.2"), 0)) {
                     socket.setSoTimeout(10_000);
                     OutputStream out = socket.getOutputStream();
                     out.write(utf8("POST /api/v1/verify HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/pdf\r\n"
@@ -1019,13 +1039,13 @@ final class HostileCases {
         }
     }
 
-    record Response(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    record Response(int status, HttpHeaders headers, byte[] body) {
         /** A raw HTTP/1.1 answer with Connection: close (chunked bodies unwrapped). */
         static Response parse(byte[] raw) {
             String text = new String(raw, StandardCharsets.ISO_8859_1);
             int split = text.indexOf("\r\n\r\n");
             String[] lines = text.substring(0, split).split("\r\n");
-            java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
@@ -1045,7 +1065,7 @@ final class HostileCases {
                 }
                 body = joined.toString();
             }
-            return new Response(Integer.parseInt(lines[0].split(" ")[1]), java.net.http.HttpHeaders.of(headers, (a, b) -> true),
+            return new Response(Integer.parseInt(lines[0].split(" ")[1]), HttpHeaders.of(headers, (a, b) -> true),
                     body.getBytes(StandardCharsets.ISO_8859_1));
         }
 

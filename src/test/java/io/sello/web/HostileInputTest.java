@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import static io.sello.web.HostileCases.Case;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Issue 7's hostile-input suite: every case in {@link HostileCases} is sent to a running service, and
@@ -108,7 +109,7 @@ class HostileInputTest {
         Files.setAttribute(probe, "lastAccessTime", LONG_AGO);
         Files.readAllBytes(probe);
         return !Files.getLastModifiedTime(probe).equals(LONG_AGO)
-                && Files.readAttributes(probe, java.nio.file.attribute.BasicFileAttributes.class).lastAccessTime().compareTo(LONG_AGO) > 0;
+                && Files.readAttributes(probe, BasicFileAttributes.class).lastAccessTime().compareTo(LONG_AGO) > 0;
     }
 
     @AfterAll
@@ -154,7 +155,7 @@ class HostileInputTest {
         assertThat(target.trap().connections()).as("connections to the trap server during " + hostile.name())
                 .isEqualTo(connectionsBefore);
         if (accessTimesKept) {
-            assertThat(Files.readAttributes(target.canary(), java.nio.file.attribute.BasicFileAttributes.class).lastAccessTime())
+            assertThat(Files.readAttributes(target.canary(), BasicFileAttributes.class).lastAccessTime())
                     .as("the canary file's access time after " + hostile.name()).isEqualTo(LONG_AGO);
         }
         assertHealthy(hostile.name());

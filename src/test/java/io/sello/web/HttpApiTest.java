@@ -19,6 +19,9 @@ import java.nio.file.Files;
 
 import static io.sello.support.Fixtures.smallForm;
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.stream.StreamSupport;
 
 /** The HTTP API on a real port, through the JDK's HTTP client. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -158,7 +161,7 @@ class HttpApiTest {
 
     @Test
     void rendersAnAmendmentAndRefusesABadOneWithPointers() throws Exception {
-        byte[] seed = Fixtures.read(java.nio.file.Path.of("examples/agreement-amendment/pcc-peru-2008.json"));
+        byte[] seed = Fixtures.read(Path.of("examples/agreement-amendment/pcc-peru-2008.json"));
         HttpResponse<byte[]> ok = post("/api/v1/documents/agreement-amendment?lenient=true", seed, "application/json");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(PdfDocument.of(ok.body()).text()).contains("ENMIENDA", "Dr. Peter Müller");
@@ -177,7 +180,7 @@ class HttpApiTest {
 
     @Test
     void rendersAnOperationalPlanAndRefusesARaggedTable() throws Exception {
-        byte[] small = Fixtures.read(java.nio.file.Path.of("examples/operational-plan/small-plan.json"));
+        byte[] small = Fixtures.read(Path.of("examples/operational-plan/small-plan.json"));
         HttpResponse<byte[]> ok = post("/api/v1/documents/operational-plan", small, "application/json");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("Plan-Operativo"));
@@ -213,7 +216,7 @@ class HttpApiTest {
 
     @Test
     void aBudgetComesAsPdfXlsxOrCsvByAcceptOrFormat() throws Exception {
-        byte[] json = Fixtures.read(java.nio.file.Path.of("examples/budget-summary/resumen-subproyectos.json"));
+        byte[] json = Fixtures.read(Path.of("examples/budget-summary/resumen-subproyectos.json"));
         HttpResponse<byte[]> pdf = post(BUDGET, json, "application/json");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -231,15 +234,15 @@ class HttpApiTest {
 
     @Test
     void theFiguresFieldChoosesWhatPrintsAndAnUnlistedValueIs400() throws Exception {
-        String json = Files.readString(java.nio.file.Path.of("examples/budget-summary/resumen-subproyectos.json"));
+        String json = Files.readString(Path.of("examples/budget-summary/resumen-subproyectos.json"));
         // Seed 003: Total Fase II (US$) declared 1'288,584, computed 1,288,583 (rounding).
         HttpResponse<byte[]> declared = post(BUDGET, Fixtures.utf8(json), "application/json");
         assertThat(declared.statusCode()).isEqualTo(200);
         assertThat(declared.headers().firstValue("Sello-Warning-Count")).hasValue("13");
-        assertThat(io.sello.support.PdfDocument.of(declared.body()).text()).contains("1,288,584").doesNotContain("1,288,583");
+        assertThat(PdfDocument.of(declared.body()).text()).contains("1,288,584").doesNotContain("1,288,583");
         HttpResponse<byte[]> computed = post(BUDGET, Fixtures.utf8(json.replaceFirst("\\{", "{\"figures\": \"computed\",")), "application/json");
         assertThat(computed.statusCode()).isEqualTo(200);
-        assertThat(io.sello.support.PdfDocument.of(computed.body()).text()).contains("1,288,583").doesNotContain("1,288,584");
+        assertThat(PdfDocument.of(computed.body()).text()).contains("1,288,583").doesNotContain("1,288,584");
         HttpResponse<byte[]> figures = post(BUDGET, Fixtures.utf8(json.replaceFirst("\\{", "{\"figures\": \"paper\",")), "application/json");
         assertThat(figures.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(figures.body()).get("detail").stringValue())
@@ -266,7 +269,7 @@ class HttpApiTest {
 
     @Test
     void budgetValidationClassifiesEveryMismatchAndRenderingRefusesErrors() throws Exception {
-        byte[] json = Fixtures.read(java.nio.file.Path.of("examples/budget-summary/cuadro-1-programa.json"));
+        byte[] json = Fixtures.read(Path.of("examples/budget-summary/cuadro-1-programa.json"));
         JsonNode report = JSON.readTree(post(BUDGET + "/validate", json, "application/json").body());
         assertThat(report.get("valid").booleanValue()).isFalse();
         JsonNode first = report.get("mismatches").get(0);
@@ -285,16 +288,16 @@ class HttpApiTest {
         assertThat(lenient.statusCode()).isEqualTo(200);
         assertThat(lenient.headers().firstValue("Sello-Warning-Count")).hasValue("3");
         JsonNode rounding = JSON.readTree(post(BUDGET + "/validate",
-                Fixtures.read(java.nio.file.Path.of("examples/budget-summary/resumen-subproyectos.json")), "application/json").body());
+                Fixtures.read(Path.of("examples/budget-summary/resumen-subproyectos.json")), "application/json").body());
         assertThat(rounding.get("valid").booleanValue()).isTrue();
         assertThat(rounding.get("mismatches")).isNotEmpty()
                 .allSatisfy(m -> assertThat(m.get("classification").stringValue()).isEqualTo("rounding"));
         // issue 15: the figure a rounding difference is about is reported at the mismatch's pointer, as printed
-        JsonNode total = java.util.stream.StreamSupport.stream(rounding.get("mismatches").spliterator(), false)
+        JsonNode total = StreamSupport.stream(rounding.get("mismatches").spliterator(), false)
                 .filter(m -> m.get("pointer").stringValue().equals("/tables/0/rows/6/declared/usd")).findFirst().orElseThrow();
         assertThat(total.get("declared").decimalValue()).isEqualByComparingTo("1288584");
         assertThat(total.get("computed").decimalValue()).isEqualByComparingTo("1288583");
-        JsonNode figure = java.util.stream.StreamSupport.stream(rounding.get("figures").spliterator(), false)
+        JsonNode figure = StreamSupport.stream(rounding.get("figures").spliterator(), false)
                 .filter(f -> f.get("pointer").stringValue().equals("/tables/0/rows/6/declared/usd")).findFirst().orElseThrow();
         assertThat(figure.get("value").stringValue()).isEqualTo("1288584");
         assertThat(figure.get("printed").stringValue()).isEqualTo("1,288,584");
@@ -316,7 +319,7 @@ class HttpApiTest {
     }
 
     static String basic(String user, String password) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.sello.support.Fixtures;
 
 /**
  * Issue 14 point 3, on loopback: 500 wrong passwords for {@code admin} (before: 24 s, all 401, no delay, no
@@ -52,7 +53,7 @@ class LoginFloodTest {
             HttpResponse<String> render = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                             + "/api/v1/documents/poa-execution-form")).timeout(Duration.ofSeconds(30))
                     .header("Authorization", HttpApiTest.basic("ana", "ana-dev")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(io.sello.support.Fixtures.smallForm())).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(Fixtures.smallForm())).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(render.statusCode()).isEqualTo(200);
         }
         List<Integer> statuses = new ArrayList<>();

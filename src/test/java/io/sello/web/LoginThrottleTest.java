@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.Base64;
 
 /** The throttle's rules on a hand-driven clock (issue 14 point 3); LoginFloodTest floods a running service. */
 class LoginThrottleTest {
@@ -134,7 +135,7 @@ class LoginThrottleTest {
         assertThat(LoginThrottleFilter.sanitised("admin")).isEqualTo("admin");
         assertThat(LoginThrottleFilter.sanitised("admin\r\n2026 login ok\u202E")).isEqualTo("admin??2026?login?ok?");
         assertThat(LoginThrottleFilter.sanitised("x".repeat(5000))).hasSize(65).endsWith("…");
-        assertThat(LoginThrottleFilter.userName("Basic " + java.util.Base64.getEncoder().encodeToString("admin:pw:with:colons".getBytes())))
+        assertThat(LoginThrottleFilter.userName("Basic " + Base64.getEncoder().encodeToString("admin:pw:with:colons".getBytes())))
                 .isEqualTo("admin");
         assertThat(LoginThrottleFilter.userName("Basic !!!")).isNull();
     }

@@ -47,6 +47,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import com.lowagie.text.pdf.AcroFields;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfReader;
+import io.sello.support.Browser;
+import java.security.MessageDigest;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.openqa.selenium.By;
 
 /**
  * Issue 16, "done when": each of the three sign-offs of a Formulario N.5.B is a personal PAdES B-LTA signature, by a
@@ -264,19 +276,19 @@ class LongTermSignOffTest {
     private static void signatureTimestampsWhereSelloMadeTheCms(byte[] pdf, JsonNode report) throws Exception {
         assertThat(report.get("revisions").asInt()).isEqualTo(1 + 3 + 3 + 4);
         assertThat(report.get("timestamps")).hasSize(1 + 1 + 2);
-        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        PdfReader reader = new PdfReader(pdf);
         try {
-            com.lowagie.text.pdf.AcroFields fields = reader.getAcroFields();
+            AcroFields fields = reader.getAcroFields();
             for (String step : List.of("ELABORADO", "REVISADO", "APROBADO")) {
-                byte[] contents = fields.getSignatureDictionary(step).getAsString(com.lowagie.text.pdf.PdfName.CONTENTS).getOriginalBytes();
-                org.bouncycastle.cms.CMSSignedData cms;
-                try (org.bouncycastle.asn1.ASN1InputStream der = new org.bouncycastle.asn1.ASN1InputStream(contents)) {
-                    cms = new org.bouncycastle.cms.CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(der.readObject()));
+                byte[] contents = fields.getSignatureDictionary(step).getAsString(PdfName.CONTENTS).getOriginalBytes();
+                CMSSignedData cms;
+                try (ASN1InputStream der = new ASN1InputStream(contents)) {
+                    cms = new CMSSignedData(ContentInfo.getInstance(der.readObject()));
                 }
-                org.bouncycastle.cms.SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+                SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
                 var unsigned = signer.getUnsignedAttributes();
                 var attribute = unsigned == null ? null
-                        : unsigned.get(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+                        : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
                 JsonNode shown = null;
                 for (JsonNode signature : report.get("signatures")) {
                     if (step.equals(signature.get("field").stringValue())) {
@@ -290,11 +302,11 @@ class LongTermSignOffTest {
                     continue;
                 }
                 assertThat(attribute).as(step + ": signature time-stamp in the CMS").isNotNull();
-                org.bouncycastle.tsp.TimeStampToken token = new org.bouncycastle.tsp.TimeStampToken(
-                        org.bouncycastle.asn1.cms.ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
+                TimeStampToken token = new TimeStampToken(
+                        ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
                 // over the signature value (RFC 3161 annex A), signed by the configured TSA
                 assertThat(token.getTimeStampInfo().getMessageImprintDigest())
-                        .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(signer.getSignature()));
+                        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(signer.getSignature()));
                 assertThat(Instant.parse(shown.get("timestampTime").stringValue()))
                         .isEqualTo(token.getTimeStampInfo().getGenTime().toInstant());
             }
@@ -317,9 +329,9 @@ class LongTermSignOffTest {
                     .contains("Sellos de tiempo del documento: ").contains("todos de una autoridad de confianza")
                     .doesNotContain("No válida").doesNotContain("No concluyente");
             // as the reviewer sees it after scanning the QR code, on a desk and on a phone
-            try (io.sello.support.Browser browser = io.sello.support.Browser.start("http://127.0.0.1:" + port, 1280, 900)) {
+            try (Browser browser = Browser.start("http://127.0.0.1:" + port, 1280, 900)) {
                 browser.open("/verify/" + id);
-                assertThat(browser.visible(org.openqa.selenium.By.id("resumen-firmas")).getText())
+                assertThat(browser.visible(By.id("resumen-firmas")).getText())
                         .isEqualTo("3 firmas personales válidas, con sello de tiempo; verificables a largo plazo.");
                 browser.script("document.getElementById('resumen-firmas').scrollIntoView({block: 'center'})");
                 browser.screenshot("verify-b-lta-1280");

@@ -35,6 +35,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import io.sello.batch.BatchNotFoundException;
+import io.sello.document.SchemaCheck;
+import io.sello.draft.DraftConflictException;
+import io.sello.draft.DraftNotFoundException;
+import io.sello.pdfdata.PdfDataMessages;
+import io.sello.signing.PdfRefusedException;
+import io.sello.signing.SignatureUploadRefused;
+import io.sello.signing.SigningUnavailableException;
+import io.sello.signoff.DocumentNotFoundException;
+import io.sello.signoff.SignOffRefused;
+import io.sello.spreadsheet.SpreadsheetMessages;
+import io.sello.storage.Draft;
+import io.sello.storage.DraftId;
+import java.time.Instant;
+import java.util.Objects;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 
 /**
@@ -89,7 +122,7 @@ final class MessageHarvest {
         problems();
         spreadsheets();
         schemaKeywords();
-        io.sello.pdfdata.PdfDataMessages.problems().forEach(problem -> problem(problem, "PdfDataProblems"));
+        PdfDataMessages.problems().forEach(problem -> problem(problem, "PdfDataProblems"));
     }
 
     /**
@@ -97,7 +130,7 @@ final class MessageHarvest {
      * each one: the real schemas and readers agree so well that breaking the examples reaches only a few of them.
      */
     private void schemaKeywords() {
-        io.sello.document.SchemaCheck check = new io.sello.document.SchemaCheck("""
+        SchemaCheck check = new SchemaCheck("""
                 {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "additionalProperties": false,
                  "required": ["code"],
                  "properties": {
@@ -120,7 +153,7 @@ final class MessageHarvest {
 
     /** The spreadsheet import's located cell errors, warnings and refusals (issue 17), each from a workbook that produces it. */
     private void spreadsheets() throws Exception {
-        io.sello.spreadsheet.SpreadsheetMessages spreadsheets = io.sello.spreadsheet.SpreadsheetMessages.gather();
+        SpreadsheetMessages spreadsheets = SpreadsheetMessages.gather();
         spreadsheets.english.forEach(english::putIfAbsent);
         spreadsheets.problems.forEach(problem -> problem(problem, "SpreadsheetController"));
         spreadsheets.invalid.forEach(e -> problem(advice.invalidInput(e), "WorkbookReader"));
@@ -347,24 +380,24 @@ final class MessageHarvest {
             problem(advice.pdfRefused(pdfRefused("unreadable", new Class<?>[]{String.class}, new Object[]{why})), "unreadable PDF");
         }
         problem(advice.tooManyVerifications(new AnonymousVerifyLimit.TooManyVerificationsException(10, 42)).getBody(), "verify limit");
-        problem((ProblemDetail) advice.handleMaxUploadSizeExceededException(new org.springframework.web.multipart.MaxUploadSizeExceededException(10),
+        problem((ProblemDetail) advice.handleMaxUploadSizeExceededException(new MaxUploadSizeExceededException(10),
                 null, null, null).getBody(), "upload too large");
-        problem((ProblemDetail) advice.handleHttpMessageNotReadable(new org.springframework.http.converter.HttpMessageNotReadableException(
+        problem((ProblemDetail) advice.handleHttpMessageNotReadable(new HttpMessageNotReadableException(
                 "x", new BodySizeFilter.BodyTooLargeException(2 * 1024 * 1024), null), null, null, null).getBody(), "chunked body too large");
-        problem((ProblemDetail) advice.handleHttpMessageNotReadable(new org.springframework.http.converter.HttpMessageNotReadableException(
-                "x", (org.springframework.http.HttpInputMessage) null), null, null, null).getBody(), "unreadable body");
+        problem((ProblemDetail) advice.handleHttpMessageNotReadable(new HttpMessageNotReadableException(
+                "x", (HttpInputMessage) null), null, null, null).getBody(), "unreadable body");
         for (String refused : List.of("no stored document 0f3c", "the document is already approved: all three sign-offs are done",
                 "step: the next sign-off is REVISADO, not APROBADO (the order is ELABORADO, REVISADO, APROBADO)",
                 "the REVISADO sign-off needs the role REVIEWER, which ana does not hold",
                 "a budget-summary has no APROBADO cell in a signature block",
                 "someone else signed this document at the same time; reload it",
                 "a system (API key) cannot make a personal sign-off: an uploaded signature must come from the person who signed it")) {
-            for (var reason : io.sello.signoff.SignOffRefused.Reason.values()) {
-                problem(advice.signOffRefused(new io.sello.signoff.SignOffRefused(reason, refused)), "sign-off " + reason);
+            for (var reason : SignOffRefused.Reason.values()) {
+                problem(advice.signOffRefused(new SignOffRefused(reason, refused)), "sign-off " + reason);
             }
         }
         // sign-offs uploaded from the signer's own software (IncrementalSignature, SignOffService), one of each shape
-        var upload = io.sello.signing.SignatureUploadRefused.Fault.OTHER_CHANGES;
+        var upload = SignatureUploadRefused.Fault.OTHER_CHANGES;
         for (String refused : List.of(
                 "the file does not start with the registry's current file: its earlier revisions differ, or it is another document",
                 "expected exactly one incremental revision after the registry's file, found 2: sign the prepared file once, without other changes",
@@ -392,7 +425,7 @@ final class MessageHarvest {
                 "the new revision also changes the document catalogue (object 1; changed: [/OpenAction]): only the signature of ELABORADO may be added",
                 "the new revision also changes a form field (object 12; changed: [/Fields]): only the signature of ELABORADO may be added",
                 "the new revision also changes an object of the document (object 40; changed: its value): only the signature of ELABORADO may be added")) {
-            problem(advice.signatureUploadRefused(new io.sello.signing.SignatureUploadRefused(upload, refused)), "sign-off upload");
+            problem(advice.signatureUploadRefused(new SignatureUploadRefused(upload, refused)), "sign-off upload");
         }
         // issue 16 §3: the TSA, a revocation responder or a token did not answer (503, Retry-After)
         for (String unavailable : List.of(
@@ -406,37 +439,37 @@ final class MessageHarvest {
                 "the request to the time-stamp authority was interrupted; the sign-off was not made, try again later",
                 "the revocation data (CRL or OCSP) needed for a B-LTA signature could not be obtained; the sign-off was not made, try again later",
                 "the signer's token did not compute the signature (removed, locked or not answering); the sign-off was not made, try again later")) {
-            problem(advice.signingUnavailable(new io.sello.signing.SigningUnavailableException(unavailable, 30)).getBody(), "signing unavailable");
+            problem(advice.signingUnavailable(new SigningUnavailableException(unavailable, 30)).getBody(), "signing unavailable");
         }
-        problem(advice.documentNotFound(new io.sello.signoff.DocumentNotFoundException("no stored document 0f3c")), "document not found");
-        problem(advice.documentNotFound(new io.sello.signoff.DocumentNotFoundException("no stored document with that id")),
+        problem(advice.documentNotFound(new DocumentNotFoundException("no stored document 0f3c")), "document not found");
+        problem(advice.documentNotFound(new DocumentNotFoundException("no stored document with that id")),
                 "document not found, id not shown");
-        problem(advice.batchNotFound(new io.sello.batch.BatchNotFoundException("no batch 0f3c")), "batch not found");
-        problem(advice.batchNotFound(new io.sello.batch.BatchNotFoundException("no batch with that id")), "batch id not found");
-        problem(advice.draftNotFound(new io.sello.draft.DraftNotFoundException()), "draft not found");
-        problem(advice.draftConflict(new io.sello.draft.DraftConflictException(new io.sello.storage.Draft(
-                io.sello.storage.DraftId.random(), "budget-summary", "ana", "Cuadro", "{}", 3, java.time.Instant.EPOCH,
-                java.time.Instant.EPOCH), 2)).getBody(), "draft conflict");
-        problem(advice.accessDenied(new org.springframework.security.access.AccessDeniedException("admins only")), "access denied");
+        problem(advice.batchNotFound(new BatchNotFoundException("no batch 0f3c")), "batch not found");
+        problem(advice.batchNotFound(new BatchNotFoundException("no batch with that id")), "batch id not found");
+        problem(advice.draftNotFound(new DraftNotFoundException()), "draft not found");
+        problem(advice.draftConflict(new DraftConflictException(new Draft(
+                DraftId.random(), "budget-summary", "ana", "Cuadro", "{}", 3, Instant.EPOCH,
+                Instant.EPOCH), 2)).getBody(), "draft conflict");
+        problem(advice.accessDenied(new AccessDeniedException("admins only")), "access denied");
         problem(advice.unsupportedFormat(new UnsupportedFormatException(budget, "format", "\"docx\"")), "unsupported format");
         problem(advice.unsupportedFormat(new UnsupportedFormatException(Fixtures.poaForm(), "Accept", "\"text/html\"")), "unsupported Accept");
         problem(advice.unknownType(new UnknownDocumentTypeException("informe-anual")), "unknown type");
-        problem(advice.databaseUnavailable(new org.springframework.dao.DataAccessResourceFailureException("down")).getBody(), "database");
+        problem(advice.databaseUnavailable(new DataAccessResourceFailureException("down")).getBody(), "database");
         problem(advice.unexpected(new IllegalStateException("boom")), "unexpected");
         problem(advice.invalidInput(InvalidInputException.at("/step", "expected one of ELABORADO, REVISADO, APROBADO but got \"FIRMADO\"")), "sign-off step");
         // Spring's own problems, as ResponseEntityExceptionHandler writes them
         ServletWebRequest web = new ServletWebRequest(new MockHttpServletRequest());
         for (Exception e : List.of(
-                new org.springframework.web.HttpRequestMethodNotSupportedException("PUT"),
-                new org.springframework.web.HttpMediaTypeNotSupportedException(org.springframework.http.MediaType.TEXT_PLAIN, List.of()),
-                new org.springframework.web.HttpMediaTypeNotAcceptableException(List.of(org.springframework.http.MediaType.APPLICATION_JSON)),
-                new org.springframework.web.bind.MissingServletRequestParameterException("days", "int"),
-                new org.springframework.web.bind.MissingRequestHeaderException("If-Match", null),
-                new org.springframework.web.servlet.resource.NoResourceFoundException(org.springframework.http.HttpMethod.GET, "/api/v1/nada", "api/v1/nada"),
-                new org.springframework.web.servlet.NoHandlerFoundException("GET", "/api/v1/nada", new org.springframework.http.HttpHeaders()),
-                new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException("abc", Boolean.class, "lenient", null, null),
-                new org.springframework.web.context.request.async.AsyncRequestTimeoutException(),
-                new org.springframework.http.converter.HttpMessageNotWritableException("x"))) {
+                new HttpRequestMethodNotSupportedException("PUT"),
+                new HttpMediaTypeNotSupportedException(MediaType.TEXT_PLAIN, List.of()),
+                new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON)),
+                new MissingServletRequestParameterException("days", "int"),
+                new MissingRequestHeaderException("If-Match", null),
+                new NoResourceFoundException(HttpMethod.GET, "/api/v1/nada", "api/v1/nada"),
+                new NoHandlerFoundException("GET", "/api/v1/nada", new HttpHeaders()),
+                new MethodArgumentTypeMismatchException("abc", Boolean.class, "lenient", null, null),
+                new AsyncRequestTimeoutException(),
+                new HttpMessageNotWritableException("x"))) {
             var answer = advice.handleException(e, web);
             if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
                 problem(problem, "Spring " + e.getClass().getSimpleName());
@@ -473,10 +506,10 @@ final class MessageHarvest {
         }
     }
 
-    private static io.sello.signing.PdfRefusedException pdfRefused(String factory, Class<?>[] types, Object[] args) throws Exception {
-        var method = io.sello.signing.PdfRefusedException.class.getDeclaredMethod(factory, types);
+    private static PdfRefusedException pdfRefused(String factory, Class<?>[] types, Object[] args) throws Exception {
+        var method = PdfRefusedException.class.getDeclaredMethod(factory, types);
         method.setAccessible(true);
-        return (io.sello.signing.PdfRefusedException) method.invoke(null, args);
+        return (PdfRefusedException) method.invoke(null, args);
     }
 
     /** A problem's texts, and the same problem through {@link SpanishAnswers}, which must leave no English in it either. */
@@ -500,8 +533,8 @@ final class MessageHarvest {
             }
         }
         ProblemDetail spanish = SpanishAnswers.spanish(problem);
-        List<String> texts = new ArrayList<>(java.util.stream.Stream.of(spanish.getTitle(), spanish.getDetail())
-                .filter(java.util.Objects::nonNull).toList());
+        List<String> texts = new ArrayList<>(Stream.of(spanish.getTitle(), spanish.getDetail())
+                .filter(Objects::nonNull).toList());
         if (spanish.getProperties() != null) {
             spanish.getProperties().values().stream().filter(List.class::isInstance).flatMap(l -> ((List<?>) l).stream())
                     .forEach(item -> {

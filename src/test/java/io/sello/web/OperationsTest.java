@@ -18,6 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The operator's surface: OpenAPI and Swagger UI, Prometheus metrics, request ids in structured logs. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -81,20 +84,20 @@ class OperationsTest {
         // either scheme will do: two requirement objects, one scheme each
         assertThat(api.get("security").toString()).isEqualTo("[{\"basic\":[]},{\"apiKey\":[]}]");
 
-        java.util.Set<String> open = new java.util.TreeSet<>();
-        java.util.Set<String> closed = new java.util.TreeSet<>();
+        Set<String> open = new TreeSet<>();
+        Set<String> closed = new TreeSet<>();
         for (String path : api.get("paths").propertyNames()) {
             JsonNode operations = api.get("paths").get(path);
             for (String method : operations.propertyNames()) {
                 JsonNode security = operations.get(method).get("security");
                 boolean declaresNone = security != null && security.isArray() && security.isEmpty();
                 assertThat(security == null || declaresNone).as(method + " " + path + " inherits the document's requirement or declares none").isTrue();
-                String operation = method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+                String operation = method.toUpperCase(Locale.ROOT) + " " + path;
                 (declaresNone ? open : closed).add(operation);
                 // any value will do for a path variable: authentication is decided before the path is looked at
                 String concrete = path.replaceAll("\\{[^}]+}", "poa-execution-form");
                 HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + concrete))
-                        .method(method.toUpperCase(java.util.Locale.ROOT), HttpRequest.BodyPublishers.noBody()).build(),
+                        .method(method.toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers.noBody()).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (declaresNone) {
                     assertThat(anonymous.statusCode()).as(operation + " declares no security, so an anonymous caller gets in").isNotEqualTo(401);

@@ -25,6 +25,7 @@ import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Bounded renders over HTTP: one render slot, one waiting place, a 2 s timeout. The slot and the
@@ -60,7 +61,7 @@ class OverloadTest {
     void releaseTheSlots() throws InterruptedException {
         release.countDown();
         holders.shutdown();
-        holders.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        holders.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     /**
@@ -78,7 +79,7 @@ class OverloadTest {
     }
 
     private void submitHolder(CountDownLatch started) {
-        holders.submit(() -> gate.run(HeldRender.until(started, release), java.time.Duration.ofMinutes(1)));
+        holders.submit(() -> gate.run(HeldRender.until(started, release), Duration.ofMinutes(1)));
     }
 
     private HttpResponse<byte[]> render() throws Exception {

@@ -7,6 +7,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The prod profile will not start with the development users, keys or keystore still in place. */
 @SlowTest
@@ -18,7 +20,7 @@ class ProductionProfileTest {
 
     /** As command-line arguments, which take precedence over application.properties. */
     private static String[] args(String... properties) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:prod-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
         for (String property : properties) {
             args.add("--" + property);
@@ -31,14 +33,14 @@ class ProductionProfileTest {
      * Boot does not merge lists), plus {@code more}.
      */
     private static String[] withProductionCredentials(String... more) {
-        java.util.List<String> properties = new java.util.ArrayList<>(java.util.List.of(
+        List<String> properties = new ArrayList<>(List.of(
                 "sello.security.users[0].username=directora", "sello.security.users[0].name=Directora",
                 "sello.security.users[0].roles=APPROVER",
                 "sello.security.users[0].password={bcrypt}$2a$10$abcdefghijklmnopqrstuuJ1zD9o6uR7kq2v0nP6b6F8Vg5qV7a2",
                 "sello.security.api-keys[0].name=sistema", "sello.security.api-keys[0].roles=PREPARER",
                 "sello.security.api-keys[0].key=0123456789abcdef0123456789abcdef",
                 "sello.batches.webhook-hosts=hooks.example.org"));
-        properties.addAll(java.util.List.of(more));
+        properties.addAll(List.of(more));
         return args(properties.toArray(String[]::new));
     }
 
@@ -74,16 +76,16 @@ class ProductionProfileTest {
 
     /** Everything else in order, so that only the webhook allow-list can stop these starts. */
     private static String[] productionExceptWebhooks(String... more) {
-        java.util.List<String> properties = new java.util.ArrayList<>(java.util.List.of(
+        List<String> properties = new ArrayList<>(List.of(
                 "sello.signing.password=a-real-keystore-password", "sello.batches.webhook-secret=a-real-secret-of-some-length"));
-        properties.addAll(java.util.List.of(more));
+        properties.addAll(List.of(more));
         return withProductionCredentials(properties.toArray(String[]::new));
     }
 
     @Test
     void productionNeedsAnExplicitWebhookAllowList() {
         // withProductionCredentials sets a list; a later empty value would set an empty one, so start from the bare arguments
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(productionExceptWebhooks()));
+        List<String> args = new ArrayList<>(List.of(productionExceptWebhooks()));
         args.removeIf(arg -> arg.startsWith("--sello.batches.webhook-hosts="));
         assertThatThrownBy(() -> app().profiles("prod").run(args.toArray(String[]::new)).close())
                 .satisfies(e -> assertThat(root(e).getMessage()).contains("the prod profile requires an explicit sello.batches.webhook-hosts"));

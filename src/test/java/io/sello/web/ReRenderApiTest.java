@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 18, point 3: a stored document rendered again after its templates changed. Today's templates are replaced by
@@ -61,7 +62,7 @@ class ReRenderApiTest {
     @Autowired
     DocumentRegistry registry;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
     private JsonNode stored;
 
     @BeforeAll

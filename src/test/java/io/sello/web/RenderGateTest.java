@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /** The gate's three answers: run, refuse at once when full, give up after the timeout. No timing is asserted. */
 @Timeout(30)
@@ -58,7 +60,7 @@ class RenderGateTest {
         assertThat(ran).isFalse();
         release.countDown();
         // the held renders give their slots back on their own threads, a moment after the release
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> gate.inFlight() == 0);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> gate.inFlight() == 0);
         assertThat(gate.run(() -> "after")).isEqualTo("after");
     }
 
@@ -75,7 +77,7 @@ class RenderGateTest {
             return null;
         })).isInstanceOfSatisfying(RenderGate.RenderTimeoutException.class,
                 timeout -> assertThat(timeout.timeout()).isEqualTo(Duration.ofMillis(200)));
-        assertThat(interrupted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test

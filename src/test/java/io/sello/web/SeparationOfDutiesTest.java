@@ -23,6 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.sello.signing.Keystores;
+import io.sello.support.Browser;
+import org.openqa.selenium.By;
 
 /**
  * Issue 16, point 1, over HTTP: a user who holds the three roles (pilar) takes one step per document, and a
@@ -58,7 +61,7 @@ class SeparationOfDutiesTest {
     static void luisKeystore(DynamicPropertyRegistry registry) throws Exception {
         Path dir = Files.createTempDirectory("duties-keys");
         Path luis = dir.resolve("luis.p12");
-        io.sello.signing.Keystores.generateDevelopment(luis, "luis-secret".toCharArray(), "Luis Mamani");
+        Keystores.generateDevelopment(luis, "luis-secret".toCharArray(), "Luis Mamani");
         registry.add("sello.signing.signers.luis.keystore", luis::toString);
         registry.add("sello.signing.signers.luis.password", () -> "luis-secret");
     }
@@ -119,9 +122,9 @@ class SeparationOfDutiesTest {
         assertThat(signers).containsExactly("Ana Quispe: Sello del servicio", "Luis Mamani: Firma personal", "Rosa Choque: Sello del servicio");
 
         // the staff list says it in the Firmas column, and the verification page in each signer's card
-        try (io.sello.support.Browser browser = io.sello.support.Browser.start("http://127.0.0.1:" + port, 1280, 900)) {
+        try (Browser browser = Browser.start("http://127.0.0.1:" + port, 1280, 900)) {
             browser.signIn("ana", "ana-dev").open("/ui/documentos.html").ready();
-            assertThat(browser.visible(org.openqa.selenium.By.cssSelector("#doc-" + id + " .doc-signoffs")).getText()).isEqualTo(
+            assertThat(browser.visible(By.cssSelector("#doc-" + id + " .doc-signoffs")).getText()).isEqualTo(
                     "ELABORADO: Ana Quispe (sello del servicio); REVISADO: Luis Mamani (firma personal); APROBADO: Rosa Choque (sello del servicio)");
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
             browser.screenshot("duties-documentos-1280x900");

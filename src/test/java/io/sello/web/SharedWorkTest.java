@@ -26,6 +26,8 @@ import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import java.io.IOException;
+import java.util.function.Predicate;
 
 /**
  * Instances pointed at one PostgreSQL share a batch through JobRunr without rendering anything twice,
@@ -81,7 +83,7 @@ class SharedWorkTest {
                 .header("Authorization", HttpApiTest.basic("ana", "ana-dev")).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
     }
 
-    private JsonNode waitUntil(int port, String id, java.util.function.Predicate<JsonNode> condition, int seconds) throws Exception {
+    private JsonNode waitUntil(int port, String id, Predicate<JsonNode> condition, int seconds) throws Exception {
         return await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(500))
                 .until(() -> progress(port, id), condition::test);
     }
@@ -115,7 +117,7 @@ class SharedWorkTest {
         try {
             // until it answers at all: before that, the connection is refused
             await("the doomed instance answering").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptionsInstanceOf(java.io.IOException.class)
+                    .ignoreExceptionsInstanceOf(IOException.class)
                     .until(() -> client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
                             HttpResponse.BodyHandlers.discarding()) != null);
             id = submit(port, 60);

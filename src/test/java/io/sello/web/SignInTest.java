@@ -30,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.LinkedHashMap;
 
 /**
  * Issue 15 point 4: people sign in on the login page or through the organisation's identity provider and
@@ -194,7 +195,7 @@ class SignInTest {
     // ------------------------------------------------------------------ cookies and CSRF, on the wire
 
     /** The cookies a browser would hold, by name. */
-    private final Map<String, String> jar = new java.util.LinkedHashMap<>();
+    private final Map<String, String> jar = new LinkedHashMap<>();
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         if (!jar.isEmpty()) {

@@ -25,6 +25,22 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sello.cli.SelloCli;
+import io.sello.signing.Keystores;
+import io.sello.storage.DocumentRegistry;
+import io.sello.support.PdfDocument;
+import io.sello.support.Processes;
+import io.sello.support.QrCodes;
+import io.sello.support.Tampering;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.HashMap;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A stored Formulario N.5.B signed off three times over HTTP, as the three development users: each
@@ -39,10 +55,10 @@ class SignOffApiTest {
     private final HttpClient client = HttpClient.newHttpClient();
     @LocalServerPort
     int port;
-    @org.springframework.beans.factory.annotation.Autowired
-    io.sello.storage.DocumentRegistry registry;
-    @org.springframework.beans.factory.annotation.Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    DocumentRegistry registry;
+    @Autowired
+    MeterRegistry meters;
     private String id;
 
     @BeforeAll
@@ -69,11 +85,11 @@ class SignOffApiTest {
             PDFRenderer renderer = new PDFRenderer(pdfDocument);
             for (int page = 0; page < pdfDocument.getNumberOfPages(); page++) {
                 // the top-right corner, where the stamp prints the code
-                assertThat(io.sello.support.QrCodes.topRight(renderer, page)).as("page " + (page + 1))
+                assertThat(QrCodes.topRight(renderer, page)).as("page " + (page + 1))
                         .hasValue("http://localhost:8080/verify/" + id);
             }
         }
-        assertThat(io.sello.support.PdfDocument.of(pdf).pages()).allSatisfy(text -> assertThat(text).contains(shortHash));
+        assertThat(PdfDocument.of(pdf).pages()).allSatisfy(text -> assertThat(text).contains(shortHash));
     }
 
     @Test
@@ -110,7 +126,7 @@ class SignOffApiTest {
         byte[] pdf = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev").body();
         Path file = Files.createTempFile("signed", ".pdf");
         Files.write(file, pdf);
-        String pdfsig = io.sello.support.Processes.run("pdfsig", file.toString());
+        String pdfsig = Processes.run("pdfsig", file.toString());
         assertThat(pdfsig.split("Signature is Valid", -1)).hasSize(4);
         assertThat(pdfsig).contains("Signature #3", "Total document signed");
         Files.delete(file);
@@ -140,7 +156,7 @@ class SignOffApiTest {
         assertThat(first.get("chainStatus").stringValue()).isEqualTo("certificado de desarrollo, sin autoridad de confianza");
         assertThat(first.get("signerCommonName").stringValue()).isEqualTo("Sello");
 
-        byte[] flipped = io.sello.support.Tampering.flipByteInFirstStream(pdf);
+        byte[] flipped = Tampering.flipByteInFirstStream(pdf);
         JsonNode broken = JSON.readTree(send("POST", "/api/v1/verify", flipped, "application/pdf", null, null).body());
         assertThat(broken.get("registered").booleanValue()).isFalse();
         assertThat(broken.get("report").get("signatures")).allSatisfy(s -> {
@@ -149,7 +165,7 @@ class SignOffApiTest {
             assertThat(s.get("verdict").stringValue()).isEqualTo("INVALID");
         });
 
-        JsonNode appended = JSON.readTree(send("POST", "/api/v1/verify", io.sello.support.Tampering.appendPaintOver(pdf), "application/pdf", null, null).body());
+        JsonNode appended = JSON.readTree(send("POST", "/api/v1/verify", Tampering.appendPaintOver(pdf), "application/pdf", null, null).body());
         assertThat(appended.get("registered").booleanValue()).isFalse();
         assertThat(appended.get("report").get("changedAfterLastSignature").booleanValue()).isTrue();
         assertThat(appended.get("report").get("findings").get(0).stringValue()).contains("changed after it was signed");
@@ -235,7 +251,7 @@ class SignOffApiTest {
     private Map<String, Long> dailyCounts() throws Exception {
         HttpResponse<byte[]> response = send("GET", "/api/v1/audit/daily-counts?days=1", null, null, "admin", "admin-dev");
         assertThat(response.statusCode()).isEqualTo(200);
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         JSON.readTree(response.body()).forEach(row -> counts.merge(row.get("action").stringValue() + " " + row.get("result").stringValue(),
                 row.get("events").longValue(), Long::sum));
         return counts;
@@ -243,7 +259,7 @@ class SignOffApiTest {
 
     private double verifications(String source, String caller) {
         return meters.find("sello.verifications").tag("source", source).tag("caller", caller).counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+                .mapToDouble(Counter::count).sum();
     }
 
     /**
@@ -306,28 +322,28 @@ class SignOffApiTest {
         Path file = Files.createTempFile("signed-budget", ".pdf");
         Files.write(file, pdf);
         try {
-            String pdfsig = io.sello.support.Processes.run("pdfsig", file.toString());
+            String pdfsig = Processes.run("pdfsig", file.toString());
             assertThat(pdfsig.split("Signature is Valid", -1)).hasSize(4);
             assertThat(pdfsig).contains("Signature #3", "Total document signed");
         } finally {
-            Files.copy(file, Path.of("target/signed-budget-summary.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(file, Path.of("target/signed-budget-summary.pdf"), StandardCopyOption.REPLACE_EXISTING);
             Files.delete(file);
         }
     }
 
     /** The same stored form, downloaded and signed off with the CLI, as a system without the server would. */
     @Test
-    void aStoredFormCanBeSignedOffWithTheCli(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void aStoredFormCanBeSignedOffWithTheCli(@TempDir Path dir) throws Exception {
         JsonNode stored = JSON.readTree(send("POST", "/api/v1/documents/poa-execution-form?store=true", Fixtures.seedExample(),
                 "application/json", "ana", "ana-dev").body());
         Path current = dir.resolve("stored.pdf");
         Files.write(current, send("GET", "/api/v1/documents/" + stored.get("id").stringValue() + "/pdf", null, null, "ana", "ana-dev").body());
         Path keystore = dir.resolve("k.p12");
-        io.sello.signing.Keystores.generateDevelopment(keystore, "cli-secret".toCharArray(), "CLI");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        io.sello.cli.SelloCli cli = new io.sello.cli.SelloCli(Fixtures::types, new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
-                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), Map.of("SELLO_KEYSTORE_PASSWORD", "cli-secret")::get,
-                java.time.Clock.systemUTC());
+        Keystores.generateDevelopment(keystore, "cli-secret".toCharArray(), "CLI");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SelloCli cli = new SelloCli(Fixtures::types, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()), Map.of("SELLO_KEYSTORE_PASSWORD", "cli-secret")::get,
+                Clock.systemUTC());
         for (String step : new String[]{"ELABORADO", "REVISADO", "APROBADO"}) {
             Path next = dir.resolve(step + ".pdf");
             assertThat(cli.run(new String[]{"sign", current.toString(), "--role", step, "--name", "Firmante " + step,
@@ -335,7 +351,7 @@ class SignOffApiTest {
             current = next;
         }
         assertThat(cli.run(new String[]{"verify", current.toString()})).isZero();
-        assertThat(io.sello.support.Processes.run("pdfsig", current.toString()).split("Signature is Valid", -1)).hasSize(4);
+        assertThat(Processes.run("pdfsig", current.toString()).split("Signature is Valid", -1)).hasSize(4);
     }
 
     @Test

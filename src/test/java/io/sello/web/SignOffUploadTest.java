@@ -32,6 +32,11 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.sello.support.Processes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.function.BiConsumer;
+import org.apache.pdfbox.Loader;
 
 /**
  * A sign-off made with the official's own software (issue 16 §1): ana downloads the prepared file, signs the
@@ -130,7 +135,7 @@ class SignOffUploadTest {
             try (var in = page.getContents()) {
                 // one more figure drawn over the page: what a forger adds to a signed form
                 String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1) + "\nBT /F1 9 Tf 400 400 Td (999,999.00) Tj ET\n";
-                page.setContents(new PDStream(document, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1))));
+                page.setContents(new PDStream(document, new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1))));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -156,10 +161,10 @@ class SignOffUploadTest {
     void twoRevisionsAtOnceAreRefused() throws Exception {
         byte[] signed = ANA.sign(prepared(), "ELABORADO");
         byte[] twice;
-        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(signed)) {
+        try (PDDocument document = Loader.loadPDF(signed)) {
             document.getDocumentInformation().setTitle("Otro título");
             document.getDocumentInformation().getCOSObject().setNeedToBeUpdated(true);
-            var out = new java.io.ByteArrayOutputStream();
+            var out = new ByteArrayOutputStream();
             document.saveIncremental(out);
             twice = out.toByteArray();
         }
@@ -207,12 +212,12 @@ class SignOffUploadTest {
         // poppler's pdfsig, another reader of signatures, finds both intact
         Path file = Files.createTempFile("sello-upload", ".pdf");
         Files.write(file, pdf);
-        String pdfsig = io.sello.support.Processes.run("pdfsig", file.toString());
+        String pdfsig = Processes.run("pdfsig", file.toString());
         assertThat(pdfsig.split("Signature is Valid", -1)).as(pdfsig).hasSize(3);
         assertThat(pdfsig).contains("Ana Pérez");
     }
 
-    private static Consumer<PDDocument> changeFirstPage(java.util.function.BiConsumer<PDDocument, PDPage> change) {
+    private static Consumer<PDDocument> changeFirstPage(BiConsumer<PDDocument, PDPage> change) {
         return document -> {
             PDPage page = document.getPage(0);
             change.accept(document, page);

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.api.Assertions;
 
 /**
  * Every message the service produces for bad input reads in Spanish through {@link SpanishMessages}: each message
@@ -159,9 +160,9 @@ class SpanishMessagesTest {
     @Test
     void theCatalogueFileIsWellFormed() {
         assertThat(SpanishMessages.parse("# comment\nis required\n  Falta este dato\n").translate("is required")).isEqualTo("Falta este dato");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SpanishMessages.parse("is required\n"))
+        Assertions.assertThatThrownBy(() -> SpanishMessages.parse("is required\n"))
                 .isInstanceOf(IllegalStateException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SpanishMessages.parse("is required\n Falta\n"))
+        Assertions.assertThatThrownBy(() -> SpanishMessages.parse("is required\n Falta\n"))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(new String(Fixtures.read(Path.of("src/main/resources/messages/es.txt")), StandardCharsets.UTF_8)).doesNotContain("\t");
     }

@@ -28,6 +28,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.sello.support.VeraPdf;
+import java.net.InetAddress;
+import java.net.Socket;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Issue 15, point 5: the page behind the QR code, as a reviewer holding the paper sees it on a phone (360 × 740)
@@ -36,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SlowTest
 class VerifyPageTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -140,7 +147,7 @@ class VerifyPageTest {
         assertThat(json.body()).isEqualTo(Fixtures.seedExample());
         assertThat(jdbc.sql("SELECT input_json FROM documents WHERE id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo(new String(json.body(), StandardCharsets.UTF_8));
-        io.sello.support.VeraPdf.assertPdfA3b(download.body());
+        VeraPdf.assertPdfA3b(download.body());
         browser.script("document.getElementById('comprobar').scrollIntoView()");
         browser.screenshot("verify-360x740-mismo");
         assertThat(check(other)).startsWith("Es un archivo distinto.").contains("no lleva firmas digitales");
@@ -248,7 +255,7 @@ class VerifyPageTest {
      * address's tokens.
      */
     @Test
-    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    @Order(Integer.MAX_VALUE)
     void anonymousDownloadsAreRateLimited() throws Exception {
         // from 127.0.0.3: the bucket drained is this address's, not that of the other test classes sharing this service
         String last = null;
@@ -264,7 +271,7 @@ class VerifyPageTest {
     @Test
     void whatTheRequestSaysIsEscaped() throws Exception {
         JsonNode summary = JSON.readTree(Files.readAllBytes(Path.of("examples/budget-summary/resumen-subproyectos.json")));
-        ((tools.jackson.databind.node.ObjectNode) summary).put("title", "<script>alert(1)</script> & \"Cía\"");
+        ((ObjectNode) summary).put("title", "<script>alert(1)</script> & \"Cía\"");
         String stored = store(JSON.writeValueAsBytes(summary), "budget-summary");
         String html = new String(send("GET", "/verify/" + stored, null, null, null, null).body(), StandardCharsets.UTF_8);
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Cía&quot;").doesNotContain("<script>alert");
@@ -300,8 +307,8 @@ class VerifyPageTest {
 
     /** The status line, headers and body (as ISO-8859-1 text) of a GET sent from a loopback address of its own. */
     private String anonymousGetFrom(String address, String path) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
-                java.net.InetAddress.getByName(address), 0)) {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port,
+                InetAddress.getByName(address), 0)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));

@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.regex.Pattern;
+import freemarker.template.TemplateException;
+import io.sello.rendering.SourceAttachment;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 
 /**
  * The HTML engine: a FreeMarker template ({@code report-templates/<id>/<id>.xhtml.ftl}) produces
@@ -47,8 +51,8 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
      * One FreeMarker configuration (and its parsed-template cache) per kept template version in use, keyed by its
      * fingerprint. Few: re-rendering with an old version is rare, and the oldest is dropped past {@value #KEPT_VERSIONS}.
      */
-    private final Map<String, Configuration> keptVersions = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Configuration> keptVersions = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Configuration> eldest) {
                     return size() > KEPT_VERSIONS;
@@ -112,7 +116,7 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
         StringWriter out = new StringWriter(32 * 1024);
         try {
             template(request.template()).process(model, out);
-        } catch (IOException | freemarker.template.TemplateException | RuntimeException e) {
+        } catch (IOException | TemplateException | RuntimeException e) {
             throw new RenderingException("template " + request.template() + " could not be filled", e);
         }
         return out.toString();
@@ -124,7 +128,7 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
     }
 
     /**
-     * @param embed   whether the request's JSON goes into this PDF ({@link io.sello.rendering.SourceAttachment})
+     * @param embed   whether the request's JSON goes into this PDF ({@link SourceAttachment})
      * @param anchors when not {@code null}, receives the {@link #ANCHOR_IDS} boxes of the laid-out document
      */
     private byte[] toPdf(String xhtml, RenderRequest request, boolean embed, List<Anchor> anchors) {
@@ -169,7 +173,7 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
             }
             // PDF/A-3b: no incomplete /CIDSet (SourceAttachment.withoutCidSet)
             resolver.getFonts().values().forEach(family -> family.getFontDescriptions()
-                    .forEach(description -> io.sello.rendering.SourceAttachment.withoutCidSet(description.getFont())));
+                    .forEach(description -> SourceAttachment.withoutCidSet(description.getFont())));
         } catch (IOException | RuntimeException e) {
             throw new RenderingException("bundled font could not be loaded", e);
         }

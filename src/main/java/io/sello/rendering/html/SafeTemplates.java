@@ -9,6 +9,7 @@ import freemarker.template.TemplateExceptionHandler;
 
 import java.util.Locale;
 import java.util.TimeZone;
+import freemarker.cache.TemplateLoader;
 
 /**
  * FreeMarker set up for trusted templates and untrusted data: XHTML output with auto-escaping,
@@ -24,7 +25,7 @@ final class SafeTemplates {
     }
 
     /** The same settings over another loader: a kept template version's files ({@link StoredTemplateLoader}). */
-    static Configuration configuration(Locale locale, TimeZone timeZone, freemarker.cache.TemplateLoader loader) {
+    static Configuration configuration(Locale locale, TimeZone timeZone, TemplateLoader loader) {
         Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
         configuration.setTemplateLoader(loader);
         configuration.setOutputFormat(XHTMLOutputFormat.INSTANCE);

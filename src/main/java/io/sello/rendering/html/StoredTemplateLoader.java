@@ -6,6 +6,7 @@ import io.sello.rendering.TemplateFiles;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.Charset;
 
 /**
  * FreeMarker's templates from a kept template version ({@link TemplateFiles}), never from a path: a name FreeMarker
@@ -31,7 +32,7 @@ final class StoredTemplateLoader implements TemplateLoader {
 
     @Override
     public Reader getReader(Object source, String encoding) {
-        return new InputStreamReader(new ByteArrayInputStream(files.bytesOf((String) source)), java.nio.charset.Charset.forName(encoding));
+        return new InputStreamReader(new ByteArrayInputStream(files.bytesOf((String) source)), Charset.forName(encoding));
     }
 
     @Override

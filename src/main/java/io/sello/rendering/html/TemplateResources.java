@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import io.sello.rendering.TemplateFiles;
+import java.io.ByteArrayInputStream;
+import java.util.Optional;
 
 /**
  * The only resources a document may load: files under {@code report-templates/}, addressed as
@@ -57,13 +60,13 @@ final class TemplateResources {
             URI parsed = new URI(uri);
             if (allowed(parsed)) {
                 // a document rendered again with a kept version reads that version's CSS, never today's (issue 18)
-                java.util.Optional<io.sello.rendering.TemplateFiles> kept = io.sello.rendering.TemplateFiles.active();
+                Optional<TemplateFiles> kept = TemplateFiles.active();
                 if (kept.isPresent()) {
                     byte[] bytes = kept.get().bytesOf(ROOT + parsed.getPath());
                     if (bytes == null) {
                         throw new IOException("template resource not found: " + parsed.getPath());
                     }
-                    return new java.io.ByteArrayInputStream(bytes);
+                    return new ByteArrayInputStream(bytes);
                 }
                 InputStream in = TemplateResources.class.getClassLoader().getResourceAsStream(ROOT + parsed.getPath());
                 if (in != null) {

@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 
 /** The JasperReports engine: precompiled JRXML, filled from maps, exported by OpenPDF. */
 public final class JasperDocumentRenderer implements DocumentRenderer {
@@ -103,7 +104,7 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
         // Locale and zone are passed explicitly, never inherited from the host (also to subreports,
         // which the templates forward from these two parameters).
         parameters.put(JRParameter.REPORT_LOCALE, settings.reportLocale());
-        parameters.put(JRParameter.REPORT_TIME_ZONE, java.util.TimeZone.getTimeZone(settings.reportTimeZone()));
+        parameters.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(settings.reportTimeZone()));
         parameters.putAll(template.subreports());
         SwapSpace swap = virtualized ? new SwapSpace(context, settings.swapPath(), settings.virtualizerPages()) : null;
         try {

@@ -16,6 +16,11 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.sello.rendering.TemplateSource;
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Loads each template once and keeps it. A template {@code id} lives in
@@ -43,7 +48,7 @@ final class JasperTemplates {
      * compiled, once, from its kept bytes (never from a path).
      */
     CompiledTemplate get(TemplateId id) {
-        java.util.Optional<TemplateFiles> active = TemplateFiles.active();
+        Optional<TemplateFiles> active = TemplateFiles.active();
         if (active.isEmpty() || sameAsBundled(active.get(), id)) {
             return cache.computeIfAbsent(id, this::load);
         }
@@ -57,8 +62,8 @@ final class JasperTemplates {
     private static boolean sameAsBundled(TemplateFiles files, TemplateId id) {
         for (String path : files.paths()) {
             if (path.startsWith(ROOT + id.value() + "/") && path.endsWith(".jrxml")) {
-                java.util.Optional<byte[]> bundled = io.sello.rendering.TemplateSource.CLASSPATH.read(path);
-                if (bundled.isEmpty() || !java.util.Arrays.equals(bundled.get(), files.bytesOf(path))) {
+                Optional<byte[]> bundled = TemplateSource.CLASSPATH.read(path);
+                if (bundled.isEmpty() || !Arrays.equals(bundled.get(), files.bytesOf(path))) {
                     return false;
                 }
             }
@@ -72,7 +77,7 @@ final class JasperTemplates {
             throw new RenderingException("template " + id + " has no " + file + ".jrxml in its kept version");
         }
         try {
-            return JasperCompileManager.getInstance(context).compile(new java.io.ByteArrayInputStream(jrxml));
+            return JasperCompileManager.getInstance(context).compile(new ByteArrayInputStream(jrxml));
         } catch (JRException | RuntimeException e) {
             throw new RenderingException("template " + id + " of a kept version could not be compiled", e);
         }
@@ -82,7 +87,7 @@ final class JasperTemplates {
         return load(id, file -> report(id, file));
     }
 
-    private CompiledTemplate load(TemplateId id, java.util.function.Function<String, JasperReport> reports) {
+    private CompiledTemplate load(TemplateId id, Function<String, JasperReport> reports) {
         JasperReport main = reports.apply(id.value());
         Map<String, JasperReport> subreports = new HashMap<>();
         for (JRParameter parameter : main.getParameters()) {

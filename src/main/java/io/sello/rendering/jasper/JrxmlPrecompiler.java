@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.Comparator;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.design.JRCompiler;
 
 /**
  * Build step (see pom.xml, phase process-classes): compiles every {@code .jrxml} under the template
@@ -29,8 +32,8 @@ final class JrxmlPrecompiler {
         // hash, in the shared temp folder, and deletes it after: two builds at once (CI matrix, worktrees)
         // would delete each other's files. A folder of this run's own avoids that.
         Path scratch = Files.createTempDirectory("sello-jrxml-");
-        net.sf.jasperreports.engine.DefaultJasperReportsContext.getInstance()
-                .setProperty(net.sf.jasperreports.engine.design.JRCompiler.COMPILER_TEMP_DIR, scratch.toString());
+        DefaultJasperReportsContext.getInstance()
+                .setProperty(JRCompiler.COMPILER_TEMP_DIR, scratch.toString());
         List<Path> templates;
         try (Stream<Path> files = Files.walk(source)) {
             templates = files.filter(p -> p.toString().endsWith(".jrxml")).sorted().toList();
@@ -43,7 +46,7 @@ final class JrxmlPrecompiler {
             System.out.println("compiled " + relative);
         }
         try (Stream<Path> left = Files.walk(scratch)) {
-            left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            left.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

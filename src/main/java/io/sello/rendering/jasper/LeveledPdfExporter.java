@@ -11,6 +11,11 @@ import net.sf.jasperreports.pdf.common.PdfDocumentWriter;
 import net.sf.jasperreports.pdf.common.PdfProducer;
 
 import java.io.OutputStream;
+import com.lowagie.text.Font;
+import com.lowagie.text.pdf.PdfWriter;
+import java.text.AttributedCharacterIterator;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * JasperReports' PDF exporter with the deflate level of OpenPDF's writer set
@@ -41,16 +46,16 @@ final class LeveledPdfExporter extends JRPdfExporter {
             @Override
             public PdfDocumentWriter createWriter(OutputStream out) throws JRException {
                 PdfDocumentWriter writer = super.createWriter(out);
-                com.lowagie.text.pdf.PdfWriter pdf = ((ClassicPdfWriter) writer).getPdfWriter();
+                PdfWriter pdf = ((ClassicPdfWriter) writer).getPdfWriter();
                 pdf.setCompressionLevel(compressionLevel);
                 SourceAttachment.register(pdf, request, embedSource, compressionLevel);
                 return writer;
             }
 
             @Override
-            public com.lowagie.text.Font getFont(java.util.Map<java.text.AttributedCharacterIterator.Attribute, Object> attributes,
-                                                 java.util.Locale locale) {
-                com.lowagie.text.Font font = super.getFont(attributes, locale);
+            public Font getFont(Map<AttributedCharacterIterator.Attribute, Object> attributes,
+                                                 Locale locale) {
+                Font font = super.getFont(attributes, locale);
                 SourceAttachment.withoutCidSet(font.getBaseFont());
                 return font;
             }

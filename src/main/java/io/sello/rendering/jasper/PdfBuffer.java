@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Where the exporter writes the PDF: a list of fixed 256 KB chunks instead of a ByteArrayOutputStream.
@@ -30,7 +31,7 @@ final class PdfBuffer extends OutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) {
-        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        Objects.checkFromIndexSize(offset, length, bytes.length);
         while (length > 0) {
             if (used == current.length) {
                 grow();

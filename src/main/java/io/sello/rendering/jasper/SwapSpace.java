@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * The swap file of one virtualized render: JasperReports keeps the last {@code pagesInMemory} pages of
@@ -77,7 +78,7 @@ final class SwapSpace implements AutoCloseable {
             Files.deleteIfExists(folder);
         } catch (IOException e) {
             // Not worth failing a delivered document for; the folder name says what it is.
-            org.slf4j.LoggerFactory.getLogger(SwapSpace.class).warn("swap folder {} could not be deleted: {}", folder, e.toString());
+            LoggerFactory.getLogger(SwapSpace.class).warn("swap folder {} could not be deleted: {}", folder, e.toString());
         }
     }
 }
