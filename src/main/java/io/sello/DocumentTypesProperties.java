@@ -21,8 +21,8 @@ public record DocumentTypesProperties(List<String> packages) {
         packages = packages == null || packages.isEmpty() ? DEFAULT_PACKAGES : List.copyOf(packages);
         for (String name : packages) {
             if (!PACKAGE.matcher(name).matches()) {
-                throw new IllegalArgumentException("sello.document-types.packages: '" + name
-                        + "' is not a Java package name such as io.sello");
+                throw new IllegalArgumentException(
+                        "sello.document-types.packages: '" + name + "' is not a Java package name such as io.sello");
             }
         }
     }

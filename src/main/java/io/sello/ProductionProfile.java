@@ -12,8 +12,12 @@ import io.sello.web.SecurityProperties;
  */
 final class ProductionProfile {
 
-    ProductionProfile(boolean production, SigningProperties signing, SecurityProperties security, BatchProperties batches,
-                      OidcProperties oidc) {
+    ProductionProfile(
+            boolean production,
+            SigningProperties signing,
+            SecurityProperties security,
+            BatchProperties batches,
+            OidcProperties oidc) {
         if (!production) {
             return;
         }

@@ -27,8 +27,7 @@ public final class Sello {
     /** The packages the CLI scans when it is not told otherwise, as {@code sello.document-types.packages} does for the server. */
     static final String PACKAGES_PROPERTY = "sello.document-types.packages";
 
-    private Sello() {
-    }
+    private Sello() {}
 
     public static DocumentRenderer jasperRenderer(RenderingProperties settings) {
         return Renderers.jasper(settings);
@@ -52,7 +51,8 @@ public final class Sello {
         for (String className : classNames) {
             types.add(instantiate(className, engines));
         }
-        types.sort(Comparator.comparingInt((DocumentType t) -> t.getClass().getAnnotation(Catalogued.class).position())
+        types.sort(Comparator.comparingInt((DocumentType t) ->
+                        t.getClass().getAnnotation(Catalogued.class).position())
                 .thenComparing(t -> t.id().value()));
         return new DocumentTypes(types);
     }
@@ -60,8 +60,12 @@ public final class Sello {
     /** Both engines with the given settings and the default packages (or -Dsello.document-types.packages), as the CLI uses them. */
     public static DocumentTypes documentTypes(RenderingProperties settings) {
         String configured = System.getProperty(PACKAGES_PROPERTY, "");
-        List<String> packages = configured.isBlank() ? DocumentTypesProperties.DEFAULT_PACKAGES
-                : new DocumentTypesProperties(Arrays.stream(configured.split(",")).map(String::trim).toList()).packages();
+        List<String> packages = configured.isBlank()
+                ? DocumentTypesProperties.DEFAULT_PACKAGES
+                : new DocumentTypesProperties(Arrays.stream(configured.split(","))
+                                .map(String::trim)
+                                .toList())
+                        .packages();
         return documentTypes(new Engines(jasperRenderer(settings), htmlRenderer(settings)), packages);
     }
 
@@ -73,9 +77,13 @@ public final class Sello {
             }
             return (DocumentType) type.getConstructor(Engines.class).newInstance(engines);
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(className + " is @Catalogued but has no public constructor taking Engines", e);
+            throw new IllegalStateException(
+                    className + " is @Catalogued but has no public constructor taking Engines", e);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("document type " + className + " failed to start: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "document type " + className + " failed to start: "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create document type " + className, e);
         }

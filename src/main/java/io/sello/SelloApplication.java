@@ -14,7 +14,8 @@ public class SelloApplication {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         if (SelloCli.handles(args)) {
-            System.exit(SelloCli.standard(() -> Sello.documentTypes(RenderingProperties.defaults())).run(args));
+            System.exit(SelloCli.standard(() -> Sello.documentTypes(RenderingProperties.defaults()))
+                    .run(args));
         }
         SpringApplication.run(SelloApplication.class, args);
     }

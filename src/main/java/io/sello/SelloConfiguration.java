@@ -22,7 +22,8 @@ import java.time.Clock;
 class SelloConfiguration {
 
     @Bean
-    DocumentTypes documentTypes(DocumentRenderer jasperRenderer, DocumentRenderer htmlRenderer, DocumentTypesProperties catalogue) {
+    DocumentTypes documentTypes(
+            DocumentRenderer jasperRenderer, DocumentRenderer htmlRenderer, DocumentTypesProperties catalogue) {
         return Sello.documentTypes(new Engines(jasperRenderer, htmlRenderer), catalogue.packages());
     }
 
@@ -33,8 +34,12 @@ class SelloConfiguration {
 
     /** In the prod profile, development passwords, keys and keystores stop the start, as does an identity provider over http. */
     @Bean
-    ProductionProfile productionProfile(SigningProperties signing, SecurityProperties security, BatchProperties batches,
-                                        OidcProperties oidc, Environment environment) {
+    ProductionProfile productionProfile(
+            SigningProperties signing,
+            SecurityProperties security,
+            BatchProperties batches,
+            OidcProperties oidc,
+            Environment environment) {
         return new ProductionProfile(environment.matchesProfiles("prod"), signing, security, batches, oidc);
     }
 }

@@ -11,8 +11,14 @@ import java.util.Objects;
  *
  * @param declaredPages what the sender wrote as the total, or {@code null}
  */
-record TransmittalNote(String number, LocalDate date, String sender, String recipient, String subject,
-                       List<Enclosure> enclosures, Integer declaredPages) {
+record TransmittalNote(
+        String number,
+        LocalDate date,
+        String sender,
+        String recipient,
+        String subject,
+        List<Enclosure> enclosures,
+        Integer declaredPages) {
     TransmittalNote {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(date, "date");

@@ -58,8 +58,7 @@ public final class TransmittalNoteType extends DocumentPipeline<TransmittalNote,
     }
 
     /** The total the service computes, beside the one the sender declared. */
-    record PageCount(int computed, Integer declared) {
-    }
+    record PageCount(int computed, Integer declared) {}
 
     @Override
     protected PageCount compute(TransmittalNote note) {
@@ -72,12 +71,13 @@ public final class TransmittalNoteType extends DocumentPipeline<TransmittalNote,
         if (pages.declared() == null || pages.declared() == pages.computed()) {
             return List.of();
         }
-        return List.of(TotalMismatch.exact("/declaredPages", BigDecimal.valueOf(pages.declared()), BigDecimal.valueOf(pages.computed())));
+        return List.of(TotalMismatch.exact(
+                "/declaredPages", BigDecimal.valueOf(pages.declared()), BigDecimal.valueOf(pages.computed())));
     }
 
     @Override
-    protected RenderedDocument layOut(TransmittalNote note, PageCount pages, byte[] json, RenderOptions options,
-                                      List<Warning> warnings) {
+    protected RenderedDocument layOut(
+            TransmittalNote note, PageCount pages, byte[] json, RenderOptions options, List<Warning> warnings) {
         Map<String, Object> p = new LinkedHashMap<>();
         String title = "Nota de remisión " + note.number();
         p.put("title", title);
@@ -89,16 +89,22 @@ public final class TransmittalNoteType extends DocumentPipeline<TransmittalNote,
         p.put("totalPages", String.valueOf(pages.computed()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < note.enclosures().size(); i++) {
-            rows.add(Map.of("n", String.valueOf(i + 1), "title", note.enclosures().get(i).title(),
-                    "pages", String.valueOf(note.enclosures().get(i).pages())));
+            rows.add(Map.of(
+                    "n",
+                    String.valueOf(i + 1),
+                    "title",
+                    note.enclosures().get(i).title(),
+                    "pages",
+                    String.valueOf(note.enclosures().get(i).pages())));
         }
         byte[] pdf = renderer.render(new RenderRequest(TEMPLATE, title, p, rows).withSource(json));
-        return RenderedDocument.pdf(pdf, "nota-de-remision-" + note.number().replaceAll("[^A-Za-z0-9]+", "-") + ".pdf", warnings);
+        return RenderedDocument.pdf(
+                pdf, "nota-de-remision-" + note.number().replaceAll("[^A-Za-z0-9]+", "-") + ".pdf", warnings);
     }
 
     @Override
     protected DocumentSummary summarize(TransmittalNote note) {
-        return new DocumentSummary("Nota de remisión " + note.number(), note.sender(), note.subject(),
-                DocumentSummary.day(note.date()));
+        return new DocumentSummary(
+                "Nota de remisión " + note.number(), note.sender(), note.subject(), DocumentSummary.day(note.date()));
     }
 }

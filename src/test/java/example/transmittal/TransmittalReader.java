@@ -15,8 +15,17 @@ import static io.sello.input.JsonObject.Presence.REQUIRED;
 final class TransmittalReader {
     /** The note, or {@code null} when {@code findings} holds errors. */
     TransmittalNote read(byte[] json, InputFindings findings) {
-        JsonObject root = JsonObject.root(StrictJson.parse(json), findings,
-                "$schema", "number", "date", "sender", "recipient", "subject", "enclosures", "declaredPages");
+        JsonObject root = JsonObject.root(
+                StrictJson.parse(json),
+                findings,
+                "$schema",
+                "number",
+                "date",
+                "sender",
+                "recipient",
+                "subject",
+                "enclosures",
+                "declaredPages");
         if (root == null) {
             return null;
         }

@@ -15,6 +15,8 @@ import io.sello.support.PdfDocument;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,8 +24,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The recipe of docs/architecture.md works: a type that lives only in this package and its resource folder is found,
@@ -47,10 +47,19 @@ class TransmittalRecipeTest {
 
     @Test
     void theCatalogueFindsTheTypeWhenItsPackageIsScannedAndListsItAfterTheBundledOnes() {
-        List<String> bundled = catalogue(DocumentTypesProperties.DEFAULT_PACKAGES).all().stream().map(t -> t.id().value()).toList();
-        assertThat(bundled).containsExactly("poa-execution-form", "agreement-amendment", "operational-plan", "budget-summary");
-        assertThat(catalogue(WITH_RECIPE).all()).extracting(t -> t.id().value())
-                .containsExactly("poa-execution-form", "agreement-amendment", "operational-plan", "budget-summary", "transmittal-note");
+        List<String> bundled = catalogue(DocumentTypesProperties.DEFAULT_PACKAGES).all().stream()
+                .map(t -> t.id().value())
+                .toList();
+        assertThat(bundled)
+                .containsExactly("poa-execution-form", "agreement-amendment", "operational-plan", "budget-summary");
+        assertThat(catalogue(WITH_RECIPE).all())
+                .extracting(t -> t.id().value())
+                .containsExactly(
+                        "poa-execution-form",
+                        "agreement-amendment",
+                        "operational-plan",
+                        "budget-summary",
+                        "transmittal-note");
     }
 
     @Test
@@ -62,7 +71,8 @@ class TransmittalRecipeTest {
         assertThat(rendered.fileName()).isEqualTo("nota-de-remision-NR-014-2024.pdf");
         PdfDocument pdf = PdfDocument.of(rendered.content());
         assertThat(pdf.pageCount()).isEqualTo(1);
-        assertThat(pdf.text()).contains("NOTA DE REMISIÓN N.º NR-014/2024", "15/03/2024", "Plan Operativo 2024", "TOTAL 37");
+        assertThat(pdf.text())
+                .contains("NOTA DE REMISIÓN N.º NR-014/2024", "15/03/2024", "Plan Operativo 2024", "TOTAL 37");
         pdf.assertEveryFontEmbedded();
         assertThat(note.summary(note.example()).title()).isEqualTo("Nota de remisión NR-014/2024");
     }
@@ -70,33 +80,47 @@ class TransmittalRecipeTest {
     @Test
     void aWrongDeclaredTotalIsRefusedUnlessLenientByThePipelinesOneRule() {
         byte[] wrong = example("\"declaredPages\": 37", "\"declaredPages\": 36");
-        assertThat(note().validate(wrong).errorMismatches()).extracting(m -> m.pointer()).containsExactly("/declaredPages");
-        assertThatThrownBy(() -> note().render(wrong, RenderOptions.STRICT)).isInstanceOf(TotalsMismatchException.class);
+        assertThat(note().validate(wrong).errorMismatches())
+                .extracting(m -> m.pointer())
+                .containsExactly("/declaredPages");
+        assertThatThrownBy(() -> note().render(wrong, RenderOptions.STRICT))
+                .isInstanceOf(TotalsMismatchException.class);
         RenderedDocument lenient = note().render(wrong, RenderOptions.LENIENT);
         assertThat(lenient.warnings()).singleElement().satisfies(w -> {
             assertThat(w.pointer()).isEqualTo("/declaredPages");
             assertThat(w.code()).isEqualTo("total-mismatch");
-            assertThat(w.message()).isEqualTo("declared 36 but the figures add up to 37; the computed figure was printed");
+            assertThat(w.message())
+                    .isEqualTo("declared 36 but the figures add up to 37; the computed figure was printed");
         });
         assertThat(PdfDocument.of(lenient.content()).text()).contains("TOTAL 37");
     }
 
     @Test
     void badInputNamesTheFieldLikeEveryOtherType() {
-        byte[] missing = example("\"subject\": \"Remisión del seguimiento de la ejecución financiera, marzo de 2024\",", "");
-        assertThat(note().validate(missing).errors()).extracting(e -> e.pointer()).containsExactly("/subject");
-        assertThatThrownBy(() -> note().render(missing, RenderOptions.STRICT)).isInstanceOf(InvalidInputException.class);
+        byte[] missing =
+                example("\"subject\": \"Remisión del seguimiento de la ejecución financiera, marzo de 2024\",", "");
+        assertThat(note().validate(missing).errors())
+                .extracting(e -> e.pointer())
+                .containsExactly("/subject");
+        assertThatThrownBy(() -> note().render(missing, RenderOptions.STRICT))
+                .isInstanceOf(InvalidInputException.class);
         byte[] unknown = example("\"declaredPages\": 37", "\"declaredPages\": 37, \"copies\": 2");
-        assertThat(note().validate(unknown).errors()).extracting(e -> e.pointer()).containsExactly("/copies");
+        assertThat(note().validate(unknown).errors())
+                .extracting(e -> e.pointer())
+                .containsExactly("/copies");
     }
 
     /** The proof that adding it touched nothing central: no file of the service itself knows the type. */
     @Test
     void nothingOutsideItsOwnFoldersNamesIt() throws IOException {
-        for (Path root : List.of(Path.of("src/main"), Path.of("report-templates"), Path.of("examples"), Path.of("fonts"))) {
+        for (Path root :
+                List.of(Path.of("src/main"), Path.of("report-templates"), Path.of("examples"), Path.of("fonts"))) {
             try (Stream<Path> files = Files.walk(root)) {
-                assertThat(files.filter(Files::isRegularFile).filter(TransmittalRecipeTest::mentionsTheType).toList())
-                        .as("files under %s that name the recipe type", root).isEmpty();
+                assertThat(files.filter(Files::isRegularFile)
+                                .filter(TransmittalRecipeTest::mentionsTheType)
+                                .toList())
+                        .as("files under %s that name the recipe type", root)
+                        .isEmpty();
             }
         }
     }

@@ -26,7 +26,9 @@ class ArchitectureTest {
      * to these rules without an edit here.
      */
     private static final String[] TYPE_PACKAGES = Fixtures.types().all().stream()
-            .map(type -> type.getClass().getPackageName() + "..").distinct().toArray(String[]::new);
+            .map(type -> type.getClass().getPackageName() + "..")
+            .distinct()
+            .toArray(String[]::new);
 
     /** The type packages and these others. */
     private static String[] typePackagesAnd(String... others) {
@@ -37,7 +39,8 @@ class ArchitectureTest {
     @Test
     /** A rule over no packages would pass whatever the code did: the catalogue must give the type packages. */
     void theTypePackagesComeFromTheCatalogue() {
-        assertThat(TYPE_PACKAGES).hasSize(Fixtures.types().all().size())
+        assertThat(TYPE_PACKAGES)
+                .hasSize(Fixtures.types().all().size())
                 .contains("io.sello.form..", "io.sello.budget..");
     }
 
@@ -56,35 +59,57 @@ class ArchitectureTest {
     /** Each module wires itself (issue 18, point 4): its @Configuration is its own, and no other package names it. */
     @Test
     void configurationsAreTheirModulesOwn() {
-        classes().that().areAnnotatedWith(Configuration.class).should().notBePublic()
-                .because("a module's beans are wired by its own package-private @Configuration").check(CLASSES);
+        classes()
+                .that()
+                .areAnnotatedWith(Configuration.class)
+                .should()
+                .notBePublic()
+                .because("a module's beans are wired by its own package-private @Configuration")
+                .check(CLASSES);
     }
 
     @Test
     void onlyTheJasperAdapterUsesJasperReports() {
-        noClasses().that().resideOutsideOfPackage("io.sello.rendering.jasper..")
-                .should().dependOnClassesThat().resideInAnyPackage("net.sf.jasperreports..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.sello.rendering.jasper..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("net.sf.jasperreports..")
                 .check(CLASSES);
     }
 
     @Test
     void onlyTheHtmlAdapterUsesFreeMarkerAndFlyingSaucer() {
-        noClasses().that().resideOutsideOfPackage("io.sello.rendering.html..")
-                .should().dependOnClassesThat().resideInAnyPackage("freemarker..", "org.xhtmlrenderer..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.sello.rendering.html..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("freemarker..", "org.xhtmlrenderer..")
                 .check(CLASSES);
     }
 
     @Test
     void featuresDoNotReachIntoEngineAdapters() {
-        noClasses().that().resideInAnyPackage(typePackagesAnd("io.sello.document..", "io.sello.web..", "io.sello.cli.."))
-                .should().dependOnClassesThat().resideInAnyPackage("io.sello.rendering.jasper..", "io.sello.rendering.html..", "com.lowagie..", "org.openpdf..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(typePackagesAnd("io.sello.document..", "io.sello.web..", "io.sello.cli.."))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.sello.rendering.jasper..", "io.sello.rendering.html..", "com.lowagie..", "org.openpdf..")
                 .check(CLASSES);
     }
 
     @Test
     void featuresDoNotDependOnTheWebLayer() {
-        noClasses().that().resideInAnyPackage(typePackagesAnd("io.sello.document..", "io.sello.rendering..", "io.sello.input.."))
-                .should().dependOnClassesThat().resideInAnyPackage("io.sello.web..", "org.springframework.web..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(typePackagesAnd("io.sello.document..", "io.sello.rendering..", "io.sello.input.."))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.sello.web..", "org.springframework.web..")
                 .check(CLASSES);
     }
 
@@ -94,33 +119,52 @@ class ArchitectureTest {
      */
     @Test
     void onlyTheEnginesAndTheSignerTouchOpenPdfAndBouncyCastle() {
-        noClasses().that().resideOutsideOfPackages("io.sello.rendering..", "io.sello.signing..", "io.sello.pdfdata..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.lowagie..", "org.bouncycastle..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.sello.rendering..", "io.sello.signing..", "io.sello.pdfdata..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.lowagie..", "org.bouncycastle..")
                 .check(CLASSES);
     }
 
     @Test
     void persistenceStaysInStorage() {
-        noClasses().that().resideOutsideOfPackages("io.sello.storage..", "io.sello")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.flywaydb..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.sello.storage..", "io.sello")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..", "org.flywaydb..")
                 .check(CLASSES);
     }
 
     /** POI reads untrusted files: only the budget workbook writer and the spreadsheet feature (its limits set there) use it. */
     @Test
     void onlyTheWorkbookWriterAndTheSpreadsheetFeatureUseApachePoi() {
-        noClasses().that().doNotHaveFullyQualifiedName("io.sello.budget.BudgetWorkbook")
-                .and().resideOutsideOfPackage("io.sello.spreadsheet..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..")
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("io.sello.budget.BudgetWorkbook")
+                .and()
+                .resideOutsideOfPackage("io.sello.spreadsheet..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.poi..")
                 .check(CLASSES);
     }
 
     /** Every budget table goes through the one engine: the plan reads and lays them out with the budget package. */
     @Test
     void budgetsHaveOneImplementation() {
-        noClasses().that().resideOutsideOfPackage("io.sello.budget..")
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Calculator")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.sello.budget.Reconciliation")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.sello.budget..")
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("Calculator")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("io.sello.budget.Reconciliation")
                 .check(CLASSES);
     }
 }

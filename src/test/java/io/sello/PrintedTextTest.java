@@ -4,13 +4,22 @@ import io.sello.document.DocumentType;
 import io.sello.document.RenderOptions;
 import io.sello.support.Fixtures;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.OperatorProcessor;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
 import org.junit.jupiter.api.Test;
 
+import java.awt.geom.Area;
+import java.awt.geom.GeneralPath;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,21 +31,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.awt.geom.Area;
-import java.awt.geom.GeneralPath;
-import java.awt.geom.Point2D;
-import java.awt.geom.Rectangle2D;
-import java.util.function.BiConsumer;
-import org.apache.pdfbox.contentstream.operator.Operator;
-import org.apache.pdfbox.contentstream.operator.OperatorProcessor;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSNumber;
-import org.apache.pdfbox.util.Matrix;
 
 /**
  * Issue 13, point 5: nothing hidden and nothing broken. Every example of every document type is rendered
@@ -54,6 +54,7 @@ import org.apache.pdfbox.util.Matrix;
  */
 class PrintedTextTest {
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
     @Test
     void everyExampleOfEveryTypeDrawsItsTextOnceInsideThePageAndBreaksLinesBetweenWords() throws IOException {
         List<String> problems = new ArrayList<>();
@@ -61,10 +62,13 @@ class PrintedTextTest {
         for (String type : List.of("agreement-amendment", "operational-plan", "budget-summary", "poa-execution-form")) {
             DocumentType documentType = Fixtures.types().find(type).orElseThrow();
             try (Stream<Path> files = Files.list(Path.of("examples", type))) {
-                for (Path example : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                for (Path example : files.filter(f -> f.toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     byte[] json = Files.readAllBytes(example);
                     Set<String> dataWords = words(new String(json, StandardCharsets.UTF_8));
-                    byte[] pdf = documentType.render(json, RenderOptions.LENIENT).content();
+                    byte[] pdf =
+                            documentType.render(json, RenderOptions.LENIENT).content();
                     pages += check(example.toString(), pdf, dataWords, problems);
                 }
             }
@@ -83,8 +87,7 @@ class PrintedTextTest {
         return words;
     }
 
-    private record Line(float y, String text) {
-    }
+    private record Line(float y, String text) {}
 
     private static int check(String name, byte[] pdf, Set<String> dataWords, List<String> problems) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -159,7 +162,9 @@ class PrintedTextTest {
                                     v[i] = ((COSNumber) operands.get(i)).floatValue();
                                 }
                                 float[] points = name.equals("re")
-                                        ? new float[] {v[0], v[1], v[0] + v[2], v[1], v[0] + v[2], v[1] + v[3], v[0], v[1] + v[3]}
+                                        ? new float[] {
+                                            v[0], v[1], v[0] + v[2], v[1], v[0] + v[2], v[1] + v[3], v[0], v[1] + v[3]
+                                        }
                                         : v;
                                 Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
                                 float[] device = new float[points.length];
@@ -181,14 +186,28 @@ class PrintedTextTest {
                     /** Every glyph's origin lies inside the clipping path it is drawn under. */
                     @Override
                     protected void processTextPosition(TextPosition text) {
-                        Rectangle2D clip = getGraphicsState().getCurrentClippingPath().getBounds2D();
+                        Rectangle2D clip =
+                                getGraphicsState().getCurrentClippingPath().getBounds2D();
                         float x = text.getTextMatrix().getTranslateX();
                         float y = text.getTextMatrix().getTranslateY();
-                        if (!text.getUnicode().isBlank() && !clip.contains(x + 0.01, y + 0.01)
-                                && !new Rectangle2D.Double(clip.getX() - 0.5, clip.getY() - 0.5,
-                                        clip.getWidth() + 1, clip.getHeight() + 1).contains(x, y)) {
-                            problems.add(String.format(Locale.ROOT, "%s page %d: '%s' drawn at (%.1f, %.1f) where the clip hides it (visible y %.1f to %.1f)",
-                                    name, pageNo, text.getUnicode(), x, y, clip.getMinY(), clip.getMaxY()));
+                        if (!text.getUnicode().isBlank()
+                                && !clip.contains(x + 0.01, y + 0.01)
+                                && !new Rectangle2D.Double(
+                                                clip.getX() - 0.5,
+                                                clip.getY() - 0.5,
+                                                clip.getWidth() + 1,
+                                                clip.getHeight() + 1)
+                                        .contains(x, y)) {
+                            problems.add(String.format(
+                                    Locale.ROOT,
+                                    "%s page %d: '%s' drawn at (%.1f, %.1f) where the clip hides it (visible y %.1f to %.1f)",
+                                    name,
+                                    pageNo,
+                                    text.getUnicode(),
+                                    x,
+                                    y,
+                                    clip.getMinY(),
+                                    clip.getMaxY()));
                         }
                         super.processTextPosition(text);
                     }
@@ -206,12 +225,23 @@ class PrintedTextTest {
                 for (TextPosition g : glyphs) {
                     float x = g.getXDirAdj();
                     float y = g.getYDirAdj();
-                    if (!g.getUnicode().isBlank() && (x < 0 || x + g.getWidthDirAdj() > box.getWidth() + 0.5f
-                            || y - g.getHeightDir() < 0 || y > box.getHeight())) {
-                        problems.add(String.format(Locale.ROOT, "%s page %d: '%s' drawn outside the page at (%.1f, %.1f)",
-                                name, n, g.getUnicode(), x, y));
+                    if (!g.getUnicode().isBlank()
+                            && (x < 0
+                                    || x + g.getWidthDirAdj() > box.getWidth() + 0.5f
+                                    || y - g.getHeightDir() < 0
+                                    || y > box.getHeight())) {
+                        problems.add(String.format(
+                                Locale.ROOT,
+                                "%s page %d: '%s' drawn outside the page at (%.1f, %.1f)",
+                                name,
+                                n,
+                                g.getUnicode(),
+                                x,
+                                y));
                     }
-                    byBaseline.computeIfAbsent(Math.round(y), k -> new StringBuilder()).append(g.getUnicode());
+                    byBaseline
+                            .computeIfAbsent(Math.round(y), k -> new StringBuilder())
+                            .append(g.getUnicode());
                 }
                 List<Line> lines = new ArrayList<>();
                 byBaseline.forEach((y, text) -> {
@@ -232,18 +262,20 @@ class PrintedTextTest {
                 String last = here.get(here.size() - 1).text();
                 // the last line of a page again as the first line of the next: drawn twice, once hidden
                 if (last.length() > 3 && last.equals(next.get(0).text())) {
-                    problems.add(name + " page " + n + ": the last line is drawn again at the top of page " + (n + 1) + ": " + last);
+                    problems.add(name + " page " + n + ": the last line is drawn again at the top of page " + (n + 1)
+                            + ": " + last);
                 }
             }
             return document.getNumberOfPages();
         }
     }
 
-    private static void midWordBreaks(String name, int page, List<String> lines, Set<String> dataWords,
-                                      List<String> problems) {
+    private static void midWordBreaks(
+            String name, int page, List<String> lines, Set<String> dataWords, List<String> problems) {
         for (int i = 0; i + 1 < lines.size(); i++) {
             Matcher end = Pattern.compile("(\\p{L}+)$").matcher(lines.get(i).strip());
-            Matcher start = Pattern.compile("^(\\p{L}+)").matcher(lines.get(i + 1).strip());
+            Matcher start =
+                    Pattern.compile("^(\\p{L}+)").matcher(lines.get(i + 1).strip());
             if (end.find() && start.find()) {
                 String head = end.group(1);
                 String tail = start.group(1);

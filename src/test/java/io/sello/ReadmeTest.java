@@ -6,21 +6,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.io.File;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Issue 15, point 6: the README's "Try it" commands, and the registry's store, sign-off and verify walk-through,
@@ -58,8 +58,11 @@ class ReadmeTest {
     @Test
     void theTryItCommandsWorkAsWritten(@TempDir Path dir) throws Exception {
         List<Command> commands = commands(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8));
-        assertThat(commands).as("commands in the README's blocks marked " + MARKER).hasSizeGreaterThanOrEqualTo(19);
-        assertThat(commands).anySatisfy(c -> assertThat(c.line()).startsWith("curl"))
+        assertThat(commands)
+                .as("commands in the README's blocks marked " + MARKER)
+                .hasSizeGreaterThanOrEqualTo(19);
+        assertThat(commands)
+                .anySatisfy(c -> assertThat(c.line()).startsWith("curl"))
                 .anySatisfy(c -> assertThat(c.line()).startsWith("java -jar target/sello.jar"));
         Files.createSymbolicLink(dir.resolve("examples"), Path.of("examples").toAbsolutePath());
         Map<String, String> variables = new HashMap<>();
@@ -68,7 +71,9 @@ class ReadmeTest {
             if (assignment.find()) {
                 String name = assignment.group(1);
                 Result result = run(substitute(command.line()) + " && printf %s \"$" + name + "\"", dir, variables);
-                assertThat(result.exit()).as("%s%n  stderr: %s", command.line(), abbreviated(result.err())).isZero();
+                assertThat(result.exit())
+                        .as("%s%n  stderr: %s", command.line(), abbreviated(result.err()))
+                        .isZero();
                 assertThat(result.out()).as(command.line() + " sets " + name).isNotBlank();
                 variables.put(name, result.out().strip());
                 continue;
@@ -79,25 +84,52 @@ class ReadmeTest {
                 Files.deleteIfExists(written); // a file left by an earlier command must not pass for this one's
             }
             Result result = run(substitute(command.line()), dir, variables);
-            assertThat(result.exit()).as("%s%n  exit %d, expected %d%n  stdout: %s%n  stderr: %s", command.line(), result.exit(),
-                    command.exit(), abbreviated(result.out()), abbreviated(result.err())).isEqualTo(command.exit());
+            assertThat(result.exit())
+                    .as(
+                            "%s%n  exit %d, expected %d%n  stdout: %s%n  stderr: %s",
+                            command.line(),
+                            result.exit(),
+                            command.exit(),
+                            abbreviated(result.out()),
+                            abbreviated(result.err()))
+                    .isEqualTo(command.exit());
             if (written != null) {
-                assertThat(written).as(command.line() + " writes " + written.getFileName()).exists();
+                assertThat(written)
+                        .as(command.line() + " writes " + written.getFileName())
+                        .exists();
                 byte[] head = head(written);
                 switch (output.group(2)) {
-                    case "pdf" -> assertThat(new String(head, StandardCharsets.US_ASCII)).as(command.line()).startsWith("%PDF-");
-                    case "xlsx" -> assertThat(new String(head, 0, 2, StandardCharsets.US_ASCII)).as(command.line()).isEqualTo("PK");
-                    case "json" -> assertThat(new String(head, StandardCharsets.UTF_8).strip()).as(command.line()).startsWith("{");
-                    case "html" -> assertThat(new String(head, StandardCharsets.UTF_8)).as(command.line()).startsWithIgnoringCase("<!DOCTYP");
+                    case "pdf" ->
+                        assertThat(new String(head, StandardCharsets.US_ASCII))
+                                .as(command.line())
+                                .startsWith("%PDF-");
+                    case "xlsx" ->
+                        assertThat(new String(head, 0, 2, StandardCharsets.US_ASCII))
+                                .as(command.line())
+                                .isEqualTo("PK");
+                    case "json" ->
+                        assertThat(new String(head, StandardCharsets.UTF_8).strip())
+                                .as(command.line())
+                                .startsWith("{");
+                    case "html" ->
+                        assertThat(new String(head, StandardCharsets.UTF_8))
+                                .as(command.line())
+                                .startsWithIgnoringCase("<!DOCTYP");
                     default -> assertThat(head).as(command.line()).isNotEmpty();
                 }
             }
             if (command.line().startsWith("pdfsig")) {
-                assertThat(result.out().split("Signature is Valid", -1)).as(command.line() + ": " + result.out()).hasSize(4);
+                assertThat(result.out().split("Signature is Valid", -1))
+                        .as(command.line() + ": " + result.out())
+                        .hasSize(4);
             } else if (command.line().startsWith("curl") && command.line().contains("-D -")) {
-                assertThat(result.out()).as(command.line() + " prints the response headers").startsWith("HTTP/1.1 2");
+                assertThat(result.out())
+                        .as(command.line() + " prints the response headers")
+                        .startsWith("HTTP/1.1 2");
             } else if (command.line().startsWith("curl") && written == null) {
-                assertThat(result.out().strip()).as(command.line() + " prints JSON").matches("(?s)[\\[{].*[]}]");
+                assertThat(result.out().strip())
+                        .as(command.line() + " prints JSON")
+                        .matches("(?s)[\\[{].*[]}]");
             }
         }
     }
@@ -114,7 +146,9 @@ class ReadmeTest {
             while (fence < lines.length && lines[fence].isBlank()) {
                 fence++;
             }
-            assertThat(lines[fence]).as("a fenced shell block follows " + MARKER + " (README line " + (i + 1) + ")").startsWith("```");
+            assertThat(lines[fence])
+                    .as("a fenced shell block follows " + MARKER + " (README line " + (i + 1) + ")")
+                    .startsWith("```");
             StringBuilder pending = new StringBuilder();
             for (int j = fence + 1; j < lines.length && !lines[j].startsWith("```"); j++) {
                 String line = lines[j].strip();
@@ -129,7 +163,8 @@ class ReadmeTest {
                 String whole = pending.toString();
                 pending.setLength(0);
                 Matcher exit = EXIT.matcher(whole);
-                commands.add(new Command(whole.replaceAll("\\s+", " ").strip(), exit.find() ? Integer.parseInt(exit.group(1)) : 0));
+                commands.add(new Command(
+                        whole.replaceAll("\\s+", " ").strip(), exit.find() ? Integer.parseInt(exit.group(1)) : 0));
             }
         }
         return commands;
@@ -141,7 +176,8 @@ class ReadmeTest {
                 .replace("java -jar target/sello.jar", "java -cp \"$SELLO_CLASSPATH\" io.sello.SelloApplication");
     }
 
-    private static Result run(String line, Path dir, Map<String, String> variables) throws IOException, InterruptedException {
+    private static Result run(String line, Path dir, Map<String, String> variables)
+            throws IOException, InterruptedException {
         // pipefail: a failed curl inside a pipeline fails the command, as --fail-with-body means it to
         ProcessBuilder builder = new ProcessBuilder("bash", "-o", "pipefail", "-c", line).directory(dir.toFile());
         builder.environment().putAll(variables);
@@ -164,8 +200,11 @@ class ReadmeTest {
 
     /** Surefire's class path may hold relative entries; the commands run in another folder. */
     private static String absolute(String classPath) {
-        return String.join(File.pathSeparator, Arrays.stream(classPath.split(File.pathSeparator))
-                .map(entry -> Path.of(entry).toAbsolutePath().toString()).toList());
+        return String.join(
+                File.pathSeparator,
+                Arrays.stream(classPath.split(File.pathSeparator))
+                        .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                        .toList());
     }
 
     private static byte[] head(Path file) throws IOException {
@@ -178,9 +217,7 @@ class ReadmeTest {
         return text.length() > 2000 ? text.substring(0, 2000) + "…" : text;
     }
 
-    record Command(String line, int exit) {
-    }
+    record Command(String line, int exit) {}
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 }

@@ -50,7 +50,9 @@ class SeedWordsTest {
     @Test
     void seed003IsPrintedWordForWordSectionBySection() {
         List<Section> sections = seed003Sections();
-        List<String> pdf = SeedWords.pdfWords(Fixtures.amendment().render(Fixtures.read(AMENDMENT), RenderOptions.LENIENT).content());
+        List<String> pdf = SeedWords.pdfWords(Fixtures.amendment()
+                .render(Fixtures.read(AMENDMENT), RenderOptions.LENIENT)
+                .content());
         List<Score> scores = SeedWords.compare(sections, pdf);
         Set<String> roundingFigures = declaredFigures("rounding");
         Set<String> errorFigures = declaredFigures("\\*\\*error\\*\\*");
@@ -84,10 +86,22 @@ class SeedWordsTest {
         }
         double strict = 100.0 * matched / words;
         double withAllowances = 100.0 * (matched + allowed.size() + errors.size()) / words;
-        report.append(String.format(Locale.ROOT, "TOTAL %d/%d words = %.2f %%; with %d allowed rounding-class and %d real-error figures %.2f %%%n",
-                matched, words, strict, allowed.size(), errors.size(), withAllowances));
-        report.append("allowed (rounding-class declared figures, printed as computed until point 1 lands): ").append(allowed).append('\n');
-        report.append("allowed (real errors: the computed figure is printed, the declared one in the discrepancy note): ").append(errors).append('\n');
+        report.append(String.format(
+                Locale.ROOT,
+                "TOTAL %d/%d words = %.2f %%; with %d allowed rounding-class and %d real-error figures %.2f %%%n",
+                matched,
+                words,
+                strict,
+                allowed.size(),
+                errors.size(),
+                withAllowances));
+        report.append("allowed (rounding-class declared figures, printed as computed until point 1 lands): ")
+                .append(allowed)
+                .append('\n');
+        report.append(
+                        "allowed (real errors: the computed figure is printed, the declared one in the discrepancy note): ")
+                .append(errors)
+                .append('\n');
         report.append("missing:\n");
         missing.forEach(m -> report.append("  ").append(m).append('\n'));
         System.out.println(report);
@@ -110,7 +124,9 @@ class SeedWordsTest {
                 }
             }
         }
-        List<String> pdf = SeedWords.pdfWords(Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.LENIENT).content());
+        List<String> pdf = SeedWords.pdfWords(Fixtures.poaForm()
+                .render(Fixtures.seedExample(), RenderOptions.LENIENT)
+                .content());
         Score score = SeedWords.compareAnywhere("Formulario N.5.B (seed 000)", units, pdf);
         System.out.println("Seed 000, words found in the PDF:\n" + score + "\nmissing: " + score.missing());
         assertThat(score.missing()).as(score.toString()).isEmpty();
@@ -135,8 +151,12 @@ class SeedWordsTest {
         sections.add(section("Anexo: abreviaciones", null, lines.subList(abbreviations, first), false));
         int at = first;
         for (int t = 0; t < titles.size(); t++) {
-            int next = t + 1 < titles.size() ? lines.subList(at + 1, lines.size()).indexOf(titles.get(t + 1)) + at + 1 : lines.size();
-            assertThat(next).as("seed line of section %s", t + 1 < titles.size() ? titles.get(t + 1) : "end").isGreaterThan(at);
+            int next = t + 1 < titles.size()
+                    ? lines.subList(at + 1, lines.size()).indexOf(titles.get(t + 1)) + at + 1
+                    : lines.size();
+            assertThat(next)
+                    .as("seed line of section %s", t + 1 < titles.size() ? titles.get(t + 1) : "end")
+                    .isGreaterThan(at);
             sections.add(section(titles.get(t), Unit.of(titles.get(t)), lines.subList(at + 1, next), false));
             at = next;
         }
@@ -175,8 +195,8 @@ class SeedWordsTest {
     /** The declared figures of one class (a regex) in docs/reconciliation-seed-003.md, as digit words. */
     static Set<String> declaredFigures(String kind) {
         Set<String> figures = new LinkedHashSet<>();
-        Matcher row = Pattern.compile("(?m)^\\| " + kind + " \\|(?:[^|]*\\|){3} (-?[\\d.]+) \\|").matcher(
-                new String(Fixtures.read(RECONCILIATION), StandardCharsets.UTF_8));
+        Matcher row = Pattern.compile("(?m)^\\| " + kind + " \\|(?:[^|]*\\|){3} (-?[\\d.]+) \\|")
+                .matcher(new String(Fixtures.read(RECONCILIATION), StandardCharsets.UTF_8));
         while (row.find()) {
             figures.add(row.group(1).replaceAll("[^\\d]", ""));
         }

@@ -19,7 +19,12 @@ class SlowTestsAreTaggedTest {
     void everySpringBootTestIsASlowTest() {
         // only the compiled tests: scanning the class path for io.sello would read every jar on it
         JavaClasses tests = new ClassFileImporter().importPath(Path.of("target/test-classes"));
-        classes().that().areAnnotatedWith(SpringBootTest.class).should().beAnnotatedWith(SlowTest.class)
-                .because("slow tests run in failsafe, selected by the tag \"slow\"").check(tests);
+        classes()
+                .that()
+                .areAnnotatedWith(SpringBootTest.class)
+                .should()
+                .beAnnotatedWith(SlowTest.class)
+                .because("slow tests run in failsafe, selected by the tag \"slow\"")
+                .check(tests);
     }
 }

@@ -14,10 +14,18 @@ import java.util.Objects;
  * @param locale       the Spanish of the signing country, for month names ("setiembre" in es-PE)
  * @param annex        the Plan Operativo printed after the signatures, or {@code null}
  */
-public record AgreementAmendment(String title, String instrument, List<Party> parties, String subjectLabel,
-                                 Project project, List<Article> articles, Signing signing,
-                                 List<SignatureBlock> signatures, List<String> annexes, Locale locale,
-                                 PlanAnnex annex) {
+public record AgreementAmendment(
+        String title,
+        String instrument,
+        List<Party> parties,
+        String subjectLabel,
+        Project project,
+        List<Article> articles,
+        Signing signing,
+        List<SignatureBlock> signatures,
+        List<String> annexes,
+        Locale locale,
+        PlanAnnex annex) {
     public AgreementAmendment {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(instrument, "instrument");

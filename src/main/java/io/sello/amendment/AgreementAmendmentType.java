@@ -31,7 +31,10 @@ public final class AgreementAmendmentType extends BudgetedDocumentPipeline<Agree
 
     /** With one engine, for tests and benchmarks that record or replace it. */
     public AgreementAmendmentType(DocumentRenderer htmlRenderer) {
-        super(ID, "schemas/agreement-amendment.schema.json", "examples/agreement-amendment/pcc-peru-2008.json",
+        super(
+                ID,
+                "schemas/agreement-amendment.schema.json",
+                "examples/agreement-amendment/pcc-peru-2008.json",
                 List.of(AmendmentLayout.TEMPLATE, PlanAnnex.TEMPLATE)); // the annex's files make the version too
         this.renderer = htmlRenderer;
         htmlRenderer.prepare(AmendmentLayout.TEMPLATE);
@@ -58,12 +61,18 @@ public final class AgreementAmendmentType extends BudgetedDocumentPipeline<Agree
     /** The budgets of the Plan Operativo annex, when one is attached; the amendment itself computes nothing. */
     @Override
     protected ReconciledBudgets compute(AgreementAmendment amendment) {
-        return amendment.annex() == null ? ReconciledBudgets.NONE : amendment.annex().budgets();
+        return amendment.annex() == null
+                ? ReconciledBudgets.NONE
+                : amendment.annex().budgets();
     }
 
     @Override
-    protected RenderedDocument layOut(AgreementAmendment amendment, ReconciledBudgets budgets, byte[] json,
-                                      RenderOptions options, List<Warning> warnings) {
+    protected RenderedDocument layOut(
+            AgreementAmendment amendment,
+            ReconciledBudgets budgets,
+            byte[] json,
+            RenderOptions options,
+            List<Warning> warnings) {
         List<RenderRequest> parts = new ArrayList<>();
         parts.add(AmendmentLayout.of(amendment).withSource(json)); // the whole request, annex included
         if (amendment.annex() != null) {
@@ -78,9 +87,13 @@ public final class AgreementAmendmentType extends BudgetedDocumentPipeline<Agree
      */
     @Override
     protected DocumentSummary summarize(AgreementAmendment a) {
-        return new DocumentSummary(DocumentSummary.joined(" ", a.title(), a.instrument()),
+        return new DocumentSummary(
+                DocumentSummary.joined(" ", a.title(), a.instrument()),
                 String.join(" y ", a.parties().stream().map(Party::name).toList()),
                 DocumentSummary.joined(", ", a.project().name(), a.project().phase()),
-                DocumentSummary.joined(", ", a.signing().place(), DocumentSummary.day(a.signing().date())));
+                DocumentSummary.joined(
+                        ", ",
+                        a.signing().place(),
+                        DocumentSummary.day(a.signing().date())));
     }
 }

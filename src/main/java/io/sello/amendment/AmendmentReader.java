@@ -1,14 +1,14 @@
 package io.sello.amendment;
 
-import io.sello.text.Paragraph;
-import io.sello.text.ParagraphReader;
-import io.sello.text.Run;
+import io.sello.budget.PrintedFigures;
 import io.sello.document.InputFindings;
 import io.sello.input.JsonElement;
 import io.sello.input.JsonObject;
 import io.sello.input.StrictJson;
-import io.sello.budget.PrintedFigures;
 import io.sello.plan.PlanAnnex;
+import io.sello.text.Paragraph;
+import io.sello.text.ParagraphReader;
+import io.sello.text.Run;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,8 +27,22 @@ final class AmendmentReader {
 
     /** The amendment, or {@code null} when {@code findings} holds errors. */
     AgreementAmendment read(byte[] json, InputFindings findings) {
-        JsonObject root = JsonObject.root(StrictJson.parse(json), findings, "$schema", "title", "instrument",
-                "parties", "subjectLabel", "project", "articles", "signing", "signatures", "annexes", "locale", "annex", PrintedFigures.FIELD);
+        JsonObject root = JsonObject.root(
+                StrictJson.parse(json),
+                findings,
+                "$schema",
+                "title",
+                "instrument",
+                "parties",
+                "subjectLabel",
+                "project",
+                "articles",
+                "signing",
+                "signatures",
+                "annexes",
+                "locale",
+                "annex",
+                PrintedFigures.FIELD);
         if (root == null) {
             return null;
         }
@@ -66,14 +80,25 @@ final class AmendmentReader {
                 annexes.add(annex.strip());
             }
         }
-        String locale = root.matching("locale", OPTIONAL, SPANISH_LOCALE, "a Spanish locale such as \"es\" or \"es-PE\"");
+        String locale =
+                root.matching("locale", OPTIONAL, SPANISH_LOCALE, "a Spanish locale such as \"es\" or \"es-PE\"");
         // "figures" belongs to the request as a whole; today only the annex prints budget tables.
         PlanAnnex annex = PlanAnnex.read(root, "annex", PrintedFigures.read(root));
         if (findings.hasErrors()) {
             return null;
         }
-        return new AgreementAmendment(title, instrument, parties, subject, project, articles, signing, signatures,
-                annexes, Locale.forLanguageTag(locale == null ? "es" : locale), annex);
+        return new AgreementAmendment(
+                title,
+                instrument,
+                parties,
+                subject,
+                project,
+                articles,
+                signing,
+                signatures,
+                annexes,
+                Locale.forLanguageTag(locale == null ? "es" : locale),
+                annex);
     }
 
     private static Project project(JsonObject o) {
@@ -114,7 +139,11 @@ final class AmendmentReader {
             }
             Integer number = o.integer("number", REQUIRED, 1, 999);
             if (number != null && number != expected) {
-                o.findings().error(o.pointer("number"), "expected article " + expected + " (articles are numbered 1, 2, 3 … in order) but got " + number);
+                o.findings()
+                        .error(
+                                o.pointer("number"),
+                                "expected article " + expected + " (articles are numbered 1, 2, 3 … in order) but got "
+                                        + number);
             }
             expected++;
             List<Paragraph> paragraphs = PARAGRAPHS.paragraphs(o, "paragraphs", REQUIRED);

@@ -28,23 +28,41 @@ class BatchConfiguration {
 
     /** Batch items render under the interactive render timeout unless sello.batches.render-timeout says otherwise. */
     @Bean
-    BatchWorker batchWorker(BatchStore store, DocumentTypes types, WebhookSender webhooks, JobScheduler scheduler,
-                            BatchProperties properties, LimitsProperties limits, ServicePorts ports) {
-        return new BatchWorker(store, types, webhooks, scheduler, properties.instanceName(),
-                properties.renderTimeout(limits.renderTimeout()), ports);
+    BatchWorker batchWorker(
+            BatchStore store,
+            DocumentTypes types,
+            WebhookSender webhooks,
+            JobScheduler scheduler,
+            BatchProperties properties,
+            LimitsProperties limits,
+            ServicePorts ports) {
+        return new BatchWorker(
+                store,
+                types,
+                webhooks,
+                scheduler,
+                properties.instanceName(),
+                properties.renderTimeout(limits.renderTimeout()),
+                ports);
     }
 
     /** Only where this instance runs jobs ({@code jobrunr.background-job-server.enabled}). */
     @Bean
     @ConditionalOnBooleanProperty("jobrunr.background-job-server.enabled")
-    JobServerWatchdog jobServerWatchdog(BackgroundJobServer server, BatchStore store,
-                                        @Value("${sello.batches.job-server-check-interval:10s}") Duration interval) {
+    JobServerWatchdog jobServerWatchdog(
+            BackgroundJobServer server,
+            BatchStore store,
+            @Value("${sello.batches.job-server-check-interval:10s}") Duration interval) {
         return new JobServerWatchdog(server, store::databaseAnswers, interval);
     }
 
     @Bean
-    BatchService batchService(BatchStore store, DocumentTypes types, JobScheduler scheduler, BatchProperties properties,
-                              ServicePorts ports) {
+    BatchService batchService(
+            BatchStore store,
+            DocumentTypes types,
+            JobScheduler scheduler,
+            BatchProperties properties,
+            ServicePorts ports) {
         return new BatchService(store, types, scheduler, properties, ports);
     }
 }

@@ -25,8 +25,12 @@ import java.util.regex.Pattern;
  *                              {@code sello.limits.render-timeout}, so a batch cannot do what a request may not
  */
 @ConfigurationProperties("sello.batches")
-public record BatchProperties(String webhookSecret, List<String> webhookHosts, Boolean allowLoopbackWebhooks,
-                              String instanceName, Duration renderTimeout) {
+public record BatchProperties(
+        String webhookSecret,
+        List<String> webhookHosts,
+        Boolean allowLoopbackWebhooks,
+        String instanceName,
+        Duration renderTimeout) {
     public static final String DEVELOPMENT_SECRET = "dev-webhook-secret-not-for-production";
     static final List<String> DEVELOPMENT_HOSTS = List.of("localhost", "127.0.0.1");
     static final String DEFAULT_INSTANCE_NAME = "sello-1";
@@ -35,15 +39,21 @@ public record BatchProperties(String webhookSecret, List<String> webhookHosts, B
 
     public BatchProperties {
         webhookSecret = webhookSecret == null ? DEVELOPMENT_SECRET : webhookSecret;
-        webhookHosts = webhookHosts == null ? null : webhookHosts.stream().map(String::trim).filter(h -> !h.isEmpty()).toList();
+        webhookHosts = webhookHosts == null
+                ? null
+                : webhookHosts.stream()
+                        .map(String::trim)
+                        .filter(h -> !h.isEmpty())
+                        .toList();
         allowLoopbackWebhooks = allowLoopbackWebhooks != null && allowLoopbackWebhooks;
         instanceName = instanceName == null ? DEFAULT_INSTANCE_NAME : instanceName;
         if (webhookSecret.length() < 16) {
             throw new IllegalArgumentException("sello.batches.webhook-secret must have at least 16 characters");
         }
         if (!INSTANCE_NAME.matcher(instanceName).matches()) {
-            throw new IllegalArgumentException("sello.batches.instance-name must be 1 to 64 letters, digits, '.', '-' or '_' but is \""
-                    + instanceName + "\"");
+            throw new IllegalArgumentException(
+                    "sello.batches.instance-name must be 1 to 64 letters, digits, '.', '-' or '_' but is \""
+                            + instanceName + "\"");
         }
         if (renderTimeout != null && (renderTimeout.isNegative() || renderTimeout.isZero())) {
             throw new IllegalArgumentException("sello.batches.render-timeout must be positive but is " + renderTimeout);
@@ -69,7 +79,8 @@ public record BatchProperties(String webhookSecret, List<String> webhookHosts, B
             return "the prod profile requires an explicit sello.batches.webhook-hosts (the hosts batch webhooks may go to; "
                     + "set it empty to refuse every webhook)";
         }
-        List<String> loopback = webhookHosts.stream().filter(BatchProperties::isLoopback).toList();
+        List<String> loopback =
+                webhookHosts.stream().filter(BatchProperties::isLoopback).toList();
         if (!loopback.isEmpty() && !allowLoopbackWebhooks) {
             return "the prod profile refuses loopback hosts " + loopback + " in sello.batches.webhook-hosts unless "
                     + "sello.batches.allow-loopback-webhooks=true";

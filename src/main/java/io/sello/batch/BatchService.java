@@ -25,14 +25,19 @@ public final class BatchService {
     static final int MAX_NAME = 200;
     /** {@code batches.webhook_url VARCHAR(2000)}. */
     static final int MAX_WEBHOOK = 2000;
+
     private final BatchStore store;
     private final DocumentTypes types;
     private final JobScheduler scheduler;
     private final BatchProperties properties;
     private final ServicePorts ownPorts;
 
-    public BatchService(BatchStore store, DocumentTypes types, JobScheduler scheduler, BatchProperties properties,
-                        ServicePorts ownPorts) {
+    public BatchService(
+            BatchStore store,
+            DocumentTypes types,
+            JobScheduler scheduler,
+            BatchProperties properties,
+            ServicePorts ownPorts) {
         this.ownPorts = ownPorts;
         this.store = store;
         this.types = types;
@@ -49,18 +54,26 @@ public final class BatchService {
         }
         String type = root.text("type", REQUIRED);
         if (type != null && types.find(type).isEmpty()) {
-            findings.error("/type", "expected one of " + types.all().stream().map(t -> t.id().value()).toList() + " but got \""
-                    + (type.length() > 60 ? type.substring(0, 60) + "…" : type) + "\"");
+            findings.error(
+                    "/type",
+                    "expected one of "
+                            + types.all().stream().map(t -> t.id().value()).toList() + " but got \""
+                            + (type.length() > 60 ? type.substring(0, 60) + "…" : type) + "\"");
         }
         boolean lenient = root.flag("lenient");
         String webhook = root.text("webhook", OPTIONAL);
         if (webhook != null && webhook.length() > MAX_WEBHOOK) {
-            findings.error("/webhook", "expected a URL of at most " + MAX_WEBHOOK + " characters but got " + webhook.length());
+            findings.error(
+                    "/webhook", "expected a URL of at most " + MAX_WEBHOOK + " characters but got " + webhook.length());
         } else if (webhook != null && !allowedWebhook(webhook)) {
-            findings.error("/webhook", "expected an http(s) URL on one of the allowed hosts " + properties.allowedHosts()
-                    + " (sello.batches.webhook-hosts)");
+            findings.error(
+                    "/webhook",
+                    "expected an http(s) URL on one of the allowed hosts " + properties.allowedHosts()
+                            + " (sello.batches.webhook-hosts)");
         } else if (webhook != null && ownPorts.isOwn(URI.create(webhook))) {
-            findings.error("/webhook", "expected a URL that is not this service's own port: a webhook never calls the service itself");
+            findings.error(
+                    "/webhook",
+                    "expected a URL that is not this service's own port: a webhook never calls the service itself");
         }
         int count = root.arrayLength("items");
         List<BatchStore.NewItem> items = new ArrayList<>();
@@ -75,7 +88,9 @@ public final class BatchService {
                 }
                 String name = item.text("name", OPTIONAL);
                 if (name != null && name.length() > MAX_NAME) {
-                    findings.error(item.pointer("name"), "expected a name of at most " + MAX_NAME + " characters but got " + name.length());
+                    findings.error(
+                            item.pointer("name"),
+                            "expected a name of at most " + MAX_NAME + " characters but got " + name.length());
                 }
                 String document = item.rawObject("document");
                 if (document != null) {
@@ -96,8 +111,10 @@ public final class BatchService {
     private boolean allowedWebhook(String url) {
         try {
             URI uri = URI.create(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                    && uri.getUserInfo() == null && properties.allowedHosts().contains(uri.getHost());
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null
+                    && uri.getUserInfo() == null
+                    && properties.allowedHosts().contains(uri.getHost());
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -14,7 +14,6 @@ import io.sello.storage.BatchStore.ItemStatus;
 import io.sello.storage.BatchStore.WebhookState;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.scheduling.JobScheduler;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +46,7 @@ public class BatchWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchWorker.class);
     /** {@code batch_items.error VARCHAR(1000)}: an error message echoing a long input must still fit. */
     static final int MAX_ERROR = 1000;
+
     private final BatchStore store;
     private final DocumentTypes types;
     private final WebhookSender webhooks;
@@ -60,8 +60,14 @@ public class BatchWorker implements AutoCloseable {
      */
     private final ExecutorService renders;
 
-    public BatchWorker(BatchStore store, DocumentTypes types, WebhookSender webhooks, JobScheduler scheduler, String instance,
-                       Duration renderTimeout, ServicePorts ownPorts) {
+    public BatchWorker(
+            BatchStore store,
+            DocumentTypes types,
+            WebhookSender webhooks,
+            JobScheduler scheduler,
+            String instance,
+            Duration renderTimeout,
+            ServicePorts ownPorts) {
         this.instance = instance;
         this.store = store;
         this.types = types;
@@ -85,25 +91,44 @@ public class BatchWorker implements AutoCloseable {
             store.attempt(batchId, item);
             DocumentType type = types.find(batch.type()).orElseThrow();
             try {
-                RenderedDocument document = renderBounded(type, row.json().getBytes(StandardCharsets.UTF_8),
+                RenderedDocument document = renderBounded(
+                        type,
+                        row.json().getBytes(StandardCharsets.UTF_8),
                         new RenderOptions(batch.lenient(), OutputFormat.PDF));
-                store.finish(batchId, item, true, null, document.content(), safeName(row.name(), item) + ".pdf", instance);
+                store.finish(
+                        batchId, item, true, null, document.content(), safeName(row.name(), item) + ".pdf", instance);
             } catch (InvalidInputException e) {
-                fail(batchId, item, e.errors().size() + " error(s), first " + e.errors().get(0).pointer()
-                        + ": " + e.errors().get(0).message());
+                fail(
+                        batchId,
+                        item,
+                        e.errors().size() + " error(s), first "
+                                + e.errors().get(0).pointer() + ": "
+                                + e.errors().get(0).message());
             } catch (TotalsMismatchException e) {
                 fail(batchId, item, e.mismatches().size() + " declared figure(s) wrong; send lenient to render anyway");
             } catch (UnprintableFigureException e) {
-                fail(batchId, item, e.errors().size() + " figure(s) too large to print in full, first "
-                        + e.errors().get(0).pointer() + ": " + e.errors().get(0).message());
+                fail(
+                        batchId,
+                        item,
+                        e.errors().size() + " figure(s) too large to print in full, first "
+                                + e.errors().get(0).pointer() + ": "
+                                + e.errors().get(0).message());
             } catch (RenderTimedOut e) {
                 log.warn("batch {} item {} not rendered within {}: stopped", batchId, item + 1, seconds(renderTimeout));
-                fail(batchId, item, "not rendered within " + seconds(renderTimeout) + " (sello.batches.render-timeout): stopped, not retried");
+                fail(
+                        batchId,
+                        item,
+                        "not rendered within " + seconds(renderTimeout)
+                                + " (sello.batches.render-timeout): stopped, not retried");
             } catch (RenderingException e) {
                 log.warn("batch {} item {} could not be rendered: {}", batchId, item + 1, e.getMessage());
                 fail(batchId, item, "could not be rendered: " + e.getMessage());
             } catch (RenderFailed e) {
-                log.warn("batch {} item {} could not be rendered: {}", batchId, item + 1, e.getCause().getClass().getSimpleName());
+                log.warn(
+                        "batch {} item {} could not be rendered: {}",
+                        batchId,
+                        item + 1,
+                        e.getCause().getClass().getSimpleName());
                 fail(batchId, item, "could not be rendered");
             }
         }
@@ -117,8 +142,14 @@ public class BatchWorker implements AutoCloseable {
     }
 
     private void fail(String batchId, int item, String error) {
-        store.finish(batchId, item, false, error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR - 1) + "…" : error,
-                null, null, instance);
+        store.finish(
+                batchId,
+                item,
+                false,
+                error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR - 1) + "…" : error,
+                null,
+                null,
+                instance);
     }
 
     /** The render on a thread of its own, waited for at most {@code renderTimeout}, interrupted beyond it. */
@@ -136,8 +167,10 @@ public class BatchWorker implements AutoCloseable {
             throw new IllegalStateException("batch render interrupted by a shutdown");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof InvalidInputException || cause instanceof TotalsMismatchException
-                    || cause instanceof UnprintableFigureException || cause instanceof RenderingException) {
+            if (cause instanceof InvalidInputException
+                    || cause instanceof TotalsMismatchException
+                    || cause instanceof UnprintableFigureException
+                    || cause instanceof RenderingException) {
                 throw (RuntimeException) cause;
             }
             // anything else (a StackOverflowError, an OutOfMemoryError of this render) comes back on a retry too
@@ -163,7 +196,9 @@ public class BatchWorker implements AutoCloseable {
 
     static String safeName(String name, int item) {
         String clean = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+", "");
-        return String.format("%04d-%s", item + 1, clean.isEmpty() ? "documento" : clean.length() > 80 ? clean.substring(0, 80) : clean);
+        return String.format(
+                "%04d-%s",
+                item + 1, clean.isEmpty() ? "documento" : clean.length() > 80 ? clean.substring(0, 80) : clean);
     }
 
     @Override

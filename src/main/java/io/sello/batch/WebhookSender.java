@@ -6,17 +6,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.io.IOException;
-import java.security.GeneralSecurityException;
 
 /**
  * Tells a client its batch is finished. The body is signed: {@code Sello-Signature: sha256=<hex of
@@ -25,9 +25,12 @@ import java.security.GeneralSecurityException;
 class WebhookSender {
     /** Thread-safe once built; building one per delivery cost more than the delivery's JSON (issue 18, point 4). */
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     static final String SIGNATURE_HEADER = "Sello-Signature";
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final BatchProperties properties;
 
     public WebhookSender(BatchProperties properties) {
@@ -44,20 +47,26 @@ class WebhookSender {
         body.put("status", "/api/v1/batches/" + batch.id());
         body.put("results", "/api/v1/batches/" + batch.id() + "/results.zip");
         byte[] json = JSON.writeValueAsBytes(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(batch.webhookUrl())).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header(SIGNATURE_HEADER, "sha256=" + sign(json))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(batch.webhookUrl()))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header(SIGNATURE_HEADER, "sha256=" + sign(json))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                .build();
         int status;
         try {
-            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            status =
+                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            throw new IllegalStateException("webhook of batch " + batch.id() + " not delivered: " + e.getClass().getSimpleName());
+            throw new IllegalStateException("webhook of batch " + batch.id() + " not delivered: "
+                    + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         }
         if (status / 100 != 2) {
-            throw new IllegalStateException("webhook of batch " + batch.id() + " answered " + status + "; it will be retried");
+            throw new IllegalStateException(
+                    "webhook of batch " + batch.id() + " answered " + status + "; it will be retried");
         }
     }
 

@@ -31,14 +31,18 @@ final class AmountFit {
     private static final double[] SIZES = {7.5, 7, 6.5, 6, 5.5, 5};
     /** Cell padding (3 pt each side), the half-point border and half a point of safety. */
     private static final double CELL_INSET = 3 + 3 + 0.5 + 0.5;
+
     private static final String CHARACTERS = "0123456789,.'()-na ";
-    private static final int[] REGULAR = {572, 572, 572, 572, 572, 572, 572, 572, 572, 572, 286, 286, 247, 351, 351, 325, 570, 551, 286};
-    private static final int[] BOLD = {626, 626, 626, 626, 626, 626, 626, 626, 626, 626, 342, 342, 275, 411, 411, 374, 641, 607, 313};
+    private static final int[] REGULAR = {
+        572, 572, 572, 572, 572, 572, 572, 572, 572, 572, 286, 286, 247, 351, 351, 325, 570, 551, 286
+    };
+    private static final int[] BOLD = {
+        626, 626, 626, 626, 626, 626, 626, 626, 626, 626, 342, 342, 275, 411, 411, 374, 641, 607, 313
+    };
     /** Any other character: as wide as the widest glyph measured, so an unexpected one is never under-measured. */
     private static final int OTHER = 1000;
 
-    private AmountFit() {
-    }
+    private AmountFit() {}
 
     /**
      * Adds to a laid-out table {@code amountCss}, the class of each amount column (empty at the normal size,
@@ -63,8 +67,17 @@ final class AmountFit {
             for (int r = 0; r < rows.size(); r++) {
                 List<String> cells = (List<String>) rows.get(r).get("cells");
                 if (!cells.isEmpty() && width(cells.get(c), bold(rows.get(r)), size) > room) {
-                    unprintable.add(Map.of("row", r, "column", visible.get(c), "text", cells.get(c),
-                            "room", room, "needed", width(cells.get(c), bold(rows.get(r)), size)));
+                    unprintable.add(Map.of(
+                            "row",
+                            r,
+                            "column",
+                            visible.get(c),
+                            "text",
+                            cells.get(c),
+                            "room",
+                            room,
+                            "needed",
+                            width(cells.get(c), bold(rows.get(r)), size)));
                 }
             }
         }
@@ -94,13 +107,20 @@ final class AmountFit {
             BudgetColumn column = (BudgetColumn) cell.get("column");
             List<Map<String, Object>> rows = (List<Map<String, Object>>) laid.get("rows");
             String field = column.isInput() && "item".equals(rows.get(row).get("kind")) ? "values" : "declared";
-            String pointer = JsonPointers.child(JsonPointers.child(JsonPointers.child(
-                    JsonPointers.child(tablePointer, "rows"), row), field), column.key());
-            errors.add(new InputError(pointer, String.format(Locale.ROOT,
-                    "%s prints as \"%s\", %.1f pt wide at 5 pt, the smallest legible size, but column \"%s\" of this"
-                            + " table has %.1f pt: it cannot be printed in full. Use fewer columns or smaller units.",
-                    field.equals("values") ? "the figure" : "the computed figure", cell.get("text"),
-                    (Double) cell.get("needed"), column.header(), (Double) cell.get("room"))));
+            String pointer = JsonPointers.child(
+                    JsonPointers.child(JsonPointers.child(JsonPointers.child(tablePointer, "rows"), row), field),
+                    column.key());
+            errors.add(new InputError(
+                    pointer,
+                    String.format(
+                            Locale.ROOT,
+                            "%s prints as \"%s\", %.1f pt wide at 5 pt, the smallest legible size, but column \"%s\" of this"
+                                    + " table has %.1f pt: it cannot be printed in full. Use fewer columns or smaller units.",
+                            field.equals("values") ? "the figure" : "the computed figure",
+                            cell.get("text"),
+                            (Double) cell.get("needed"),
+                            column.header(),
+                            (Double) cell.get("room"))));
         }
         throw new UnprintableFigureException(errors);
     }

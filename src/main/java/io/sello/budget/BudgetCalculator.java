@@ -1,9 +1,9 @@
 package io.sello.budget;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.math.RoundingMode;
 
 /**
  * Works out every cell of a budget table with {@link BigDecimal} only. Items first, column by
@@ -14,8 +14,7 @@ import java.math.RoundingMode;
  * spreadsheets behind seed 003 did; the figure is rounded only when printed ({@link ComputedBudget#shown}).
  */
 public final class BudgetCalculator {
-    private BudgetCalculator() {
-    }
+    private BudgetCalculator() {}
 
     public static ComputedBudget compute(BudgetTable table) {
         List<BudgetRow> rows = table.rows();
@@ -39,7 +38,9 @@ public final class BudgetCalculator {
             if (computation instanceof Computation.Input) {
                 figure = input(table, column, row.values().getOrDefault(column.key(), BudgetCell.BLANK));
             } else if (computation instanceof Computation.RowSum sum) {
-                figure = sum(sum.sources().stream().map(key -> cells.get(table.columnIndex(key))).toList());
+                figure = sum(sum.sources().stream()
+                        .map(key -> cells.get(table.columnIndex(key)))
+                        .toList());
             } else if (computation instanceof Computation.Formula formula) {
                 figure = formula(table, formula, cells);
             } else {
@@ -74,7 +75,8 @@ public final class BudgetCalculator {
         return new Figure(anyAmount ? BudgetCell.of(amount) : anyDash ? BudgetCell.DASH : BudgetCell.BLANK, bound);
     }
 
-    private static Figure convert(BudgetTable table, Computation.Conversion conversion, BudgetColumn column, Figure source) {
+    private static Figure convert(
+            BudgetTable table, Computation.Conversion conversion, BudgetColumn column, Figure source) {
         if (!source.isAmount()) {
             return new Figure(source.cell(), BigDecimal.ZERO);
         }
@@ -102,17 +104,16 @@ public final class BudgetCalculator {
                 case AMOUNT -> anyAmount = true;
                 case DASH -> anyDash = true;
                 case NOT_APPLICABLE -> anyNotApplicable = true;
-                case BLANK -> { }
+                case BLANK -> {}
             }
             if (figure.kind() != BudgetCell.Kind.NOT_APPLICABLE) {
                 amount = amount.add(figure.amount());
                 bound = bound.add(figure.bound());
             }
         }
-        BudgetCell cell = anyAmount ? BudgetCell.of(amount)
-                : anyDash ? BudgetCell.DASH
-                : anyNotApplicable ? BudgetCell.NOT_APPLICABLE
-                : BudgetCell.BLANK;
+        BudgetCell cell = anyAmount
+                ? BudgetCell.of(amount)
+                : anyDash ? BudgetCell.DASH : anyNotApplicable ? BudgetCell.NOT_APPLICABLE : BudgetCell.BLANK;
         return new Figure(cell, bound);
     }
 

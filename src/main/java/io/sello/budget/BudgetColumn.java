@@ -14,8 +14,16 @@ import java.util.regex.Pattern;
  * @param decimals what the column prints: 0 or 2
  * @param hidden   used for computing, not printed
  */
-public record BudgetColumn(String key, String header, String group, Currency currency, Integer year, String period,
-                           int decimals, boolean hidden, Computation computation) {
+public record BudgetColumn(
+        String key,
+        String header,
+        String group,
+        Currency currency,
+        Integer year,
+        String period,
+        int decimals,
+        boolean hidden,
+        Computation computation) {
     public static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
     public BudgetColumn {

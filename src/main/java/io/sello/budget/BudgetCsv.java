@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The budget tables as RFC 4180 CSV, one line per cell, for systems rather than people: plain
@@ -18,11 +18,25 @@ import java.util.Locale;
  * by rounding alone and the request kept {@code "figures": "declared-within-rounding"}.
  */
 final class BudgetCsv {
-    static final List<String> HEADER = List.of("table", "row", "kind", "level", "label", "column", "header", "currency",
-            "value", "mark", "declared", "difference", "classification", "year", "period", "printed");
+    static final List<String> HEADER = List.of(
+            "table",
+            "row",
+            "kind",
+            "level",
+            "label",
+            "column",
+            "header",
+            "currency",
+            "value",
+            "mark",
+            "declared",
+            "difference",
+            "classification",
+            "year",
+            "period",
+            "printed");
 
-    private BudgetCsv() {
-    }
+    private BudgetCsv() {}
 
     static byte[] write(ReconciledBudgets budgets) {
         Map<String, TotalMismatch> mismatches = new HashMap<>();
@@ -37,25 +51,58 @@ final class BudgetCsv {
                 BudgetRow row = table.rows().get(r);
                 String kind = row.kind().name().toLowerCase(Locale.ROOT);
                 if (row.kind() == BudgetRow.Kind.HEADING) {
-                    line(csv, List.of(table.id(), String.valueOf(r + 1), kind, String.valueOf(row.level()), row.label(),
-                            "", "", "", "", "", "", "", "", "", "", ""));
+                    line(
+                            csv,
+                            List.of(
+                                    table.id(),
+                                    String.valueOf(r + 1),
+                                    kind,
+                                    String.valueOf(row.level()),
+                                    row.label(),
+                                    "",
+                                    "",
+                                    "",
+                                    "",
+                                    "",
+                                    "",
+                                    "",
+                                    "",
+                                    "",
+                                    "",
+                                    ""));
                     continue;
                 }
                 for (int c = 0; c < table.columns().size(); c++) {
                     BudgetColumn column = table.columns().get(c);
                     Figure figure = computed.figure(r, c);
                     BigDecimal declared = row.declared().get(column.key());
-                    TotalMismatch mismatch = mismatches.get(entry.getKey() + "/rows/" + r + "/declared/" + column.key());
-                    line(csv, List.of(table.id(), String.valueOf(r + 1), kind, String.valueOf(row.level()), row.label(),
-                            column.key(), column.header(), column.currency().name(),
-                            figure.isAmount() ? computed.shown(r, c).toPlainString() : "",
-                            mark(figure),
-                            declared == null ? "" : declared.toPlainString(),
-                            mismatch == null ? "" : mismatch.difference().toPlainString(),
-                            mismatch == null ? "" : mismatch.classification().name().toLowerCase(Locale.ROOT),
-                            column.year() == null ? "" : column.year().toString(),
-                            column.period() == null ? "" : column.period(),
-                            printed.cell(r, c).kind() == BudgetCell.Kind.AMOUNT ? printed.amount(r, c).toPlainString() : ""));
+                    TotalMismatch mismatch =
+                            mismatches.get(entry.getKey() + "/rows/" + r + "/declared/" + column.key());
+                    line(
+                            csv,
+                            List.of(
+                                    table.id(),
+                                    String.valueOf(r + 1),
+                                    kind,
+                                    String.valueOf(row.level()),
+                                    row.label(),
+                                    column.key(),
+                                    column.header(),
+                                    column.currency().name(),
+                                    figure.isAmount() ? computed.shown(r, c).toPlainString() : "",
+                                    mark(figure),
+                                    declared == null ? "" : declared.toPlainString(),
+                                    mismatch == null
+                                            ? ""
+                                            : mismatch.difference().toPlainString(),
+                                    mismatch == null
+                                            ? ""
+                                            : mismatch.classification().name().toLowerCase(Locale.ROOT),
+                                    column.year() == null ? "" : column.year().toString(),
+                                    column.period() == null ? "" : column.period(),
+                                    printed.cell(r, c).kind() == BudgetCell.Kind.AMOUNT
+                                            ? printed.amount(r, c).toPlainString()
+                                            : ""));
                 }
             }
         }
@@ -79,7 +126,8 @@ final class BudgetCsv {
 
     /** Quotes as RFC 4180 says; prefixes {@code '} to text starting like a formula (OWASP CSV injection). */
     static String field(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !isNumber(value) ? "'" + value : value;
+        String safe =
+                !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !isNumber(value) ? "'" + value : value;
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns a computed budget table into the plain values of the shared FreeMarker macro
@@ -19,7 +19,9 @@ import java.util.Locale;
  */
 public final class BudgetLayout {
     /** Print-friendly bar colours, distinguishable in greyscale too. */
-    private static final List<String> PALETTE = List.of("#1f4e79", "#7f9fbf", "#c55a11", "#f4b183", "#548235", "#a9d18e");
+    private static final List<String> PALETTE =
+            List.of("#1f4e79", "#7f9fbf", "#c55a11", "#f4b183", "#548235", "#a9d18e");
+
     private static final int LABEL_MAX = 80;
     /** Printed once under a table whose printed figures may not add up (issue 13, point 1). */
     public static final String ROUNDING_NOTE = "Las cifras pueden no sumar exactamente debido al redondeo.";
@@ -29,8 +31,7 @@ public final class BudgetLayout {
     /** The text width of an A4 landscape page with 14 mm margins: budget-summary. */
     public static final double LANDSCAPE_WIDTH = (297 - 2 * 14) * 72 / 25.4;
 
-    private BudgetLayout() {
-    }
+    private BudgetLayout() {}
 
     /**
      * @param errors the mismatches classified as errors that were accepted in lenient mode: each is
@@ -48,7 +49,8 @@ public final class BudgetLayout {
     public static Map<String, Object> table(PrintedBudget printed, List<TotalMismatch> errors, double width) {
         ComputedBudget computed = printed.computed();
         BudgetTable table = computed.table();
-        List<BudgetColumn> visible = table.columns().stream().filter(c -> !c.hidden()).toList();
+        List<BudgetColumn> visible =
+                table.columns().stream().filter(c -> !c.hidden()).toList();
         Map<String, Object> laid = new HashMap<>();
         laid.put("id", table.id());
         laid.put("title", table.title() == null ? "" : table.title());
@@ -57,7 +59,11 @@ public final class BudgetLayout {
         laid.put("rows", rows(printed, visible));
         laid.put("notes", table.notes());
         laid.put("roundingNote", printed.mayNotAddUp() ? ROUNDING_NOTE : "");
-        laid.put("discrepancies", errors.stream().map(e -> discrepancy(table.numberStyle(), e, decimals(table, e))).toList());
+        laid.put(
+                "discrepancies",
+                errors.stream()
+                        .map(e -> discrepancy(table.numberStyle(), e, decimals(table, e)))
+                        .toList());
         laid.put("chart", table.chart() == null ? Map.of() : chart(printed));
         AmountFit.fit(laid, visible, width);
         return laid;
@@ -101,7 +107,8 @@ public final class BudgetLayout {
                 continue;
             }
             int span = 1;
-            while (i + span < visible.size() && column.group().equals(visible.get(i + span).group())) {
+            while (i + span < visible.size()
+                    && column.group().equals(visible.get(i + span).group())) {
                 span++;
             }
             top.add(headerCell(column.group(), span, 1, "group"));
@@ -120,7 +127,8 @@ public final class BudgetLayout {
     /** The label column takes what the amounts leave, never less than a quarter of the width. */
     private static List<String> widths(int amounts) {
         BigDecimal label = BigDecimal.valueOf(Math.max(25, 100 - 11 * amounts));
-        BigDecimal each = BigDecimal.valueOf(100).subtract(label).divide(BigDecimal.valueOf(amounts), 2, RoundingMode.DOWN);
+        BigDecimal each =
+                BigDecimal.valueOf(100).subtract(label).divide(BigDecimal.valueOf(amounts), 2, RoundingMode.DOWN);
         List<String> widths = new ArrayList<>();
         widths.add(label.toPlainString() + "%");
         for (int i = 0; i < amounts; i++) {
@@ -140,8 +148,19 @@ public final class BudgetLayout {
                     cells.add(printed.text(r, table.columnIndex(column.key())));
                 }
             }
-            rows.add(Map.of("kind", row.kind().name().toLowerCase(Locale.ROOT), "label", row.label(),
-                    "level", row.level(), "italic", row.italic(), "cells", cells, "span", visible.size() + 1));
+            rows.add(Map.of(
+                    "kind",
+                    row.kind().name().toLowerCase(Locale.ROOT),
+                    "label",
+                    row.label(),
+                    "level",
+                    row.level(),
+                    "italic",
+                    row.italic(),
+                    "cells",
+                    cells,
+                    "span",
+                    visible.size() + 1));
         }
         return rows;
     }
@@ -155,7 +174,8 @@ public final class BudgetLayout {
     /** The note printed under a table when a render was asked to go ahead despite errors. */
     static String discrepancy(NumberStyle style, TotalMismatch error, int decimals) {
         TotalMismatch.Location at = error.location();
-        return "«" + at.row() + "», " + at.column() + ": cifra declarada " + style.accounting(error.declared(), decimals)
+        return "«" + at.row() + "», " + at.column() + ": cifra declarada "
+                + style.accounting(error.declared(), decimals)
                 + ", cifra calculada " + style.accounting(error.computed(), decimals)
                 + " (diferencia " + style.accounting(error.difference(), decimals) + ").";
     }
@@ -175,26 +195,39 @@ public final class BudgetLayout {
         }
         List<Map<String, Object>> legend = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            legend.add(Map.of("label", table.columns().get(columns.get(i)).header(), "color", PALETTE.get(i % PALETTE.size())));
+            legend.add(Map.of(
+                    "label", table.columns().get(columns.get(i)).header(), "color", PALETTE.get(i % PALETTE.size())));
         }
         List<Map<String, Object>> groups = new ArrayList<>();
         for (int r = 0; r < table.rows().size(); r++) {
             BudgetRow row = table.rows().get(r);
             int at = r;
-            if (row.kind() != BudgetRow.Kind.ITEM || columns.stream().noneMatch(c -> computed.figure(at, c).isAmount())) {
+            if (row.kind() != BudgetRow.Kind.ITEM
+                    || columns.stream().noneMatch(c -> computed.figure(at, c).isAmount())) {
                 continue;
             }
             List<Map<String, Object>> bars = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
                 Figure figure = computed.figure(r, columns.get(i));
-                BigDecimal share = max.signum() == 0 ? BigDecimal.ZERO
-                        : figure.amount().abs().multiply(BigDecimal.valueOf(100)).divide(max, 1, RoundingMode.HALF_UP);
-                bars.add(Map.of("width", share.toPlainString() + "%", "color", PALETTE.get(i % PALETTE.size()),
-                        "value", printed.text(r, columns.get(i)),
-                        "negative", figure.amount().signum() < 0));
+                BigDecimal share = max.signum() == 0
+                        ? BigDecimal.ZERO
+                        : figure.amount()
+                                .abs()
+                                .multiply(BigDecimal.valueOf(100))
+                                .divide(max, 1, RoundingMode.HALF_UP);
+                bars.add(Map.of(
+                        "width",
+                        share.toPlainString() + "%",
+                        "color",
+                        PALETTE.get(i % PALETTE.size()),
+                        "value",
+                        printed.text(r, columns.get(i)),
+                        "negative",
+                        figure.amount().signum() < 0));
             }
             String label = row.label().isBlank() ? Reconciliation.rowName(row, r) : row.label();
-            groups.add(Map.of("label", label.length() > LABEL_MAX ? label.substring(0, LABEL_MAX) + "…" : label, "bars", bars));
+            groups.add(Map.of(
+                    "label", label.length() > LABEL_MAX ? label.substring(0, LABEL_MAX) + "…" : label, "bars", bars));
         }
         Map<String, Object> laid = new LinkedHashMap<>();
         laid.put("title", chart.title());

@@ -10,8 +10,13 @@ import java.util.Objects;
  * @param values   the input cells of an item, by column key (absent: blank)
  * @param declared the figures the client declares for computed cells, by column key
  */
-public record BudgetRow(Kind kind, String label, int level, boolean italic, Map<String, BudgetCell> values,
-                        Map<String, BigDecimal> declared) {
+public record BudgetRow(
+        Kind kind,
+        String label,
+        int level,
+        boolean italic,
+        Map<String, BudgetCell> values,
+        Map<String, BigDecimal> declared) {
     public static final int MAX_LEVEL = 3;
 
     public BudgetRow {

@@ -16,11 +16,23 @@ import java.util.Set;
  * @param signatories  at most one per role; empty when the request gives none, and then the PDF has no
  *                     signature block (as before the block existed)
  */
-public record BudgetSummary(String title, String subtitle, String issuer, String placeAndDate,
-                            List<BudgetTable> tables, List<String> notes, PrintedFigures figures,
-                            List<Signatory> signatories) {
-    public BudgetSummary(String title, String subtitle, String issuer, String placeAndDate,
-                         List<BudgetTable> tables, List<String> notes, PrintedFigures figures) {
+public record BudgetSummary(
+        String title,
+        String subtitle,
+        String issuer,
+        String placeAndDate,
+        List<BudgetTable> tables,
+        List<String> notes,
+        PrintedFigures figures,
+        List<Signatory> signatories) {
+    public BudgetSummary(
+            String title,
+            String subtitle,
+            String issuer,
+            String placeAndDate,
+            List<BudgetTable> tables,
+            List<String> notes,
+            PrintedFigures figures) {
         this(title, subtitle, issuer, placeAndDate, tables, notes, figures, List.of());
     }
 

@@ -13,15 +13,14 @@ import java.util.Map;
 final class BudgetSummaryLayout {
     static final TemplateId TEMPLATE = new TemplateId("budget-summary");
 
-    private BudgetSummaryLayout() {
-    }
+    private BudgetSummaryLayout() {}
 
     static RenderRequest of(BudgetSummary summary, ReconciledBudgets budgets) {
         List<Map<String, Object>> tables = new ArrayList<>();
         for (int i = 0; i < summary.tables().size(); i++) {
             String pointer = BudgetSummary.pointer(i);
-            Map<String, Object> table = BudgetLayout.table(budgets.printed(pointer), budgets.errorsIn(pointer),
-                    BudgetLayout.LANDSCAPE_WIDTH);
+            Map<String, Object> table = BudgetLayout.table(
+                    budgets.printed(pointer), budgets.errorsIn(pointer), BudgetLayout.LANDSCAPE_WIDTH);
             BudgetLayout.requirePrintable(pointer, table);
             tables.add(table);
         }
@@ -47,8 +46,15 @@ final class BudgetSummaryLayout {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Signatory.Role role : Signatory.Role.values()) {
             Signatory signatory = summary.signatory(role);
-            rows.add(Map.of("role", role.name(), "label", role.label(), "name", signatory.name(),
-                    "position", signatory.position()));
+            rows.add(Map.of(
+                    "role",
+                    role.name(),
+                    "label",
+                    role.label(),
+                    "name",
+                    signatory.name(),
+                    "position",
+                    signatory.position()));
         }
         return rows;
     }

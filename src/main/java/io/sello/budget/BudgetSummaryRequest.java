@@ -9,14 +9,20 @@ import java.util.List;
  * fields are {@code null}); {@link BudgetSummaryRules} turns it into a {@link BudgetSummary}.
  */
 @JsonIgnoreProperties({"$schema"})
-record BudgetSummaryRequest(String title, String subtitle, String issuer, String placeAndDate, PrintedFigures figures,
-                            List<BudgetTableRequest> tables, List<String> notes, List<SignatoryRequest> signatories) {
+record BudgetSummaryRequest(
+        String title,
+        String subtitle,
+        String issuer,
+        String placeAndDate,
+        PrintedFigures figures,
+        List<BudgetTableRequest> tables,
+        List<String> notes,
+        List<SignatoryRequest> signatories) {
     BudgetSummaryRequest {
         tables = tables == null ? List.of() : tables;
         signatories = signatories == null ? List.of() : signatories;
     }
 
     /** A row of the signature block (Formulario N.5.B's three roles). */
-    record SignatoryRequest(Signatory.Role role, String name, String position) {
-    }
+    record SignatoryRequest(Signatory.Role role, String name, String position) {}
 }

@@ -13,8 +13,7 @@ import java.util.Map;
  * table's rules ({@link BudgetTableRules}), table ids used once, each signatory role at most once.
  */
 final class BudgetSummaryRules {
-    private BudgetSummaryRules() {
-    }
+    private BudgetSummaryRules() {}
 
     /** The summary, or {@code null} when {@code findings} holds errors. */
     static BudgetSummary check(BudgetSummaryRequest s, InputFindings findings) {
@@ -27,7 +26,9 @@ final class BudgetSummaryRules {
             }
             String first = ids.putIfAbsent(table.id(), BudgetSummary.pointer(i));
             if (first != null) {
-                findings.error(BudgetSummary.pointer(i) + "/id", "table id \"" + table.id() + "\" is already used at " + first);
+                findings.error(
+                        BudgetSummary.pointer(i) + "/id",
+                        "table id \"" + table.id() + "\" is already used at " + first);
                 continue;
             }
             tables.add(table);
@@ -36,19 +37,25 @@ final class BudgetSummaryRules {
         if (findings.hasErrors()) {
             return null;
         }
-        return new BudgetSummary(s.title().strip(), BudgetTableRules.stripped(s.subtitle()),
-                BudgetTableRules.stripped(s.issuer()), BudgetTableRules.stripped(s.placeAndDate()), tables,
+        return new BudgetSummary(
+                s.title().strip(),
+                BudgetTableRules.stripped(s.subtitle()),
+                BudgetTableRules.stripped(s.issuer()),
+                BudgetTableRules.stripped(s.placeAndDate()),
+                tables,
                 BudgetTableRules.texts(s.notes()),
-                s.figures() == null ? PrintedFigures.DECLARED_WITHIN_ROUNDING : s.figures(), signatories);
+                s.figures() == null ? PrintedFigures.DECLARED_WITHIN_ROUNDING : s.figures(),
+                signatories);
     }
 
     /** As Formulario N.5.B: each role at most once, so at most three (the schema's maxItems). */
-    private static List<Signatory> signatories(List<BudgetSummaryRequest.SignatoryRequest> requested, InputFindings findings) {
+    private static List<Signatory> signatories(
+            List<BudgetSummaryRequest.SignatoryRequest> requested, InputFindings findings) {
         Map<Signatory.Role, Signatory> byRole = new EnumMap<>(Signatory.Role.class);
         for (int i = 0; i < requested.size(); i++) {
             var o = requested.get(i);
-            Signatory signatory = new Signatory(o.role(), BudgetTableRules.stripped(o.name()),
-                    BudgetTableRules.stripped(o.position()));
+            Signatory signatory = new Signatory(
+                    o.role(), BudgetTableRules.stripped(o.name()), BudgetTableRules.stripped(o.position()));
             if (byRole.putIfAbsent(o.role(), signatory) != null) {
                 findings.error("/signatories/" + i + "/role", "role " + o.role() + " is given more than once");
             }

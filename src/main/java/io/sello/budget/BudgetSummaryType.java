@@ -80,14 +80,25 @@ public final class BudgetSummaryType extends BudgetedDocumentPipeline<BudgetSumm
 
     /** A PDF with signatories reports where each FIRMA cell is, for the sign-off steps; XLSX and CSV carry no signatures. */
     @Override
-    protected RenderedDocument layOut(BudgetSummary summary, ReconciledBudgets budgets, byte[] json, RenderOptions options,
-                                      List<Warning> warnings) {
+    protected RenderedDocument layOut(
+            BudgetSummary summary,
+            ReconciledBudgets budgets,
+            byte[] json,
+            RenderOptions options,
+            List<Warning> warnings) {
         String fileName = BudgetSummaryLayout.fileName(summary, options.format().extension());
         if (options.format() == OutputFormat.PDF && !summary.signatories().isEmpty()) {
-            RenderedPdf pdf = renderer.renderWithAnchors(BudgetSummaryLayout.of(summary, budgets).withSource(json));
-            List<SignatureSlot> slots = pdf.anchors().stream().filter(a -> a.name().startsWith(SIGNATURE_ANCHOR))
-                    .map(a -> new SignatureSlot(a.name().substring(SIGNATURE_ANCHOR.length()), a.page(), a.x(), a.y(),
-                            a.width(), a.height()))
+            RenderedPdf pdf = renderer.renderWithAnchors(
+                    BudgetSummaryLayout.of(summary, budgets).withSource(json));
+            List<SignatureSlot> slots = pdf.anchors().stream()
+                    .filter(a -> a.name().startsWith(SIGNATURE_ANCHOR))
+                    .map(a -> new SignatureSlot(
+                            a.name().substring(SIGNATURE_ANCHOR.length()),
+                            a.page(),
+                            a.x(),
+                            a.y(),
+                            a.width(),
+                            a.height()))
                     .toList();
             return new RenderedDocument(pdf.pdf(), OutputFormat.PDF, fileName, warnings, slots);
         }
@@ -110,6 +121,7 @@ public final class BudgetSummaryType extends BudgetedDocumentPipeline<BudgetSumm
     /** Title, issuer, subtitle and place and date, each as the request gives it (all but the title optional). */
     @Override
     protected DocumentSummary summarize(BudgetSummary s) {
-        return new DocumentSummary(s.title().isBlank() ? title() : s.title(), s.issuer(), s.subtitle(), s.placeAndDate());
+        return new DocumentSummary(
+                s.title().isBlank() ? title() : s.title(), s.issuer(), s.subtitle(), s.placeAndDate());
     }
 }

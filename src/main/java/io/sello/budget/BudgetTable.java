@@ -2,15 +2,15 @@ package io.sello.budget;
 
 import io.sello.format.NumberStyle;
 
+import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.math.RoundingMode;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A budget table as the client sends it: inputs, computed columns and the figures it declares.
@@ -21,8 +21,17 @@ import java.util.Map;
  * @param rounding      whether computed cells are rounded before they are added, or only when printed
  * @param chart         a bar chart under the table, or {@code null}
  */
-public record BudgetTable(String id, String title, String labelHeader, NumberStyle numberStyle, boolean roundedInputs,
-                          TableRounding rounding, List<BudgetColumn> columns, List<BudgetRow> rows, List<String> notes, Chart chart) {
+public record BudgetTable(
+        String id,
+        String title,
+        String labelHeader,
+        NumberStyle numberStyle,
+        boolean roundedInputs,
+        TableRounding rounding,
+        List<BudgetColumn> columns,
+        List<BudgetRow> rows,
+        List<String> notes,
+        Chart chart) {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
 
     public BudgetTable {
@@ -42,10 +51,12 @@ public record BudgetTable(String id, String title, String labelHeader, NumberSty
         for (BudgetColumn column : columns) {
             for (String source : column.computation().sources()) {
                 if (!seen.contains(source)) {
-                    throw new IllegalArgumentException("column " + column.key() + " uses " + source + ", not a column to its left");
+                    throw new IllegalArgumentException(
+                            "column " + column.key() + " uses " + source + ", not a column to its left");
                 }
             }
-            if (rounding == TableRounding.DISPLAY && column.computation() instanceof Computation.Conversion conversion
+            if (rounding == TableRounding.DISPLAY
+                    && column.computation() instanceof Computation.Conversion conversion
                     && conversion.rounding() != RoundingMode.HALF_UP) {
                 // Display rounding is a spreadsheet's number format, which rounds half up and nothing else.
                 throw new IllegalArgumentException("column " + column.key() + " rounds " + conversion.rounding()
@@ -58,7 +69,8 @@ public record BudgetTable(String id, String title, String labelHeader, NumberSty
         for (BudgetRow row : rows) {
             for (String key : row.values().keySet()) {
                 if (byKey.get(key) == null || !byKey.get(key).isInput()) {
-                    throw new IllegalArgumentException("row " + row.label() + " has a value for " + key + ", not an input column");
+                    throw new IllegalArgumentException(
+                            "row " + row.label() + " has a value for " + key + ", not an input column");
                 }
             }
             for (String key : row.declared().keySet()) {

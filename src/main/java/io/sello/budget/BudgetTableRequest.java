@@ -12,31 +12,52 @@ import java.util.Map;
  * sent otherwise), so an amount sent as {@code "1237022.00"} is exact. {@link BudgetTableRules} turns it into a
  * {@link BudgetTable}.
  */
-record BudgetTableRequest(String id, String title, String labelHeader, BudgetTableRules.Style numberStyle,
-                          Boolean roundedInputs, TableRounding rounding, List<Column> columns, List<Row> rows,
-                          List<String> notes, ChartRequest chart) {
+record BudgetTableRequest(
+        String id,
+        String title,
+        String labelHeader,
+        BudgetTableRules.Style numberStyle,
+        Boolean roundedInputs,
+        TableRounding rounding,
+        List<Column> columns,
+        List<Row> rows,
+        List<String> notes,
+        ChartRequest chart) {
     BudgetTableRequest {
         columns = columns == null ? List.of() : columns;
         rows = rows == null ? List.of() : rows;
         notes = notes == null ? List.of() : notes;
     }
 
-    record Column(String key, String header, String group, Currency currency, Integer year, String period,
-                  Integer decimals, Boolean hidden, List<String> sum, String formula, Convert convert) {
-    }
+    record Column(
+            String key,
+            String header,
+            String group,
+            Currency currency,
+            Integer year,
+            String period,
+            Integer decimals,
+            Boolean hidden,
+            List<String> sum,
+            String formula,
+            Convert convert) {}
 
-    record Convert(String from, Rate rate, BudgetTableRules.Rounding rounding) {
-    }
+    record Convert(String from, Rate rate, BudgetTableRules.Rounding rounding) {}
 
     /** {@code value} is a JSON number or a decimal string (the schema's two forms). */
-    record Rate(Currency base, Object value) {
-    }
+    record Rate(Currency base, Object value) {}
 
     /** Exactly one of label, heading, subtotal, total (the schema's oneOf). */
-    record Row(String label, Boolean group, String heading, String subtotal, String total, Integer level, Boolean italic,
-               Map<String, Object> values, Map<String, Object> declared) {
-    }
+    record Row(
+            String label,
+            Boolean group,
+            String heading,
+            String subtotal,
+            String total,
+            Integer level,
+            Boolean italic,
+            Map<String, Object> values,
+            Map<String, Object> declared) {}
 
-    record ChartRequest(String title, List<String> columns) {
-    }
+    record ChartRequest(String title, List<String> columns) {}
 }

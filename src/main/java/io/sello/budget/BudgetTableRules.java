@@ -56,8 +56,17 @@ final class BudgetTableRules {
         if (findings.errors().size() > errorsBefore) {
             return null;
         }
-        return new BudgetTable(t.id(), stripped(t.title()), t.labelHeader().strip(), style.numberStyle,
-                t.roundedInputs() == null || t.roundedInputs(), rounding, columns, rows, texts(t.notes()), chart);
+        return new BudgetTable(
+                t.id(),
+                stripped(t.title()),
+                t.labelHeader().strip(),
+                style.numberStyle,
+                t.roundedInputs() == null || t.roundedInputs(),
+                rounding,
+                columns,
+                rows,
+                texts(t.notes()),
+                chart);
     }
 
     private List<BudgetColumn> columns(List<BudgetTableRequest.Column> requested) {
@@ -76,8 +85,16 @@ final class BudgetTableRules {
                 broken.add(c.key()); // its own error is recorded; columns computed from it say nothing more
                 continue;
             }
-            BudgetColumn column = new BudgetColumn(c.key(), c.header().strip(), stripped(c.group()), c.currency(), c.year(),
-                    stripped(c.period()), c.decimals() == null ? 0 : c.decimals(), Boolean.TRUE.equals(c.hidden()), computation);
+            BudgetColumn column = new BudgetColumn(
+                    c.key(),
+                    c.header().strip(),
+                    stripped(c.group()),
+                    c.currency(),
+                    c.year(),
+                    stripped(c.period()),
+                    c.decimals() == null ? 0 : c.decimals(),
+                    Boolean.TRUE.equals(c.hidden()),
+                    computation);
             left.put(c.key(), column);
             columns.add(column);
         }
@@ -91,8 +108,8 @@ final class BudgetTableRules {
      * The schema allows at most one of sum, formula and convert; it also gives the formula's form, and only HALF_UP
      * conversions in a table rounded when printed (the printout and the XLSX number format both round half up).
      */
-    private Computation computation(BudgetTableRequest.Column c, String pointer, Map<String, BudgetColumn> left,
-                                    Set<String> broken) {
+    private Computation computation(
+            BudgetTableRequest.Column c, String pointer, Map<String, BudgetColumn> left, Set<String> broken) {
         if (c.sum() != null) {
             List<String> sources = new ArrayList<>();
             boolean ok = true;
@@ -123,8 +140,12 @@ final class BudgetTableRules {
         return new Computation.Input();
     }
 
-    private Computation conversion(BudgetTableRequest.Convert convert, String pointer, Map<String, BudgetColumn> left,
-                                   Set<String> broken, Currency currency) {
+    private Computation conversion(
+            BudgetTableRequest.Convert convert,
+            String pointer,
+            Map<String, BudgetColumn> left,
+            Set<String> broken,
+            Currency currency) {
         String from = convert.from();
         BigDecimal value = rate(convert.rate().value(), pointer + "/rate/value");
         Currency base = convert.rate().base();
@@ -138,13 +159,17 @@ final class BudgetTableRules {
             return null;
         }
         if (source.currency() == currency) {
-            findings.error(pointer + "/from", "expected a column in another currency than " + currency
-                    + " but \"" + from + "\" is in " + currency);
+            findings.error(
+                    pointer + "/from",
+                    "expected a column in another currency than " + currency + " but \"" + from + "\" is in "
+                            + currency);
             return null;
         }
         if (base != source.currency() && base != currency) {
-            findings.error(pointer + "/rate/base", "expected " + source.currency() + " or " + currency
-                    + " (the currencies converted) but got " + base);
+            findings.error(
+                    pointer + "/rate/base",
+                    "expected " + source.currency() + " or " + currency + " (the currencies converted) but got "
+                            + base);
             return null;
         }
         return new Computation.Conversion(from, new ExchangeRate(base, value), rounding.mode);
@@ -160,7 +185,8 @@ final class BudgetTableRules {
         return rate;
     }
 
-    private boolean source(Map<String, BudgetColumn> left, Set<String> broken, String key, Currency currency, String pointer) {
+    private boolean source(
+            Map<String, BudgetColumn> left, Set<String> broken, String key, Currency currency, String pointer) {
         BudgetColumn source = left.get(key);
         if (source == null && broken.contains(key)) {
             return false;
@@ -170,8 +196,9 @@ final class BudgetTableRules {
             return false;
         }
         if (source.currency() != currency) {
-            findings.error(pointer, "column \"" + key + "\" is in " + source.currency() + ", not " + currency
-                    + "; convert it first");
+            findings.error(
+                    pointer,
+                    "column \"" + key + "\" is in " + source.currency() + ", not " + currency + "; convert it first");
             return false;
         }
         return true;
@@ -190,8 +217,10 @@ final class BudgetTableRules {
                 String signature = row.label() + "|" + new TreeMap<>(row.values());
                 Integer first = seenItems.putIfAbsent(signature, rows.size());
                 if (first != null) {
-                    findings.warn(pointer, "duplicate-row", "the same label and figures as row " + first
-                            + "; both are counted, as sent");
+                    findings.warn(
+                            pointer,
+                            "duplicate-row",
+                            "the same label and figures as row " + first + "; both are counted, as sent");
                 }
             }
             rows.add(row);
@@ -237,14 +266,21 @@ final class BudgetTableRules {
             findings.error(pointer + "/declared", "a heading has no figures to declare");
         }
         Map<String, BudgetCell> values = kind == BudgetRow.Kind.ITEM && r.values() != null
-                ? values(r.values(), pointer + "/values", columns) : Map.of();
-        Map<String, BigDecimal> declared = kind == BudgetRow.Kind.HEADING || r.declared() == null ? Map.of()
+                ? values(r.values(), pointer + "/values", columns)
+                : Map.of();
+        Map<String, BigDecimal> declared = kind == BudgetRow.Kind.HEADING || r.declared() == null
+                ? Map.of()
                 : declared(r.declared(), pointer + "/declared", columns, kind == BudgetRow.Kind.ITEM);
         if (findings.errors().size() > errorsBefore) {
             return null;
         }
-        return new BudgetRow(kind, label.strip(), r.level() == null ? 0 : r.level(), Boolean.TRUE.equals(r.italic()),
-                values, declared);
+        return new BudgetRow(
+                kind,
+                label.strip(),
+                r.level() == null ? 0 : r.level(),
+                Boolean.TRUE.equals(r.italic()),
+                values,
+                declared);
     }
 
     /** Values name the table's input columns; each amount has no more decimals than its column prints. */
@@ -273,8 +309,8 @@ final class BudgetTableRules {
     }
 
     /** An item declares the figures its row computes; a subtotal or total may declare any column's. */
-    private Map<String, BigDecimal> declared(Map<String, Object> sent, String pointer, List<BudgetColumn> columns,
-                                             boolean item) {
+    private Map<String, BigDecimal> declared(
+            Map<String, Object> sent, String pointer, List<BudgetColumn> columns, boolean item) {
         Set<String> declarable = new TreeSet<>();
         columns.stream().filter(c -> !item || !c.isInput()).forEach(c -> declarable.add(c.key()));
         unknown(sent, pointer, declarable);
@@ -283,7 +319,8 @@ final class BudgetTableRules {
             if (!declarable.contains(key)) {
                 return;
             }
-            BigDecimal amount = "-".equals(figure) ? BigDecimal.ZERO : amount(figure, JsonPointers.child(pointer, key), 2);
+            BigDecimal amount =
+                    "-".equals(figure) ? BigDecimal.ZERO : amount(figure, JsonPointers.child(pointer, key), 2);
             if (amount != null) {
                 declared.put(key, amount);
             }
@@ -294,7 +331,8 @@ final class BudgetTableRules {
     private void unknown(Map<String, Object> sent, String pointer, Set<String> fields) {
         for (String name : sent.keySet()) {
             if (!fields.contains(name)) {
-                findings.error(JsonPointers.child(pointer, name), "unknown field \"" + name + "\"; expected one of " + fields);
+                findings.error(
+                        JsonPointers.child(pointer, name), "unknown field \"" + name + "\"; expected one of " + fields);
             }
         }
     }
@@ -312,7 +350,8 @@ final class BudgetTableRules {
         for (int i = 0; i < c.columns().size(); i++) {
             String key = c.columns().get(i);
             if (!keys.contains(key)) {
-                findings.error(pointer + "/columns/" + i, "expected a column key of this table but got \"" + key + "\"");
+                findings.error(
+                        pointer + "/columns/" + i, "expected a column key of this table but got \"" + key + "\"");
             }
         }
         return new Chart(c.title().strip(), c.columns());
@@ -323,7 +362,9 @@ final class BudgetTableRules {
      * decimals and 15 integer digits.
      */
     private BigDecimal amount(Object sent, String pointer, int maxDecimals) {
-        BigDecimal number = sent instanceof BigDecimal decimal ? decimal : new BigDecimal(sent.toString().strip());
+        BigDecimal number = sent instanceof BigDecimal decimal
+                ? decimal
+                : new BigDecimal(sent.toString().strip());
         if (Math.max(number.stripTrailingZeros().scale(), 0) > maxDecimals) {
             findings.error(pointer, "expected at most " + maxDecimals + " decimals but got " + brief(number));
             return null;
@@ -347,7 +388,9 @@ final class BudgetTableRules {
 
     /** Notes as printed: each stripped, blank ones left out. */
     static List<String> texts(List<String> notes) {
-        return notes == null ? List.of() : notes.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
+        return notes == null
+                ? List.of()
+                : notes.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
     }
 
     /** Number styles by the names clients write (docs/budget-tables.md). */

@@ -23,9 +23,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.Locale;
 
 /**
  * The budget tables as an XLSX workbook: one sheet per table holding real numbers, and a real
@@ -47,8 +47,7 @@ final class BudgetWorkbook {
     /** One drawing per sheet holds its comments; POI replaces it if asked twice. */
     private final Map<Sheet, Drawing<?>> drawings = new HashMap<>();
 
-    private BudgetWorkbook() {
-    }
+    private BudgetWorkbook() {}
 
     static byte[] write(BudgetSummary summary, ReconciledBudgets budgets) {
         BudgetWorkbook book = new BudgetWorkbook();
@@ -81,7 +80,9 @@ final class BudgetWorkbook {
             for (int c = 0; c < table.columns().size(); c++) {
                 String group = table.columns().get(c).group();
                 int span = 1;
-                while (group != null && c + span < table.columns().size() && group.equals(table.columns().get(c + span).group())) {
+                while (group != null
+                        && c + span < table.columns().size()
+                        && group.equals(table.columns().get(c + span).group())) {
                     span++;
                 }
                 int last = at.last(c + span - 1);
@@ -100,7 +101,11 @@ final class BudgetWorkbook {
             BudgetColumn column = table.columns().get(c);
             text(header, at.shown(c), column.header() + " (" + column.currency() + ")", style("header", true, null));
             if (at.computed(c) >= 0) {
-                text(header, at.computed(c), column.header() + " (" + column.currency() + ") – calculado", style("header", true, null));
+                text(
+                        header,
+                        at.computed(c),
+                        column.header() + " (" + column.currency() + ") – calculado",
+                        style("header", true, null));
             }
         }
         int first = r;
@@ -145,7 +150,8 @@ final class BudgetWorkbook {
             if (figure.kind() == BudgetCell.Kind.BLANK && !printed.showsDeclared(r, c)) {
                 continue;
             }
-            String formula = row.kind() == BudgetRow.Kind.ITEM ? itemFormula(table, at, column, first + r)
+            String formula = row.kind() == BudgetRow.Kind.ITEM
+                    ? itemFormula(table, at, column, first + r)
                     : "SUM(" + ranges(at.source(c), members, first) + ")";
             if (at.computed(c) >= 0) {
                 computedCell(excel.createCell(at.computed(c)), figure, formula, bold, column.decimals());
@@ -155,7 +161,8 @@ final class BudgetWorkbook {
                 // The figure the PDF prints; its formula and result stay in the hidden column beside it.
                 cell.setCellValue(printed.amount(r, c).doubleValue());
                 // A declared zero standing for a small negative prints "(0)" in the PDF; the zero format says so here.
-                boolean negativeZero = printed.text(r, c).startsWith("(") && printed.amount(r, c).signum() == 0;
+                boolean negativeZero = printed.text(r, c).startsWith("(")
+                        && printed.amount(r, c).signum() == 0;
                 cell.setCellStyle(style(negativeZero ? "amount-negative-zero" : "amount", bold, column.decimals()));
                 comment(sheet, cell, printed.declaredDifference(r, c), formula, table, column);
             } else {
@@ -183,7 +190,8 @@ final class BudgetWorkbook {
     }
 
     /** Tells a reviewer opening the cell why it holds a constant, and where the arithmetic is. */
-    private void comment(Sheet sheet, Cell cell, TotalMismatch difference, String formula, BudgetTable table, BudgetColumn column) {
+    private void comment(
+            Sheet sheet, Cell cell, TotalMismatch difference, String formula, BudgetTable table, BudgetColumn column) {
         var anchor = workbook.getCreationHelper().createClientAnchor();
         anchor.setCol1(cell.getColumnIndex() + 1);
         anchor.setCol2(cell.getColumnIndex() + 4);
@@ -191,12 +199,14 @@ final class BudgetWorkbook {
         anchor.setRow2(cell.getRowIndex() + 4);
         Comment comment = drawing(sheet).createCellComment(anchor);
         String computedAt = CellReference.convertNumToColString(cell.getColumnIndex() + 1) + (cell.getRowIndex() + 1);
-        comment.setString(workbook.getCreationHelper().createRichTextString(
-                "Cifra declarada " + table.numberStyle().accounting(difference.declared(), column.decimals())
-                        + " (diferencia de redondeo, tolerancia ±" + difference.tolerance().toPlainString() + ")."
-                        + " Calculado en " + computedAt + " (columna oculta): "
-                        + (formula == null ? "" : "=" + formula + " = ")
-                        + table.numberStyle().accounting(difference.computed(), column.decimals()) + "."));
+        comment.setString(workbook.getCreationHelper()
+                .createRichTextString(
+                        "Cifra declarada " + table.numberStyle().accounting(difference.declared(), column.decimals())
+                                + " (diferencia de redondeo, tolerancia ±"
+                                + difference.tolerance().toPlainString() + ")."
+                                + " Calculado en " + computedAt + " (columna oculta): "
+                                + (formula == null ? "" : "=" + formula + " = ")
+                                + table.numberStyle().accounting(difference.computed(), column.decimals()) + "."));
         comment.setAuthor("Sello");
         cell.setCellComment(comment);
     }
@@ -209,20 +219,30 @@ final class BudgetWorkbook {
     private static String itemFormula(BudgetTable table, Columns at, BudgetColumn column, int excelRow) {
         Computation computation = column.computation();
         if (computation instanceof Computation.RowSum sum) {
-            return "SUM(" + String.join(",", sum.sources().stream().map(k -> ref(table, at, k, excelRow)).toList()) + ")";
+            return "SUM("
+                    + String.join(
+                            ",",
+                            sum.sources().stream()
+                                    .map(k -> ref(table, at, k, excelRow))
+                                    .toList()) + ")";
         }
         if (computation instanceof Computation.Formula formula) {
             StringBuilder text = new StringBuilder();
             for (Computation.Term term : formula.terms()) {
-                text.append(term.negative() ? "-" : text.length() == 0 ? "" : "+").append(ref(table, at, term.column(), excelRow));
+                text.append(term.negative() ? "-" : text.length() == 0 ? "" : "+")
+                        .append(ref(table, at, term.column(), excelRow));
             }
             return text.toString();
         }
         if (computation instanceof Computation.Conversion conversion) {
             BudgetColumn from = table.column(conversion.from()).orElseThrow();
             String rate = conversion.rate().value().toPlainString();
-            String exact = ref(table, at, conversion.from(), excelRow) + (conversion.rate().base() == from.currency() ? "*" : "/") + rate;
-            return table.rounding() == TableRounding.DISPLAY ? exact : rounded(exact, column.decimals(), conversion.rounding());
+            String exact = ref(table, at, conversion.from(), excelRow)
+                    + (conversion.rate().base() == from.currency() ? "*" : "/")
+                    + rate;
+            return table.rounding() == TableRounding.DISPLAY
+                    ? exact
+                    : rounded(exact, column.decimals(), conversion.rounding());
         }
         return null;
     }
@@ -233,8 +253,9 @@ final class BudgetWorkbook {
             case HALF_UP -> "ROUND(" + exact + "," + decimals + ")";
             case DOWN -> "ROUNDDOWN(" + exact + "," + decimals + ")";
             case UP -> "ROUNDUP(" + exact + "," + decimals + ")";
-            case HALF_EVEN -> "ROUND(" + exact + "," + decimals + ")-IF(MOD(ABS(" + exact + ")*10^" + decimals
-                    + ",2)=0.5,SIGN(" + exact + ")*10^-" + decimals + ",0)";
+            case HALF_EVEN ->
+                "ROUND(" + exact + "," + decimals + ")-IF(MOD(ABS(" + exact + ")*10^" + decimals + ",2)=0.5,SIGN("
+                        + exact + ")*10^-" + decimals + ",0)";
             default -> throw new IllegalArgumentException("no spreadsheet formula for " + mode);
         };
     }
@@ -256,8 +277,10 @@ final class BudgetWorkbook {
         for (int i = 1; i <= members.size(); i++) {
             int current = i < members.size() ? members.get(i) : -2;
             if (current != previous + 1) {
-                parts.add(start == previous ? col + (first + start + 1)
-                        : col + (first + start + 1) + ":" + col + (first + previous + 1));
+                parts.add(
+                        start == previous
+                                ? col + (first + start + 1)
+                                : col + (first + start + 1) + ":" + col + (first + previous + 1));
                 start = current;
             }
             previous = current;
@@ -268,7 +291,17 @@ final class BudgetWorkbook {
     private void reconciliation(List<TotalMismatch> mismatches) {
         Sheet sheet = workbook.createSheet("Conciliación");
         Row header = sheet.createRow(0);
-        String[] titles = {"Tabla", "Fila", "Columna", "Declarado", "Calculado", "Diferencia", "Tolerancia", "Clasificación", "Puntero JSON"};
+        String[] titles = {
+            "Tabla",
+            "Fila",
+            "Columna",
+            "Declarado",
+            "Calculado",
+            "Diferencia",
+            "Tolerancia",
+            "Clasificación",
+            "Puntero JSON"
+        };
         for (int c = 0; c < titles.length; c++) {
             text(header, c, titles[c], style("header", true, null));
         }
@@ -311,7 +344,8 @@ final class BudgetWorkbook {
                 + new CellReference(at.first() + r, at.columns().source(column), true, true).formatAsString();
         // The reconciliation compares figures as printed: a display-rounded cell is rounded here, and only here.
         return at.table().rounding() == TableRounding.DISPLAY
-                ? "ROUND(" + ref + "," + at.table().columns().get(column).decimals() + ")" : ref;
+                ? "ROUND(" + ref + "," + at.table().columns().get(column).decimals() + ")"
+                : ref;
     }
 
     private void number(Row row, int c, double value) {
@@ -368,8 +402,7 @@ final class BudgetWorkbook {
         return name;
     }
 
-    private record Placed(String sheet, int first, BudgetTable table, Columns columns) {
-    }
+    private record Placed(String sheet, int first, BudgetTable table, Columns columns) {}
 
     /**
      * Where each table column lands: its printed cells, and, for a column with a cell printing its

@@ -23,7 +23,8 @@ public abstract class BudgetedDocumentPipeline<I> extends DocumentPipeline<I, Re
     }
 
     /** @param templates every template the type renders with, its annexes' too: they all make its version */
-    protected BudgetedDocumentPipeline(DocumentTypeId id, String schemaPath, String examplePath, List<TemplateId> templates) {
+    protected BudgetedDocumentPipeline(
+            DocumentTypeId id, String schemaPath, String examplePath, List<TemplateId> templates) {
         super(id, schemaPath, examplePath, templates);
     }
 

@@ -1,9 +1,10 @@
 package io.sello.budget;
 
+import io.sello.document.TotalMismatch;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import io.sello.document.TotalMismatch;
 
 /**
  * A budget table with every cell worked out: {@code figures.get(row).get(column)} follows the

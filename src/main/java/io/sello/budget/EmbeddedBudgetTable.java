@@ -24,28 +24,31 @@ public final class EmbeddedBudgetTable {
 
     /** The fields of a table, for the reader that holds it. */
     public static final String[] FIELDS = Arrays.stream(BudgetTableRequest.class.getRecordComponents())
-            .map(RecordComponent::getName).toArray(String[]::new);
+            .map(RecordComponent::getName)
+            .toArray(String[]::new);
 
-    private EmbeddedBudgetTable() {
-    }
+    private EmbeddedBudgetTable() {}
 
     /**
      * The table, or {@code null}: with its rules' errors in the owner's findings, or with none when the table breaks
      * the schema, whose check over the whole request then reports each fault at its place.
      */
     public static BudgetTable read(JsonObject table) {
-        if (table == null || !TABLE_CONTRACT.check(JSON.writeValueAsBytes(table.node())).isEmpty()) {
+        if (table == null
+                || !TABLE_CONTRACT.check(JSON.writeValueAsBytes(table.node())).isEmpty()) {
             return null;
         }
-        BudgetTableRequest request = RequestBinding.bind(table.node(), table.pointer(), BudgetTableRequest.class,
-                table.findings());
+        BudgetTableRequest request =
+                RequestBinding.bind(table.node(), table.pointer(), BudgetTableRequest.class, table.findings());
         return request == null ? null : BudgetTableRules.check(request, table.pointer(), table.findings());
     }
 
     /** {@code $defs/budgetTable} of the budget-summary schema as a schema of its own. */
     private static SchemaCheck tableContract() {
-        try (InputStream in = EmbeddedBudgetTable.class.getClassLoader().getResourceAsStream("schemas/budget-summary.schema.json")) {
-            ObjectNode summary = (ObjectNode) JsonMapper.builder().build().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        try (InputStream in =
+                EmbeddedBudgetTable.class.getClassLoader().getResourceAsStream("schemas/budget-summary.schema.json")) {
+            ObjectNode summary = (ObjectNode)
+                    JsonMapper.builder().build().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             ObjectNode table = summary.objectNode();
             table.put("$schema", summary.get("$schema").stringValue());
             table.set("$defs", summary.get("$defs"));

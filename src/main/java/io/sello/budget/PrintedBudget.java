@@ -4,11 +4,11 @@ import io.sello.document.ComputedFigure;
 import io.sello.document.TotalMismatch;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.math.RoundingMode;
-import java.util.ArrayList;
 
 /**
  * What a computed table prints, cell by cell: the computed figure, or the declared one where the
@@ -20,9 +20,11 @@ public final class PrintedBudget {
     private final ComputedBudget computed;
     /** Declared figures printed instead of the computed ones, by {@link #key}. */
     private final Map<Integer, TotalMismatch> declaredShown = new HashMap<>();
+
     private final boolean mayNotAddUp;
 
-    private PrintedBudget(ComputedBudget computed, String tablePointer, List<TotalMismatch> mismatches, PrintedFigures figures) {
+    private PrintedBudget(
+            ComputedBudget computed, String tablePointer, List<TotalMismatch> mismatches, PrintedFigures figures) {
         this.computed = computed;
         BudgetTable table = computed.table();
         if (figures == PrintedFigures.DECLARED_WITHIN_ROUNDING) {
@@ -33,8 +35,9 @@ public final class PrintedBudget {
                     TotalMismatch m = byPointer.get(Reconciliation.pointer(tablePointer, r, key));
                     int c = table.columnIndex(key);
                     // A declared figure with more decimals than the column prints could not be printed as declared.
-                    boolean printable = m != null && Math.max(m.declared().stripTrailingZeros().scale(), 0)
-                            <= table.columns().get(c).decimals();
+                    boolean printable = m != null
+                            && Math.max(m.declared().stripTrailingZeros().scale(), 0)
+                                    <= table.columns().get(c).decimals();
                     if (printable && !m.isError()) {
                         declaredShown.put(key(r, c), m);
                     }
@@ -44,7 +47,8 @@ public final class PrintedBudget {
         this.mayNotAddUp = checkSums();
     }
 
-    static PrintedBudget of(ComputedBudget computed, String tablePointer, List<TotalMismatch> mismatches, PrintedFigures figures) {
+    static PrintedBudget of(
+            ComputedBudget computed, String tablePointer, List<TotalMismatch> mismatches, PrintedFigures figures) {
         return new PrintedBudget(computed, tablePointer, mismatches, figures);
     }
 
@@ -72,7 +76,9 @@ public final class PrintedBudget {
      */
     public BudgetCell cell(int row, int column) {
         TotalMismatch declared = declaredShown.get(key(row, column));
-        return declared != null ? BudgetCell.of(declared.declared()) : computed.figure(row, column).cell();
+        return declared != null
+                ? BudgetCell.of(declared.declared())
+                : computed.figure(row, column).cell();
     }
 
     /** The printed amount as a number with the column's decimals; zero for {@code -}, {@code n.a.} and blanks. */
@@ -84,7 +90,9 @@ public final class PrintedBudget {
     /** How the cell prints in the table's number style. */
     public String text(int row, int column) {
         int decimals = table().columns().get(column).decimals();
-        if (showsDeclared(row, column) && amount(row, column).signum() == 0 && computed.figure(row, column).amount().signum() < 0) {
+        if (showsDeclared(row, column)
+                && amount(row, column).signum() == 0
+                && computed.figure(row, column).amount().signum() < 0) {
             // A declared zero standing for a small negative figure: the spreadsheet printed it "(0)" (seed 003,
             // AMPEX's Total Disponible), and the arithmetic agrees that it is below zero.
             return table().numberStyle().accounting(BigDecimal.ONE.negate().movePointLeft(decimals + 1), decimals);
@@ -122,14 +130,21 @@ public final class PrintedBudget {
             for (int c = 0; c < table.columns().size(); c++) {
                 BudgetColumn column = table.columns().get(c);
                 BudgetCell cell = cell(r, c);
-                if (column.hidden() || (row.kind() == BudgetRow.Kind.ITEM && column.isInput())
+                if (column.hidden()
+                        || (row.kind() == BudgetRow.Kind.ITEM && column.isInput())
                         || cell.kind() == BudgetCell.Kind.BLANK) {
                     continue;
                 }
                 String value = cell.kind() == BudgetCell.Kind.AMOUNT
-                        ? amount(r, c).setScale(column.decimals(), RoundingMode.HALF_UP).toPlainString() : null;
-                figures.add(new ComputedFigure(Reconciliation.pointer(tablePointer, r, column.key()),
-                        title + " · " + rowName + " · " + Reconciliation.columnName(column), value, text(r, c)));
+                        ? amount(r, c)
+                                .setScale(column.decimals(), RoundingMode.HALF_UP)
+                                .toPlainString()
+                        : null;
+                figures.add(new ComputedFigure(
+                        Reconciliation.pointer(tablePointer, r, column.key()),
+                        title + " · " + rowName + " · " + Reconciliation.columnName(column),
+                        value,
+                        text(r, c)));
             }
         }
         return figures;
@@ -183,7 +198,9 @@ public final class PrintedBudget {
             }
         }
         if (computation instanceof Computation.RowSum sum) {
-            return sum.sources().stream().map(k -> amount(r, table.columnIndex(k))).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return sum.sources().stream()
+                    .map(k -> amount(r, table.columnIndex(k)))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
         if (computation instanceof Computation.Formula formula) {
             BigDecimal result = BigDecimal.ZERO;
@@ -195,7 +212,9 @@ public final class PrintedBudget {
         }
         if (computation instanceof Computation.Conversion conversion) {
             BudgetColumn from = table.column(conversion.from()).orElseThrow();
-            BigDecimal exact = conversion.rate().convert(amount(r, table.columnIndex(from.key())), from.currency(), column.currency());
+            BigDecimal exact = conversion
+                    .rate()
+                    .convert(amount(r, table.columnIndex(from.key())), from.currency(), column.currency());
             return exact.setScale(column.decimals(), conversion.rounding());
         }
         return null;

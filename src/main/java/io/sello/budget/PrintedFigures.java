@@ -1,7 +1,6 @@
 package io.sello.budget;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import io.sello.input.JsonObject;
 
 /**

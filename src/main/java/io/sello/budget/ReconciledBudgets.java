@@ -5,11 +5,11 @@ import io.sello.document.TotalMismatch;
 import io.sello.document.Warning;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Collections;
 
 /**
  * The budget tables of one request, computed and reconciled, keyed by the JSON pointer of each
@@ -83,7 +83,9 @@ public final class ReconciledBudgets {
 
     /** The errors of the table at {@code pointer}: what its discrepancy note lists in lenient mode. */
     public List<TotalMismatch> errorsIn(String pointer) {
-        return mismatches.stream().filter(m -> m.isError() && m.pointer().startsWith(pointer + "/")).toList();
+        return mismatches.stream()
+                .filter(m -> m.isError() && m.pointer().startsWith(pointer + "/"))
+                .toList();
     }
 
     /** A lenient render prints the computed figure where a declared one is wrong, and the table notes the difference. */
@@ -102,7 +104,9 @@ public final class ReconciledBudgets {
                 for (int c = 0; c < columns; c++) {
                     TotalMismatch rounding = table.declaredDifference(r, c);
                     if (rounding != null) {
-                        warnings.add(new Warning(rounding.pointer(), "rounding-declared-printed",
+                        warnings.add(new Warning(
+                                rounding.pointer(),
+                                "rounding-declared-printed",
                                 rounding.describe() + "; the declared figure was printed"));
                     }
                 }

@@ -5,9 +5,9 @@ import io.sello.input.JsonPointers;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Comparator;
 
 /**
  * Compares every declared figure with the computed one and classifies each difference as
@@ -17,8 +17,7 @@ import java.util.Comparator;
  * figure reported is the one the column prints.
  */
 final class Reconciliation {
-    private Reconciliation() {
-    }
+    private Reconciliation() {}
 
     static List<TotalMismatch> of(ComputedBudget computed, String tablePointer) {
         BudgetTable table = computed.table();
@@ -39,9 +38,12 @@ final class Reconciliation {
                         .add(table.roundedInputs() ? BudgetCalculator.halfUnit(column.decimals()) : BigDecimal.ZERO)
                         .add(roundedForPrint ? BudgetCalculator.halfUnit(column.decimals()) : BigDecimal.ZERO)
                         .stripTrailingZeros();
-                mismatches.add(TotalMismatch.classified(pointer(tablePointer, r, column.key()),
+                mismatches.add(TotalMismatch.classified(
+                        pointer(tablePointer, r, column.key()),
                         new TotalMismatch.Location(table.id(), rowName(row, r), columnName(column)),
-                        declared.getValue(), shown, tolerance));
+                        declared.getValue(),
+                        shown,
+                        tolerance));
             }
         }
         return mismatches;
@@ -49,14 +51,15 @@ final class Reconciliation {
 
     /** The JSON pointer of the figure row {@code r} declares for column {@code key}. */
     static String pointer(String tablePointer, int r, String key) {
-        return JsonPointers.child(JsonPointers.child(
-                JsonPointers.child(JsonPointers.child(tablePointer, "rows"), r), "declared"), key);
+        return JsonPointers.child(
+                JsonPointers.child(JsonPointers.child(JsonPointers.child(tablePointer, "rows"), r), "declared"), key);
     }
 
     /** Declared figures in column order, so the report reads left to right like the table. */
     private static List<Map.Entry<String, BigDecimal>> sorted(BudgetTable table, BudgetRow row) {
         return row.declared().entrySet().stream()
-                .sorted(Comparator.comparingInt(e -> table.columnIndex(e.getKey()))).toList();
+                .sorted(Comparator.comparingInt(e -> table.columnIndex(e.getKey())))
+                .toList();
     }
 
     static String rowName(BudgetRow row, int index) {

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Which items a group, subtotal or total adds up (docs/budget-tables.md, "Rows"). */
 final class RowMembers {
-    private RowMembers() {
-    }
+    private RowMembers() {}
 
     /** The indices of the items row {@code r} adds up; empty for a heading or an item. */
     static List<Integer> of(List<BudgetRow> rows, int r) {
@@ -32,7 +31,7 @@ final class RowMembers {
                     addItem(rows, i, members);
                 }
             }
-            case ITEM, HEADING -> { }
+            case ITEM, HEADING -> {}
         }
         return members;
     }

@@ -37,7 +37,9 @@ final class BatchRender {
             Path path = Path.of(input);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> listing = Files.list(path)) {
-                    listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+                    listing.filter(p -> p.getFileName().toString().endsWith(".json"))
+                            .sorted()
+                            .forEach(files::add);
                 } catch (IOException e) {
                     err.println("error: cannot list " + input);
                     return SelloCli.USAGE;
@@ -56,7 +58,8 @@ final class BatchRender {
         int done = 0;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
-            String name = file.getFileName().toString().replaceAll("\\.json$", "") + "." + options.format().extension();
+            String name = file.getFileName().toString().replaceAll("\\.json$", "") + "."
+                    + options.format().extension();
             String progress = "[" + (i + 1) + "/" + files.size() + "] " + file.getFileName();
             String problem = renderOne(type, file, folder.resolve(name), options);
             if (problem == null) {
@@ -85,14 +88,15 @@ final class BatchRender {
             Files.write(target, document.content());
             return null;
         } catch (InvalidInputException e) {
-            return e.errors().size() + " error(s), first " + e.errors().get(0).pointer() + ": " + e.errors().get(0).message();
+            return e.errors().size() + " error(s), first " + e.errors().get(0).pointer() + ": "
+                    + e.errors().get(0).message();
         } catch (DocumentTooLargeException e) {
             return e.detail();
         } catch (TotalsMismatchException e) {
             return e.mismatches().size() + " declared figure(s) wrong (use --lenient to render anyway)";
         } catch (UnprintableFigureException e) {
-            return e.errors().size() + " figure(s) too large to print in full, first " + e.errors().get(0).pointer()
-                    + ": " + e.errors().get(0).message();
+            return e.errors().size() + " figure(s) too large to print in full, first "
+                    + e.errors().get(0).pointer() + ": " + e.errors().get(0).message();
         } catch (RenderingException e) {
             return e.getMessage();
         } catch (IOException e) {

@@ -1,8 +1,6 @@
 package io.sello.cli;
 
 import io.sello.document.DocumentTooLargeException;
-import io.sello.input.JsonLimits;
-import io.sello.input.StrictJson;
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
 import io.sello.document.InputError;
@@ -15,7 +13,9 @@ import io.sello.document.TotalsMismatchException;
 import io.sello.document.UnprintableFigureException;
 import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
+import io.sello.input.JsonLimits;
 import io.sello.input.JsonPointers;
+import io.sello.input.StrictJson;
 import io.sello.rendering.RenderingException;
 import io.sello.signing.SignatureFields;
 import io.sello.storage.SignOffStep;
@@ -58,12 +58,17 @@ import static picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER;
  * Exit codes: 0 success, 1 invalid input (including declared totals that do not add up),
  * 2 usage, 3 the document could not be produced or written.
  */
-@Command(name = "java -jar sello.jar", subcommands = HelpCommand.class,
+@Command(
+        name = "java -jar sello.jar",
+        subcommands = HelpCommand.class,
         description = "Renders, validates, signs and verifies Sello documents without the server.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:invalid input (including declared totals that do not add up)",
-                "2:usage: bad arguments, unknown type or option, unreadable input file",
-                "3:the document could not be produced or written"})
+        exitCodeList = {
+            "0:success",
+            "1:invalid input (including declared totals that do not add up)",
+            "2:usage: bad arguments, unknown type or option, unreadable input file",
+            "3:the document could not be produced or written"
+        })
 public final class SelloCli implements Callable<Integer> {
     public static final int OK = 0;
     public static final int INVALID_INPUT = 1;
@@ -81,7 +86,10 @@ public final class SelloCli implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     private boolean help;
 
     public SelloCli(Supplier<DocumentTypes> types, PrintStream out, PrintStream err) {
@@ -89,8 +97,12 @@ public final class SelloCli implements Callable<Integer> {
     }
 
     /** @param environment where the keystore password is read from (tests pass their own) */
-    public SelloCli(Supplier<DocumentTypes> types, PrintStream out, PrintStream err,
-                    Function<String, String> environment, Clock clock) {
+    public SelloCli(
+            Supplier<DocumentTypes> types,
+            PrintStream out,
+            PrintStream err,
+            Function<String, String> environment,
+            Clock clock) {
         this.types = memoized(types);
         this.out = out;
         this.err = err;
@@ -132,28 +144,46 @@ public final class SelloCli implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "no command given");
     }
 
-    @Command(name = "render", description = {
-            "Renders one JSON input, or a batch (a folder or several files) into a folder.",
-            "One input is written to <out>, whose extension names the format: .pdf, .xlsx or .csv.",
-            "A batch writes every JSON file into the folder <out> under its own name, one progress line each."})
-    int render(@Parameters(index = "0", paramLabel = "<type>", description = "a document type, listed below") String typeId,
-               @Parameters(index = "1..*", arity = "1..*", paramLabel = "<input>",
-                       description = "input.json, or for a batch a folder or several files") List<String> inputs,
-               @Option(names = {"-o", "--output"}, required = true, paramLabel = "<out>",
-                       description = "out.pdf|out.xlsx|out.csv, or the output folder of a batch") String output,
-               @Option(names = "--format", paramLabel = "pdf|xlsx|csv", defaultValue = "pdf",
-                       converter = FormatName.class,
-                       description = "a batch's output format (default: ${DEFAULT-VALUE}); one file's format is its extension")
-               OutputFormat batchFormat,
-               @Option(names = "--lenient", description = "render even when declared totals differ from the computed ones")
-               boolean lenient,
-               @Mixin HelpOption help) {
+    @Command(
+            name = "render",
+            description = {
+                "Renders one JSON input, or a batch (a folder or several files) into a folder.",
+                "One input is written to <out>, whose extension names the format: .pdf, .xlsx or .csv.",
+                "A batch writes every JSON file into the folder <out> under its own name, one progress line each."
+            })
+    int render(
+            @Parameters(index = "0", paramLabel = "<type>", description = "a document type, listed below")
+                    String typeId,
+            @Parameters(
+                            index = "1..*",
+                            arity = "1..*",
+                            paramLabel = "<input>",
+                            description = "input.json, or for a batch a folder or several files")
+                    List<String> inputs,
+            @Option(
+                            names = {"-o", "--output"},
+                            required = true,
+                            paramLabel = "<out>",
+                            description = "out.pdf|out.xlsx|out.csv, or the output folder of a batch")
+                    String output,
+            @Option(
+                            names = "--format",
+                            paramLabel = "pdf|xlsx|csv",
+                            defaultValue = "pdf",
+                            converter = FormatName.class,
+                            description =
+                                    "a batch's output format (default: ${DEFAULT-VALUE}); one file's format is its extension")
+                    OutputFormat batchFormat,
+            @Option(names = "--lenient", description = "render even when declared totals differ from the computed ones")
+                    boolean lenient,
+            @Mixin HelpOption help) {
         DocumentType type = type(typeId);
         if (inputs.size() > 1 || Files.isDirectory(Path.of(inputs.get(0)))) {
             if (!type.formats().contains(batchFormat)) {
                 throw usage(type.id().value() + " is not delivered as " + batchFormat.extension());
             }
-            return new BatchRender(out, err).run(type, inputs, Path.of(output), new RenderOptions(lenient, batchFormat));
+            return new BatchRender(out, err)
+                    .run(type, inputs, Path.of(output), new RenderOptions(lenient, batchFormat));
         }
         Optional<byte[]> json = read(inputs.get(0));
         if (json.isEmpty()) {
@@ -161,44 +191,63 @@ public final class SelloCli implements Callable<Integer> {
         }
         Optional<OutputFormat> format = formatOf(output);
         if (format.isEmpty() || !type.formats().contains(format.get())) {
-            throw usage(type.id().value() + " writes " + type.formats().stream()
-                    .map(f -> "." + f.extension()).sorted().toList() + "; name the output file accordingly");
+            throw usage(type.id().value() + " writes "
+                    + type.formats().stream()
+                            .map(f -> "." + f.extension())
+                            .sorted()
+                            .toList() + "; name the output file accordingly");
         }
         return render(type, json.get(), Path.of(output), new RenderOptions(lenient, format.get()));
     }
 
     @Command(name = "validate", description = "Checks one JSON input and prints every error, mismatch and warning.")
-    int validate(@Parameters(index = "0", paramLabel = "<type>", description = "a document type, listed below") String typeId,
-                 @Parameters(index = "1", paramLabel = "<input.json>") String input,
-                 @Mixin HelpOption help) {
+    int validate(
+            @Parameters(index = "0", paramLabel = "<type>", description = "a document type, listed below")
+                    String typeId,
+            @Parameters(index = "1", paramLabel = "<input.json>") String input,
+            @Mixin HelpOption help) {
         DocumentType type = type(typeId);
         Optional<byte[]> json = read(input);
         return json.isEmpty() ? USAGE : validate(type, json.get());
     }
 
-    @Command(name = "sign", description = {
-            "Signs the PDF's next sign-off: ELABORADO, then REVISADO, then APROBADO.",
-            "The keystore's password is read from the environment variable " + SigningCommands.PASSWORD_VARIABLE
-                    + ", never from the command line; without --keystore the development keystore is used."})
-    int sign(@Parameters(paramLabel = "<in.pdf>") String input,
-             @Option(names = "--role", required = true, paramLabel = "ELABORADO|REVISADO|APROBADO") SignOffStep role,
-             @Option(names = "--name", required = true, paramLabel = "\"…\"", description = "the signer's name") String name,
-             @Option(names = "--position", required = true, paramLabel = "\"…\"", description = "the signer's position")
-             String position,
-             @Option(names = {"-o", "--output"}, required = true, paramLabel = "<out.pdf>") String output,
-             @Option(names = "--keystore", paramLabel = "<k.p12>") String keystore,
-             @Mixin HelpOption help) {
+    @Command(
+            name = "sign",
+            description = {
+                "Signs the PDF's next sign-off: ELABORADO, then REVISADO, then APROBADO.",
+                "The keystore's password is read from the environment variable " + SigningCommands.PASSWORD_VARIABLE
+                        + ", never from the command line; without --keystore the development keystore is used."
+            })
+    int sign(
+            @Parameters(paramLabel = "<in.pdf>") String input,
+            @Option(names = "--role", required = true, paramLabel = "ELABORADO|REVISADO|APROBADO") SignOffStep role,
+            @Option(names = "--name", required = true, paramLabel = "\"…\"", description = "the signer's name")
+                    String name,
+            @Option(names = "--position", required = true, paramLabel = "\"…\"", description = "the signer's position")
+                    String position,
+            @Option(
+                            names = {"-o", "--output"},
+                            required = true,
+                            paramLabel = "<out.pdf>")
+                    String output,
+            @Option(names = "--keystore", paramLabel = "<k.p12>") String keystore,
+            @Mixin HelpOption help) {
         return signing.sign(input, role, name, position, output, keystore);
     }
 
-    @Command(name = "verify", description = "Prints a JSON report of the PDF's signatures; exit 0 when every signature holds.")
+    @Command(
+            name = "verify",
+            description = "Prints a JSON report of the PDF's signatures; exit 0 when every signature holds.")
     int verify(@Parameters(paramLabel = "<file.pdf>") String file, @Mixin HelpOption help) {
         return signing.verify(file);
     }
 
     /** {@code -h}/{@code --help} on every command. */
     static final class HelpOption {
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                description = "Show this help and exit.")
         boolean help;
     }
 
@@ -212,8 +261,10 @@ public final class SelloCli implements Callable<Integer> {
 
     private DocumentType type(String id) {
         DocumentTypes catalogue = types.get();
-        return catalogue.find(id).orElseThrow(() -> usage("unknown document type \"" + id + "\"; known: "
-                + catalogue.all().stream().map(t -> t.id().value()).toList()));
+        return catalogue
+                .find(id)
+                .orElseThrow(() -> usage("unknown document type \"" + id + "\"; known: "
+                        + catalogue.all().stream().map(t -> t.id().value()).toList()));
     }
 
     /** A usage error of the command being run, so that its own usage follows the message. */
@@ -248,8 +299,13 @@ public final class SelloCli implements Callable<Integer> {
     private String typeList() {
         StringBuilder list = new StringBuilder("%nDocument types:%n".formatted());
         for (DocumentType type : types.get().all()) {
-            list.append("  %-22s %s%n".formatted(type.id().value(), type.formats().stream()
-                    .sorted().map(OutputFormat::extension).collect(Collectors.joining(", "))));
+            list.append("  %-22s %s%n"
+                    .formatted(
+                            type.id().value(),
+                            type.formats().stream()
+                                    .sorted()
+                                    .map(OutputFormat::extension)
+                                    .collect(Collectors.joining(", "))));
         }
         return list.toString();
     }
@@ -267,22 +323,24 @@ public final class SelloCli implements Callable<Integer> {
 
     /** picocli writes to a {@link PrintWriter}; this one prints through the stream, so its charset holds. */
     private static PrintWriter writerOn(PrintStream stream) {
-        return new PrintWriter(new Writer() {
-            @Override
-            public void write(char[] buffer, int offset, int length) {
-                stream.print(new String(buffer, offset, length));
-            }
+        return new PrintWriter(
+                new Writer() {
+                    @Override
+                    public void write(char[] buffer, int offset, int length) {
+                        stream.print(new String(buffer, offset, length));
+                    }
 
-            @Override
-            public void flush() {
-                stream.flush();
-            }
+                    @Override
+                    public void flush() {
+                        stream.flush();
+                    }
 
-            @Override
-            public void close() {
-                stream.flush();
-            }
-        }, true);
+                    @Override
+                    public void close() {
+                        stream.flush();
+                    }
+                },
+                true);
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {
@@ -314,10 +372,12 @@ public final class SelloCli implements Callable<Integer> {
         }
         print(report.errors(), report.mismatches(), report.warnings());
         if (report.valid()) {
-            out.println("valid: " + rounding(report) + " rounding difference(s), " + report.warnings().size() + " warning(s)");
+            out.println("valid: " + rounding(report) + " rounding difference(s), "
+                    + report.warnings().size() + " warning(s)");
             return OK;
         }
-        out.println("invalid: " + report.errors().size() + " error(s), " + report.errorMismatches().size()
+        out.println("invalid: " + report.errors().size() + " error(s), "
+                + report.errorMismatches().size()
                 + " declared figure(s) wrong beyond rounding, " + rounding(report) + " rounding difference(s), "
                 + report.warnings().size() + " warning(s)");
         return INVALID_INPUT;
@@ -343,18 +403,21 @@ public final class SelloCli implements Callable<Integer> {
             return INVALID_INPUT;
         } catch (TotalsMismatchException e) {
             print(List.of(), e.mismatches(), e.warnings());
-            out.println("invalid: declared totals differ from the computed ones; nothing written (use --lenient to render anyway)");
+            out.println(
+                    "invalid: declared totals differ from the computed ones; nothing written (use --lenient to render anyway)");
             return INVALID_INPUT;
         } catch (UnprintableFigureException e) {
             print(e.errors(), List.of(), List.of());
-            out.println("cannot produce: " + e.errors().size() + " figure(s) too large to print in full; nothing written");
+            out.println(
+                    "cannot produce: " + e.errors().size() + " figure(s) too large to print in full; nothing written");
             return FAILURE;
         } catch (RenderingException e) {
             err.println("error: " + e.getMessage());
             return FAILURE;
         }
         byte[] content = document.format() == OutputFormat.PDF
-                ? SignatureFields.add(document.content(), document.signatureSlots()) : document.content();
+                ? SignatureFields.add(document.content(), document.signatureSlots())
+                : document.content();
         try {
             Files.write(output, content);
         } catch (IOException | RuntimeException e) {
@@ -362,7 +425,8 @@ public final class SelloCli implements Callable<Integer> {
             return FAILURE;
         }
         print(List.of(), List.of(), document.warnings());
-        out.println("wrote " + output + " (" + content.length + " bytes, " + document.warnings().size() + " warning(s))");
+        out.println("wrote " + output + " (" + content.length + " bytes, "
+                + document.warnings().size() + " warning(s))");
         return OK;
     }
 
@@ -374,7 +438,8 @@ public final class SelloCli implements Callable<Integer> {
             out.println(describe(mismatch));
         }
         for (Warning warning : warnings) {
-            out.println("warning  " + JsonPointers.display(warning.pointer()) + " [" + warning.code() + "]: " + warning.message());
+            out.println("warning  " + JsonPointers.display(warning.pointer()) + " [" + warning.code() + "]: "
+                    + warning.message());
         }
     }
 
@@ -384,12 +449,17 @@ public final class SelloCli implements Callable<Integer> {
 
     /** One line a reviewer can act on: where on paper, both figures, and whether rounding explains it. */
     static String describe(TotalMismatch m) {
-        String where = m.location() == null ? m.pointer()
-                : m.location().table() + " · «" + m.location().row() + "» · " + m.location().column();
+        String where = m.location() == null
+                ? m.pointer()
+                : m.location().table() + " · «" + m.location().row() + "» · "
+                        + m.location().column();
         return (m.isError() ? "mismatch [error]    " : "mismatch [rounding] ") + where
-                + ": declared " + m.declared().toPlainString() + ", computed " + m.computed().toPlainString()
+                + ": declared " + m.declared().toPlainString() + ", computed "
+                + m.computed().toPlainString()
                 + ", difference " + m.difference().toPlainString()
-                + (m.tolerance().signum() > 0 ? " (rounding tolerance ±" + m.tolerance().toPlainString() + ")" : "")
+                + (m.tolerance().signum() > 0
+                        ? " (rounding tolerance ±" + m.tolerance().toPlainString() + ")"
+                        : "")
                 + (m.location() == null ? "" : "  " + m.pointer());
     }
 }

@@ -1,6 +1,7 @@
 package io.sello.cli;
 
 import io.sello.signing.Keystores;
+import io.sello.signing.PdfRefusedException;
 import io.sello.signing.PdfSigner;
 import io.sello.signing.PdfVerifier;
 import io.sello.signing.SignatureCheck;
@@ -20,12 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import io.sello.signing.PdfRefusedException;
 
 /**
  * What {@code sign} and {@code verify} do once {@link SelloCli} has parsed their arguments:
@@ -68,12 +68,16 @@ final class SigningCommands {
             return SelloCli.INVALID_INPUT;
         }
         if (!before.signatures().isEmpty() && !before.intact()) {
-            out.println("refused: the PDF's existing signatures do not verify or it was changed after them; nothing written");
+            out.println(
+                    "refused: the PDF's existing signatures do not verify or it was changed after them; nothing written");
             return SelloCli.INVALID_INPUT;
         }
-        Optional<SignOffStep> done = before.signatures().stream().map(SignatureCheck::step)
-                .filter(s -> s != null && List.of("ELABORADO", "REVISADO", "APROBADO").contains(s))
-                .map(SignOffStep::valueOf).reduce((a, b) -> b);
+        Optional<SignOffStep> done = before.signatures().stream()
+                .map(SignatureCheck::step)
+                .filter(s -> s != null
+                        && List.of("ELABORADO", "REVISADO", "APROBADO").contains(s))
+                .map(SignOffStep::valueOf)
+                .reduce((a, b) -> b);
         Optional<SignOffStep> next = SignOffStep.next(done);
         if (next.isEmpty() || next.get() != step) {
             out.println("refused: the next sign-off is " + next.map(Enum::name).orElse("none (all three are done)")
@@ -81,17 +85,17 @@ final class SigningCommands {
             return SelloCli.INVALID_INPUT;
         }
         if (!SignatureFields.hasEmptyField(pdf, step.name())) {
-            out.println("refused: the PDF has no empty " + step + " signature field (store it with the service, or render"
-                    + " it with this CLI); nothing written");
+            out.println("refused: the PDF has no empty " + step
+                    + " signature field (store it with the service, or render" + " it with this CLI); nothing written");
             return SelloCli.INVALID_INPUT;
         }
         try {
             SigningKey key = key(keystore);
-            byte[] signed = new PdfSigner(ZoneId.of("America/La_Paz")).sign(pdf, null,
-                    new Signer(step.name(), name, position), key, clock.instant());
+            byte[] signed = new PdfSigner(ZoneId.of("America/La_Paz"))
+                    .sign(pdf, null, new Signer(step.name(), name, position), key, clock.instant());
             Files.write(Path.of(output), signed);
-            out.println("signed " + step + " as " + name + " (" + key.certificate().getSubjectX500Principal().getName()
-                    + "); wrote " + output);
+            out.println("signed " + step + " as " + name + " ("
+                    + key.certificate().getSubjectX500Principal().getName() + "); wrote " + output);
             return SelloCli.OK;
         } catch (SigningException e) {
             err.println("error: " + e.getMessage());
@@ -112,9 +116,11 @@ final class SigningCommands {
         }
         SigningProperties development = new SigningProperties(null, null, null, null);
         if (!Files.exists(development.keystore())) {
-            Keystores.generateDevelopment(development.keystore(), development.password().toCharArray(), "Sello");
+            Keystores.generateDevelopment(
+                    development.keystore(), development.password().toCharArray(), "Sello");
         }
-        err.println("warning: signing with the development keystore " + development.keystore() + " (use --keystore for real signatures)");
+        err.println("warning: signing with the development keystore " + development.keystore()
+                + " (use --keystore for real signatures)");
         return Keystores.load(development.keystore(), development.password().toCharArray(), null);
     }
 
@@ -140,7 +146,10 @@ final class SigningCommands {
         // the CLI has no trust anchors: an intact file is "not changed", and its signatures' verdicts say who vouches
         json.put("allValid", report.allValid());
         json.put("report", report);
-        out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(json));
+        out.println(JsonMapper.builder()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build()
+                .writeValueAsString(json));
         return report.intact() ? SelloCli.OK : SelloCli.INVALID_INPUT;
     }
 }

@@ -23,7 +23,8 @@ public abstract class BundledDocumentType implements DocumentType {
     }
 
     /** @param templates every template the type renders with, its annexes' too: they all make its version */
-    protected BundledDocumentType(DocumentTypeId id, String schemaPath, String examplePath, List<TemplateId> templates) {
+    protected BundledDocumentType(
+            DocumentTypeId id, String schemaPath, String examplePath, List<TemplateId> templates) {
         this.id = id;
         this.schemaPath = schemaPath;
         this.schema = new String(ClasspathText.bytes(schemaPath), StandardCharsets.UTF_8);
@@ -31,7 +32,8 @@ public abstract class BundledDocumentType implements DocumentType {
         this.templates = List.copyOf(templates);
         ClasspathText.bytes(examplePath); // a missing example is a packaging bug: fail at start-up
         // Fingerprinted once, at start-up, then forgotten: the fonts alone are 2.5 MB, which no type keeps in the heap.
-        this.templateVersion = id.value() + "@" + TemplateFiles.fingerprint(this.templates, List.of(schemaPath), TemplateSource.CLASSPATH);
+        this.templateVersion = id.value() + "@"
+                + TemplateFiles.fingerprint(this.templates, List.of(schemaPath), TemplateSource.CLASSPATH);
     }
 
     /**

@@ -6,8 +6,7 @@ import java.io.UncheckedIOException;
 
 /** Reads resources that ship inside the jar (schemas, examples); a missing one is a packaging bug. */
 public final class ClasspathText {
-    private ClasspathText() {
-    }
+    private ClasspathText() {}
 
     public static byte[] bytes(String path) {
         try (InputStream in = ClasspathText.class.getClassLoader().getResourceAsStream(path)) {

@@ -25,8 +25,7 @@ public abstract class DocumentPipeline<I, C> extends BundledDocumentType {
     }
 
     /** @param templates every template the type renders with, its annexes' too: they all make its version */
-    protected DocumentPipeline(DocumentTypeId id, String schemaPath, String examplePath,
-                               List<TemplateId> templates) {
+    protected DocumentPipeline(DocumentTypeId id, String schemaPath, String examplePath, List<TemplateId> templates) {
         super(id, schemaPath, examplePath, templates);
         this.contract = new SchemaCheck(jsonSchema());
     }
@@ -89,7 +88,8 @@ public abstract class DocumentPipeline<I, C> extends BundledDocumentType {
     }
 
     /** Lays out the computed document and renders it in {@code options.format()}, which {@link #formats()} offers. */
-    protected abstract RenderedDocument layOut(I input, C computed, byte[] json, RenderOptions options, List<Warning> warnings);
+    protected abstract RenderedDocument layOut(
+            I input, C computed, byte[] json, RenderOptions options, List<Warning> warnings);
 
     /** Title, issuer, reference and date of a request that reads without errors. */
     protected abstract DocumentSummary summarize(I input);
@@ -173,12 +173,14 @@ public abstract class DocumentPipeline<I, C> extends BundledDocumentType {
      * unless the client asked for leniency; then the computed figure is printed and a warning says which.
      */
     private void applyLeniency(List<TotalMismatch> mismatches, boolean lenient, List<Warning> warnings) {
-        List<TotalMismatch> errors = mismatches.stream().filter(TotalMismatch::isError).toList();
+        List<TotalMismatch> errors =
+                mismatches.stream().filter(TotalMismatch::isError).toList();
         if (!errors.isEmpty() && !lenient) {
             throw new TotalsMismatchException(errors, warnings);
         }
         for (TotalMismatch error : errors) {
-            warnings.add(new Warning(error.pointer(), "total-mismatch", error.describe() + "; " + printedInsteadOfDeclared()));
+            warnings.add(new Warning(
+                    error.pointer(), "total-mismatch", error.describe() + "; " + printedInsteadOfDeclared()));
         }
     }
 

@@ -2,8 +2,8 @@ package io.sello.document;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Objects;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * What a person holding a printout recognises a document by (issue 15, point 5): the verification
@@ -43,7 +43,10 @@ public record DocumentSummary(String title, String organisation, String referenc
 
     /** {@code a — b}, leaving out the blank ones. */
     public static String joined(String separator, String... parts) {
-        return Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).map(String::strip)
-                .reduce((a, b) -> a + separator + b).orElse("");
+        return Arrays.stream(parts)
+                .filter(p -> p != null && !p.isBlank())
+                .map(String::strip)
+                .reduce((a, b) -> a + separator + b)
+                .orElse("");
     }
 }

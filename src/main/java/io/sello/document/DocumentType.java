@@ -1,9 +1,10 @@
 package io.sello.document;
 
-import java.util.Set;
 import io.sello.rendering.TemplateFiles;
 import io.sello.rendering.TemplateSource;
+
 import java.util.Optional;
+import java.util.Set;
 
 /** One kind of document the service produces; the web layer and the CLI see only this. */
 public interface DocumentType {

@@ -6,8 +6,7 @@ import java.util.HexFormat;
 
 /** SHA-256 as lowercase hex, the form the registry stores and the pages print (shortened). */
 public final class Hashes {
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static String sha256(byte[] bytes) {
         try {

@@ -1,10 +1,9 @@
 package io.sello.document;
 
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Collects every error and warning while a request is read, so the client hears of all of them at once. */
 public final class InputFindings {
@@ -36,7 +35,8 @@ public final class InputFindings {
      * read a value ({@code null} means errors), the declared figures that differ and the computed figures,
      * which {@code computed} works out of the value (its errors and warnings are ignored: the reader's count).
      */
-    public static <T> ValidationReport check(Function<InputFindings, T> reader, Function<T, ValidationReport> computed) {
+    public static <T> ValidationReport check(
+            Function<InputFindings, T> reader, Function<T, ValidationReport> computed) {
         InputFindings findings = new InputFindings();
         T value;
         try {

@@ -7,7 +7,10 @@ public class InvalidInputException extends RuntimeException {
     private final transient List<InputError> errors;
 
     public InvalidInputException(List<InputError> errors) {
-        super(errors.isEmpty() ? "invalid input" : errors.get(0).pointer() + ": " + errors.get(0).message());
+        super(
+                errors.isEmpty()
+                        ? "invalid input"
+                        : errors.get(0).pointer() + ": " + errors.get(0).message());
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("an invalid input has at least one error");
         }

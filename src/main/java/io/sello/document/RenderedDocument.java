@@ -8,8 +8,12 @@ import java.util.Objects;
  *
  * @param signatureSlots where each sign-off step signs, for documents with a signature block
  */
-public record RenderedDocument(byte[] content, OutputFormat format, String fileName, List<Warning> warnings,
-                               List<SignatureSlot> signatureSlots) {
+public record RenderedDocument(
+        byte[] content,
+        OutputFormat format,
+        String fileName,
+        List<Warning> warnings,
+        List<SignatureSlot> signatureSlots) {
     public RenderedDocument(byte[] content, OutputFormat format, String fileName, List<Warning> warnings) {
         this(content, format, fileName, warnings, List.of());
     }

@@ -11,8 +11,7 @@ import java.util.Locale;
 public final class SafeFileName {
     private static final int MAX_BASE_LENGTH = 120;
 
-    private SafeFileName() {
-    }
+    private SafeFileName() {}
 
     public static String of(String extension, String... parts) {
         StringBuilder base = new StringBuilder();

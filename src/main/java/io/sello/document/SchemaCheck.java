@@ -29,7 +29,8 @@ public final class SchemaCheck {
      * for each one at every start of the service or the CLI.
      */
     private static final Dialect DIALECT = Dialect.builder(Dialects.getDraft202012())
-            .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword)).build();
+            .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+            .build();
 
     private static final String NO_FORM_FITS = "does not have any of the forms the published schema allows";
 
@@ -38,8 +39,8 @@ public final class SchemaCheck {
     public SchemaCheck(String schemaJson) {
         // The schemas are the service's own and refer only inside themselves (#/$defs/…); nothing may make the
         // validator reach the network or the class path for another document.
-        this.schema = SchemaRegistry.withDefaultDialect(DIALECT,
-                        registry -> registry.schemaLoader(loader -> loader.fetchRemoteResources(false)))
+        this.schema = SchemaRegistry.withDefaultDialect(
+                        DIALECT, registry -> registry.schemaLoader(loader -> loader.fetchRemoteResources(false)))
                 .getSchema(schemaJson, InputFormat.JSON);
     }
 
@@ -54,21 +55,26 @@ public final class SchemaCheck {
         for (Error error : schema.validate(new String(json, StandardCharsets.UTF_8), InputFormat.JSON)) {
             String alternative = alternative(error.getEvaluationPath());
             if (alternative != null) {
-                alternatives.computeIfAbsent(alternative, k -> new ArrayList<>()).add(pointer(error.getInstanceLocation()));
+                alternatives
+                        .computeIfAbsent(alternative, k -> new ArrayList<>())
+                        .add(pointer(error.getInstanceLocation()));
                 continue;
             }
             InputError mapped = describe(error);
             byPointer.putIfAbsent(mapped.pointer(), mapped);
         }
         // One error where no form of an alternative fits, not one per form and reason.
-        alternatives.values().forEach(places -> outermost(places).forEach(place ->
-                byPointer.putIfAbsent(place, new InputError(place, NO_FORM_FITS))));
+        alternatives
+                .values()
+                .forEach(places -> outermost(places)
+                        .forEach(place -> byPointer.putIfAbsent(place, new InputError(place, NO_FORM_FITS))));
         return List.copyOf(byPointer.values());
     }
 
     /** The places of {@code pointers} that lie inside none of the others. */
     private static List<String> outermost(List<String> pointers) {
-        return pointers.stream().distinct()
+        return pointers.stream()
+                .distinct()
                 .filter(p -> pointers.stream().noneMatch(q -> !q.equals(p) && (q.equals("/") || p.startsWith(q + "/"))))
                 .toList();
     }
@@ -99,16 +105,31 @@ public final class SchemaCheck {
         return switch (keyword) {
             case "required" -> new InputError(child(at, error.getProperty()), "is required");
             case "additionalProperties", "unevaluatedProperties" ->
-                    new InputError(child(at, error.getProperty()), "unknown field; not part of the published schema");
+                new InputError(child(at, error.getProperty()), "unknown field; not part of the published schema");
             case "type" -> new InputError(at, "expected " + expectedType(error) + " but got " + got(error));
-            case "enum", "const" -> new InputError(at, "expected one of " + allowed(error) + " but got " + literal(error));
-            case "maxLength" -> new InputError(at, "expected at most " + argument(error, 0) + " characters but got "
-                    + error.getInstanceNode().stringValue().codePointCount(0, error.getInstanceNode().stringValue().length()));
+            case "enum", "const" ->
+                new InputError(at, "expected one of " + allowed(error) + " but got " + literal(error));
+            case "maxLength" ->
+                new InputError(
+                        at,
+                        "expected at most " + argument(error, 0) + " characters but got "
+                                + error.getInstanceNode()
+                                        .stringValue()
+                                        .codePointCount(
+                                                0,
+                                                error.getInstanceNode()
+                                                        .stringValue()
+                                                        .length()));
             case "minLength" -> new InputError(at, "must not be blank");
             case "maxItems" -> new InputError(at, "expected at most " + argument(error, 0) + " items");
-            case "minItems" -> new InputError(at, "1".equals(argument(error, 0)) ? "expected at least one item"
-                    : "expected at least " + argument(error, 0) + " items");
-            case "pattern" -> new InputError(at, "does not have the form the schema gives (pattern " + argument(error, 0) + ")");
+            case "minItems" ->
+                new InputError(
+                        at,
+                        "1".equals(argument(error, 0))
+                                ? "expected at least one item"
+                                : "expected at least " + argument(error, 0) + " items");
+            case "pattern" ->
+                new InputError(at, "does not have the form the schema gives (pattern " + argument(error, 0) + ")");
             case "minimum", "exclusiveMinimum" -> new InputError(at, "must be at least " + argument(error, 0));
             case "maximum", "exclusiveMaximum" -> new InputError(at, "must be at most " + argument(error, 0));
             case "oneOf", "anyOf" -> new InputError(at, NO_FORM_FITS);
@@ -181,7 +202,10 @@ public final class SchemaCheck {
     static String pointer(NodePath path) {
         StringBuilder pointer = new StringBuilder();
         for (int i = 0; i < path.getNameCount(); i++) {
-            pointer.append('/').append(String.valueOf(path.getElement(i)).replace("~", "~0").replace("/", "~1"));
+            pointer.append('/')
+                    .append(String.valueOf(path.getElement(i))
+                            .replace("~", "~0")
+                            .replace("/", "~1"));
         }
         return pointer.isEmpty() ? "/" : pointer.toString();
     }

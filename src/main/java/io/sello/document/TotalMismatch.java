@@ -11,8 +11,13 @@ import java.util.Objects;
  * @param tolerance      the largest difference rounding alone can explain; zero where nothing is rounded
  * @param classification {@code ROUNDING} when the difference is within the tolerance, else {@code ERROR}
  */
-public record TotalMismatch(String pointer, Location location, BigDecimal declared, BigDecimal computed,
-                            BigDecimal tolerance, Classification classification) {
+public record TotalMismatch(
+        String pointer,
+        Location location,
+        BigDecimal declared,
+        BigDecimal computed,
+        BigDecimal tolerance,
+        Classification classification) {
     public TotalMismatch {
         Objects.requireNonNull(pointer, "pointer");
         Objects.requireNonNull(declared, "declared");
@@ -33,10 +38,11 @@ public record TotalMismatch(String pointer, Location location, BigDecimal declar
     }
 
     /** Classifies a difference against the rounding tolerance. */
-    public static TotalMismatch classified(String pointer, Location location, BigDecimal declared,
-                                           BigDecimal computed, BigDecimal tolerance) {
+    public static TotalMismatch classified(
+            String pointer, Location location, BigDecimal declared, BigDecimal computed, BigDecimal tolerance) {
         Classification kind = declared.subtract(computed).abs().compareTo(tolerance) <= 0
-                ? Classification.ROUNDING : Classification.ERROR;
+                ? Classification.ROUNDING
+                : Classification.ERROR;
         return new TotalMismatch(pointer, location, declared, computed, tolerance, kind);
     }
 
@@ -50,10 +56,16 @@ public record TotalMismatch(String pointer, Location location, BigDecimal declar
 
     public String describe() {
         return "declared " + declared.toPlainString() + " but the figures add up to " + computed.toPlainString()
-                + (isError() ? "" : " (rounding: within ±" + tolerance.stripTrailingZeros().toPlainString() + ")");
+                + (isError()
+                        ? ""
+                        : " (rounding: within ±"
+                                + tolerance.stripTrailingZeros().toPlainString() + ")");
     }
 
-    public enum Classification { ERROR, ROUNDING }
+    public enum Classification {
+        ERROR,
+        ROUNDING
+    }
 
     /** A cell of a printed table, named as a reviewer reads it. */
     public record Location(String table, String row, String column) {

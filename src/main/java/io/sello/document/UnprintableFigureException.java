@@ -12,7 +12,10 @@ public class UnprintableFigureException extends RuntimeException {
     private final transient List<InputError> errors;
 
     public UnprintableFigureException(List<InputError> errors) {
-        super(errors.isEmpty() ? "unprintable figure" : errors.get(0).pointer() + ": " + errors.get(0).message());
+        super(
+                errors.isEmpty()
+                        ? "unprintable figure"
+                        : errors.get(0).pointer() + ": " + errors.get(0).message());
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("at least one figure is unprintable");
         }

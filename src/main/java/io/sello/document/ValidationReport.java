@@ -7,8 +7,8 @@ import java.util.List;
  * warnings never do. {@code figures} are the figures the document would print, computed and formatted by the code
  * that renders it; empty when errors in the input keep them from being computed.
  */
-public record ValidationReport(List<InputError> errors, List<TotalMismatch> mismatches, List<Warning> warnings,
-                               List<ComputedFigure> figures) {
+public record ValidationReport(
+        List<InputError> errors, List<TotalMismatch> mismatches, List<Warning> warnings, List<ComputedFigure> figures) {
     public ValidationReport {
         errors = List.copyOf(errors);
         mismatches = List.copyOf(mismatches);

@@ -25,7 +25,9 @@ public record Warning(String pointer, String code, String message) {
         if (warnings.isEmpty()) {
             return "";
         }
-        return ", " + warnings.size() + " warning(s): " + warnings.stream()
-                .map(w -> "[" + w.code() + "] " + w.pointer() + ": " + w.message()).collect(Collectors.joining("; "));
+        return ", " + warnings.size() + " warning(s): "
+                + warnings.stream()
+                        .map(w -> "[" + w.code() + "] " + w.pointer() + ": " + w.message())
+                        .collect(Collectors.joining("; "));
     }
 }

@@ -49,7 +49,8 @@ public final class Drafts {
             return saved;
         }
         Draft current = get(owner, id);
-        registry.audit(null, owner, "draft-save", "refused", describe(current) + ": the save named version " + expected);
+        registry.audit(
+                null, owner, "draft-save", "refused", describe(current) + ": the save named version " + expected);
         throw new DraftConflictException(current, expected);
     }
 
@@ -67,8 +68,13 @@ public final class Drafts {
      */
     public void issued(Draft draft, DocumentId document) {
         boolean deleted = table.delete(draft.id(), draft.owner(), draft.version());
-        registry.audit(document, draft.owner(), "draft-issue", "ok", describe(draft) + " issued as " + document
-                + (deleted ? "" : "; the draft was saved again meanwhile and is kept"));
+        registry.audit(
+                document,
+                draft.owner(),
+                "draft-issue",
+                "ok",
+                describe(draft) + " issued as " + document
+                        + (deleted ? "" : "; the draft was saved again meanwhile and is kept"));
     }
 
     private static String describe(Draft draft) {

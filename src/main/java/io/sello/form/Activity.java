@@ -12,9 +12,15 @@ import java.util.Set;
  * @param operation    column (2); empty in seed 000 but part of the form
  * @param declaredTotal what the client says the TOTAL row is, or {@code null}
  */
-public record Activity(ActivityCode code, String operation, String specificActivity,
-                       LocalDate startDate, LocalDate endDate, Indicator indicator,
-                       List<BudgetLine> budgetLines, DeclaredTotal declaredTotal) {
+public record Activity(
+        ActivityCode code,
+        String operation,
+        String specificActivity,
+        LocalDate startDate,
+        LocalDate endDate,
+        Indicator indicator,
+        List<BudgetLine> budgetLines,
+        DeclaredTotal declaredTotal) {
     public Activity {
         Objects.requireNonNull(code, "code");
         operation = operation == null ? "" : operation;

@@ -8,11 +8,15 @@ import java.util.Optional;
  * The form with every total computed: each activity's TOTAL, TOTAL PARCIAL (per source) and
  * TOTAL GENERAL (sources merged). Nothing here is taken from the client's declared figures.
  */
-public record ComputedForm(PoaExecutionForm form, List<ComputedActivity> activities,
-                           SourceAmounts partialProgrammed, SourceAmounts partialExecuted) {
+public record ComputedForm(
+        PoaExecutionForm form,
+        List<ComputedActivity> activities,
+        SourceAmounts partialProgrammed,
+        SourceAmounts partialExecuted) {
 
     public static ComputedForm of(PoaExecutionForm form) {
-        List<ComputedActivity> activities = form.activities().stream().map(ComputedActivity::of).toList();
+        List<ComputedActivity> activities =
+                form.activities().stream().map(ComputedActivity::of).toList();
         SourceAmounts programmed = SourceAmounts.ZERO;
         SourceAmounts executed = SourceAmounts.ZERO;
         for (ComputedActivity activity : activities) {

@@ -20,23 +20,38 @@ final class DeclaredTotalsCheck {
         for (int i = 0; i < computed.activities().size(); i++) {
             ComputedActivity activity = computed.activities().get(i);
             String pointer = JsonPointers.child(JsonPointers.child("/activities", i), "declaredTotal");
-            check.total(pointer, activity.activity().declaredTotal(), activity.programmed(), activity.executed(),
+            check.total(
+                    pointer,
+                    activity.activity().declaredTotal(),
+                    activity.programmed(),
+                    activity.executed(),
                     activity.executionPercent());
         }
         PoaExecutionForm form = computed.form();
-        check.total("/declaredTotals/partial", form.declaredPartialTotal(), computed.partialProgrammed(),
-                computed.partialExecuted(), computed.executionPercent());
+        check.total(
+                "/declaredTotals/partial",
+                form.declaredPartialTotal(),
+                computed.partialProgrammed(),
+                computed.partialExecuted(),
+                computed.executionPercent());
         DeclaredGrandTotal general = form.declaredGrandTotal();
         if (general != null) {
             check.compare("/declaredTotals/general/programmed", general.programmed(), computed.generalProgrammed());
             check.compare("/declaredTotals/general/executed", general.executed(), computed.generalExecuted());
-            check.percent("/declaredTotals/general/executionPercent", general.executionPercent(), computed.executionPercent());
+            check.percent(
+                    "/declaredTotals/general/executionPercent",
+                    general.executionPercent(),
+                    computed.executionPercent());
         }
         return List.copyOf(check.mismatches);
     }
 
-    private void total(String pointer, DeclaredTotal declared, SourceAmounts programmed, SourceAmounts executed,
-                       Optional<BigDecimal> percent) {
+    private void total(
+            String pointer,
+            DeclaredTotal declared,
+            SourceAmounts programmed,
+            SourceAmounts executed,
+            Optional<BigDecimal> percent) {
         if (declared == null) {
             return;
         }

@@ -16,8 +16,7 @@ public final class ExecutionPercent {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
-    private ExecutionPercent() {
-    }
+    private ExecutionPercent() {}
 
     public static Optional<BigDecimal> of(BigDecimal programmed, BigDecimal executed) {
         if (programmed.signum() == 0) {

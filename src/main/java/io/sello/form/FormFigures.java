@@ -18,8 +18,7 @@ import java.util.Optional;
 final class FormFigures {
     private final List<ComputedFigure> figures = new ArrayList<>();
 
-    private FormFigures() {
-    }
+    private FormFigures() {}
 
     static List<ComputedFigure> of(ComputedForm computed) {
         FormFigures list = new FormFigures();
@@ -30,12 +29,16 @@ final class FormFigures {
             list.split(pointer, row, activity.programmed(), activity.executed());
             list.percent(pointer + "/executionPercent", row + " · % ejecución", activity.executionPercent());
         }
-        list.split("/declaredTotals/partial", "TOTAL PARCIAL", computed.partialProgrammed(), computed.partialExecuted());
-        // The form prints one % ejecución on the TOTAL PARCIAL and TOTAL GENERAL rows alike; a client may declare it at either.
-        list.percent("/declaredTotals/partial/executionPercent", "TOTAL PARCIAL · % ejecución", computed.executionPercent());
+        list.split(
+                "/declaredTotals/partial", "TOTAL PARCIAL", computed.partialProgrammed(), computed.partialExecuted());
+        // The form prints one % ejecución on the TOTAL PARCIAL and TOTAL GENERAL rows alike; a client may declare it at
+        // either.
+        list.percent(
+                "/declaredTotals/partial/executionPercent", "TOTAL PARCIAL · % ejecución", computed.executionPercent());
         list.amount("/declaredTotals/general/programmed", "TOTAL GENERAL · Programado", computed.generalProgrammed());
         list.amount("/declaredTotals/general/executed", "TOTAL GENERAL · Ejecutado", computed.generalExecuted());
-        list.percent("/declaredTotals/general/executionPercent", "TOTAL GENERAL · % ejecución", computed.executionPercent());
+        list.percent(
+                "/declaredTotals/general/executionPercent", "TOTAL GENERAL · % ejecución", computed.executionPercent());
         return List.copyOf(list.figures);
     }
 
@@ -53,7 +56,7 @@ final class FormFigures {
 
     /** Column (13): {@code N/A}, with no value, where money was executed against a zero programme. */
     private void percent(String pointer, String label, Optional<BigDecimal> percent) {
-        figures.add(new ComputedFigure(pointer, label, percent.map(BigDecimal::toPlainString).orElse(null),
-                PoaFormLayout.percent(percent)));
+        figures.add(new ComputedFigure(
+                pointer, label, percent.map(BigDecimal::toPlainString).orElse(null), PoaFormLayout.percent(percent)));
     }
 }

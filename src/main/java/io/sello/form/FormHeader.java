@@ -11,9 +11,17 @@ import java.util.Objects;
  * @param planLabel  heads the header table, e.g. "ANTEPROYECTO POA 2020"
  * @param entityCode "Código(*)" of the entity, e.g. "41"
  */
-public record FormHeader(String institution, String program, String formTitle, String formCode,
-                         String planLabel, String organizationalArea, int fiscalYear,
-                         LocalDate cutOffDate, String entityCode, String acronym) {
+public record FormHeader(
+        String institution,
+        String program,
+        String formTitle,
+        String formCode,
+        String planLabel,
+        String organizationalArea,
+        int fiscalYear,
+        LocalDate cutOffDate,
+        String entityCode,
+        String acronym) {
     public FormHeader {
         Objects.requireNonNull(institution, "institution");
         Objects.requireNonNull(program, "program");

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 
 /** Invariant checks shared by the money-carrying records of this form. */
 final class Money {
-    private Money() {
-    }
+    private Money() {}
 
     /** Bolivianos with centavos: non-null, non-negative, scale 2. */
     static BigDecimal amount(BigDecimal value, String name) {

@@ -6,8 +6,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /** A complete, validated Formulario N.5.B request. */
-public record PoaExecutionForm(FormHeader header, List<Activity> activities, List<Signatory> signatories,
-                               DeclaredTotal declaredPartialTotal, DeclaredGrandTotal declaredGrandTotal) {
+public record PoaExecutionForm(
+        FormHeader header,
+        List<Activity> activities,
+        List<Signatory> signatories,
+        DeclaredTotal declaredPartialTotal,
+        DeclaredGrandTotal declaredGrandTotal) {
     public PoaExecutionForm {
         Objects.requireNonNull(header, "header");
         activities = List.copyOf(activities);
@@ -24,7 +28,6 @@ public record PoaExecutionForm(FormHeader header, List<Activity> activities, Lis
     }
 
     public Signatory signatory(SignatoryRole role) {
-        return signatories.stream().filter(s -> s.role() == role).findFirst()
-                .orElse(new Signatory(role, "", ""));
+        return signatories.stream().filter(s -> s.role() == role).findFirst().orElse(new Signatory(role, "", ""));
     }
 }

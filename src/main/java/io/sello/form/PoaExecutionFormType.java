@@ -16,11 +16,11 @@ import io.sello.document.Warning;
 import io.sello.input.JsonPointers;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.Engines;
+import io.sello.rendering.FormFieldFonts;
 import io.sello.rendering.RenderedPdf;
 
 import java.util.ArrayList;
 import java.util.List;
-import io.sello.rendering.FormFieldFonts;
 import java.util.Optional;
 
 /** Formulario N.5.B, Seguimiento a la Ejecución Financiera, of the annual operations plan (POA). */
@@ -88,7 +88,9 @@ public final class PoaExecutionFormType extends DocumentPipeline<PoaExecutionFor
         List<Warning> warnings = new ArrayList<>();
         for (int i = 0; i < computed.activities().size(); i++) {
             if (computed.activities().get(i).executionPercent().isEmpty()) {
-                warnings.add(new Warning(JsonPointers.child("/activities", i), "executed-without-programme",
+                warnings.add(new Warning(
+                        JsonPointers.child("/activities", i),
+                        "executed-without-programme",
                         "money was executed but nothing was programmed; % ejecución is printed as "
                                 + PoaFormLayout.NOT_APPLICABLE));
             }
@@ -97,13 +99,16 @@ public final class PoaExecutionFormType extends DocumentPipeline<PoaExecutionFor
     }
 
     @Override
-    protected RenderedDocument layOut(PoaExecutionForm form, ComputedForm computed, byte[] json, RenderOptions options,
-                                      List<Warning> warnings) {
+    protected RenderedDocument layOut(
+            PoaExecutionForm form, ComputedForm computed, byte[] json, RenderOptions options, List<Warning> warnings) {
         RenderedPdf pdf = renderer.renderWithAnchors(PoaFormLayout.of(computed).withSource(json));
-        List<SignatureSlot> slots = pdf.anchors().stream().filter(a -> a.name().startsWith(SIGNATURE_ANCHOR))
-                .map(a -> new SignatureSlot(a.name().substring(SIGNATURE_ANCHOR.length()), a.page(), a.x(), a.y(), a.width(), a.height()))
+        List<SignatureSlot> slots = pdf.anchors().stream()
+                .filter(a -> a.name().startsWith(SIGNATURE_ANCHOR))
+                .map(a -> new SignatureSlot(
+                        a.name().substring(SIGNATURE_ANCHOR.length()), a.page(), a.x(), a.y(), a.width(), a.height()))
                 .toList();
-        return new RenderedDocument(pdf.pdf(), OutputFormat.PDF, PoaFormLayout.fileName(form.header()), warnings, slots);
+        return new RenderedDocument(
+                pdf.pdf(), OutputFormat.PDF, PoaFormLayout.fileName(form.header()), warnings, slots);
     }
 
     /**
@@ -114,8 +119,11 @@ public final class PoaExecutionFormType extends DocumentPipeline<PoaExecutionFor
     @Override
     protected DocumentSummary summarize(PoaExecutionForm form) {
         FormHeader h = form.header();
-        return new DocumentSummary(h.formTitle(), DocumentSummary.joined(" — ", h.institution(), h.acronym()),
-                DocumentSummary.joined(" · ", h.formCode(), h.planLabel()), DocumentSummary.day(h.cutOffDate()));
+        return new DocumentSummary(
+                h.formTitle(),
+                DocumentSummary.joined(" — ", h.institution(), h.acronym()),
+                DocumentSummary.joined(" · ", h.formCode(), h.planLabel()),
+                DocumentSummary.day(h.cutOffDate()));
     }
 
     /** The Formulario N.5.B with nothing in it, laid out by the same template as a rendered one (see PoaFormLayout#blank). */

@@ -27,10 +27,10 @@ final class PoaFormLayout {
     private static final DateTimeFormatter CUT_OFF_DATE = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.ROOT);
     /** Printed in column (13) when money was executed against a zero programme (see ExecutionPercent). */
     static final String NOT_APPLICABLE = "N/A";
+
     private static final NumberStyle NUMBERS = NumberStyle.COMMA_GROUPS_DOT_DECIMALS;
 
-    private PoaFormLayout() {
-    }
+    private PoaFormLayout() {}
 
     static RenderRequest of(ComputedForm computed) {
         PoaExecutionForm form = computed.form();
@@ -46,8 +46,10 @@ final class PoaFormLayout {
         parameters.put("cutOffDate", CUT_OFF_DATE.format(header.cutOffDate()));
         parameters.put("entityCode", header.entityCode());
         parameters.put("acronym", header.acronym());
-        parameters.put("partialProgrammedTgn", money(computed.partialProgrammed().tgn()));
-        parameters.put("partialProgrammedOther", money(computed.partialProgrammed().otherSources()));
+        parameters.put(
+                "partialProgrammedTgn", money(computed.partialProgrammed().tgn()));
+        parameters.put(
+                "partialProgrammedOther", money(computed.partialProgrammed().otherSources()));
         parameters.put("partialExecutedTgn", money(computed.partialExecuted().tgn()));
         parameters.put("partialExecutedOther", money(computed.partialExecuted().otherSources()));
         parameters.put("generalProgrammed", money(computed.generalProgrammed()));
@@ -62,8 +64,11 @@ final class PoaFormLayout {
         }
         // Made as the engine reads them: a 1,000-page form's rows, all formatted at once, take about 23 MB.
         List<ComputedActivity> activities = computed.activities();
-        return new RenderRequest(TEMPLATE, header.formCode() + " " + header.acronym() + " " + header.formTitle(),
-                parameters, RenderRequest.rowsOnDemand(activities.size(), i -> row(activities.get(i))));
+        return new RenderRequest(
+                TEMPLATE,
+                header.formCode() + " " + header.acronym() + " " + header.formTitle(),
+                parameters,
+                RenderRequest.rowsOnDemand(activities.size(), i -> row(activities.get(i))));
     }
 
     private static Map<String, Object> row(ComputedActivity computed) {
@@ -86,8 +91,8 @@ final class PoaFormLayout {
         return row;
     }
 
-    private static Map<String, Object> line(String label, SourceAmounts programmed, SourceAmounts executed,
-                                            boolean total) {
+    private static Map<String, Object> line(
+            String label, SourceAmounts programmed, SourceAmounts executed, boolean total) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("expenseGroup", label);
         line.put("programmedTgn", money(programmed.tgn()));
@@ -107,8 +112,12 @@ final class PoaFormLayout {
     }
 
     static String fileName(FormHeader header) {
-        return SafeFileName.of("pdf", header.formCode(), header.acronym(),
-                Integer.toString(header.fiscalYear()), header.cutOffDate().toString());
+        return SafeFileName.of(
+                "pdf",
+                header.formCode(),
+                header.acronym(),
+                Integer.toString(header.fiscalYear()),
+                header.cutOffDate().toString());
     }
 
     /** Budget-line rows under each empty activity of a blank form, before its TOTAL line (seed 000 has 1 to 5). */
@@ -129,12 +138,23 @@ final class PoaFormLayout {
         parameters.put("fillable", fillable);
         parameters.put("institution", fillable ? "" : WRITE_HERE);
         parameters.put("program", "PROGRAMACION DE OPERACIONES ANUAL");
-        parameters.put("formTitle", "SEGUIMIENTO A LA EJECUCION FINANCIERA - MES DE" + (fillable ? " " : " " + WRITE_HERE));
+        parameters.put(
+                "formTitle", "SEGUIMIENTO A LA EJECUCION FINANCIERA - MES DE" + (fillable ? " " : " " + WRITE_HERE));
         parameters.put("formCode", "FORMULARIO N.5.B");
         parameters.put("planLabel", fillable ? "" : "POA ....................");
-        for (String name : List.of("organizationalArea", "fiscalYear", "cutOffDate", "entityCode", "acronym",
-                "partialProgrammedTgn", "partialProgrammedOther", "partialExecutedTgn", "partialExecutedOther",
-                "generalProgrammed", "generalExecuted", "executionPercent")) {
+        for (String name : List.of(
+                "organizationalArea",
+                "fiscalYear",
+                "cutOffDate",
+                "entityCode",
+                "acronym",
+                "partialProgrammedTgn",
+                "partialProgrammedOther",
+                "partialExecutedTgn",
+                "partialExecutedOther",
+                "generalProgrammed",
+                "generalExecuted",
+                "executionPercent")) {
             parameters.put(name, "");
         }
         for (SignatoryRole role : SignatoryRole.values()) {
@@ -143,15 +163,25 @@ final class PoaFormLayout {
             parameters.put(key + "Name", "");
             parameters.put(key + "Position", "");
         }
-        return new RenderRequest(TEMPLATE, "FORMULARIO N.5.B" + (fillable ? " (rellenable)" : " (en blanco)"), parameters,
+        return new RenderRequest(
+                TEMPLATE,
+                "FORMULARIO N.5.B" + (fillable ? " (rellenable)" : " (en blanco)"),
+                parameters,
                 RenderRequest.rowsOnDemand(activities, i -> blankRow(i, fillable)));
     }
 
     private static Map<String, Object> blankRow(int index, boolean fillable) {
         String prefix = fillable ? "/activities/" + index + "/" : null;
         Map<String, Object> row = new LinkedHashMap<>();
-        for (String name : List.of("code", "operation", "specificActivity", "startDate", "endDate", "indicatorDescription",
-                "cumulativeEfficacy", "executionPercent")) {
+        for (String name : List.of(
+                "code",
+                "operation",
+                "specificActivity",
+                "startDate",
+                "endDate",
+                "indicatorDescription",
+                "cumulativeEfficacy",
+                "executionPercent")) {
             row.put(name, "");
         }
         row.put("fieldPrefix", prefix);

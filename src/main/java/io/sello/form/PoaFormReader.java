@@ -29,20 +29,34 @@ public final class PoaFormReader {
 
     /** The form, or {@code null} when {@code findings} holds errors. */
     public PoaExecutionForm read(byte[] json, InputFindings findings) {
-        JsonObject root = JsonObject.root(StrictJson.parse(json), findings,
-                "$schema", "header", "activities", "signatories", "declaredTotals");
+        JsonObject root = JsonObject.root(
+                StrictJson.parse(json), findings, "$schema", "header", "activities", "signatories", "declaredTotals");
         if (root == null) {
             return null;
         }
-        FormHeader header = header(root.object("header", REQUIRED, "institution", "program", "formTitle",
-                "formCode", "planLabel", "organizationalArea", "fiscalYear", "cutOffDate", "entityCode", "acronym"));
+        FormHeader header = header(root.object(
+                "header",
+                REQUIRED,
+                "institution",
+                "program",
+                "formTitle",
+                "formCode",
+                "planLabel",
+                "organizationalArea",
+                "fiscalYear",
+                "cutOffDate",
+                "entityCode",
+                "acronym"));
         List<Activity> activities = activities(root);
         List<Signatory> signatories = signatories(root);
         JsonObject declared = root.object("declaredTotals", OPTIONAL, "partial", "general");
-        DeclaredTotal partial = declared == null ? null : declaredTotal(declared.object("partial", OPTIONAL,
-                "programmed", "executed", "executionPercent"));
-        DeclaredGrandTotal general = declared == null ? null : declaredGrandTotal(declared.object("general", OPTIONAL,
-                "programmed", "executed", "executionPercent"));
+        DeclaredTotal partial = declared == null
+                ? null
+                : declaredTotal(declared.object("partial", OPTIONAL, "programmed", "executed", "executionPercent"));
+        DeclaredGrandTotal general = declared == null
+                ? null
+                : declaredGrandTotal(
+                        declared.object("general", OPTIONAL, "programmed", "executed", "executionPercent"));
         if (findings.hasErrors()) {
             return null;
         }
@@ -66,19 +80,30 @@ public final class PoaFormReader {
         if (o.findings().hasErrors()) {
             return null;
         }
-        return new FormHeader(institution, program, formTitle, formCode, planLabel, area, fiscalYear, cutOff,
-                entityCode, acronym);
+        return new FormHeader(
+                institution, program, formTitle, formCode, planLabel, area, fiscalYear, cutOff, entityCode, acronym);
     }
 
     private static List<Activity> activities(JsonObject root) {
-        List<JsonObject> items = root.objects("activities", REQUIRED, "code", "operation", "specificActivity",
-                "startDate", "endDate", "indicator", "budgetLines", "declaredTotal");
+        List<JsonObject> items = root.objects(
+                "activities",
+                REQUIRED,
+                "code",
+                "operation",
+                "specificActivity",
+                "startDate",
+                "endDate",
+                "indicator",
+                "budgetLines",
+                "declaredTotal");
         if (root.isEmptyArray("activities")) {
             root.findings().error(root.pointer("activities"), "expected at least one activity");
         }
         if (items.size() > MAX_ACTIVITIES) {
-            root.findings().error(root.pointer("activities"),
-                    "expected at most " + MAX_ACTIVITIES + " activities but got " + items.size());
+            root.findings()
+                    .error(
+                            root.pointer("activities"),
+                            "expected at most " + MAX_ACTIVITIES + " activities but got " + items.size());
             return List.of();
         }
         List<Activity> activities = new ArrayList<>();
@@ -95,8 +120,12 @@ public final class PoaFormReader {
             if (first != null) {
                 // Seed 000 repeats 11.04.01. four times. Printing it as sent keeps the form faithful
                 // to what the client submitted; the warning lets a person decide.
-                root.findings().warn(item.pointer("code"), "duplicate-activity-code",
-                        "activity code " + activity.code() + " was already used at " + first + "; rendered as sent");
+                root.findings()
+                        .warn(
+                                item.pointer("code"),
+                                "duplicate-activity-code",
+                                "activity code " + activity.code() + " was already used at " + first
+                                        + "; rendered as sent");
             }
             activities.add(activity);
         }
@@ -115,13 +144,18 @@ public final class PoaFormReader {
         }
         Indicator indicator = indicator(o.object("indicator", REQUIRED, "description", "cumulativeEfficacyPercent"));
         List<BudgetLine> lines = budgetLines(o);
-        DeclaredTotal declared = declaredTotal(o.object("declaredTotal", OPTIONAL,
-                "programmed", "executed", "executionPercent"));
-        if (code == null || specificActivity == null || start == null || end == null || indicator == null
+        DeclaredTotal declared =
+                declaredTotal(o.object("declaredTotal", OPTIONAL, "programmed", "executed", "executionPercent"));
+        if (code == null
+                || specificActivity == null
+                || start == null
+                || end == null
+                || indicator == null
                 || lines == null) {
             return null;
         }
-        return new Activity(new ActivityCode(code), operation, specificActivity, start, end, indicator, lines, declared);
+        return new Activity(
+                new ActivityCode(code), operation, specificActivity, start, end, indicator, lines, declared);
     }
 
     private static Indicator indicator(JsonObject o) {
@@ -144,14 +178,19 @@ public final class PoaFormReader {
                 broken = true;
                 continue;
             }
-            String group = item.matching("expenseGroup", REQUIRED, ExpenseGroup.FORMAT,
+            String group = item.matching(
+                    "expenseGroup",
+                    REQUIRED,
+                    ExpenseGroup.FORMAT,
                     "an expense group such as \"20000\" (10000 … 90000)");
             SourceAmounts programmed = amounts(item.object("programmed", REQUIRED, "tgn", "otherSources"));
             SourceAmounts executed = amounts(item.object("executed", REQUIRED, "tgn", "otherSources"));
             if (group != null && seen.putIfAbsent(group, item.pointer()) != null) {
-                item.findings().error(item.pointer("expenseGroup"),
-                        "expense group " + group + " already appears at " + seen.get(group)
-                                + "; send one line per expense group");
+                item.findings()
+                        .error(
+                                item.pointer("expenseGroup"),
+                                "expense group " + group + " already appears at " + seen.get(group)
+                                        + "; send one line per expense group");
                 group = null;
             }
             if (group == null || programmed == null || executed == null) {
@@ -176,21 +215,26 @@ public final class PoaFormReader {
         if (o == null) {
             return null;
         }
-        return new DeclaredTotal(declaredSplit(o.object("programmed", OPTIONAL, "tgn", "otherSources")),
+        return new DeclaredTotal(
+                declaredSplit(o.object("programmed", OPTIONAL, "tgn", "otherSources")),
                 declaredSplit(o.object("executed", OPTIONAL, "tgn", "otherSources")),
                 o.percent("executionPercent", OPTIONAL, PrintableFigures.MAX_PERCENT));
     }
 
     private static DeclaredSplit declaredSplit(JsonObject o) {
-        return o == null ? null : new DeclaredSplit(o.money("tgn", OPTIONAL, PrintableFigures.MAX_AMOUNT),
-                o.money("otherSources", OPTIONAL, PrintableFigures.MAX_AMOUNT));
+        return o == null
+                ? null
+                : new DeclaredSplit(
+                        o.money("tgn", OPTIONAL, PrintableFigures.MAX_AMOUNT),
+                        o.money("otherSources", OPTIONAL, PrintableFigures.MAX_AMOUNT));
     }
 
     private static DeclaredGrandTotal declaredGrandTotal(JsonObject o) {
         if (o == null) {
             return null;
         }
-        return new DeclaredGrandTotal(o.money("programmed", OPTIONAL, PrintableFigures.MAX_AMOUNT),
+        return new DeclaredGrandTotal(
+                o.money("programmed", OPTIONAL, PrintableFigures.MAX_AMOUNT),
                 o.money("executed", OPTIONAL, PrintableFigures.MAX_AMOUNT),
                 o.percent("executionPercent", OPTIONAL, PrintableFigures.MAX_PERCENT));
     }

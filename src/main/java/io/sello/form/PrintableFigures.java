@@ -36,8 +36,7 @@ final class PrintableFigures {
 
     private final List<InputError> errors = new ArrayList<>();
 
-    private PrintableFigures() {
-    }
+    private PrintableFigures() {}
 
     /**
      * Every computed figure that the form cannot print in full, named by the pointer a client
@@ -51,14 +50,18 @@ final class PrintableFigures {
             String what = "TOTAL of activity " + activity.activity().code().value();
             check.split(pointer + "/programmed", what + ", programmed", activity.programmed());
             check.split(pointer + "/executed", what + ", executed", activity.executed());
-            check.percent(pointer + "/executionPercent", "% ejecución (13) of activity "
-                    + activity.activity().code().value(), activity.executionPercent());
+            check.percent(
+                    pointer + "/executionPercent",
+                    "% ejecución (13) of activity " + activity.activity().code().value(),
+                    activity.executionPercent());
         }
         check.split("/declaredTotals/partial/programmed", "TOTAL PARCIAL, programmed", computed.partialProgrammed());
         check.split("/declaredTotals/partial/executed", "TOTAL PARCIAL, executed", computed.partialExecuted());
         check.amount("/declaredTotals/general/programmed", "TOTAL GENERAL, programmed", computed.generalProgrammed());
         check.amount("/declaredTotals/general/executed", "TOTAL GENERAL, executed", computed.generalExecuted());
-        check.percent("/declaredTotals/general/executionPercent", "% ejecución (13) of TOTAL PARCIAL and TOTAL GENERAL",
+        check.percent(
+                "/declaredTotals/general/executionPercent",
+                "% ejecución (13) of TOTAL PARCIAL and TOTAL GENERAL",
                 computed.executionPercent());
         return List.copyOf(check.errors);
     }
@@ -78,9 +81,11 @@ final class PrintableFigures {
 
     private void over(String pointer, String what, BigDecimal value, BigDecimal maximum) {
         if (value.compareTo(maximum) > 0 && errors.size() < MAX_ERRORS) {
-            errors.add(new InputError(pointer, what + " adds up to " + PoaFormLayout.money(value)
-                    + ", more than " + PoaFormLayout.money(maximum)
-                    + ", the largest figure Formulario N.5.B prints in full in its cell"));
+            errors.add(new InputError(
+                    pointer,
+                    what + " adds up to " + PoaFormLayout.money(value)
+                            + ", more than " + PoaFormLayout.money(maximum)
+                            + ", the largest figure Formulario N.5.B prints in full in its cell"));
         }
     }
 }

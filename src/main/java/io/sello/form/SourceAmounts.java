@@ -7,7 +7,8 @@ import java.math.BigDecimal;
  * T.G.N. (Tesoro General de la Nación) and otras fuentes.
  */
 public record SourceAmounts(BigDecimal tgn, BigDecimal otherSources) {
-    public static final SourceAmounts ZERO = new SourceAmounts(BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
+    public static final SourceAmounts ZERO =
+            new SourceAmounts(BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
 
     public SourceAmounts {
         Money.amount(tgn, "tgn");

@@ -1,6 +1,5 @@
 package io.sello.format;
 
-
 import java.math.BigDecimal;
 import java.util.Objects;
 

@@ -15,11 +15,10 @@ import java.math.RoundingMode;
 public final class SpanishAmounts {
     private static final BigInteger MAX = new BigInteger("999999999999999");
     /** RuleBasedNumberFormat is not thread-safe; building one costs more than a render line. */
-    private static final ThreadLocal<RuleBasedNumberFormat> SPELLOUT = ThreadLocal.withInitial(
-            () -> new RuleBasedNumberFormat(new ULocale("es"), RuleBasedNumberFormat.SPELLOUT));
+    private static final ThreadLocal<RuleBasedNumberFormat> SPELLOUT =
+            ThreadLocal.withInitial(() -> new RuleBasedNumberFormat(new ULocale("es"), RuleBasedNumberFormat.SPELLOUT));
 
-    private SpanishAmounts() {
-    }
+    private SpanishAmounts() {}
 
     /** The whole units in words: 83290 → "ochenta y tres mil doscientos noventa"; 1000000 → "un millón". */
     public static String words(BigInteger units) {

@@ -17,12 +17,10 @@ public final class WarningHeaders {
     static final String COUNT = "Sello-Warning-Count";
     static final String WARNINGS = "Sello-Warnings";
     static final int MAX_IN_HEADER = 20;
-    private static final JsonMapper ASCII_JSON = JsonMapper.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .build();
+    private static final JsonMapper ASCII_JSON =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
-    private WarningHeaders() {
-    }
+    private WarningHeaders() {}
 
     public static void write(List<Warning> warnings, HttpHeaders headers) {
         headers.set(COUNT, Integer.toString(warnings.size()));

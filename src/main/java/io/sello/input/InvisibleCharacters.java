@@ -31,8 +31,7 @@ final class InvisibleCharacters {
     private static final int TEXT_PRESENTATION = 0xFE0E;
     private static final int EMOJI_PRESENTATION = 0xFE0F;
 
-    private InvisibleCharacters() {
-    }
+    private InvisibleCharacters() {}
 
     /**
      * @return what is wrong, naming the character (U+…) and its position (counted in characters as a
@@ -43,8 +42,10 @@ final class InvisibleCharacters {
         for (int i = 0; i < text.length(); ) {
             char c = text.charAt(i);
             position++;
-            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1)))) {
+            if (Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1)))) {
                 return message("an unpaired surrogate (broken UTF-16)", c, position);
             }
             int cp = text.codePointAt(i);
@@ -68,7 +69,11 @@ final class InvisibleCharacters {
         if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
             return "a control character";
         }
-        if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C) {
+        if ((cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069)
+                || cp == 0x200E
+                || cp == 0x200F
+                || cp == 0x061C) {
             return "an invisible bidirectional control, which can make the printed text read differently from the data";
         }
         if (cp == 0x2028 || cp == 0x2029) {
@@ -82,11 +87,14 @@ final class InvisibleCharacters {
             return null;
         }
         if (cp == ZWJ) {
-            return joinsEmoji(text, i) ? null : "a zero width joiner outside an emoji sequence, which prints as nothing";
+            return joinsEmoji(text, i)
+                    ? null
+                    : "a zero width joiner outside an emoji sequence, which prints as nothing";
         }
         if (cp == TEXT_PRESENTATION || cp == EMOJI_PRESENTATION) {
             return i > 0 && UCharacter.hasBinaryProperty(text.codePointBefore(i), UProperty.EMOJI)
-                    ? null : "a variation selector that follows no emoji, which prints as nothing";
+                    ? null
+                    : "a variation selector that follows no emoji, which prints as nothing";
         }
         if (cp >= 0xE0000 && cp <= 0xE007F) {
             return "a tag character, which prints as nothing but can carry hidden text";
@@ -115,7 +123,8 @@ final class InvisibleCharacters {
             }
         }
         int after = i + 1;
-        return before > 0 && after < text.length()
+        return before > 0
+                && after < text.length()
                 && UCharacter.hasBinaryProperty(text.codePointBefore(before), UProperty.EXTENDED_PICTOGRAPHIC)
                 && UCharacter.hasBinaryProperty(text.codePointAt(after), UProperty.EXTENDED_PICTOGRAPHIC);
     }

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class JsonObject {
     /** Money in the forms is at most 15 integer digits (hundreds of trillions), 2 decimals. */
     private static final int MAX_INTEGER_DIGITS = 15;
+
     private static final int MAX_TEXT_LENGTH = 4000;
     private static final Pattern DECIMAL_STRING = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final DateTimeFormatter ISO_DATE =
@@ -40,7 +41,8 @@ public final class JsonObject {
         this.findings = findings;
         for (String name : node.propertyNames()) {
             if (!fields.contains(name)) {
-                findings.error(JsonPointers.child(pointer, name),
+                findings.error(
+                        JsonPointers.child(pointer, name),
                         "unknown field \"" + name + "\"; expected one of " + new TreeSet<>(fields));
             }
         }
@@ -170,7 +172,9 @@ public final class JsonObject {
             return null;
         }
         if (repaired.isPresent()) {
-            findings.warn(pointer, "text-repaired",
+            findings.warn(
+                    pointer,
+                    "text-repaired",
                     "repaired mis-encoded text \"" + text + "\" to \"" + repaired.get() + "\"");
             return repaired.get();
         }
@@ -210,7 +214,9 @@ public final class JsonObject {
                 return constant;
             }
         }
-        findings.error(pointer(field), "expected one of " + Arrays.toString(type.getEnumConstants()) + " but got \"" + text + "\"");
+        findings.error(
+                pointer(field),
+                "expected one of " + Arrays.toString(type.getEnumConstants()) + " but got \"" + text + "\"");
         return null;
     }
 
@@ -227,7 +233,8 @@ public final class JsonObject {
         try {
             return LocalDate.parse(value.stringValue(), ISO_DATE);
         } catch (DateTimeParseException e) {
-            findings.error(pointer(field), "expected a real date as \"YYYY-MM-DD\" but got \"" + value.stringValue() + "\"");
+            findings.error(
+                    pointer(field), "expected a real date as \"YYYY-MM-DD\" but got \"" + value.stringValue() + "\"");
             return null;
         }
     }
@@ -237,9 +244,12 @@ public final class JsonObject {
         if (value == null) {
             return null;
         }
-        if (!value.isIntegralNumber() || value.bigIntegerValue().compareTo(BigInteger.valueOf(min)) < 0
+        if (!value.isIntegralNumber()
+                || value.bigIntegerValue().compareTo(BigInteger.valueOf(min)) < 0
                 || value.bigIntegerValue().compareTo(BigInteger.valueOf(max)) > 0) {
-            findings.error(pointer(field), "expected a whole number from " + min + " to " + max + " but got " + describe(value));
+            findings.error(
+                    pointer(field),
+                    "expected a whole number from " + min + " to " + max + " but got " + describe(value));
             return null;
         }
         return value.intValue();
@@ -273,8 +283,10 @@ public final class JsonObject {
 
     private BigDecimal atMost(String field, BigDecimal number, BigDecimal maximum) {
         if (number != null && number.compareTo(maximum) > 0) {
-            findings.error(pointer(field), "expected at most " + maximum.toPlainString()
-                    + ", the largest figure this document prints in full, but got " + brief(number));
+            findings.error(
+                    pointer(field),
+                    "expected at most " + maximum.toPlainString()
+                            + ", the largest figure this document prints in full, but got " + brief(number));
             return null;
         }
         return number;
@@ -311,11 +323,15 @@ public final class JsonObject {
         BigDecimal number;
         if (value.isNumber()) {
             number = value.decimalValue();
-        } else if (value.isString() && DECIMAL_STRING.matcher(value.stringValue()).matches()
+        } else if (value.isString()
+                && DECIMAL_STRING.matcher(value.stringValue()).matches()
                 && value.stringValue().length() <= 40) {
             number = new BigDecimal(value.stringValue());
         } else {
-            findings.error(pointer(field), "expected " + what + " as a number or a decimal string such as \"1237022.00\" but got " + describe(value));
+            findings.error(
+                    pointer(field),
+                    "expected " + what + " as a number or a decimal string such as \"1237022.00\" but got "
+                            + describe(value));
             return null;
         }
         if (number.signum() < 0 && !negativeAllowed) {
@@ -397,5 +413,8 @@ public final class JsonObject {
     }
 
     /** Whether a field must be present. */
-    public enum Presence { REQUIRED, OPTIONAL }
+    public enum Presence {
+        REQUIRED,
+        OPTIONAL
+    }
 }

@@ -4,8 +4,7 @@ package io.sello.input;
 public final class JsonPointers {
     public static final String ROOT = "";
 
-    private JsonPointers() {
-    }
+    private JsonPointers() {}
 
     public static String child(String parent, String name) {
         return parent + "/" + name.replace("~", "~0").replace("/", "~1");

@@ -20,9 +20,16 @@ import java.time.Duration;
  * @param renderTimeout     the longest a client waits for a render, queue included; beyond it 503
  */
 @ConfigurationProperties("sello.limits")
-public record LimitsProperties(DataSize maxBodySize, Integer maxDepth, Integer maxStringLength, Integer maxNumberLength,
-                               Integer maxNumberScale, Integer maxItems, Integer renderConcurrency, Integer renderQueue,
-                               Duration renderTimeout) {
+public record LimitsProperties(
+        DataSize maxBodySize,
+        Integer maxDepth,
+        Integer maxStringLength,
+        Integer maxNumberLength,
+        Integer maxNumberScale,
+        Integer maxItems,
+        Integer renderConcurrency,
+        Integer renderQueue,
+        Duration renderTimeout) {
     public LimitsProperties {
         JsonLimits defaults = JsonLimits.DEFAULTS;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(16) : maxBodySize;
@@ -31,7 +38,8 @@ public record LimitsProperties(DataSize maxBodySize, Integer maxDepth, Integer m
         maxNumberLength = atLeastOne("max-number-length", maxNumberLength, defaults.maxNumberLength());
         maxNumberScale = atLeastOne("max-number-scale", maxNumberScale, defaults.maxNumberScale());
         maxItems = atLeastOne("max-items", maxItems, defaults.maxItems());
-        renderConcurrency = atLeastOne("render-concurrency", renderConcurrency, Runtime.getRuntime().availableProcessors());
+        renderConcurrency = atLeastOne(
+                "render-concurrency", renderConcurrency, Runtime.getRuntime().availableProcessors());
         renderQueue = renderQueue == null ? 2 * renderConcurrency : renderQueue;
         renderTimeout = renderTimeout == null ? Duration.ofSeconds(60) : renderTimeout;
         if (maxBodySize.toBytes() < 1024) {

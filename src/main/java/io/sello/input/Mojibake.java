@@ -17,8 +17,7 @@ import java.util.Optional;
 public final class Mojibake {
     private static final Charset CP1252 = Charset.forName("windows-1252");
 
-    private Mojibake() {
-    }
+    private Mojibake() {}
 
     /** The repaired text, or empty when there was nothing to repair. */
     public static Optional<String> repair(String text) {
@@ -70,7 +69,8 @@ public final class Mojibake {
             bytes[k] = (byte) b;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

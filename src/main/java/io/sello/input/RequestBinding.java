@@ -33,8 +33,7 @@ public final class RequestBinding {
     /** The attribute holding the pointer of the part being bound; the parser's pointers are relative to it. */
     private static final String AT = "sello.at";
 
-    private RequestBinding() {
-    }
+    private RequestBinding() {}
 
     /**
      * {@code json} as a {@code type}, or {@code null} with the schema's errors in {@code findings}: a request the
@@ -66,7 +65,9 @@ public final class RequestBinding {
      */
     public static <T> T bind(JsonNode part, String at, Class<T> type, InputFindings findings) {
         try {
-            return MAPPER.readerFor(type).withAttribute(InputFindings.class, findings).withAttribute(AT, at)
+            return MAPPER.readerFor(type)
+                    .withAttribute(InputFindings.class, findings)
+                    .withAttribute(AT, at)
                     .readValue(part);
         } catch (JacksonException | IllegalArgumentException e) {
             findings.error("/", "does not match the published schema");
@@ -90,14 +91,18 @@ public final class RequestBinding {
                 return repaired.orElse(text);
             }
             Object at = ctxt.getAttribute(AT);
-            String pointer = JsonPointers.display((at == null ? "" : at) + p.streamReadContext().pathAsPointer().toString());
+            String pointer = JsonPointers.display((at == null ? "" : at)
+                    + p.streamReadContext().pathAsPointer().toString());
             if (hidden != null) {
                 findings.error(pointer, hidden);
                 return text;
             }
             if (repaired.isPresent()) {
-                findings.warn(pointer, "text-repaired",
-                        "repaired mis-encoded text \"" + text.strip() + "\" to \"" + repaired.get().strip() + "\"");
+                findings.warn(
+                        pointer,
+                        "text-repaired",
+                        "repaired mis-encoded text \"" + text.strip() + "\" to \""
+                                + repaired.get().strip() + "\"");
                 return repaired.get();
             }
             return text;

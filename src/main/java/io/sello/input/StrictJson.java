@@ -8,13 +8,14 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 import java.util.regex.Pattern;
-import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Parses untrusted request bodies. Duplicate keys and trailing tokens are refused (a client that
@@ -29,8 +30,7 @@ public final class StrictJson {
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .build();
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     /**
      * Refuses, before anything is built from it, a body that asks for more than {@code limits}: too
@@ -70,37 +70,46 @@ public final class StrictJson {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 String pointer = pointerOf(parser);
-                if (documentRoots != null && token == JsonToken.START_OBJECT && documentRoots.matcher(pointer).matches()) {
+                if (documentRoots != null
+                        && token == JsonToken.START_OBJECT
+                        && documentRoots.matcher(pointer).matches()) {
                     items = 0;
                 }
                 if (isArrayElement(parser, token) && ++items > limits.maxItems()) {
-                    throw new DocumentTooLargeException(JsonPointers.display(pointer), "a document may have at most "
-                            + limits.maxItems() + " list items (activities, budget lines, rows, cells and the like, all lists together); split it into several documents");
+                    throw new DocumentTooLargeException(
+                            JsonPointers.display(pointer),
+                            "a document may have at most " + limits.maxItems()
+                                    + " list items (activities, budget lines, rows, cells and the like, all lists together); split it into several documents");
                 }
                 switch (token) {
                     case START_OBJECT, START_ARRAY -> {
                         if (++depth > limits.maxDepth()) {
-                            throw InvalidInputException.at(JsonPointers.display(pointer),
+                            throw InvalidInputException.at(
+                                    JsonPointers.display(pointer),
                                     "expected objects and arrays nested at most " + limits.maxDepth() + " deep");
                         }
                     }
                     case END_OBJECT, END_ARRAY -> depth--;
                     case PROPERTY_NAME, VALUE_STRING -> {
                         if (parser.getStringLength() > limits.maxStringLength()) {
-                            throw InvalidInputException.at(JsonPointers.display(pointer), "expected "
-                                    + (token == JsonToken.PROPERTY_NAME ? "a field name" : "a string") + " of at most "
-                                    + limits.maxStringLength() + " characters");
+                            throw InvalidInputException.at(
+                                    JsonPointers.display(pointer),
+                                    "expected "
+                                            + (token == JsonToken.PROPERTY_NAME ? "a field name" : "a string")
+                                            + " of at most "
+                                            + limits.maxStringLength() + " characters");
                         }
                     }
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> checkNumber(parser, pointer, limits);
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         } catch (StreamConstraintsException e) {
             // Jackson's backstop: its message names its own getters; the client gets the limit, not our internals.
-            throw InvalidInputException.at("/", "the JSON exceeds a size limit" + where(e) + ": "
-                    + e.getOriginalMessage().replaceAll(",? from `[^`]*`", ""));
+            throw InvalidInputException.at(
+                    "/",
+                    "the JSON exceeds a size limit" + where(e) + ": "
+                            + e.getOriginalMessage().replaceAll(",? from `[^`]*`", ""));
         } catch (StreamReadException e) {
             throw InvalidInputException.at(pointerOf(e), "malformed JSON" + where(e) + ": " + e.getOriginalMessage());
         } catch (JacksonException e) {
@@ -110,7 +119,8 @@ public final class StrictJson {
 
     private static void checkNumber(JsonParser parser, String pointer, JsonLimits limits) {
         if (parser.getTextLength() > limits.maxNumberLength()) {
-            throw InvalidInputException.at(JsonPointers.display(pointer),
+            throw InvalidInputException.at(
+                    JsonPointers.display(pointer),
                     "expected a number of at most " + limits.maxNumberLength() + " characters");
         }
         if (parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
@@ -118,8 +128,10 @@ public final class StrictJson {
             String text = new String(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
             long scale = scaleOf(text);
             if (Math.abs(scale) > limits.maxNumberScale()) {
-                throw InvalidInputException.at(JsonPointers.display(pointer), "expected a number with a decimal exponent between -"
-                        + limits.maxNumberScale() + " and " + limits.maxNumberScale() + " but got " + text);
+                throw InvalidInputException.at(
+                        JsonPointers.display(pointer),
+                        "expected a number with a decimal exponent between -" + limits.maxNumberScale() + " and "
+                                + limits.maxNumberScale() + " but got " + text);
             }
         }
     }
@@ -184,7 +196,9 @@ public final class StrictJson {
     private static String pointerOf(StreamReadException e) {
         try {
             JsonParser parser = e.processor();
-            String pointer = parser == null ? "" : parser.streamReadContext().pathAsPointer().toString();
+            String pointer = parser == null
+                    ? ""
+                    : parser.streamReadContext().pathAsPointer().toString();
             return JsonPointers.display(pointer);
         } catch (RuntimeException unknown) {
             return "/";

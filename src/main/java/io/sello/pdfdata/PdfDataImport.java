@@ -4,8 +4,8 @@ import io.sello.document.DocumentType;
 import io.sello.document.InvalidInputException;
 import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
-import io.sello.signing.PdfLimits;
 import io.sello.input.LimitsProperties;
+import io.sello.signing.PdfLimits;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

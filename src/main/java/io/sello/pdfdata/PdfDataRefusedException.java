@@ -19,20 +19,30 @@ final class PdfDataRefusedException extends RuntimeException {
     }
 
     static PdfDataRefusedException unreadable() {
-        return new PdfDataRefusedException(HttpStatus.UNPROCESSABLE_CONTENT, "unreadable-pdf", "Unreadable PDF",
+        return new PdfDataRefusedException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "unreadable-pdf",
+                "Unreadable PDF",
                 "the file is not a readable PDF; send the PDF as Sello made it");
     }
 
     static PdfDataRefusedException noData() {
-        return new PdfDataRefusedException(HttpStatus.UNPROCESSABLE_CONTENT, "no-embedded-data", "PDF without Sello data",
+        return new PdfDataRefusedException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "no-embedded-data",
+                "PDF without Sello data",
                 "the PDF carries no Sello data (no embedded JSON source file); only PDFs made by Sello do, and the visible"
                         + " text of a PDF is never read");
     }
 
     static PdfDataRefusedException tooLarge(long maxBytes) {
-        return new PdfDataRefusedException(HttpStatus.CONTENT_TOO_LARGE, "embedded-data-too-large", "Embedded data too large",
-                "the PDF's embedded data is larger than the " + (maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) + " MB"
-                        : maxBytes / 1024 + " KB") + " a JSON request may be (sello.limits.max-body-size)");
+        return new PdfDataRefusedException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "embedded-data-too-large",
+                "Embedded data too large",
+                "the PDF's embedded data is larger than the "
+                        + (maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) + " MB" : maxBytes / 1024 + " KB")
+                        + " a JSON request may be (sello.limits.max-body-size)");
     }
 
     public HttpStatus status() {

@@ -1,21 +1,21 @@
 package io.sello.pdfdata;
 
+import com.lowagie.text.pdf.PRStream;
 import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfStream;
-import com.lowagie.text.pdf.PRStream;
 import com.lowagie.text.pdf.RandomAccessFileOrArray;
 import io.sello.rendering.SourceAttachment;
 import io.sello.signing.PdfLimits;
 import io.sello.signing.PdfPrescan;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.io.IOException;
 
 /**
  * The JSON a Sello PDF carries as its source data (issue 17, point 4; written by {@link SourceAttachment}): the

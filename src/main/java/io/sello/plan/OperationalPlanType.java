@@ -58,15 +58,23 @@ public final class OperationalPlanType extends BudgetedDocumentPipeline<Operatio
     }
 
     @Override
-    protected RenderedDocument layOut(OperationalPlan plan, ReconciledBudgets budgets, byte[] json, RenderOptions options,
-                                      List<Warning> warnings) {
-        return RenderedDocument.pdf(renderer.render(PlanLayout.of(plan, budgets).withSource(json)), PlanLayout.fileName(plan), warnings);
+    protected RenderedDocument layOut(
+            OperationalPlan plan,
+            ReconciledBudgets budgets,
+            byte[] json,
+            RenderOptions options,
+            List<Warning> warnings) {
+        return RenderedDocument.pdf(
+                renderer.render(PlanLayout.of(plan, budgets).withSource(json)), PlanLayout.fileName(plan), warnings);
     }
 
     /** The cover: title (or "Plan Operativo"), programme, period, and place and date in its own words. */
     @Override
     protected DocumentSummary summarize(OperationalPlan plan) {
-        return new DocumentSummary(plan.cover().title().isBlank() ? title() : plan.cover().title(), plan.cover().program(),
-                plan.cover().period(), plan.cover().placeAndDate());
+        return new DocumentSummary(
+                plan.cover().title().isBlank() ? title() : plan.cover().title(),
+                plan.cover().program(),
+                plan.cover().period(),
+                plan.cover().placeAndDate());
     }
 }

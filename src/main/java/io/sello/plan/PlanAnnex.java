@@ -1,10 +1,10 @@
 package io.sello.plan;
 
+import io.sello.budget.PrintedFigures;
 import io.sello.budget.ReconciledBudgets;
 import io.sello.input.JsonObject;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
-import io.sello.budget.PrintedFigures;
 import io.sello.rendering.TemplateId;
 
 /**

@@ -48,18 +48,32 @@ final class PlanLayout {
     }
 
     static String fileName(OperationalPlan plan) {
-        return SafeFileName.of("pdf", "Plan-Operativo", plan.cover().program(), plan.cover().period());
+        return SafeFileName.of(
+                "pdf", "Plan-Operativo", plan.cover().program(), plan.cover().period());
     }
 
     private RenderRequest request(OperationalPlan plan) {
         Map<String, Object> p = new HashMap<>();
-        p.put("cover", Map.of("program", plan.cover().program(), "title", plan.cover().title(),
-                "period", plan.cover().period(), "placeAndDate", plan.cover().placeAndDate()));
-        p.put("abbreviations", plan.abbreviations().stream()
-                .map(a -> Map.of("abbreviation", a.abbreviation(), "meaning", a.meaning())).toList());
+        p.put(
+                "cover",
+                Map.of(
+                        "program",
+                        plan.cover().program(),
+                        "title",
+                        plan.cover().title(),
+                        "period",
+                        plan.cover().period(),
+                        "placeAndDate",
+                        plan.cover().placeAndDate()));
+        p.put(
+                "abbreviations",
+                plan.abbreviations().stream()
+                        .map(a -> Map.of("abbreviation", a.abbreviation(), "meaning", a.meaning()))
+                        .toList());
         p.put("bookmarks", sections(plan.sections(), 1));
         p.put("sections", flat);
-        String title = plan.cover().title().isEmpty() ? "Plan Operativo" : plan.cover().title();
+        String title =
+                plan.cover().title().isEmpty() ? "Plan Operativo" : plan.cover().title();
         return new RenderRequest(TEMPLATE, title + " " + plan.cover().program(), p, List.of());
     }
 
@@ -79,7 +93,8 @@ final class PlanLayout {
             laid.put("blocks", blocks);
             laid.put("notes", text.takeNotes());
             flat.add(laid);
-            bookmarks.add(Map.of("id", id, "title", section.title(), "children", sections(section.sections(), level + 1)));
+            bookmarks.add(
+                    Map.of("id", id, "title", section.title(), "children", sections(section.sections(), level + 1)));
         }
         return bookmarks;
     }
@@ -95,8 +110,8 @@ final class PlanLayout {
             return Map.of("kind", "list", "items", text.paragraphs(list.items()));
         }
         if (block instanceof PlanModel.BudgetBlock budget) {
-            Map<String, Object> table = BudgetLayout.table(budgets.printed(budget.pointer()),
-                    budgets.errorsIn(budget.pointer()), BudgetLayout.PORTRAIT_WIDTH);
+            Map<String, Object> table = BudgetLayout.table(
+                    budgets.printed(budget.pointer()), budgets.errorsIn(budget.pointer()), BudgetLayout.PORTRAIT_WIDTH);
             BudgetLayout.requirePrintable(budget.pointer(), table);
             return Map.of("kind", "budget", "table", table);
         }
@@ -107,8 +122,11 @@ final class PlanLayout {
         double total = table.columns().stream().mapToDouble(Column::width).sum();
         List<Map<String, Object>> columns = new ArrayList<>();
         for (Column column : table.columns()) {
-            columns.add(Map.of("width", String.format(Locale.ROOT, "%.2f%%", 100 * column.width() / total),
-                    "align", column.align().name().toLowerCase(Locale.ROOT)));
+            columns.add(Map.of(
+                    "width",
+                    String.format(Locale.ROOT, "%.2f%%", 100 * column.width() / total),
+                    "align",
+                    column.align().name().toLowerCase(Locale.ROOT)));
         }
         Map<String, Object> laid = new HashMap<>();
         laid.put("kind", "table");
@@ -127,10 +145,26 @@ final class PlanLayout {
         for (List<Cell> row : rows) {
             List<Map<String, Object>> cells = new ArrayList<>();
             for (Cell cell : row) {
-                String align = cell.align() != null ? cell.align().name()
-                        : header ? "CENTER" : columns.get(Math.min(cell.column(), columns.size() - 1)).align().name();
-                cells.add(Map.of("text", cell.text(), "colspan", cell.colspan(), "rowspan", cell.rowspan(),
-                        "align", align.toLowerCase(Locale.ROOT), "bold", cell.bold(), "italic", cell.italic()));
+                String align = cell.align() != null
+                        ? cell.align().name()
+                        : header
+                                ? "CENTER"
+                                : columns.get(Math.min(cell.column(), columns.size() - 1))
+                                        .align()
+                                        .name();
+                cells.add(Map.of(
+                        "text",
+                        cell.text(),
+                        "colspan",
+                        cell.colspan(),
+                        "rowspan",
+                        cell.rowspan(),
+                        "align",
+                        align.toLowerCase(Locale.ROOT),
+                        "bold",
+                        cell.bold(),
+                        "italic",
+                        cell.italic()));
             }
             laid.add(cells);
         }

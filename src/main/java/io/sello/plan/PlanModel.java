@@ -1,18 +1,17 @@
 package io.sello.plan;
 
 import io.sello.budget.BudgetTable;
+import io.sello.budget.PrintedFigures;
 import io.sello.text.Paragraph;
 
-import java.util.List;
-import java.util.Objects;
-import io.sello.budget.PrintedFigures;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The values of an operational plan (Plan Operativo), after the annex of seed 003. */
 final class PlanModel {
-    private PlanModel() {
-    }
+    private PlanModel() {}
 
     /** At most three levels of sections (C. → C2. → iii)), as in the seed's index. */
     static final int MAX_DEPTH = 3;
@@ -41,15 +40,12 @@ final class PlanModel {
         }
     }
 
-    sealed interface Block permits ParagraphBlock, HeadingBlock, ListBlock, TableBlock, BudgetBlock {
-    }
+    sealed interface Block permits ParagraphBlock, HeadingBlock, ListBlock, TableBlock, BudgetBlock {}
 
-    record ParagraphBlock(Paragraph paragraph) implements Block {
-    }
+    record ParagraphBlock(Paragraph paragraph) implements Block {}
 
     /** A minor heading ("a) Antecedentes relevantes"): printed, not indexed. */
-    record HeadingBlock(String text) implements Block {
-    }
+    record HeadingBlock(String text) implements Block {}
 
     record ListBlock(List<Paragraph> items) implements Block {
         ListBlock {
@@ -57,8 +53,7 @@ final class PlanModel {
         }
     }
 
-    record TableBlock(Table table) implements Block {
-    }
+    record TableBlock(Table table) implements Block {}
 
     /**
      * A budget table (docs/budget-tables.md): computed and reconciled by the budget engine, the same
@@ -73,7 +68,11 @@ final class PlanModel {
         }
     }
 
-    enum Align { LEFT, CENTER, RIGHT }
+    enum Align {
+        LEFT,
+        CENTER,
+        RIGHT
+    }
 
     record Column(double width, Align align) {
         Column {
@@ -100,8 +99,12 @@ final class PlanModel {
         }
     }
 
-    record Table(String caption, List<Column> columns, List<List<Cell>> header, List<List<Cell>> body,
-                 List<Paragraph> notes) {
+    record Table(
+            String caption,
+            List<Column> columns,
+            List<List<Cell>> header,
+            List<List<Cell>> body,
+            List<Paragraph> notes) {
         Table {
             caption = caption == null ? "" : caption;
             columns = List.copyOf(columns);
@@ -112,8 +115,8 @@ final class PlanModel {
     }
 
     /** @param figures the request's {@code "figures"}: which figure a budget cell prints when the declared one differs by rounding */
-    record OperationalPlan(Cover cover, List<Abbreviation> abbreviations, List<Section> sections,
-                           PrintedFigures figures) {
+    record OperationalPlan(
+            Cover cover, List<Abbreviation> abbreviations, List<Section> sections, PrintedFigures figures) {
         OperationalPlan {
             Objects.requireNonNull(cover, "cover");
             Objects.requireNonNull(figures, "figures");

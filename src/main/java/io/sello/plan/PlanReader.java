@@ -22,16 +22,16 @@ import io.sello.text.Run;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-
-import static io.sello.input.JsonObject.Presence.OPTIONAL;
-import static io.sello.input.JsonObject.Presence.REQUIRED;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import static io.sello.input.JsonObject.Presence.OPTIONAL;
+import static io.sello.input.JsonObject.Presence.REQUIRED;
 
 /** Reads an {@code operational-plan} request, collecting every error and warning. */
 final class PlanReader {
@@ -99,9 +99,13 @@ final class PlanReader {
 
     private static List<Section> sections(JsonObject owner, int depth) {
         List<Section> sections = new ArrayList<>();
-        List<JsonObject> items = owner.objects("sections", depth == 1 ? REQUIRED : OPTIONAL, "title", "blocks", "sections");
+        List<JsonObject> items =
+                owner.objects("sections", depth == 1 ? REQUIRED : OPTIONAL, "title", "blocks", "sections");
         if (!items.isEmpty() && depth > PlanModel.MAX_DEPTH) {
-            owner.findings().error(owner.pointer("sections"), "expected at most " + PlanModel.MAX_DEPTH + " levels of sections");
+            owner.findings()
+                    .error(
+                            owner.pointer("sections"),
+                            "expected at most " + PlanModel.MAX_DEPTH + " levels of sections");
             return sections;
         }
         for (JsonObject o : items) {
@@ -124,10 +128,16 @@ final class PlanReader {
             if (b == null) {
                 continue;
             }
-            int kinds = (b.has("paragraph") ? 1 : 0) + (b.has("heading") ? 1 : 0) + (b.has("list") ? 1 : 0)
-                    + (b.has("table") ? 1 : 0) + (b.has("budget") ? 1 : 0);
+            int kinds = (b.has("paragraph") ? 1 : 0)
+                    + (b.has("heading") ? 1 : 0)
+                    + (b.has("list") ? 1 : 0)
+                    + (b.has("table") ? 1 : 0)
+                    + (b.has("budget") ? 1 : 0);
             if (kinds != 1) {
-                b.findings().error(b.pointer(), "expected exactly one of \"paragraph\", \"heading\", \"list\", \"table\", \"budget\"");
+                b.findings()
+                        .error(
+                                b.pointer(),
+                                "expected exactly one of \"paragraph\", \"heading\", \"list\", \"table\", \"budget\"");
                 continue;
             }
             if (b.has("budget")) {
@@ -198,7 +208,8 @@ final class PlanReader {
      * Rows of cells. Each row must fill the table's columns once the cells spanning down from the rows
      * above are counted, so a misplaced rowspan is caught here rather than printed as a ragged table.
      */
-    private static List<List<Cell>> rows(JsonObject table, String field, JsonObject.Presence presence, int columnCount) {
+    private static List<List<Cell>> rows(
+            JsonObject table, String field, JsonObject.Presence presence, int columnCount) {
         List<List<Cell>> rows = new ArrayList<>();
         int[] carried = new int[Math.max(columnCount, 1)];
         for (JsonElement rowElement : table.elements(field, presence)) {
@@ -228,7 +239,8 @@ final class PlanReader {
                 width += cell.colspan();
             }
             if (columnCount > 0 && width != columnCount) {
-                rowElement.reject("expected cells covering " + columnCount + " columns (counting cells spanning from rows above) but got " + width);
+                rowElement.reject("expected cells covering " + columnCount
+                        + " columns (counting cells spanning from rows above) but got " + width);
             }
             for (int c = 0; c < carried.length; c++) {
                 if (carried[c] > 0) {

@@ -1,8 +1,11 @@
 package io.sello.rendering;
 
 import com.lowagie.text.pdf.AcroFields;
+import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfFormField;
 import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfNumber;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfString;
@@ -10,9 +13,6 @@ import com.lowagie.text.pdf.PdfString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.regex.Pattern;
-import com.lowagie.text.pdf.PdfArray;
-import com.lowagie.text.pdf.PdfFormField;
-import com.lowagie.text.pdf.PdfNumber;
 
 /**
  * The text fields of a fillable form typed in Helvetica, the standard font every PDF reader has, rather than in the
@@ -29,8 +29,7 @@ public final class FormFieldFonts {
      */
     private static final Pattern FONT = Pattern.compile("/[^\\s/]+\\s+([0-9.]+)\\s+Tf");
 
-    private FormFieldFonts() {
-    }
+    private FormFieldFonts() {}
 
     public static byte[] standard(byte[] pdf) {
         try {
@@ -55,7 +54,8 @@ public final class FormFieldFonts {
                 helvetica.put(PdfName.ENCODING, PdfName.WIN_ANSI_ENCODING);
                 fonts.put(HELV, stamper.getWriter().addToBody(helvetica).getIndirectReference());
                 acroForm.put(PdfName.DA, new PdfString("/Helv 0 Tf 0 g"));
-                for (AcroFields.Item item : reader.getAcroFields().getAllFields().values()) {
+                for (AcroFields.Item item :
+                        reader.getAcroFields().getAllFields().values()) {
                     for (int i = 0; i < item.size(); i++) {
                         String size = size(item.getMerged(i));
                         helvetica(item.getValue(i), size);
@@ -77,7 +77,9 @@ public final class FormFieldFonts {
         }
         PdfString appearance = field.getAsString(PdfName.DA);
         if (appearance != null) {
-            field.put(PdfName.DA, new PdfString(FONT.matcher(appearance.toUnicodeString()).replaceAll("/Helv " + size + " Tf")));
+            field.put(
+                    PdfName.DA,
+                    new PdfString(FONT.matcher(appearance.toUnicodeString()).replaceAll("/Helv " + size + " Tf")));
         }
     }
 
@@ -92,8 +94,10 @@ public final class FormFieldFonts {
         if (rect == null || rect.size() != 4) {
             return "7.5";
         }
-        float width = Math.abs(rect.getAsNumber(2).floatValue() - rect.getAsNumber(0).floatValue());
-        float height = Math.abs(rect.getAsNumber(3).floatValue() - rect.getAsNumber(1).floatValue());
+        float width =
+                Math.abs(rect.getAsNumber(2).floatValue() - rect.getAsNumber(0).floatValue());
+        float height =
+                Math.abs(rect.getAsNumber(3).floatValue() - rect.getAsNumber(1).floatValue());
         PdfNumber flags = widget.getAsNumber(PdfName.FF);
         boolean multiline = flags != null && (flags.intValue() & PdfFormField.FF_MULTILINE) != 0;
         if (multiline) {

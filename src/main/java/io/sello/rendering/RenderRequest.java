@@ -17,8 +17,12 @@ import java.util.function.IntFunction;
  * @param source the request's JSON as the registry keeps it, embedded in the PDF as its source data
  *               ({@link SourceAttachment}); {@code null} for a request that has none (a part of a larger document)
  */
-public record RenderRequest(TemplateId template, String title, Map<String, Object> parameters,
-                            List<Map<String, Object>> rows, byte[] source) {
+public record RenderRequest(
+        TemplateId template,
+        String title,
+        Map<String, Object> parameters,
+        List<Map<String, Object>> rows,
+        byte[] source) {
     public RenderRequest {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(title, "title");
@@ -27,7 +31,8 @@ public record RenderRequest(TemplateId template, String title, Map<String, Objec
         source = source == null ? null : source.clone();
     }
 
-    public RenderRequest(TemplateId template, String title, Map<String, Object> parameters, List<Map<String, Object>> rows) {
+    public RenderRequest(
+            TemplateId template, String title, Map<String, Object> parameters, List<Map<String, Object>> rows) {
         this(template, title, parameters, rows, null);
     }
 

@@ -9,8 +9,7 @@ import io.sello.rendering.jasper.JasperDocumentRenderer;
  * {@code io.sello.Sello} and the server's {@link RenderingConfiguration} both come here for them.
  */
 public final class Renderers {
-    private Renderers() {
-    }
+    private Renderers() {}
 
     /** JasperReports, for fixed-grid official forms (Formulario N.5.B). */
     public static DocumentRenderer jasper(RenderingProperties settings) {

@@ -33,9 +33,15 @@ import java.util.Locale;
  *                    PDF stays PDF/A-3b, but {@code POST …/import} cannot read its data back.
  */
 @ConfigurationProperties("sello.rendering")
-public record RenderingProperties(String locale, String timeZone, String fontFamily,
-                                  Integer virtualizeFromRows, Integer virtualizerPages, String swapDirectory,
-                                  Integer compressionLevel, Boolean embedSource) {
+public record RenderingProperties(
+        String locale,
+        String timeZone,
+        String fontFamily,
+        Integer virtualizeFromRows,
+        Integer virtualizerPages,
+        String swapDirectory,
+        Integer compressionLevel,
+        Boolean embedSource) {
     public static final int DEFAULT_VIRTUALIZE_FROM_ROWS = 500;
     public static final int DEFAULT_VIRTUALIZER_PAGES = 24;
     public static final int DEFAULT_COMPRESSION_LEVEL = 3;
@@ -46,34 +52,42 @@ public record RenderingProperties(String locale, String timeZone, String fontFam
         fontFamily = fontFamily == null ? "Sello Sans" : fontFamily;
         virtualizeFromRows = virtualizeFromRows == null ? DEFAULT_VIRTUALIZE_FROM_ROWS : virtualizeFromRows;
         virtualizerPages = virtualizerPages == null ? DEFAULT_VIRTUALIZER_PAGES : virtualizerPages;
-        swapDirectory = swapDirectory == null || swapDirectory.isBlank() ? System.getProperty("java.io.tmpdir") : swapDirectory;
+        swapDirectory =
+                swapDirectory == null || swapDirectory.isBlank() ? System.getProperty("java.io.tmpdir") : swapDirectory;
         compressionLevel = compressionLevel == null ? DEFAULT_COMPRESSION_LEVEL : compressionLevel;
         embedSource = embedSource == null || embedSource;
         try {
             new Locale.Builder().setLanguageTag(locale);
         } catch (IllformedLocaleException e) {
-            throw new IllegalArgumentException("sello.rendering.locale: \"" + locale + "\" is not a BCP 47 language tag such as es-BO");
+            throw new IllegalArgumentException(
+                    "sello.rendering.locale: \"" + locale + "\" is not a BCP 47 language tag such as es-BO");
         }
         try {
             ZoneId.of(timeZone);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("sello.rendering.time-zone: \"" + timeZone + "\" is not an IANA time zone such as America/La_Paz");
+            throw new IllegalArgumentException(
+                    "sello.rendering.time-zone: \"" + timeZone + "\" is not an IANA time zone such as America/La_Paz");
         }
         if (fontFamily.isBlank()) {
             throw new IllegalArgumentException("sello.rendering.font-family must not be blank");
         }
         if (virtualizeFromRows < 0) {
-            throw new IllegalArgumentException("sello.rendering.virtualize-from-rows must be 0 (always) or more, not " + virtualizeFromRows);
+            throw new IllegalArgumentException(
+                    "sello.rendering.virtualize-from-rows must be 0 (always) or more, not " + virtualizeFromRows);
         }
         if (virtualizerPages < 2) {
             // One page in memory would be written out and read back for every page break.
-            throw new IllegalArgumentException("sello.rendering.virtualizer-pages must be at least 2, not " + virtualizerPages);
+            throw new IllegalArgumentException(
+                    "sello.rendering.virtualizer-pages must be at least 2, not " + virtualizerPages);
         }
         if (compressionLevel < 0 || compressionLevel > 9) {
-            throw new IllegalArgumentException("sello.rendering.compression-level must be between 0 (stored) and 9 (smallest), not " + compressionLevel);
+            throw new IllegalArgumentException(
+                    "sello.rendering.compression-level must be between 0 (stored) and 9 (smallest), not "
+                            + compressionLevel);
         }
         if (!isWritableDirectory(swapDirectory)) {
-            throw new IllegalArgumentException("sello.rendering.swap-directory: \"" + swapDirectory + "\" is not a writable directory");
+            throw new IllegalArgumentException(
+                    "sello.rendering.swap-directory: \"" + swapDirectory + "\" is not a writable directory");
         }
     }
 
@@ -83,17 +97,27 @@ public record RenderingProperties(String locale, String timeZone, String fontFam
 
     /** These settings with another virtualization threshold (tests and benchmarks compare both ways). */
     public RenderingProperties withVirtualizeFromRows(int rows) {
-        return new RenderingProperties(locale, timeZone, fontFamily, rows, virtualizerPages, swapDirectory, compressionLevel, embedSource);
+        return new RenderingProperties(
+                locale, timeZone, fontFamily, rows, virtualizerPages, swapDirectory, compressionLevel, embedSource);
     }
 
     /** These settings with another deflate level (the benchmark compares levels). */
     public RenderingProperties withCompressionLevel(int level) {
-        return new RenderingProperties(locale, timeZone, fontFamily, virtualizeFromRows, virtualizerPages, swapDirectory, level, embedSource);
+        return new RenderingProperties(
+                locale, timeZone, fontFamily, virtualizeFromRows, virtualizerPages, swapDirectory, level, embedSource);
     }
 
     /** These settings with the source data embedded or not (the benchmark compares both). */
     public RenderingProperties withEmbedSource(boolean embed) {
-        return new RenderingProperties(locale, timeZone, fontFamily, virtualizeFromRows, virtualizerPages, swapDirectory, compressionLevel, embed);
+        return new RenderingProperties(
+                locale,
+                timeZone,
+                fontFamily,
+                virtualizeFromRows,
+                virtualizerPages,
+                swapDirectory,
+                compressionLevel,
+                embed);
     }
 
     public Locale reportLocale() {

@@ -1,16 +1,17 @@
 package io.sello.rendering;
 
 import com.lowagie.text.Document;
+import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfEFStream;
-import com.lowagie.text.pdf.PdfIndirectReference;
-import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfFileSpecification;
+import com.lowagie.text.pdf.PdfIndirectReference;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import com.lowagie.text.xml.xmp.PdfA1Schema;
 import com.lowagie.text.xml.xmp.XmpWriter;
@@ -18,7 +19,6 @@ import com.lowagie.text.xml.xmp.XmpWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import com.lowagie.text.pdf.BaseFont;
 
 /**
  * What makes every Sello PDF PDF/A-3b and carry its own data (issue 17, point 4), for both engines: when the
@@ -36,6 +36,7 @@ import com.lowagie.text.pdf.BaseFont;
 public final class SourceAttachment extends PdfPageEventHelper {
     /** The media type of the embedded file, and the one {@code POST …/import} reads back. */
     public static final String MEDIA_TYPE = "application/json";
+
     public static final PdfName AF_RELATIONSHIP = new PdfName("AFRelationship");
     public static final PdfName SOURCE = new PdfName("Source");
     static final String DESCRIPTION = "Datos de origen (JSON) de este documento, tal como Sello los recibió";

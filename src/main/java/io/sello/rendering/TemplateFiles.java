@@ -1,29 +1,28 @@
 package io.sello.rendering;
 
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 
 /**
  * Every file that can change what a document type prints (issue 18, point 3): its templates, the CSS they link, the
@@ -42,6 +41,7 @@ public final class TemplateFiles {
     public static final String ROOT = "report-templates/";
     /** The font extension of both engines (fonts/fonts.xml, see pom.xml): it names the four faces. */
     public static final String FONTS = "sello/fonts/fonts.xml";
+
     private static final Pattern FTL_IMPORT = Pattern.compile("<#(?:import|include)\\s+\"([^\"]+)\"");
     private static final Pattern LINK = Pattern.compile("<link\\b[^>]*\\bhref=\"([^\"#]+)\"");
     private static final Pattern CSS_URL = Pattern.compile("(?:@import\\s+|url\\(\\s*)[\"']?([^\"')\\s;]+)");
@@ -85,7 +85,12 @@ public final class TemplateFiles {
      */
     public static String fingerprint(Collection<TemplateId> templates, List<String> others, TemplateSource source) {
         SortedMap<String, String> hashes = new TreeMap<>();
-        walk(templates, others, source, true, (path, bytes) -> hashes.put(path, bytes == null ? JAR_HASHES.get(path) : sha256(bytes)));
+        walk(
+                templates,
+                others,
+                source,
+                true,
+                (path, bytes) -> hashes.put(path, bytes == null ? JAR_HASHES.get(path) : sha256(bytes)));
         return fingerprintOfHashes(hashes);
     }
 
@@ -96,21 +101,26 @@ public final class TemplateFiles {
      * Every file the templates reach, each given to {@code visit} once. With {@code hashesOnly}, {@code visit} gets a
      * {@code null} array for a jar file whose hash {@link #JAR_HASHES} already holds.
      */
-    private static void walk(Collection<TemplateId> templates, List<String> others, TemplateSource source, boolean hashesOnly,
-                             BiConsumer<String, byte[]> visit) {
+    private static void walk(
+            Collection<TemplateId> templates,
+            List<String> others,
+            TemplateSource source,
+            boolean hashesOnly,
+            BiConsumer<String, byte[]> visit) {
         Set<String> seen = new HashSet<>();
         Deque<String> pending = new ArrayDeque<>();
         for (TemplateId template : templates) {
             String base = ROOT + template.value() + "/" + template.value();
             boolean any = false;
-            for (String main : new String[]{base + ".xhtml.ftl", base + ".jrxml"}) {
+            for (String main : new String[] {base + ".xhtml.ftl", base + ".jrxml"}) {
                 if (source.read(main).isPresent()) {
                     pending.add(main);
                     any = true;
                 }
             }
             if (!any) {
-                throw new IllegalStateException("template " + template + " has neither " + base + ".xhtml.ftl nor .jrxml");
+                throw new IllegalStateException(
+                        "template " + template + " has neither " + base + ".xhtml.ftl nor .jrxml");
             }
         }
         pending.add(FONTS);
@@ -120,11 +130,15 @@ public final class TemplateFiles {
             if (!seen.add(path)) {
                 continue;
             }
-            if (hashesOnly && source == TemplateSource.CLASSPATH && !mayReference(path) && JAR_HASHES.containsKey(path)) {
+            if (hashesOnly
+                    && source == TemplateSource.CLASSPATH
+                    && !mayReference(path)
+                    && JAR_HASHES.containsKey(path)) {
                 visit.accept(path, null);
                 continue;
             }
-            byte[] bytes = source.read(path).orElseThrow(() -> new IllegalStateException("template file missing: " + path));
+            byte[] bytes =
+                    source.read(path).orElseThrow(() -> new IllegalStateException("template file missing: " + path));
             if (source == TemplateSource.CLASSPATH && !mayReference(path)) {
                 JAR_HASHES.put(path, sha256(bytes));
             }
@@ -174,7 +188,8 @@ public final class TemplateFiles {
 
     /** {@code name} against the folder of {@code from}; a name that climbs out of the jar's root is refused. */
     private static String resolve(String from, String name) {
-        String resolved = URI.create("x:/" + from).resolve(name).normalize().getPath().substring(1);
+        String resolved =
+                URI.create("x:/" + from).resolve(name).normalize().getPath().substring(1);
         if (resolved.startsWith("..") || resolved.contains("/../") || name.contains(":") || name.contains("\\")) {
             throw new IllegalStateException(from + " references a file outside the templates: " + name);
         }

@@ -7,17 +7,17 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfString;
+import io.sello.rendering.SourceAttachment;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import io.sello.rendering.SourceAttachment;
-import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * What in an uploaded PDF a viewer could run or open (issue 14): JavaScript, launch actions and
@@ -33,10 +33,12 @@ final class ActiveContent {
     private static final PdfName FILE_ATTACHMENT = new PdfName("FileAttachment");
     private static final PdfName UF = new PdfName("UF");
     private static final PdfName EF = new PdfName("EF");
-    private static final String NOTE = "; the signatures are checked as for any other content, but a viewer may act on it when the file is opened";
+    private static final String NOTE =
+            "; the signatures are checked as for any other content, but a viewer may act on it when the file is opened";
     /** Names a viewer or the operating system would run (Windows, macOS, Unix, Java, Office macros, scripts). */
-    private static final Set<String> EXECUTABLE = Set.of("exe", "dll", "com", "scr", "bat", "cmd", "msi", "pif", "cpl", "ps1",
-            "vbs", "vbe", "js", "jse", "wsf", "hta", "jar", "sh", "app", "dmg", "pkg", "elf", "bin", "run", "lnk", "docm", "xlsm", "pptm");
+    private static final Set<String> EXECUTABLE = Set.of(
+            "exe", "dll", "com", "scr", "bat", "cmd", "msi", "pif", "cpl", "ps1", "vbs", "vbe", "js", "jse", "wsf",
+            "hta", "jar", "sh", "app", "dmg", "pkg", "elf", "bin", "run", "lnk", "docm", "xlsm", "pptm");
 
     private final PdfReader reader;
     private final int maxDepth;
@@ -69,7 +71,9 @@ final class ActiveContent {
             findings.add("the file contains JavaScript" + NOTE);
         }
         if (launch) {
-            findings.add("the file contains a launch action, which asks the viewer to start a program or open another file" + NOTE);
+            findings.add(
+                    "the file contains a launch action, which asks the viewer to start a program or open another file"
+                            + NOTE);
         }
         if (!executables.isEmpty()) {
             findings.add("the file embeds an executable program: " + String.join(", ", executables)
@@ -79,7 +83,8 @@ final class ActiveContent {
             attachments++;
         }
         if (!embedded.isEmpty() || attachments > 0) {
-            findings.add("the file embeds " + (embedded.isEmpty() ? "file attachments" : "files: " + String.join(", ", embedded)) + NOTE);
+            findings.add("the file embeds "
+                    + (embedded.isEmpty() ? "file attachments" : "files: " + String.join(", ", embedded)) + NOTE);
         }
         return findings;
     }
@@ -205,8 +210,11 @@ final class ActiveContent {
         if (head.length >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F') {
             return "Linux program (ELF)";
         }
-        if (head.length >= 4 && ((head[0] & 0xff) == 0xcf || (head[0] & 0xff) == 0xce) && (head[1] & 0xff) == 0xfa
-                && (head[2] & 0xff) == 0xed && (head[3] & 0xff) == 0xfe) {
+        if (head.length >= 4
+                && ((head[0] & 0xff) == 0xcf || (head[0] & 0xff) == 0xce)
+                && (head[1] & 0xff) == 0xfa
+                && (head[2] & 0xff) == 0xed
+                && (head[3] & 0xff) == 0xfe) {
             return "macOS program (Mach-O)";
         }
         if (head.length >= 2 && head[0] == '#' && head[1] == '!') {

@@ -22,8 +22,10 @@ final class AllowListedHttp {
     static final int MAX_BYTES = 4 * 1024 * 1024;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private final Set<String> hosts;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
 
     AllowListedHttp(List<String> hosts) {
         this.hosts = Set.copyOf(hosts);
@@ -34,7 +36,8 @@ final class AllowListedHttp {
         try {
             URI uri = URI.create(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+            return (scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null
                     && hosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException notAUrl) {
             return false;
@@ -48,13 +51,16 @@ final class AllowListedHttp {
 
     /** The body of a 200 answer to a POST of {@code body}, or null, as {@link #get}. */
     byte[] post(String url, String contentType, byte[] body) throws IOException, InterruptedException {
-        return allowed(url) ? send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))) : null;
+        return allowed(url)
+                ? send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)))
+                : null;
     }
 
     private byte[] send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(request.timeout(TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {
             if (response.statusCode() != 200) {
                 return null;

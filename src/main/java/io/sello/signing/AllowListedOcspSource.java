@@ -16,12 +16,12 @@ import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.SingleResp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Asks a certificate's OCSP responder (its AIA id-ad-ocsp URLs, RFC 6960) for its status, but only responders on
@@ -54,10 +54,13 @@ final class AllowListedOcspSource implements OCSPSource {
                 CertificateID id = DSSRevocationUtils.getOCSPCertificateID(certificate, issuer, DigestAlgorithm.SHA1);
                 byte[] nonce = new byte[16];
                 NONCES.nextBytes(nonce);
-                Extension asked = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                        new DEROctetString(new DEROctetString(nonce)));
-                byte[] request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(asked))
-                        .build().getEncoded();
+                Extension asked = new Extension(
+                        OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(new DEROctetString(nonce)));
+                byte[] request = new OCSPReqBuilder()
+                        .addRequest(id)
+                        .setRequestExtensions(new Extensions(asked))
+                        .build()
+                        .getEncoded();
                 byte[] body = http.post(url, "application/ocsp-request", request);
                 if (body == null) {
                     continue;
@@ -69,7 +72,10 @@ final class AllowListedOcspSource implements OCSPSource {
                     continue;
                 }
                 Extension echoed = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
-                if (echoed == null || !Arrays.equals(echoed.getExtnValue().getOctets(), asked.getExtnValue().getOctets())) {
+                if (echoed == null
+                        || !Arrays.equals(
+                                echoed.getExtnValue().getOctets(),
+                                asked.getExtnValue().getOctets())) {
                     log.debug("OCSP answer from {} does not carry the request's nonce, not used", url);
                     continue;
                 }

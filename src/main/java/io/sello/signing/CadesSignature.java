@@ -16,8 +16,8 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationStore;
@@ -26,8 +26,8 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
-import java.security.MessageDigest;
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
@@ -41,8 +41,7 @@ import java.security.NoSuchAlgorithmException;
  * instead of three, and a verifier reads one document time-stamp per sign-off instead of two.
  */
 final class CadesSignature {
-    private CadesSignature() {
-    }
+    private CadesSignature() {}
 
     static byte[] sign(byte[] signedBytes, SigningKey key) {
         return sign(signedBytes, key, null);
@@ -67,7 +66,8 @@ final class CadesSignature {
      * A), and the token goes into the signer's unsigned attributes, which the signature itself does not cover.
      */
     private static CMSSignedData withSignatureTimestamp(CMSSignedData signed, TSPSource timestamps) {
-        SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+        SignerInformation signer =
+                signed.getSignerInfos().getSigners().iterator().next();
         byte[] digest;
         try {
             digest = MessageDigest.getInstance("SHA-256").digest(signer.getSignature());
@@ -76,12 +76,15 @@ final class CadesSignature {
         }
         // TimestampAuthority checks the answer (status, nonce, imprint, the token's signature) and throws
         // SigningUnavailableException when the authority cannot be reached or answers wrong: that propagates as is
-        byte[] token = timestamps.getTimeStampResponse(DigestAlgorithm.SHA256, digest).getBytes();
+        byte[] token =
+                timestamps.getTimeStampResponse(DigestAlgorithm.SHA256, digest).getBytes();
         try {
             ASN1EncodableVector attributes = new ASN1EncodableVector();
-            attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+            attributes.add(new Attribute(
+                    PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
                     new DERSet(ASN1Primitive.fromByteArray(token))));
-            SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(attributes));
+            SignerInformation stamped =
+                    SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(attributes));
             return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
         } catch (IOException e) {
             throw new SigningException("the time-stamp authority's token is not DER", e);
@@ -90,14 +93,18 @@ final class CadesSignature {
 
     private static CMSSignedData signature(byte[] signedBytes, SigningKey key) {
         try {
-            byte[] certificateHash = MessageDigest.getInstance("SHA-256").digest(key.certificate().getEncoded());
-            ESSCertIDv2 certId = new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certificateHash);
+            byte[] certificateHash = MessageDigest.getInstance("SHA-256")
+                    .digest(key.certificate().getEncoded());
+            ESSCertIDv2 certId =
+                    new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certificateHash);
             ASN1EncodableVector extra = new ASN1EncodableVector();
-            extra.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
-                    new DERSet(new SigningCertificateV2(new ESSCertIDv2[]{certId}))));
-            DefaultSignedAttributeTableGenerator defaults = new DefaultSignedAttributeTableGenerator(new AttributeTable(extra));
-            CMSAttributeTableGenerator withoutSigningTime = parameters ->
-                    defaults.getAttributes(parameters).remove(CMSAttributes.signingTime);
+            extra.add(new Attribute(
+                    PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                    new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {certId}))));
+            DefaultSignedAttributeTableGenerator defaults =
+                    new DefaultSignedAttributeTableGenerator(new AttributeTable(extra));
+            CMSAttributeTableGenerator withoutSigningTime =
+                    parameters -> defaults.getAttributes(parameters).remove(CMSAttributes.signingTime);
             String algorithm = key.privateKey().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
             JcaContentSignerBuilder builder = new JcaContentSignerBuilder(algorithm);
             if (key.provider() != null) {
@@ -106,16 +113,20 @@ final class CadesSignature {
             }
             ContentSigner signer = builder.build(key.privateKey());
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .setSignedAttributeGenerator(withoutSigningTime)
-                    .build(signer, key.certificate()));
+            generator.addSignerInfoGenerator(
+                    new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                            .setSignedAttributeGenerator(withoutSigningTime)
+                            .build(signer, key.certificate()));
             generator.addCertificates(new JcaCertStore(key.chain()));
             return generator.generate(new CMSProcessableByteArray(signedBytes), false);
         } catch (Exception e) {
             if (key.provider() != null) {
                 // a token that was pulled out, locked or stopped answering: the signer can fix it and try again
-                throw new SigningUnavailableException("the signer's token did not compute the signature (removed, locked or"
-                        + " not answering); the sign-off was not made, try again later", 30, e);
+                throw new SigningUnavailableException(
+                        "the signer's token did not compute the signature (removed, locked or"
+                                + " not answering); the sign-off was not made, try again later",
+                        30,
+                        e);
             }
             throw new SigningException("the signature could not be computed", e);
         }

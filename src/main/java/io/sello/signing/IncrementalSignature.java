@@ -15,11 +15,11 @@ import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A sign-off made with the official's own software (issue 16 §1): the file they send back must be the registry's
@@ -34,10 +34,10 @@ public final class IncrementalSignature {
     /** Keys a signing tool may set on the form: signatures present, and the default resources of appearances. */
     private static final Set<PdfName> FORM_KEYS = Set.of(PdfName.SIGFLAGS, PdfName.DR, PdfName.DA);
     /** Keys a signing tool may add to the catalogue: validation data (PAdES DSS) and version marks. */
-    private static final Set<PdfName> CATALOG_KEYS = Set.of(new PdfName("DSS"), PdfName.EXTENSIONS, PdfName.VERSION, PdfName.PERMS);
+    private static final Set<PdfName> CATALOG_KEYS =
+            Set.of(new PdfName("DSS"), PdfName.EXTENSIONS, PdfName.VERSION, PdfName.PERMS);
 
-    private IncrementalSignature() {
-    }
+    private IncrementalSignature() {}
 
     /**
      * @param current the registry's current file for the document
@@ -49,55 +49,70 @@ public final class IncrementalSignature {
      */
     public static Accepted check(byte[] current, byte[] upload, String field, PdfVerifier verifier) {
         if (upload.length <= current.length || !Arrays.equals(upload, 0, current.length, current, 0, current.length)) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.NOT_THIS_DOCUMENT,
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.NOT_THIS_DOCUMENT,
                     "the file does not start with the registry's current file: its earlier revisions differ, or it is another document");
         }
         byte[] tail = Arrays.copyOfRange(upload, current.length, upload.length);
         int revisions = PdfVerifier.revisionEnds(tail).size();
         if (revisions != 1) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.REVISIONS, "expected exactly one incremental revision"
-                    + " after the registry's file, found " + revisions + ": sign the prepared file once, without other changes");
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.REVISIONS,
+                    "expected exactly one incremental revision" + " after the registry's file, found " + revisions
+                            + ": sign the prepared file once, without other changes");
         }
         VerificationReport report = verifier.verify(upload);
-        List<SignatureCheck> added = report.signatures().stream().filter(s -> s.revision() == report.revisions()).toList();
+        List<SignatureCheck> added = report.signatures().stream()
+                .filter(s -> s.revision() == report.revisions())
+                .toList();
         if (added.isEmpty()) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.NO_SIGNATURE, "the new revision adds no signature");
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.NO_SIGNATURE, "the new revision adds no signature");
         }
         SignatureCheck signature = added.get(0);
         if (!signature.field().equals(field)) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.WRONG_FIELD, "the new signature is in the field "
-                    + signature.field() + ", not in " + field + "'s");
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.WRONG_FIELD,
+                    "the new signature is in the field " + signature.field() + ", not in " + field + "'s");
         }
         // intact, not valid: a certificate registered for the person is pinned, so an untrusted chain (INDETERMINATE)
         // is accepted here; what EU DSS rates INVALID (revoked, broken) never is
         if (!signature.intact()) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.SIGNATURE_INVALID, "the new signature does not verify: "
-                    + signature.problem());
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.SIGNATURE_INVALID,
+                    "the new signature does not verify: " + signature.problem());
         }
         if (Boolean.FALSE.equals(signature.timestampTrusted())) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.UNTRUSTED_TIMESTAMP, "the new signature carries a"
-                    + " time-stamp that is broken or comes from an authority that is not trusted");
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.UNTRUSTED_TIMESTAMP,
+                    "the new signature carries a"
+                            + " time-stamp that is broken or comes from an authority that is not trusted");
         }
         String sub = signature.subIndication() == null ? "" : signature.subIndication();
         if (sub.startsWith("REVOKED")) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.CERTIFICATE_REVOKED,
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.CERTIFICATE_REVOKED,
                     "the certificate of the new signature is revoked (EU DSS: " + sub + ")");
         }
         if (sub.startsWith("OUT_OF_BOUNDS") || sub.equals("EXPIRED") || sub.equals("NOT_YET_VALID")) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.CERTIFICATE_EXPIRED,
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.CERTIFICATE_EXPIRED,
                     "the certificate of the new signature was not in force when it signed (EU DSS: " + sub + ")");
         }
         if (signature.verdict() == Verdict.INVALID) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.SIGNATURE_INVALID,
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.SIGNATURE_INVALID,
                     "the new signature is rated INVALID by EU DSS (" + signature.subIndication() + ")");
         }
         if (report.changedAfterLastSignature()) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.NOT_COVERING,
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.NOT_COVERING,
                     "the new signature does not cover the whole file: bytes follow it");
         }
         report.signatures().stream().filter(s -> !s.intact()).findFirst().ifPresent(s -> {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.SIGNATURE_INVALID, "the signature " + s.field()
-                    + " no longer verifies: " + s.problem());
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.SIGNATURE_INVALID,
+                    "the signature " + s.field() + " no longer verifies: " + s.problem());
         });
         try {
             PdfReader before = new PdfReader(current);
@@ -128,7 +143,8 @@ public final class IncrementalSignature {
         }
         AcroFields.Item item = before.getAcroFields().getFieldItem(field);
         if (item == null) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.WRONG_FIELD, "the registry's file has no field " + field);
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.WRONG_FIELD, "the registry's file has no field " + field);
         }
         // Document information (a tool's ModDate and Producer) and XMP metadata are not the document's content; the
         // signed field's own appearance is redrawn by signing tools (the signature's image in its FIRMA cell).
@@ -162,9 +178,12 @@ public final class IncrementalSignature {
                     : PdfObjects.sameExcept(was, is, keys, Map.of());
             if (!unchanged) {
                 String what = PdfObjects.differingKeys(was, is, keys);
-                throw new SignatureUploadRefused(SignatureUploadRefused.Fault.OTHER_CHANGES, "the new revision also changes "
-                        + PdfObjects.describe(was) + " (object " + number + "; changed: " + (what.isEmpty() ? "its value" : what)
-                        + "): only the signature of " + field + " may be added");
+                throw new SignatureUploadRefused(
+                        SignatureUploadRefused.Fault.OTHER_CHANGES,
+                        "the new revision also changes "
+                                + PdfObjects.describe(was) + " (object " + number + "; changed: "
+                                + (what.isEmpty() ? "its value" : what)
+                                + "): only the signature of " + field + " may be added");
             }
         }
     }
@@ -173,14 +192,18 @@ public final class IncrementalSignature {
         PdfDictionary dictionary = reader.getAcroFields().getSignatureDictionary(field);
         PdfString contents = dictionary == null ? null : dictionary.getAsString(PdfName.CONTENTS);
         if (contents == null) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.NO_SIGNATURE, "the field " + field + " holds no signature");
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.NO_SIGNATURE, "the field " + field + " holds no signature");
         }
         try {
             CMSSignedData cms = new CMSSignedData(PdfVerifier.contentInfo(contents.getOriginalBytes()));
-            SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+            SignerInformation signer =
+                    cms.getSignerInfos().getSigners().iterator().next();
             return new JcaX509CertificateConverter().getCertificate(PdfVerifier.signerCertificate(cms, signer));
         } catch (Exception e) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.SIGNATURE_INVALID, "the new signature carries no readable certificate");
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.SIGNATURE_INVALID,
+                    "the new signature carries no readable certificate");
         }
     }
 }

@@ -8,6 +8,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import java.io.IOException;
@@ -27,15 +28,13 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
-import java.util.Collections;
-import org.bouncycastle.operator.OperatorCreationException;
 
 /** PKCS#12 keystores: loading one, and generating the development one on first start. */
 public final class Keystores {
-    private Keystores() {
-    }
+    private Keystores() {}
 
     /** The key under {@code alias}, or the only key in the store when {@code alias} is null. */
     public static SigningKey load(Path file, char[] password, String alias) {
@@ -52,7 +51,8 @@ public final class Keystores {
                 }
             }
             if (name == null || !store.isKeyEntry(name)) {
-                throw new SigningException("the keystore holds no private key" + (alias == null ? "" : " named " + alias));
+                throw new SigningException(
+                        "the keystore holds no private key" + (alias == null ? "" : " named " + alias));
             }
             List<X509Certificate> chain = new ArrayList<>();
             for (Certificate certificate : store.getCertificateChain(name)) {
@@ -77,17 +77,21 @@ public final class Keystores {
             X500Name subject = new X500Name("CN=" + commonName.replaceAll("[,=+<>#;\"\\\\]", " ")
                     + ", OU=DEVELOPMENT ONLY - NOT FOR REAL SIGNATURES, O=Sello, C=BO");
             Instant now = Instant.now();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    subject,
                     new BigInteger(64, new SecureRandom()).abs().add(BigInteger.ONE),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(5 * 365))),
-                    subject, pair.getPublic());
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+                    Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(5 * 365))),
+                    subject,
+                    pair.getPublic());
+            builder.addExtension(
+                    Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate());
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("sello", pair.getPrivate(), password, new Certificate[]{certificate});
+            store.setKeyEntry("sello", pair.getPrivate(), password, new Certificate[] {certificate});
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (OutputStream out = Files.newOutputStream(file)) {
                 store.store(out, password);

@@ -55,9 +55,11 @@ public enum PadesLevel {
     public static PadesLevel parse(String text) {
         String wanted = text.trim().toUpperCase(Locale.ROOT).replace('_', '-');
         String full = wanted.startsWith("B-") ? wanted : "B-" + wanted;
-        return Arrays.stream(values()).filter(l -> l.label.equals(full)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("sello.signing.level: " + text
-                        + " is not a PAdES baseline level (B-B, B-T, B-LT or B-LTA)"));
+        return Arrays.stream(values())
+                .filter(l -> l.label.equals(full))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "sello.signing.level: " + text + " is not a PAdES baseline level (B-B, B-T, B-LT or B-LTA)"));
     }
 
     @Override

@@ -17,8 +17,14 @@ import org.springframework.util.unit.DataSize;
  * @param anonymousPerMinute  verifications one client address may ask for per minute without signing in (429 beyond)
  */
 @ConfigurationProperties("sello.limits.pdf")
-public record PdfLimits(Integer maxSignatureFields, Integer maxRevisions, Integer maxObjects, Integer maxDepth,
-                        DataSize maxStreamSize, DataSize maxDecompressedSize, Integer anonymousPerMinute) {
+public record PdfLimits(
+        Integer maxSignatureFields,
+        Integer maxRevisions,
+        Integer maxObjects,
+        Integer maxDepth,
+        DataSize maxStreamSize,
+        DataSize maxDecompressedSize,
+        Integer anonymousPerMinute) {
     public static final PdfLimits DEFAULTS = new PdfLimits(null, null, null, null, null, null, null);
 
     public PdfLimits {
@@ -30,11 +36,13 @@ public record PdfLimits(Integer maxSignatureFields, Integer maxRevisions, Intege
         maxDecompressedSize = maxDecompressedSize == null ? DataSize.ofMegabytes(256) : maxDecompressedSize;
         anonymousPerMinute = atLeastOne("anonymous-per-minute", anonymousPerMinute, 30);
         if (maxStreamSize.toBytes() < 1024) {
-            throw new IllegalArgumentException("sello.limits.pdf.max-stream-size must be at least 1KB but is " + maxStreamSize);
+            throw new IllegalArgumentException(
+                    "sello.limits.pdf.max-stream-size must be at least 1KB but is " + maxStreamSize);
         }
         if (maxDecompressedSize.toBytes() < maxStreamSize.toBytes()) {
-            throw new IllegalArgumentException("sello.limits.pdf.max-decompressed-size must be at least max-stream-size ("
-                    + maxStreamSize + ") but is " + maxDecompressedSize);
+            throw new IllegalArgumentException(
+                    "sello.limits.pdf.max-decompressed-size must be at least max-stream-size (" + maxStreamSize
+                            + ") but is " + maxDecompressedSize);
         }
     }
 

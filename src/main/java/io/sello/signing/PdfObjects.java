@@ -5,16 +5,16 @@ import com.lowagie.text.pdf.PRStream;
 import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfNumber;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import com.lowagie.text.pdf.PdfNumber;
-import java.util.Comparator;
 import java.util.TreeSet;
 
 /**
@@ -25,15 +25,17 @@ import java.util.TreeSet;
 final class PdfObjects {
     private static final int MAX_DEPTH = 64;
 
-    private PdfObjects() {
-    }
+    private PdfObjects() {}
 
     /**
      * @param mayDiffer keys of a dictionary whose values may differ (or appear, or go)
      * @param nested    for keys holding a direct dictionary: the keys that may differ inside it
      */
     static boolean sameExcept(PdfObject was, PdfObject is, Set<PdfName> mayDiffer, Map<PdfName, Set<PdfName>> nested) {
-        if (was instanceof PdfDictionary a && is instanceof PdfDictionary b && !(was instanceof PRStream) && !(is instanceof PRStream)) {
+        if (was instanceof PdfDictionary a
+                && is instanceof PdfDictionary b
+                && !(was instanceof PRStream)
+                && !(is instanceof PRStream)) {
             Set<PdfName> keys = new HashSet<>(a.getKeys());
             keys.addAll(b.getKeys());
             for (PdfName key : keys) {
@@ -41,9 +43,10 @@ final class PdfObjects {
                     continue;
                 }
                 Set<PdfName> inside = nested.get(key);
-                boolean same = inside != null && a.get(key) instanceof PdfDictionary && b.get(key) instanceof PdfDictionary
-                        ? sameExcept(a.get(key), b.get(key), inside, Map.of())
-                        : sameValue(key, a.get(key), b.get(key), 0);
+                boolean same =
+                        inside != null && a.get(key) instanceof PdfDictionary && b.get(key) instanceof PdfDictionary
+                                ? sameExcept(a.get(key), b.get(key), inside, Map.of())
+                                : sameValue(key, a.get(key), b.get(key), 0);
                 if (!same) {
                     return false;
                 }
@@ -70,10 +73,16 @@ final class PdfObjects {
 
     /** A rectangle is the same whichever corners a tool writes first (ISO 32000-1, 7.9.5: any two opposite corners). */
     private static boolean sameValue(PdfName key, PdfObject a, PdfObject b, int depth) {
-        if (PdfName.RECT.equals(key) && a instanceof PdfArray x && b instanceof PdfArray y && x.size() == 4 && y.size() == 4) {
+        if (PdfName.RECT.equals(key)
+                && a instanceof PdfArray x
+                && b instanceof PdfArray y
+                && x.size() == 4
+                && y.size() == 4) {
             double[] r = corners(x);
             double[] q = corners(y);
-            return r != null && q != null && Arrays.stream(new int[]{0, 1, 2, 3}).allMatch(i -> Math.abs(r[i] - q[i]) < 0.01);
+            return r != null
+                    && q != null
+                    && Arrays.stream(new int[] {0, 1, 2, 3}).allMatch(i -> Math.abs(r[i] - q[i]) < 0.01);
         }
         return same(a, b, depth);
     }
@@ -86,7 +95,7 @@ final class PdfObjects {
             }
             v[i] = n.doubleValue();
         }
-        return new double[]{Math.min(v[0], v[2]), Math.min(v[1], v[3]), Math.max(v[0], v[2]), Math.max(v[1], v[3])};
+        return new double[] {Math.min(v[0], v[2]), Math.min(v[1], v[3]), Math.max(v[0], v[2]), Math.max(v[1], v[3])};
     }
 
     static boolean same(PdfObject a, PdfObject b, int depth) {
@@ -156,7 +165,8 @@ final class PdfObjects {
             if (PdfName.PAGES.equals(type)) {
                 return "the page tree";
             }
-            if (PdfName.ANNOT.equals(type) || dictionary.get(PdfName.SUBTYPE) != null && dictionary.get(PdfName.RECT) != null) {
+            if (PdfName.ANNOT.equals(type)
+                    || dictionary.get(PdfName.SUBTYPE) != null && dictionary.get(PdfName.RECT) != null) {
                 return "an annotation";
             }
             if (PdfName.XOBJECT.equals(type) || object instanceof PRStream && dictionary.get(PdfName.SUBTYPE) != null) {

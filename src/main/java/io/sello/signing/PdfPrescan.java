@@ -51,7 +51,8 @@ public final class PdfPrescan {
             switch (b) {
                 case '%' -> {
                     if (startsWith(i, "%%EOF") && ++revisions > limits.maxRevisions()) {
-                        throw PdfRefusedException.overLimit("max-revisions", limits.maxRevisions(), "more incremental revisions");
+                        throw PdfRefusedException.overLimit(
+                                "max-revisions", limits.maxRevisions(), "more incremental revisions");
                     }
                     while (i < n && pdf[i] != '\n' && pdf[i] != '\r') {
                         i++;
@@ -87,8 +88,11 @@ public final class PdfPrescan {
                         i++;
                     }
                     String name = new String(pdf, start, i - start, StandardCharsets.ISO_8859_1);
-                    if ("Sig".equals(name) && "FT".equals(previousName) && ++signatureFields > limits.maxSignatureFields()) {
-                        throw PdfRefusedException.overLimit("max-signature-fields", limits.maxSignatureFields(), "more signature fields");
+                    if ("Sig".equals(name)
+                            && "FT".equals(previousName)
+                            && ++signatureFields > limits.maxSignatureFields()) {
+                        throw PdfRefusedException.overLimit(
+                                "max-signature-fields", limits.maxSignatureFields(), "more signature fields");
                     }
                     if ("Size".equals(name)) {
                         checkDeclaredSize(i);
@@ -140,7 +144,8 @@ public final class PdfPrescan {
             digits++;
         }
         if (digits > 0 && size > limits.maxObjects() + 1L) {
-            throw PdfRefusedException.overLimit("max-objects", limits.maxObjects(), "a cross-reference section declares " + size + " objects");
+            throw PdfRefusedException.overLimit(
+                    "max-objects", limits.maxObjects(), "a cross-reference section declares " + size + " objects");
         }
     }
 
@@ -157,7 +162,8 @@ public final class PdfPrescan {
         if (end < 0) {
             end = pdf.length;
         }
-        String dictionary = new String(pdf, objectStart, Math.min(keywordEnd - objectStart, 1 << 16), StandardCharsets.ISO_8859_1);
+        String dictionary =
+                new String(pdf, objectStart, Math.min(keywordEnd - objectStart, 1 << 16), StandardCharsets.ISO_8859_1);
         List<String> filters = new ArrayList<>();
         Matcher filter = FILTERS.matcher(dictionary);
         if (filter.find()) {
@@ -194,10 +200,12 @@ public final class PdfPrescan {
                 streamBytes += read;
                 inflated += read;
                 if (streamBytes > limits.maxStreamSize().toBytes()) {
-                    throw PdfRefusedException.overLimit("max-stream-size", limits.maxStreamSize(), "a stream inflates to more");
+                    throw PdfRefusedException.overLimit(
+                            "max-stream-size", limits.maxStreamSize(), "a stream inflates to more");
                 }
                 if (inflated > limits.maxDecompressedSize().toBytes()) {
-                    throw PdfRefusedException.overLimit("max-decompressed-size", limits.maxDecompressedSize(), "its streams inflate to more");
+                    throw PdfRefusedException.overLimit(
+                            "max-decompressed-size", limits.maxDecompressedSize(), "its streams inflate to more");
                 }
                 if (Thread.currentThread().isInterrupted()) {
                     throw PdfRefusedException.unreadable("verification was stopped");

@@ -19,8 +19,10 @@ public final class PdfRefusedException extends RuntimeException {
 
     static PdfRefusedException overLimit(String key, Object limit, String what) {
         Object value = limit instanceof DataSize size ? shown(size) : limit;
-        return new PdfRefusedException("the file is over sello.limits.pdf." + key + " (" + value + "): " + what,
-                "sello.limits.pdf." + key, value);
+        return new PdfRefusedException(
+                "the file is over sello.limits.pdf." + key + " (" + value + "): " + what,
+                "sello.limits.pdf." + key,
+                value);
     }
 
     /** 64MB rather than 67108864B, as the property is usually written. */

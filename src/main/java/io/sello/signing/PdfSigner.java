@@ -1,5 +1,6 @@
 package io.sello.signing;
 
+import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
@@ -11,6 +12,7 @@ import com.lowagie.text.pdf.PdfSignature;
 import com.lowagie.text.pdf.PdfSignatureAppearance;
 import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfString;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import io.sello.document.SignatureSlot;
 
 import java.io.ByteArrayOutputStream;
@@ -24,8 +26,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
-import com.lowagie.text.DocumentException;
-import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 
 /**
  * Adds one signature as an incremental update, so that every earlier signature stays valid: the
@@ -34,6 +34,7 @@ import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 public final class PdfSigner {
     /** Room for a CMS with a 4096-bit RSA signature and a short chain. */
     private static final int CONTENTS_SIZE = 16 * 1024;
+
     static final PdfName SUBFILTER_CADES = new PdfName("ETSI.CAdES.detached");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.ROOT);
 
@@ -43,7 +44,8 @@ public final class PdfSigner {
     public PdfSigner(ZoneId zone) {
         this.zone = zone;
         try {
-            this.font = BaseFont.createFont("sello/fonts/DejaVuSansCondensed.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+            this.font =
+                    BaseFont.createFont("sello/fonts/DejaVuSansCondensed.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
         } catch (IOException | RuntimeException e) {
             throw new SigningException("the signature font is missing", e);
         }
@@ -66,8 +68,13 @@ public final class PdfSigner {
      * @param signatureTimestamps the deployment's time-stamp authority, or {@code null} for a B-B signature
      * @throws SigningUnavailableException when the authority (or a token) does not answer; nothing is signed then
      */
-    public byte[] sign(byte[] pdf, SignatureSlot slot, Signer signer, SigningKey key, Instant when,
-                       TSPSource signatureTimestamps) {
+    public byte[] sign(
+            byte[] pdf,
+            SignatureSlot slot,
+            Signer signer,
+            SigningKey key,
+            Instant when,
+            TSPSource signatureTimestamps) {
         try {
             PdfReader reader = new PdfReader(pdf);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + CONTENTS_SIZE * 2 + 16 * 1024);
@@ -87,8 +94,14 @@ public final class PdfSigner {
                 appearance.setVisibleSignature(signer.step());
             } else if (slot != null) {
                 float inset = 1.5f;
-                appearance.setVisibleSignature(new Rectangle(slot.x() + inset, slot.y() + inset,
-                        slot.x() + slot.width() - inset, slot.y() + slot.height() - inset), slot.page(), signer.step());
+                appearance.setVisibleSignature(
+                        new Rectangle(
+                                slot.x() + inset,
+                                slot.y() + inset,
+                                slot.x() + slot.width() - inset,
+                                slot.y() + slot.height() - inset),
+                        slot.page(),
+                        signer.step());
             } else {
                 throw new SigningException("the PDF has no empty " + signer.step() + " signature field");
             }

@@ -7,6 +7,8 @@ import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfString;
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import io.sello.document.Hashes;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.cms.ContentInfo;
@@ -20,6 +22,8 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,16 +34,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import io.sello.document.Hashes;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Verifies every signature of a PDF from its bytes: the byte ranges, the CMS signature over them,
@@ -103,7 +103,8 @@ public final class PdfVerifier {
             var names = fields.getSignatureTypes().keySet();
             if (names.size() > limits.maxSignatureFields()) {
                 // fields inside compressed object streams, which the raw pre-scan does not see
-                throw PdfRefusedException.overLimit("max-signature-fields", limits.maxSignatureFields(), "more signature fields");
+                throw PdfRefusedException.overLimit(
+                        "max-signature-fields", limits.maxSignatureFields(), "more signature fields");
             }
             for (String name : names) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -128,14 +129,20 @@ public final class PdfVerifier {
         stamped.sort(Comparator.comparingLong(Stamped::end));
         // DSS reads only what the pre-scan and OpenPDF have already accepted, and only when there is a signature
         TrustValidator.Ratings ratings = signed.isEmpty() && stamped.isEmpty()
-                ? new TrustValidator.Ratings(Map.of(), Map.of()) : trust.rateAll(pdf);
-        List<TimestampCheck> timestamps = stamped.stream().map(s -> s.rated(ratings.timestamps().get(s.byteRange()))).toList();
+                ? new TrustValidator.Ratings(Map.of(), Map.of())
+                : trust.rateAll(pdf);
+        List<TimestampCheck> timestamps = stamped.stream()
+                .map(s -> s.rated(ratings.timestamps().get(s.byteRange())))
+                .toList();
         List<SignatureCheck> checks = signed.stream()
                 .map(s -> coveredByBrokenTimestamp(s.rated(ratings.signatures().get(s.byteRange())), s.end(), stamped))
                 .toList();
-        checks.stream().filter(c -> !c.intact()).forEach(c -> findings.add("signature " + c.field() + " is not valid: " + c.problem()));
-        timestamps.stream().filter(t -> !t.intact()).forEach(t -> findings.add("document timestamp " + t.field()
-                + " is not valid: " + t.problem()));
+        checks.stream()
+                .filter(c -> !c.intact())
+                .forEach(c -> findings.add("signature " + c.field() + " is not valid: " + c.problem()));
+        timestamps.stream()
+                .filter(t -> !t.intact())
+                .forEach(t -> findings.add("document timestamp " + t.field() + " is not valid: " + t.problem()));
 
         boolean changed = false;
         if (!signed.isEmpty()) {
@@ -152,7 +159,8 @@ public final class PdfVerifier {
                 if (end <= firstSigned || covered.stream().anyMatch(c -> sameRevision(pdf, c, end))) {
                     continue;
                 }
-                String change = ++compared > MAX_VALIDATION_REVISIONS ? "more revisions than are compared"
+                String change = ++compared > MAX_VALIDATION_REVISIONS
+                        ? "more revisions than are compared"
                         : validationOnly(pdf, revisionEnds, r, prefixes, added);
                 if (change == null) {
                     lastCovered = Math.max(lastCovered, end); // PAdES validation data (B-LT): no change to the document
@@ -166,7 +174,8 @@ public final class PdfVerifier {
                 String used = usedByDocument(reader, added);
                 if (used != null) {
                     changed = true;
-                    findings.add("a revision appended after a signature as validation data changes the document: " + used);
+                    findings.add(
+                            "a revision appended after a signature as validation data changes the document: " + used);
                 }
             }
             if (trimmedLength(pdf) > lastCovered && !changed) {
@@ -175,8 +184,10 @@ public final class PdfVerifier {
             }
         }
         // last, after what changed in the file: an intact signature no trusted authority vouches for
-        checks.stream().filter(c -> c.intact() && !c.valid()).forEach(c -> findings.add("signature " + c.field()
-                + " is " + c.verdict().name().toLowerCase(Locale.ROOT) + ": " + c.reason()));
+        checks.stream()
+                .filter(c -> c.intact() && !c.valid())
+                .forEach(c -> findings.add("signature " + c.field() + " is "
+                        + c.verdict().name().toLowerCase(Locale.ROOT) + ": " + c.reason()));
         return new VerificationReport(sha256, revisionEnds.size(), checks, timestamps, changed, findings);
     }
 
@@ -188,15 +199,20 @@ public final class PdfVerifier {
 
     /** ETSI EN 319 142-1, 5.4: a document timestamp is a signature dictionary of /SubFilter /ETSI.RFC3161. */
     private static boolean isDocumentTimestamp(PdfDictionary dictionary) {
-        return ETSI_RFC3161.equals(dictionary.getAsName(PdfName.SUBFILTER)) || DOC_TIME_STAMP.equals(dictionary.getAsName(PdfName.TYPE));
+        return ETSI_RFC3161.equals(dictionary.getAsName(PdfName.SUBFILTER))
+                || DOC_TIME_STAMP.equals(dictionary.getAsName(PdfName.TYPE));
     }
 
     private static final PdfName ETSI_RFC3161 = new PdfName("ETSI.RFC3161");
     private static final PdfName DOC_TIME_STAMP = new PdfName("DocTimeStamp");
 
     /** Whether revision r (0-based) only adds validation data to the one before: {@code null}, or what it changes. */
-    private static String validationOnly(byte[] pdf, List<Integer> revisionEnds, int r, Map<Integer, ValidationData.Revision> prefixes,
-                                         Set<Integer> added) {
+    private static String validationOnly(
+            byte[] pdf,
+            List<Integer> revisionEnds,
+            int r,
+            Map<Integer, ValidationData.Revision> prefixes,
+            Set<Integer> added) {
         if (r == 0) {
             return "the whole file";
         }
@@ -211,7 +227,8 @@ public final class PdfVerifier {
         }
     }
 
-    private static ValidationData.Revision prefix(byte[] pdf, int end, Map<Integer, ValidationData.Revision> prefixes) throws IOException {
+    private static ValidationData.Revision prefix(byte[] pdf, int end, Map<Integer, ValidationData.Revision> prefixes)
+            throws IOException {
         ValidationData.Revision revision = prefixes.get(end);
         if (revision == null) {
             revision = new ValidationData.Revision(pdf, end);
@@ -236,19 +253,40 @@ public final class PdfVerifier {
         if (check.verdict() != Verdict.VALID || stamped.stream().noneMatch(t -> t.end() > end && !t.intact())) {
             return check;
         }
-        return new SignatureCheck(check.field(), check.step(), check.signer(), check.certificate(), check.time(),
-                check.revision(), check.intact(), check.problem(), Verdict.INDETERMINATE, TrustValidator.BROKEN_TIMESTAMP,
-                check.subIndication(), check.level(), check.timestampTime(), false, check.chain(), check.signerCommonName());
+        return new SignatureCheck(
+                check.field(),
+                check.step(),
+                check.signer(),
+                check.certificate(),
+                check.time(),
+                check.revision(),
+                check.intact(),
+                check.problem(),
+                Verdict.INDETERMINATE,
+                TrustValidator.BROKEN_TIMESTAMP,
+                check.subIndication(),
+                check.level(),
+                check.timestampTime(),
+                false,
+                check.chain(),
+                check.signerCommonName());
     }
 
     /** What Sello's own checks found of a document timestamp, before DSS's rating of its authority is added. */
-    private record Stamped(long end, String byteRange, String field, Instant time, int revision, String problem, String tsa) {
+    private record Stamped(
+            long end, String byteRange, String field, Instant time, int revision, String problem, String tsa) {
         boolean intact() {
             return problem == null;
         }
 
         TimestampCheck rated(TrustValidator.TimestampRating rating) {
-            return new TimestampCheck(field, time, revision, intact(), problem, tsa,
+            return new TimestampCheck(
+                    field,
+                    time,
+                    revision,
+                    intact(),
+                    problem,
+                    tsa,
                     intact() && rating != null && rating.intact() && rating.trusted());
         }
 
@@ -264,31 +302,59 @@ public final class PdfVerifier {
                 return new Stamped(end, byteRange, field, null, revision, "the byte range is malformed", null);
             }
             if (!gapHoldsContents(pdf, r)) {
-                return new Stamped(end, byteRange, field, null, revision, "the timestamped byte ranges leave out more than the token", null);
+                return new Stamped(
+                        end,
+                        byteRange,
+                        field,
+                        null,
+                        revision,
+                        "the timestamped byte ranges leave out more than the token",
+                        null);
             }
             TimeStampToken token;
             try {
-                token = new TimeStampToken(contentInfo(dictionary.getAsString(PdfName.CONTENTS).getOriginalBytes()));
+                token = new TimeStampToken(
+                        contentInfo(dictionary.getAsString(PdfName.CONTENTS).getOriginalBytes()));
             } catch (Exception e) {
                 return new Stamped(end, byteRange, field, null, revision, "the timestamp token does not parse", null);
             }
             Instant time = token.getTimeStampInfo().getGenTime().toInstant();
             var certificates = token.getCertificates().getMatches(token.getSID());
             if (certificates.isEmpty()) {
-                return new Stamped(end, byteRange, field, time, revision, "the timestamp token carries no authority certificate", null);
+                return new Stamped(
+                        end,
+                        byteRange,
+                        field,
+                        time,
+                        revision,
+                        "the timestamp token carries no authority certificate",
+                        null);
             }
-            X509CertificateHolder certificate = (X509CertificateHolder) certificates.iterator().next();
+            X509CertificateHolder certificate =
+                    (X509CertificateHolder) certificates.iterator().next();
             String tsa = commonName(certificate);
             try {
-                MessageDigest digest = MessageDigest.getInstance(DigestAlgorithm
-                        .forOID(token.getTimeStampInfo().getHashAlgorithm().getAlgorithm().getId()).getJavaName());
+                MessageDigest digest = MessageDigest.getInstance(DigestAlgorithm.forOID(token.getTimeStampInfo()
+                                .getHashAlgorithm()
+                                .getAlgorithm()
+                                .getId())
+                        .getJavaName());
                 digest.update(pdf, 0, (int) r[1]);
                 digest.update(pdf, (int) r[2], (int) r[3]);
-                if (!MessageDigest.isEqual(digest.digest(), token.getTimeStampInfo().getMessageImprintDigest())) {
-                    return new Stamped(end, byteRange, field, time, revision, "the timestamped bytes were changed", tsa);
+                if (!MessageDigest.isEqual(
+                        digest.digest(), token.getTimeStampInfo().getMessageImprintDigest())) {
+                    return new Stamped(
+                            end, byteRange, field, time, revision, "the timestamped bytes were changed", tsa);
                 }
             } catch (Exception e) {
-                return new Stamped(end, byteRange, field, time, revision, "the timestamp's digest algorithm is not supported", tsa);
+                return new Stamped(
+                        end,
+                        byteRange,
+                        field,
+                        time,
+                        revision,
+                        "the timestamp's digest algorithm is not supported",
+                        tsa);
             }
             try {
                 // the CMS signature, the ESS signing-certificate attribute naming this certificate, its validity at
@@ -296,7 +362,8 @@ public final class PdfVerifier {
                 token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
             } catch (Exception e) {
                 log.debug("timestamp {} does not verify: {}", field, e.toString());
-                return new Stamped(end, byteRange, field, time, revision, "the timestamp token's signature does not verify", tsa);
+                return new Stamped(
+                        end, byteRange, field, time, revision, "the timestamp token's signature does not verify", tsa);
             }
             return new Stamped(end, byteRange, field, time, revision, null, tsa);
         }
@@ -304,7 +371,9 @@ public final class PdfVerifier {
 
     private static String commonName(X509CertificateHolder certificate) {
         var names = certificate.getSubject().getRDNs(BCStyle.CN);
-        return names.length == 0 ? null : IETFUtils.valueToString(names[0].getFirst().getValue());
+        return names.length == 0
+                ? null
+                : IETFUtils.valueToString(names[0].getFirst().getValue());
     }
 
     /** The four numbers of /ByteRange, or {@code null} when it is missing or not four numbers. */
@@ -325,31 +394,86 @@ public final class PdfVerifier {
     }
 
     /** What Sello's own checks found, before DSS's rating is added. */
-    private record Signed(long end, String byteRange, String field, String step, String signer, String certificate,
-                          Instant time, int revision, boolean intact, String problem) {
-        Signed(long end, String field, String step, String signer, String certificate, Instant time, int revision,
-               String problem) {
+    private record Signed(
+            long end,
+            String byteRange,
+            String field,
+            String step,
+            String signer,
+            String certificate,
+            Instant time,
+            int revision,
+            boolean intact,
+            String problem) {
+        Signed(
+                long end,
+                String field,
+                String step,
+                String signer,
+                String certificate,
+                Instant time,
+                int revision,
+                String problem) {
             this(end, null, field, step, signer, certificate, time, revision, false, problem);
         }
 
         SignatureCheck rated(TrustValidator.Rating rating) {
             if (!intact) {
                 // Sello's own finding is the more precise one; whatever DSS says, a broken signature is not valid
-                return new SignatureCheck(field, step, signer, certificate, time, revision, false, problem, Verdict.INVALID,
-                        brokenReason(problem), rating == null ? null : rating.subIndication(),
-                        rating == null ? null : rating.level(), rating == null ? null : rating.timestamp(),
+                return new SignatureCheck(
+                        field,
+                        step,
+                        signer,
+                        certificate,
+                        time,
+                        revision,
+                        false,
+                        problem,
+                        Verdict.INVALID,
+                        brokenReason(problem),
+                        rating == null ? null : rating.subIndication(),
+                        rating == null ? null : rating.level(),
+                        rating == null ? null : rating.timestamp(),
                         rating == null ? null : rating.timestampsTrusted(),
                         rating == null ? TrustValidator.Chain.UNKNOWN : rating.chain(),
                         rating == null ? null : rating.signerCommonName());
             }
             if (rating == null) {
-                return new SignatureCheck(field, step, signer, certificate, time, revision, true, null, Verdict.INDETERMINATE,
-                        "el validador de referencia no pudo evaluar esta firma", null, null, null, null,
-                        TrustValidator.Chain.UNKNOWN, null);
+                return new SignatureCheck(
+                        field,
+                        step,
+                        signer,
+                        certificate,
+                        time,
+                        revision,
+                        true,
+                        null,
+                        Verdict.INDETERMINATE,
+                        "el validador de referencia no pudo evaluar esta firma",
+                        null,
+                        null,
+                        null,
+                        null,
+                        TrustValidator.Chain.UNKNOWN,
+                        null);
             }
-            return new SignatureCheck(field, step, signer, certificate, time, revision, true, null, rating.verdict(),
-                    rating.reason(), rating.subIndication(), rating.level(), rating.timestamp(), rating.timestampsTrusted(),
-                    rating.chain(), rating.signerCommonName());
+            return new SignatureCheck(
+                    field,
+                    step,
+                    signer,
+                    certificate,
+                    time,
+                    revision,
+                    true,
+                    null,
+                    rating.verdict(),
+                    rating.reason(),
+                    rating.subIndication(),
+                    rating.level(),
+                    rating.timestamp(),
+                    rating.timestampsTrusted(),
+                    rating.chain(),
+                    rating.signerCommonName());
         }
     }
 
@@ -394,30 +518,54 @@ public final class PdfVerifier {
         }
         byte[] contents = dictionary.getAsString(PdfName.CONTENTS).getOriginalBytes();
         if (!gapHoldsContents(pdf, r)) {
-            return new Signed(end, field, step, name, null, time, revision,
+            return new Signed(
+                    end,
+                    field,
+                    step,
+                    name,
+                    null,
+                    time,
+                    revision,
                     "the signed byte ranges leave out more than the signature");
         }
         ByteArrayOutputStream signedBytes = new ByteArrayOutputStream((int) (r[1] + r[3]));
         signedBytes.write(pdf, 0, (int) r[1]);
         signedBytes.write(pdf, (int) r[2], (int) r[3]);
         try {
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedBytes.toByteArray()), contentInfo(contents));
-            SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+            CMSSignedData cms =
+                    new CMSSignedData(new CMSProcessableByteArray(signedBytes.toByteArray()), contentInfo(contents));
+            SignerInformation signer =
+                    cms.getSignerInfos().getSigners().iterator().next();
             X509CertificateHolder certificate = signerCertificate(cms, signer);
             String subject = certificate.getSubject().toString();
             String signerName = name != null ? name : subject;
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
-                return new Signed(end, field, step, signerName, subject, time, revision, "the signed bytes were changed");
+                return new Signed(
+                        end, field, step, signerName, subject, time, revision, "the signed bytes were changed");
             }
             if (!signingCertificateMatches(signer, certificate)) {
-                return new Signed(end, field, step, signerName, subject, time, revision,
+                return new Signed(
+                        end,
+                        field,
+                        step,
+                        signerName,
+                        subject,
+                        time,
+                        revision,
                         "the signing-certificate-v2 attribute does not name the signing certificate");
             }
             String byteRange = r[0] + " " + r[1] + " " + r[2] + " " + r[3];
             return new Signed(end, byteRange, field, step, signerName, subject, time, revision, true, null);
         } catch (Exception e) {
             log.debug("signature {} does not parse: {}", field, e.toString());
-            return new Signed(end, field, step, name, null, time, revision,
+            return new Signed(
+                    end,
+                    field,
+                    step,
+                    name,
+                    null,
+                    time,
+                    revision,
                     "the signed bytes were changed or the signature is damaged");
         }
     }
@@ -431,12 +579,14 @@ public final class PdfVerifier {
 
     /** The certificate a CMS carries for its signer (matched by the signer's identifier). */
     static X509CertificateHolder signerCertificate(CMSSignedData cms, SignerInformation signer) {
-        return (X509CertificateHolder) cms.getCertificates().getMatches(signer.getSID()).iterator().next();
+        return (X509CertificateHolder)
+                cms.getCertificates().getMatches(signer.getSID()).iterator().next();
     }
 
     private static boolean signingCertificateMatches(SignerInformation signer, X509CertificateHolder certificate)
             throws IOException, NoSuchAlgorithmException {
-        var attribute = signer.getSignedAttributes() == null ? null
+        var attribute = signer.getSignedAttributes() == null
+                ? null
                 : signer.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
         if (attribute == null) {
             return false;

@@ -17,13 +17,13 @@ import eu.europa.esig.dss.pdf.openpdf.ITextPDFSignatureService;
 import eu.europa.esig.dss.pdf.openpdf.visible.ITextDefaultSignatureDrawerFactory;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.io.ByteArrayOutputStream;
 
 /**
  * EU DSS's OpenPDF object factory for <em>one</em> validation, whose services parse each distinct revision of the file
@@ -55,8 +55,7 @@ final class RevisionReaders extends ITextDefaultPdfObjFactory implements AutoClo
     private int parses;
     private int reuses;
 
-    private record Parsed(byte[] bytes, PdfDocumentReader reader) {
-    }
+    private record Parsed(byte[] bytes, PdfDocumentReader reader) {}
 
     @Override
     public PDFSignatureService newPAdESSignatureService() {
@@ -213,7 +212,8 @@ final class RevisionReaders extends ITextDefaultPdfObjFactory implements AutoClo
         }
 
         @Override
-        public BufferedImage generateImageScreenshotWithoutAnnotations(int page, List<PdfAnnotation> annotations) throws IOException {
+        public BufferedImage generateImageScreenshotWithoutAnnotations(int page, List<PdfAnnotation> annotations)
+                throws IOException {
             return reader.generateImageScreenshotWithoutAnnotations(page, annotations);
         }
 

@@ -1,20 +1,20 @@
 package io.sello.signing;
 
+import eu.europa.esig.dss.alert.SilentOnStatusAlert;
 import eu.europa.esig.dss.alert.exception.AlertException;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pdf.openpdf.ITextDefaultPdfObjFactory;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import eu.europa.esig.dss.alert.SilentOnStatusAlert;
-import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes a freshly signed PDF from B-B to the deployment's level (issue 16 §3) with EU DSS's PAdES service: a
@@ -49,12 +49,14 @@ public final class SignatureAugmentation {
             return;
         }
         if (tsa == null || trust == null) {
-            throw new IllegalArgumentException("signing at " + level + " needs a time-stamp authority (sello.signing.tsa.url)");
+            throw new IllegalArgumentException(
+                    "signing at " + level + " needs a time-stamp authority (sello.signing.tsa.url)");
         }
         CommonCertificateVerifier sources = trust.certificateSources();
         if (level.longTerm() && sources.getCrlSource() == null && sources.getOcspSource() == null) {
-            throw new IllegalArgumentException("sello.signing.level=" + level + " embeds CRL/OCSP answers, and none can be"
-                    + " obtained: turn on sello.signing.trust.revocation-fetching and name the hosts in allowed-hosts");
+            throw new IllegalArgumentException(
+                    "sello.signing.level=" + level + " embeds CRL/OCSP answers, and none can be"
+                            + " obtained: turn on sello.signing.trust.revocation-fetching and name the hosts in allowed-hosts");
         }
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(sources.getTrustedCertSources());
@@ -76,9 +78,11 @@ public final class SignatureAugmentation {
             return NONE;
         }
         SigningProperties.Tsa tsa = properties.tsa();
-        X509Certificate pinned = tsa.certificate() == null ? null
+        X509Certificate pinned = tsa.certificate() == null
+                ? null
                 : SigningKeys.readCertificate(tsa.certificate(), "sello.signing.tsa.certificate");
-        return new SignatureAugmentation(properties.level(), new TimestampAuthority(tsa.url(), pinned, tsa.timeout()), trust);
+        return new SignatureAugmentation(
+                properties.level(), new TimestampAuthority(tsa.url(), pinned, tsa.timeout()), trust);
     }
 
     public PadesLevel level() {
@@ -114,19 +118,24 @@ public final class SignatureAugmentation {
         }
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
         parameters.setSignatureLevel(level.dss());
-        try (InputStream in = service.extendDocument(new InMemoryDocument(signed), parameters).openStream()) {
+        try (InputStream in =
+                service.extendDocument(new InMemoryDocument(signed), parameters).openStream()) {
             return in.readAllBytes();
         } catch (AlertException e) {
             // DSS's words name certificates by their DSS ids; the plain fact is enough for the caller
             log.warn("signing at {} failed: {}", level, e.getMessage());
             String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             if (!message.contains("revocation data is missing") && !message.contains("no revocation data")) {
-                throw new SigningException("the signature could not be taken to " + level + ": the signer's certificate"
-                        + " chain does not allow it (revoked, expired or self-signed)", e);
+                throw new SigningException(
+                        "the signature could not be taken to " + level + ": the signer's certificate"
+                                + " chain does not allow it (revoked, expired or self-signed)",
+                        e);
             }
-            throw new SigningUnavailableException("the revocation data (CRL or OCSP) needed for a " + level
-                    + " signature could not be obtained; the sign-off was not made, try again later",
-                    TimestampAuthority.RETRY_AFTER_SECONDS, e);
+            throw new SigningUnavailableException(
+                    "the revocation data (CRL or OCSP) needed for a " + level
+                            + " signature could not be obtained; the sign-off was not made, try again later",
+                    TimestampAuthority.RETRY_AFTER_SECONDS,
+                    e);
         } catch (IOException | RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof SigningUnavailableException unavailable) {

@@ -30,32 +30,56 @@ import java.util.Objects;
  * @param chain       where the signer's certificate chain leads
  * @param signerCommonName the signing certificate's subject CN
  */
-public record SignatureCheck(String field, String step, String signer, String certificate, Instant time, int revision,
-                             @Schema(description = "The signed bytes are unchanged and the CMS signature verifies against its"
-                                     + " own certificate. Says nothing about who that certificate belongs to: see verdict.")
-                             boolean intact, String problem,
-                             @Schema(description = "ETSI EN 319 102-1 indication as EU DSS rates it under its default policy:"
-                                     + " VALID (TOTAL_PASSED: trusted chain, in force and not revoked when signed),"
-                                     + " INDETERMINATE (e.g. untrusted chain, development certificate, no revocation data,"
-                                     + " expired without a timestamp) or INVALID (broken signature, revoked).")
-                             Verdict verdict,
-                             @Schema(description = "The verdict's reason in Spanish, e.g. \"certificado de desarrollo\","
-                                     + " \"la cadena de certificados no llega a una autoridad de confianza\", \"certificado revocado\"")
-                             String reason,
-                             @Schema(description = "DSS's sub-indication, e.g. NO_CERTIFICATE_CHAIN_FOUND, or null", nullable = true)
-                             String subIndication,
-                             @Schema(description = "PAdES baseline level as DSS reads it: B-B, B-T, B-LT or B-LTA", nullable = true)
-                             String level,
-                             @Schema(description = "Time of the signature timestamp (B-T and above), or null", nullable = true)
-                             Instant timestampTime,
-                             @Schema(description = "null without a timestamp; false when a timestamp linked to the signature"
-                                     + " is broken or comes from an authority that is not trusted", nullable = true)
-                             Boolean timestampTrusted,
-                             @Schema(description = "Where the signer's chain leads: TRUSTED (a configured root,"
-                                     + " sello.signing.trust.roots), DEVELOPMENT, UNTRUSTED or UNKNOWN")
-                             TrustValidator.Chain chain,
-                             @Schema(description = "The signing certificate's subject common name (CN)", nullable = true)
-                             String signerCommonName) {
+public record SignatureCheck(
+        String field,
+        String step,
+        String signer,
+        String certificate,
+        Instant time,
+        int revision,
+
+        @Schema(
+                description = "The signed bytes are unchanged and the CMS signature verifies against its"
+                        + " own certificate. Says nothing about who that certificate belongs to: see verdict.")
+        boolean intact,
+
+        String problem,
+
+        @Schema(
+                description = "ETSI EN 319 102-1 indication as EU DSS rates it under its default policy:"
+                        + " VALID (TOTAL_PASSED: trusted chain, in force and not revoked when signed),"
+                        + " INDETERMINATE (e.g. untrusted chain, development certificate, no revocation data,"
+                        + " expired without a timestamp) or INVALID (broken signature, revoked).")
+        Verdict verdict,
+
+        @Schema(
+                description =
+                        "The verdict's reason in Spanish, e.g. \"certificado de desarrollo\","
+                                + " \"la cadena de certificados no llega a una autoridad de confianza\", \"certificado revocado\"")
+        String reason,
+
+        @Schema(description = "DSS's sub-indication, e.g. NO_CERTIFICATE_CHAIN_FOUND, or null", nullable = true)
+        String subIndication,
+
+        @Schema(description = "PAdES baseline level as DSS reads it: B-B, B-T, B-LT or B-LTA", nullable = true)
+        String level,
+
+        @Schema(description = "Time of the signature timestamp (B-T and above), or null", nullable = true)
+        Instant timestampTime,
+
+        @Schema(
+                description = "null without a timestamp; false when a timestamp linked to the signature"
+                        + " is broken or comes from an authority that is not trusted",
+                nullable = true)
+        Boolean timestampTrusted,
+
+        @Schema(
+                description = "Where the signer's chain leads: TRUSTED (a configured root,"
+                        + " sello.signing.trust.roots), DEVELOPMENT, UNTRUSTED or UNKNOWN")
+        TrustValidator.Chain chain,
+
+        @Schema(description = "The signing certificate's subject common name (CN)", nullable = true)
+        String signerCommonName) {
     public SignatureCheck {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(reason, "reason");

@@ -1,8 +1,10 @@
 package io.sello.signing;
 
+import com.lowagie.text.DocumentException;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.AcroFields;
 import com.lowagie.text.pdf.PdfAnnotation;
+import com.lowagie.text.pdf.PdfAppearance;
 import com.lowagie.text.pdf.PdfFormField;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfStamper;
@@ -10,8 +12,6 @@ import io.sello.document.SignatureSlot;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import com.lowagie.text.DocumentException;
-import com.lowagie.text.pdf.PdfAppearance;
 import java.util.List;
 
 /**
@@ -19,8 +19,7 @@ import java.util.List;
  * a reviewer's desktop reader) then signs the right cell by the step's name, without knowing the layout.
  */
 public final class SignatureFields {
-    private SignatureFields() {
-    }
+    private SignatureFields() {}
 
     public static byte[] add(byte[] pdf, List<SignatureSlot> slots) {
         if (slots.isEmpty()) {
@@ -36,8 +35,10 @@ public final class SignatureFields {
                 Rectangle rectangle = userSpace(reader, slot);
                 field.setWidget(rectangle, null);
                 // PDF/A (ISO 19005-1, 6.9) wants an appearance for every field, even an empty one.
-                field.setAppearance(PdfAnnotation.APPEARANCE_NORMAL,
-                        PdfAppearance.createAppearance(stamper.getWriter(), rectangle.getWidth(), rectangle.getHeight()));
+                field.setAppearance(
+                        PdfAnnotation.APPEARANCE_NORMAL,
+                        PdfAppearance.createAppearance(
+                                stamper.getWriter(), rectangle.getWidth(), rectangle.getHeight()));
                 field.setFlags(PdfAnnotation.FLAGS_PRINT);
                 field.setPage(slot.page());
                 stamper.addAnnotation(field, slot.page());
@@ -73,7 +74,12 @@ public final class SignatureFields {
         float h = slot.height();
         return switch (rotation) {
             case 90 -> new Rectangle(media.getWidth() - y - h, x, media.getWidth() - y, x + w);
-            case 180 -> new Rectangle(media.getWidth() - x - w, media.getHeight() - y - h, media.getWidth() - x, media.getHeight() - y);
+            case 180 ->
+                new Rectangle(
+                        media.getWidth() - x - w,
+                        media.getHeight() - y - h,
+                        media.getWidth() - x,
+                        media.getHeight() - y);
             case 270 -> new Rectangle(y, media.getHeight() - x - w, y + h, media.getHeight() - x);
             default -> new Rectangle(x, y, x + w, y + h);
         };

@@ -1,14 +1,14 @@
 package io.sello.signing;
 
-import java.nio.file.Files;
-import java.security.cert.X509Certificate;
-import java.util.Optional;
-import java.util.HashMap;
-import java.util.Map;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The key each user signs with: their own keystore or PKCS#11 token when configured, else the service's. The service
@@ -24,17 +24,28 @@ public final class SigningKeys {
         this.properties = properties;
         if (!Files.exists(properties.keystore())) {
             if (!mayGenerate) {
-                throw new IllegalStateException("sello.signing.keystore: " + properties.keystore().getFileName()
-                        + " does not exist, and a development keystore is not generated in production");
+                throw new IllegalStateException(
+                        "sello.signing.keystore: " + properties.keystore().getFileName()
+                                + " does not exist, and a development keystore is not generated in production");
             }
-            Keystores.generateDevelopment(properties.keystore(), properties.password().toCharArray(), "Sello");
+            Keystores.generateDevelopment(
+                    properties.keystore(), properties.password().toCharArray(), "Sello");
         }
-        this.service = Keystores.load(properties.keystore(), properties.password().toCharArray(), null);
+        this.service =
+                Keystores.load(properties.keystore(), properties.password().toCharArray(), null);
         Map<String, String> tokenOwners = new HashMap<>();
-        properties.signers().forEach((user, signer) -> personal.put(user, signer.pkcs11() != null
-                ? TokenKeys.load(user, signer.pkcs11(), tokenOwners)
-                : Keystores.load(signer.keystore(), signer.password().toCharArray(), null)));
-        properties.certificates().forEach((user, pem) -> registered.put(user, readCertificate(pem, "sello.signing.certificates." + user)));
+        properties
+                .signers()
+                .forEach((user, signer) -> personal.put(
+                        user,
+                        signer.pkcs11() != null
+                                ? TokenKeys.load(user, signer.pkcs11(), tokenOwners)
+                                : Keystores.load(
+                                        signer.keystore(), signer.password().toCharArray(), null)));
+        properties
+                .certificates()
+                .forEach((user, pem) ->
+                        registered.put(user, readCertificate(pem, "sello.signing.certificates." + user)));
     }
 
     /** The certificate a person's uploaded signatures must be made with: registered for them, or their own key's. */
@@ -73,8 +84,8 @@ public final class SigningKeys {
         try (var in = Files.newInputStream(pem)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (IOException | CertificateException e) {
-            throw new IllegalStateException(property + ": " + pem.getFileName()
-                    + " is not a readable X.509 certificate (PEM or DER)");
+            throw new IllegalStateException(
+                    property + ": " + pem.getFileName() + " is not a readable X.509 certificate (PEM or DER)");
         }
     }
 }

@@ -1,18 +1,18 @@
 package io.sello.signing;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
-
-import java.nio.file.Path;
-import java.util.Map;
-import java.net.URI;
-import java.nio.file.Files;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code sello.signing.*}: the keys signatures are made with.
@@ -39,8 +39,14 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * @param tsa       the RFC 3161 time-stamp authority
  */
 @ConfigurationProperties("sello.signing")
-public record SigningProperties(Path keystore, String password, Map<String, Signer> signers, Map<String, Path> certificates,
-                                Map<String, String> identities, PadesLevel level, Tsa tsa) {
+public record SigningProperties(
+        Path keystore,
+        String password,
+        Map<String, Signer> signers,
+        Map<String, Path> certificates,
+        Map<String, String> identities,
+        PadesLevel level,
+        Tsa tsa) {
     public static final String DEVELOPMENT_PASSWORD = "dev-only-password";
 
     @ConstructorBinding
@@ -68,7 +74,8 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
                 }
                 signer.pkcs11().check(prefix + ".pkcs11");
             } else if (signer.keystore() == null || signer.password() == null) {
-                throw new IllegalArgumentException(prefix + ": keystore and password are both required (or a pkcs11 token)");
+                throw new IllegalArgumentException(
+                        prefix + ": keystore and password are both required (or a pkcs11 token)");
             }
         });
     }
@@ -79,7 +86,8 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
     }
 
     /** At B-B, with no identities: the CLI and tests. */
-    public SigningProperties(Path keystore, String password, Map<String, Signer> signers, Map<String, Path> certificates) {
+    public SigningProperties(
+            Path keystore, String password, Map<String, Signer> signers, Map<String, Path> certificates) {
         this(keystore, password, signers, certificates, null, null, null);
     }
 
@@ -97,7 +105,8 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
         @ConstructorBinding
         public Tsa {
             timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
-            if (url != null && !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
+            if (url != null
+                    && !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
                 throw new IllegalArgumentException("sello.signing.tsa.url must be an http or https address");
             }
             if (certificate != null && !Files.isRegularFile(certificate)) {
@@ -118,8 +127,9 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
             try {
                 BCStyle.INSTANCE.attrNameToOID(attribute);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("an identity's attribute is a subject attribute name such as CN or SERIALNUMBER, not "
-                        + attribute);
+                throw new IllegalArgumentException(
+                        "an identity's attribute is a subject attribute name such as CN or SERIALNUMBER, not "
+                                + attribute);
             }
         }
 
@@ -128,7 +138,8 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
             try {
                 var style = BCStyle.INSTANCE;
                 var oid = style.attrNameToOID(attribute);
-                var subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+                var subject = X500Name.getInstance(
+                        certificate.getSubjectX500Principal().getEncoded());
                 for (var rdn : subject.getRDNs(oid)) {
                     for (var entry : rdn.getTypesAndValues()) {
                         if (IETFUtils.valueToString(entry.getValue()).trim().equalsIgnoreCase(value.trim())) {
@@ -145,7 +156,9 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
         static Identity parse(String property, String text) {
             int equals = text == null ? -1 : text.indexOf('=');
             try {
-                return new Identity(text.substring(0, Math.max(equals, 0)).trim(), text.substring(equals + 1).trim());
+                return new Identity(
+                        text.substring(0, Math.max(equals, 0)).trim(),
+                        text.substring(equals + 1).trim());
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(property + ": expected ATTRIBUTE=value, e.g. SERIALNUMBER=4789123");
             }
@@ -154,14 +167,15 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
 
     /** The identity configured for {@code username}, if any. */
     public Optional<Identity> identityOf(String username) {
-        return Optional.ofNullable(identities.get(username)).map(i -> Identity.parse("sello.signing.identities." + username, i));
+        return Optional.ofNullable(identities.get(username))
+                .map(i -> Identity.parse("sello.signing.identities." + username, i));
     }
 
     /** Without the passwords and PINs: this text may reach a log. */
     @Override
     public String toString() {
-        return "SigningProperties[keystore=" + keystore + ", password=(hidden), signers=" + signers + ", certificates=" + certificates
-                + ", identities=" + identities + ", level=" + level + ", tsa=" + tsa + "]";
+        return "SigningProperties[keystore=" + keystore + ", password=(hidden), signers=" + signers + ", certificates="
+                + certificates + ", identities=" + identities + ", level=" + level + ", tsa=" + tsa + "]";
     }
 
     /**
@@ -169,8 +183,7 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
      */
     public record Signer(Path keystore, String password, Pkcs11 pkcs11) {
         @ConstructorBinding
-        public Signer {
-        }
+        public Signer {}
 
         public Signer(Path keystore, String password) {
             this(keystore, password, null);
@@ -196,7 +209,8 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
     public record Pkcs11(Path library, Long slot, String tokenLabel, String pin, String keyAlias) {
         void check(String prefix) {
             if (library == null) {
-                throw new IllegalArgumentException(prefix + ".library is required (the PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so)");
+                throw new IllegalArgumentException(
+                        prefix + ".library is required (the PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so)");
             }
             if ((slot == null) == (tokenLabel == null || tokenLabel.isBlank())) {
                 throw new IllegalArgumentException(prefix + ": give either .slot or .token-label, exactly one");
@@ -205,7 +219,8 @@ public record SigningProperties(Path keystore, String password, Map<String, Sign
                 throw new IllegalArgumentException(prefix + ".pin is required");
             }
             if (keyAlias == null || keyAlias.isBlank()) {
-                throw new IllegalArgumentException(prefix + ".key-alias is required (the label of the key and certificate on the token)");
+                throw new IllegalArgumentException(
+                        prefix + ".key-alias is required (the label of the key and certificate on the token)");
             }
         }
 

@@ -10,7 +10,10 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.net.URI;
@@ -21,9 +24,6 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
-import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An RFC 3161 time-stamp authority reached over HTTP ({@code sello.signing.tsa.*}, issue 16 §3), for EU DSS to
@@ -37,6 +37,7 @@ public final class TimestampAuthority implements TSPSource {
     private static final Logger log = LoggerFactory.getLogger(TimestampAuthority.class);
     /** A token with its TSA's chain is a few kilobytes; anything much larger is not an answer to our request. */
     private static final int MAX_BYTES = 256 * 1024;
+
     static final int RETRY_AFTER_SECONDS = 30;
     private static final SecureRandom NONCES = new SecureRandom();
 
@@ -64,16 +65,18 @@ public final class TimestampAuthority implements TSPSource {
     @Override
     public TimestampBinary getTimeStampResponse(DigestAlgorithm algorithm, byte[] digest) {
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
-        generator.setCertReq(true); // the TSA's certificate in the token, so that validators find it (and DSS embeds it)
-        TimeStampRequest request = generator.generate(new ASN1ObjectIdentifier(algorithm.getOid()), digest,
-                new BigInteger(64, NONCES));
+        generator.setCertReq(
+                true); // the TSA's certificate in the token, so that validators find it (and DSS embeds it)
+        TimeStampRequest request =
+                generator.generate(new ASN1ObjectIdentifier(algorithm.getOid()), digest, new BigInteger(64, NONCES));
         byte[] answer = post(request);
         try {
             TimeStampResponse response = new TimeStampResponse(answer);
             response.validate(request); // status, nonce, imprint, policy
             TimeStampToken token = response.getTimeStampToken();
             if (token == null) {
-                throw unavailable("the time-stamp authority refused the request (status " + response.getStatus() + ")", null);
+                throw unavailable(
+                        "the time-stamp authority refused the request (status " + response.getStatus() + ")", null);
             }
             X509CertificateHolder signer = signerCertificate(token);
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(signer));
@@ -89,7 +92,8 @@ public final class TimestampAuthority implements TSPSource {
         if (pinned != null) {
             X509CertificateHolder holder = new X509CertificateHolder(pinned.getEncoded());
             if (!token.getSID().match(holder)) {
-                throw unavailable("the time-stamp was signed by another certificate than sello.signing.tsa.certificate", null);
+                throw unavailable(
+                        "the time-stamp was signed by another certificate than sello.signing.tsa.certificate", null);
             }
             return holder;
         }
@@ -103,10 +107,13 @@ public final class TimestampAuthority implements TSPSource {
 
     private byte[] post(TimeStampRequest request) {
         try {
-            HttpResponse<InputStream> response = client().send(HttpRequest.newBuilder(url).timeout(timeout)
-                    .header("Content-Type", "application/timestamp-query")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded()))
-                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client().send(
+                            HttpRequest.newBuilder(url)
+                                    .timeout(timeout)
+                                    .header("Content-Type", "application/timestamp-query")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 if (response.statusCode() != 200) {
                     throw unavailable("the time-stamp authority answered HTTP " + response.statusCode(), null);
@@ -128,7 +135,10 @@ public final class TimestampAuthority implements TSPSource {
     private synchronized HttpClient client() {
         if (http == null) {
             // no redirects: the configured address is the only one a signature's time may come from
-            http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+            http = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(timeout)
+                    .build();
         }
         return http;
     }
@@ -136,7 +146,8 @@ public final class TimestampAuthority implements TSPSource {
     /** The client is told what failed, not where: the authority's address is the deployment's business, so it goes to the log. */
     private SigningUnavailableException unavailable(String what, Throwable cause) {
         log.warn("time-stamp authority {}: {}{}", name(), what, cause == null ? "" : " (" + cause + ")");
-        return new SigningUnavailableException(what + "; the sign-off was not made, try again later", RETRY_AFTER_SECONDS, cause);
+        return new SigningUnavailableException(
+                what + "; the sign-off was not made, try again later", RETRY_AFTER_SECONDS, cause);
     }
 
     @Override

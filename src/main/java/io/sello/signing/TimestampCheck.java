@@ -19,21 +19,35 @@ import java.util.Objects;
  * @param tsa      the TSA certificate's subject CN, when the token carries it
  * @param trusted  intact, and EU DSS found the TSA's chain reaching a configured trust anchor
  */
-@Schema(description = "A document timestamp (RFC 3161, /SubFilter /ETSI.RFC3161) added to make the signatures before it"
-        + " long-term (PAdES B-T, B-LTA). Not a sign-off.")
+@Schema(
+        description = "A document timestamp (RFC 3161, /SubFilter /ETSI.RFC3161) added to make the signatures before it"
+                + " long-term (PAdES B-T, B-LTA). Not a sign-off.")
 public record TimestampCheck(
-        @Schema(description = "The timestamp's signature field") String field,
+        @Schema(description = "The timestamp's signature field")
+        String field,
+
         @Schema(description = "The time the timestamping authority certifies (the token's genTime)", nullable = true)
         Instant time,
-        @Schema(description = "The revision the timestamp covers, counted from 1 (the unsigned document)") int revision,
-        @Schema(description = "The token parses, its message imprint is the digest of the timestamped bytes, and its"
-                + " signature verifies with the authority's certificate it carries. Says nothing about who the authority is:"
-                + " see trusted.")
+
+        @Schema(description = "The revision the timestamp covers, counted from 1 (the unsigned document)")
+        int revision,
+
+        @Schema(
+                description = "The token parses, its message imprint is the digest of the timestamped bytes, and its"
+                        + " signature verifies with the authority's certificate it carries. Says nothing about who the authority is:"
+                        + " see trusted.")
         boolean intact,
-        @Schema(description = "Why it is not intact, or null", nullable = true) String problem,
-        @Schema(description = "The timestamping authority's certificate subject common name (CN)", nullable = true) String tsa,
-        @Schema(description = "Intact, and EU DSS found the authority's certificate chain reaching a configured trust anchor"
-                + " (sello.signing.trust.roots)")
+
+        @Schema(description = "Why it is not intact, or null", nullable = true)
+        String problem,
+
+        @Schema(description = "The timestamping authority's certificate subject common name (CN)", nullable = true)
+        String tsa,
+
+        @Schema(
+                description =
+                        "Intact, and EU DSS found the authority's certificate chain reaching a configured trust anchor"
+                                + " (sello.signing.trust.roots)")
         boolean trusted) {
     public TimestampCheck {
         Objects.requireNonNull(field, "field");

@@ -1,5 +1,8 @@
 package io.sello.signing;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.security.auth.login.FailedLoginException;
 import javax.security.auth.login.LoginException;
 import java.io.IOException;
@@ -7,6 +10,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.InvalidParameterException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -18,9 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.security.InvalidParameterException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keys on a PKCS#11 token or HSM, through the JDK's SunPKCS11 provider: one configured provider per
@@ -33,8 +34,7 @@ final class TokenKeys {
     private static final Logger log = LoggerFactory.getLogger(TokenKeys.class);
     private static final String WRAPPER = "sun.security.pkcs11.wrapper.";
 
-    private TokenKeys() {
-    }
+    private TokenKeys() {}
 
     /**
      * @param tokenOwners the tokens already opened for other users ({@code module#slot} to user), to refuse a
@@ -57,15 +57,16 @@ final class TokenKeys {
         }
         Provider sunPkcs11 = Security.getProvider("SunPKCS11");
         if (sunPkcs11 == null) {
-            throw new IllegalStateException(prefix + ": this JVM has no SunPKCS11 provider (module jdk.crypto.cryptoki)");
+            throw new IllegalStateException(
+                    prefix + ": this JVM has no SunPKCS11 provider (module jdk.crypto.cryptoki)");
         }
         Provider provider;
         try {
-            provider = sunPkcs11.configure("--name=sello-" + user.replaceAll("[^A-Za-z0-9]", "_")
-                    + "\nlibrary = \"" + library + "\"\nslot = " + slot + "\n");
+            provider = sunPkcs11.configure("--name=sello-" + user.replaceAll("[^A-Za-z0-9]", "_") + "\nlibrary = \""
+                    + library + "\"\nslot = " + slot + "\n");
         } catch (ProviderException | InvalidParameterException e) {
-            throw new IllegalStateException(prefix + ": " + user + "'s token in slot " + slot + " could not be opened ("
-                    + reason(e) + ")", e);
+            throw new IllegalStateException(
+                    prefix + ": " + user + "'s token in slot " + slot + " could not be opened (" + reason(e) + ")", e);
         }
         KeyStore store;
         try {
@@ -82,8 +83,9 @@ final class TokenKeys {
         String alias = token.keyAlias();
         try {
             if (!store.isKeyEntry(alias)) {
-                throw new IllegalStateException(prefix + ".key-alias: " + user + "'s token holds no private key labelled '"
-                        + alias + "' (labels on the token: " + String.join(", ", Collections.list(store.aliases())) + ")");
+                throw new IllegalStateException(prefix + ".key-alias: " + user
+                        + "'s token holds no private key labelled '" + alias + "' (labels on the token: "
+                        + String.join(", ", Collections.list(store.aliases())) + ")");
             }
             Certificate[] certificates = store.getCertificateChain(alias);
             if (certificates == null || certificates.length == 0) {
@@ -96,12 +98,17 @@ final class TokenKeys {
             }
             // no password: the PKCS#11 login above already unlocked the token's keys
             SigningKey key = new SigningKey((PrivateKey) store.getKey(alias, null), chain, provider);
-            log.info("{} signs with the key '{}' on the PKCS#11 token in slot {} ({}): {}", user, alias, slot,
-                    library.getFileName(), key.certificate().getSubjectX500Principal().getName());
+            log.info(
+                    "{} signs with the key '{}' on the PKCS#11 token in slot {} ({}): {}",
+                    user,
+                    alias,
+                    slot,
+                    library.getFileName(),
+                    key.certificate().getSubjectX500Principal().getName());
             return key;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(prefix + ": the key '" + alias + "' on " + user + "'s token cannot be used ("
-                    + reason(e) + ")");
+            throw new IllegalStateException(
+                    prefix + ": the key '" + alias + "' on " + user + "'s token cannot be used (" + reason(e) + ")");
         }
     }
 
@@ -121,11 +128,13 @@ final class TokenKeys {
             initArgsType.getField("flags").setLong(initArgs, 0x2L /* CKF_OS_LOCKING_OK */);
             Object module = wrapper.getMethod("getInstance", String.class, String.class, initArgsType, boolean.class)
                     .invoke(null, library.toString(), "C_GetFunctionList", initArgs, false);
-            long[] slots = (long[]) wrapper.getMethod("C_GetSlotList", boolean.class).invoke(module, true);
+            long[] slots =
+                    (long[]) wrapper.getMethod("C_GetSlotList", boolean.class).invoke(module, true);
             List<String> labels = new ArrayList<>();
             for (long slot : slots) {
                 Object info = wrapper.getMethod("C_GetTokenInfo", long.class).invoke(module, slot);
-                String found = new String((char[]) info.getClass().getField("label").get(info)).trim();
+                String found =
+                        new String((char[]) info.getClass().getField("label").get(info)).trim();
                 if (found.equals(label.trim())) {
                     return slot;
                 }
@@ -139,8 +148,8 @@ final class TokenKeys {
             throw new IllegalStateException(prefix + ": finding a token by label needs the JVM option --add-exports"
                     + " jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED; or give the slot ID (.slot)");
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException(prefix + ": the PKCS#11 module could not list its tokens ("
-                    + reason(e.getCause()) + ")");
+            throw new IllegalStateException(
+                    prefix + ": the PKCS#11 module could not list its tokens (" + reason(e.getCause()) + ")");
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(prefix + ": this JVM has no SunPKCS11 wrapper; give the slot ID (.slot)");
         }

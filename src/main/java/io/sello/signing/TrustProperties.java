@@ -25,8 +25,11 @@ public record TrustProperties(Path roots, boolean revocationFetching, List<Strin
     public static final TrustProperties NONE = new TrustProperties(null, false, List.of());
 
     public TrustProperties {
-        allowedHosts = allowedHosts == null ? List.of()
-                : allowedHosts.stream().map(h -> IDN.toASCII(h.trim()).toLowerCase(Locale.ROOT)).toList();
+        allowedHosts = allowedHosts == null
+                ? List.of()
+                : allowedHosts.stream()
+                        .map(h -> IDN.toASCII(h.trim()).toLowerCase(Locale.ROOT))
+                        .toList();
         if (roots != null && !Files.isDirectory(roots)) {
             throw new IllegalArgumentException("sello.signing.trust.roots: " + roots + " is not a folder");
         }
@@ -36,7 +39,8 @@ public record TrustProperties(Path roots, boolean revocationFetching, List<Strin
         }
         for (String host : allowedHosts) {
             if (!host.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")) {
-                throw new IllegalArgumentException("sello.signing.trust.allowed-hosts: " + host + " is not a host name");
+                throw new IllegalArgumentException(
+                        "sello.signing.trust.allowed-hosts: " + host + " is not a host name");
             }
         }
     }

@@ -6,6 +6,7 @@ import eu.europa.esig.dss.diagnostic.DiagnosticData;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
 import eu.europa.esig.dss.diagnostic.TimestampWrapper;
 import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.KeyUsageBit;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.enumerations.SubIndication;
 import eu.europa.esig.dss.enumerations.TimestampType;
@@ -15,39 +16,38 @@ import eu.europa.esig.dss.model.x509.revocation.crl.CRL;
 import eu.europa.esig.dss.model.x509.revocation.ocsp.OCSP;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.pdf.IPdfObjFactory;
+import eu.europa.esig.dss.policy.EtsiValidationPolicy;
 import eu.europa.esig.dss.policy.ValidationPolicy;
 import eu.europa.esig.dss.policy.ValidationPolicyFacade;
+import eu.europa.esig.dss.policy.jaxb.ConstraintsParameters;
+import eu.europa.esig.dss.policy.jaxb.Level;
+import eu.europa.esig.dss.policy.jaxb.MultiValuesConstraint;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.revocation.RevocationSource;
 import eu.europa.esig.dss.validation.reports.Reports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import eu.europa.esig.dss.enumerations.KeyUsageBit;
-import eu.europa.esig.dss.policy.EtsiValidationPolicy;
-import eu.europa.esig.dss.policy.jaxb.ConstraintsParameters;
-import eu.europa.esig.dss.policy.jaxb.Level;
-import eu.europa.esig.dss.policy.jaxb.MultiValuesConstraint;
-import java.security.cert.CertificateFactory;
-import java.time.Clock;
-import java.util.Collections;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Rates each signature of a PDF with EU DSS, the reference validator of ETSI EN 319 102-1, under its default
@@ -65,6 +65,7 @@ public final class TrustValidator {
     private static final Logger log = LoggerFactory.getLogger(TrustValidator.class);
     /** What {@link Keystores#generateDevelopment} writes into every development certificate's subject. */
     static final String DEVELOPMENT_MARK = "DEVELOPMENT ONLY - NOT FOR REAL SIGNATURES";
+
     static final String DEVELOPMENT_REASON = "certificado de desarrollo";
     static final String BROKEN_TIMESTAMP = "el sello de tiempo está dañado";
     static final String UNTRUSTED_TIMESTAMP = "el sello de tiempo no es de una autoridad de confianza";
@@ -83,7 +84,8 @@ public final class TrustValidator {
      * @param extraRoots anchors besides the configured folder (tests build their PKI in memory)
      * @param crls       a revocation source besides the embedded data, or {@code null} (tests: a CRL of their PKI)
      */
-    public TrustValidator(TrustProperties properties, Collection<X509Certificate> extraRoots, RevocationSource<CRL> crls) {
+    public TrustValidator(
+            TrustProperties properties, Collection<X509Certificate> extraRoots, RevocationSource<CRL> crls) {
         this(properties, extraRoots, crls, null);
     }
 
@@ -93,8 +95,11 @@ public final class TrustValidator {
      *                   when {@link TrustProperties#revocationFetching()} is on, else none
      * @param ocsp       the same for OCSP answers
      */
-    public TrustValidator(TrustProperties properties, Collection<X509Certificate> extraRoots, RevocationSource<CRL> crls,
-                          RevocationSource<OCSP> ocsp) {
+    public TrustValidator(
+            TrustProperties properties,
+            Collection<X509Certificate> extraRoots,
+            RevocationSource<CRL> crls,
+            RevocationSource<OCSP> ocsp) {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         for (CertificateToken root : readRoots(properties.roots())) {
             trusted.addCertificate(root);
@@ -104,10 +109,16 @@ public final class TrustValidator {
         CommonCertificateVerifier cv = new CommonCertificateVerifier();
         cv.setTrustedCertSources(trusted);
         cv.setAIASource(null); // never download issuer certificates from URLs inside an uploaded file
-        cv.setOcspSource(ocsp != null ? ocsp
-                : properties.revocationFetching() ? new AllowListedOcspSource(properties.allowedHosts()) : null);
-        cv.setCrlSource(crls != null ? crls
-                : properties.revocationFetching() ? new AllowListedCrlSource(properties.allowedHosts()) : null);
+        cv.setOcspSource(
+                ocsp != null
+                        ? ocsp
+                        : properties.revocationFetching()
+                                ? new AllowListedOcspSource(properties.allowedHosts())
+                                : null);
+        cv.setCrlSource(
+                crls != null
+                        ? crls
+                        : properties.revocationFetching() ? new AllowListedCrlSource(properties.allowedHosts()) : null);
         // validation reports problems in its reports; these alerts are for signing and augmentation
         cv.setAlertOnMissingRevocationData(new SilentOnStatusAlert());
         cv.setAlertOnInvalidSignature(new SilentOnStatusAlert());
@@ -132,9 +143,13 @@ public final class TrustValidator {
      */
     private static ValidationPolicy policy() throws Exception {
         try (InputStream in = ValidationPolicyFacade.class.getResourceAsStream("/policy/constraint.xml")) {
-            ConstraintsParameters constraints = ValidationPolicyFacade.newFacade().unmarshall(in);
-            MultiValuesConstraint keyUsage = constraints.getSignatureConstraints()
-                    .getBasicSignatureConstraints().getSigningCertificate().getKeyUsage();
+            ConstraintsParameters constraints =
+                    ValidationPolicyFacade.newFacade().unmarshall(in);
+            MultiValuesConstraint keyUsage = constraints
+                    .getSignatureConstraints()
+                    .getBasicSignatureConstraints()
+                    .getSigningCertificate()
+                    .getKeyUsage();
             keyUsage.setLevel(Level.FAIL);
             keyUsage.getId().clear();
             keyUsage.getId().addAll(List.of("digitalSignature", "nonRepudiation"));
@@ -159,8 +174,16 @@ public final class TrustValidator {
     }
 
     /** One signature as DSS rates it. */
-    public record Rating(Verdict verdict, String indication, String subIndication, String reason, String level,
-                         Instant timestamp, Boolean timestampsTrusted, Chain chain, String signerCommonName) {
+    public record Rating(
+            Verdict verdict,
+            String indication,
+            String subIndication,
+            String reason,
+            String level,
+            Instant timestamp,
+            Boolean timestampsTrusted,
+            Chain chain,
+            String signerCommonName) {
         public Rating {
             Objects.requireNonNull(verdict, "verdict");
             Objects.requireNonNull(reason, "reason");
@@ -191,8 +214,7 @@ public final class TrustValidator {
     }
 
     /** A document timestamp as DSS rates it: its bytes, and whether its authority's chain reaches an anchor. */
-    public record TimestampRating(boolean intact, boolean trusted, String tsaCommonName, Instant time) {
-    }
+    public record TimestampRating(boolean intact, boolean trusted, String tsaCommonName, Instant time) {}
 
     /** Every signature and every document timestamp DSS finds, each by its /ByteRange written as {@code "a b c d"}. */
     public record Ratings(Map<String, Rating> signatures, Map<String, TimestampRating> timestamps) {
@@ -225,15 +247,27 @@ public final class TrustValidator {
                 if (signature == null || signature.getPDFRevision() == null) {
                     continue;
                 }
-                ratings.put(key(signature.getPDFRevision().getSignatureByteRange()), rating(simple.getIndication(id),
-                        simple.getSubIndication(id), simple.getSignatureFormat(id), simple.getBestSignatureTime(id), signature));
+                ratings.put(
+                        key(signature.getPDFRevision().getSignatureByteRange()),
+                        rating(
+                                simple.getIndication(id),
+                                simple.getSubIndication(id),
+                                simple.getSignatureFormat(id),
+                                simple.getBestSignatureTime(id),
+                                signature));
             }
             for (TimestampWrapper timestamp : diagnostic.getTimestampList()) {
                 if (timestamp.getType() == TimestampType.DOCUMENT_TIMESTAMP && timestamp.getPDFRevision() != null) {
                     CertificateWrapper tsa = timestamp.getSigningCertificate();
-                    timestamps.put(key(timestamp.getPDFRevision().getSignatureByteRange()), new TimestampRating(
-                            intact(timestamp), trusted(timestamp), tsa == null ? null : tsa.getCommonName(),
-                            timestamp.getProductionTime() == null ? null : timestamp.getProductionTime().toInstant()));
+                    timestamps.put(
+                            key(timestamp.getPDFRevision().getSignatureByteRange()),
+                            new TimestampRating(
+                                    intact(timestamp),
+                                    trusted(timestamp),
+                                    tsa == null ? null : tsa.getCommonName(),
+                                    timestamp.getProductionTime() == null
+                                            ? null
+                                            : timestamp.getProductionTime().toInstant()));
                 }
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -257,12 +291,17 @@ public final class TrustValidator {
     }
 
     private static String key(List<? extends Number> byteRange) {
-        return byteRange.stream().map(Object::toString).reduce((a, b) -> a + " " + b).orElse("");
+        return byteRange.stream()
+                .map(Object::toString)
+                .reduce((a, b) -> a + " " + b)
+                .orElse("");
     }
 
     /** The token's signature verifies and its message imprint is the digest of what it timestamps. */
     private static boolean intact(TimestampWrapper timestamp) {
-        return timestamp.isSignatureIntact() && timestamp.isSignatureValid() && timestamp.isMessageImprintDataFound()
+        return timestamp.isSignatureIntact()
+                && timestamp.isSignatureValid()
+                && timestamp.isMessageImprintDataFound()
                 && timestamp.isMessageImprintDataIntact();
     }
 
@@ -271,8 +310,12 @@ public final class TrustValidator {
                 && timestamp.getCertificateChain().stream().anyMatch(CertificateWrapper::isTrusted);
     }
 
-    private static Rating rating(Indication indication, SubIndication sub, SignatureLevel format, Date bestSignatureTime,
-                                 SignatureWrapper signature) {
+    private static Rating rating(
+            Indication indication,
+            SubIndication sub,
+            SignatureLevel format,
+            Date bestSignatureTime,
+            SignatureWrapper signature) {
         Verdict verdict = switch (indication == null ? Indication.INDETERMINATE : indication) {
             case TOTAL_PASSED, PASSED -> Verdict.VALID;
             case TOTAL_FAILED, FAILED -> Verdict.INVALID;
@@ -280,18 +323,27 @@ public final class TrustValidator {
         };
         CertificateWrapper certificate = signature.getSigningCertificate();
         boolean trusted = signature.getCertificateChain().stream().anyMatch(CertificateWrapper::isTrusted);
-        boolean development = certificate != null && !trusted && certificate.getCertificateDN() != null
+        boolean development = certificate != null
+                && !trusted
+                && certificate.getCertificateDN() != null
                 && certificate.getCertificateDN().contains(DEVELOPMENT_MARK);
-        Chain chain = certificate == null ? Chain.UNKNOWN
+        Chain chain = certificate == null
+                ? Chain.UNKNOWN
                 : trusted ? Chain.TRUSTED : development ? Chain.DEVELOPMENT : Chain.UNTRUSTED;
         String reason = reason(verdict, sub);
-        if (verdict != Verdict.VALID && certificate != null && certificate.getNotAfter() != null
-                && bestSignatureTime != null && certificate.getNotAfter().before(bestSignatureTime)) {
+        if (verdict != Verdict.VALID
+                && certificate != null
+                && certificate.getNotAfter() != null
+                && bestSignatureTime != null
+                && certificate.getNotAfter().before(bestSignatureTime)) {
             // DSS may word it as a chain failure (no revocation data can exist for an expired certificate), but the
             // plain fact is the more useful one: nothing proves the signature was made while the certificate held
             reason = "el certificado había vencido al firmar";
-        } else if (verdict == Verdict.INDETERMINATE && trusted && sub == SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE
-                && signature.getCertificateChain().stream().anyMatch(c -> !c.isTrusted() && !c.isRevocationDataAvailable())) {
+        } else if (verdict == Verdict.INDETERMINATE
+                && trusted
+                && sub == SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE
+                && signature.getCertificateChain().stream()
+                        .anyMatch(c -> !c.isTrusted() && !c.isRevocationDataAvailable())) {
             // DSS words a chain below a trusted root with no CRL/OCSP answer as a general chain failure; the plain
             // fact is that nothing says whether a certificate was revoked (none embedded, fetching off or not allowed)
             reason = "sin datos de revocación";
@@ -304,9 +356,13 @@ public final class TrustValidator {
         // extendDocument) has no signature timestamp, only a document timestamp over it; each proves the signature
         // existed at its time (ETSI EN 319 102-1, 5.6.2.3: the earliest proof of existence counts)
         List<TimestampWrapper> timestamps = signature.getTimestampList();
-        Instant timestamp = timestamps.stream().filter(TrustValidator::intact)
-                .map(TimestampWrapper::getProductionTime).filter(Objects::nonNull).map(Date::toInstant)
-                .min(Instant::compareTo).orElse(null);
+        Instant timestamp = timestamps.stream()
+                .filter(TrustValidator::intact)
+                .map(TimestampWrapper::getProductionTime)
+                .filter(Objects::nonNull)
+                .map(Date::toInstant)
+                .min(Instant::compareTo)
+                .orElse(null);
         if (verdict == Verdict.VALID && timestamps.stream().anyMatch(t -> !intact(t))) {
             // DSS may leave a broken timestamp out of its proof and still pass the signature; a reader is told
             verdict = Verdict.INDETERMINATE;
@@ -316,15 +372,26 @@ public final class TrustValidator {
             verdict = Verdict.INDETERMINATE;
             reason = UNTRUSTED_TIMESTAMP;
         }
-        Boolean timestampsTrusted = timestamps.isEmpty() ? null : timestamps.stream().allMatch(t -> intact(t) && trusted(t));
-        return new Rating(verdict, indication == null ? null : indication.name(), sub == null ? null : sub.name(),
-                reason, level(format), timestamp, timestampsTrusted, chain, certificate == null ? null : certificate.getCommonName());
+        Boolean timestampsTrusted =
+                timestamps.isEmpty() ? null : timestamps.stream().allMatch(t -> intact(t) && trusted(t));
+        return new Rating(
+                verdict,
+                indication == null ? null : indication.name(),
+                sub == null ? null : sub.name(),
+                reason,
+                level(format),
+                timestamp,
+                timestampsTrusted,
+                chain,
+                certificate == null ? null : certificate.getCommonName());
     }
 
     /** RFC 5280 4.2.1.3: a certificate for signing has digitalSignature or nonRepudiation (a missing extension allows all). */
     private static boolean signingKeyUsage(CertificateWrapper certificate) {
         var usages = certificate.getKeyUsages();
-        return usages == null || usages.isEmpty() || usages.contains(KeyUsageBit.DIGITAL_SIGNATURE)
+        return usages == null
+                || usages.isEmpty()
+                || usages.contains(KeyUsageBit.DIGITAL_SIGNATURE)
                 || usages.contains(KeyUsageBit.NON_REPUDIATION);
     }
 
@@ -358,9 +425,9 @@ public final class TrustValidator {
             case FORMAT_FAILURE -> "la firma no tiene un formato reconocido";
             case NO_SIGNING_CERTIFICATE_FOUND -> "no se encontró el certificado del firmante";
             case CRYPTO_CONSTRAINTS_FAILURE, CRYPTO_CONSTRAINTS_FAILURE_NO_POE ->
-                    "usa algoritmos o claves que ya no se consideran seguros";
+                "usa algoritmos o claves que ya no se consideran seguros";
             case CHAIN_CONSTRAINTS_FAILURE, CERTIFICATE_CHAIN_GENERAL_FAILURE ->
-                    "la cadena de certificados no cumple las reglas de validación";
+                "la cadena de certificados no cumple las reglas de validación";
             case SIG_CONSTRAINTS_FAILURE -> "la firma no cumple las reglas de validación";
             case TIMESTAMP_ORDER_FAILURE -> "los sellos de tiempo no están en orden";
             case NO_POE -> "no hay prueba de cuándo se firmó";
@@ -377,12 +444,13 @@ public final class TrustValidator {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.{pem,crt,cer}")) {
             for (Path file : files) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    for (var certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    for (var certificate :
+                            CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                         roots.add(new CertificateToken((X509Certificate) certificate));
                     }
                 } catch (Exception e) {
-                    throw new IllegalStateException("sello.signing.trust.roots: " + file.getFileName()
-                            + " is not a PEM certificate", e);
+                    throw new IllegalStateException(
+                            "sello.signing.trust.roots: " + file.getFileName() + " is not a PEM certificate", e);
                 }
             }
         } catch (IOException e) {

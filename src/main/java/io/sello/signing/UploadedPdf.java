@@ -22,8 +22,7 @@ import java.util.Objects;
 public final class UploadedPdf {
     private static final PdfName JAVASCRIPT = new PdfName("JavaScript");
 
-    private UploadedPdf() {
-    }
+    private UploadedPdf() {}
 
     /** One AcroForm field: its full name, the value saved in it ({@code /V}, empty when none) and its ReadOnly flag. */
     public record FormField(String name, String value, boolean readOnly) {
@@ -65,7 +64,8 @@ public final class UploadedPdf {
             boolean xfa = acroForm.contains(PdfName.XFA);
             acroForm.remove(PdfName.XFA);
             PdfDictionary names = catalog.getAsDict(PdfName.NAMES);
-            boolean scripts = catalog.contains(PdfName.OPENACTION) || catalog.contains(PdfName.AA)
+            boolean scripts = catalog.contains(PdfName.OPENACTION)
+                    || catalog.contains(PdfName.AA)
                     || names != null && names.contains(JAVASCRIPT);
             AcroFields fields = reader.getAcroFields();
             List<FormField> found = new ArrayList<>();

@@ -26,8 +26,7 @@ final class ValidationData {
     /** Catalogue keys an augmentation to B-LT/B-LTA sets (ISO 32000-2, 12.8.4.3 and 7.12: extensions, version). */
     static final Set<PdfName> CATALOG_KEYS = Set.of(new PdfName("DSS"), PdfName.EXTENSIONS, PdfName.VERSION);
 
-    private ValidationData() {
-    }
+    private ValidationData() {}
 
     /** One revision of a file (the bytes up to its %%EOF), read lazily: the cross-reference table, then each object on demand. */
     static final class Revision extends PdfReader {
@@ -60,16 +59,21 @@ final class ValidationData {
      */
     static String changes(Revision before, Revision after, Set<Integer> added) {
         PdfObject root = before.getTrailer().get(PdfName.ROOT);
-        if (!(root instanceof PdfIndirectReference catalog) || !PdfObjects.same(root, after.getTrailer().get(PdfName.ROOT), 0)) {
+        if (!(root instanceof PdfIndirectReference catalog)
+                || !PdfObjects.same(root, after.getTrailer().get(PdfName.ROOT), 0)) {
             return "the trailer's /Root";
         }
-        if (!PdfObjects.same(before.getTrailer().get(PdfName.ENCRYPT), after.getTrailer().get(PdfName.ENCRYPT), 0)) {
+        if (!PdfObjects.same(
+                before.getTrailer().get(PdfName.ENCRYPT), after.getTrailer().get(PdfName.ENCRYPT), 0)) {
             return "the trailer's /Encrypt";
         }
         // document information (a tool's ModDate and Producer) and XMP metadata are about the file, not its content
         Set<Integer> metadata = new HashSet<>();
-        for (PdfObject info : new PdfObject[]{before.getTrailer().get(PdfName.INFO), after.getTrailer().get(PdfName.INFO),
-                before.getCatalog().get(PdfName.METADATA)}) {
+        for (PdfObject info : new PdfObject[] {
+            before.getTrailer().get(PdfName.INFO),
+            after.getTrailer().get(PdfName.INFO),
+            before.getCatalog().get(PdfName.METADATA)
+        }) {
             if (info instanceof PdfIndirectReference reference) {
                 metadata.add(reference.getNumber());
             }

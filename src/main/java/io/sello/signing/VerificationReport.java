@@ -13,8 +13,13 @@ import java.util.List;
  *                                   document timestamp, nor only PAdES validation data (/DSS)
  * @param findings                   each problem, in words
  */
-public record VerificationReport(String sha256, int revisions, List<SignatureCheck> signatures, List<TimestampCheck> timestamps,
-                                 boolean changedAfterLastSignature, List<String> findings) {
+public record VerificationReport(
+        String sha256,
+        int revisions,
+        List<SignatureCheck> signatures,
+        List<TimestampCheck> timestamps,
+        boolean changedAfterLastSignature,
+        List<String> findings) {
     public VerificationReport {
         signatures = List.copyOf(signatures);
         timestamps = List.copyOf(timestamps);
@@ -22,8 +27,12 @@ public record VerificationReport(String sha256, int revisions, List<SignatureChe
     }
 
     /** A report without document timestamps (a B-B file, or a summary of some signatures). */
-    public VerificationReport(String sha256, int revisions, List<SignatureCheck> signatures,
-                              boolean changedAfterLastSignature, List<String> findings) {
+    public VerificationReport(
+            String sha256,
+            int revisions,
+            List<SignatureCheck> signatures,
+            boolean changedAfterLastSignature,
+            List<String> findings) {
         this(sha256, revisions, signatures, List.of(), changedAfterLastSignature, findings);
     }
 
@@ -32,8 +41,10 @@ public record VerificationReport(String sha256, int revisions, List<SignatureChe
      * after them: nobody changed the file. Says nothing about who signed it (see {@link #allValid()}).
      */
     public boolean intact() {
-        return !signatures.isEmpty() && signatures.stream().allMatch(SignatureCheck::intact)
-                && timestamps.stream().allMatch(TimestampCheck::intact) && !changedAfterLastSignature;
+        return !signatures.isEmpty()
+                && signatures.stream().allMatch(SignatureCheck::intact)
+                && timestamps.stream().allMatch(TimestampCheck::intact)
+                && !changedAfterLastSignature;
     }
 
     /** Intact, and every signature rated VALID by EU DSS (trusted chain, in force, not revoked). */

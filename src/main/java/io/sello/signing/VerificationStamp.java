@@ -1,10 +1,12 @@
 package io.sello.signing;
 
+import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfReader;
@@ -14,8 +16,6 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
-import com.google.zxing.BarcodeFormat;
-import com.lowagie.text.DocumentException;
 
 /**
  * Prints on every page, in the top-right corner (beside the centred title blocks of the forms), a QR code that links to the document's public
@@ -27,11 +27,13 @@ public final class VerificationStamp {
     private static final float MODULE = 1.25f;
     /** Also the quiet zone a reader needs around the code: at least four modules. */
     private static final float MARGIN = 8f;
+
     private final BaseFont font;
 
     public VerificationStamp() {
         try {
-            this.font = BaseFont.createFont("sello/fonts/DejaVuSansCondensed.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+            this.font =
+                    BaseFont.createFont("sello/fonts/DejaVuSansCondensed.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
         } catch (IOException | RuntimeException e) {
             throw new SigningException("the stamp font is missing", e);
         }
@@ -43,8 +45,13 @@ public final class VerificationStamp {
      */
     public byte[] stamp(byte[] pdf, String url, String caption) {
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
+            BitMatrix matrix = new QRCodeWriter()
+                    .encode(
+                            url,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
             String[] captionLines = caption.split("\n", 2);
             PdfReader reader = new PdfReader(pdf);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 64 * 1024);
@@ -62,7 +69,12 @@ public final class VerificationStamp {
                 canvas.setColorFill(Color.BLACK);
                 float textRight = x - 4 * MODULE;
                 canvas.showTextAligned(PdfContentByte.ALIGN_RIGHT, captionLines[0], textRight, y + side - 6, 0);
-                canvas.showTextAligned(PdfContentByte.ALIGN_RIGHT, captionLines.length > 1 ? captionLines[1] : "", textRight, y + side - 13, 0);
+                canvas.showTextAligned(
+                        PdfContentByte.ALIGN_RIGHT,
+                        captionLines.length > 1 ? captionLines[1] : "",
+                        textRight,
+                        y + side - 13,
+                        0);
                 canvas.endText();
             }
             stamper.close();

@@ -1,25 +1,24 @@
 package io.sello.signoff;
 
 import io.sello.document.DocumentType;
+import io.sello.document.Hashes;
 import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.Warning;
+import io.sello.rendering.TemplateSource;
+import io.sello.signing.SignatureFields;
 import io.sello.signing.VerificationStamp;
 import io.sello.storage.DocumentId;
 import io.sello.storage.DocumentRegistry;
-import io.sello.document.Hashes;
 import io.sello.storage.StorageProperties;
 import io.sello.storage.StoredDocument;
-
-import io.sello.rendering.TemplateSource;
 import io.sello.storage.TemplateArchive;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.sello.signing.SignatureFields;
 
 /**
  * Renders a document for the registry: the PDF gets a verification QR code and short hash on every
@@ -39,7 +38,8 @@ public final class DocumentStore {
     }
 
     /** @param templates where each template version's files are kept the first time it is used; {@code null}: nowhere */
-    public DocumentStore(DocumentRegistry registry, VerificationStamp stamp, StorageProperties storage, TemplateArchive templates) {
+    public DocumentStore(
+            DocumentRegistry registry, VerificationStamp stamp, StorageProperties storage, TemplateArchive templates) {
         this.registry = registry;
         this.stamp = stamp;
         this.storage = storage;
@@ -51,13 +51,28 @@ public final class DocumentStore {
         DocumentId id = DocumentId.random();
         String renderedSha256 = Hashes.sha256(rendered.content());
         byte[] withFields = SignatureFields.add(rendered.content(), rendered.signatureSlots());
-        byte[] pdf = stamp.stamp(withFields, storage.verificationUrl(id),
+        byte[] pdf = stamp.stamp(
+                withFields,
+                storage.verificationUrl(id),
                 "Verificar: " + storage.verificationUrl(id) + "\nSHA-256 " + renderedSha256.substring(0, SHORT_HASH));
         keepTemplates(type);
-        StoredDocument stored = registry.store(id, type.id().value(), rendered.fileName(), pdf, renderedSha256,
-                type.templateVersion(), new String(json, StandardCharsets.UTF_8), rendered.signatureSlots(), actor.username());
-        registry.audit(id, actor.username(), "store", "ok", type.id().value() + " stored as " + rendered.fileName()
-                + ", sha256 " + stored.sha256() + Warning.listed(rendered.warnings()));
+        StoredDocument stored = registry.store(
+                id,
+                type.id().value(),
+                rendered.fileName(),
+                pdf,
+                renderedSha256,
+                type.templateVersion(),
+                new String(json, StandardCharsets.UTF_8),
+                rendered.signatureSlots(),
+                actor.username());
+        registry.audit(
+                id,
+                actor.username(),
+                "store",
+                "ok",
+                type.id().value() + " stored as " + rendered.fileName() + ", sha256 " + stored.sha256()
+                        + Warning.listed(rendered.warnings()));
         return new Stored(stored, rendered);
     }
 
@@ -78,13 +93,12 @@ public final class DocumentStore {
                 files.paths().forEach(path -> bytes.put(path, files.bytesOf(path)));
                 templates.keep(version, type.id().value(), bytes);
             } else {
-                LoggerFactory.getLogger(DocumentStore.class).warn("template files of {} now fingerprint as {}: not kept",
-                        version, files.fingerprint());
+                LoggerFactory.getLogger(DocumentStore.class)
+                        .warn("template files of {} now fingerprint as {}: not kept", version, files.fingerprint());
             }
         });
     }
 
     /** The stored record and the render it came from (for its warnings). */
-    public record Stored(StoredDocument document, RenderedDocument rendered) {
-    }
+    public record Stored(StoredDocument document, RenderedDocument rendered) {}
 }

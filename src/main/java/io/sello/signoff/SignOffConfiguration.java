@@ -26,9 +26,15 @@ class SignOffConfiguration {
 
     /** Signatures carry the rendering time zone, as the printed dates do. */
     @Bean
-    SignOffService signOffService(DocumentRegistry registry, SigningKeys keys, RenderingProperties rendering,
-                                  PdfVerifier verifier, SignOffProperties signOff, SignatureAugmentation augmentation) {
-        return new SignOffService(registry, new PdfSigner(ZoneId.of(rendering.timeZone())), keys, signOff, verifier, augmentation);
+    SignOffService signOffService(
+            DocumentRegistry registry,
+            SigningKeys keys,
+            RenderingProperties rendering,
+            PdfVerifier verifier,
+            SignOffProperties signOff,
+            SignatureAugmentation augmentation) {
+        return new SignOffService(
+                registry, new PdfSigner(ZoneId.of(rendering.timeZone())), keys, signOff, verifier, augmentation);
     }
 
     @Bean

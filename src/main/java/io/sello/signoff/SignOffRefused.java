@@ -20,5 +20,9 @@ public class SignOffRefused extends RuntimeException {
      * {@code SEPARATION_OF_DUTIES}: a conflict too (409), but one that names its rule, since reloading the page
      * does not help: another person must sign (issue 16).
      */
-    public enum Reason { FORBIDDEN, CONFLICT, SEPARATION_OF_DUTIES }
+    public enum Reason {
+        FORBIDDEN,
+        CONFLICT,
+        SEPARATION_OF_DUTIES
+    }
 }

@@ -2,6 +2,7 @@ package io.sello.signoff;
 
 import io.sello.document.SignatureSlot;
 import io.sello.signing.IncrementalSignature;
+import io.sello.signing.PdfRefusedException;
 import io.sello.signing.PdfSigner;
 import io.sello.signing.PdfVerifier;
 import io.sello.signing.SignatureAugmentation;
@@ -18,11 +19,10 @@ import io.sello.storage.StoredDocument;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Optional;
-import io.sello.signing.PdfRefusedException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -44,14 +44,23 @@ public final class SignOffService {
     private final PdfVerifier verifier;
     private final SignatureAugmentation augmentation;
 
-    public SignOffService(DocumentRegistry registry, PdfSigner signer, SigningKeys keys, SignOffProperties properties,
-                          PdfVerifier verifier) {
+    public SignOffService(
+            DocumentRegistry registry,
+            PdfSigner signer,
+            SigningKeys keys,
+            SignOffProperties properties,
+            PdfVerifier verifier) {
         this(registry, signer, keys, properties, verifier, SignatureAugmentation.NONE);
     }
 
     /** @param augmentation takes every sign-off to the deployment's PAdES level (issue 16 §3) before it is stored */
-    public SignOffService(DocumentRegistry registry, PdfSigner signer, SigningKeys keys, SignOffProperties properties,
-                          PdfVerifier verifier, SignatureAugmentation augmentation) {
+    public SignOffService(
+            DocumentRegistry registry,
+            PdfSigner signer,
+            SigningKeys keys,
+            SignOffProperties properties,
+            PdfVerifier verifier,
+            SignatureAugmentation augmentation) {
         this.registry = registry;
         this.signer = signer;
         this.keys = keys;
@@ -65,15 +74,33 @@ public final class SignOffService {
         SignOffStep step = nextStepFor(document, requested, actor);
         SignatureSlot slot = slotOf(document, step, actor);
         // a system is never looked up among the personal keys, even if one were configured under its name
-        SignOffKind kind = !actor.system() && keys.isPersonal(actor.username()) ? SignOffKind.PERSONAL : SignOffKind.SEAL;
+        SignOffKind kind =
+                !actor.system() && keys.isPersonal(actor.username()) ? SignOffKind.PERSONAL : SignOffKind.SEAL;
         SigningKey key = kind == SignOffKind.PERSONAL ? keys.forUser(actor.username()) : keys.seal();
         Instant now = registry.now();
         // Sello makes this CMS, so it carries its signature time-stamp from the deployment's authority (B-T at once):
         // the level then needs 3 revisions per sign-off instead of 4 (issue 16, verifying a B-LTA form in 50 ms)
-        byte[] signed = unlessUnavailable(id, actor, step, () -> augmentation.augmentTimestamped(signer.sign(registry.pdf(id), slot,
-                new Signer(step.name(), actor.name(), actor.position()), key, now, augmentation.signatureTimestamps())));
-        return record(document, step, actor, kind, now, signed, step + " signed by " + actor.name() + " (" + actor.position() + "), "
-                + (kind == SignOffKind.PERSONAL ? "personal signature" : "service seal") + (actor.system() ? " applied by a system" : ""));
+        byte[] signed = unlessUnavailable(
+                id,
+                actor,
+                step,
+                () -> augmentation.augmentTimestamped(signer.sign(
+                        registry.pdf(id),
+                        slot,
+                        new Signer(step.name(), actor.name(), actor.position()),
+                        key,
+                        now,
+                        augmentation.signatureTimestamps())));
+        return record(
+                document,
+                step,
+                actor,
+                kind,
+                now,
+                signed,
+                step + " signed by " + actor.name() + " (" + actor.position() + "), "
+                        + (kind == SignOffKind.PERSONAL ? "personal signature" : "service seal")
+                        + (actor.system() ? " applied by a system" : ""));
     }
 
     /**
@@ -94,15 +121,20 @@ public final class SignOffService {
     public StoredDocument signOffUploaded(DocumentId id, SignOffStep step, byte[] upload, Actor actor) {
         StoredDocument document = find(id);
         if (actor.system()) {
-            throw refuse(id, actor, SignOffRefused.Reason.FORBIDDEN, "a system (API key) cannot make a personal sign-off:"
-                    + " an uploaded signature must come from the person who signed it");
+            throw refuse(
+                    id,
+                    actor,
+                    SignOffRefused.Reason.FORBIDDEN,
+                    "a system (API key) cannot make a personal sign-off:"
+                            + " an uploaded signature must come from the person who signed it");
         }
         nextStepFor(document, Optional.of(step), actor);
         slotOf(document, step, actor);
         X509Certificate certificate;
         Instant now = registry.now();
         try {
-            IncrementalSignature.Accepted accepted = IncrementalSignature.check(registry.pdf(id), upload, step.name(), verifier);
+            IncrementalSignature.Accepted accepted =
+                    IncrementalSignature.check(registry.pdf(id), upload, step.name(), verifier);
             certificate = accepted.certificate();
             ownedBy(actor, accepted, now);
         } catch (SignatureUploadRefused | PdfRefusedException e) {
@@ -111,8 +143,15 @@ public final class SignOffService {
         }
         // made by the official's software: whatever its CMS holds, DSS adds the time-stamps the level needs
         byte[] stored = unlessUnavailable(id, actor, step, () -> augmentation.augment(upload));
-        return record(document, step, actor, SignOffKind.PERSONAL, now, stored, step + " signed by " + actor.name()
-                + " with their own software (" + certificate.getSubjectX500Principal().getName() + "), personal signature");
+        return record(
+                document,
+                step,
+                actor,
+                SignOffKind.PERSONAL,
+                now,
+                stored,
+                step + " signed by " + actor.name() + " with their own software ("
+                        + certificate.getSubjectX500Principal().getName() + "), personal signature");
     }
 
     /**
@@ -123,22 +162,28 @@ public final class SignOffService {
     private void ownedBy(Actor actor, IncrementalSignature.Accepted accepted, Instant now) {
         X509Certificate certificate = accepted.certificate();
         String subject = certificate.getSubjectX500Principal().getName();
-        if (now.isAfter(certificate.getNotAfter().toInstant()) || now.isBefore(certificate.getNotBefore().toInstant())) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.CERTIFICATE_EXPIRED, "the certificate (" + subject
-                    + ") is valid from " + day(certificate.getNotBefore()) + " to " + day(certificate.getNotAfter()) + ", not now");
+        if (now.isAfter(certificate.getNotAfter().toInstant())
+                || now.isBefore(certificate.getNotBefore().toInstant())) {
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.CERTIFICATE_EXPIRED,
+                    "the certificate (" + subject + ") is valid from " + day(certificate.getNotBefore()) + " to "
+                            + day(certificate.getNotAfter()) + ", not now");
         }
         if (keys.registeredFor(actor.username()).map(certificate::equals).orElse(false)) {
             return;
         }
         var identity = keys.identityOf(actor.username());
         if (identity.isEmpty() || !identity.get().matches(certificate)) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.NOT_YOUR_CERTIFICATE,
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.NOT_YOUR_CERTIFICATE,
                     "the signature was made with a certificate that is not registered for " + actor.username()
                             + " and does not carry their identity (" + subject + ")");
         }
         if (!accepted.signature().valid()) {
-            throw new SignatureUploadRefused(SignatureUploadRefused.Fault.UNTRUSTED_CERTIFICATE, "the certificate names "
-                    + actor.username() + " but is not trusted: " + accepted.signature().reason());
+            throw new SignatureUploadRefused(
+                    SignatureUploadRefused.Fault.UNTRUSTED_CERTIFICATE,
+                    "the certificate names " + actor.username() + " but is not trusted: "
+                            + accepted.signature().reason());
         }
     }
 
@@ -151,57 +196,96 @@ public final class SignOffService {
         try {
             return signing.get();
         } catch (SigningUnavailableException e) {
-            registry.audit(id, actor.username(), "sign-off", "unavailable", step + " at " + augmentation.level() + ": " + e.getMessage());
+            registry.audit(
+                    id,
+                    actor.username(),
+                    "sign-off",
+                    "unavailable",
+                    step + " at " + augmentation.level() + ": " + e.getMessage());
             throw e;
         }
     }
 
     private StoredDocument find(DocumentId id) {
-        return registry.find(id)
-                .orElseThrow(() -> new DocumentNotFoundException("no stored document " + id));
+        return registry.find(id).orElseThrow(() -> new DocumentNotFoundException("no stored document " + id));
     }
 
     /** The document's next step, if the caller asked for that one and holds its role. */
     private SignOffStep nextStepFor(StoredDocument document, Optional<SignOffStep> requested, Actor actor) {
         DocumentId id = document.id();
-        Optional<SignOffStep> done = document.signOffs().stream().map(StoredDocument.SignOff::step).reduce((a, b) -> b);
+        Optional<SignOffStep> done =
+                document.signOffs().stream().map(StoredDocument.SignOff::step).reduce((a, b) -> b);
         Optional<SignOffStep> next = SignOffStep.next(done);
         if (next.isEmpty()) {
-            throw refuse(id, actor, SignOffRefused.Reason.CONFLICT, "the document is already approved: all three sign-offs are done");
+            throw refuse(
+                    id,
+                    actor,
+                    SignOffRefused.Reason.CONFLICT,
+                    "the document is already approved: all three sign-offs are done");
         }
         SignOffStep step = next.get();
         if (requested.isPresent() && requested.get() != step) {
-            throw refuse(id, actor, SignOffRefused.Reason.CONFLICT, "step: the next sign-off is " + step
-                    + ", not " + requested.get() + " (the order is ELABORADO, REVISADO, APROBADO)");
+            throw refuse(
+                    id,
+                    actor,
+                    SignOffRefused.Reason.CONFLICT,
+                    "step: the next sign-off is " + step + ", not " + requested.get()
+                            + " (the order is ELABORADO, REVISADO, APROBADO)");
         }
         if (!actor.roles().contains(step.role())) {
-            throw refuse(id, actor, SignOffRefused.Reason.FORBIDDEN, "the " + step + " sign-off needs the role "
-                    + step.role() + ", which " + actor.username() + " does not hold");
+            throw refuse(
+                    id,
+                    actor,
+                    SignOffRefused.Reason.FORBIDDEN,
+                    "the " + step + " sign-off needs the role " + step.role() + ", which " + actor.username()
+                            + " does not hold");
         }
         if (properties.separateDuties()) {
             Optional<StoredDocument.SignOff> own = document.signOffs().stream()
-                    .filter(s -> s.username().equals(actor.username())).findFirst();
+                    .filter(s -> s.username().equals(actor.username()))
+                    .findFirst();
             if (own.isPresent()) {
                 // the staff page shows this text as it is: in Spanish, naming who signed which step
-                throw refuse(id, actor, SignOffRefused.Reason.SEPARATION_OF_DUTIES, "Separación de funciones: "
-                        + own.get().signer() + " (" + actor.username() + ") ya firmó el paso " + own.get().step()
-                        + " de este documento; el paso " + step + " debe firmarlo otra persona.");
+                throw refuse(
+                        id,
+                        actor,
+                        SignOffRefused.Reason.SEPARATION_OF_DUTIES,
+                        "Separación de funciones: "
+                                + own.get().signer() + " (" + actor.username() + ") ya firmó el paso "
+                                + own.get().step()
+                                + " de este documento; el paso " + step + " debe firmarlo otra persona.");
             }
         }
         return step;
     }
 
     private SignatureSlot slotOf(StoredDocument document, SignOffStep step, Actor actor) {
-        return document.slots().stream().filter(s -> s.step().equals(step.name())).findFirst()
-                .orElseThrow(() -> refuse(document.id(), actor, SignOffRefused.Reason.CONFLICT,
+        return document.slots().stream()
+                .filter(s -> s.step().equals(step.name()))
+                .findFirst()
+                .orElseThrow(() -> refuse(
+                        document.id(),
+                        actor,
+                        SignOffRefused.Reason.CONFLICT,
                         "a " + document.type() + " has no " + step + " cell in a signature block"));
     }
 
-    private StoredDocument record(StoredDocument document, SignOffStep step, Actor actor, SignOffKind kind, Instant now,
-                                  byte[] signed, String audit) {
+    private StoredDocument record(
+            StoredDocument document,
+            SignOffStep step,
+            Actor actor,
+            SignOffKind kind,
+            Instant now,
+            byte[] signed,
+            String audit) {
         DocumentId id = document.id();
-        if (!registry.recordSignOff(id, document.version(), step, actor.name(), actor.position(), actor.username(), kind, now, signed)) {
-            throw refuse(id, actor, SignOffRefused.Reason.CONFLICT, "someone else signed this document at the same time; reload it");
+        if (!registry.recordSignOff(
+                id, document.version(), step, actor.name(), actor.position(), actor.username(), kind, now, signed)) {
+            throw refuse(
+                    id,
+                    actor,
+                    SignOffRefused.Reason.CONFLICT,
+                    "someone else signed this document at the same time; reload it");
         }
         registry.audit(id, actor.username(), "sign-off", "ok", audit);
         return registry.find(id).orElseThrow();

@@ -2,24 +2,24 @@ package io.sello.signoff;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sello.document.Hashes;
+import io.sello.signing.PdfLimits;
+import io.sello.signing.PdfRefusedException;
 import io.sello.signing.PdfVerifier;
 import io.sello.signing.VerificationReport;
 import io.sello.storage.DocumentId;
 import io.sello.storage.DocumentRegistry;
+import io.sello.storage.SignOffKind;
 import io.sello.storage.SignOffStep;
 import io.sello.storage.StoredDocument;
 
-import java.util.Optional;
-import java.util.function.Supplier;
-import io.sello.document.Hashes;
-import io.sello.signing.PdfLimits;
-import io.sello.signing.PdfRefusedException;
-import io.sello.storage.SignOffKind;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Verifies a PDF's signatures and tells whether its bytes are the registry's, and keeps count.
@@ -56,23 +56,40 @@ public final class Verification {
         Optional<DocumentId> known = registry.findBySha256(report.sha256());
         Optional<StoredDocument> document = known.flatMap(registry::find);
         boolean current = document.map(d -> d.sha256().equals(report.sha256())).orElse(false);
-        record(actor, UPLOAD, known.orElse(null), report.intact() ? "ok" : "refused",
-                () -> "uploaded file sha256 " + report.sha256() + ": " + summary(report) + (known.isPresent()
-                        ? (current ? "; it is the registry's current version" : "; it is an earlier version in the registry")
-                        : "; not in the registry"));
-        return new Result(report, known.map(DocumentId::toString).orElse(null), known.isPresent(), current,
-                document.map(StoredDocument::status).orElse(null), document.map(Verification::signOffs).orElse(List.of()));
+        record(
+                actor,
+                UPLOAD,
+                known.orElse(null),
+                report.intact() ? "ok" : "refused",
+                () -> "uploaded file sha256 " + report.sha256() + ": " + summary(report)
+                        + (known.isPresent()
+                                ? (current
+                                        ? "; it is the registry's current version"
+                                        : "; it is an earlier version in the registry")
+                                : "; not in the registry"));
+        return new Result(
+                report,
+                known.map(DocumentId::toString).orElse(null),
+                known.isPresent(),
+                current,
+                document.map(StoredDocument::status).orElse(null),
+                document.map(Verification::signOffs).orElse(List.of()));
     }
 
     /** The stored document's current file, compared with the hash the registry recorded for it. */
     public Result verifyStored(DocumentId id, Actor actor) {
-        StoredDocument document = registry.find(id)
-                .orElseThrow(() -> new DocumentNotFoundException("no stored document " + id));
+        StoredDocument document =
+                registry.find(id).orElseThrow(() -> new DocumentNotFoundException("no stored document " + id));
         byte[] pdf = registry.pdf(id);
         VerificationReport report = verifier.verify(pdf);
         boolean matches = report.sha256().equals(document.sha256());
-        record(actor, STORED, id, matches ? "ok" : "refused", () -> "stored file: " + summary(report)
-                + (matches ? "; hash matches the registry" : "; HASH DOES NOT MATCH THE REGISTRY"));
+        record(
+                actor,
+                STORED,
+                id,
+                matches ? "ok" : "refused",
+                () -> "stored file: " + summary(report)
+                        + (matches ? "; hash matches the registry" : "; HASH DOES NOT MATCH THE REGISTRY"));
         return new Result(report, id.toString(), true, matches, document.status(), signOffs(document));
     }
 
@@ -85,8 +102,8 @@ public final class Verification {
      * or is over a limit, is reported as such rather than refused, since the question was only "is it this one").
      */
     public Check check(DocumentId id, byte[] file, Actor actor) {
-        StoredDocument document = registry.find(id)
-                .orElseThrow(() -> new DocumentNotFoundException("no stored document " + id));
+        StoredDocument document =
+                registry.find(id).orElseThrow(() -> new DocumentNotFoundException("no stored document " + id));
         String sha256 = Hashes.sha256(file);
         VerificationReport report = null;
         String unreadable = null;
@@ -100,7 +117,9 @@ public final class Verification {
         SignOffStep version = null;
         if (sha256.equals(document.sha256())) {
             match = Match.SAME;
-            version = signOffs.isEmpty() ? null : signOffs.get(signOffs.size() - 1).step();
+            version = signOffs.isEmpty()
+                    ? null
+                    : signOffs.get(signOffs.size() - 1).step();
         } else if (sha256.equals(document.renderedSha256())) {
             match = Match.EARLIER; // the engine's output, before the QR stamp and any signature
         } else {
@@ -116,25 +135,44 @@ public final class Verification {
                 // update, which appends to the file and never rewrites it, so each earlier version is a prefix
                 // of the current file that ends where a revision ends: its own signatures say which one it is.
                 match = Match.EARLIER;
-                version = report.signatures().stream().map(s -> step(s.step())).filter(Objects::nonNull)
-                        .reduce((a, b) -> b).orElse(null);
+                version = report.signatures().stream()
+                        .map(s -> step(s.step()))
+                        .filter(Objects::nonNull)
+                        .reduce((a, b) -> b)
+                        .orElse(null);
             }
         }
         SignOffStep at = version;
-        List<SignOffStep> since = match != Match.EARLIER ? List.of() : signOffs.stream()
-                .map(StoredDocument.SignOff::step).filter(s -> at == null || s.ordinal() > at.ordinal()).toList();
+        List<SignOffStep> since = match != Match.EARLIER
+                ? List.of()
+                : signOffs.stream()
+                        .map(StoredDocument.SignOff::step)
+                        .filter(s -> at == null || s.ordinal() > at.ordinal())
+                        .toList();
         String other = match == Match.DIFFERENT
-                ? registry.findBySha256(sha256).map(DocumentId::toString).filter(o -> !o.equals(id.toString())).orElse(null) : null;
+                ? registry.findBySha256(sha256)
+                        .map(DocumentId::toString)
+                        .filter(o -> !o.equals(id.toString()))
+                        .orElse(null)
+                : null;
         Match found = match;
-        record(actor, UPLOAD, id, match == Match.DIFFERENT ? "refused" : "ok", () -> "file checked against " + id
-                + ", sha256 " + sha256 + ": " + found.name().toLowerCase(Locale.ROOT)
-                + (found == Match.EARLIER ? " (" + (at == null ? "before any sign-off" : "after " + at) + ")" : ""));
+        record(
+                actor,
+                UPLOAD,
+                id,
+                match == Match.DIFFERENT ? "refused" : "ok",
+                () -> "file checked against " + id
+                        + ", sha256 " + sha256 + ": " + found.name().toLowerCase(Locale.ROOT)
+                        + (found == Match.EARLIER
+                                ? " (" + (at == null ? "before any sign-off" : "after " + at) + ")"
+                                : ""));
         return new Check(match, sha256, version, since, other, report, unreadable);
     }
 
     /** {@code file} is the start of {@code current} and ends where a PDF revision ends ({@code %%EOF}). */
     static boolean isEarlierRevision(byte[] current, byte[] file) {
-        if (file.length == 0 || file.length >= current.length
+        if (file.length == 0
+                || file.length >= current.length
                 || !Arrays.equals(current, 0, file.length, file, 0, file.length)) {
             return false;
         }
@@ -155,7 +193,11 @@ public final class Verification {
     }
 
     /** How a file someone holds relates to one stored document. */
-    public enum Match { SAME, EARLIER, DIFFERENT }
+    public enum Match {
+        SAME,
+        EARLIER,
+        DIFFERENT
+    }
 
     /**
      * @param version     the last sign-off the file carries (SAME, EARLIER), {@code null} before the first one
@@ -164,8 +206,14 @@ public final class Verification {
      * @param report      its signatures, or {@code null} when it could not be read as a PDF
      * @param unreadable  {@code over-limit} or {@code unreadable} when there is no report
      */
-    public record Check(Match match, String sha256, SignOffStep version, List<SignOffStep> signedSince,
-                        String otherDocumentId, VerificationReport report, String unreadable) {
+    public record Check(
+            Match match,
+            String sha256,
+            SignOffStep version,
+            List<SignOffStep> signedSince,
+            String otherDocumentId,
+            VerificationReport report,
+            String unreadable) {
         public Check {
             Objects.requireNonNull(match, "match");
             signedSince = List.copyOf(signedSince);
@@ -178,10 +226,13 @@ public final class Verification {
     /** An audit row for a known caller; a daily count for an anonymous one. Both are counted in the metric. */
     private void record(Actor actor, String source, DocumentId document, String result, Supplier<String> detail) {
         boolean anonymous = Actor.ANONYMOUS.equals(actor);
-        Counter.builder("sello.verifications").description("PDF verifications, by source, result and caller")
-                .tag("source", source.equals(UPLOAD) ? "upload" : "stored").tag("result", result)
+        Counter.builder("sello.verifications")
+                .description("PDF verifications, by source, result and caller")
+                .tag("source", source.equals(UPLOAD) ? "upload" : "stored")
+                .tag("result", result)
                 .tag("caller", anonymous ? "anonymous" : "authenticated")
-                .register(meters).increment();
+                .register(meters)
+                .increment();
         if (anonymous) {
             registry.countDaily(source, result);
         } else {
@@ -204,8 +255,13 @@ public final class Verification {
      * @param signOffs the registry's sign-offs of the document, each as a personal signature or the service's seal
      *                 (issue 16 §5; the report's signatures carry the same step); empty for a file not in the registry
      */
-    public record Result(VerificationReport report, String documentId, boolean registered, boolean matchesRegistry,
-                         String status, List<SignOffKindView> signOffs) {
+    public record Result(
+            VerificationReport report,
+            String documentId,
+            boolean registered,
+            boolean matchesRegistry,
+            String status,
+            List<SignOffKindView> signOffs) {
         public Result {
             signOffs = List.copyOf(signOffs);
         }
@@ -217,10 +273,11 @@ public final class Verification {
      * @param kind PERSONAL (the official's own certificate: a token, their own key or an upload) or SEAL (the
      *             service's key, an electronic seal of the institution)
      */
-    public record SignOffKindView(String step, String signer, SignOffKind kind) {
-    }
+    public record SignOffKindView(String step, String signer, SignOffKind kind) {}
 
     private static List<SignOffKindView> signOffs(StoredDocument document) {
-        return document.signOffs().stream().map(s -> new SignOffKindView(s.step().name(), s.signer(), s.kind())).toList();
+        return document.signOffs().stream()
+                .map(s -> new SignOffKindView(s.step().name(), s.signer(), s.kind()))
+                .toList();
     }
 }

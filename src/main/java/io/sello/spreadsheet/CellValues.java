@@ -27,8 +27,7 @@ final class CellValues {
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
     private static final Pattern ISO_DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
-    private CellValues() {
-    }
+    private CellValues() {}
 
     /** A cell's value, or why it is not one (English, for the error message after the cell's place). */
     record Converted(JsonNode value, String problem) {
@@ -65,7 +64,8 @@ final class CellValues {
         if (raw != null && column.words().contains(raw)) {
             return Converted.of(NODES.stringNode(raw));
         }
-        if (raw == null || !DECIMAL.matcher(raw).matches() && !SCIENTIFIC.matcher(raw).matches()) {
+        if (raw == null
+                || !DECIMAL.matcher(raw).matches() && !SCIENTIFIC.matcher(raw).matches()) {
             return Converted.wrong("expected an amount but got \"" + shown(raw == null ? "" : raw) + "\"");
         }
         BigDecimal amount = new BigDecimal(raw);
@@ -91,8 +91,11 @@ final class CellValues {
         Matcher iso = ISO_DAY.matcher(raw);
         try {
             if (dmy.matches()) {
-                return Converted.of(NODES.stringNode(LocalDate.of(Integer.parseInt(dmy.group(3)), Integer.parseInt(dmy.group(2)),
-                        Integer.parseInt(dmy.group(1))).toString()));
+                return Converted.of(NODES.stringNode(LocalDate.of(
+                                Integer.parseInt(dmy.group(3)),
+                                Integer.parseInt(dmy.group(2)),
+                                Integer.parseInt(dmy.group(1)))
+                        .toString()));
             }
             if (iso.matches()) {
                 return Converted.of(NODES.stringNode(LocalDate.parse(raw).toString()));
@@ -116,8 +119,8 @@ final class CellValues {
                 return Converted.of(column.choices().get(i));
             }
         }
-        return Converted.wrong("expected one of " + column.choices().stream().map(CellValues::text).toList()
-                + " but got \"" + shown(raw) + "\"");
+        return Converted.wrong("expected one of "
+                + column.choices().stream().map(CellValues::text).toList() + " but got \"" + shown(raw) + "\"");
     }
 
     static Converted yesNo(String raw) {

@@ -42,15 +42,14 @@ final class CsvFile {
     private static final Pattern GROUPED_POINT = Pattern.compile("-?\\d{1,3}(,\\d{3})+\\.\\d+");
     /** Grouped with points and a decimal comma, 1.237.022,00: Spanish, whatever the delimiter. */
     private static final Pattern GROUPED_COMMA = Pattern.compile("-?\\d{1,3}(\\.\\d{3})+,\\d+");
+
     private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d{1,3}(\\.\\d{3})*(,\\d+)?|-?\\d+(,\\d+)?");
     private static final Pattern POINT_DECIMAL = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     /** The list the file fills (its index in the layout's tables) and its rows, the header row first. */
-    record Sheet(int table, Grid grid) {
-    }
+    record Sheet(int table, Grid grid) {}
 
-    private CsvFile() {
-    }
+    private CsvFile() {}
 
     /**
      * @param tables the layout's lists a CSV may fill: those at the top of the document
@@ -79,7 +78,8 @@ final class CsvFile {
             for (CSVRecord record : parser) {
                 if (rows.size() > maxItems) {
                     // the limit is checked as rows arrive: a file of a million rows is not kept before it is refused
-                    throw new DocumentTooLargeException(WorkbookReader.pointer("", layout.tables().get(t).path()),
+                    throw new DocumentTooLargeException(
+                            WorkbookReader.pointer("", layout.tables().get(t).path()),
                             "a document may have at most " + maxItems + " list items (activities, budget lines, rows,"
                                     + " cells and the like, all lists together); split it into several documents");
                 }
@@ -96,7 +96,8 @@ final class CsvFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException | UncheckedIOException e) {
-            throw SpreadsheetRefusedException.unreadable("the CSV file could not be read (an unclosed quote?); save the sheet as CSV again");
+            throw SpreadsheetRefusedException.unreadable(
+                    "the CSV file could not be read (an unclosed quote?); save the sheet as CSV again");
         }
         return rows;
     }
@@ -111,30 +112,44 @@ final class CsvFile {
             return field.replace(".", "").replace(',', '.');
         }
         if (commaDecimal) {
-            return COMMA_DECIMAL.matcher(field).matches() ? field.replace(".", "").replace(',', '.') : field;
+            return COMMA_DECIMAL.matcher(field).matches()
+                    ? field.replace(".", "").replace(',', '.')
+                    : field;
         }
         return POINT_DECIMAL.matcher(field).matches() ? field.replace(",", "") : field;
     }
 
     private static CSVFormat format(char delimiter) {
-        return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+        return CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true)
+                .get();
     }
 
     private static List<String> split(String line, char delimiter) {
         try (CSVParser parser = format(delimiter).parse(new StringReader(line))) {
             List<CSVRecord> records = parser.getRecords();
-            return records.isEmpty() ? List.of() : records.get(0).toList().stream().map(String::strip).toList();
+            return records.isEmpty()
+                    ? List.of()
+                    : records.get(0).toList().stream().map(String::strip).toList();
         } catch (IOException | IllegalStateException | UncheckedIOException e) {
             return List.of();
         }
     }
 
     private static String decode(byte[] body) {
-        int start = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF ? 3 : 0;
+        int start = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
         ByteBuffer bytes = ByteBuffer.wrap(body, start, body.length - start);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes)
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(body, start, body.length - start, Charset.forName("windows-1252"));
         }

@@ -3,10 +3,10 @@ package io.sello.spreadsheet;
 import io.sello.document.DocumentTooLargeException;
 import io.sello.document.DocumentType;
 import io.sello.document.InvalidInputException;
+import io.sello.input.LimitsProperties;
 import io.sello.signing.PdfLimits;
 import io.sello.signing.PdfRefusedException;
 import io.sello.signing.UploadedPdf;
-import io.sello.input.LimitsProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +37,8 @@ class FormFieldImport {
      * @throws DocumentTooLargeException  more list items than sello.limits.max-items
      */
     public WorkbookImport.Imported read(DocumentType type, byte[] pdf) {
-        FormFieldReader.Result read = FormFieldReader.read(workbooks.layout(type), UploadedPdf.formFields(pdf, pdfLimits),
-                limits.maxItems());
+        FormFieldReader.Result read =
+                FormFieldReader.read(workbooks.layout(type), UploadedPdf.formFields(pdf, pdfLimits), limits.maxItems());
         return WorkbookImport.checked(type, read.document(), read.warnings(), read::located);
     }
 }

@@ -7,17 +7,16 @@ import io.sello.document.Warning;
 import io.sello.signing.UploadedPdf;
 import io.sello.spreadsheet.SheetLayout.Column;
 import io.sello.spreadsheet.SheetLayout.Table;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Comparator;
 
 /**
  * The values typed into a fillable form ({@code GET …/fillable.pdf}), turned into the type's JSON through the type's
@@ -39,8 +38,7 @@ final class FormFieldReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** One value typed into the form: where it goes and how the form names it. */
-    private record Typed(Column column, String field, String raw, boolean readOnly) {
-    }
+    private record Typed(Column column, String field, String raw, boolean readOnly) {}
 
     /** An item of a list (or the document itself): its typed values, and its own lists' items by printed index. */
     private static final class Item {
@@ -95,17 +93,24 @@ final class FormFieldReader {
     private Result read(UploadedPdf.FilledForm form) {
         if (!form.hasForm()) {
             // reached only when the PDF carried no Sello data either (BlankFormController tries that first)
-            throw new InvalidInputException(List.of(new InputError("", "the PDF carries no Sello data and has no form fields;"
-                    + " upload a PDF made by Sello, or download the fillable form of this document type (fillable.pdf),"
-                    + " fill it and upload it again")));
+            throw new InvalidInputException(List.of(new InputError(
+                    "",
+                    "the PDF carries no Sello data and has no form fields;"
+                            + " upload a PDF made by Sello, or download the fillable form of this document type (fillable.pdf),"
+                            + " fill it and upload it again")));
         }
         if (form.xfa()) {
-            warnings.add(new Warning("", "pdf-xfa-ignored",
+            warnings.add(new Warning(
+                    "",
+                    "pdf-xfa-ignored",
                     "the form's XFA data was ignored; the values saved in its AcroForm fields were read"));
         }
         if (form.scripts()) {
-            warnings.add(new Warning("", "pdf-scripts-ignored",
-                    "the form's JavaScript actions were ignored; nothing was run, the values saved in its fields were read"));
+            warnings.add(
+                    new Warning(
+                            "",
+                            "pdf-scripts-ignored",
+                            "the form's JavaScript actions were ignored; nothing was run, the values saved in its fields were read"));
         }
         Item document = new Item();
         int known = 0;
@@ -115,8 +120,12 @@ final class FormFieldReader {
             }
         }
         if (known == 0) {
-            throw new InvalidInputException(List.of(new InputError("", "the PDF has no form fields of this document type;"
-                    + " download the fillable form of this document type (fillable.pdf), fill it and upload it again")));
+            throw new InvalidInputException(
+                    List.of(
+                            new InputError(
+                                    "",
+                                    "the PDF has no form fields of this document type;"
+                                            + " download the fillable form of this document type (fillable.pdf), fill it and upload it again")));
         }
         ObjectNode json = NODES.objectNode();
         write(document, -1, json, "", "");
@@ -150,7 +159,10 @@ final class FormFieldReader {
         for (int t = 0; t < layout.tables().size(); t++) {
             Table table = layout.tables().get(t);
             int size = table.path().size();
-            if (table.parent() != parent || table.map() || tokens.size() <= size || !tokens.subList(0, size).equals(table.path())) {
+            if (table.parent() != parent
+                    || table.map()
+                    || tokens.size() <= size
+                    || !tokens.subList(0, size).equals(table.path())) {
                 continue;
             }
             String index = tokens.get(size);
@@ -183,7 +195,8 @@ final class FormFieldReader {
      * @param fieldPointer where it is as the form's field names say (the printed row's index)
      */
     private void write(Item item, int table, ObjectNode target, String pointer, String fieldPointer) {
-        List<Column> order = table < 0 ? layout.general() : layout.tables().get(table).columns();
+        List<Column> order =
+                table < 0 ? layout.general() : layout.tables().get(table).columns();
         item.values.sort(Comparator.comparingInt(v -> order.indexOf(v.column()))); // the schema's order, not the file's
         for (Typed typed : item.values) {
             if (typed.raw().isBlank()) {
@@ -211,13 +224,17 @@ final class FormFieldReader {
                     continue;
                 }
                 if (++items > maxItems) {
-                    throw new DocumentTooLargeException(listPointer + "/" + index, "a document may have at most " + maxItems
-                            + " list items (activities, budget lines, rows, cells and the like, all lists together); split it into several documents");
+                    throw new DocumentTooLargeException(
+                            listPointer + "/" + index,
+                            "a document may have at most " + maxItems
+                                    + " list items (activities, budget lines, rows, cells and the like, all lists together); split it into several documents");
                 }
                 String itemPointer = listPointer + "/" + index++;
                 String fieldItemPointer = WorkbookReader.pointer(fieldPointer, listTable.path()) + "/" + entry.getKey();
-                places.putIfAbsent(itemPointer, "Form field " + fieldItemPointer + " (" + listTable.itemTitle() + " "
-                        + (entry.getKey() + 1) + ")");
+                places.putIfAbsent(
+                        itemPointer,
+                        "Form field " + fieldItemPointer + " (" + listTable.itemTitle() + " " + (entry.getKey() + 1)
+                                + ")");
                 ObjectNode object = NODES.objectNode();
                 write(entry.getValue(), list.getKey(), object, itemPointer, fieldItemPointer);
                 ArrayNode array = (ArrayNode) WorkbookReader.list(target, listTable.path());

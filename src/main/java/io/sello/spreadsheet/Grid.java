@@ -70,9 +70,18 @@ interface Grid {
                 if (cell == null) {
                     return null;
                 }
-                CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+                CellType type =
+                        cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
                 return switch (type) {
-                    case NUMERIC -> new Cell(type, cell.getRawValue() == null ? null : cell.getRawValue().strip(), null, false, null);
+                    case NUMERIC ->
+                        new Cell(
+                                type,
+                                cell.getRawValue() == null
+                                        ? null
+                                        : cell.getRawValue().strip(),
+                                null,
+                                false,
+                                null);
                     case STRING -> Cell.text(cell.getStringCellValue());
                     case BOOLEAN -> new Cell(type, null, null, cell.getBooleanCellValue(), null);
                     case ERROR -> new Cell(type, null, null, false, cell.getErrorCellString());

@@ -2,6 +2,7 @@ package io.sello.spreadsheet;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Where each value of a document type's JSON sits in a workbook, derived from the type's JSON Schema alone, so a new
@@ -50,6 +50,7 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
     /** A decimal string pattern as the schemas write them: {@code ^-?[0-9]{1,15}(\.[0-9]+)?$}, {@code ^\d{1,12}(\.\d{1,2})?$}. */
     private static final Pattern DECIMAL_PATTERN = Pattern.compile(
             "\\^(-\\?)?(?:\\\\d|\\[0-9])(?:\\{1,(\\d+)}|\\+)(?:\\(\\\\\\.(?:\\\\d|\\[0-9])(?:\\{1,(\\d+)}|\\+)\\)\\?)?\\$");
+
     private static final Pattern ILLEGAL_IN_SHEET_NAME = Pattern.compile("[\\[\\]:*?/\\\\']");
 
     SheetLayout {
@@ -58,7 +59,14 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
         omitted = List.copyOf(omitted);
     }
 
-    enum Kind { TEXT, INTEGER, DECIMAL, DATE, CHOICE, YES_NO }
+    enum Kind {
+        TEXT,
+        INTEGER,
+        DECIMAL,
+        DATE,
+        CHOICE,
+        YES_NO
+    }
 
     /**
      * One cell's worth of JSON.
@@ -70,12 +78,43 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
      * @param asString an amount written as a decimal string in the JSON (exact), not as a JSON number
      * @param words    texts a decimal cell may hold instead of a number ("-", "n.a." in a budget row), kept as written
      */
-    record Column(List<String> path, String header, String description, Kind kind, List<JsonNode> choices,
-                  Integer places, boolean negative, BigDecimal minimum, BigDecimal maximum, boolean asString,
-                  List<String> words, List<String> choiceTitles) {
-        Column(List<String> path, String header, String description, Kind kind, List<JsonNode> choices,
-               Integer places, boolean negative, BigDecimal minimum, BigDecimal maximum, boolean asString) {
-            this(path, header, description, kind, choices, places, negative, minimum, maximum, asString, List.of(), List.of());
+    record Column(
+            List<String> path,
+            String header,
+            String description,
+            Kind kind,
+            List<JsonNode> choices,
+            Integer places,
+            boolean negative,
+            BigDecimal minimum,
+            BigDecimal maximum,
+            boolean asString,
+            List<String> words,
+            List<String> choiceTitles) {
+        Column(
+                List<String> path,
+                String header,
+                String description,
+                Kind kind,
+                List<JsonNode> choices,
+                Integer places,
+                boolean negative,
+                BigDecimal minimum,
+                BigDecimal maximum,
+                boolean asString) {
+            this(
+                    path,
+                    header,
+                    description,
+                    kind,
+                    choices,
+                    places,
+                    negative,
+                    minimum,
+                    maximum,
+                    asString,
+                    List.of(),
+                    List.of());
         }
 
         Column {
@@ -101,8 +140,15 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
      * @param map         an object whose keys the client chooses (a budget row's amounts by column key): one row per key,
      *                    the key in the column {@link #KEY_COLUMN} before the value
      */
-    record Table(String sheetName, String itemTitle, String description, List<String> path, int parent,
-                 List<Column> columns, boolean scalarItems, boolean map) {
+    record Table(
+            String sheetName,
+            String itemTitle,
+            String description,
+            List<String> path,
+            int parent,
+            List<Column> columns,
+            boolean scalarItems,
+            boolean map) {
         Table {
             path = List.copyOf(path);
             columns = List.copyOf(columns);
@@ -133,11 +179,19 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
         JsonNode schema = JSON.readTree(schemaJson);
         Builder builder = new Builder(schema.path("$defs"));
         builder.object(schema, List.of(), List.of(), builder.general, -1, new ArrayList<>(), "");
-        return new SheetLayout(builder.general, builder.tables.stream().map(TableDraft::table).toList(), builder.omitted);
+        return new SheetLayout(
+                builder.general, builder.tables.stream().map(TableDraft::table).toList(), builder.omitted);
     }
 
-    private record TableDraft(String sheetName, String itemTitle, String description, List<String> path, int parent,
-                              List<Column> columns, boolean scalarItems, boolean map) {
+    private record TableDraft(
+            String sheetName,
+            String itemTitle,
+            String description,
+            List<String> path,
+            int parent,
+            List<Column> columns,
+            boolean scalarItems,
+            boolean map) {
         Table table() {
             return new Table(sheetName, itemTitle, description, path, parent, columns, scalarItems, map);
         }
@@ -148,15 +202,21 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
         final List<Column> general = new ArrayList<>();
         final List<TableDraft> tables = new ArrayList<>();
         final List<String> omitted = new ArrayList<>();
-        private final Set<String> sheetNames = new HashSet<>(Set.of(GENERAL_SHEET.toLowerCase(Locale.ROOT),
-                EXAMPLE_SHEET.toLowerCase(Locale.ROOT)));
+        private final Set<String> sheetNames =
+                new HashSet<>(Set.of(GENERAL_SHEET.toLowerCase(Locale.ROOT), EXAMPLE_SHEET.toLowerCase(Locale.ROOT)));
 
         Builder(JsonNode defs) {
             this.defs = defs;
         }
 
-        void object(JsonNode node, List<String> path, List<String> titles, List<Column> into, int table,
-                    List<String> refs, String where) {
+        void object(
+                JsonNode node,
+                List<String> path,
+                List<String> titles,
+                List<Column> into,
+                int table,
+                List<String> refs,
+                String where) {
             JsonNode properties = resolve(node, refs).path("properties");
             for (String name : properties.propertyNames()) {
                 if (name.equals("$schema")) {
@@ -169,12 +229,25 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
                     continue;
                 }
                 JsonNode resolved = resolve(property, refsHere);
-                member(resolved, plus(path, name), plus(titles, title(resolved, name)), into, table, refsHere, where + "/" + name);
+                member(
+                        resolved,
+                        plus(path, name),
+                        plus(titles, title(resolved, name)),
+                        into,
+                        table,
+                        refsHere,
+                        where + "/" + name);
             }
         }
 
-        private void member(JsonNode schema, List<String> path, List<String> titles, List<Column> into, int table,
-                            List<String> refs, String where) {
+        private void member(
+                JsonNode schema,
+                List<String> path,
+                List<String> titles,
+                List<Column> into,
+                int table,
+                List<String> refs,
+                String where) {
             Column column = scalar(schema, path, String.join(" · ", titles));
             if (column != null) {
                 into.add(column);
@@ -189,7 +262,8 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
             }
         }
 
-        private void list(JsonNode schema, List<String> path, List<String> titles, int parent, List<String> refs, String where) {
+        private void list(
+                JsonNode schema, List<String> path, List<String> titles, int parent, List<String> refs, String where) {
             JsonNode items = schema.get("items");
             if (items.has("$ref") && refs.contains(items.get("$ref").stringValue())) {
                 omitted.add(where);
@@ -207,8 +281,15 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
             String parentTitle = parent >= 0 ? tables.get(parent).itemTitle() : null;
             String sheetName = sheetName(listTitle, parentTitle);
             List<Column> columns = new ArrayList<>();
-            TableDraft draft = new TableDraft(sheetName, itemTitle, schema.path("description").asString(""), path, parent,
-                    columns, scalar != null, false);
+            TableDraft draft = new TableDraft(
+                    sheetName,
+                    itemTitle,
+                    schema.path("description").asString(""),
+                    path,
+                    parent,
+                    columns,
+                    scalar != null,
+                    false);
             tables.add(draft);
             if (scalar != null) {
                 columns.add(scalar);
@@ -227,14 +308,23 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
                 return;
             }
             String sheetName = sheetName(listTitle, tables.get(parent).itemTitle());
-            tables.add(new TableDraft(sheetName, title(values, listTitle), schema.path("description").asString(""), path, parent,
-                    List.of(value), true, true));
+            tables.add(new TableDraft(
+                    sheetName,
+                    title(values, listTitle),
+                    schema.path("description").asString(""),
+                    path,
+                    parent,
+                    List.of(value),
+                    true,
+                    true));
         }
 
         /** A scalar cell for {@code schema}, or {@code null} when it is an object, a list or alternatives between them. */
         private Column scalar(JsonNode schema, List<String> path, String header) {
-            if (schema.has("properties") || schema.has("items") || schema.has("additionalProperties")
-                    && schema.path("type").asString("").equals("object")) {
+            if (schema.has("properties")
+                    || schema.has("items")
+                    || schema.has("additionalProperties")
+                            && schema.path("type").asString("").equals("object")) {
                 return null;
             }
             String description = schema.path("description").asString("");
@@ -247,7 +337,19 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
                 }
                 List<String> titles = new ArrayList<>();
                 schema.path("x-enum-titles").forEach(t -> titles.add(t.asString("")));
-                return new Column(path, header, description, Kind.CHOICE, choices, null, false, null, null, false, List.of(), titles);
+                return new Column(
+                        path,
+                        header,
+                        description,
+                        Kind.CHOICE,
+                        choices,
+                        null,
+                        false,
+                        null,
+                        null,
+                        false,
+                        List.of(),
+                        titles);
             }
             JsonNode alternatives = schema.has("oneOf") ? schema.get("oneOf") : schema.get("anyOf");
             if (alternatives == null) {
@@ -256,10 +358,14 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
             List<Column> scalars = new ArrayList<>();
             for (JsonNode alternative : alternatives) {
                 JsonNode resolved = resolve(alternative, new ArrayList<>());
-                Column one = resolved.has("properties") || resolved.has("items") ? null
-                        : resolved.has("oneOf") || resolved.has("anyOf") || resolved.has("enum") || resolved.has("const")
-                        ? scalar(resolved, path, header)
-                        : single(resolved, path, header, description);
+                Column one = resolved.has("properties") || resolved.has("items")
+                        ? null
+                        : resolved.has("oneOf")
+                                        || resolved.has("anyOf")
+                                        || resolved.has("enum")
+                                        || resolved.has("const")
+                                ? scalar(resolved, path, header)
+                                : single(resolved, path, header, description);
                 if (one != null) {
                     scalars.add(one);
                 }
@@ -267,20 +373,50 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
             if (scalars.isEmpty()) {
                 return null;
             }
-            List<Column> decimals = scalars.stream().filter(c -> c.kind() == Kind.DECIMAL).toList();
+            List<Column> decimals =
+                    scalars.stream().filter(c -> c.kind() == Kind.DECIMAL).toList();
             if (decimals.isEmpty()) {
                 return scalars.get(0);
             }
             // words a decimal cell may hold instead ("-", "n.a."): an enumeration of texts beside the amount
-            List<String> words = scalars.stream().filter(c -> c.kind() == Kind.CHOICE).flatMap(c -> c.choices().stream())
-                    .filter(JsonNode::isString).map(JsonNode::stringValue).toList();
-            // "A number or a decimal string": the tighter bound of both, written as the exact string when one is allowed.
-            Integer places = decimals.stream().map(Column::places).filter(Objects::nonNull).min(Integer::compare).orElse(null);
+            List<String> words = scalars.stream()
+                    .filter(c -> c.kind() == Kind.CHOICE)
+                    .flatMap(c -> c.choices().stream())
+                    .filter(JsonNode::isString)
+                    .map(JsonNode::stringValue)
+                    .toList();
+            // "A number or a decimal string": the tighter bound of both, written as the exact string when one is
+            // allowed.
+            Integer places = decimals.stream()
+                    .map(Column::places)
+                    .filter(Objects::nonNull)
+                    .min(Integer::compare)
+                    .orElse(null);
             boolean negative = decimals.stream().allMatch(Column::negative);
-            BigDecimal minimum = decimals.stream().map(Column::minimum).filter(Objects::nonNull).findFirst().orElse(negative ? null : BigDecimal.ZERO);
-            BigDecimal maximum = decimals.stream().map(Column::maximum).filter(Objects::nonNull).findFirst().orElse(null);
+            BigDecimal minimum = decimals.stream()
+                    .map(Column::minimum)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(negative ? null : BigDecimal.ZERO);
+            BigDecimal maximum = decimals.stream()
+                    .map(Column::maximum)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
             boolean asString = decimals.stream().anyMatch(Column::asString);
-            return new Column(path, header, description, Kind.DECIMAL, List.of(), places, negative, minimum, maximum, asString, words, List.of());
+            return new Column(
+                    path,
+                    header,
+                    description,
+                    Kind.DECIMAL,
+                    List.of(),
+                    places,
+                    negative,
+                    minimum,
+                    maximum,
+                    asString,
+                    words,
+                    List.of());
         }
 
         private Column single(JsonNode schema, List<String> path, String header, String description) {
@@ -289,38 +425,87 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
             }
             JsonNode typeNode = schema.path("type");
             String type = typeNode.isArray() ? typeNode.path(0).asString("") : typeNode.asString("");
-            BigDecimal minimum = schema.has("minimum") ? schema.get("minimum").decimalValue()
-                    : schema.has("exclusiveMinimum") ? schema.get("exclusiveMinimum").decimalValue() : null;
-            BigDecimal maximum = schema.has("maximum") ? schema.get("maximum").decimalValue()
-                    : schema.has("exclusiveMaximum") ? schema.get("exclusiveMaximum").decimalValue() : null;
+            BigDecimal minimum = schema.has("minimum")
+                    ? schema.get("minimum").decimalValue()
+                    : schema.has("exclusiveMinimum")
+                            ? schema.get("exclusiveMinimum").decimalValue()
+                            : null;
+            BigDecimal maximum = schema.has("maximum")
+                    ? schema.get("maximum").decimalValue()
+                    : schema.has("exclusiveMaximum")
+                            ? schema.get("exclusiveMaximum").decimalValue()
+                            : null;
             switch (type) {
                 case "string" -> {
                     if ("date".equals(schema.path("format").asString(""))) {
-                        return new Column(path, header, description, Kind.DATE, List.of(), null, false, null, null, false);
+                        return new Column(
+                                path, header, description, Kind.DATE, List.of(), null, false, null, null, false);
                     }
-                    Matcher decimal = DECIMAL_PATTERN.matcher(schema.path("pattern").asString(""));
+                    Matcher decimal =
+                            DECIMAL_PATTERN.matcher(schema.path("pattern").asString(""));
                     if (decimal.matches()) {
-                        Integer places = decimal.group(3) != null ? Integer.valueOf(decimal.group(3))
+                        Integer places = decimal.group(3) != null
+                                ? Integer.valueOf(decimal.group(3))
                                 : schema.path("pattern").asString("").contains("(\\.") ? null : 0;
-                        BigDecimal most = decimal.group(2) == null ? null
-                                : BigDecimal.TEN.pow(Integer.parseInt(decimal.group(2))).subtract(places == null || places == 0
-                                ? BigDecimal.ONE : BigDecimal.ONE.movePointLeft(places));
-                        return new Column(path, header, description, Kind.DECIMAL, List.of(), places, decimal.group(1) != null,
-                                decimal.group(1) != null ? null : BigDecimal.ZERO, most, true);
+                        BigDecimal most = decimal.group(2) == null
+                                ? null
+                                : BigDecimal.TEN
+                                        .pow(Integer.parseInt(decimal.group(2)))
+                                        .subtract(
+                                                places == null || places == 0
+                                                        ? BigDecimal.ONE
+                                                        : BigDecimal.ONE.movePointLeft(places));
+                        return new Column(
+                                path,
+                                header,
+                                description,
+                                Kind.DECIMAL,
+                                List.of(),
+                                places,
+                                decimal.group(1) != null,
+                                decimal.group(1) != null ? null : BigDecimal.ZERO,
+                                most,
+                                true);
                     }
                     return new Column(path, header, description, Kind.TEXT, List.of(), null, false, null, null, false);
                 }
                 case "integer" -> {
-                    return new Column(path, header, description, Kind.INTEGER, List.of(), 0,
-                            minimum == null || minimum.signum() < 0, minimum, maximum, false);
+                    return new Column(
+                            path,
+                            header,
+                            description,
+                            Kind.INTEGER,
+                            List.of(),
+                            0,
+                            minimum == null || minimum.signum() < 0,
+                            minimum,
+                            maximum,
+                            false);
                 }
                 case "number" -> {
-                    Integer places = schema.has("multipleOf") ? Math.max(0, schema.get("multipleOf").decimalValue().stripTrailingZeros().scale()) : null;
-                    return new Column(path, header, description, Kind.DECIMAL, List.of(), places,
-                            minimum == null || minimum.signum() < 0, minimum, maximum, false);
+                    Integer places = schema.has("multipleOf")
+                            ? Math.max(
+                                    0,
+                                    schema.get("multipleOf")
+                                            .decimalValue()
+                                            .stripTrailingZeros()
+                                            .scale())
+                            : null;
+                    return new Column(
+                            path,
+                            header,
+                            description,
+                            Kind.DECIMAL,
+                            List.of(),
+                            places,
+                            minimum == null || minimum.signum() < 0,
+                            minimum,
+                            maximum,
+                            false);
                 }
                 case "boolean" -> {
-                    return new Column(path, header, description, Kind.YES_NO, List.of(), null, false, null, null, false);
+                    return new Column(
+                            path, header, description, Kind.YES_NO, List.of(), null, false, null, null, false);
                 }
                 default -> {
                     return null;
@@ -367,7 +552,11 @@ record SheetLayout(List<Column> general, List<Table> tables, List<String> omitte
 
         /** Excel's rules for sheet names: at most 31 characters, none of {@code []:*?/\}, no leading or trailing apostrophe. */
         private static String clean(String title) {
-            String cleaned = ILLEGAL_IN_SHEET_NAME.matcher(title).replaceAll(" ").replaceAll("\\s+", " ").strip();
+            String cleaned = ILLEGAL_IN_SHEET_NAME
+                    .matcher(title)
+                    .replaceAll(" ")
+                    .replaceAll("\\s+", " ")
+                    .strip();
             if (cleaned.isEmpty()) {
                 cleaned = "Lista";
             }

@@ -2,12 +2,12 @@ package io.sello.spreadsheet;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.net.URI;
-import org.springframework.http.HttpStatus;
 
 /**
  * Refused workbooks as problem details, wherever they were sent (the import and the render). Ordered before the

@@ -3,6 +3,7 @@ package io.sello.spreadsheet;
 import io.sello.spreadsheet.SheetLayout.Column;
 import io.sello.spreadsheet.SheetLayout.Kind;
 import io.sello.spreadsheet.SheetLayout.Table;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
@@ -27,13 +28,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
+import java.util.stream.Collectors;
 
 /**
  * Writes the workbook of a {@link SheetLayout}: the empty sheets to fill, each header with a note (the schema's
@@ -43,6 +43,7 @@ import org.apache.poi.ss.usermodel.Cell;
 final class TemplateWriter {
     /** Rows of each list sheet that carry the validations: far more than any paper form has. */
     static final int VALIDATED_ROWS = 5000;
+
     static final String YES = "SÍ";
     static final String NO = "NO";
 
@@ -179,8 +180,12 @@ final class TemplateWriter {
         Sheet sheet = workbook.createSheet(SheetLayout.EXAMPLE_SHEET);
         sheet.setColumnWidth(0, 40 * 256);
         int r = 0;
-        cell(sheet.createRow(r++), 0, "Ejemplo lleno: las hojas de la planilla con los datos del ejemplo del tipo de documento."
-                + " Esta hoja no se lee al subir la planilla.", null);
+        cell(
+                sheet.createRow(r++),
+                0,
+                "Ejemplo lleno: las hojas de la planilla con los datos del ejemplo del tipo de documento."
+                        + " Esta hoja no se lee al subir la planilla.",
+                null);
         r++;
         cell(sheet.createRow(r++), 0, SheetLayout.GENERAL_SHEET, section);
         for (Column column : layout.general()) {
@@ -314,10 +319,15 @@ final class TemplateWriter {
         String text = column.description();
         if (column.kind() == Kind.CHOICE) {
             text += (text.isEmpty() ? "" : " ") + "Valores: "
-                    + column.choices().stream().map(c -> c.isString() ? c.stringValue() : c.toString()).collect(Collectors.joining(", ")) + ".";
+                    + column.choices().stream()
+                            .map(c -> c.isString() ? c.stringValue() : c.toString())
+                            .collect(Collectors.joining(", "))
+                    + ".";
         } else if (column.kind() == Kind.DATE && !text.contains("dd/mm/aaaa")) {
             text += (text.isEmpty() ? "" : " ") + "Fecha dd/mm/aaaa.";
-        } else if (column.kind() == Kind.DECIMAL && !column.words().isEmpty() && !text.contains(column.words().get(0))) {
+        } else if (column.kind() == Kind.DECIMAL
+                && !column.words().isEmpty()
+                && !text.contains(column.words().get(0))) {
             text += (text.isEmpty() ? "" : " ") + "También: " + String.join(", ", column.words()) + ".";
         } else if (column.kind() == Kind.DECIMAL && column.places() != null && text.isEmpty()) {
             text = "Número con hasta " + column.places() + " decimales.";
@@ -336,9 +346,13 @@ final class TemplateWriter {
     private void keyNote(Drawing<?> drawing, Cell cell, int index, int c) {
         Table table = layout.tables().get(index);
         boolean parentKey = c == 0 && table.parent() >= 0;
-        comment(drawing, cell, parentKey
-                ? "El N.º de la fila de la hoja " + layout.tables().get(table.parent()).sheetName() + " a la que pertenece esta fila."
-                : "Número de esta fila, al que se refieren las filas de otras hojas; vacío: su posición entre las filas llenas.");
+        comment(
+                drawing,
+                cell,
+                parentKey
+                        ? "El N.º de la fila de la hoja "
+                                + layout.tables().get(table.parent()).sheetName() + " a la que pertenece esta fila."
+                        : "Número de esta fila, al que se refieren las filas de otras hojas; vacío: su posición entre las filas llenas.");
     }
 
     private void comment(Drawing<?> drawing, Cell cell, String text) {
@@ -360,36 +374,44 @@ final class TemplateWriter {
         switch (column.kind()) {
             case CHOICE -> {
                 constraint = helper.createExplicitListConstraint(column.choices().stream()
-                        .map(c -> c.isString() ? c.stringValue() : c.toString()).toArray(String[]::new));
+                        .map(c -> c.isString() ? c.stringValue() : c.toString())
+                        .toArray(String[]::new));
                 message = "Elija uno de los valores de la lista.";
             }
             case YES_NO -> {
-                constraint = helper.createExplicitListConstraint(new String[]{YES, NO});
+                constraint = helper.createExplicitListConstraint(new String[] {YES, NO});
                 message = "Elija SÍ o NO.";
             }
             case DATE -> {
-                constraint = helper.createDateConstraint(OperatorType.BETWEEN, "=DATE(1900,1,1)", "=DATE(2999,12,31)", null);
+                constraint =
+                        helper.createDateConstraint(OperatorType.BETWEEN, "=DATE(1900,1,1)", "=DATE(2999,12,31)", null);
                 message = "Escriba una fecha dd/mm/aaaa.";
             }
             case INTEGER -> {
-                constraint = helper.createIntegerConstraint(OperatorType.BETWEEN,
-                        bound(column.minimum(), "-999999999999"), bound(column.maximum(), "999999999999"));
+                constraint = helper.createIntegerConstraint(
+                        OperatorType.BETWEEN,
+                        bound(column.minimum(), "-999999999999"),
+                        bound(column.maximum(), "999999999999"));
                 message = "Escriba un número entero" + range(column) + ".";
             }
             case DECIMAL -> {
                 if (!column.words().isEmpty()) {
                     return; // "-" or "n.a." are allowed too: a decimal validation would refuse them
                 }
-                constraint = helper.createDecimalConstraint(OperatorType.BETWEEN,
-                        bound(column.minimum(), "-999999999999999"), bound(column.maximum(), "999999999999999"));
-                message = "Escriba un número" + (column.places() == null ? "" : " con hasta " + column.places() + " decimales")
+                constraint = helper.createDecimalConstraint(
+                        OperatorType.BETWEEN,
+                        bound(column.minimum(), "-999999999999999"),
+                        bound(column.maximum(), "999999999999999"));
+                message = "Escriba un número"
+                        + (column.places() == null ? "" : " con hasta " + column.places() + " decimales")
                         + range(column) + ".";
             }
             default -> {
                 return;
             }
         }
-        DataValidation validation = helper.createValidation(constraint, new CellRangeAddressList(firstRow, lastRow, col, col));
+        DataValidation validation =
+                helper.createValidation(constraint, new CellRangeAddressList(firstRow, lastRow, col, col));
         validation.setShowErrorBox(true);
         validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
         validation.createErrorBox("Valor no válido", message);
@@ -399,7 +421,8 @@ final class TemplateWriter {
 
     private void validateKey(Sheet sheet, int col) {
         DataValidationHelper helper = sheet.getDataValidationHelper();
-        DataValidation validation = helper.createValidation(helper.createIntegerConstraint(OperatorType.BETWEEN, "1", "1000000"),
+        DataValidation validation = helper.createValidation(
+                helper.createIntegerConstraint(OperatorType.BETWEEN, "1", "1000000"),
                 new CellRangeAddressList(1, VALIDATED_ROWS, col, col));
         validation.setShowErrorBox(true);
         validation.createErrorBox("Valor no válido", "Escriba un número de fila, 1 o más.");
@@ -408,7 +431,8 @@ final class TemplateWriter {
 
     private static String range(Column column) {
         if (column.minimum() != null && column.maximum() != null) {
-            return " de " + column.minimum().toPlainString() + " a " + column.maximum().toPlainString();
+            return " de " + column.minimum().toPlainString() + " a "
+                    + column.maximum().toPlainString();
         }
         return column.minimum() != null && column.minimum().signum() == 0 ? ", no negativo" : "";
     }
@@ -421,8 +445,10 @@ final class TemplateWriter {
         return switch (column.kind()) {
             case DATE -> date;
             case INTEGER -> integer;
-            case DECIMAL -> column.places() == null ? style("0.##########")
-                    : style(column.places() == 0 ? "#,##0" : "#,##0." + "0".repeat(column.places()));
+            case DECIMAL ->
+                column.places() == null
+                        ? style("0.##########")
+                        : style(column.places() == 0 ? "#,##0" : "#,##0." + "0".repeat(column.places()));
             default -> text;
         };
     }
@@ -446,7 +472,8 @@ final class TemplateWriter {
     }
 
     private byte[] bytes() {
-        try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (workbook;
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {

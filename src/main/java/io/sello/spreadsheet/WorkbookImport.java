@@ -5,19 +5,19 @@ import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
 import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
-import io.sello.input.StrictJson;
 import io.sello.input.LimitsProperties;
+import io.sello.input.StrictJson;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
-import java.util.Locale;
 
 /**
  * A filled template turned into the type's JSON and checked as a JSON request is: what {@code POST …/import} answers
@@ -28,6 +28,7 @@ public class WorkbookImport {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Accepted only to be refused with a reason rather than a bare 415: macros are never read. */
     public static final String XLSM = "application/vnd.ms-excel.sheet.macroEnabled.12";
+
     public static final String CSV = "text/csv";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -52,7 +53,8 @@ public class WorkbookImport {
      */
     public Imported read(DocumentType type, byte[] xlsx, String contentType) {
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("macroenabled")) {
-            throw SpreadsheetRefusedException.unreadable("macro-enabled workbooks (.xlsm) are refused; save the spreadsheet as Excel .xlsx without macros");
+            throw SpreadsheetRefusedException.unreadable(
+                    "macro-enabled workbooks (.xlsm) are refused; save the spreadsheet as Excel .xlsx without macros");
         }
         WorkbookReader.Result read = WorkbookReader.read(layout(type), xlsx, limits.maxItems());
         return checked(type, read.document(), read.warnings(), read::located);
@@ -62,11 +64,13 @@ public class WorkbookImport {
      * A document read from a file (a workbook, a filled form) checked as a JSON request is: the type's errors located
      * where the person must look, the reading's own warnings before the type's.
      */
-    static Imported checked(DocumentType type, ObjectNode document, List<Warning> reading, UnaryOperator<InputError> located) {
+    static Imported checked(
+            DocumentType type, ObjectNode document, List<Warning> reading, UnaryOperator<InputError> located) {
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
         ValidationReport report = type.validate(json);
         if (!report.errors().isEmpty()) {
-            throw new InvalidInputException(report.errors().stream().map(located).toList());
+            throw new InvalidInputException(
+                    report.errors().stream().map(located).toList());
         }
         List<Warning> warnings = new ArrayList<>(reading);
         warnings.addAll(report.warnings());
@@ -90,20 +94,30 @@ public class WorkbookImport {
             }
         }
         CsvFile.Sheet sheet = CsvFile.read(layout, lists, csv == null ? new byte[0] : csv, limits.maxItems())
-                .orElseThrow(() -> SpreadsheetRefusedException.unreadable("the first row of the CSV file is not the header"
-                        + " row of a list of this document type (" + String.join(", ", lists.stream()
-                        .map(t -> layout.tables().get(t).sheetName()).toList()) + "); save one of those sheets of the template"
-                        + " as CSV, its header row included"));
+                .orElseThrow(() ->
+                        SpreadsheetRefusedException.unreadable("the first row of the CSV file is not the header"
+                                + " row of a list of this document type ("
+                                + String.join(
+                                        ", ",
+                                        lists.stream()
+                                                .map(t -> layout.tables().get(t).sheetName())
+                                                .toList())
+                                + "); save one of those sheets of the template"
+                                + " as CSV, its header row included"));
         WorkbookReader.Result read = WorkbookReader.readList(layout, sheet.table(), sheet.grid(), limits.maxItems());
         byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(read.document());
         try {
             StrictJson.checkLimits(json, limits.json());
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.errors().stream().map(read::located).toList());
+            throw new InvalidInputException(
+                    e.errors().stream().map(read::located).toList());
         }
         List<Warning> warnings = new ArrayList<>(read.warnings());
-        warnings.add(new Warning(WorkbookReader.pointer("", layout.tables().get(sheet.table()).path()), "csv-one-list",
-                "the CSV file gives the list of sheet " + layout.tables().get(sheet.table()).sheetName()
+        warnings.add(new Warning(
+                WorkbookReader.pointer("", layout.tables().get(sheet.table()).path()),
+                "csv-one-list",
+                "the CSV file gives the list of sheet "
+                        + layout.tables().get(sheet.table()).sheetName()
                         + " only; the rest of the document is not in this answer"));
         return new Imported(json, warnings);
     }

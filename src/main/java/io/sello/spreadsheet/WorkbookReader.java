@@ -7,6 +7,7 @@ import io.sello.document.Warning;
 import io.sello.spreadsheet.Grid.Cell;
 import io.sello.spreadsheet.SheetLayout.Column;
 import io.sello.spreadsheet.SheetLayout.Table;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 
 /**
  * Turns a filled template back into the type's JSON, through the same {@link SheetLayout} that wrote it.
@@ -62,7 +62,8 @@ final class WorkbookReader {
     /** Where a value sits in the workbook, as the person filling it sees it. */
     record Location(String sheet, int row, String column, String header) {
         String describe() {
-            return "Sheet " + sheet + ", row " + row + (column == null ? "" : ", column " + column + " (" + header + ")");
+            return "Sheet " + sheet + ", row " + row
+                    + (column == null ? "" : ", column " + column + " (" + header + ")");
         }
     }
 
@@ -121,19 +122,24 @@ final class WorkbookReader {
 
     private Result read(byte[] xlsx) {
         if (xlsx == null || xlsx.length < 4 || xlsx[0] != 'P' || xlsx[1] != 'K') {
-            throw SpreadsheetRefusedException.unreadable("the body is not an XLSX workbook (a ZIP file); save the spreadsheet as Excel .xlsx");
+            throw SpreadsheetRefusedException.unreadable(
+                    "the body is not an XLSX workbook (a ZIP file); save the spreadsheet as Excel .xlsx");
         }
-        try (OPCPackage pkg = open(xlsx); XSSFWorkbook workbook = workbook(pkg)) {
+        try (OPCPackage pkg = open(xlsx);
+                XSSFWorkbook workbook = workbook(pkg)) {
             ObjectNode document = NODES.objectNode();
             XSSFSheet general = workbook.getSheet(SheetLayout.GENERAL_SHEET);
             general(general == null ? null : Grid.of(general), document);
-            tables(name -> {
-                XSSFSheet sheet = workbook.getSheet(name);
-                return sheet == null ? null : Grid.of(sheet);
-            }, document);
+            tables(
+                    name -> {
+                        XSSFSheet sheet = workbook.getSheet(name);
+                        return sheet == null ? null : Grid.of(sheet);
+                    },
+                    document);
             return result(document);
         } catch (IOException e) {
-            throw SpreadsheetRefusedException.unreadable("the workbook could not be read; save the spreadsheet as Excel .xlsx");
+            throw SpreadsheetRefusedException.unreadable(
+                    "the workbook could not be read; save the spreadsheet as Excel .xlsx");
         }
     }
 
@@ -185,14 +191,20 @@ final class WorkbookReader {
     private static SpreadsheetRefusedException refusal(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
-            if (cause instanceof OutOfMemoryError || message.contains("Zip bomb") || message.contains("max entry size")
-                    || message.contains("exceeds the max") || message.contains("MaxFileCount")) {
-                return SpreadsheetRefusedException.tooLarge("the workbook expands to more than the service reads: at most "
-                        + MAX_PART_SIZE / (1024 * 1024) + " MB per part and " + Math.round(1 / MIN_INFLATE_RATIO)
-                        + " times its compressed size (a zip bomb is refused)");
+            if (cause instanceof OutOfMemoryError
+                    || message.contains("Zip bomb")
+                    || message.contains("max entry size")
+                    || message.contains("exceeds the max")
+                    || message.contains("MaxFileCount")) {
+                return SpreadsheetRefusedException.tooLarge(
+                        "the workbook expands to more than the service reads: at most "
+                                + MAX_PART_SIZE / (1024 * 1024) + " MB per part and "
+                                + Math.round(1 / MIN_INFLATE_RATIO)
+                                + " times its compressed size (a zip bomb is refused)");
             }
         }
-        return SpreadsheetRefusedException.unreadable("the workbook could not be read; save the spreadsheet as Excel .xlsx");
+        return SpreadsheetRefusedException.unreadable(
+                "the workbook could not be read; save the spreadsheet as Excel .xlsx");
     }
 
     /** Macros are refused; links, DDE and embedded objects are ignored (POI never fetches or runs them) and reported. */
@@ -203,23 +215,30 @@ final class WorkbookReader {
         try {
             parts = pkg.getParts();
         } catch (InvalidFormatException e) {
-            throw SpreadsheetRefusedException.unreadable("the workbook could not be read; save the spreadsheet as Excel .xlsx");
+            throw SpreadsheetRefusedException.unreadable(
+                    "the workbook could not be read; save the spreadsheet as Excel .xlsx");
         }
         for (PackagePart part : parts) {
             String name = part.getPartName().getName().toLowerCase(Locale.ROOT);
             String type = part.getContentType().toLowerCase(Locale.ROOT);
             if (name.contains("vbaproject") || type.contains("macroenabled") || type.contains("vbaproject")) {
-                throw SpreadsheetRefusedException.unreadable("macro-enabled workbooks (.xlsm) are refused; save the spreadsheet as Excel .xlsx without macros");
+                throw SpreadsheetRefusedException.unreadable(
+                        "macro-enabled workbooks (.xlsm) are refused; save the spreadsheet as Excel .xlsx without macros");
             }
             external |= name.startsWith("/xl/externallinks/");
-            embedded |= name.startsWith("/xl/embeddings/") || name.startsWith("/xl/activex/") || type.contains("oleobject");
+            embedded |=
+                    name.startsWith("/xl/embeddings/") || name.startsWith("/xl/activex/") || type.contains("oleobject");
         }
         if (external) {
-            warnings.add(new Warning("", "spreadsheet-links-ignored",
+            warnings.add(new Warning(
+                    "",
+                    "spreadsheet-links-ignored",
                     "the workbook's links to other files (external links, DDE) were ignored; nothing was fetched"));
         }
         if (embedded) {
-            warnings.add(new Warning("", "spreadsheet-objects-ignored",
+            warnings.add(new Warning(
+                    "",
+                    "spreadsheet-objects-ignored",
                     "the workbook's embedded objects (OLE, ActiveX) were ignored; nothing was run"));
         }
     }
@@ -227,8 +246,10 @@ final class WorkbookReader {
     private void general(Grid sheet, ObjectNode document) {
         if (sheet == null) {
             if (!layout.general().isEmpty()) {
-                errors.add(new InputError("", "the workbook has no sheet " + SheetLayout.GENERAL_SHEET
-                        + "; download the template of this document type and fill it"));
+                errors.add(new InputError(
+                        "",
+                        "the workbook has no sheet " + SheetLayout.GENERAL_SHEET
+                                + "; download the template of this document type and fill it"));
             }
             return;
         }
@@ -240,9 +261,11 @@ final class WorkbookReader {
             Location location = new Location(SheetLayout.GENERAL_SHEET, r + 2, "B", column.header());
             locations.put(pointer, location);
             if (!label.equals(column.header())) {
-                errors.add(new InputError(pointer, new Location(SheetLayout.GENERAL_SHEET, r + 2, "A", "Campo").describe()
-                        + ": expected the field \"" + column.header() + "\" but found \"" + label
-                        + "\"; download the template of this document type again"));
+                errors.add(new InputError(
+                        pointer,
+                        new Location(SheetLayout.GENERAL_SHEET, r + 2, "A", "Campo").describe()
+                                + ": expected the field \"" + column.header() + "\" but found \"" + label
+                                + "\"; download the template of this document type again"));
                 continue;
             }
             JsonNode value = value(sheet.cell(r + 1, 1), column, pointer, location);
@@ -294,8 +317,12 @@ final class WorkbookReader {
                     owner = keyed.get(table.parent()).get(parentNumber);
                     ownerPointer = keyedPointers.get(table.parent()).get(parentNumber);
                     if (owner == null) {
-                        errors.add(new InputError(topList(t), new Location(table.sheetName(), r + 1, "A", headers.get(0)).describe()
-                                + ": no row of sheet " + layout.tables().get(table.parent()).sheetName() + " has N.º " + parentNumber));
+                        errors.add(new InputError(
+                                topList(t),
+                                new Location(table.sheetName(), r + 1, "A", headers.get(0)).describe()
+                                        + ": no row of sheet "
+                                        + layout.tables().get(table.parent()).sheetName() + " has N.º "
+                                        + parentNumber));
                         continue;
                     }
                 }
@@ -338,12 +365,19 @@ final class WorkbookReader {
                     item = object;
                     if (hasKey) {
                         Cell keyCell = sheet.cell(r, lead - 1);
-                        Integer number = keyCell == null || keyCell.blank() ? Integer.valueOf(position)
+                        Integer number = keyCell == null || keyCell.blank()
+                                ? Integer.valueOf(position)
                                 : key(sheet, r, lead - 1, table, SheetLayout.KEY_HEADER);
                         if (number != null && rowsByNumber.putIfAbsent(number, object) != null) {
-                            errors.add(new InputError(itemPointer, new Location(table.sheetName(), r + 1,
-                                    CellReference.convertNumToColString(lead - 1), SheetLayout.KEY_HEADER).describe()
-                                    + ": N.º " + number + " is used by another row of this sheet"));
+                            errors.add(new InputError(
+                                    itemPointer,
+                                    new Location(
+                                                            table.sheetName(),
+                                                            r + 1,
+                                                            CellReference.convertNumToColString(lead - 1),
+                                                            SheetLayout.KEY_HEADER)
+                                                    .describe()
+                                            + ": N.º " + number + " is used by another row of this sheet"));
                         } else if (number != null) {
                             pointersByNumber.put(number, itemPointer);
                         }
@@ -359,7 +393,8 @@ final class WorkbookReader {
         Table table = layout.tables().get(t);
         Cell keyCell = sheet.cell(r, lead);
         String key = keyCell == null || keyCell.blank() ? "" : keyCell.shown().strip();
-        Location keyLocation = new Location(table.sheetName(), r + 1, CellReference.convertNumToColString(lead), SheetLayout.KEY_COLUMN);
+        Location keyLocation = new Location(
+                table.sheetName(), r + 1, CellReference.convertNumToColString(lead), SheetLayout.KEY_COLUMN);
         if (key.isEmpty()) {
             errors.add(new InputError(mapPointer, keyLocation.describe() + ": expected a key but the cell is empty"));
             return;
@@ -375,7 +410,10 @@ final class WorkbookReader {
             map = child(map, name);
         }
         if (map.has(key)) {
-            errors.add(new InputError(pointer, keyLocation.describe() + ": the key \"" + CellValues.shown(key) + "\" is used by another row of the same parent"));
+            errors.add(new InputError(
+                    pointer,
+                    keyLocation.describe() + ": the key \"" + CellValues.shown(key)
+                            + "\" is used by another row of the same parent"));
         } else if (value != null) {
             map.set(key, value);
         }
@@ -386,10 +424,12 @@ final class WorkbookReader {
             Cell header = sheet.cell(0, c);
             String found = header == null ? "" : header.shown().strip();
             if (!found.equals(headers.get(c))) {
-                errors.add(new InputError(pointer("", table.path()), new Location(table.sheetName(), 1,
-                        CellReference.convertNumToColString(c), headers.get(c)).describe()
-                        + ": expected the header \"" + headers.get(c) + "\" but found \"" + found
-                        + "\"; download the template of this document type again"));
+                errors.add(new InputError(
+                        pointer("", table.path()),
+                        new Location(table.sheetName(), 1, CellReference.convertNumToColString(c), headers.get(c))
+                                        .describe()
+                                + ": expected the header \"" + headers.get(c) + "\" but found \"" + found
+                                + "\"; download the template of this document type again"));
                 return false;
             }
         }
@@ -418,14 +458,20 @@ final class WorkbookReader {
     private Integer key(Grid sheet, int r, int c, Table table, String header) {
         Cell cell = sheet.cell(r, c);
         Location location = new Location(table.sheetName(), r + 1, CellReference.convertNumToColString(c), header);
-        String raw = cell == null ? "" : cell.type() == CellType.NUMERIC ? cell.raw() : cell.shown().strip();
+        String raw = cell == null
+                ? ""
+                : cell.type() == CellType.NUMERIC ? cell.raw() : cell.shown().strip();
         if (!CellValues.WHOLE.matcher(raw).matches() && !(raw.matches("\\d+\\.0*"))) {
-            errors.add(new InputError(topList(layout.tables().indexOf(table)), location.describe() + ": expected a row number, 1 or more, but got \"" + raw + "\""));
+            errors.add(new InputError(
+                    topList(layout.tables().indexOf(table)),
+                    location.describe() + ": expected a row number, 1 or more, but got \"" + raw + "\""));
             return null;
         }
         BigDecimal number = new BigDecimal(raw);
         if (number.signum() < 1 || number.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
-            errors.add(new InputError(topList(layout.tables().indexOf(table)), location.describe() + ": expected a row number, 1 or more, but got \"" + raw + "\""));
+            errors.add(new InputError(
+                    topList(layout.tables().indexOf(table)),
+                    location.describe() + ": expected a row number, 1 or more, but got \"" + raw + "\""));
             return null;
         }
         return number.intValueExact();
@@ -447,16 +493,25 @@ final class WorkbookReader {
         String number = type == CellType.NUMERIC ? cell.raw() : null;
         String text = type == CellType.STRING ? cell.text() : null;
         CellValues.Converted converted = switch (column.kind()) {
-            case TEXT -> CellValues.Converted.of(NODES.stringNode(number != null ? new BigDecimal(number).toPlainString()
-                    : text != null ? text : String.valueOf(cell.bool())));
-            case INTEGER -> number != null && new BigDecimal(number).stripTrailingZeros().scale() <= 0
-                    ? CellValues.Converted.of(NODES.numberNode(new BigDecimal(number).toBigIntegerExact()))
-                    : CellValues.integer(number != null ? number : text != null ? text.strip() : "");
+            case TEXT ->
+                CellValues.Converted.of(NODES.stringNode(
+                        number != null
+                                ? new BigDecimal(number).toPlainString()
+                                : text != null ? text : String.valueOf(cell.bool())));
+            case INTEGER ->
+                number != null && new BigDecimal(number).stripTrailingZeros().scale() <= 0
+                        ? CellValues.Converted.of(NODES.numberNode(new BigDecimal(number).toBigIntegerExact()))
+                        : CellValues.integer(number != null ? number : text != null ? text.strip() : "");
             case DECIMAL -> CellValues.decimal(number != null ? number : text != null ? text.strip() : null, column);
             case DATE -> number != null ? dateSerial(number) : CellValues.date(text == null ? "" : text.strip());
-            case CHOICE -> CellValues.choice(number != null ? new BigDecimal(number).toPlainString() : text != null ? text.strip() : "", column);
-            case YES_NO -> type == CellType.BOOLEAN ? CellValues.Converted.of(NODES.booleanNode(cell.bool()))
-                    : CellValues.yesNo(text == null ? cell.shown() : text.strip());
+            case CHOICE ->
+                CellValues.choice(
+                        number != null ? new BigDecimal(number).toPlainString() : text != null ? text.strip() : "",
+                        column);
+            case YES_NO ->
+                type == CellType.BOOLEAN
+                        ? CellValues.Converted.of(NODES.booleanNode(cell.bool()))
+                        : CellValues.yesNo(text == null ? cell.shown() : text.strip());
         };
         return converted.problem() == null ? converted.value() : wrong(pointer, location, converted.problem());
     }
@@ -464,7 +519,8 @@ final class WorkbookReader {
     private static CellValues.Converted dateSerial(String number) {
         double serial = Double.parseDouble(number); // a day count, not an amount: a double is how the file stores it
         if (DateUtil.isValidExcelDate(serial) && serial == Math.floor(serial)) {
-            return CellValues.Converted.of(NODES.stringNode(DateUtil.getLocalDateTime(serial).toLocalDate().toString()));
+            return CellValues.Converted.of(NODES.stringNode(
+                    DateUtil.getLocalDateTime(serial).toLocalDate().toString()));
         }
         return CellValues.Converted.wrong("expected a date dd/mm/yyyy but got \"" + number + "\"");
     }

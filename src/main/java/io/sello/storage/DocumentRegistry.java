@@ -6,18 +6,18 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.sql.Date;
-import java.util.Comparator;
 
 /**
  * Stored documents, their sign-offs and the audit trail, in any database Flyway has migrated
@@ -29,18 +29,37 @@ public class DocumentRegistry {
             created_at, created_by, version""";
     /** A document's row, its sign-offs still to be added ({@link StoredDocument#withSignOffs}). */
     private static final RowMapper<StoredDocument> DOCUMENT_ROW = (rs, n) -> new StoredDocument(
-            DocumentId.parse(rs.getString("id")), rs.getString("type"), rs.getString("status"), rs.getString("file_name"),
-            rs.getString("rendered_sha256"), rs.getString("sha256"), rs.getString("template_version"),
-            rs.getString("input_json"), Slots.fromText(rs.getString("signature_slots")),
-            rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), rs.getInt("version"), List.of());
+            DocumentId.parse(rs.getString("id")),
+            rs.getString("type"),
+            rs.getString("status"),
+            rs.getString("file_name"),
+            rs.getString("rendered_sha256"),
+            rs.getString("sha256"),
+            rs.getString("template_version"),
+            rs.getString("input_json"),
+            Slots.fromText(rs.getString("signature_slots")),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getString("created_by"),
+            rs.getInt("version"),
+            List.of());
+
     private static final String SIGN_OFF_COLUMNS = "step, signer, position, username, signed_at, sha256, kind";
     private static final RowMapper<StoredDocument.SignOff> SIGN_OFF_ROW = (rs, n) -> new StoredDocument.SignOff(
-            SignOffStep.valueOf(rs.getString("step")), rs.getString("signer"), rs.getString("position"),
-            rs.getString("username"), rs.getTimestamp("signed_at").toInstant(), rs.getString("sha256"),
+            SignOffStep.valueOf(rs.getString("step")),
+            rs.getString("signer"),
+            rs.getString("position"),
+            rs.getString("username"),
+            rs.getTimestamp("signed_at").toInstant(),
+            rs.getString("sha256"),
             SignOffKind.valueOf(rs.getString("kind")));
     private static final RowMapper<AuditEvent> AUDIT_EVENT = (rs, n) -> new AuditEvent(
-            rs.getLong("id"), rs.getString("document_id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-            rs.getString("action"), rs.getString("result"), rs.getString("detail"));
+            rs.getLong("id"),
+            rs.getString("document_id"),
+            rs.getTimestamp("at").toInstant(),
+            rs.getString("actor"),
+            rs.getString("action"),
+            rs.getString("result"),
+            rs.getString("detail"));
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -55,25 +74,42 @@ public class DocumentRegistry {
         return clock.instant();
     }
 
-    public StoredDocument store(DocumentId id, String type, String fileName, byte[] pdf, String renderedSha256,
-                                String templateVersion, String inputJson, List<SignatureSlot> slots, String createdBy) {
+    public StoredDocument store(
+            DocumentId id,
+            String type,
+            String fileName,
+            byte[] pdf,
+            String renderedSha256,
+            String templateVersion,
+            String inputJson,
+            List<SignatureSlot> slots,
+            String createdBy) {
         Instant now = clock.instant();
         String sha256 = Hashes.sha256(pdf);
         jdbc.sql("""
                         INSERT INTO documents (id, type, status, file_name, rendered_sha256, sha256, template_version,
                                                input_json, signature_slots, pdf, created_at, created_by, version)
                         VALUES (:id, :type, 'STORED', :fileName, :rendered, :sha, :template, :input, :slots, :pdf, :at, :by, 1)""")
-                .param("id", id.toString()).param("type", type).param("fileName", fileName)
-                .param("rendered", renderedSha256).param("sha", sha256).param("template", templateVersion)
-                .param("input", inputJson).param("slots", Slots.toText(slots)).param("pdf", pdf)
-                .param("at", Timestamp.from(now)).param("by", createdBy)
+                .param("id", id.toString())
+                .param("type", type)
+                .param("fileName", fileName)
+                .param("rendered", renderedSha256)
+                .param("sha", sha256)
+                .param("template", templateVersion)
+                .param("input", inputJson)
+                .param("slots", Slots.toText(slots))
+                .param("pdf", pdf)
+                .param("at", Timestamp.from(now))
+                .param("by", createdBy)
                 .update();
         return find(id).orElseThrow();
     }
 
     public Optional<StoredDocument> find(DocumentId id) {
         List<StoredDocument> found = jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM documents WHERE id = :id")
-                .param("id", id.toString()).query(DOCUMENT_ROW).list();
+                .param("id", id.toString())
+                .query(DOCUMENT_ROW)
+                .list();
         return found.stream().findFirst().map(d -> d.withSignOffs(signOffs(id)));
     }
 
@@ -82,34 +118,45 @@ public class DocumentRegistry {
      * document and one more per document for its sign-offs, 1 + 2N, before issue 18).
      */
     public List<StoredDocument> latest(int limit) {
-        List<StoredDocument> documents = jdbc.sql("SELECT " + DOCUMENT_COLUMNS
-                        + " FROM documents ORDER BY created_at DESC, id LIMIT :limit")
-                .param("limit", limit).query(DOCUMENT_ROW).list();
+        List<StoredDocument> documents = jdbc.sql(
+                        "SELECT " + DOCUMENT_COLUMNS + " FROM documents ORDER BY created_at DESC, id LIMIT :limit")
+                .param("limit", limit)
+                .query(DOCUMENT_ROW)
+                .list();
         if (documents.isEmpty()) {
             return List.of();
         }
         Map<String, List<StoredDocument.SignOff>> signOffs = new HashMap<>();
         jdbc.sql("SELECT document_id, " + SIGN_OFF_COLUMNS + " FROM sign_offs WHERE document_id IN (:ids)")
                 .param("ids", documents.stream().map(d -> d.id().toString()).toList())
-                .query((rs, n) -> Map.entry(rs.getString("document_id"), SIGN_OFF_ROW.mapRow(rs, n))).list()
-                .forEach(e -> signOffs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return documents.stream().map(d -> d.withSignOffs(sortedByStep(signOffs.getOrDefault(d.id().toString(), List.of()))))
+                .query((rs, n) -> Map.entry(rs.getString("document_id"), SIGN_OFF_ROW.mapRow(rs, n)))
+                .list()
+                .forEach(e -> signOffs.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
+        return documents.stream()
+                .map(d -> d.withSignOffs(sortedByStep(signOffs.getOrDefault(d.id().toString(), List.of()))))
                 .toList();
     }
 
     public byte[] pdf(DocumentId id) {
-        return jdbc.sql("SELECT pdf FROM documents WHERE id = :id").param("id", id.toString())
-                .query((rs, n) -> rs.getBytes(1)).optional()
+        return jdbc.sql("SELECT pdf FROM documents WHERE id = :id")
+                .param("id", id.toString())
+                .query((rs, n) -> rs.getBytes(1))
+                .optional()
                 .orElseThrow(() -> new IllegalArgumentException("no document " + id));
     }
 
     private List<StoredDocument.SignOff> signOffs(DocumentId id) {
         return sortedByStep(jdbc.sql("SELECT " + SIGN_OFF_COLUMNS + " FROM sign_offs WHERE document_id = :id")
-                .param("id", id.toString()).query(SIGN_OFF_ROW).list());
+                .param("id", id.toString())
+                .query(SIGN_OFF_ROW)
+                .list());
     }
 
     private static List<StoredDocument.SignOff> sortedByStep(List<StoredDocument.SignOff> signOffs) {
-        return signOffs.stream().sorted(Comparator.comparing(StoredDocument.SignOff::step)).toList();
+        return signOffs.stream()
+                .sorted(Comparator.comparing(StoredDocument.SignOff::step))
+                .toList();
     }
 
     /**
@@ -118,24 +165,42 @@ public class DocumentRegistry {
      *
      * @param kind whether {@code pdf}'s new signature was made with the signer's own key or the service seal
      */
-    public boolean recordSignOff(DocumentId id, int expectedVersion, SignOffStep step, String signer, String position,
-                                 String username, SignOffKind kind, Instant at, byte[] pdf) {
+    public boolean recordSignOff(
+            DocumentId id,
+            int expectedVersion,
+            SignOffStep step,
+            String signer,
+            String position,
+            String username,
+            SignOffKind kind,
+            Instant at,
+            byte[] pdf) {
         String sha256 = Hashes.sha256(pdf);
         Boolean done = transactions.execute(status -> {
             int updated = jdbc.sql("""
                             UPDATE documents SET status = :status, pdf = :pdf, sha256 = :sha, version = version + 1
                             WHERE id = :id AND version = :version""")
-                    .param("status", step.name()).param("pdf", pdf).param("sha", sha256)
-                    .param("id", id.toString()).param("version", expectedVersion).update();
+                    .param("status", step.name())
+                    .param("pdf", pdf)
+                    .param("sha", sha256)
+                    .param("id", id.toString())
+                    .param("version", expectedVersion)
+                    .update();
             if (updated != 1) {
                 return false;
             }
             jdbc.sql("""
                             INSERT INTO sign_offs (document_id, step, signer, position, username, signed_at, sha256, kind)
                             VALUES (:id, :step, :signer, :position, :username, :at, :sha, :kind)""")
-                    .param("id", id.toString()).param("step", step.name()).param("signer", signer)
-                    .param("position", position).param("username", username).param("at", Timestamp.from(at))
-                    .param("sha", sha256).param("kind", kind.name()).update();
+                    .param("id", id.toString())
+                    .param("step", step.name())
+                    .param("signer", signer)
+                    .param("position", position)
+                    .param("username", username)
+                    .param("at", Timestamp.from(at))
+                    .param("sha", sha256)
+                    .param("kind", kind.name())
+                    .update();
             return true;
         });
         return Boolean.TRUE.equals(done);
@@ -146,7 +211,9 @@ public class DocumentRegistry {
         List<String> ids = jdbc.sql("""
                         SELECT id FROM documents WHERE sha256 = :sha OR rendered_sha256 = :sha
                         UNION SELECT document_id FROM sign_offs WHERE sha256 = :sha""")
-                .param("sha", sha256).query((rs, n) -> rs.getString(1)).list();
+                .param("sha", sha256)
+                .query((rs, n) -> rs.getString(1))
+                .list();
         return ids.isEmpty() ? Optional.empty() : Optional.of(DocumentId.parse(ids.get(0)));
     }
 
@@ -161,8 +228,11 @@ public class DocumentRegistry {
                         INSERT INTO audit_events (document_id, at, actor, action, result, detail)
                         VALUES (:document, :at, :actor, :action, :result, :detail)""")
                 .param("document", document == null ? null : document.toString())
-                .param("at", Timestamp.from(clock.instant())).param("actor", actor).param("action", action)
-                .param("result", result).param("detail", detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX - 1) + "…" : detail)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("actor", actor)
+                .param("action", action)
+                .param("result", result)
+                .param("detail", detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX - 1) + "…" : detail)
                 .update();
     }
 
@@ -176,16 +246,29 @@ public class DocumentRegistry {
      */
     public void countDaily(String action, String result) {
         Date day = Date.valueOf(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        String raise = "UPDATE audit_daily_counts SET events = events + 1 WHERE day_utc = :day AND action = :action AND result = :result";
-        if (jdbc.sql(raise).param("day", day).param("action", action).param("result", result).update() > 0) {
+        String raise =
+                "UPDATE audit_daily_counts SET events = events + 1 WHERE day_utc = :day AND action = :action AND result = :result";
+        if (jdbc.sql(raise)
+                        .param("day", day)
+                        .param("action", action)
+                        .param("result", result)
+                        .update()
+                > 0) {
             return;
         }
         int inserted = jdbc.sql("""
                         INSERT INTO audit_daily_counts (day_utc, action, result, events) VALUES (:day, :action, :result, 1)
                         ON CONFLICT DO NOTHING""")
-                .param("day", day).param("action", action).param("result", result).update();
+                .param("day", day)
+                .param("action", action)
+                .param("result", result)
+                .update();
         if (inserted == 0) {
-            jdbc.sql(raise).param("day", day).param("action", action).param("result", result).update();
+            jdbc.sql(raise)
+                    .param("day", day)
+                    .param("action", action)
+                    .param("result", result)
+                    .update();
         }
     }
 
@@ -195,8 +278,11 @@ public class DocumentRegistry {
                         SELECT day_utc, action, result, events FROM audit_daily_counts WHERE day_utc >= :since
                         ORDER BY day_utc, action, result""")
                 .param("since", Date.valueOf(since))
-                .query((rs, n) -> new DailyCount(rs.getDate("day_utc").toLocalDate(), rs.getString("action"),
-                        rs.getString("result"), rs.getLong("events")))
+                .query((rs, n) -> new DailyCount(
+                        rs.getDate("day_utc").toLocalDate(),
+                        rs.getString("action"),
+                        rs.getString("result"),
+                        rs.getLong("events")))
                 .list();
     }
 
@@ -207,7 +293,8 @@ public class DocumentRegistry {
 
     /** The latest events of the whole service, newest first: renders that were not stored, unknown files verified. */
     public List<AuditEvent> recentAudit(int limit) {
-        return jdbc.sql("SELECT id, document_id, at, actor, action, result, detail FROM audit_events ORDER BY id DESC LIMIT :limit")
+        return jdbc.sql(
+                        "SELECT id, document_id, at, actor, action, result, detail FROM audit_events ORDER BY id DESC LIMIT :limit")
                 .param("limit", limit)
                 .query(AUDIT_EVENT)
                 .list();

@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param data    the JSON object as text, numbers as they were sent (money never passes through double)
  * @param version 1 when created, raised by every save: a save that names an older one is refused
  */
-public record Draft(DraftId id, String type, String owner, String title, String data, int version,
-                    Instant createdAt, Instant updatedAt) {
+public record Draft(
+        DraftId id,
+        String type,
+        String owner,
+        String title,
+        String data,
+        int version,
+        Instant createdAt,
+        Instant updatedAt) {
     /** The {@code drafts.title} column's width. */
     public static final int TITLE_MAX = 200;
 

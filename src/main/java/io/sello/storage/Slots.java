@@ -8,13 +8,20 @@ import java.util.Locale;
 
 /** Signature slots as a compact text column: {@code STEP page x y width height} per line. */
 final class Slots {
-    private Slots() {
-    }
+    private Slots() {}
 
     static String toText(List<SignatureSlot> slots) {
         StringBuilder text = new StringBuilder();
         for (SignatureSlot s : slots) {
-            text.append(String.format(Locale.ROOT, "%s %d %.2f %.2f %.2f %.2f%n", s.step(), s.page(), s.x(), s.y(), s.width(), s.height()));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%s %d %.2f %.2f %.2f %.2f%n",
+                    s.step(),
+                    s.page(),
+                    s.x(),
+                    s.y(),
+                    s.width(),
+                    s.height()));
         }
         return text.toString();
     }
@@ -26,8 +33,13 @@ final class Slots {
                 continue;
             }
             String[] f = line.strip().split(" ");
-            slots.add(new SignatureSlot(f[0], Integer.parseInt(f[1]), Float.parseFloat(f[2]), Float.parseFloat(f[3]),
-                    Float.parseFloat(f[4]), Float.parseFloat(f[5])));
+            slots.add(new SignatureSlot(
+                    f[0],
+                    Integer.parseInt(f[1]),
+                    Float.parseFloat(f[2]),
+                    Float.parseFloat(f[3]),
+                    Float.parseFloat(f[4]),
+                    Float.parseFloat(f[5])));
         }
         return slots;
     }

@@ -35,7 +35,8 @@ class StorageConfiguration {
         BatchStore store = new BatchStore(jdbc, transactions, clock);
         // queue depth: batch items accepted and not yet rendered, over every instance
         Gauge.builder("sello.batch.queue.depth", store, BatchStore::pending)
-                .description("Batch items waiting to be rendered").register(meters);
+                .description("Batch items waiting to be rendered")
+                .register(meters);
         return store;
     }
 }

@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -40,8 +40,11 @@ public class TemplateArchive {
         if (known.contains(version)) {
             return true;
         }
-        boolean kept = jdbc.sql("SELECT COUNT(*) FROM template_versions WHERE version = :v").param("v", version)
-                .query(Long.class).single() > 0;
+        boolean kept = jdbc.sql("SELECT COUNT(*) FROM template_versions WHERE version = :v")
+                        .param("v", version)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (kept) {
             known.add(version);
         }
@@ -63,21 +66,32 @@ public class TemplateArchive {
             int inserted = jdbc.sql("""
                             INSERT INTO template_versions (version, type, created_at) VALUES (:v, :type, :at)
                             ON CONFLICT DO NOTHING""")
-                    .param("v", version).param("type", type).param("at", Timestamp.from(clock.instant())).update();
+                    .param("v", version)
+                    .param("type", type)
+                    .param("at", Timestamp.from(clock.instant()))
+                    .update();
             if (inserted == 0) {
                 return false;
             }
             for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
                 String sha = Hashes.sha256(file.getValue());
-                boolean stored = jdbc.sql("SELECT COUNT(*) FROM template_blobs WHERE sha256 = :sha").param("sha", sha)
-                        .query(Long.class).single() > 0;
+                boolean stored = jdbc.sql("SELECT COUNT(*) FROM template_blobs WHERE sha256 = :sha")
+                                .param("sha", sha)
+                                .query(Long.class)
+                                .single()
+                        > 0;
                 if (!stored) {
                     // only a file no version had: the 2.5 MB of fonts cross the wire once, not once per version
                     jdbc.sql("INSERT INTO template_blobs (sha256, bytes) VALUES (:sha, :bytes) ON CONFLICT DO NOTHING")
-                            .param("sha", sha).param("bytes", file.getValue()).update();
+                            .param("sha", sha)
+                            .param("bytes", file.getValue())
+                            .update();
                 }
                 jdbc.sql("INSERT INTO template_files (version, path, sha256) VALUES (:v, :path, :sha)")
-                        .param("v", version).param("path", file.getKey()).param("sha", sha).update();
+                        .param("v", version)
+                        .param("path", file.getKey())
+                        .param("sha", sha)
+                        .update();
             }
             return true;
         });
@@ -103,8 +117,12 @@ public class TemplateArchive {
         Map<String, byte[]> files = new TreeMap<>();
         for (Map.Entry<String, String> file : hashes.entrySet()) {
             if (withBytes.test(file.getKey())) {
-                files.put(file.getKey(), jdbc.sql("SELECT bytes FROM template_blobs WHERE sha256 = :sha")
-                        .param("sha", file.getValue()).query((rs, n) -> rs.getBytes(1)).single());
+                files.put(
+                        file.getKey(),
+                        jdbc.sql("SELECT bytes FROM template_blobs WHERE sha256 = :sha")
+                                .param("sha", file.getValue())
+                                .query((rs, n) -> rs.getBytes(1))
+                                .single());
             }
         }
         return Optional.of(files);
@@ -113,7 +131,8 @@ public class TemplateArchive {
     /** Path to SHA-256 of every kept file of {@code version}; empty when it was never kept. */
     public Map<String, String> hashes(String version) {
         Map<String, String> hashes = new TreeMap<>();
-        jdbc.sql("SELECT path, sha256 FROM template_files WHERE version = :v").param("v", version)
+        jdbc.sql("SELECT path, sha256 FROM template_files WHERE version = :v")
+                .param("v", version)
                 .query(rs -> {
                     hashes.put(rs.getString(1), rs.getString(2));
                 });
@@ -125,16 +144,20 @@ public class TemplateArchive {
      * stored before versions were kept (V7), with their first document's date and {@code kept = false}.
      */
     public List<TemplateVersion> versions(String type) {
-        List<TemplateVersion> versions = new ArrayList<>(jdbc.sql(
-                        "SELECT version, created_at FROM template_versions WHERE type = :type")
-                .param("type", type)
-                .query((rs, n) -> new TemplateVersion(rs.getString(1), rs.getTimestamp(2).toInstant(), true)).list());
+        List<TemplateVersion> versions =
+                new ArrayList<>(jdbc.sql("SELECT version, created_at FROM template_versions WHERE type = :type")
+                        .param("type", type)
+                        .query((rs, n) -> new TemplateVersion(
+                                rs.getString(1), rs.getTimestamp(2).toInstant(), true))
+                        .list());
         versions.addAll(jdbc.sql("""
                         SELECT template_version, MIN(created_at) FROM documents
                         WHERE type = :type AND template_version NOT IN (SELECT version FROM template_versions)
                         GROUP BY template_version""")
                 .param("type", type)
-                .query((rs, n) -> new TemplateVersion(rs.getString(1), rs.getTimestamp(2).toInstant(), false)).list());
+                .query((rs, n) ->
+                        new TemplateVersion(rs.getString(1), rs.getTimestamp(2).toInstant(), false))
+                .list());
         versions.sort(Comparator.comparing(TemplateVersion::firstUsed).thenComparing(TemplateVersion::version));
         return versions;
     }

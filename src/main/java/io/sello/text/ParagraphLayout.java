@@ -35,7 +35,10 @@ public final class ParagraphLayout {
                 pendingNotes.add(Map.of("number", number, "text", footnote.note()));
                 runs.add(Map.of("text", "", "bold", false, "italic", false, "underline", false, "note", number));
             } else if (run instanceof Run.Money money) {
-                runs.add(styled(SpanishAmounts.legal(money.money().amount(), money.money().currency(), numbers), money.emphasis()));
+                runs.add(styled(
+                        SpanishAmounts.legal(
+                                money.money().amount(), money.money().currency(), numbers),
+                        money.emphasis()));
             } else {
                 Run.Text text = (Run.Text) run;
                 runs.add(styled(text.text(), text.emphasis()));
@@ -77,7 +80,16 @@ public final class ParagraphLayout {
     }
 
     private static Map<String, Object> styled(String text, Emphasis emphasis) {
-        return Map.of("text", text, "bold", emphasis.bold(), "italic", emphasis.italic(),
-                "underline", emphasis.underline(), "note", 0);
+        return Map.of(
+                "text",
+                text,
+                "bold",
+                emphasis.bold(),
+                "italic",
+                emphasis.italic(),
+                "underline",
+                emphasis.underline(),
+                "note",
+                0);
     }
 }

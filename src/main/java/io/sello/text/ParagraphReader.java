@@ -8,10 +8,10 @@ import io.sello.input.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import static io.sello.input.JsonObject.Presence.REQUIRED;
-import java.util.Locale;
 
 /**
  * Reads paragraphs of untrusted JSON: a string, or an array of runs (strings, {"text", bold, italic,

@@ -42,5 +42,9 @@ public sealed interface Run {
     }
 
     /** Which kinds of run a document type accepts. */
-    enum Kind { TEXT, MONEY, FOOTNOTE }
+    enum Kind {
+        TEXT,
+        MONEY,
+        FOOTNOTE
+    }
 }

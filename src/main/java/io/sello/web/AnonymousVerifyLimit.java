@@ -42,9 +42,14 @@ class AnonymousVerifyLimit {
     private void acquire(String address) {
         Bucket bucket;
         synchronized (buckets) {
-            bucket = buckets.computeIfAbsent(address, a -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                    .build());
+            bucket = buckets.computeIfAbsent(
+                    address,
+                    a -> Bucket.builder()
+                            .addLimit(Bandwidth.builder()
+                                    .capacity(perMinute)
+                                    .refillGreedy(perMinute, Duration.ofMinutes(1))
+                                    .build())
+                            .build());
         }
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
@@ -58,8 +63,13 @@ class AnonymousVerifyLimit {
         private final long retryAfterSeconds;
 
         TooManyVerificationsException(int perMinute, long retryAfterSeconds) {
-            super("more than " + perMinute + " verifications a minute from one address without signing in"
-                    + " (sello.limits.pdf.anonymous-per-minute); sign in or try again in " + retryAfterSeconds + " s", null, false, false);
+            super(
+                    "more than " + perMinute + " verifications a minute from one address without signing in"
+                            + " (sello.limits.pdf.anonymous-per-minute); sign in or try again in " + retryAfterSeconds
+                            + " s",
+                    null,
+                    false,
+                    false);
             this.retryAfterSeconds = retryAfterSeconds;
         }
 

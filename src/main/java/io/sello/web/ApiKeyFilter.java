@@ -12,8 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 import java.security.Principal;
+import java.util.List;
 
 /** Systems authenticate with {@code X-Api-Key}; a wrong key is a 401, never a fall-through to anonymous. */
 final class ApiKeyFilter extends OncePerRequestFilter {
@@ -45,17 +45,22 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             SecurityProperties.ApiKey match = null;
             for (SecurityProperties.ApiKey key : keys) {
                 // constant time, so the comparison does not leak how much of a key was right
-                if (MessageDigest.isEqual(key.key().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
+                if (MessageDigest.isEqual(
+                        key.key().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
                     match = key;
                 }
             }
             if (match == null) {
-                problems.write(response, 401, "unauthenticated", "Not authenticated", HEADER + ": the API key is not known");
+                problems.write(
+                        response, 401, "unauthenticated", "Not authenticated", HEADER + ": the API key is not known");
                 return;
             }
-            var authorities = match.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(new SystemCaller(match.name()), null, authorities));
+            var authorities = match.roles().stream()
+                    .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                    .toList();
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                            new SystemCaller(match.name()), null, authorities));
         }
         chain.doFilter(request, response);
     }

@@ -5,6 +5,7 @@ import io.sello.batch.BatchService;
 import io.sello.storage.BatchStore;
 import io.sello.storage.BatchStore.ItemStatus;
 import io.sello.storage.BatchStore.WebhookState;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,8 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.net.URI;
@@ -43,18 +42,37 @@ class BatchesController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, String>> submit(@RequestBody(required = false) byte[] body, Authentication who) {
-        String id = batches.submit(bodies.checkBatch(body), SecurityConfiguration.actor(who, security).username());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/batches/" + id))
-                .body(Map.of("id", id, "status", "/api/v1/batches/" + id, "results", "/api/v1/batches/" + id + "/results.zip"));
+        String id = batches.submit(
+                bodies.checkBatch(body),
+                SecurityConfiguration.actor(who, security).username());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/v1/batches/" + id))
+                .body(Map.of(
+                        "id",
+                        id,
+                        "status",
+                        "/api/v1/batches/" + id,
+                        "results",
+                        "/api/v1/batches/" + id + "/results.zip"));
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Progress progress(@PathVariable String id) {
         BatchStore.Batch batch = find(id);
         List<ItemView> items = batch.items().stream()
-                .map(i -> new ItemView(i.item() + 1, i.name(), i.status().name(), i.error(), i.fileName(), i.attempts(), i.worker())).toList();
-        return new Progress(batch.id(), batch.type(), batch.total(), batch.count(ItemStatus.DONE), batch.count(ItemStatus.FAILED),
-                batch.count(ItemStatus.PENDING), batch.count(ItemStatus.PENDING) == 0, webhook(batch), items);
+                .map(i -> new ItemView(
+                        i.item() + 1, i.name(), i.status().name(), i.error(), i.fileName(), i.attempts(), i.worker()))
+                .toList();
+        return new Progress(
+                batch.id(),
+                batch.type(),
+                batch.total(),
+                batch.count(ItemStatus.DONE),
+                batch.count(ItemStatus.FAILED),
+                batch.count(ItemStatus.PENDING),
+                batch.count(ItemStatus.PENDING) == 0,
+                webhook(batch),
+                items);
     }
 
     /**
@@ -81,11 +99,15 @@ class BatchesController {
     void results(@PathVariable String id, HttpServletResponse response) throws IOException {
         BatchStore.Batch batch = find(id);
         boolean complete = batch.count(ItemStatus.DONE) == batch.total();
-        List<BatchStore.Item> done = batch.items().stream().filter(i -> i.status() == ItemStatus.DONE).toList();
+        List<BatchStore.Item> done = batch.items().stream()
+                .filter(i -> i.status() == ItemStatus.DONE)
+                .toList();
         response.setStatus(HttpStatus.OK.value());
         response.setContentType("application/zip");
         response.setHeader(COMPLETE_HEADER, String.valueOf(complete));
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lote-" + batch.id() + (complete ? "" : "-parcial") + ".zip\"");
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"lote-" + batch.id() + (complete ? "" : "-parcial") + ".zip\"");
         ResultsArchive.write(done, item -> store.result(batch.id(), item.item()), response.getOutputStream());
     }
 
@@ -100,11 +122,17 @@ class BatchesController {
      * {@code attempts} and {@code worker} show that each item was rendered once, and by which instance
      * ({@code sello.batches.instance-name}, never a host or process id).
      */
-    record ItemView(int item, String name, String status, String error, String fileName, int attempts, String worker) {
-    }
+    record ItemView(int item, String name, String status, String error, String fileName, int attempts, String worker) {}
 
     /** @param webhook "delivered", "not yet delivered", or null when none was asked for */
-    record Progress(String id, String type, int total, long done, long failed, long pending, boolean finished,
-                    String webhook, List<ItemView> items) {
-    }
+    record Progress(
+            String id,
+            String type,
+            int total,
+            long done,
+            long failed,
+            long pending,
+            boolean finished,
+            String webhook,
+            List<ItemView> items) {}
 }

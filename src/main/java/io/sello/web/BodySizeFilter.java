@@ -39,22 +39,25 @@ class BodySizeFilter extends OncePerRequestFilter {
             problems.write(request, response, 413, "body-too-large", "Request body too large", tooLarge(maxBytes));
             return;
         }
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            private ServletInputStream counted;
+        chain.doFilter(
+                new HttpServletRequestWrapper(request) {
+                    private ServletInputStream counted;
 
-            @Override
-            public ServletInputStream getInputStream() throws IOException {
-                if (counted == null) {
-                    counted = new Counted(super.getInputStream(), maxBytes);
-                }
-                return counted;
-            }
-        }, response);
+                    @Override
+                    public ServletInputStream getInputStream() throws IOException {
+                        if (counted == null) {
+                            counted = new Counted(super.getInputStream(), maxBytes);
+                        }
+                        return counted;
+                    }
+                },
+                response);
     }
 
     static String tooLarge(long maxBytes) {
-        return "the request body is larger than the " + (maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) + " MB"
-                : maxBytes / 1024 + " KB") + " this service accepts (sello.limits.max-body-size); split the data into several documents";
+        return "the request body is larger than the "
+                + (maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) + " MB" : maxBytes / 1024 + " KB")
+                + " this service accepts (sello.limits.max-body-size); split the data into several documents";
     }
 
     /** Thrown while reading a body that turns out larger than its limit; the advice answers 413. */

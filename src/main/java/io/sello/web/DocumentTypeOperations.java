@@ -63,33 +63,41 @@ class DocumentTypeOperations implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI api) {
-        Map<String, Schema> components = api.getComponents().getSchemas() == null ? new LinkedHashMap<>()
+        Map<String, Schema> components = api.getComponents().getSchemas() == null
+                ? new LinkedHashMap<>()
                 : new LinkedHashMap<>(api.getComponents().getSchemas());
         components.put(PROBLEM, problemSchema());
         Paths paths = api.getPaths() == null ? new Paths() : api.getPaths();
         paths.remove(DOCUMENTS + "{type}/validate");
         PathItem generic = paths.get(DOCUMENTS + "{type}");
-        if (generic != null && generic.getPost() != null && generic.getPost().getRequestBody() != null
+        if (generic != null
+                && generic.getPost() != null
+                && generic.getPost().getRequestBody() != null
                 && generic.getPost().getRequestBody().getContent() != null) {
             Content spreadsheets = new Content();
             generic.getPost().getRequestBody().getContent().forEach((mediaType, content) -> {
                 if (!mediaType.startsWith("application/json")) {
-                    spreadsheets.addMediaType(mediaType, new MediaType().schema(schema("{\"type\":\"string\",\"format\":\"binary\"}")));
+                    spreadsheets.addMediaType(
+                            mediaType, new MediaType().schema(schema("{\"type\":\"string\",\"format\":\"binary\"}")));
                 }
             });
-            generic.getPost().summary("Render a filled spreadsheet template (XLSX/XLSM) of a type")
-                    .description("A workbook made from GET /api/v1/document-types/{type}/template.xlsx, converted and checked as"
-                            + " POST …/import does, then rendered as its JSON would be. JSON requests have one operation per type"
-                            + " (render<Type>), whose body is that type's schema.")
+            generic.getPost()
+                    .summary("Render a filled spreadsheet template (XLSX/XLSM) of a type")
+                    .description(
+                            "A workbook made from GET /api/v1/document-types/{type}/template.xlsx, converted and checked as"
+                                    + " POST …/import does, then rendered as its JSON would be. JSON requests have one operation per type"
+                                    + " (render<Type>), whose body is that type's schema.")
                     .operationId("renderSpreadsheet")
-                    .getRequestBody().content(spreadsheets);
+                    .getRequestBody()
+                    .content(spreadsheets);
         }
         for (DocumentType type : types.all()) {
             String name = componentName(type.id().value());
             lift(type, name).forEach(components::put);
             String ref = "#/components/schemas/" + name;
             paths.addPathItem(DOCUMENTS + type.id().value(), new PathItem().post(render(type, name, ref)));
-            paths.addPathItem(DOCUMENTS + type.id().value() + "/validate", new PathItem().post(validate(type, name, ref)));
+            paths.addPathItem(
+                    DOCUMENTS + type.id().value() + "/validate", new PathItem().post(validate(type, name, ref)));
         }
         api.getComponents().setSchemas(components);
         api.setPaths(paths);
@@ -99,32 +107,55 @@ class DocumentTypeOperations implements OpenApiCustomizer {
         ApiResponses responses = new ApiResponses();
         Content documents = new Content();
         for (OutputFormat format : formatsOf(type)) {
-            documents.addMediaType(format.mediaType(), new MediaType().schema(schema("{\"type\":\"string\",\"format\":\"binary\"}")));
+            documents.addMediaType(
+                    format.mediaType(), new MediaType().schema(schema("{\"type\":\"string\",\"format\":\"binary\"}")));
         }
-        responses.addApiResponse("200", new ApiResponse().description("The document (" + formats(type)
-                + "). Warnings, such as declared figures printed as computed with lenient=true, are in the Sello-Warnings header.")
-                .content(documents));
-        responses.addApiResponse("201", new ApiResponse().description("With store=true: the stored record; the PDF is at its pdf link")
-                .content(new Content().addMediaType("application/json", new MediaType().schema(ref("DocumentView")))));
-        problem(responses, "400", "The body is not JSON, or breaks the contract: errors lists each fault with its JSON pointer");
+        responses.addApiResponse(
+                "200",
+                new ApiResponse()
+                        .description(
+                                "The document (" + formats(type)
+                                        + "). Warnings, such as declared figures printed as computed with lenient=true, are in the Sello-Warnings header.")
+                        .content(documents));
+        responses.addApiResponse(
+                "201",
+                new ApiResponse()
+                        .description("With store=true: the stored record; the PDF is at its pdf link")
+                        .content(new Content()
+                                .addMediaType("application/json", new MediaType().schema(ref("DocumentView")))));
+        problem(
+                responses,
+                "400",
+                "The body is not JSON, or breaks the contract: errors lists each fault with its JSON pointer");
         problem(responses, "401", "Neither a staff user (Basic) nor an API key");
         problem(responses, "406", "A format this type does not deliver (format or Accept)");
         problem(responses, "413", "The body is larger than sello.limits.max-body-size");
         problem(responses, "415", "A Content-Type other than application/json");
-        problem(responses, "422", "Declared totals differ (mismatches; lenient=true prints the computed ones), or the document"
-                + " goes beyond a limit or a figure cannot be printed in full");
+        problem(
+                responses,
+                "422",
+                "Declared totals differ (mismatches; lenient=true prints the computed ones), or the document"
+                        + " goes beyond a limit or a figure cannot be printed in full");
         problem(responses, "429", "Too many renders at once; retry after Retry-After");
         problem(responses, "503", "The render took too long, or the registry's database is unavailable (store=true)");
         List<Parameter> parameters = new ArrayList<>();
-        parameters.add(query("lenient", "Print computed figures where declared ones differ, as warnings, instead of 422",
+        parameters.add(query(
+                "lenient",
+                "Print computed figures where declared ones differ, as warnings, instead of 422",
                 schema("{\"type\":\"boolean\",\"default\":false}")));
         ObjectNode format = JSON.createObjectNode().put("type", "string");
         formatsOf(type).forEach(f -> format.withArray("enum").add(f.extension()));
-        parameters.add(query("format", "The file format (" + formats(type) + "); PDF unless asked for, here or in Accept",
+        parameters.add(query(
+                "format",
+                "The file format (" + formats(type) + "); PDF unless asked for, here or in Accept",
                 JSON.convertValue(format, Schema.class)));
-        parameters.add(query("store", "Store the PDF in the registry with a verification QR code; the answer is then 201",
+        parameters.add(query(
+                "store",
+                "Store the PDF in the registry with a verification QR code; the answer is then 201",
                 schema("{\"type\":\"boolean\",\"default\":false}")));
-        return new Operation().operationId("render" + name).addTagsItem("documents")
+        return new Operation()
+                .operationId("render" + name)
+                .addTagsItem("documents")
                 .summary("Render " + type.title())
                 .description(type.description() + " The body is the type's JSON Schema (GET /api/v1/document-types/"
                         + type.id().value() + "/schema).")
@@ -135,37 +166,57 @@ class DocumentTypeOperations implements OpenApiCustomizer {
 
     private static Operation validate(DocumentType type, String name, String ref) {
         ApiResponses responses = new ApiResponses();
-        responses.addApiResponse("200", new ApiResponse().description("The report: valid says whether a strict render would"
-                + " succeed; errors, mismatches, warnings and every computed figure")
-                .content(new Content().addMediaType("application/json", new MediaType().schema(ref("ValidationResponse")))));
+        responses.addApiResponse(
+                "200",
+                new ApiResponse()
+                        .description("The report: valid says whether a strict render would"
+                                + " succeed; errors, mismatches, warnings and every computed figure")
+                        .content(new Content()
+                                .addMediaType("application/json", new MediaType().schema(ref("ValidationResponse")))));
         problem(responses, "400", "The body is not JSON");
         problem(responses, "401", "Neither a staff user (Basic) nor an API key");
         problem(responses, "413", "The body is larger than sello.limits.max-body-size");
         problem(responses, "415", "A Content-Type other than application/json");
-        return new Operation().operationId("validate" + name).addTagsItem("documents")
+        return new Operation()
+                .operationId("validate" + name)
+                .addTagsItem("documents")
                 .summary("Check a " + type.id().value() + " request without rendering it, and compute its figures")
-                .description("Always 200 for a JSON body: a request that breaks the contract is a report with valid false and"
-                        + " its errors, never a 400.")
+                .description(
+                        "Always 200 for a JSON body: a request that breaks the contract is a report with valid false and"
+                                + " its errors, never a 400.")
                 .requestBody(body(name, ref))
                 .responses(responses);
     }
 
     private static RequestBody body(String name, String ref) {
-        return new RequestBody().required(true).description(name + ": the type's JSON Schema")
-                .content(new Content().addMediaType("application/json", new MediaType().schema(schema("{\"$ref\":\"" + ref + "\"}"))));
+        return new RequestBody()
+                .required(true)
+                .description(name + ": the type's JSON Schema")
+                .content(new Content()
+                        .addMediaType(
+                                "application/json", new MediaType().schema(schema("{\"$ref\":\"" + ref + "\"}"))));
     }
 
     private static void problem(ApiResponses responses, String status, String description) {
-        responses.addApiResponse(status, new ApiResponse().description(description)
-                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref(PROBLEM)))));
+        responses.addApiResponse(
+                status,
+                new ApiResponse()
+                        .description(description)
+                        .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref(PROBLEM)))));
     }
 
     private static Parameter query(String name, String description, Schema<?> schema) {
-        return new Parameter().in("query").name(name).required(false).description(description).schema(schema);
+        return new Parameter()
+                .in("query")
+                .name(name)
+                .required(false)
+                .description(description)
+                .schema(schema);
     }
 
     private static String formats(DocumentType type) {
-        return String.join(", ", formatsOf(type).stream().map(OutputFormat::label).toList());
+        return String.join(
+                ", ", formatsOf(type).stream().map(OutputFormat::label).toList());
     }
 
     /** In OutputFormat's order, PDF first: a type's set has none, and the published document must not change between runs. */
@@ -209,7 +260,10 @@ class DocumentTypeOperations implements OpenApiCustomizer {
         if (node instanceof ObjectNode object) {
             JsonNode ref = object.get("$ref");
             if (ref != null && ref.isTextual() && ref.asText().startsWith("#/$defs/")) {
-                object.put("$ref", "#/components/schemas/" + name + componentName(ref.asText().substring("#/$defs/".length())));
+                object.put(
+                        "$ref",
+                        "#/components/schemas/" + name
+                                + componentName(ref.asText().substring("#/$defs/".length())));
             }
             JsonNode values = object.get("enum");
             if (values != null && values.isArray() && !values.isEmpty() && !object.has("type")) {
@@ -219,7 +273,8 @@ class DocumentTypeOperations implements OpenApiCustomizer {
                 }
                 if (integers) {
                     // the same values (JSON Schema counts 2.0 as an integer too); a generator without the type makes
-                    // the enum's values BigDecimal.valueOf(BigDecimal), which does not compile (budget columns' decimals)
+                    // the enum's values BigDecimal.valueOf(BigDecimal), which does not compile (budget columns'
+                    // decimals)
                     object.put("type", "integer");
                 }
             }

@@ -1,8 +1,11 @@
 package io.sello.web;
 
-import io.sello.http.UnknownDocumentTypeException;
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
+import io.sello.document.OutputFormat;
+import io.sello.http.UnknownDocumentTypeException;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,13 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.Map;
-import io.sello.document.OutputFormat;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** What the service can produce, and the contract of each document type. */
 @RestController
@@ -44,7 +44,9 @@ class DocumentTypesController {
 
     @GetMapping("/{type}/example")
     ResponseEntity<byte[]> example(@PathVariable String type) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(find(type).example());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(find(type).example());
     }
 
     private DocumentType find(String type) {
@@ -55,18 +57,32 @@ class DocumentTypesController {
      * @param formats      the media types {@code POST render} delivers, PDF first ({@code ?format=} or {@code Accept}): for systems
      * @param formatLabels the same formats in the same order as staff read them: "PDF", "Excel (XLSX)", "CSV"
      */
-    record DocumentTypeSummary(String id, String title, String description, List<String> formats,
-                               @ArraySchema(arraySchema = @Schema(
-                                       description = "The formats of formats, in the same order, as staff read them: PDF, Excel (XLSX), CSV"))
-                               List<String> formatLabels,
-                               Map<String, String> links) {
+    record DocumentTypeSummary(
+            String id,
+            String title,
+            String description,
+            List<String> formats,
+
+            @ArraySchema(
+                    arraySchema =
+                            @Schema(
+                                    description =
+                                            "The formats of formats, in the same order, as staff read them: PDF, Excel (XLSX), CSV"))
+            List<String> formatLabels,
+
+            Map<String, String> links) {
         static DocumentTypeSummary of(DocumentType type) {
             String base = "/api/v1/document-types/" + type.id();
             List<OutputFormat> delivered = Arrays.stream(OutputFormat.values())
-                    .filter(type.formats()::contains).toList();
-            return new DocumentTypeSummary(type.id().value(), type.title(), type.description(),
+                    .filter(type.formats()::contains)
+                    .toList();
+            return new DocumentTypeSummary(
+                    type.id().value(),
+                    type.title(),
+                    type.description(),
                     delivered.stream().map(OutputFormat::mediaType).toList(),
-                    delivered.stream().map(OutputFormat::label).toList(), links(type, base));
+                    delivered.stream().map(OutputFormat::label).toList(),
+                    links(type, base));
         }
 
         /** The blank and fillable forms only for a type that has a paper form (issue 17, point 3). */

@@ -1,6 +1,5 @@
 package io.sello.web;
 
-import io.sello.http.UnknownDocumentTypeException;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
@@ -8,6 +7,7 @@ import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
 import io.sello.draft.DraftNotFoundException;
 import io.sello.draft.Drafts;
+import io.sello.http.UnknownDocumentTypeException;
 import io.sello.input.StrictJson;
 import io.sello.storage.Draft;
 import io.sello.storage.DraftId;
@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -59,8 +58,12 @@ class DraftsController {
     private final SecurityProperties security;
     private final StoringRender storing;
 
-    DraftsController(Drafts drafts, DocumentTypes types, JsonBodyCheck bodies, SecurityProperties security,
-                     StoringRender storing) {
+    DraftsController(
+            Drafts drafts,
+            DocumentTypes types,
+            JsonBodyCheck bodies,
+            SecurityProperties security,
+            StoringRender storing) {
         this.drafts = drafts;
         this.types = types;
         this.bodies = bodies;
@@ -68,10 +71,12 @@ class DraftsController {
         this.storing = storing;
     }
 
-    @Operation(summary = "Save a new draft",
-            description = "Body {\"type\": \"poa-execution-form\", \"title\": \"…\", \"data\": {…}}. The data need not be valid "
-                    + "(it is work in progress) but must be a JSON object within the request limits. 201 with the draft "
-                    + "(version 1) and its Location; 400 naming /type for an unknown type.")
+    @Operation(
+            summary = "Save a new draft",
+            description =
+                    "Body {\"type\": \"poa-execution-form\", \"title\": \"…\", \"data\": {…}}. The data need not be valid "
+                            + "(it is work in progress) but must be a JSON object within the request limits. 201 with the draft "
+                            + "(version 1) and its Location; 400 naming /type for an unknown type.")
     @ApiResponse(responseCode = "201", description = "The draft, with its data and version 1")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DraftView> create(@RequestBody(required = false) byte[] body, Authentication who) {
@@ -79,16 +84,21 @@ class DraftsController {
         String type = type(request);
         String title = title(request).orElse("");
         Draft draft = drafts.create(owner(who), type, title, data(request));
-        return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).eTag(etag(draft)).body(DraftView.of(draft));
+        return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id()))
+                .eTag(etag(draft))
+                .body(DraftView.of(draft));
     }
 
-    @Operation(summary = "My drafts", description = "The signed-in user's drafts, last saved first, without their data.")
+    @Operation(
+            summary = "My drafts",
+            description = "The signed-in user's drafts, last saved first, without their data.")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     List<DraftSummary> list(Authentication who) {
         return drafts.of(owner(who)).stream().map(DraftSummary::of).toList();
     }
 
-    @Operation(summary = "One of my drafts, with its data",
+    @Operation(
+            summary = "One of my drafts, with its data",
             description = "The ETag is the draft's version; send it back as If-Match (or as \"version\") when saving.")
     @ApiResponse(responseCode = "404", description = "No such draft, or not yours")
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -97,15 +107,24 @@ class DraftsController {
         return ResponseEntity.ok().eTag(etag(draft)).body(DraftView.of(draft));
     }
 
-    @Operation(summary = "Save a draft over the version read",
-            description = "Body {\"version\": n, \"title\"?: \"…\", \"data\": {…}}, or the version as If-Match. 200 with version n+1. "
-                    + "When the stored version is no longer n (another tab or person saved meanwhile): 409 "
-                    + "/problems/draft-conflict whose member \"current\" is the stored draft, so that the client can keep both.")
-    @ApiResponse(responseCode = "409", description = "Saved by someone else since it was read; the stored draft is in \"current\"")
-    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<DraftView> save(@PathVariable String id, @RequestBody(required = false) byte[] body,
-                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                   Authentication who) {
+    @Operation(
+            summary = "Save a draft over the version read",
+            description =
+                    "Body {\"version\": n, \"title\"?: \"…\", \"data\": {…}}, or the version as If-Match. 200 with version n+1. "
+                            + "When the stored version is no longer n (another tab or person saved meanwhile): 409 "
+                            + "/problems/draft-conflict whose member \"current\" is the stored draft, so that the client can keep both.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Saved by someone else since it was read; the stored draft is in \"current\"")
+    @PutMapping(
+            path = "/{id}",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DraftView> save(
+            @PathVariable String id,
+            @RequestBody(required = false) byte[] body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Authentication who) {
         DraftId draftId = parse(id);
         String owner = owner(who);
         drafts.get(owner, draftId); // 404 before any complaint about the body: the id is checked first
@@ -123,16 +142,20 @@ class DraftsController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Issue a draft: render and store it",
-            description = "As POST /api/v1/documents/{type}?store=true with the draft's data: 201 with the stored document and "
-                    + "its Location, and the draft is deleted. Invalid data gives the same 400/422 problems as rendering and "
-                    + "keeps the draft.")
+    @Operation(
+            summary = "Issue a draft: render and store it",
+            description =
+                    "As POST /api/v1/documents/{type}?store=true with the draft's data: 201 with the stored document and "
+                            + "its Location, and the draft is deleted. Invalid data gives the same 400/422 problems as rendering and "
+                            + "keeps the draft.")
     @ApiResponse(responseCode = "201", description = "The stored document (its PDF at links.pdf)")
     @PostMapping(path = "/{id}/issue", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> issue(@PathVariable String id,
-                                 @Parameter(description = "print declared figures that differ as computed, with warnings")
-                                 @RequestParam(defaultValue = "false") boolean lenient,
-                                 Authentication who) {
+    ResponseEntity<byte[]> issue(
+            @PathVariable String id,
+            @Parameter(description = "print declared figures that differ as computed, with warnings")
+                    @RequestParam(defaultValue = "false")
+                    boolean lenient,
+            Authentication who) {
         Draft draft = drafts.get(owner(who), parse(id));
         DocumentType type = types.find(draft.type()).orElseThrow(() -> new UnknownDocumentTypeException(draft.type()));
         byte[] data = bodies.check(draft.data().getBytes(StandardCharsets.UTF_8));
@@ -161,12 +184,18 @@ class DraftsController {
     private JsonNode read(byte[] body, Set<String> allowed) {
         JsonNode node = StrictJson.parse(bodies.check(body));
         if (!node.isObject()) {
-            throw InvalidInputException.at("/", "expected a JSON object with " + String.join(", ", allowed.stream().sorted().toList()));
+            throw InvalidInputException.at(
+                    "/",
+                    "expected a JSON object with "
+                            + String.join(", ", allowed.stream().sorted().toList()));
         }
         List<InputError> unknown = new ArrayList<>();
         for (String name : node.propertyNames()) {
             if (!allowed.contains(name)) {
-                unknown.add(new InputError("/" + name, "unknown field; expected only " + String.join(", ", allowed.stream().sorted().toList())));
+                unknown.add(new InputError(
+                        "/" + name,
+                        "unknown field; expected only "
+                                + String.join(", ", allowed.stream().sorted().toList())));
             }
         }
         if (!unknown.isEmpty()) {
@@ -179,8 +208,8 @@ class DraftsController {
         JsonNode type = request.get("type");
         String known = types.all().stream().map(t -> t.id().value()).collect(Collectors.joining(", "));
         if (type == null || !type.isString() || types.find(type.stringValue()).isEmpty()) {
-            throw InvalidInputException.at("/type", "expected one of " + known + " but got "
-                    + (type == null ? "nothing" : type.toString()));
+            throw InvalidInputException.at(
+                    "/type", "expected one of " + known + " but got " + (type == null ? "nothing" : type.toString()));
         }
         return type.stringValue();
     }
@@ -195,7 +224,8 @@ class DraftsController {
         }
         String text = title.stringValue().strip();
         if (text.length() > Draft.TITLE_MAX) {
-            throw InvalidInputException.at("/title", "expected at most " + Draft.TITLE_MAX + " characters but got " + text.length());
+            throw InvalidInputException.at(
+                    "/title", "expected at most " + Draft.TITLE_MAX + " characters but got " + text.length());
         }
         return Optional.of(text);
     }
@@ -217,24 +247,43 @@ class DraftsController {
         if (version == null && ifMatch != null && ifMatch.strip().matches("(W/)?\"?[1-9][0-9]{0,8}\"?")) {
             return Integer.parseInt(ifMatch.strip().replaceAll("[^0-9]", ""));
         }
-        throw InvalidInputException.at("/version", "expected the version the draft was read at (a positive integer), "
-                + "or that version as an If-Match header");
+        throw InvalidInputException.at(
+                "/version",
+                "expected the version the draft was read at (a positive integer), "
+                        + "or that version as an If-Match header");
     }
 
     /** A draft as answered: its data as the JSON object it is. */
-    record DraftView(String id, String type, String title, int version, String createdAt, String updatedAt,
-                     @JsonRawValue String data) {
+    record DraftView(
+            String id,
+            String type,
+            String title,
+            int version,
+            String createdAt,
+            String updatedAt,
+            @JsonRawValue String data) {
         static DraftView of(Draft draft) {
-            return new DraftView(draft.id().toString(), draft.type(), draft.title(), draft.version(),
-                    draft.createdAt().toString(), draft.updatedAt().toString(), draft.data());
+            return new DraftView(
+                    draft.id().toString(),
+                    draft.type(),
+                    draft.title(),
+                    draft.version(),
+                    draft.createdAt().toString(),
+                    draft.updatedAt().toString(),
+                    draft.data());
         }
     }
 
     /** A draft in a list: no data. */
     record DraftSummary(String id, String type, String title, int version, String createdAt, String updatedAt) {
         static DraftSummary of(Draft draft) {
-            return new DraftSummary(draft.id().toString(), draft.type(), draft.title(), draft.version(),
-                    draft.createdAt().toString(), draft.updatedAt().toString());
+            return new DraftSummary(
+                    draft.id().toString(),
+                    draft.type(),
+                    draft.title(),
+                    draft.version(),
+                    draft.createdAt().toString(),
+                    draft.updatedAt().toString());
         }
     }
 }

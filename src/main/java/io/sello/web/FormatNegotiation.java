@@ -4,11 +4,11 @@ import io.sello.document.DocumentType;
 import io.sello.document.OutputFormat;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.util.MimeTypeUtils;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Comparator;
-import org.springframework.util.MimeTypeUtils;
 
 /**
  * Picks the file format of a render: {@code ?format=} wins over {@code Accept}; no preference, or
@@ -16,8 +16,7 @@ import org.springframework.util.MimeTypeUtils;
  * with something else.
  */
 final class FormatNegotiation {
-    private FormatNegotiation() {
-    }
+    private FormatNegotiation() {}
 
     static OutputFormat choose(DocumentType type, String format, String accept) {
         if (format != null) {

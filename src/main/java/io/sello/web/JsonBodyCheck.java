@@ -1,9 +1,10 @@
 package io.sello.web;
 
-import io.sello.input.LimitsProperties;
 import io.sello.input.JsonLimits;
+import io.sello.input.LimitsProperties;
 import io.sello.input.StrictJson;
 import org.springframework.stereotype.Component;
+
 import java.util.regex.Pattern;
 
 /** Every JSON body a controller accepts passes here first, against the configured {@code sello.limits.*}. */

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.HtmlUtils;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -33,26 +34,39 @@ class LoginPageController {
 
     /** A path of this service to go back to after signing in, or {@code null}: never another site, never the login page itself. */
     static String safeContinue(String target) {
-        if (target == null || target.length() > 500 || !target.startsWith("/") || target.startsWith("//")
-                || !target.matches("/[A-Za-z0-9/_.~%?=&+-]*") || target.startsWith("/login") || target.startsWith("/logout")) {
+        if (target == null
+                || target.length() > 500
+                || !target.startsWith("/")
+                || target.startsWith("//")
+                || !target.matches("/[A-Za-z0-9/_.~%?=&+-]*")
+                || target.startsWith("/login")
+                || target.startsWith("/logout")) {
             return null;
         }
         return target;
     }
 
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> page(HttpServletRequest request, @RequestParam(name = CONTINUE, required = false) String target,
-                                @RequestParam(required = false) String error, @RequestParam(required = false) String salida) {
+    ResponseEntity<String> page(
+            HttpServletRequest request,
+            @RequestParam(name = CONTINUE, required = false) String target,
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String salida) {
         String back = safeContinue(target);
         if (back != null && oidc.enabled()) {
             request.getSession().setAttribute(CONTINUE_AFTER_OIDC, back);
         }
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String message = error == null ? (salida != null ? "<p class=\"notice\" role=\"status\">Ha cerrado la sesión.</p>" : "")
-                : "<p class=\"error\" role=\"alert\" id=\"login-error\">" + HtmlUtils.htmlEscape(errorText(error)) + "</p>";
-        String provider = !oidc.enabled() ? "" : "<div class=\"or\"><span>o</span></div>"
-                + "<a class=\"button provider\" id=\"oidc\" href=\"/oauth2/authorization/" + OidcProperties.REGISTRATION_ID + "\">Entrar con "
-                + HtmlUtils.htmlEscape(oidc.providerName()) + "</a>";
+        String message = error == null
+                ? (salida != null ? "<p class=\"notice\" role=\"status\">Ha cerrado la sesión.</p>" : "")
+                : "<p class=\"error\" role=\"alert\" id=\"login-error\">" + HtmlUtils.htmlEscape(errorText(error))
+                        + "</p>";
+        String provider = !oidc.enabled()
+                ? ""
+                : "<div class=\"or\"><span>o</span></div>"
+                        + "<a class=\"button provider\" id=\"oidc\" href=\"/oauth2/authorization/"
+                        + OidcProperties.REGISTRATION_ID + "\">Entrar con "
+                        + HtmlUtils.htmlEscape(oidc.providerName()) + "</a>";
         String html = """
                 <!DOCTYPE html>
                 <html lang="es">
@@ -76,17 +90,27 @@ class LoginPageController {
                 <script>document.body.dataset.ready = 'true';</script>
                 </body>
                 </html>
-                """.formatted(message, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()),
-                back == null ? "" : "\n    <input type=\"hidden\" name=\"" + CONTINUE + "\" value=\"" + HtmlUtils.htmlEscape(back) + "\">",
-                provider);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(new MediaType(MediaType.TEXT_HTML,
-                StandardCharsets.UTF_8)).body(html);
+                """.formatted(
+                        message,
+                        HtmlUtils.htmlEscape(csrf.getParameterName()),
+                        HtmlUtils.htmlEscape(csrf.getToken()),
+                        back == null
+                                ? ""
+                                : "\n    <input type=\"hidden\" name=\"" + CONTINUE + "\" value=\""
+                                        + HtmlUtils.htmlEscape(back) + "\">",
+                        provider);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(html);
     }
 
     private String errorText(String code) {
         return switch (code) {
             case "caducada" -> "La página de entrada había caducado. Vuelva a escribir su usuario y contraseña.";
-            case OidcSignIn.NO_ROLE -> "Su cuenta de " + oidc.providerName() + " no tiene ningún rol en Sello. Pida uno a quien administra las cuentas.";
+            case OidcSignIn.NO_ROLE ->
+                "Su cuenta de " + oidc.providerName()
+                        + " no tiene ningún rol en Sello. Pida uno a quien administra las cuentas.";
             case "oidc" -> "No se pudo entrar con " + oidc.providerName() + ". Vuelva a intentarlo.";
             default -> "Usuario o contraseña incorrectos";
         };

@@ -42,20 +42,22 @@ final class LoginThrottle {
     }
 
     /** Which limit refuses an attempt, and for how long. */
-    record Refusal(boolean perUser, boolean lockedOut, Duration retryAfter) {
-    }
+    record Refusal(boolean perUser, boolean lockedOut, Duration retryAfter) {}
 
     /** What one failure led to, for the log and the audit. */
-    record Failure(int userFailures, int addressFailures, boolean firstOfUser, boolean firstOfAddress,
-                   boolean userLockedNow, boolean addressLockedNow) {
-    }
+    record Failure(
+            int userFailures,
+            int addressFailures,
+            boolean firstOfUser,
+            boolean firstOfAddress,
+            boolean userLockedNow,
+            boolean addressLockedNow) {}
 
     /**
      * An attempt let through, holding a token of each bucket that already has failures: concurrent
      * guesses at a name that is failing cannot all pass the check before the first of them is counted.
      */
-    record Attempt(Refusal refusal, Entry userReserved, Entry addressReserved) {
-    }
+    record Attempt(Refusal refusal, Entry userReserved, Entry addressReserved) {}
 
     /**
      * Starts an attempt: refused, or let through with a token reserved from every record that already
@@ -76,7 +78,7 @@ final class LoginThrottle {
 
     /** The attempt did not fail: its reserved tokens go back, and a success clears the user name's failures. */
     synchronized void passed(Attempt attempt, String user) {
-        for (Entry entry : new Entry[]{attempt.userReserved(), attempt.addressReserved()}) {
+        for (Entry entry : new Entry[] {attempt.userReserved(), attempt.addressReserved()}) {
             if (entry != null) {
                 entry.delay.addTokens(1);
             }
@@ -108,7 +110,9 @@ final class LoginThrottle {
             return new Refusal(perUser, true, Duration.ofNanos(entry.lockedUntil - now));
         }
         EstimationProbe probe = entry.delay.estimateAbilityToConsume(1);
-        return probe.canBeConsumed() ? null : new Refusal(perUser, false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        return probe.canBeConsumed()
+                ? null
+                : new Refusal(perUser, false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** Counts a failed sign-in; {@code user} is {@code null} when no user name could be read (a wrong API key). */
@@ -118,11 +122,16 @@ final class LoginThrottle {
 
     private Failure failed(String user, String address, Entry userPaid, Entry addressPaid) {
         long now = clock.currentTimeNanos();
-        Entry byUser = user == null ? null : users.computeIfAbsent(key(user), k -> new Entry(properties.perUser(), clock));
+        Entry byUser =
+                user == null ? null : users.computeIfAbsent(key(user), k -> new Entry(properties.perUser(), clock));
         Entry byAddress = addresses.computeIfAbsent(address, k -> new Entry(properties.perAddress(), clock));
         int userFailures = byUser == null ? 0 : byUser.fail(now, byUser == userPaid);
         int addressFailures = byAddress.fail(now, byAddress == addressPaid);
-        return new Failure(userFailures, addressFailures, userFailures == 1, addressFailures == 1,
+        return new Failure(
+                userFailures,
+                addressFailures,
+                userFailures == 1,
+                addressFailures == 1,
                 userFailures >= properties.perUser().failuresBeforeLockout(),
                 addressFailures >= properties.perAddress().failuresBeforeLockout());
     }
@@ -158,8 +167,10 @@ final class LoginThrottle {
         Entry(LoginThrottleProperties.Rule rule, TimeMeter clock) {
             this.rule = rule;
             this.delay = Bucket.builder()
-                    .addLimit(limit -> limit.capacity(rule.failuresBeforeDelay()).refillGreedy(1, rule.delay()))
-                    .withCustomTimePrecision(clock).build();
+                    .addLimit(
+                            limit -> limit.capacity(rule.failuresBeforeDelay()).refillGreedy(1, rule.delay()))
+                    .withCustomTimePrecision(clock)
+                    .build();
         }
 
         /** Nanosecond clocks may start anywhere, negative included, so "locked" is a flag and not {@code lockedUntil > 0}. */

@@ -36,6 +36,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
     static final String FORM_LOGIN_FAILED = LoginThrottleFilter.class.getName() + ".failed";
     /** Set by its success handler: only a sign-in that really succeeded clears the user name's failures. */
     static final String FORM_LOGIN_SUCCEEDED = LoginThrottleFilter.class.getName() + ".succeeded";
+
     private static final Logger log = LoggerFactory.getLogger(LoginThrottleFilter.class);
     private final LoginThrottle throttle;
     private final DocumentRegistry registry;
@@ -43,14 +44,20 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
     private final Bucket auditRows;
     private final AtomicLong notAudited = new AtomicLong();
 
-    LoginThrottleFilter(LoginThrottle throttle, LoginThrottleProperties properties, DocumentRegistry registry,
-                        ProblemResponses problems, TimeMeter clock) {
+    LoginThrottleFilter(
+            LoginThrottle throttle,
+            LoginThrottleProperties properties,
+            DocumentRegistry registry,
+            ProblemResponses problems,
+            TimeMeter clock) {
         this.throttle = throttle;
         this.registry = registry;
         this.problems = problems;
         this.auditRows = Bucket.builder()
-                .addLimit(limit -> limit.capacity(properties.auditPerHour()).refillGreedy(properties.auditPerHour(), Duration.ofHours(1)))
-                .withCustomTimePrecision(clock).build();
+                .addLimit(limit -> limit.capacity(properties.auditPerHour())
+                        .refillGreedy(properties.auditPerHour(), Duration.ofHours(1)))
+                .withCustomTimePrecision(clock)
+                .build();
     }
 
     @Override
@@ -59,7 +66,10 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
         String authorization = request.getHeader("Authorization");
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         boolean apiKey = request.getHeader(ApiKeyFilter.HEADER) != null;
-        boolean form = !basic && !apiKey && "POST".equals(request.getMethod()) && SecurityConfiguration.LOGIN.equals(request.getServletPath());
+        boolean form = !basic
+                && !apiKey
+                && "POST".equals(request.getMethod())
+                && SecurityConfiguration.LOGIN.equals(request.getServletPath());
         if (!basic && !apiKey && !form) {
             chain.doFilter(request, response);
             return;
@@ -76,9 +86,16 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
                 return;
             }
             String who = refusal.perUser() ? "this user name" : "this client address";
-            problems.write(request, response, 429, "too-many-failed-logins", "Too many failed sign-ins",
-                    (refusal.lockedOut() ? "too many failed sign-ins for " + who + ": locked out; no credentials are checked until it ends"
-                            : "too many failed sign-ins for " + who + ": wait before trying again")
+            problems.write(
+                    request,
+                    response,
+                    429,
+                    "too-many-failed-logins",
+                    "Too many failed sign-ins",
+                    (refusal.lockedOut()
+                                    ? "too many failed sign-ins for " + who
+                                            + ": locked out; no credentials are checked until it ends"
+                                    : "too many failed sign-ins for " + who + ": wait before trying again")
                             + "; try again in " + seconds + " s (Retry-After)");
             return;
         }
@@ -97,11 +114,21 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
     private void failed(LoginThrottle.Attempt attempt, String user, String method, String address) {
         LoginThrottle.Failure failure = throttle.failed(attempt, user, address);
         String name = user == null ? "-" : sanitised(user);
-        String lock = failure.userLockedNow() ? "; user name locked out" : failure.addressLockedNow() ? "; address locked out" : "";
-        log.warn("login refused: user \"{}\" from {} by {} (failure {} of this user name, {} of this address{})",
-                name, address, method, failure.userFailures(), failure.addressFailures(), lock);
-        boolean worthARow = failure.firstOfUser() || (user == null && failure.firstOfAddress())
-                || failure.userLockedNow() || failure.addressLockedNow();
+        String lock = failure.userLockedNow()
+                ? "; user name locked out"
+                : failure.addressLockedNow() ? "; address locked out" : "";
+        log.warn(
+                "login refused: user \"{}\" from {} by {} (failure {} of this user name, {} of this address{})",
+                name,
+                address,
+                method,
+                failure.userFailures(),
+                failure.addressFailures(),
+                lock);
+        boolean worthARow = failure.firstOfUser()
+                || (user == null && failure.firstOfAddress())
+                || failure.userLockedNow()
+                || failure.addressLockedNow();
         if (!worthARow) {
             return;
         }
@@ -111,8 +138,12 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
         }
         long dropped = notAudited.getAndSet(0);
         String detail = "failed sign-in by " + method + " from " + address
-                + (failure.userLockedNow() ? "; user name locked out after " + failure.userFailures() + " failures" : "")
-                + (failure.addressLockedNow() ? "; address locked out after " + failure.addressFailures() + " failures" : "")
+                + (failure.userLockedNow()
+                        ? "; user name locked out after " + failure.userFailures() + " failures"
+                        : "")
+                + (failure.addressLockedNow()
+                        ? "; address locked out after " + failure.addressFailures() + " failures"
+                        : "")
                 + (dropped > 0 ? "; " + dropped + " earlier failed sign-ins not audited (audit-per-hour cap)" : "");
         try {
             registry.audit(null, name, "login", "refused", detail);
@@ -152,7 +183,8 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
     /** The user name of a Basic header, or {@code null} when the header cannot be decoded (counted per address only). */
     static String userName(String authorization) {
         try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon < 0 ? null : decoded.substring(0, colon);
         } catch (IllegalArgumentException e) {
@@ -163,8 +195,10 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
     /** A user name fit for a log line and the audit's 100-character actor column: no control characters, no markup, bounded. */
     static String sanitised(String user) {
         StringBuilder out = new StringBuilder();
-        user.codePoints().limit(64).forEach(cp -> out.append(
-                Character.isLetterOrDigit(cp) || ".-_@+".indexOf(cp) >= 0 ? Character.toString(cp) : "?"));
+        user.codePoints()
+                .limit(64)
+                .forEach(cp -> out.append(
+                        Character.isLetterOrDigit(cp) || ".-_@+".indexOf(cp) >= 0 ? Character.toString(cp) : "?"));
         return user.codePointCount(0, user.length()) > 64 ? out + "…" : out.toString();
     }
 }

@@ -23,10 +23,13 @@ record LoginThrottleProperties(Rule perUser, Rule perAddress, Integer maxTracked
 
     public LoginThrottleProperties {
         perUser = (perUser == null ? USER_DEFAULTS : perUser.orDefaults(USER_DEFAULTS)).validated("per-user");
-        perAddress = (perAddress == null ? ADDRESS_DEFAULTS : perAddress.orDefaults(ADDRESS_DEFAULTS)).validated("per-address");
+        perAddress = (perAddress == null ? ADDRESS_DEFAULTS : perAddress.orDefaults(ADDRESS_DEFAULTS))
+                .validated("per-address");
         maxTracked = maxTracked == null ? 10_000 : maxTracked;
         auditPerHour = auditPerHour == null ? 100 : auditPerHour;
-        require(maxTracked >= 100 && maxTracked <= 1_000_000, "sello.security.login.max-tracked must be 100 to 1000000 but is " + maxTracked);
+        require(
+                maxTracked >= 100 && maxTracked <= 1_000_000,
+                "sello.security.login.max-tracked must be 100 to 1000000 but is " + maxTracked);
         require(auditPerHour >= 1, "sello.security.login.audit-per-hour must be at least 1 but is " + auditPerHour);
     }
 
@@ -45,7 +48,8 @@ record LoginThrottleProperties(Rule perUser, Rule perAddress, Integer maxTracked
      */
     public record Rule(Integer failuresBeforeDelay, Duration delay, Integer failuresBeforeLockout, Duration lockout) {
         Rule orDefaults(Rule defaults) {
-            return new Rule(failuresBeforeDelay == null ? defaults.failuresBeforeDelay : failuresBeforeDelay,
+            return new Rule(
+                    failuresBeforeDelay == null ? defaults.failuresBeforeDelay : failuresBeforeDelay,
                     delay == null ? defaults.delay : delay,
                     failuresBeforeLockout == null ? defaults.failuresBeforeLockout : failuresBeforeLockout,
                     lockout == null ? defaults.lockout : lockout);
@@ -53,12 +57,18 @@ record LoginThrottleProperties(Rule perUser, Rule perAddress, Integer maxTracked
 
         Rule validated(String name) {
             String key = "sello.security.login." + name + ".";
-            require(failuresBeforeDelay >= 1, key + "failures-before-delay must be at least 1 but is " + failuresBeforeDelay);
-            require(!delay.isNegative() && !delay.isZero() && delay.compareTo(Duration.ofHours(1)) <= 0,
+            require(
+                    failuresBeforeDelay >= 1,
+                    key + "failures-before-delay must be at least 1 but is " + failuresBeforeDelay);
+            require(
+                    !delay.isNegative() && !delay.isZero() && delay.compareTo(Duration.ofHours(1)) <= 0,
                     key + "delay must be more than 0 and at most 1h but is " + delay);
-            require(failuresBeforeLockout > failuresBeforeDelay, key + "failures-before-lockout must be more than failures-before-delay ("
-                    + failuresBeforeDelay + ") but is " + failuresBeforeLockout);
-            require(!lockout.isNegative() && !lockout.isZero() && lockout.compareTo(Duration.ofDays(1)) <= 0,
+            require(
+                    failuresBeforeLockout > failuresBeforeDelay,
+                    key + "failures-before-lockout must be more than failures-before-delay (" + failuresBeforeDelay
+                            + ") but is " + failuresBeforeLockout);
+            require(
+                    !lockout.isNegative() && !lockout.isZero() && lockout.compareTo(Duration.ofDays(1)) <= 0,
                     key + "lockout must be more than 0 and at most 1d but is " + lockout);
             return this;
         }

@@ -12,12 +12,27 @@ import java.util.Locale;
  * rounding tolerance and whether the difference is {@code rounding} or an {@code error}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record MismatchBody(String pointer, String table, String row, String column, BigDecimal declared,
-                    BigDecimal computed, BigDecimal difference, BigDecimal tolerance, String classification) {
+record MismatchBody(
+        String pointer,
+        String table,
+        String row,
+        String column,
+        BigDecimal declared,
+        BigDecimal computed,
+        BigDecimal difference,
+        BigDecimal tolerance,
+        String classification) {
     static MismatchBody of(TotalMismatch m) {
         TotalMismatch.Location at = m.location();
-        return new MismatchBody(m.pointer(), at == null ? null : at.table(), at == null ? null : at.row(),
-                at == null ? null : at.column(), m.declared(), m.computed(), m.difference(), m.tolerance(),
+        return new MismatchBody(
+                m.pointer(),
+                at == null ? null : at.table(),
+                at == null ? null : at.row(),
+                at == null ? null : at.column(),
+                m.declared(),
+                m.computed(),
+                m.difference(),
+                m.tolerance(),
                 m.classification().name().toLowerCase(Locale.ROOT));
     }
 }

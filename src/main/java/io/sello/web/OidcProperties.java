@@ -3,10 +3,10 @@ package io.sello.web;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,11 +27,21 @@ import java.util.Set;
  * @param positionClaim the position printed under it (CARGO); blank when the token has none
  */
 @ConfigurationProperties("sello.security.oidc")
-public record OidcProperties(boolean enabled, URI issuerUri, String clientId, String clientSecret, String scopes,
-                             String rolesClaim, Map<String, String> roleMapping, String usernameClaim, String nameClaim,
-                             String positionClaim, String providerName) {
+public record OidcProperties(
+        boolean enabled,
+        URI issuerUri,
+        String clientId,
+        String clientSecret,
+        String scopes,
+        String rolesClaim,
+        Map<String, String> roleMapping,
+        String usernameClaim,
+        String nameClaim,
+        String positionClaim,
+        String providerName) {
     /** The roles an identity provider may grant: the three sign-off steps. ADMIN stays a local account. */
     static final Set<String> ROLES = Set.of("PREPARER", "REVIEWER", "APPROVER");
+
     static final String REGISTRATION_ID = "organizacion";
 
     public OidcProperties {
@@ -45,18 +55,29 @@ public record OidcProperties(boolean enabled, URI issuerUri, String clientId, St
         if (roleMapping != null) {
             roleMapping.forEach((group, role) -> {
                 String sello = role == null ? "" : role.trim().toUpperCase(Locale.ROOT);
-                require(ROLES.contains(sello), "sello.security.oidc.role-mapping." + group + ": \"" + role + "\" is not one of " + ROLES);
+                require(
+                        ROLES.contains(sello),
+                        "sello.security.oidc.role-mapping." + group + ": \"" + role + "\" is not one of " + ROLES);
                 mapping.put(group, sello);
             });
         }
         roleMapping = Map.copyOf(mapping);
         if (enabled) {
-            require(issuerUri != null && issuerUri.isAbsolute() && issuerUri.getHost() != null
+            require(
+                    issuerUri != null
+                            && issuerUri.isAbsolute()
+                            && issuerUri.getHost() != null
                             && ("https".equals(issuerUri.getScheme()) || "http".equals(issuerUri.getScheme())),
                     "sello.security.oidc.issuer-uri must be the provider's absolute http(s) issuer URL");
-            require(!blank(clientId), "sello.security.oidc.client-id is required when sello.security.oidc.enabled=true");
-            require(!blank(clientSecret), "sello.security.oidc.client-secret is required when sello.security.oidc.enabled=true");
-            require(Arrays.asList(scopes.split("\\s*,\\s*")).contains("openid"), "sello.security.oidc.scopes must include openid");
+            require(
+                    !blank(clientId),
+                    "sello.security.oidc.client-id is required when sello.security.oidc.enabled=true");
+            require(
+                    !blank(clientSecret),
+                    "sello.security.oidc.client-secret is required when sello.security.oidc.enabled=true");
+            require(
+                    Arrays.asList(scopes.split("\\s*,\\s*")).contains("openid"),
+                    "sello.security.oidc.scopes must include openid");
             require(providerName.length() <= 60, "sello.security.oidc.provider-name must have at most 60 characters");
         }
     }
@@ -64,7 +85,8 @@ public record OidcProperties(boolean enabled, URI issuerUri, String clientId, St
     /** The prod profile refuses an identity provider reached over plain HTTP: its tokens would travel in clear. */
     public String productionRefusal() {
         return enabled && "http".equals(issuerUri.getScheme())
-                ? "the prod profile refuses sello.security.oidc.issuer-uri over http: use https" : null;
+                ? "the prod profile refuses sello.security.oidc.issuer-uri over http: use https"
+                : null;
     }
 
     private static boolean blank(String value) {

@@ -40,15 +40,20 @@ class OidcSignIn {
     ClientRegistrationRepository clientRegistrations(OidcProperties oidc) {
         ClientRegistration registration;
         try {
-            registration = ClientRegistrations.fromIssuerLocation(oidc.issuerUri().toString())
+            registration = ClientRegistrations.fromIssuerLocation(
+                            oidc.issuerUri().toString())
                     .registrationId(OidcProperties.REGISTRATION_ID)
-                    .clientId(oidc.clientId()).clientSecret(oidc.clientSecret())
+                    .clientId(oidc.clientId())
+                    .clientSecret(oidc.clientSecret())
                     .scope(List.of(oidc.scopes().trim().split("\\s*,\\s*")))
                     .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-                    .clientName(oidc.providerName()).build();
+                    .clientName(oidc.providerName())
+                    .build();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("sello.security.oidc.issuer-uri: the provider's discovery document could not be read from "
-                    + oidc.issuerUri() + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new IllegalStateException(
+                    "sello.security.oidc.issuer-uri: the provider's discovery document could not be read from "
+                            + oidc.issuerUri() + " (" + e.getClass().getSimpleName() + ")",
+                    e);
         }
         return new InMemoryClientRegistrationRepository(registration);
     }
@@ -60,13 +65,19 @@ class OidcSignIn {
             OidcUser user = standard.loadUser(request);
             Set<String> roles = roles(user.getClaims(), oidc);
             if (roles.isEmpty()) {
-                throw new OAuth2AuthenticationException(new OAuth2Error(NO_ROLE,
-                        "no Sello role in claim " + oidc.rolesClaim(), null));
+                throw new OAuth2AuthenticationException(
+                        new OAuth2Error(NO_ROLE, "no Sello role in claim " + oidc.rolesClaim(), null));
             }
-            var authorities = roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
-            String nameKey = user.getClaims().get(oidc.usernameClaim()) instanceof String s && !s.isBlank() ? oidc.usernameClaim() : "sub";
+            var authorities = roles.stream()
+                    .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                    .toList();
+            String nameKey = user.getClaims().get(oidc.usernameClaim()) instanceof String s && !s.isBlank()
+                    ? oidc.usernameClaim()
+                    : "sub";
             Signer signer = new Signer(authorities, user, nameKey, "", "");
-            String name = user.getClaims().get(oidc.nameClaim()) instanceof String s && !s.isBlank() ? s.trim() : signer.getName();
+            String name = user.getClaims().get(oidc.nameClaim()) instanceof String s && !s.isBlank()
+                    ? s.trim()
+                    : signer.getName();
             String position = user.getClaims().get(oidc.positionClaim()) instanceof String s ? s.trim() : "";
             return new Signer(authorities, user, nameKey, name, position);
         };
@@ -80,7 +91,12 @@ class OidcSignIn {
         private final String displayName;
         private final String position;
 
-        Signer(Collection<SimpleGrantedAuthority> authorities, OidcUser user, String nameKey, String displayName, String position) {
+        Signer(
+                Collection<SimpleGrantedAuthority> authorities,
+                OidcUser user,
+                String nameKey,
+                String displayName,
+                String position) {
             super(authorities, user.getIdToken(), user.getUserInfo(), nameKey);
             this.displayName = displayName;
             this.position = position;
@@ -119,12 +135,13 @@ class OidcSignIn {
         }
         Set<String> roles = new LinkedHashSet<>();
         for (String granted : values) {
-            String role = oidc.roleMapping().isEmpty() ? granted.trim().toUpperCase(Locale.ROOT) : oidc.roleMapping().get(granted);
+            String role = oidc.roleMapping().isEmpty()
+                    ? granted.trim().toUpperCase(Locale.ROOT)
+                    : oidc.roleMapping().get(granted);
             if (role != null && OidcProperties.ROLES.contains(role)) {
                 roles.add(role);
             }
         }
         return roles;
     }
-
 }

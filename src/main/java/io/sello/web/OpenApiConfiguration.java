@@ -25,19 +25,29 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI selloOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Sello")
+                .info(new Info()
+                        .title("Sello")
                         // the API's version, as in /api/v1 (generators refuse a document without one)
-                        .version("1").description("Official PDFs rendered from JSON, stored, signed off and verified."
-                        + " Messages in Spanish: send Accept-Language: es (the staff pages do). The title and detail of a problem"
-                        + " and the message of each error and warning (in problems and in validate's report) are then Spanish;"
-                        + " pointers, codes and figures never change. Without that header, or with English preferred, they are"
-                        + " the English texts systems parse, unchanged."))
+                        .version("1")
+                        .description("Official PDFs rendered from JSON, stored, signed off and verified."
+                                + " Messages in Spanish: send Accept-Language: es (the staff pages do). The title and detail of a problem"
+                                + " and the message of each error and warning (in problems and in validate's report) are then Spanish;"
+                                + " pointers, codes and figures never change. Without that header, or with English preferred, they are"
+                                + " the English texts systems parse, unchanged."))
                 .components(new Components()
-                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("A staff user's name and password"))
-                        .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER)
-                                .description("An API key for a system (sello.security.api-keys)")))
+                        .addSecuritySchemes(
+                                BASIC,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("A staff user's name and password"))
+                        .addSecuritySchemes(
+                                API_KEY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name(ApiKeyFilter.HEADER)
+                                        .description("An API key for a system (sello.security.api-keys)")))
                 // two requirements: either one suffices (OpenAPI 3: alternatives are separate objects)
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY));

@@ -1,12 +1,12 @@
 package io.sello.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Problem details written by the security filters, which run before the advice can. Same shape as ProblemDetailsAdvice. */
 final class ProblemResponses {
@@ -21,8 +21,14 @@ final class ProblemResponses {
      * They also send {@code Accept-Language: es}, and title and detail are then in Spanish, as {@link SpanishAnswers}
      * makes them for the problems the controllers answer.
      */
-    void write(HttpServletRequest request, HttpServletResponse response, int status, String type,
-               String title, String detail) throws IOException {
+    void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String type,
+            String title,
+            String detail)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "/problems/" + type);
         boolean spanish = request != null && SpanishMessages.prefersSpanish(request.getHeader("Accept-Language"));

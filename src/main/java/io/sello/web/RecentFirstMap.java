@@ -9,8 +9,7 @@ import java.util.Map;
  * Not thread-safe; its owners synchronise.
  */
 final class RecentFirstMap {
-    private RecentFirstMap() {
-    }
+    private RecentFirstMap() {}
 
     static <V> Map<String, V> of(int max) {
         return new LinkedHashMap<>(256, 0.75f, true) {

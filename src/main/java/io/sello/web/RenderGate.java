@@ -11,13 +11,13 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.concurrent.SynchronousQueue;
 
 /**
  * Renders run here, at most {@code sello.limits.render-concurrency} at a time, with at most
@@ -37,7 +37,11 @@ class RenderGate implements DisposableBean {
         this.concurrency = limits.renderConcurrency();
         this.timeout = limits.renderTimeout();
         AtomicInteger count = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
+        this.executor = new ThreadPoolExecutor(
+                concurrency,
+                concurrency,
+                0,
+                TimeUnit.MILLISECONDS,
                 // SynchronousQueue when no waiting is allowed: ArrayBlockingQueue needs a capacity of at least 1.
                 limits.renderQueue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(limits.renderQueue()),
                 work -> {

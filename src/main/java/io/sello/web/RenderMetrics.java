@@ -21,9 +21,13 @@ class RenderMetrics {
     }
 
     void render(String type, OutputFormat format, String outcome, long nanos) {
-        Timer.builder("sello.render").description("Documents rendered, by type, format and outcome")
-                .tag("type", type).tag("format", format.extension()).tag("outcome", outcome)
+        Timer.builder("sello.render")
+                .description("Documents rendered, by type, format and outcome")
+                .tag("type", type)
+                .tag("format", format.extension())
+                .tag("outcome", outcome)
                 .publishPercentileHistogram(false)
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -33,14 +33,20 @@ class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String sent = request.getHeader(HEADER);
-        String id = sent != null && SANE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        String id = sent != null && SANE.matcher(sent).matches()
+                ? sent
+                : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
         long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
-            log.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+            log.info(
+                    "{} {} -> {} in {} ms",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    response.getStatus(),
                     (System.nanoTime() - start) / 1_000_000);
             MDC.remove(MDC_KEY);
         }

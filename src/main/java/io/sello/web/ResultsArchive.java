@@ -12,8 +12,7 @@ import java.util.zip.ZipOutputStream;
 
 /** A batch's {@code results.zip}, written item by item to the client (BatchesController#results). */
 final class ResultsArchive {
-    private ResultsArchive() {
-    }
+    private ResultsArchive() {}
 
     /**
      * Reads each item's PDF through {@code content} only when its turn comes, writes it as one entry and
@@ -21,7 +20,8 @@ final class ResultsArchive {
      * Entries are STORED, not deflated: a PDF's streams are compressed already (sello.rendering.compression-level),
      * and deflating 41 MB again would cost a core seconds per download for a few percent.
      */
-    static void write(List<BatchStore.Item> items, Function<BatchStore.Item, byte[]> content, OutputStream out) throws IOException {
+    static void write(List<BatchStore.Item> items, Function<BatchStore.Item, byte[]> content, OutputStream out)
+            throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         for (BatchStore.Item item : items) {
             byte[] pdf = content.apply(item);

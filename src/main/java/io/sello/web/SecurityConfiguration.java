@@ -3,8 +3,11 @@ package io.sello.web;
 import io.github.bucket4j.TimeMeter;
 import io.sello.signoff.Actor;
 import io.sello.storage.DocumentRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,6 +36,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
@@ -43,16 +47,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import java.util.Set;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.springframework.security.web.csrf.CsrfFilter;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Who may do what. Public: the document types, verification (a reviewer holding paper has no
@@ -89,8 +89,10 @@ class SecurityConfiguration {
     UserDetailsService users(SecurityProperties properties) {
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
         for (SecurityProperties.User user : properties.users()) {
-            manager.createUser(User.withUsername(user.username()).password(user.password())
-                    .roles(user.roles().toArray(String[]::new)).build());
+            manager.createUser(User.withUsername(user.username())
+                    .password(user.password())
+                    .roles(user.roles().toArray(String[]::new))
+                    .build());
         }
         return manager;
     }
@@ -102,8 +104,10 @@ class SecurityConfiguration {
 
     /** One throttle filter (and one audit-row budget) for both chains: Basic and API keys, and the login form. */
     @Bean
-    LoginThrottleFilter loginThrottleFilter(LoginThrottle throttle, LoginThrottleProperties properties, DocumentRegistry registry) {
-        return new LoginThrottleFilter(throttle, properties, registry, new ProblemResponses(), TimeMeter.SYSTEM_NANOTIME);
+    LoginThrottleFilter loginThrottleFilter(
+            LoginThrottle throttle, LoginThrottleProperties properties, DocumentRegistry registry) {
+        return new LoginThrottleFilter(
+                throttle, properties, registry, new ProblemResponses(), TimeMeter.SYSTEM_NANOTIME);
     }
 
     /** It runs inside the security chains only, not a second time as a servlet filter of its own. */
@@ -114,34 +118,68 @@ class SecurityConfiguration {
         return registration;
     }
 
-    private static void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
+    private static void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry authorize) {
         authorize
-                .requestMatchers(HttpMethod.GET, "/api/v1/document-types", "/api/v1/document-types/**",
-                        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/verify/*", "/verify/*/pdf", "/verify/*/datos.json",
-                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                        "/", "/favicon.ico", "/ui", "/ui/**", "/webjars/**", LOGIN, "/api/v1/me",
-                        "/api/v1/documents/*/verification").permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/v1/verify", "/verify/*/check").permitAll()
-                .requestMatchers("/error").permitAll()
-                .anyRequest().authenticated();
+                .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/v1/document-types",
+                        "/api/v1/document-types/**",
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/prometheus",
+                        "/verify/*",
+                        "/verify/*/pdf",
+                        "/verify/*/datos.json",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**",
+                        "/",
+                        "/favicon.ico",
+                        "/ui",
+                        "/ui/**",
+                        "/webjars/**",
+                        LOGIN,
+                        "/api/v1/me",
+                        "/api/v1/documents/*/verification")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/v1/verify", "/verify/*/check")
+                .permitAll()
+                .requestMatchers("/error")
+                .permitAll()
+                .anyRequest()
+                .authenticated();
     }
 
     /** Systems: HTTP Basic or an API key, stateless, no CSRF (see the class comment). */
     @Bean
     @Order(1)
-    SecurityFilterChain systems(HttpSecurity http, SecurityProperties properties, LoginThrottleFilter throttle) throws Exception {
+    SecurityFilterChain systems(HttpSecurity http, SecurityProperties properties, LoginThrottleFilter throttle)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses();
-        http.securityMatcher(request -> request.getHeader("Authorization") != null || request.getHeader(ApiKeyFilter.HEADER) != null)
+        http.securityMatcher(request ->
+                        request.getHeader("Authorization") != null || request.getHeader(ApiKeyFilter.HEADER) != null)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.write(request, response, 401,
-                        "unauthenticated", "Not authenticated", "send HTTP Basic credentials or an X-Api-Key header")))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response, 401, "unauthenticated",
-                                "Not authenticated", "send HTTP Basic credentials or an X-Api-Key header"))
-                        .accessDeniedHandler((request, response, e) -> problems.write(request, response, 403, "forbidden",
-                                "Forbidden", "your role does not allow this")))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.write(
+                        request,
+                        response,
+                        401,
+                        "unauthenticated",
+                        "Not authenticated",
+                        "send HTTP Basic credentials or an X-Api-Key header")))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(
+                                (request, response, e) -> problems.write(
+                                        request,
+                                        response,
+                                        401,
+                                        "unauthenticated",
+                                        "Not authenticated",
+                                        "send HTTP Basic credentials or an X-Api-Key header"))
+                        .accessDeniedHandler((request, response, e) -> problems.write(
+                                request, response, 403, "forbidden", "Forbidden", "your role does not allow this")))
                 // the throttle first: a held-back attempt is answered 429 before any credential is checked
                 .addFilterBefore(throttle, BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyFilter(properties.apiKeys(), problems), BasicAuthenticationFilter.class)
@@ -152,21 +190,36 @@ class SecurityConfiguration {
     /** People: the login page or the identity provider, a session cookie, CSRF tokens (see the class comment). */
     @Bean
     @Order(2)
-    SecurityFilterChain people(HttpSecurity http, LoginThrottleFilter throttle, OidcProperties oidc,
-                               ObjectProvider<ClientRegistrationRepository> identityProvider,
-                               @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie,
-                               @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
+    SecurityFilterChain people(
+            HttpSecurity http,
+            LoginThrottleFilter throttle,
+            OidcProperties oidc,
+            ObjectProvider<ClientRegistrationRepository> identityProvider,
+            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie,
+            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses();
         CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(secureCookies).path("/"));
+        tokens.setCookieCustomizer(
+                cookie -> cookie.sameSite("Lax").secure(secureCookies).path("/"));
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             if (isNavigation(request)) {
                 response.sendRedirect(LOGIN);
             } else if (request.getHeader("X-Requested-With") != null) {
-                problems.write(request, response, 401, "unauthenticated", "Not authenticated",
+                problems.write(
+                        request,
+                        response,
+                        401,
+                        "unauthenticated",
+                        "Not authenticated",
                         "Su sesión no está iniciada o ha caducado: vuelva a entrar.");
             } else {
-                problems.write(request, response, 401, "unauthenticated", "Not authenticated",
+                problems.write(
+                        request,
+                        response,
+                        401,
+                        "unauthenticated",
+                        "Not authenticated",
                         "send HTTP Basic credentials or an X-Api-Key header, or sign in at " + LOGIN);
             }
         };
@@ -176,13 +229,16 @@ class SecurityConfiguration {
         http.securityMatcher(request -> true)
                 .requestCache(cache -> cache.requestCache(returnTo))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(new PageCsrfTokens())
+                .csrf(csrf -> csrf.csrfTokenRepository(tokens)
+                        .csrfTokenRequestHandler(new PageCsrfTokens())
                         .requireCsrfProtectionMatcher(needsCsrfToken(sessionCookie)))
                 .addFilterAfter(new CsrfCookieForPages(), CsrfFilter.class)
-                .formLogin(form -> form.loginPage(LOGIN).permitAll()
+                .formLogin(form -> form.loginPage(LOGIN)
+                        .permitAll()
                         .successHandler(backToWhereTheyWere())
                         .failureHandler(failed("error")))
-                .logout(logout -> logout.logoutUrl("/logout").deleteCookies(sessionCookie)
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .deleteCookies(sessionCookie)
                         .logoutSuccessHandler((request, response, authentication) -> {
                             if (request.getHeader("X-Requested-With") != null) {
                                 response.setStatus(204);
@@ -190,24 +246,35 @@ class SecurityConfiguration {
                                 response.sendRedirect("/");
                             }
                         }))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(entryPoint)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((request, response, e) -> {
                             if (e instanceof CsrfException && LOGIN.equals(request.getServletPath())) {
                                 response.sendRedirect(LOGIN + "?error=caducada");
                             } else if (e instanceof CsrfException) {
-                                problems.write(request, response, 403, "csrf-token-missing", "CSRF token missing or invalid",
+                                problems.write(
+                                        request,
+                                        response,
+                                        403,
+                                        "csrf-token-missing",
+                                        "CSRF token missing or invalid",
                                         "Falta el token de seguridad de la sesión (CSRF) o no es válido: vuelva a cargar la página"
                                                 + " e inténtelo de nuevo. Los sistemas envían Authorization o X-Api-Key y no lo necesitan.");
                             } else {
-                                problems.write(request, response, 403, "forbidden", "Forbidden", "Su rol no permite esta acción.");
+                                problems.write(
+                                        request,
+                                        response,
+                                        403,
+                                        "forbidden",
+                                        "Forbidden",
+                                        "Su rol no permite esta acción.");
                             }
                         }))
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(SecurityConfiguration::authorize);
         ClientRegistrationRepository registrations = identityProvider.getIfAvailable();
         if (registrations != null) {
-            http.oauth2Login(login -> login.loginPage(LOGIN).clientRegistrationRepository(registrations)
+            http.oauth2Login(login -> login.loginPage(LOGIN)
+                    .clientRegistrationRepository(registrations)
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(OidcSignIn.userService(oidc)))
                     .successHandler(backToWhereTheyWere())
                     .failureHandler(failed("oidc")));
@@ -218,8 +285,10 @@ class SecurityConfiguration {
     /** A browser opening a protected address (not the pages' own calls): it is sent to the login page. */
     private static boolean isNavigation(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
-        return "GET".equals(request.getMethod()) && request.getHeader("X-Requested-With") == null
-                && accept != null && accept.contains("text/html");
+        return "GET".equals(request.getMethod())
+                && request.getHeader("X-Requested-With") == null
+                && accept != null
+                && accept.contains("text/html");
     }
 
     /**
@@ -262,7 +331,8 @@ class SecurityConfiguration {
             String target = LoginPageController.safeContinue(request.getParameter(LoginPageController.CONTINUE));
             var session = request.getSession(false);
             if (target == null && session != null) {
-                target = LoginPageController.safeContinue((String) session.getAttribute(LoginPageController.CONTINUE_AFTER_OIDC));
+                target = LoginPageController.safeContinue(
+                        (String) session.getAttribute(LoginPageController.CONTINUE_AFTER_OIDC));
             }
             if (session != null) {
                 session.removeAttribute(LoginPageController.CONTINUE_AFTER_OIDC);
@@ -280,10 +350,15 @@ class SecurityConfiguration {
         return (request, response, exception) -> {
             request.setAttribute(LoginThrottleFilter.FORM_LOGIN_FAILED, Boolean.TRUE);
             String error = exception instanceof OAuth2AuthenticationException oauth
-                    && OidcSignIn.NO_ROLE.equals(oauth.getError().getErrorCode()) ? OidcSignIn.NO_ROLE : code;
+                            && OidcSignIn.NO_ROLE.equals(oauth.getError().getErrorCode())
+                    ? OidcSignIn.NO_ROLE
+                    : code;
             String target = LoginPageController.safeContinue(request.getParameter(LoginPageController.CONTINUE));
-            response.sendRedirect(LOGIN + "?error=" + error + (target == null ? ""
-                    : "&" + LoginPageController.CONTINUE + "=" + URLEncoder.encode(target, StandardCharsets.UTF_8)));
+            response.sendRedirect(LOGIN + "?error=" + error
+                    + (target == null
+                            ? ""
+                            : "&" + LoginPageController.CONTINUE + "="
+                                    + URLEncoder.encode(target, StandardCharsets.UTF_8)));
         };
     }
 
@@ -304,7 +379,8 @@ class SecurityConfiguration {
         @Override
         public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
             return StringUtils.hasText(request.getHeader(token.getHeaderName()))
-                    ? plain.resolveCsrfTokenValue(request, token) : masked.resolveCsrfTokenValue(request, token);
+                    ? plain.resolveCsrfTokenValue(request, token)
+                    : masked.resolveCsrfTokenValue(request, token);
         }
     }
 
@@ -315,8 +391,8 @@ class SecurityConfiguration {
      */
     static final class CsrfCookieForPages extends OncePerRequestFilter {
         @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                        FilterChain chain) throws ServletException, IOException {
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
             if (request.getHeader("X-Requested-With") != null) {
                 CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
                 if (token != null) {
@@ -329,19 +405,25 @@ class SecurityConfiguration {
 
     /** The person or system behind a request, with the name and position their signature shows. */
     static Actor actor(Authentication authentication, SecurityProperties properties) {
-        if (authentication == null || !authentication.isAuthenticated()
+        if (authentication == null
+                || !authentication.isAuthenticated()
                 || "anonymousUser".equals(authentication.getName())) {
             return Actor.ANONYMOUS;
         }
-        Set<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(role -> role.startsWith("ROLE_")).map(role -> role.substring(5)).collect(Collectors.toSet());
+        Set<String> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(role -> role.startsWith("ROLE_"))
+                .map(role -> role.substring(5))
+                .collect(Collectors.toSet());
         if (authentication.getPrincipal() instanceof OidcSignIn.Signer signer) {
             return new Actor(signer.getName(), signer.displayName(), signer.position(), roles);
         }
         if (authentication.getPrincipal() instanceof ApiKeyFilter.SystemCaller system) {
             return new Actor(system.name(), system.name(), "Sistema", roles, true);
         }
-        return properties.users().stream().filter(u -> u.username().equals(authentication.getName())).findFirst()
+        return properties.users().stream()
+                .filter(u -> u.username().equals(authentication.getName()))
+                .findFirst()
                 .map(u -> new Actor(u.username(), u.name(), u.position(), roles))
                 .orElse(new Actor(authentication.getName(), authentication.getName(), "Sistema", roles));
     }

@@ -17,8 +17,8 @@ import java.util.Set;
 public record SecurityProperties(List<User> users, List<ApiKey> apiKeys) {
     static final Set<String> ROLES = Set.of("PREPARER", "REVIEWER", "APPROVER", "ADMIN");
     /** The passwords and keys shipped in application.properties, known to everyone who reads the README. */
-    static final Set<String> DEVELOPMENT_SECRETS = Set.of("{noop}ana-dev", "{noop}luis-dev", "{noop}rosa-dev",
-            "{noop}admin-dev", "dev-api-key-not-for-production");
+    static final Set<String> DEVELOPMENT_SECRETS = Set.of(
+            "{noop}ana-dev", "{noop}luis-dev", "{noop}rosa-dev", "{noop}admin-dev", "dev-api-key-not-for-production");
 
     public SecurityProperties {
         users = users == null ? List.of() : List.copyOf(users);
@@ -27,16 +27,22 @@ public record SecurityProperties(List<User> users, List<ApiKey> apiKeys) {
         for (int i = 0; i < users.size(); i++) {
             User user = users.get(i);
             String key = "sello.security.users[" + i + "]";
-            require(user.username() != null && user.username().matches("[a-z0-9._-]{1,100}"), key + ".username must be 1-100 of a-z 0-9 . _ -");
+            require(
+                    user.username() != null && user.username().matches("[a-z0-9._-]{1,100}"),
+                    key + ".username must be 1-100 of a-z 0-9 . _ -");
             require(names.add(user.username()), key + ".username \"" + user.username() + "\" is used twice");
-            require(user.password() != null && user.password().length() >= 8, key + ".password must have at least 8 characters");
+            require(
+                    user.password() != null && user.password().length() >= 8,
+                    key + ".password must have at least 8 characters");
             require(user.name() != null && !user.name().isBlank(), key + ".name (shown in the signature) is required");
             roles(key, user.roles());
         }
         for (int i = 0; i < apiKeys.size(); i++) {
             ApiKey apiKey = apiKeys.get(i);
             String key = "sello.security.api-keys[" + i + "]";
-            require(apiKey.name() != null && apiKey.name().matches("[a-z0-9._-]{1,100}"), key + ".name must be 1-100 of a-z 0-9 . _ -");
+            require(
+                    apiKey.name() != null && apiKey.name().matches("[a-z0-9._-]{1,100}"),
+                    key + ".name must be 1-100 of a-z 0-9 . _ -");
             require(names.add(apiKey.name()), key + ".name \"" + apiKey.name() + "\" is already a user or key name");
             require(apiKey.key() != null && apiKey.key().length() >= 24, key + ".key must have at least 24 characters");
             roles(key, apiKey.roles());

@@ -18,7 +18,11 @@ import java.util.Set;
 final class SignOffSummary {
     private static final Set<String> LONG_TERM = Set.of("B-LT", "B-LTA");
 
-    enum Kind { PERSONAL, SEAL, OTHER }
+    enum Kind {
+        PERSONAL,
+        SEAL,
+        OTHER
+    }
 
     record Signed(SignatureCheck check, Kind kind) {
         Signed {
@@ -27,8 +31,7 @@ final class SignOffSummary {
         }
     }
 
-    private SignOffSummary() {
-    }
+    private SignOffSummary() {}
 
     static String of(List<Signed> signatures) {
         if (signatures.isEmpty()) {
@@ -52,7 +55,10 @@ final class SignOffSummary {
             parts.add(text);
         }
         for (Verdict verdict : List.of(Verdict.INDETERMINATE, Verdict.INVALID)) {
-            List<SignatureCheck> these = signatures.stream().map(Signed::check).filter(c -> c.verdict() == verdict).toList();
+            List<SignatureCheck> these = signatures.stream()
+                    .map(Signed::check)
+                    .filter(c -> c.verdict() == verdict)
+                    .toList();
             if (these.isEmpty()) {
                 continue;
             }
@@ -60,7 +66,13 @@ final class SignOffSummary {
             String words = verdict == Verdict.INDETERMINATE
                     ? (one ? "firma no concluyente" : "firmas no concluyentes")
                     : (one ? "firma no válida" : "firmas no válidas");
-            parts.add(these.size() + " " + words + " (" + String.join("; ", these.stream().map(SignatureCheck::reason).distinct().toList()) + ")");
+            parts.add(these.size() + " " + words + " ("
+                    + String.join(
+                            "; ",
+                            these.stream()
+                                    .map(SignatureCheck::reason)
+                                    .distinct()
+                                    .toList()) + ")");
         }
         return String.join("; ", parts) + ".";
     }

@@ -30,9 +30,13 @@ class SpanishAnswers implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-                                  Class<? extends HttpMessageConverter<?>> converterType,
-                                  ServerHttpRequest request, ServerHttpResponse response) {
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
         if (!(body instanceof ProblemDetail || body instanceof DocumentsController.ValidationResponse)) {
             return body;
         }
@@ -41,7 +45,8 @@ class SpanishAnswers implements ResponseBodyAdvice<Object> {
         if (!SpanishMessages.prefersSpanish(request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE))) {
             return body;
         }
-        return body instanceof ProblemDetail problem ? spanish(problem)
+        return body instanceof ProblemDetail problem
+                ? spanish(problem)
                 : spanish((DocumentsController.ValidationResponse) body);
     }
 
@@ -57,14 +62,21 @@ class SpanishAnswers implements ResponseBodyAdvice<Object> {
     }
 
     private static DocumentsController.ValidationResponse spanish(DocumentsController.ValidationResponse report) {
-        return new DocumentsController.ValidationResponse(report.valid(), spanishErrors(report.errors()),
-                report.mismatches(), spanishWarnings(report.warnings()), report.figures());
+        return new DocumentsController.ValidationResponse(
+                report.valid(),
+                spanishErrors(report.errors()),
+                report.mismatches(),
+                spanishWarnings(report.warnings()),
+                report.figures());
     }
 
     /** The lists a problem carries: errors and warnings are translated, anything else (mismatches) is figures. */
     private static List<?> spanish(List<?> list) {
-        return list.stream().map(item -> item instanceof InputError error ? spanish(error)
-                : item instanceof Warning warning ? spanish(warning) : item).toList();
+        return list.stream()
+                .map(item -> item instanceof InputError error
+                        ? spanish(error)
+                        : item instanceof Warning warning ? spanish(warning) : item)
+                .toList();
     }
 
     static List<InputError> spanishErrors(List<InputError> errors) {

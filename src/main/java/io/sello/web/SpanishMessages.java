@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.IntConsumer;
 
 /**
  * The Spanish wording of the service's English messages, for the staff pages. The English texts stay the
@@ -35,7 +35,7 @@ final class SpanishMessages {
 
     /** The Spanish text of {@code english}; {@code null} stays {@code null}, an unknown message stays English. */
     String translate(String english) {
-        return translate(english, shape -> { });
+        return translate(english, shape -> {});
     }
 
     /** As {@link #translate(String)}, telling {@code used} the index of each shape applied (tests check that none is dead). */
@@ -104,18 +104,23 @@ final class SpanishMessages {
             }
             if (!Character.isWhitespace(line.charAt(0))) {
                 if (english != null) {
-                    throw new IllegalStateException("messages line " + (number - 1) + ": a shape without its Spanish template");
+                    throw new IllegalStateException(
+                            "messages line " + (number - 1) + ": a shape without its Spanish template");
                 }
                 english = line;
             } else {
                 if (english == null) {
-                    throw new IllegalStateException("messages line " + number + ": a template without its English shape");
+                    throw new IllegalStateException(
+                            "messages line " + number + ": a template without its English shape");
                 }
                 if (!line.startsWith("  ")) {
-                    throw new IllegalStateException("messages line " + number + ": a template is indented by two spaces");
+                    throw new IllegalStateException(
+                            "messages line " + number + ": a template is indented by two spaces");
                 }
                 // Only the indentation goes: a fragment such as " (y 2 más…)" keeps its leading space.
-                shapes.add(new Shape(Pattern.compile(english, Pattern.DOTALL), line.substring(2).stripTrailing()));
+                shapes.add(new Shape(
+                        Pattern.compile(english, Pattern.DOTALL),
+                        line.substring(2).stripTrailing()));
                 english = null;
             }
         }
@@ -141,6 +146,5 @@ final class SpanishMessages {
         }
     }
 
-    private record Shape(Pattern english, String spanish) {
-    }
+    private record Shape(Pattern english, String spanish) {}
 }

@@ -24,7 +24,9 @@ class StoredDocumentsController {
 
     @GetMapping(path = "/api/v1/documents", produces = MediaType.APPLICATION_JSON_VALUE)
     List<RegistryController.DocumentView> latest(@RequestParam(defaultValue = "50") int limit) {
-        return registry.latest(Math.max(1, Math.min(limit, 500))).stream().map(RegistryController.DocumentView::of).toList();
+        return registry.latest(Math.max(1, Math.min(limit, 500))).stream()
+                .map(RegistryController.DocumentView::of)
+                .toList();
     }
 
     /** Open to anyone: an anonymous caller is told {@code anonymous}, so that the pages know whether to offer "Entrar". */

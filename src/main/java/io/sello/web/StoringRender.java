@@ -1,8 +1,9 @@
 package io.sello.web;
 
-import io.sello.http.WarningHeaders;
 import io.sello.document.DocumentType;
+import io.sello.http.WarningHeaders;
 import io.sello.signoff.DocumentStore;
+import io.sello.storage.DocumentId;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import io.sello.storage.DocumentId;
 
 /**
  * Render and store, as {@code POST /api/v1/documents/{type}?store=true} does: one path, also taken by a
@@ -40,10 +40,11 @@ class StoringRender {
         headers.setLocation(URI.create("/api/v1/documents/" + stored.document().id()));
         WarningHeaders.write(stored.rendered().warnings(), headers);
         byte[] json = JSON.writeValueAsBytes(RegistryController.DocumentView.of(stored.document()));
-        return new Result(stored.document().id(), ResponseEntity.status(HttpStatus.CREATED).headers(headers).body(json));
+        return new Result(
+                stored.document().id(),
+                ResponseEntity.status(HttpStatus.CREATED).headers(headers).body(json));
     }
 
     /** The 201 answer and the id of the document it describes. */
-    record Result(DocumentId id, ResponseEntity<byte[]> response) {
-    }
+    record Result(DocumentId id, ResponseEntity<byte[]> response) {}
 }

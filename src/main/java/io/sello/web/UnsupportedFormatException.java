@@ -9,8 +9,10 @@ import java.util.Arrays;
 class UnsupportedFormatException extends RuntimeException {
     UnsupportedFormatException(DocumentType type, String where, String asked) {
         super(where + ": " + type.id().value() + " is delivered as "
-                + Arrays.stream(OutputFormat.values()).filter(type.formats()::contains)
-                .map(f -> f.extension() + " (" + f.mediaType() + ")").toList()
+                + Arrays.stream(OutputFormat.values())
+                        .filter(type.formats()::contains)
+                        .map(f -> f.extension() + " (" + f.mediaType() + ")")
+                        .toList()
                 + " but the request asked for " + asked);
     }
 }

@@ -2,15 +2,19 @@ package io.sello.web;
 
 import io.sello.document.DocumentSummary;
 import io.sello.document.DocumentTypes;
+import io.sello.pdfdata.PdfDataImport;
 import io.sello.rendering.PageTemplates;
 import io.sello.rendering.RenderingProperties;
 import io.sello.signing.SignatureCheck;
+import io.sello.signing.TimestampCheck;
+import io.sello.signing.Verdict;
 import io.sello.signing.VerificationReport;
 import io.sello.signoff.Actor;
 import io.sello.signoff.DocumentNotFoundException;
 import io.sello.signoff.Verification;
 import io.sello.storage.DocumentId;
 import io.sello.storage.DocumentRegistry;
+import io.sello.storage.SignOffKind;
 import io.sello.storage.SignOffStep;
 import io.sello.storage.StoredDocument;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -32,20 +36,16 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import io.sello.pdfdata.PdfDataImport;
-import io.sello.signing.TimestampCheck;
-import io.sello.signing.Verdict;
-import io.sello.storage.SignOffKind;
-import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The page behind the QR code printed on every page of a stored document (issue 15, point 5): a reviewer
@@ -61,6 +61,7 @@ import java.util.Objects;
 class VerificationPageController {
     /** dd/mm/aaaa hh:mm, as people in Bolivia write a date and time. */
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     /** The page loads its own style sheet and script and nothing else (no CDN, nothing inline). */
     private static final String POLICY = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self';"
@@ -76,9 +77,16 @@ class VerificationPageController {
     private final ZoneId zone;
     private final PdfDataImport pdfData;
 
-    VerificationPageController(Verification verification, DocumentRegistry registry, DocumentTypes types, PageTemplates pages,
-                               SecurityProperties security, RenderGate gate, AnonymousVerifyLimit anonymous,
-                               RenderingProperties rendering, PdfDataImport pdfData) {
+    VerificationPageController(
+            Verification verification,
+            DocumentRegistry registry,
+            DocumentTypes types,
+            PageTemplates pages,
+            SecurityProperties security,
+            RenderGate gate,
+            AnonymousVerifyLimit anonymous,
+            RenderingProperties rendering,
+            PdfDataImport pdfData) {
         this.pdfData = pdfData;
         this.verification = verification;
         this.registry = registry;
@@ -110,9 +118,13 @@ class VerificationPageController {
         anonymous.charge(SecurityConfiguration.actor(who, security), request);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_PDF);
-        headers.setContentDisposition(ContentDisposition.attachment().filename(document.get().fileName(), StandardCharsets.UTF_8).build());
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename(document.get().fileName(), StandardCharsets.UTF_8)
+                .build());
         headers.set("Sello-Sha256", document.get().sha256());
-        return ResponseEntity.ok().headers(headers).body(registry.pdf(document.get().id()));
+        return ResponseEntity.ok()
+                .headers(headers)
+                .body(registry.pdf(document.get().id()));
     }
 
     /**
@@ -134,8 +146,13 @@ class VerificationPageController {
         String name = document.get().fileName().replaceFirst("(?i)\\.pdf$", "") + ".json";
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(new MediaType("application", "json", StandardCharsets.UTF_8));
-        headers.setContentDisposition(ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build());
-        return ResponseEntity.ok().headers(headers).cacheControl(CacheControl.noStore()).body(json.get());
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename(name, StandardCharsets.UTF_8)
+                .build());
+        return ResponseEntity.ok()
+                .headers(headers)
+                .cacheControl(CacheControl.noStore())
+                .body(json.get());
     }
 
     /**
@@ -143,11 +160,17 @@ class VerificationPageController {
      * knows. A script asks for JSON and shows the answer in the page; without scripts the form's post gets the whole
      * page back with the answer in it.
      */
-    @PostMapping(path = "/verify/{id}/check", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+    @PostMapping(
+            path = "/verify/{id}/check",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = {MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<?> check(@PathVariable String id, @RequestPart("file") MultipartFile file,
-                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                            Authentication who, HttpServletRequest request) throws IOException {
+    ResponseEntity<?> check(
+            @PathVariable String id,
+            @RequestPart("file") MultipartFile file,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Authentication who,
+            HttpServletRequest request)
+            throws IOException {
         Optional<StoredDocument> document = find(id);
         boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE);
         if (document.isEmpty()) {
@@ -159,7 +182,8 @@ class VerificationPageController {
         Actor actor = SecurityConfiguration.actor(who, security);
         anonymous.charge(actor, request);
         byte[] bytes = file.getBytes();
-        Verification.Check check = gate.run(() -> verification.check(document.get().id(), bytes, actor));
+        Verification.Check check =
+                gate.run(() -> verification.check(document.get().id(), bytes, actor));
         CheckView view = CheckView.of(check, document.get());
         if (json) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
@@ -180,29 +204,35 @@ class VerificationPageController {
     }
 
     private static ResponseEntity<String> html(HttpStatus status, String body) {
-        return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", POLICY).body(body);
+        return ResponseEntity.status(status)
+                .contentType(HTML)
+                .cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", POLICY)
+                .body(body);
     }
 
     private Map<String, Object> model(StoredDocument document, Authentication who, CheckView check) {
-        Verification.Result result = verification.verifyStored(document.id(), SecurityConfiguration.actor(who, security));
+        Verification.Result result =
+                verification.verifyStored(document.id(), SecurityConfiguration.actor(who, security));
         VerificationReport report = result.report();
-        DocumentSummary summary = types.find(document.type()).map(t -> t.summary(document.inputJson().getBytes(StandardCharsets.UTF_8)))
+        DocumentSummary summary = types.find(document.type())
+                .map(t -> t.summary(document.inputJson().getBytes(StandardCharsets.UTF_8)))
                 .orElse(new DocumentSummary(document.type(), "", "", ""));
 
         List<Map<String, Object>> signers = new ArrayList<>();
         List<String> alerts = new ArrayList<>();
         if (!result.matchesRegistry()) {
-            alerts.add("El archivo registrado no es el que se firmó: su huella digital (SHA-256) no coincide con la que anotó"
-                    + " el registro.");
+            alerts.add(
+                    "El archivo registrado no es el que se firmó: su huella digital (SHA-256) no coincide con la que anotó"
+                            + " el registro.");
         }
         if (report.changedAfterLastSignature()) {
             alerts.add("El archivo fue modificado después de la última firma.");
         }
         for (SignatureCheck signature : report.signatures()) {
             if (!signature.intact()) {
-                alerts.add("La firma «" + stepLabel(signature.step()) + "» no es válida: lo firmado fue alterado o la firma"
-                        + " no corresponde a su certificado.");
+                alerts.add("La firma «" + stepLabel(signature.step())
+                        + "» no es válida: lo firmado fue alterado o la firma" + " no corresponde a su certificado.");
             } else if (signature.verdict() == Verdict.INVALID) {
                 alerts.add("La firma «" + stepLabel(signature.step()) + "» no es válida: " + signature.reason() + ".");
             }
@@ -210,17 +240,21 @@ class VerificationPageController {
         List<SignOffSummary.Signed> summarised = new ArrayList<>();
         for (TimestampCheck stamp : report.timestamps()) {
             if (!stamp.intact()) {
-                alerts.add("Un sello de tiempo del documento (" + stamp.field() + ") está dañado: lo sellado fue alterado.");
+                alerts.add("Un sello de tiempo del documento (" + stamp.field()
+                        + ") está dañado: lo sellado fue alterado.");
             }
         }
         for (StoredDocument.SignOff signOff : document.signOffs()) {
             Optional<SignatureCheck> inFile = report.signatures().stream()
-                    .filter(s -> signOff.step().name().equals(s.step())).findFirst();
-            inFile.ifPresent(s -> summarised.add(new SignOffSummary.Signed(s, signOff.kind() == SignOffKind.PERSONAL
-                    ? SignOffSummary.Kind.PERSONAL : SignOffSummary.Kind.SEAL)));
+                    .filter(s -> signOff.step().name().equals(s.step()))
+                    .findFirst();
+            inFile.ifPresent(s -> summarised.add(new SignOffSummary.Signed(
+                    s,
+                    signOff.kind() == SignOffKind.PERSONAL ? SignOffSummary.Kind.PERSONAL : SignOffSummary.Kind.SEAL)));
             boolean valid = inFile.map(SignatureCheck::valid).orElse(false);
             if (inFile.isEmpty()) {
-                alerts.add("Falta en el archivo la firma «" + stepLabel(signOff.step().name()) + "» que anotó el registro.");
+                alerts.add("Falta en el archivo la firma «"
+                        + stepLabel(signOff.step().name()) + "» que anotó el registro.");
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("step", stepLabel(signOff.step().name()));
@@ -234,7 +268,8 @@ class VerificationPageController {
             signers.add(row);
         }
         boolean alert = !alerts.isEmpty();
-        Optional<SignOffStep> done = document.signOffs().stream().map(StoredDocument.SignOff::step).reduce((a, b) -> b);
+        Optional<SignOffStep> done =
+                document.signOffs().stream().map(StoredDocument.SignOff::step).reduce((a, b) -> b);
         List<String> pending = new ArrayList<>();
         for (Optional<SignOffStep> next = SignOffStep.next(done); next.isPresent(); next = SignOffStep.next(next)) {
             pending.add(stepLabel(next.get().name()));
@@ -253,7 +288,8 @@ class VerificationPageController {
         model.put("badgeClass", alert ? "alerta" : document.status().toLowerCase(Locale.ROOT));
         model.put("signers", signers);
         // signatures in the file that no sign-off of the registry accounts for are counted too, as plain signatures
-        report.signatures().stream().filter(s -> summarised.stream().noneMatch(t -> t.check() == s))
+        report.signatures().stream()
+                .filter(s -> summarised.stream().noneMatch(t -> t.check() == s))
                 .forEach(s -> summarised.add(new SignOffSummary.Signed(s, SignOffSummary.Kind.OTHER)));
         model.put("trustSummary", SignOffSummary.of(summarised));
         model.put("timestamps", timestampsLine(report.timestamps()));
@@ -263,7 +299,12 @@ class VerificationPageController {
         model.put("unchangedAfterSigning", !report.signatures().isEmpty() && !report.changedAfterLastSignature());
         model.put("shortHash", document.renderedSha256().substring(0, 16));
         model.put("sha256", document.sha256());
-        model.put("findings", report.findings().stream().map(VerificationPageController::finding).flatMap(Optional::stream).toList());
+        model.put(
+                "findings",
+                report.findings().stream()
+                        .map(VerificationPageController::finding)
+                        .flatMap(Optional::stream)
+                        .toList());
         model.put("zone", zone.getId());
         model.put("check", check == null ? Map.of() : check.asModel());
         model.put("checked", check != null);
@@ -280,11 +321,16 @@ class VerificationPageController {
         row.put("verdictLabel", verdict.label());
         row.put("verdictClass", verdictClass(verdict));
         row.put("reason", signature == null ? "la firma no está en el archivo" : signature.reason());
-        row.put("certificateName", signature == null || signature.signerCommonName() == null ? "—" : signature.signerCommonName());
+        row.put(
+                "certificateName",
+                signature == null || signature.signerCommonName() == null ? "—" : signature.signerCommonName());
         row.put("chain", signature == null ? "—" : signature.chainStatus());
         row.put("level", signature == null || signature.level() == null ? "—" : signature.level());
-        row.put("timestamp", signature == null || signature.timestampTime() == null ? "sin sello de tiempo"
-                : LOCAL.format(signature.timestampTime().atZone(zone)));
+        row.put(
+                "timestamp",
+                signature == null || signature.timestampTime() == null
+                        ? "sin sello de tiempo"
+                        : LOCAL.format(signature.timestampTime().atZone(zone)));
     }
 
     /**
@@ -295,13 +341,20 @@ class VerificationPageController {
         if (stamps.isEmpty()) {
             return "";
         }
-        String authorities = String.join(", ", stamps.stream().map(t -> t.tsa() == null ? "autoridad desconocida" : t.tsa())
-                .distinct().toList());
+        String authorities = String.join(
+                ", ",
+                stamps.stream()
+                        .map(t -> t.tsa() == null ? "autoridad desconocida" : t.tsa())
+                        .distinct()
+                        .toList());
         long trusted = stamps.stream().filter(TimestampCheck::trusted).count();
-        String trust = trusted == stamps.size() ? (stamps.size() == 1 ? "de una autoridad de confianza" : "todos de una autoridad de confianza")
+        String trust = trusted == stamps.size()
+                ? (stamps.size() == 1 ? "de una autoridad de confianza" : "todos de una autoridad de confianza")
                 : trusted + " de " + stamps.size() + " de una autoridad de confianza";
-        Optional<Instant> last = stamps.stream().map(TimestampCheck::time)
-                .filter(Objects::nonNull).max(Instant::compareTo);
+        Optional<Instant> last = stamps.stream()
+                .map(TimestampCheck::time)
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo);
         return "Sellos de tiempo del documento: " + stamps.size() + ", de " + authorities + ", " + trust
                 + last.map(t -> "; el último, " + LOCAL.format(t.atZone(zone))).orElse("") + ".";
     }
@@ -322,7 +375,8 @@ class VerificationPageController {
         }
         List<String> parts = new ArrayList<>();
         for (Verdict verdict : Verdict.values()) {
-            List<SignatureCheck> these = all.stream().filter(s -> s.verdict() == verdict).toList();
+            List<SignatureCheck> these =
+                    all.stream().filter(s -> s.verdict() == verdict).toList();
             if (these.isEmpty()) {
                 continue;
             }
@@ -332,8 +386,15 @@ class VerificationPageController {
                 case INDETERMINATE -> one ? "firma no concluyente" : "firmas no concluyentes";
                 case INVALID -> one ? "firma no válida" : "firmas no válidas";
             };
-            String reasons = verdict == Verdict.VALID ? ""
-                    : " (" + String.join("; ", these.stream().map(SignatureCheck::reason).distinct().toList()) + ")";
+            String reasons = verdict == Verdict.VALID
+                    ? ""
+                    : " ("
+                            + String.join(
+                                    "; ",
+                                    these.stream()
+                                            .map(SignatureCheck::reason)
+                                            .distinct()
+                                            .toList()) + ")";
             parts.add(these.size() + " " + words + reasons);
         }
         return String.join("; ", parts) + ".";
@@ -396,25 +457,41 @@ class VerificationPageController {
             return switch (check.match()) {
                 case SAME -> {
                     details.add("Su archivo es idéntico, byte por byte, al archivo registrado de este documento"
-                            + (check.version() == null ? ", que aún no tiene firmas." : ", con todas las firmas que se muestran arriba."));
+                            + (check.version() == null
+                                    ? ", que aún no tiene firmas."
+                                    : ", con todas las firmas que se muestran arriba."));
                     signatures(check, details);
-                    yield new CheckView("mismo", check.report() != null && !check.report().changedAfterLastSignature()
-                            && check.report().signatures().stream().allMatch(SignatureCheck::intact) ? "ok" : "alerta",
-                            "Es el mismo archivo.", details);
+                    yield new CheckView(
+                            "mismo",
+                            check.report() != null
+                                            && !check.report().changedAfterLastSignature()
+                                            && check.report().signatures().stream()
+                                                    .allMatch(SignatureCheck::intact)
+                                    ? "ok"
+                                    : "alerta",
+                            "Es el mismo archivo.",
+                            details);
                 }
                 case EARLIER -> {
-                    details.add(check.version() == null
-                            ? "Su archivo es este documento tal como se registró, antes de la primera firma."
-                            : "Su archivo es este documento tal como quedó con la firma «" + stepLabel(check.version().name())
-                            + "».");
-                    details.add("Después se añadieron las firmas: " + String.join(", ", check.signedSince().stream()
-                            .map(s -> "«" + stepLabel(s.name()) + "»").toList()) + ". Descargue el archivo registrado para tener la versión vigente.");
+                    details.add(
+                            check.version() == null
+                                    ? "Su archivo es este documento tal como se registró, antes de la primera firma."
+                                    : "Su archivo es este documento tal como quedó con la firma «"
+                                            + stepLabel(check.version().name()) + "».");
+                    details.add("Después se añadieron las firmas: "
+                            + String.join(
+                                    ", ",
+                                    check.signedSince().stream()
+                                            .map(s -> "«" + stepLabel(s.name()) + "»")
+                                            .toList())
+                            + ". Descargue el archivo registrado para tener la versión vigente.");
                     signatures(check, details);
                     yield new CheckView("anterior", "aviso", "Es una versión anterior de este documento.", details);
                 }
                 case DIFFERENT -> {
-                    details.add("Su archivo no es ninguna de las versiones registradas de este documento: su huella digital"
-                            + " (SHA-256) es otra. Si debía ser este documento, fue cambiado o no es el que se emitió.");
+                    details.add(
+                            "Su archivo no es ninguna de las versiones registradas de este documento: su huella digital"
+                                    + " (SHA-256) es otra. Si debía ser este documento, fue cambiado o no es el que se emitió.");
                     if (check.otherDocumentId() != null) {
                         details.add("Es otro documento del registro: /verify/" + check.otherDocumentId());
                     }
@@ -427,9 +504,10 @@ class VerificationPageController {
         /** What POST /api/v1/verify would say of the file's own signatures. */
         private static void signatures(Verification.Check check, List<String> details) {
             if (check.report() == null) {
-                details.add("over-limit".equals(check.unreadable())
-                        ? "No se revisaron sus firmas: el archivo supera los límites de tamaño o estructura que este servicio acepta."
-                        : "No es un PDF que se pueda leer, así que no tiene firmas que revisar.");
+                details.add(
+                        "over-limit".equals(check.unreadable())
+                                ? "No se revisaron sus firmas: el archivo supera los límites de tamaño o estructura que este servicio acepta."
+                                : "No es un PDF que se pueda leer, así que no tiene firmas que revisar.");
                 return;
             }
             VerificationReport report = check.report();
@@ -438,14 +516,25 @@ class VerificationPageController {
                 return;
             }
             // only what EU DSS rates TOTAL_PASSED counts as valid; the rest are named with their reason
-            long valid = report.signatures().stream().filter(SignatureCheck::valid).count();
+            long valid =
+                    report.signatures().stream().filter(SignatureCheck::valid).count();
             String others = report.signatures().stream().anyMatch(s -> !s.valid())
-                    ? "; " + trustSummary(new VerificationReport(report.sha256(), report.revisions(),
-                    report.signatures().stream().filter(s -> !s.valid()).toList(), false, List.of())).replaceAll("\\.$", "")
+                    ? "; "
+                            + trustSummary(new VerificationReport(
+                                            report.sha256(),
+                                            report.revisions(),
+                                            report.signatures().stream()
+                                                    .filter(s -> !s.valid())
+                                                    .toList(),
+                                            false,
+                                            List.of()))
+                                    .replaceAll("\\.$", "")
                     : "";
             details.add("Firmas digitales en su archivo: " + valid + " válida" + (valid == 1 ? "" : "s") + " de "
-                    + report.signatures().size() + others + (report.changedAfterLastSignature()
-                    ? "; además, el archivo fue modificado después de la última firma." : "."));
+                    + report.signatures().size() + others
+                    + (report.changedAfterLastSignature()
+                            ? "; además, el archivo fue modificado después de la última firma."
+                            : "."));
         }
 
         Map<String, Object> asModel() {

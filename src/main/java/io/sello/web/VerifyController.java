@@ -26,20 +26,28 @@ class VerifyController {
     private final RenderGate gate;
     private final AnonymousVerifyLimit anonymous;
 
-    VerifyController(Verification verification, SecurityProperties security, RenderGate gate, AnonymousVerifyLimit anonymous) {
+    VerifyController(
+            Verification verification, SecurityProperties security, RenderGate gate, AnonymousVerifyLimit anonymous) {
         this.verification = verification;
         this.security = security;
         this.gate = gate;
         this.anonymous = anonymous;
     }
 
-    @PostMapping(path = "/api/v1/verify", consumes = MediaType.APPLICATION_PDF_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/api/v1/verify",
+            consumes = MediaType.APPLICATION_PDF_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     Verification.Result verifyPdf(@RequestBody byte[] pdf, Authentication who, HttpServletRequest request) {
         return verify(pdf, who, request);
     }
 
-    @PostMapping(path = "/api/v1/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Verification.Result verifyUpload(@RequestPart("file") MultipartFile file, Authentication who, HttpServletRequest request)
+    @PostMapping(
+            path = "/api/v1/verify",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Verification.Result verifyUpload(
+            @RequestPart("file") MultipartFile file, Authentication who, HttpServletRequest request)
             throws IOException {
         return verify(file.getBytes(), who, request);
     }

@@ -1,19 +1,23 @@
 package io.sello.web;
 
-import io.sello.http.WarningHeaders;
-import io.sello.input.LimitsProperties;
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
+import io.sello.document.Hashes;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
+import io.sello.document.Warning;
+import io.sello.http.WarningHeaders;
+import io.sello.input.LimitsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,10 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.sello.document.Hashes;
-import io.sello.document.Warning;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.ContentDisposition;
 
 /**
  * Ready means warm (issue 19, point 1). Spring Boot reports readiness {@code ACCEPTING_TRAFFIC} only after every
@@ -58,8 +58,13 @@ class WarmUp implements ApplicationRunner {
     private final Map<String, Long> took = new ConcurrentHashMap<>();
     private final Map<String, Boolean> failed = new ConcurrentHashMap<>();
 
-    WarmUp(DocumentTypes types, RenderGate gate, JsonBodyCheck bodies, WarmUpProperties settings, LimitsProperties limits,
-           ApplicationEventPublisher events) {
+    WarmUp(
+            DocumentTypes types,
+            RenderGate gate,
+            JsonBodyCheck bodies,
+            WarmUpProperties settings,
+            LimitsProperties limits,
+            ApplicationEventPublisher events) {
         this.types = types;
         this.gate = gate;
         this.bodies = bodies;
@@ -69,8 +74,7 @@ class WarmUp implements ApplicationRunner {
     }
 
     /** One warm-up render done; published so that a test can look at readiness while the warm-up runs. */
-    record Rendered(String type, int round) {
-    }
+    record Rendered(String type, int round) {}
 
     @Override
     public void run(ApplicationArguments arguments) throws InterruptedException {
@@ -110,16 +114,22 @@ class WarmUp implements ApplicationRunner {
         for (DocumentType type : types.all()) {
             String id = type.id().value();
             if (!failed.containsKey(id)) {
-                log.info("warm-up of {}: {} render(s), first {} ms, last {} ms", id, renders(id), millis(id, 1),
+                log.info(
+                        "warm-up of {}: {} render(s), first {} ms, last {} ms",
+                        id,
+                        renders(id),
+                        millis(id, 1),
                         millis(id, settings.renders()));
             }
         }
-        log.info("warm-up: {} render(s) of each of {} document types in {} ms", settings.renders(), types.all().size(),
+        log.info(
+                "warm-up: {} render(s) of each of {} document types in {} ms",
+                settings.renders(),
+                types.all().size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
-    private record Job(DocumentType type, int round) {
-    }
+    private record Job(DocumentType type, int round) {}
 
     private void render(Job job) {
         DocumentType type = job.type();
@@ -141,7 +151,8 @@ class WarmUp implements ApplicationRunner {
             String unwritten = Hashes.sha256(document.content()) + Warning.listed(document.warnings());
             HttpHeaders headers = new HttpHeaders();
             headers.setContentDisposition(ContentDisposition.attachment()
-                    .filename(document.fileName(), StandardCharsets.UTF_8).build());
+                    .filename(document.fileName(), StandardCharsets.UTF_8)
+                    .build());
             WarningHeaders.write(document.warnings(), headers);
             log.debug("warm-up render {} of {}: {}", job.round(), id, unwritten);
             took.put(id + "#" + job.round(), System.nanoTime() - start);
@@ -149,8 +160,11 @@ class WarmUp implements ApplicationRunner {
             events.publishEvent(new Rendered(id, job.round()));
         } catch (RuntimeException e) {
             if (failed.putIfAbsent(id, Boolean.TRUE) == null) {
-                log.error("warm-up of {} failed after {} render(s); ready anyway, its first request will be slower", id,
-                        renders(id), e);
+                log.error(
+                        "warm-up of {} failed after {} render(s); ready anyway, its first request will be slower",
+                        id,
+                        renders(id),
+                        e);
             }
         }
     }

@@ -26,8 +26,8 @@ record WarmUpProperties(Boolean enabled, Integer renders) {
         enabled = enabled == null || enabled;
         renders = renders == null ? DEFAULT_RENDERS : renders;
         if (renders < 1 || renders > MAX_RENDERS) {
-            throw new IllegalArgumentException("sello.warm-up.renders must be between 1 and " + MAX_RENDERS
-                    + " but is " + renders + " (to start without a warm-up: sello.warm-up.enabled=false)");
+            throw new IllegalArgumentException("sello.warm-up.renders must be between 1 and " + MAX_RENDERS + " but is "
+                    + renders + " (to start without a warm-up: sello.warm-up.enabled=false)");
         }
     }
 }

@@ -16,13 +16,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Issue 13, point 0, for the amendment: money in its paragraphs (figures and words) at the largest amount
@@ -38,6 +38,7 @@ class LargestAmendmentAmountTest {
     private static final Pattern FIGURE = Pattern.compile("\\(?\\d[\\d,.']*\\)?");
     /** A4 with 25 mm side margins (agreement-amendment.css). */
     private static final float TEXT_LEFT = 25 * 72 / 25.4f;
+
     private static final float TEXT_RIGHT = (210 - 25) * 72 / 25.4f;
 
     private static String minimalWith(String amount) {
@@ -48,7 +49,9 @@ class LargestAmendmentAmountTest {
     @Test
     void theLargestMoneyAmountPrintsWholeInFiguresAndWordsInsideTheTextArea() {
         String json = minimalWith("\"" + MAX + ".99\"");
-        List<Run> runs = PdfRuns.of(Fixtures.amendment().render(Fixtures.utf8(json), RenderOptions.STRICT).content());
+        List<Run> runs = PdfRuns.of(Fixtures.amendment()
+                .render(Fixtures.utf8(json), RenderOptions.STRICT)
+                .content());
         assertThat(runs).extracting(Run::text).contains("999,999,999,999,999.99", "novecientos", "99/100");
         for (Run run : runs) {
             if (run.y() < 760) { // the page footer is outside the text area by design
@@ -64,13 +67,25 @@ class LargestAmendmentAmountTest {
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(Fixtures.amendment().jsonSchema(), InputFormat.JSON);
         for (String largest : List.of("\"" + MAX + ".99\"", MAX + ".99")) {
-            assertThat(schema.validate(minimalWith(largest), InputFormat.JSON)).as(largest).isEmpty();
-            assertThat(Fixtures.amendment().validate(Fixtures.utf8(minimalWith(largest))).errors()).as(largest).isEmpty();
+            assertThat(schema.validate(minimalWith(largest), InputFormat.JSON))
+                    .as(largest)
+                    .isEmpty();
+            assertThat(Fixtures.amendment()
+                            .validate(Fixtures.utf8(minimalWith(largest)))
+                            .errors())
+                    .as(largest)
+                    .isEmpty();
         }
         for (String over : List.of("\"1000000000000000.00\"", "1000000000000000.00", "1e15")) {
-            assertThat(schema.validate(minimalWith(over), InputFormat.JSON)).as(over).isNotEmpty();
-            assertThat(Fixtures.amendment().validate(Fixtures.utf8(minimalWith(over))).errors())
-                    .extracting(InputError::pointer).as(over).containsExactly("/articles/0/paragraphs/0/1/money/amount");
+            assertThat(schema.validate(minimalWith(over), InputFormat.JSON))
+                    .as(over)
+                    .isNotEmpty();
+            assertThat(Fixtures.amendment()
+                            .validate(Fixtures.utf8(minimalWith(over)))
+                            .errors())
+                    .extracting(InputError::pointer)
+                    .as(over)
+                    .containsExactly("/articles/0/paragraphs/0/1/money/amount");
         }
     }
 
@@ -95,20 +110,25 @@ class LargestAmendmentAmountTest {
 
     private static void assertPrintsWholeOrIsRefused(DocumentType type, JsonNode request, String pointerPrefix) {
         try {
-            List<Run> runs = PdfRuns.of(type.render(Fixtures.utf8(request.toString()), RenderOptions.LENIENT).content());
+            List<Run> runs = PdfRuns.of(type.render(Fixtures.utf8(request.toString()), RenderOptions.LENIENT)
+                    .content());
             List<String> overlaps = new ArrayList<>();
             for (Run figure : runs) {
                 if (FIGURE.matcher(figure.text()).matches()) {
                     assertThat(figure.fontSize()).as("%s is legible", figure).isGreaterThanOrEqualTo(4.99f);
-                    runs.stream().filter(other -> other != figure && figure.overlaps(other))
+                    runs.stream()
+                            .filter(other -> other != figure && figure.overlaps(other))
                             .forEach(other -> overlaps.add(figure + " overlaps " + other));
                 }
             }
             assertThat(overlaps).isEmpty();
             assertThat(runs).extracting(Run::text).contains("999,999,999,999,999");
         } catch (UnprintableFigureException refused) {
-            assertThat(refused.errors()).isNotEmpty().allSatisfy(e -> assertThat(e.pointer())
-                    .startsWith(pointerPrefix).matches(".*/rows/\\d+/(values|declared)/[a-z0-9_]+"));
+            assertThat(refused.errors())
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.pointer())
+                            .startsWith(pointerPrefix)
+                            .matches(".*/rows/\\d+/(values|declared)/[a-z0-9_]+"));
         }
     }
 
@@ -131,17 +151,25 @@ class LargestAmendmentAmountTest {
         // 123,456,789 in every input of every annex table: the issue's nine digits fit every column of the annex.
         JsonNode request = JsonMapper.builder().build().readTree(Fixtures.read(PLAN));
         replaceInputs(request, "123456789");
-        List<Run> runs = PdfRuns.of(Fixtures.plan().render(Fixtures.utf8(request.toString()), RenderOptions.LENIENT).content());
+        List<Run> runs = PdfRuns.of(Fixtures.plan()
+                .render(Fixtures.utf8(request.toString()), RenderOptions.LENIENT)
+                .content());
         assertThat(runs).extracting(Run::text).contains("123,456,789");
         for (Run figure : runs) {
             if (FIGURE.matcher(figure.text()).matches()) {
-                assertThat(runs.stream().filter(o -> o != figure && figure.overlaps(o)).toList()).as(figure.toString()).isEmpty();
+                assertThat(runs.stream()
+                                .filter(o -> o != figure && figure.overlaps(o))
+                                .toList())
+                        .as(figure.toString())
+                        .isEmpty();
             }
         }
     }
 
     private static void replaceInputs(JsonNode node, String amount) {
-        if (node instanceof ObjectNode object && object.get("values") instanceof ObjectNode values && object.has("label")) {
+        if (node instanceof ObjectNode object
+                && object.get("values") instanceof ObjectNode values
+                && object.has("label")) {
             for (String key : new ArrayList<>(values.propertyNames())) {
                 JsonNode value = values.get(key);
                 if (value.isNumber() || value.stringValue().matches("-?\\d.*")) {

@@ -1,6 +1,5 @@
 package io.sello.bench;
 
-import io.sello.support.RequestRecorder;
 import io.sello.document.DocumentType;
 import io.sello.document.RenderOptions;
 import io.sello.plan.OperationalPlanType;
@@ -9,6 +8,7 @@ import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderingProperties;
 import io.sello.rendering.TemplateId;
 import io.sello.rendering.html.HtmlDocumentRenderer;
+import io.sello.support.RequestRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,11 +21,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The Plan Operativo annex of seed 003 (33 pages) through the HTML engine (docs/benchmarks.md):
@@ -37,7 +37,9 @@ import java.nio.charset.StandardCharsets;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 10, time = 3)
 @Measurement(iterations = 8, time = 3)
-@Fork(value = 2, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms2g", "-Xmx2g"})
 public class AnnexRenderBenchmark {
     private static final TemplateId TEMPLATE = new TemplateId("operational-plan");
     private HtmlDocumentRenderer html;

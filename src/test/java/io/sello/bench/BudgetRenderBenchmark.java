@@ -1,9 +1,9 @@
 package io.sello.bench;
 
+import io.sello.Sello;
 import io.sello.document.DocumentType;
 import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
-import io.sello.Sello;
 import io.sello.rendering.RenderingProperties;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,14 +30,18 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 8, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
 public class BudgetRenderBenchmark {
     private DocumentType budget;
     private byte[] json;
 
     @Setup
     public void setUp() throws IOException {
-        budget = Sello.documentTypes(RenderingProperties.defaults()).find("budget-summary").orElseThrow();
+        budget = Sello.documentTypes(RenderingProperties.defaults())
+                .find("budget-summary")
+                .orElseThrow();
         json = Files.readAllBytes(Path.of("examples/budget-summary/presupuestos-detallados.json"));
     }
 

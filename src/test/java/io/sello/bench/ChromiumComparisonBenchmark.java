@@ -1,11 +1,11 @@
 package io.sello.bench;
 
-import io.sello.support.RequestRecorder;
 import io.sello.document.RenderOptions;
 import io.sello.plan.OperationalPlanType;
 import io.sello.rendering.RenderingProperties;
 import io.sello.rendering.TemplateId;
 import io.sello.rendering.html.HtmlDocumentRenderer;
+import io.sello.support.RequestRecorder;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,7 +57,9 @@ import java.util.stream.Stream;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 6, time = 3)
 @Measurement(iterations = 8, time = 3)
-@Fork(value = 2, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
 public class ChromiumComparisonBenchmark {
     private static final TemplateId TEMPLATE = new TemplateId("operational-plan");
     private static final List<String> FACES = List.of(
@@ -95,20 +97,38 @@ public class ChromiumComparisonBenchmark {
             Path page = folder.resolve("operational-plan/annex.xhtml");
             Files.createDirectories(page.getParent());
             Files.createDirectories(folder.resolve("budget"));
-            Files.copy(Path.of("report-templates/operational-plan/operational-plan.css"), folder.resolve("operational-plan/operational-plan.css"));
+            Files.copy(
+                    Path.of("report-templates/operational-plan/operational-plan.css"),
+                    folder.resolve("operational-plan/operational-plan.css"));
             Files.copy(Path.of("report-templates/budget/budget-table.css"), folder.resolve("budget/budget-table.css"));
-            Files.writeString(page, annex.xhtml.replaceFirst("<head>", "<head><style>" + fontFaces() + "</style>"), StandardCharsets.UTF_8);
+            Files.writeString(
+                    page,
+                    annex.xhtml.replaceFirst("<head>", "<head><style>" + fontFaces() + "</style>"),
+                    StandardCharsets.UTF_8);
             url = page.toUri().toString();
 
-            ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
-                    "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--allow-file-access-from-files");
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                    .usingAnyFreePort().build();
+            ChromeOptions options = new ChromeOptions()
+                    .setBinary("/usr/bin/chromium")
+                    .addArguments(
+                            "--headless=new",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-dev-shm-usage",
+                            "--disable-quic",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--allow-file-access-from-files");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                    .usingAnyFreePort()
+                    .build();
             browser = new ChromeDriver(service, options);
             // The document's own @page rules (A4, margins, "Página X de Y" boxes), as Flying Saucer reads them.
             print = Map.of("preferCSSPageSize", true, "printBackground", true);
-            System.out.printf("%npages: Flying Saucer %d, Chromium %d%n",
+            System.out.printf(
+                    "%npages: Flying Saucer %d, Chromium %d%n",
                     pages(annex.html.toPdf(annex.xhtml, TEMPLATE)), pages(printOnce(this)));
         }
 
@@ -128,9 +148,15 @@ public class ChromiumComparisonBenchmark {
             StringBuilder css = new StringBuilder();
             for (String face : FACES) {
                 String[] parts = face.split(" ");
-                css.append("@font-face{font-family:\"Sello Sans\";font-weight:").append(parts[0])
-                        .append(";font-style:").append(parts[1]).append(";src:url(\"")
-                        .append(Path.of("fonts", parts[2] + ".ttf").toAbsolutePath().toUri()).append("\");}");
+                css.append("@font-face{font-family:\"Sello Sans\";font-weight:")
+                        .append(parts[0])
+                        .append(";font-style:")
+                        .append(parts[1])
+                        .append(";src:url(\"")
+                        .append(Path.of("fonts", parts[2] + ".ttf")
+                                .toAbsolutePath()
+                                .toUri())
+                        .append("\");}");
             }
             return css.toString();
         }

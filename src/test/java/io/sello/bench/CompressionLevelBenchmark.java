@@ -32,7 +32,9 @@ import java.util.zip.Deflater;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
 public class CompressionLevelBenchmark {
     @Param({"1", "3", "6", "9"})
     public int level;
@@ -45,11 +47,15 @@ public class CompressionLevelBenchmark {
     @Setup
     public void setUp() {
         form = Sello.documentTypes(RenderingProperties.defaults().withCompressionLevel(level))
-                .find("poa-execution-form").orElseThrow();
+                .find("poa-execution-form")
+                .orElseThrow();
         json = Fixtures.seedExample();
         System.out.printf("%nlevel %d: %d bytes%n", level, service().length);
         stored = Sello.documentTypes(RenderingProperties.defaults().withCompressionLevel(0))
-                .find("poa-execution-form").orElseThrow().render(json, RenderOptions.STRICT).content();
+                .find("poa-execution-form")
+                .orElseThrow()
+                .render(json, RenderOptions.STRICT)
+                .content();
         deflated = new byte[stored.length + 1024];
     }
 

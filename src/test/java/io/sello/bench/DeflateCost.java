@@ -26,9 +26,11 @@ public final class DeflateCost {
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
-        byte[] stored = Sello.documentTypes(RenderingProperties.defaults().withCompressionLevel(0)).find("poa-execution-form")
-                .orElseThrow().render(Fixtures.seedExample(),
-                        RenderOptions.STRICT).content();
+        byte[] stored = Sello.documentTypes(RenderingProperties.defaults().withCompressionLevel(0))
+                .find("poa-execution-form")
+                .orElseThrow()
+                .render(Fixtures.seedExample(), RenderOptions.STRICT)
+                .content();
         byte[] out = new byte[stored.length + 1024];
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long[] nanos = new long[10];
@@ -46,7 +48,8 @@ public final class DeflateCost {
         }
         System.out.printf("form with stored streams: %d bytes%n", stored.length);
         for (int level : LEVELS) {
-            System.out.printf("level %d: %.2f ms of thread CPU per form, %d bytes deflated%n",
+            System.out.printf(
+                    "level %d: %.2f ms of thread CPU per form, %d bytes deflated%n",
                     level, nanos[level] / 1e6 / (ROUNDS * PER_ROUND), sizes[level]);
         }
     }

@@ -24,14 +24,18 @@ public final class EmbedSourceTiming {
         var with = Sello.documentTypes(RenderingProperties.defaults().withEmbedSource(true));
         var without = Sello.documentTypes(RenderingProperties.defaults().withEmbedSource(false));
         for (String[] document : List.of(
-                new String[]{"poa-execution-form", "examples/poa-execution-form/senavex-2020-julio.json"},
-                new String[]{"budget-summary", "examples/budget-summary/cuadro-1-programa.json"},
-                new String[]{"agreement-amendment", "examples/agreement-amendment/pcc-peru-2008.json"})) {
+                new String[] {"poa-execution-form", "examples/poa-execution-form/senavex-2020-julio.json"},
+                new String[] {"budget-summary", "examples/budget-summary/cuadro-1-programa.json"},
+                new String[] {"agreement-amendment", "examples/agreement-amendment/pcc-peru-2008.json"})) {
             byte[] json = Files.readAllBytes(Path.of(document[1]));
             DocumentType on = with.find(document[0]).orElseThrow();
             DocumentType off = without.find(document[0]).orElseThrow();
-            compare(document[0] + " (" + json.length / 1024 + " KiB of JSON)", warmup, runs,
-                    () -> on.render(json, RenderOptions.LENIENT), () -> off.render(json, RenderOptions.LENIENT));
+            compare(
+                    document[0] + " (" + json.length / 1024 + " KiB of JSON)",
+                    warmup,
+                    runs,
+                    () -> on.render(json, RenderOptions.LENIENT),
+                    () -> off.render(json, RenderOptions.LENIENT));
         }
     }
 
@@ -53,10 +57,18 @@ public final class EmbedSourceTiming {
             difference[i] = onMs[i] - offMs[i];
         }
         double medianOff = median(offMs);
-        System.out.printf("%-52s embedding on: median %6.1f ms  off: median %6.1f ms  paired difference: median %+5.2f ms (%+.1f %%)"
+        System.out.printf(
+                "%-52s embedding on: median %6.1f ms  off: median %6.1f ms  paired difference: median %+5.2f ms (%+.1f %%)"
                         + "  min on %6.1f / off %6.1f ms  (%d pairs after %d warm-up)%n",
-                what, median(onMs), medianOff, median(difference), 100 * median(difference) / medianOff,
-                Arrays.stream(onMs).min().orElseThrow(), Arrays.stream(offMs).min().orElseThrow(), runs, warmup);
+                what,
+                median(onMs),
+                medianOff,
+                median(difference),
+                100 * median(difference) / medianOff,
+                Arrays.stream(onMs).min().orElseThrow(),
+                Arrays.stream(offMs).min().orElseThrow(),
+                runs,
+                warmup);
     }
 
     private static double time(Runnable task) {

@@ -38,7 +38,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
 public class FormRenderBenchmark {
     private JasperDocumentRenderer engine;
     private JasperDocumentRenderer virtualizingEngine;
@@ -51,14 +53,20 @@ public class FormRenderBenchmark {
     @Setup
     public void setUp() throws IOException {
         engine = new JasperDocumentRenderer(RenderingProperties.defaults().withVirtualizeFromRows(Integer.MAX_VALUE));
-        virtualizingEngine = new JasperDocumentRenderer(RenderingProperties.defaults().withVirtualizeFromRows(0));
+        virtualizingEngine =
+                new JasperDocumentRenderer(RenderingProperties.defaults().withVirtualizeFromRows(0));
         json = Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json"));
         // Capture the request the service hands to the engine, so (a) fills exactly the same data.
         RequestRecorder recorder = new RequestRecorder(engine);
         new PoaExecutionFormType(recorder).render(json, RenderOptions.STRICT);
         // The service makes its rows as the engine reads them; (a) gets them made, so that it is the engine alone.
         RenderRequest captured = recorder.last();
-        prepared = new RenderRequest(captured.template(), captured.title(), captured.parameters(), List.copyOf(captured.rows()), captured.source());
+        prepared = new RenderRequest(
+                captured.template(),
+                captured.title(),
+                captured.parameters(),
+                List.copyOf(captured.rows()),
+                captured.source());
         filled = engine.fill(prepared);
         formWithoutEngine = new PoaExecutionFormType(new RequestRecorder());
         form = new PoaExecutionFormType(new JasperDocumentRenderer(RenderingProperties.defaults()));

@@ -1,6 +1,7 @@
 package io.sello.bench;
 
 import io.sello.spreadsheet.SpreadsheetMessages;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
@@ -15,23 +16,28 @@ import java.lang.management.ThreadMXBean;
  * </pre>
  */
 public final class ImportTiming {
-    private ImportTiming() {
-    }
+    private ImportTiming() {}
 
     public static void main(String[] args) throws Exception {
         byte[] xlsx = SpreadsheetMessages.seed000Workbook();
-        System.out.printf("seed 000 workbook: %d bytes, %d JSON bytes imported%n", xlsx.length,
-                SpreadsheetMessages.importForm(xlsx).json().length);
-        RepeatedTiming.report("import seed 000 from XLSX (WorkbookImport.read)", 200, 200,
+        System.out.printf(
+                "seed 000 workbook: %d bytes, %d JSON bytes imported%n",
+                xlsx.length, SpreadsheetMessages.importForm(xlsx).json().length);
+        RepeatedTiming.report(
+                "import seed 000 from XLSX (WorkbookImport.read)",
+                200,
+                200,
                 () -> SpreadsheetMessages.importForm(xlsx));
-        // CPU time of this thread: what the import costs whatever else the machine runs (wall time above includes waiting)
+        // CPU time of this thread: what the import costs whatever else the machine runs (wall time above includes
+        // waiting)
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu = threads.getCurrentThreadCpuTime();
         int runs = 200;
         for (int i = 0; i < runs; i++) {
             SpreadsheetMessages.importForm(xlsx);
         }
-        System.out.printf("import seed 000 from XLSX: %.1f ms CPU per import (mean of %d)%n",
+        System.out.printf(
+                "import seed 000 from XLSX: %.1f ms CPU per import (mean of %d)%n",
                 (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / runs, runs);
     }
 }

@@ -40,40 +40,77 @@ public final class LevelTiming {
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        RenderedDocument form = Sello.documentTypes(RenderingProperties.defaults()).find("poa-execution-form").orElseThrow()
-                .render(Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json")), RenderOptions.STRICT);
+        RenderedDocument form = Sello.documentTypes(RenderingProperties.defaults())
+                .find("poa-execution-form")
+                .orElseThrow()
+                .render(
+                        Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json")),
+                        RenderOptions.STRICT);
         try (PkiServer pki = PkiServer.start(true)) {
             TrustProperties fetching = new TrustProperties(pki.rootPemFolder(), true, List.of(pki.host()));
             TrustValidator trust = new TrustValidator(fetching);
             TrustProperties offline = new TrustProperties(pki.rootPemFolder(), false, List.of());
             PdfSigner signer = new PdfSigner(ZoneId.of("America/La_Paz"));
-            System.out.printf("Formulario N.5.B, %d bytes unsigned; signer RSA 3072 (root, issuing CA, signer); TSA, OCSP and CRLs on loopback%n",
+            System.out.printf(
+                    "Formulario N.5.B, %d bytes unsigned; signer RSA 3072 (root, issuing CA, signer); TSA, OCSP and CRLs on loopback%n",
                     form.content().length);
             for (PadesLevel level : List.of(PadesLevel.B_B, PadesLevel.B_T, PadesLevel.B_LTA)) {
-                SignatureAugmentation augmentation = level == PadesLevel.B_B ? SignatureAugmentation.NONE
-                        : SignatureAugmentation.of(new SigningProperties(null, null, null, null, null, level,
-                        new SigningProperties.Tsa(URI.create(pki.tsaUrl()), null, Duration.ofSeconds(10))), trust);
+                SignatureAugmentation augmentation = level == PadesLevel.B_B
+                        ? SignatureAugmentation.NONE
+                        : SignatureAugmentation.of(
+                                new SigningProperties(
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        level,
+                                        new SigningProperties.Tsa(
+                                                URI.create(pki.tsaUrl()), null, Duration.ofSeconds(10))),
+                                trust);
                 Supplier<byte[]> threeSignOffs = () -> {
                     byte[] pdf = form.content();
                     for (SignatureSlot slot : form.signatureSlots()) {
-                        pdf = augmentation.augmentTimestamped(signer.sign(pdf, slot, new Signer(slot.step(), "Firmante", "Cargo"),
-                                pki.pki.valid, Instant.now(), augmentation.signatureTimestamps()));
+                        pdf = augmentation.augmentTimestamped(signer.sign(
+                                pdf,
+                                slot,
+                                new Signer(slot.step(), "Firmante", "Cargo"),
+                                pki.pki.valid,
+                                Instant.now(),
+                                augmentation.signatureTimestamps()));
                     }
                     return pdf;
                 };
                 byte[] signed = threeSignOffs.get();
-                PdfVerifier verifier = new PdfVerifier(PdfLimits.DEFAULTS, level.longTerm() ? new TrustValidator(offline) : trust);
+                PdfVerifier verifier =
+                        new PdfVerifier(PdfLimits.DEFAULTS, level.longTerm() ? new TrustValidator(offline) : trust);
                 List<SignatureCheck> checks = verifier.verify(signed).signatures();
-                if (checks.size() != 3 || !checks.stream().allMatch(c -> c.verdict() == Verdict.VALID && level.label().equals(c.level()))) {
-                    throw new IllegalStateException(level + ": expected three VALID signatures at that level: " + checks);
+                if (checks.size() != 3
+                        || !checks.stream()
+                                .allMatch(c -> c.verdict() == Verdict.VALID
+                                        && level.label().equals(c.level()))) {
+                    throw new IllegalStateException(
+                            level + ": expected three VALID signatures at that level: " + checks);
                 }
                 byte[] first = form.content();
                 SignatureSlot slot = form.signatureSlots().get(0);
-                RepeatedTiming.report(level + " one sign-off (sign + " + (level == PadesLevel.B_B ? "nothing" : "augment") + ")", warmup, runs,
-                        () -> augmentation.augmentTimestamped(signer.sign(first, slot, new Signer(slot.step(), "Firmante", "Cargo"),
-                                pki.pki.valid, Instant.now(), augmentation.signatureTimestamps())));
-                RepeatedTiming.report(level + " verify 3 signatures (" + signed.length / 1024 + " KiB" + (level.longTerm() ? ", offline)" : ", OCSP on loopback)"),
-                        warmup, runs, () -> verifier.verify(signed));
+                RepeatedTiming.report(
+                        level + " one sign-off (sign + " + (level == PadesLevel.B_B ? "nothing" : "augment") + ")",
+                        warmup,
+                        runs,
+                        () -> augmentation.augmentTimestamped(signer.sign(
+                                first,
+                                slot,
+                                new Signer(slot.step(), "Firmante", "Cargo"),
+                                pki.pki.valid,
+                                Instant.now(),
+                                augmentation.signatureTimestamps())));
+                RepeatedTiming.report(
+                        level + " verify 3 signatures (" + signed.length / 1024 + " KiB"
+                                + (level.longTerm() ? ", offline)" : ", OCSP on loopback)"),
+                        warmup,
+                        runs,
+                        () -> verifier.verify(signed));
             }
         }
     }

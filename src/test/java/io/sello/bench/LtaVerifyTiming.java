@@ -36,8 +36,12 @@ public final class LtaVerifyTiming {
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        RenderedDocument form = Sello.documentTypes(RenderingProperties.defaults()).find("poa-execution-form").orElseThrow()
-                .render(Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json")), RenderOptions.STRICT);
+        RenderedDocument form = Sello.documentTypes(RenderingProperties.defaults())
+                .find("poa-execution-form")
+                .orElseThrow()
+                .render(
+                        Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json")),
+                        RenderOptions.STRICT);
         TestPki pki = new TestPki();
         TestTsa tsa = TestTsa.issuedBy(pki);
         PdfSigner signer = new PdfSigner(ZoneId.of("America/La_Paz"));
@@ -46,16 +50,23 @@ public final class LtaVerifyTiming {
         for (SignatureSlot slot : form.signatureSlots()) {
             // as SignOffService signs at B-LTA: the signature time-stamp inside the CMS (B-T as made), then DSS adds
             // the /DSS revision and the archive time-stamp: 3 revisions per sign-off
-            pdf = signer.sign(pdf, slot, new Signer(slot.step(), "Firmante", "Cargo"), pki.valid, Instant.now(), tsa.source());
-            threeBb = signer.sign(threeBb, slot, new Signer(slot.step(), "Firmante", "Cargo"), pki.valid, Instant.now());
+            pdf = signer.sign(
+                    pdf, slot, new Signer(slot.step(), "Firmante", "Cargo"), pki.valid, Instant.now(), tsa.source());
+            threeBb =
+                    signer.sign(threeBb, slot, new Signer(slot.step(), "Firmante", "Cargo"), pki.valid, Instant.now());
             pdf = tsa.extend(pdf, SignatureLevel.PAdES_BASELINE_LTA, pki);
         }
-        TrustValidator trust = new TrustValidator(TrustProperties.NONE, List.of(pki.root),
-                new ExternalResourcesCRLSource(new ByteArrayInputStream(pki.rootCrl.getEncoded()),
+        TrustValidator trust = new TrustValidator(
+                TrustProperties.NONE,
+                List.of(pki.root),
+                new ExternalResourcesCRLSource(
+                        new ByteArrayInputStream(pki.rootCrl.getEncoded()),
                         new ByteArrayInputStream(pki.intermediateCrl.getEncoded())));
         PdfVerifier verifier = new PdfVerifier(PdfLimits.DEFAULTS, trust);
         VerificationReport report = verifier.verify(pdf);
-        if (report.signatures().size() != 3 || !report.intact() || !report.findings().isEmpty()) {
+        if (report.signatures().size() != 3
+                || !report.intact()
+                || !report.findings().isEmpty()) {
             throw new IllegalStateException("expected three intact, unchanged signatures: " + report);
         }
         byte[] lta = pdf;
@@ -63,8 +74,13 @@ public final class LtaVerifyTiming {
             Files.write(Path.of(args[2]), lta); // for ValidationDataTiming
         }
         byte[] bb = threeBb;
-        System.out.printf("file: %d bytes, %d revisions, 3 signatures (%s), %d document timestamps, all intact%n", lta.length,
-                report.revisions(), report.signatures().stream().map(s -> s.level() + " " + s.verdict()).toList(),
+        System.out.printf(
+                "file: %d bytes, %d revisions, 3 signatures (%s), %d document timestamps, all intact%n",
+                lta.length,
+                report.revisions(),
+                report.signatures().stream()
+                        .map(s -> s.level() + " " + s.verdict())
+                        .toList(),
                 report.timestamps().size());
         RepeatedTiming.report("PdfVerifier.verify, B-LTA (Sello + DSS)", warmup, runs, () -> verifier.verify(lta));
         RepeatedTiming.report("TrustValidator.rateAll, B-LTA (DSS only)", warmup, runs, () -> trust.rateAll(lta));

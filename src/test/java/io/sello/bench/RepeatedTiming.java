@@ -13,8 +13,7 @@ import java.util.Arrays;
 final class RepeatedTiming {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private RepeatedTiming() {
-    }
+    private RepeatedTiming() {}
 
     static void report(String what, int warmup, int runs, Runnable task) {
         for (int i = 0; i < warmup; i++) {
@@ -31,8 +30,15 @@ final class RepeatedTiming {
         }
         Arrays.sort(ms);
         Arrays.sort(cpu);
-        System.out.printf("%-52s median %6.1f ms  p90 %6.1f ms  min %6.1f ms  cpu median %6.1f ms  (%d runs after %d warm-up; load %.2f)%n",
-                what, ms[runs / 2], ms[(int) (runs * 0.9)], ms[0], cpu[runs / 2], runs, warmup,
+        System.out.printf(
+                "%-52s median %6.1f ms  p90 %6.1f ms  min %6.1f ms  cpu median %6.1f ms  (%d runs after %d warm-up; load %.2f)%n",
+                what,
+                ms[runs / 2],
+                ms[(int) (runs * 0.9)],
+                ms[0],
+                cpu[runs / 2],
+                runs,
+                warmup,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

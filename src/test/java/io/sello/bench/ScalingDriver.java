@@ -49,7 +49,8 @@ public final class ScalingDriver {
         double maxSteal = Double.parseDouble(env("MAX_STEAL", "0.10"));
 
         Runnable render = renderer(kind);
-        System.out.printf("%s: warm-up %d s with 2 threads (C2 compiles for about 45 s of a core's time)%n", kind, warmupSeconds);
+        System.out.printf(
+                "%s: warm-up %d s with 2 threads (C2 compiles for about 45 s of a core's time)%n", kind, warmupSeconds);
         Window warm = run(render, 2, warmupSeconds);
         System.out.printf("warm-up: %.2f docs/s, steal %.0f %%%n", warm.rate(), warm.steal() * 100);
         System.out.println("pair threads   docs/s  steal  render-CPU ms/doc");
@@ -69,9 +70,13 @@ public final class ScalingDriver {
             double ratio = one.documents() == 0 ? Double.NaN : two.rate() / one.rate();
             boolean clean = one.steal() <= maxSteal && two.steal() <= maxSteal && !Double.isNaN(ratio);
             for (Window w : oneFirst ? List.of(one, two) : List.of(two, one)) {
-                System.out.printf("%4d %7d %8.2f %5.0f %% %10.1f%n", pair, w.threads(), w.rate(), w.steal() * 100, w.cpuMsPerDocument());
+                System.out.printf(
+                        "%4d %7d %8.2f %5.0f %% %10.1f%n",
+                        pair, w.threads(), w.rate(), w.steal() * 100, w.cpuMsPerDocument());
             }
-            System.out.printf("     ratio %.2f%s%n", ratio, clean ? "" : "  (not judged: steal above " + Math.round(maxSteal * 100) + " %)");
+            System.out.printf(
+                    "     ratio %.2f%s%n",
+                    ratio, clean ? "" : "  (not judged: steal above " + Math.round(maxSteal * 100) + " %)");
             if (!Double.isNaN(ratio)) {
                 allRatios.add(ratio);
             }
@@ -82,17 +87,23 @@ public final class ScalingDriver {
             }
         }
 
-        System.out.printf("median ratio, all %d pairs with a ratio: %.2f%n", allRatios.size(), allRatios.isEmpty() ? Double.NaN : median(allRatios));
+        System.out.printf(
+                "median ratio, all %d pairs with a ratio: %.2f%n",
+                allRatios.size(), allRatios.isEmpty() ? Double.NaN : median(allRatios));
         if (cleanRatios.size() < MIN_CLEAN_PAIRS) {
-            System.out.printf("INCONCLUSIVE: %d of %d pairs had steal at most %.0f %%, and %d are needed to judge%n",
+            System.out.printf(
+                    "INCONCLUSIVE: %d of %d pairs had steal at most %.0f %%, and %d are needed to judge%n",
                     cleanRatios.size(), pairs, maxSteal * 100, MIN_CLEAN_PAIRS);
             System.exit(3);
         }
         double verdict = median(cleanRatios);
-        System.out.printf("median ratio, %d clean pairs: %.2f (min %.2f, max %.2f); render CPU per document %.1f ms with 1 thread, %.1f ms with 2%n",
+        System.out.printf(
+                "median ratio, %d clean pairs: %.2f (min %.2f, max %.2f); render CPU per document %.1f ms with 1 thread, %.1f ms with 2%n",
                 cleanRatios.size(), verdict, min(cleanRatios), max(cleanRatios), median(cpuOne), median(cpuTwo));
-        System.out.println(verdict >= TARGET ? "OK: 2 threads >= " + TARGET + " x 1 thread"
-                : "FAILED: 2 threads < " + TARGET + " x 1 thread");
+        System.out.println(
+                verdict >= TARGET
+                        ? "OK: 2 threads >= " + TARGET + " x 1 thread"
+                        : "FAILED: 2 threads < " + TARGET + " x 1 thread");
         System.exit(verdict >= TARGET ? 0 : 1);
     }
 
@@ -102,12 +113,16 @@ public final class ScalingDriver {
         RenderOptions options;
         switch (kind) {
             case "form" -> {
-                type = Sello.documentTypes(RenderingProperties.defaults()).find("poa-execution-form").orElseThrow();
+                type = Sello.documentTypes(RenderingProperties.defaults())
+                        .find("poa-execution-form")
+                        .orElseThrow();
                 json = Fixtures.seedExample();
                 options = RenderOptions.STRICT;
             }
             case "plan" -> {
-                type = Sello.documentTypes(RenderingProperties.defaults()).find("operational-plan").orElseThrow();
+                type = Sello.documentTypes(RenderingProperties.defaults())
+                        .find("operational-plan")
+                        .orElseThrow();
                 json = Fixtures.read(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json"));
                 options = RenderOptions.LENIENT;
             }
@@ -130,18 +145,20 @@ public final class ScalingDriver {
         long deadline = start + seconds * 1_000_000_000L;
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            Thread worker = new Thread(() -> {
-                long cpuStart = cpu.getCurrentThreadCpuTime();
-                long done = 0;
-                while (System.nanoTime() < deadline) {
-                    render.run();
-                    if (System.nanoTime() <= deadline) {
-                        done++;
-                    }
-                }
-                documents.addAndGet(done);
-                cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuStart);
-            }, "render-" + i);
+            Thread worker = new Thread(
+                    () -> {
+                        long cpuStart = cpu.getCurrentThreadCpuTime();
+                        long done = 0;
+                        while (System.nanoTime() < deadline) {
+                            render.run();
+                            if (System.nanoTime() <= deadline) {
+                                done++;
+                            }
+                        }
+                        documents.addAndGet(done);
+                        cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuStart);
+                    },
+                    "render-" + i);
             worker.start();
             workers.add(worker);
         }

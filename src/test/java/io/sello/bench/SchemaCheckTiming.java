@@ -19,13 +19,18 @@ import java.util.Arrays;
  * {@code java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" io.sello.bench.SchemaCheckTiming}
  */
 public final class SchemaCheckTiming {
-    private SchemaCheckTiming() {
-    }
+    private SchemaCheckTiming() {}
 
     public static void main(String[] args) throws Exception {
         var types = Sello.documentTypes(RenderingProperties.defaults());
-        time(types.find("poa-execution-form").orElseThrow(), Path.of("examples/poa-execution-form/senavex-2020-julio.json"), 200);
-        time(types.find("agreement-amendment").orElseThrow(), Path.of("examples/agreement-amendment/pcc-peru-2008.json"), 20);
+        time(
+                types.find("poa-execution-form").orElseThrow(),
+                Path.of("examples/poa-execution-form/senavex-2020-julio.json"),
+                200);
+        time(
+                types.find("agreement-amendment").orElseThrow(),
+                Path.of("examples/agreement-amendment/pcc-peru-2008.json"),
+                20);
     }
 
     private static void time(DocumentType type, Path example, int perRound) throws Exception {
@@ -46,7 +51,9 @@ public final class SchemaCheckTiming {
             micros[r] = (threads.getCurrentThreadCpuTime() - start) / 1000.0 / perRound;
         }
         Arrays.sort(micros);
-        System.out.printf("schema check of %s (%d bytes), thread CPU per check: median %.0f µs, min %.0f µs, max %.0f µs,"
-                + " %d errors%n", example.getFileName(), json.length, (micros[4] + micros[5]) / 2, micros[0], micros[rounds - 1], sink);
+        System.out.printf(
+                "schema check of %s (%d bytes), thread CPU per check: median %.0f µs, min %.0f µs, max %.0f µs,"
+                        + " %d errors%n",
+                example.getFileName(), json.length, (micros[4] + micros[5]) / 2, micros[0], micros[rounds - 1], sink);
     }
 }

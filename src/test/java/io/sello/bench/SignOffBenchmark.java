@@ -37,7 +37,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 8, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
 public class SignOffBenchmark {
     private RenderedDocument form;
     private byte[] stored;
@@ -48,8 +50,12 @@ public class SignOffBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        form = Sello.documentTypes(RenderingProperties.defaults()).find("poa-execution-form").orElseThrow()
-                .render(Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json")), RenderOptions.STRICT);
+        form = Sello.documentTypes(RenderingProperties.defaults())
+                .find("poa-execution-form")
+                .orElseThrow()
+                .render(
+                        Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json")),
+                        RenderOptions.STRICT);
         Path keystore = Files.createTempFile("bench", ".p12");
         Files.delete(keystore);
         Keystores.generateDevelopment(keystore, "bench-secret".toCharArray(), "Bench");
@@ -67,7 +73,10 @@ public class SignOffBenchmark {
     /** Signature fields and the QR stamp on every page: what storing adds to a render. */
     @Benchmark
     public byte[] prepare() {
-        return stamp.stamp(SignatureFields.add(form.content(), form.signatureSlots()), "http://localhost:8080/verify/x", "Verificar\nSHA-256 x");
+        return stamp.stamp(
+                SignatureFields.add(form.content(), form.signatureSlots()),
+                "http://localhost:8080/verify/x",
+                "Verificar\nSHA-256 x");
     }
 
     /** One sign-off: an incremental update with a visible signature and a CMS (RSA-3072). */

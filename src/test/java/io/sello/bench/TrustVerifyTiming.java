@@ -9,8 +9,8 @@ import io.sello.rendering.RenderingProperties;
 import io.sello.signing.PdfLimits;
 import io.sello.signing.PdfSigner;
 import io.sello.signing.PdfVerifier;
-import io.sello.signing.Signer;
 import io.sello.signing.SignatureCheck;
+import io.sello.signing.Signer;
 import io.sello.signing.TrustProperties;
 import io.sello.signing.TrustValidator;
 import io.sello.signing.Verdict;
@@ -33,16 +33,23 @@ public final class TrustVerifyTiming {
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        RenderedDocument form = Sello.documentTypes(RenderingProperties.defaults()).find("poa-execution-form").orElseThrow()
-                .render(Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json")), RenderOptions.STRICT);
+        RenderedDocument form = Sello.documentTypes(RenderingProperties.defaults())
+                .find("poa-execution-form")
+                .orElseThrow()
+                .render(
+                        Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json")),
+                        RenderOptions.STRICT);
         TestPki pki = new TestPki();
         PdfSigner signer = new PdfSigner(ZoneId.of("America/La_Paz"));
         byte[] pdf = form.content();
         for (SignatureSlot slot : form.signatureSlots()) {
             pdf = signer.sign(pdf, slot, new Signer(slot.step(), "Firmante", "Cargo"), pki.valid, Instant.now());
         }
-        TrustValidator trust = new TrustValidator(TrustProperties.NONE, List.of(pki.root),
-                new ExternalResourcesCRLSource(new ByteArrayInputStream(pki.rootCrl.getEncoded()),
+        TrustValidator trust = new TrustValidator(
+                TrustProperties.NONE,
+                List.of(pki.root),
+                new ExternalResourcesCRLSource(
+                        new ByteArrayInputStream(pki.rootCrl.getEncoded()),
                         new ByteArrayInputStream(pki.intermediateCrl.getEncoded())));
         PdfVerifier verifier = new PdfVerifier(PdfLimits.DEFAULTS, trust);
         List<SignatureCheck> checks = verifier.verify(pdf).signatures();
@@ -50,9 +57,11 @@ public final class TrustVerifyTiming {
             throw new IllegalStateException("expected three VALID signatures: " + checks);
         }
         byte[] signed = pdf;
-        System.out.printf("file: %d bytes, 3 signatures, all VALID (B-B, RSA 3072, chain of 3, CRLs offline)%n", signed.length);
+        System.out.printf(
+                "file: %d bytes, 3 signatures, all VALID (B-B, RSA 3072, chain of 3, CRLs offline)%n", signed.length);
         RepeatedTiming.report("PdfVerifier.verify (Sello + DSS)", warmup, runs, () -> verifier.verify(signed));
         RepeatedTiming.report("TrustValidator.rate (DSS only)", warmup, runs, () -> trust.rate(signed));
-        RepeatedTiming.report("PdfVerifier.verify, no anchors (dev key case)", warmup, runs, () -> new PdfVerifier().verify(signed));
+        RepeatedTiming.report(
+                "PdfVerifier.verify, no anchors (dev key case)", warmup, runs, () -> new PdfVerifier().verify(signed));
     }
 }

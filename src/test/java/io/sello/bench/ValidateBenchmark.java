@@ -32,7 +32,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 8, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Djava.awt.headless=true", "-Xms1g", "-Xmx1g"})
 public class ValidateBenchmark {
     private DocumentType form;
     private byte[] json;
@@ -40,7 +42,9 @@ public class ValidateBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        form = Sello.documentTypes(RenderingProperties.defaults()).find("poa-execution-form").orElseThrow();
+        form = Sello.documentTypes(RenderingProperties.defaults())
+                .find("poa-execution-form")
+                .orElseThrow();
         json = Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json"));
     }
 

@@ -19,14 +19,14 @@ import java.util.Arrays;
  * {@code java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" io.sello.bench.ValidateCpuTime}
  */
 public final class ValidateCpuTime {
-    private ValidateCpuTime() {
-    }
+    private ValidateCpuTime() {}
 
     public static void main(String[] args) throws Exception {
         // Optionally another type and example (issue 18 measured budget-summary, the first type bound to records).
         String type = args.length > 1 ? args[0] : "poa-execution-form";
         Path example = Path.of(args.length > 1 ? args[1] : "examples/poa-execution-form/senavex-2020-julio.json");
-        DocumentType form = Sello.documentTypes(RenderingProperties.defaults()).find(type).orElseThrow();
+        DocumentType form =
+                Sello.documentTypes(RenderingProperties.defaults()).find(type).orElseThrow();
         byte[] json = Files.readAllBytes(example);
         JsonMapper mapper = JsonMapper.builder().build();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -45,9 +45,16 @@ public final class ValidateCpuTime {
             micros[r] = (threads.getCurrentThreadCpuTime() - start) / 1000.0 / perRound;
         }
         Arrays.sort(micros);
-        System.out.printf("validate + JSON of " + example.getFileName() + ", thread CPU per operation: median %.0f µs, min %.0f µs, max %.0f µs"
-                + " (%d rounds of %d; %d bytes per answer)%n", (micros[4] + micros[5]) / 2, micros[0], micros[rounds - 1],
-                rounds, perRound, mapper.writeValueAsBytes(form.validate(json)).length);
+        System.out.printf(
+                "validate + JSON of " + example.getFileName()
+                        + ", thread CPU per operation: median %.0f µs, min %.0f µs, max %.0f µs"
+                        + " (%d rounds of %d; %d bytes per answer)%n",
+                (micros[4] + micros[5]) / 2,
+                micros[0],
+                micros[rounds - 1],
+                rounds,
+                perRound,
+                mapper.writeValueAsBytes(form.validate(json)).length);
         if (sink == 42) {
             System.out.println();
         }

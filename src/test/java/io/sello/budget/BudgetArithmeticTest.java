@@ -29,13 +29,15 @@ class BudgetArithmeticTest {
     @ParameterizedTest(name = "CHF {0} at 1 US$ = 1.123 CHF is US$ {1}")
     @CsvSource({"10781, 9600", "1685, 1500", "28154, 25070", "674, 600", "1123, 1000", "-1123, -1000"})
     void chfIsDividedByARateBasedOnTheDollar(String chf, String usd) {
-        assertThat(amount(compute(conversion("CHF", "USD", "HALF_UP", chf)), "a", "dst")).isEqualByComparingTo(usd);
+        assertThat(amount(compute(conversion("CHF", "USD", "HALF_UP", chf)), "a", "dst"))
+                .isEqualByComparingTo(usd);
     }
 
     @ParameterizedTest(name = "US$ 1500 × 1.123 = 1684.5 rounds {0} to {1}")
     @CsvSource({"HALF_UP, 1685", "HALF_EVEN, 1684", "DOWN, 1684", "UP, 1685"})
     void dollarsAreMultipliedAndRoundedAsStated(String rounding, String chf) {
-        assertThat(amount(compute(conversion("USD", "CHF", rounding, "1500")), "a", "dst")).isEqualByComparingTo(chf);
+        assertThat(amount(compute(conversion("USD", "CHF", rounding, "1500")), "a", "dst"))
+                .isEqualByComparingTo(chf);
     }
 
     @Test
@@ -137,14 +139,17 @@ class BudgetArithmeticTest {
     }
 
     @ParameterizedTest(name = "{0} {1} with {2} decimals prints {3}")
-    @CsvSource(delimiter = '|', value = {
-            "APOSTROPHE_GROUPS_DOT_DECIMALS | 1422000 | 0 | 1'422'000",
-            "APOSTROPHE_GROUPS_DOT_DECIMALS | -23940 | 0 | (23'940)",
-            "DOT_GROUPS_COMMA_DECIMALS | 152849.31 | 2 | 152.849,31",
-            "DOT_GROUPS_COMMA_DECIMALS | 0 | 2 | 0,00",
-            "COMMA_GROUPS_DOT_DECIMALS | 1288584 | 0 | 1,288,584",
-            "COMMA_GROUPS_DOT_DECIMALS | -9236 | 0 | (9,236)",
-            "COMMA_GROUPS_DOT_DECIMALS | -0.5 | 2 | (0.50)"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "APOSTROPHE_GROUPS_DOT_DECIMALS | 1422000 | 0 | 1'422'000",
+                "APOSTROPHE_GROUPS_DOT_DECIMALS | -23940 | 0 | (23'940)",
+                "DOT_GROUPS_COMMA_DECIMALS | 152849.31 | 2 | 152.849,31",
+                "DOT_GROUPS_COMMA_DECIMALS | 0 | 2 | 0,00",
+                "COMMA_GROUPS_DOT_DECIMALS | 1288584 | 0 | 1,288,584",
+                "COMMA_GROUPS_DOT_DECIMALS | -9236 | 0 | (9,236)",
+                "COMMA_GROUPS_DOT_DECIMALS | -0.5 | 2 | (0.50)"
+            })
     void numberStylesOfTheSeed(NumberStyle style, BigDecimal value, int decimals, String printed) {
         assertThat(style.accounting(value, decimals)).isEqualTo(printed);
     }

@@ -3,7 +3,6 @@ package io.sello.budget;
 import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
-import io.sello.document.InputFindings;
 import io.sello.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +29,9 @@ class BudgetCsvTest {
     @MethodSource("examples")
     void everyCellComesBackAsTheComputedFigure(Path example) throws IOException {
         byte[] json = Files.readAllBytes(example);
-        RenderedDocument csv = Fixtures.types().find("budget-summary").orElseThrow()
+        RenderedDocument csv = Fixtures.types()
+                .find("budget-summary")
+                .orElseThrow()
                 .render(json, RenderOptions.LENIENT.as(OutputFormat.CSV));
         List<List<String>> records = parse(new String(csv.content(), StandardCharsets.UTF_8));
         assertThat(records.get(0)).isEqualTo(BudgetCsv.HEADER);
@@ -42,7 +43,9 @@ class BudgetCsvTest {
             BudgetTable table = computed.table();
             for (int r = 0; r < table.rows().size(); r++) {
                 BudgetRow row = table.rows().get(r);
-                int cells = row.kind() == BudgetRow.Kind.HEADING ? 1 : table.columns().size();
+                int cells = row.kind() == BudgetRow.Kind.HEADING
+                        ? 1
+                        : table.columns().size();
                 for (int c = 0; c < cells; c++) {
                     List<String> record = records.get(line++);
                     assertThat(record).hasSize(BudgetCsv.HEADER.size());
@@ -55,7 +58,9 @@ class BudgetCsvTest {
                     Figure figure = computed.figure(r, c);
                     BudgetColumn column = table.columns().get(c);
                     assertThat(record.get(5)).isEqualTo(column.key());
-                    assertThat(record.get(13)).isEqualTo(column.year() == null ? "" : column.year().toString());
+                    assertThat(record.get(13))
+                            .isEqualTo(
+                                    column.year() == null ? "" : column.year().toString());
                     if (figure.kind() == BudgetCell.Kind.AMOUNT) {
                         assertThat(new BigDecimal(record.get(8))).isEqualByComparingTo(computed.shown(r, c));
                     } else {
@@ -70,26 +75,39 @@ class BudgetCsvTest {
             }
         }
         assertThat(records).hasSize(line);
-        long classified = records.stream().skip(1).filter(r -> !r.get(12).isEmpty()).count();
+        long classified =
+                records.stream().skip(1).filter(r -> !r.get(12).isEmpty()).count();
         assertThat(classified).isEqualTo(budgets.mismatches().size());
     }
 
     @Test
     void valueIsTheComputedFigureAndPrintedWhatThePdfPrints() {
         byte[] json = Fixtures.read(Path.of("examples/budget-summary/resumen-subproyectos.json"));
-        List<List<String>> records = parse(new String(Fixtures.types().find("budget-summary").orElseThrow()
-                .render(json, RenderOptions.STRICT.as(OutputFormat.CSV)).content(), StandardCharsets.UTF_8));
-        List<String> total = records.stream().filter(r -> r.get(4).equals("Total") && r.get(5).equals("usd")).findFirst().orElseThrow();
+        List<List<String>> records = parse(new String(
+                Fixtures.types()
+                        .find("budget-summary")
+                        .orElseThrow()
+                        .render(json, RenderOptions.STRICT.as(OutputFormat.CSV))
+                        .content(),
+                StandardCharsets.UTF_8));
+        List<String> total = records.stream()
+                .filter(r -> r.get(4).equals("Total") && r.get(5).equals("usd"))
+                .findFirst()
+                .orElseThrow();
         assertThat(total.subList(8, 13)).containsExactly("1288583", "", "1288584", "1", "rounding");
         assertThat(total.get(15)).isEqualTo("1288584");
-        List<String> prosur = records.stream().filter(r -> r.get(4).equals("PROSUR") && r.get(5).equals("available")).findFirst().orElseThrow();
+        List<String> prosur = records.stream()
+                .filter(r -> r.get(4).equals("PROSUR") && r.get(5).equals("available"))
+                .findFirst()
+                .orElseThrow();
         assertThat(prosur.get(8)).isEqualTo("15710");
         assertThat(prosur.get(15)).isEqualTo("15710");
     }
 
     @Test
     void textThatASpreadsheetWouldRunIsNeutralised() {
-        assertThat(BudgetCsv.field("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        assertThat(BudgetCsv.field("=HYPERLINK(\"http://x\",\"y\")"))
+                .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
         assertThat(BudgetCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(BudgetCsv.field("-23940")).isEqualTo("-23940");
         assertThat(BudgetCsv.field("+1")).isEqualTo("'+1");

@@ -49,21 +49,36 @@ class BudgetSignatureBlockTest {
     void eachFirmaCellIsASlotAroundWhereItIsPrinted() throws IOException {
         RenderedDocument rendered = type().render(withSignatories(SIGNATORIES), RenderOptions.LENIENT);
         Files.write(Path.of("target/budget-signature-block.pdf"), rendered.content()); // to look at
-        assertSlotsAreTheFirmaCells(rendered, new String[][]{{"ELABORADO", "Elaborado", "Planificación"},
-                {"REVISADO", "Revisado", "Presupuesto"}, {"APROBADO", "Aprobado", "General"}});
+        assertSlotsAreTheFirmaCells(rendered, new String[][] {
+            {"ELABORADO", "Elaborado", "Planificación"},
+            {"REVISADO", "Revisado", "Presupuesto"},
+            {"APROBADO", "Aprobado", "General"}
+        });
         String text = PdfDocument.of(rendered.content()).text();
-        assertThat(text).contains("RESPONSABLES DE LA INFORMACION", "NOMBRE", "Elaborado por:", "Revisado por:",
-                "Aprobado por:", "Ana Pérez Rojas", "Luis Quispe Mamani", "Rosa Condori Vargas");
+        assertThat(text)
+                .contains(
+                        "RESPONSABLES DE LA INFORMACION",
+                        "NOMBRE",
+                        "Elaborado por:",
+                        "Revisado por:",
+                        "Aprobado por:",
+                        "Ana Pérez Rojas",
+                        "Luis Quispe Mamani",
+                        "Rosa Condori Vargas");
     }
 
     /** Anexo 1 fills its first page: the block goes whole to the second, and so do the slots (pages from 1). */
     @Test
     void aBlockThatDoesNotFitMovesWholeToTheNextPageWithItsSlots() throws IOException {
         RenderedDocument rendered = type().render(
-                Files.readAllBytes(Path.of("examples/budget-summary/anexo-1-bienes-y-servicios.json")), RenderOptions.LENIENT);
+                        Files.readAllBytes(Path.of("examples/budget-summary/anexo-1-bienes-y-servicios.json")),
+                        RenderOptions.LENIENT);
         assertThat(PdfDocument.of(rendered.content()).pageCount()).isEqualTo(2);
-        assertSlotsAreTheFirmaCells(rendered, new String[][]{{"ELABORADO", "Elaborado", "Técnico"},
-                {"REVISADO", "Revisado", "Unidad"}, {"APROBADO", "Aprobado", "Ejecutiva"}});
+        assertSlotsAreTheFirmaCells(rendered, new String[][] {
+            {"ELABORADO", "Elaborado", "Técnico"},
+            {"REVISADO", "Revisado", "Unidad"},
+            {"APROBADO", "Aprobado", "Ejecutiva"}
+        });
     }
 
     /** @param rows per step: its name, a word of its label and a word of its CARGO, each printed once on the page */
@@ -77,12 +92,17 @@ class BudgetSignatureBlockTest {
         try (PDDocument document = Loader.loadPDF(rendered.content())) {
             pageHeight = document.getPage(last - 1).getMediaBox().getHeight();
         }
-        List<Run> runs = PdfRuns.of(rendered.content()).stream().filter(r -> r.page() == last).toList();
+        List<Run> runs = PdfRuns.of(rendered.content()).stream()
+                .filter(r -> r.page() == last)
+                .toList();
         Run firma = run(runs, "FIRMA");
         Run cargo = run(runs, "CARGO");
         float previousTop = 0;
         for (String[] row : rows) {
-            SignatureSlot slot = slots.stream().filter(s -> s.step().equals(row[0])).findFirst().orElseThrow();
+            SignatureSlot slot = slots.stream()
+                    .filter(s -> s.step().equals(row[0]))
+                    .findFirst()
+                    .orElseThrow();
             // Slot in PDF user space (origin bottom left); runs measure y from the page top.
             float top = pageHeight - (slot.y() + slot.height());
             float bottom = pageHeight - slot.y();
@@ -99,8 +119,12 @@ class BudgetSignatureBlockTest {
             assertThat(position.y()).as(row[2]).isBetween(top, bottom);
             assertThat(position.right()).as(row[2]).isLessThan(slot.x());
             // Nothing is printed inside the cell: it is left for the signature.
-            assertThat(runs).as(row[0] + " cell is empty").noneMatch(r -> r.left() < slot.x() + slot.width()
-                    && r.right() > slot.x() && r.y() > top && r.top() < bottom);
+            assertThat(runs)
+                    .as(row[0] + " cell is empty")
+                    .noneMatch(r -> r.left() < slot.x() + slot.width()
+                            && r.right() > slot.x()
+                            && r.y() > top
+                            && r.top() < bottom);
             previousTop = bottom - 1;
         }
     }
@@ -109,9 +133,11 @@ class BudgetSignatureBlockTest {
     void rolesNotGivenPrintBlankAndStillHaveTheirSlot() throws IOException {
         RenderedDocument rendered = type().render(withSignatories("""
                 "signatories": [{"role": "ELABORADO", "name": "Ana Pérez Rojas"}]"""), RenderOptions.LENIENT);
-        assertThat(rendered.signatureSlots()).extracting(SignatureSlot::step)
+        assertThat(rendered.signatureSlots())
+                .extracting(SignatureSlot::step)
                 .containsExactly("ELABORADO", "REVISADO", "APROBADO");
-        assertThat(PdfDocument.of(rendered.content()).text()).contains("Revisado por:", "Aprobado por:", "Ana Pérez Rojas");
+        assertThat(PdfDocument.of(rendered.content()).text())
+                .contains("Revisado por:", "Aprobado por:", "Ana Pérez Rojas");
     }
 
     @Test
@@ -125,7 +151,8 @@ class BudgetSignatureBlockTest {
     void aRoleIsGivenOnce() {
         assertThatThrownBy(() -> type().render(withSignatories("""
                 "signatories": [{"role": "ELABORADO"}, {"role": "ELABORADO"}]"""), RenderOptions.LENIENT))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("more than once");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("more than once");
     }
 
     private static Run run(List<Run> runs, String text) {

@@ -3,7 +3,6 @@ package io.sello.budget;
 import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
-import io.sello.document.InputFindings;
 import io.sello.support.Fixtures;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -22,10 +21,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import java.util.Locale;
 
 /** The XLSX, opened with Apache POI: real numbers, and formulas that evaluate to the service's figures. */
 class BudgetWorkbookTest {
@@ -38,7 +37,9 @@ class BudgetWorkbookTest {
     @MethodSource("examples")
     void everyComputedCellIsAFormulaThatEvaluatesToTheComputedFigure(Path example) throws IOException {
         byte[] json = Files.readAllBytes(example);
-        RenderedDocument xlsx = Fixtures.types().find("budget-summary").orElseThrow()
+        RenderedDocument xlsx = Fixtures.types()
+                .find("budget-summary")
+                .orElseThrow()
                 .render(json, RenderOptions.LENIENT.as(OutputFormat.XLSX));
         assertThat(xlsx.fileName()).endsWith(".xlsx");
         BudgetSummary summary = Budgets.summary(json);
@@ -54,7 +55,8 @@ class BudgetWorkbookTest {
             }
             assertThat(formulas).isPositive();
             Sheet reconciliation = book.getSheet("Conciliación");
-            assertThat(reconciliation.getLastRowNum()).isEqualTo(budgets.mismatches().size());
+            assertThat(reconciliation.getLastRowNum())
+                    .isEqualTo(budgets.mismatches().size());
             for (int i = 0; i < budgets.mismatches().size(); i++) {
                 Row row = reconciliation.getRow(i + 1);
                 assertThat(row.getCell(4).getCellType()).isEqualTo(CellType.FORMULA);
@@ -93,14 +95,19 @@ class BudgetWorkbookTest {
                 Cell shown = row.getCell(at.shown(c));
                 if (printed.showsDeclared(r, c)) {
                     assertThat(shown.getCellType()).as(where).isEqualTo(CellType.NUMERIC);
-                    assertThat(shown.getNumericCellValue()).as(where).isCloseTo(printed.amount(r, c).doubleValue(), within(1e-9));
-                    assertThat(shown.getCellComment().getString().getString()).as(where).startsWith("Cifra declarada");
+                    assertThat(shown.getNumericCellValue())
+                            .as(where)
+                            .isCloseTo(printed.amount(r, c).doubleValue(), within(1e-9));
+                    assertThat(shown.getCellComment().getString().getString())
+                            .as(where)
+                            .startsWith("Cifra declarada");
                     assertThat(sheet.isColumnHidden(at.computed(c))).as(where).isTrue();
                     formulas += checkComputed(row.getCell(at.computed(c)), figure, computedCell, evaluator, where);
                 } else {
                     formulas += checkComputed(shown, figure, computedCell, evaluator, where);
                     if (at.computed(c) >= 0 && figure.kind() != BudgetCell.Kind.BLANK) {
-                        checkComputed(row.getCell(at.computed(c)), figure, computedCell, evaluator, where + " (hidden)");
+                        checkComputed(
+                                row.getCell(at.computed(c)), figure, computedCell, evaluator, where + " (hidden)");
                     }
                 }
             }
@@ -108,15 +115,22 @@ class BudgetWorkbookTest {
         return formulas;
     }
 
-    private static int checkComputed(Cell cell, Figure figure, boolean computedCell, XSSFFormulaEvaluator evaluator, String where) {
+    private static int checkComputed(
+            Cell cell, Figure figure, boolean computedCell, XSSFFormulaEvaluator evaluator, String where) {
         switch (figure.kind()) {
-            case BLANK -> assertThat(cell == null || cell.getCellType() == CellType.BLANK).as(where).isTrue();
-            case NOT_APPLICABLE -> assertThat(cell.getStringCellValue()).as(where).isEqualTo("n.a.");
+            case BLANK ->
+                assertThat(cell == null || cell.getCellType() == CellType.BLANK)
+                        .as(where)
+                        .isTrue();
+            case NOT_APPLICABLE ->
+                assertThat(cell.getStringCellValue()).as(where).isEqualTo("n.a.");
             default -> {
                 assertThat(cell.getCellType()).as(where).isEqualTo(computedCell ? CellType.FORMULA : CellType.NUMERIC);
                 CellValue value = evaluator.evaluate(cell);
                 assertThat(value.getCellType()).as(where).isEqualTo(CellType.NUMERIC);
-                assertThat(value.getNumberValue()).as(where).isCloseTo(figure.amount().doubleValue(), within(1e-6));
+                assertThat(value.getNumberValue())
+                        .as(where)
+                        .isCloseTo(figure.amount().doubleValue(), within(1e-6));
                 return computedCell ? 1 : 0;
             }
         }
@@ -124,7 +138,9 @@ class BudgetWorkbookTest {
     }
 
     private static XSSFWorkbook workbook(Path example) throws IOException {
-        RenderedDocument xlsx = Fixtures.types().find("budget-summary").orElseThrow()
+        RenderedDocument xlsx = Fixtures.types()
+                .find("budget-summary")
+                .orElseThrow()
                 .render(Files.readAllBytes(example), RenderOptions.LENIENT.as(OutputFormat.XLSX));
         return new XSSFWorkbook(new ByteArrayInputStream(xlsx.content()));
     }
@@ -187,14 +203,17 @@ class BudgetWorkbookTest {
             for (Row row : sheet) {
                 for (Cell cell : row) {
                     if (cell.getCellType() == CellType.FORMULA) {
-                        assertThat(cell.getCellFormula()).as(cell.getAddress().formatAsString()).doesNotContain("ROUND");
+                        assertThat(cell.getCellFormula())
+                                .as(cell.getAddress().formatAsString())
+                                .doesNotContain("ROUND");
                     }
                 }
             }
             // The note the PDF prints under the table.
             boolean note = false;
             for (Row row : sheet) {
-                note |= row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING
+                note |= row.getCell(0) != null
+                        && row.getCell(0).getCellType() == CellType.STRING
                         && row.getCell(0).getStringCellValue().equals(BudgetLayout.ROUNDING_NOTE);
             }
             assertThat(note).isTrue();

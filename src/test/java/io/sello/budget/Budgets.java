@@ -1,7 +1,7 @@
 package io.sello.budget;
 
-import io.sello.document.TotalMismatch;
 import io.sello.document.InputFindings;
+import io.sello.document.TotalMismatch;
 import io.sello.support.Fixtures;
 
 import java.math.BigDecimal;
@@ -11,8 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Small tables written as JSON, read by the real reader: what clients send is what is tested. */
 final class Budgets {
-    private Budgets() {
-    }
+    private Budgets() {}
 
     /** A table sent as the one table of a budget summary, through the schema, binding and the table's rules. */
     static BudgetTable table(String json) {
@@ -24,7 +23,8 @@ final class Budgets {
         InputFindings findings = new InputFindings();
         type().readRequest(Fixtures.utf8(wrapped(json)), findings);
         return findings.errors().stream()
-                .map(e -> (e.pointer().startsWith(TABLE) ? e.pointer().substring(TABLE.length()) : e.pointer()) + ": " + e.message())
+                .map(e -> (e.pointer().startsWith(TABLE) ? e.pointer().substring(TABLE.length()) : e.pointer()) + ": "
+                        + e.message())
                 .toList();
     }
 

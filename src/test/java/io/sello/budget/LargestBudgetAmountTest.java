@@ -8,7 +8,6 @@ import io.sello.document.DocumentType;
 import io.sello.document.InputError;
 import io.sello.document.RenderOptions;
 import io.sello.document.UnprintableFigureException;
-import io.sello.document.InputFindings;
 import io.sello.support.Fixtures;
 import io.sello.support.PdfRuns;
 import io.sello.support.PdfRuns.Run;
@@ -20,20 +19,19 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /**
  * Issue 13, point 0, for budget tables (budget-summary, and the budget blocks of operational-plan and of
@@ -46,6 +44,7 @@ class LargestBudgetAmountTest {
     private static final String MAX = "999999999999999";
     /** What looks like a printed figure: digits with grouping, decimals, parentheses for negatives. */
     private static final Pattern FIGURE = Pattern.compile("\\(?\\d[\\d,.']*\\)?");
+
     private static final float LEGIBLE = 4.99f;
 
     private static DocumentType summary() {
@@ -59,7 +58,8 @@ class LargestBudgetAmountTest {
         StringBuilder two = new StringBuilder();
         for (int c = 0; c < columns; c++) {
             int decimals = c % 2 == 0 ? 0 : 2;
-            cols.append("{\"key\": \"c%d\", \"header\": \"Columna %d\", \"currency\": \"USD\", \"decimals\": %d},".formatted(c, c, decimals));
+            cols.append("{\"key\": \"c%d\", \"header\": \"Columna %d\", \"currency\": \"USD\", \"decimals\": %d},"
+                    .formatted(c, c, decimals));
             one.append("%s\"c%d\": \"%s\"".formatted(c == 0 ? "" : ", ", c, decimals == 0 ? first : first + ".99"));
             two.append("%s\"c%d\": \"%s\"".formatted(c == 0 ? "" : ", ", c, decimals == 0 ? second : second + ".99"));
         }
@@ -68,8 +68,15 @@ class LargestBudgetAmountTest {
                   "columns": [%s {"key": "total", "header": "Total", "currency": "USD", "decimals": 2, "sum": [%s]}],
                   "rows": [{"label": "Uno", "values": {%s}}, {"label": "Dos", "values": {%s}},
                            {"total": "TOTAL"}]}]}
-                """.formatted(cols, String.join(", ", IntStream.range(0, columns).mapToObj(c -> "\"c" + c + "\"").toList()),
-                one, two);
+                """.formatted(
+                        cols,
+                        String.join(
+                                ", ",
+                                IntStream.range(0, columns)
+                                        .mapToObj(c -> "\"c" + c + "\"")
+                                        .toList()),
+                        one,
+                        two);
     }
 
     private static List<Run> render(DocumentType type, byte[] json) {
@@ -117,7 +124,8 @@ class LargestBudgetAmountTest {
             }
         }
         expected.forEach((text, count) -> assertThat(printed.getOrDefault(text, 0))
-                .as("\"%s\" printed whole", text).isGreaterThanOrEqualTo(count));
+                .as("\"%s\" printed whole", text)
+                .isGreaterThanOrEqualTo(count));
     }
 
     @Test
@@ -126,18 +134,33 @@ class LargestBudgetAmountTest {
         List<Run> runs = render(summary(), Fixtures.utf8(json));
         assertFiguresClear(runs);
         // Inputs at the largest accepted amount, positive and negative, and their sums, 19 digits.
-        for (String text : List.of("999,999,999,999,999", "(999,999,999,999,999)", "999,999,999,999,999.99",
-                "(999,999,999,999,999.99)", "2,999,999,999,999,997.99", "(2,999,999,999,999,997.99)", "0", "0.00")) {
+        for (String text : List.of(
+                "999,999,999,999,999",
+                "(999,999,999,999,999)",
+                "999,999,999,999,999.99",
+                "(999,999,999,999,999.99)",
+                "2,999,999,999,999,997.99",
+                "(2,999,999,999,999,997.99)",
+                "0",
+                "0.00")) {
             assertThat(runs).extracting(Run::text).as(text).contains(text);
         }
         // By position: on each row the figures read left to right, column by column, each right of the last.
         for (String label : List.of("Uno", "Dos", "TOTAL")) {
-            Run row = runs.stream().filter(r -> r.text().equals(label)).findFirst().orElseThrow();
-            List<Run> line = runs.stream().filter(r -> r.page() == row.page() && Math.abs(r.y() - row.y()) < 3
-                    && FIGURE.matcher(r.text()).matches()).sorted(Comparator.comparing(Run::left)).toList();
+            Run row = runs.stream()
+                    .filter(r -> r.text().equals(label))
+                    .findFirst()
+                    .orElseThrow();
+            List<Run> line = runs.stream()
+                    .filter(r -> r.page() == row.page()
+                            && Math.abs(r.y() - row.y()) < 3
+                            && FIGURE.matcher(r.text()).matches())
+                    .sorted(Comparator.comparing(Run::left))
+                    .toList();
             assertThat(line).as(label).hasSize(4);
             for (int i = 1; i < line.size(); i++) {
-                assertThat(line.get(i).left()).as("%s clear of %s", line.get(i), line.get(i - 1))
+                assertThat(line.get(i).left())
+                        .as("%s clear of %s", line.get(i), line.get(i - 1))
                         .isGreaterThan(line.get(i - 1).right());
             }
         }
@@ -147,9 +170,12 @@ class LargestBudgetAmountTest {
     void aColumnTooNarrowForTheLargestAmountEvenAt5PtIsRefusedNamingTheCell() {
         // 20 columns share 75 % of a landscape page: 28 pt each, room for 9 digits at 5 pt, not 15.
         String json = table(20, MAX, "1");
-        List<InputError> errors = assertThrows(UnprintableFigureException.class,
-                () -> summary().render(Fixtures.utf8(json), RenderOptions.LENIENT)).errors();
-        assertThat(errors).extracting(InputError::pointer)
+        List<InputError> errors = assertThrows(
+                        UnprintableFigureException.class,
+                        () -> summary().render(Fixtures.utf8(json), RenderOptions.LENIENT))
+                .errors();
+        assertThat(errors)
+                .extracting(InputError::pointer)
                 .contains("/tables/0/rows/0/values/c0", "/tables/0/rows/0/values/c1", "/tables/0/rows/2/declared/total")
                 .doesNotContain("/tables/0/rows/1/values/c0");
         assertThat(errors.get(0).message()).contains("999,999,999,999,999", "cannot be printed in full");
@@ -163,13 +189,23 @@ class LargestBudgetAmountTest {
             Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                     .getSchema(Fixtures.types().find(type).orElseThrow().jsonSchema(), InputFormat.JSON);
             String largest = table(2, MAX, MAX);
-            assertThat(schema.validate(largest, InputFormat.JSON)).as("largest, schema").isEmpty();
-            assertThat(summary().validate(Fixtures.utf8(largest)).errors()).as("largest, reader").isEmpty();
-            for (String over : List.of(table(2, "1" + "0".repeat(15), "1"), table(2, "-1" + "0".repeat(15), "1"),
+            assertThat(schema.validate(largest, InputFormat.JSON))
+                    .as("largest, schema")
+                    .isEmpty();
+            assertThat(summary().validate(Fixtures.utf8(largest)).errors())
+                    .as("largest, reader")
+                    .isEmpty();
+            for (String over : List.of(
+                    table(2, "1" + "0".repeat(15), "1"),
+                    table(2, "-1" + "0".repeat(15), "1"),
                     table(2, "1", "1").replace("\"c0\": \"1\"", "\"c0\": 1000000000000000"))) {
-                assertThat(schema.validate(over, InputFormat.JSON)).as("over, schema").isNotEmpty();
-                assertThat(summary().validate(Fixtures.utf8(over)).errors()).extracting(InputError::pointer)
-                        .as("over, reader").contains("/tables/0/rows/0/values/c0")
+                assertThat(schema.validate(over, InputFormat.JSON))
+                        .as("over, schema")
+                        .isNotEmpty();
+                assertThat(summary().validate(Fixtures.utf8(over)).errors())
+                        .extracting(InputError::pointer)
+                        .as("over, reader")
+                        .contains("/tables/0/rows/0/values/c0")
                         .allMatch(pointer -> pointer.matches("/tables/0/rows/[01]/values/c[01]"));
             }
         }
@@ -196,7 +232,8 @@ class LargestBudgetAmountTest {
                     ObjectNode values = (ObjectNode) row.get("values");
                     String sign = r++ % 2 == 0 ? "" : "-";
                     for (String key : new ArrayList<>(values.propertyNames())) {
-                        if (values.get(key).isNumber() || values.get(key).stringValue().matches("-?\\d.*")) {
+                        if (values.get(key).isNumber()
+                                || values.get(key).stringValue().matches("-?\\d.*")) {
                             values.put(key, sign + MAX);
                         }
                     }
@@ -210,7 +247,9 @@ class LargestBudgetAmountTest {
             assertFiguresClear(runs);
             assertEveryFigurePrinted(runs, tables(json));
         } catch (UnprintableFigureException refused) {
-            assertThat(refused.errors()).allSatisfy(e -> assertThat(e.pointer()).matches("/tables/\\d+/rows/\\d+/(values|declared)/[a-z0-9_]+"));
+            assertThat(refused.errors())
+                    .allSatisfy(e ->
+                            assertThat(e.pointer()).matches("/tables/\\d+/rows/\\d+/(values|declared)/[a-z0-9_]+"));
         }
     }
 
@@ -226,7 +265,8 @@ class LargestBudgetAmountTest {
 
     @Test
     void thePlanOperativoPrintsEveryBudgetFigureWholeAndClear() {
-        List<Run> runs = render(Fixtures.plan(), Fixtures.read(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json")));
+        List<Run> runs = render(
+                Fixtures.plan(), Fixtures.read(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json")));
         assertFiguresClear(runs);
     }
 

@@ -2,7 +2,6 @@ package io.sello.budget;
 
 import io.sello.document.RenderOptions;
 import io.sello.format.NumberStyle;
-import io.sello.document.InputFindings;
 import io.sello.support.Fixtures;
 import io.sello.support.PdfDocument;
 import org.apache.pdfbox.Loader;
@@ -30,11 +29,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Issue 13, point 4: seed 003 reproduced to the figure. Every figure printed in the 16 budget tables
@@ -65,27 +64,32 @@ class SeedFiguresTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One figure as the seed prints it, with the seed line it was read from. */
-    record SeedFigure(String table, int line, String row, String column, String figure) {
-    }
+    record SeedFigure(String table, int line, String row, String column, String figure) {}
 
     /** A row of the reconciliation report classed as a real error: the computed figure is printed. */
-    record KnownError(String table, String row, String column, BigDecimal declared, BigDecimal computed) {
-    }
+    record KnownError(String table, String row, String column, BigDecimal declared, BigDecimal computed) {}
 
     /**
      * A figure the seed writes inconsistently within its own table, printed by Sello in the table's one
      * number style (seed-003/format-slips.tsv, each with its reason), or a total the seed leaves blank.
      */
-    record Slip(String table, String row, String column, String seed, String printed) {
-    }
+    record Slip(String table, String row, String column, String seed, String printed) {}
 
     /** A cell that does not print what the seed prints. */
     record Miss(String document, SeedFigure expected, String wanted, String printed, String why) {
         @Override
         public String toString() {
-            return String.format("%s | %s | %s | %s | seed %s (l.%d) | expected %s | printed %s | %s", document,
-                    expected.table(), expected.row(), expected.column(), expected.figure(), expected.line(), wanted,
-                    printed, why);
+            return String.format(
+                    "%s | %s | %s | %s | seed %s (l.%d) | expected %s | printed %s | %s",
+                    document,
+                    expected.table(),
+                    expected.row(),
+                    expected.column(),
+                    expected.figure(),
+                    expected.line(),
+                    wanted,
+                    printed,
+                    why);
         }
     }
 
@@ -100,17 +104,26 @@ class SeedFiguresTest {
 
     @BeforeAll
     static void read() throws IOException {
-        figures = Files.readAllLines(FIGURES, StandardCharsets.UTF_8).stream().skip(1).filter(l -> !l.isBlank())
-                .map(l -> l.split("\t", -1)).map(f -> new SeedFigure(f[0], Integer.parseInt(f[1]), f[2], f[3], f[4])).toList();
-        slips = Files.readAllLines(SLIPS, StandardCharsets.UTF_8).stream().skip(1).filter(l -> !l.isBlank())
-                .map(l -> l.split("\t", -1)).map(f -> new Slip(f[0], f[2], f[3], f[4], f[5])).toList();
+        figures = Files.readAllLines(FIGURES, StandardCharsets.UTF_8).stream()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .map(l -> l.split("\t", -1))
+                .map(f -> new SeedFigure(f[0], Integer.parseInt(f[1]), f[2], f[3], f[4]))
+                .toList();
+        slips = Files.readAllLines(SLIPS, StandardCharsets.UTF_8).stream()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .map(l -> l.split("\t", -1))
+                .map(f -> new Slip(f[0], f[2], f[3], f[4], f[5]))
+                .toList();
         errors = new ArrayList<>();
         roundingCells = new ArrayList<>();
         for (String line : Files.readAllLines(SeedReconciliationTest.REPORT, StandardCharsets.UTF_8)) {
             if (!line.startsWith("| **error** |") && !line.startsWith("| rounding |")) {
                 continue;
             }
-            // | class | table | row | column | declared | computed | difference | tolerance |, with \| escaped in labels
+            // | class | table | row | column | declared | computed | difference | tolerance |, with \| escaped in
+            // labels
             String[] c = line.substring(2, line.length() - 2).split(" (?<!\\\\)\\| ", -1);
             String row = c[2].replace("\\|", "|");
             if (c[0].equals("**error**")) {
@@ -123,10 +136,13 @@ class SeedFiguresTest {
         for (Path example : SeedReconciliationTest.examples()) {
             byte[] json = Files.readAllBytes(example);
             Budgets.summary(json).tables().forEach(t -> exampleTables.put(t.id(), t));
-            JSON.readTree(json).get("tables").forEach(t -> exampleNodes.put(t.get("id").stringValue(), t));
+            JSON.readTree(json)
+                    .get("tables")
+                    .forEach(t -> exampleNodes.put(t.get("id").stringValue(), t));
         }
         List<JsonNode> annex = new ArrayList<>();
-        SeedReconciliationTest.budgetBlocks(JSON.readTree(Files.readAllBytes(PLAN)).get("sections"), annex);
+        SeedReconciliationTest.budgetBlocks(
+                JSON.readTree(Files.readAllBytes(PLAN)).get("sections"), annex);
         for (JsonNode table : annex) {
             ObjectNode content = ((ObjectNode) table).deepCopy();
             content.remove("id");
@@ -148,11 +164,19 @@ class SeedFiguresTest {
         assertThat(figures.stream().map(SeedFigure::table).distinct()).containsExactlyElementsOf(exampleOf.keySet());
         for (String annexId : exampleOf.keySet()) {
             BudgetTable table = exampleTables.get(exampleOf.get(annexId));
-            List<SeedFigure> ofTable = figures.stream().filter(f -> f.table().equals(annexId)).toList();
+            List<SeedFigure> ofTable =
+                    figures.stream().filter(f -> f.table().equals(annexId)).toList();
             // each figure names a visible column and a row of the table, rows in the table's order
-            Set<String> visible = table.columns().stream().filter(c -> !c.hidden()).map(BudgetColumn::key).collect(Collectors.toSet());
-            assertThat(ofTable).allSatisfy(f -> assertThat(visible).as(f.toString()).contains(f.column()));
-            List<String> labels = table.rows().stream().filter(r -> r.kind() != BudgetRow.Kind.HEADING).map(BudgetRow::label).toList();
+            Set<String> visible = table.columns().stream()
+                    .filter(c -> !c.hidden())
+                    .map(BudgetColumn::key)
+                    .collect(Collectors.toSet());
+            assertThat(ofTable)
+                    .allSatisfy(f -> assertThat(visible).as(f.toString()).contains(f.column()));
+            List<String> labels = table.rows().stream()
+                    .filter(r -> r.kind() != BudgetRow.Kind.HEADING)
+                    .map(BudgetRow::label)
+                    .toList();
             List<String> transcribed = new ArrayList<>();
             int lastLine = -1;
             for (SeedFigure f : ofTable) {
@@ -173,12 +197,17 @@ class SeedFiguresTest {
     }
 
     private static List<String> cells(String table) {
-        return figures.stream().filter(f -> f.table().equals(table)).map(f -> f.row() + "|" + f.column() + "|" + f.figure()).toList();
+        return figures.stream()
+                .filter(f -> f.table().equals(table))
+                .map(f -> f.row() + "|" + f.column() + "|" + f.figure())
+                .toList();
     }
 
     @Test
     void theAnnexPrintsEverySeedFigure() {
-        byte[] pdf = Fixtures.plan().render(Fixtures.read(PLAN), RenderOptions.LENIENT).content();
+        byte[] pdf = Fixtures.plan()
+                .render(Fixtures.read(PLAN), RenderOptions.LENIENT)
+                .content();
         assertPrintsTheSeed("annex", pdf, List.copyOf(exampleOf.keySet()));
     }
 
@@ -189,12 +218,19 @@ class SeedFiguresTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void eachBudgetSummaryExamplePrintsEverySeedFigure(Path example) throws IOException {
-        byte[] pdf = Fixtures.types().find("budget-summary").orElseThrow()
-                .render(Files.readAllBytes(example), RenderOptions.LENIENT).content();
+        byte[] pdf = Fixtures.types()
+                .find("budget-summary")
+                .orElseThrow()
+                .render(Files.readAllBytes(example), RenderOptions.LENIENT)
+                .content();
         List<String> tables = new ArrayList<>();
         for (BudgetTable table : Budgets.summary(Files.readAllBytes(example)).tables()) {
             // the first transcribed copy of the table: the seed's two copies are equal (tested above)
-            tables.add(exampleOf.entrySet().stream().filter(e -> e.getValue().equals(table.id())).findFirst().orElseThrow().getKey());
+            tables.add(exampleOf.entrySet().stream()
+                    .filter(e -> e.getValue().equals(table.id()))
+                    .findFirst()
+                    .orElseThrow()
+                    .getKey());
         }
         assertPrintsTheSeed(example.getFileName().toString(), pdf, tables);
     }
@@ -209,7 +245,8 @@ class SeedFiguresTest {
         int cursor = 0;
         for (String annexId : tables) {
             BudgetTable table = exampleTables.get(exampleOf.get(annexId));
-            List<SeedFigure> ofTable = figures.stream().filter(f -> f.table().equals(annexId)).toList();
+            List<SeedFigure> ofTable =
+                    figures.stream().filter(f -> f.table().equals(annexId)).toList();
             if (table.title() != null) {
                 cursor = anchor(lines, cursor, table.title(), document + " " + annexId);
             }
@@ -224,14 +261,21 @@ class SeedFiguresTest {
                 }
                 lastLine = f.line();
                 RowMatch match = locate(lines, cursor, f.row());
-                assertThat(match).as(document + ": row «" + f.row() + "» of " + annexId + " (seed line " + f.line() + ")").isNotNull();
+                assertThat(match)
+                        .as(document + ": row «" + f.row() + "» of " + annexId + " (seed line " + f.line() + ")")
+                        .isNotNull();
                 cursor = match.lastLine() + 1;
                 rowWords.put(f.line(), match.cells());
-                match.cells().stream().filter(w -> AMOUNT.matcher(w.text()).matches()).forEach(amounts::add);
+                match.cells().stream()
+                        .filter(w -> AMOUNT.matcher(w.text()).matches())
+                        .forEach(amounts::add);
             }
-            List<BudgetColumn> visible = table.columns().stream().filter(c -> !c.hidden()).toList();
+            List<BudgetColumn> visible =
+                    table.columns().stream().filter(c -> !c.hidden()).toList();
             List<Float> edges = rightEdges(amounts);
-            assertThat(edges).as(document + " " + annexId + ": one right edge per column " + visible.stream().map(BudgetColumn::key).toList())
+            assertThat(edges)
+                    .as(document + " " + annexId + ": one right edge per column "
+                            + visible.stream().map(BudgetColumn::key).toList())
                     .hasSize(visible.size());
             // a cell the seed leaves blank in a row it prints stays blank
             Map<Integer, String> rowLabels = new LinkedHashMap<>();
@@ -241,8 +285,15 @@ class SeedFiguresTest {
                     String key = visible.get(c).key();
                     float edge = edges.get(c);
                     String printed = printedAt(rowWords.get(line), edge);
-                    if (!printed.isEmpty() && ofTable.stream().noneMatch(f -> f.line() == line && f.column().equals(key))) {
-                        misses.add(new Miss(document, new SeedFigure(annexId, line, row, key, ""), "", printed,
+                    if (!printed.isEmpty()
+                            && ofTable.stream()
+                                    .noneMatch(
+                                            f -> f.line() == line && f.column().equals(key))) {
+                        misses.add(new Miss(
+                                document,
+                                new SeedFigure(annexId, line, row, key, ""),
+                                "",
+                                printed,
                                 "printed where the seed leaves the cell blank"));
                     }
                 }
@@ -252,15 +303,20 @@ class SeedFiguresTest {
                 float edge = edges.get(column);
                 String printed = printedAt(rowWords.get(f.line()), edge);
                 String name = Reconciliation.columnName(table.column(f.column()).orElseThrow());
-                KnownError error = errors.stream().filter(e -> e.table().equals(table.id()) && e.row().equals(f.row())
-                        && e.column().equals(name)).findFirst().orElse(null);
+                KnownError error = errors.stream()
+                        .filter(e -> e.table().equals(table.id())
+                                && e.row().equals(f.row())
+                                && e.column().equals(name))
+                        .findFirst()
+                        .orElse(null);
                 String wanted = f.figure();
                 if (error != null) {
                     NumberStyle style = table.numberStyle();
                     int decimals = table.column(f.column()).orElseThrow().decimals();
                     exceptions.add(error);
                     wanted = style.accounting(error.computed(), decimals);
-                    String note = "«" + error.row() + "», " + error.column() + ": cifra declarada " + style.accounting(error.declared(), decimals)
+                    String note = "«" + error.row() + "», " + error.column() + ": cifra declarada "
+                            + style.accounting(error.declared(), decimals)
                             + ", cifra calculada " + wanted + " (diferencia "
                             + style.accounting(error.declared().subtract(error.computed()), decimals) + ").";
                     if (!flowing.contains(note.replaceAll("\\s+", ""))) {
@@ -273,31 +329,57 @@ class SeedFiguresTest {
                 }
             }
         }
-        assertThat(checked).isEqualTo(figures.stream().filter(f -> tables.contains(f.table())).count());
+        assertThat(checked)
+                .isEqualTo(
+                        figures.stream().filter(f -> tables.contains(f.table())).count());
         // every real error of these tables was met in its cell: the report and the transcription agree
         List<String> printedTables = tables.stream().map(t -> exampleOf.get(t)).toList();
-        assertThat(exceptions).as(document + ": the errors of " + SeedReconciliationTest.REPORT)
-                .containsExactlyInAnyOrderElementsOf(errors.stream().filter(e -> printedTables.contains(e.table())).toList());
-        long extra = misses.stream().filter(m -> m.expected().figure().isEmpty()).count();
+        assertThat(exceptions)
+                .as(document + ": the errors of " + SeedReconciliationTest.REPORT)
+                .containsExactlyInAnyOrderElementsOf(errors.stream()
+                        .filter(e -> printedTables.contains(e.table()))
+                        .toList());
+        long extra =
+                misses.stream().filter(m -> m.expected().figure().isEmpty()).count();
         System.out.println("SeedFiguresTest " + document + ": " + checked + " figures, "
-                + (checked - misses.size() + extra) + " as the seed prints them, " + exceptions.size() + " real errors among them; "
+                + (checked - misses.size() + extra) + " as the seed prints them, " + exceptions.size()
+                + " real errors among them; "
                 + misses.stream().collect(Collectors.groupingBy(Miss::why, TreeMap::new, Collectors.counting()))
                 + misses.stream().map(m -> "\n  " + m).collect(Collectors.joining()));
         // The seed's own slips of writing are listed one by one, with their reason; nothing else may differ,
         // and every listed slip must still be met, so the list cannot go stale.
-        List<Slip> met = misses.stream().map(m -> new Slip(m.expected().table(), m.expected().row(), m.expected().column(),
-                m.expected().figure(), m.printed())).filter(slips::contains).toList();
-        assertThat(met).as(document + ": the slips of " + SLIPS + " in these tables")
-                .containsExactlyInAnyOrderElementsOf(slips.stream().filter(s -> tables.contains(s.table())).toList());
-        assertThat(misses.stream().filter(m -> !met.contains(new Slip(m.expected().table(), m.expected().row(),
-                m.expected().column(), m.expected().figure(), m.printed()))).toList())
-                .as(document + ": figures not printed as seed 003 prints them").isEmpty();
+        List<Slip> met = misses.stream()
+                .map(m -> new Slip(
+                        m.expected().table(),
+                        m.expected().row(),
+                        m.expected().column(),
+                        m.expected().figure(),
+                        m.printed()))
+                .filter(slips::contains)
+                .toList();
+        assertThat(met)
+                .as(document + ": the slips of " + SLIPS + " in these tables")
+                .containsExactlyInAnyOrderElementsOf(
+                        slips.stream().filter(s -> tables.contains(s.table())).toList());
+        assertThat(misses.stream()
+                        .filter(m -> !met.contains(new Slip(
+                                m.expected().table(),
+                                m.expected().row(),
+                                m.expected().column(),
+                                m.expected().figure(),
+                                m.printed())))
+                        .toList())
+                .as(document + ": figures not printed as seed 003 prints them")
+                .isEmpty();
     }
 
     /** The text of a row's cell: the words right-aligned on the column's edge. */
     private static String printedAt(List<Word> row, float edge) {
-        return row.stream().filter(w -> Math.abs(w.x1() - edge) < ALIGNED)
-                .sorted(Comparator.comparing(Word::x0)).map(Word::text).collect(Collectors.joining(" "));
+        return row.stream()
+                .filter(w -> Math.abs(w.x1() - edge) < ALIGNED)
+                .sorted(Comparator.comparing(Word::x0))
+                .map(Word::text)
+                .collect(Collectors.joining(" "));
     }
 
     /** Why a cell differs, for the reader of a failure: a rounding difference or only the way it is written. */
@@ -336,15 +418,12 @@ class SeedFiguresTest {
     // ---- the PDF read by position ----
 
     /** A run of glyphs without a space or a gap, with its left and right edge and baseline, in points. */
-    record Word(int page, float x0, float x1, float y, String text) {
-    }
+    record Word(int page, float x0, float x1, float y, String text) {}
 
-    record Line(int page, float y, List<Word> words) {
-    }
+    record Line(int page, float y, List<Word> words) {}
 
     /** The lines a row's label takes, and the words on them that are not the label: its cells. */
-    record RowMatch(int firstLine, int lastLine, List<Word> cells) {
-    }
+    record RowMatch(int firstLine, int lastLine, List<Word> cells) {}
 
     private static final Pattern AMOUNT = Pattern.compile("\\(?[0-9][0-9.,']*\\)?|-+|n\\.a\\.");
     /** Right edges of one right-aligned column agree to a fraction of a point. */
@@ -451,7 +530,10 @@ class SeedFiguresTest {
                     }
                 }
                 // a label goes on only on the next line of the same page, from its left
-                if (consumed == 0 || rest.isEmpty() || j + 1 >= lines.size() || lines.get(j + 1).page() != lines.get(j).page()
+                if (consumed == 0
+                        || rest.isEmpty()
+                        || j + 1 >= lines.size()
+                        || lines.get(j + 1).page() != lines.get(j).page()
                         || lines.get(j + 1).y() - lines.get(j).y() > 20f) {
                     break;
                 }
@@ -463,7 +545,9 @@ class SeedFiguresTest {
                 List<Word> cells = new ArrayList<>();
                 for (Line line : lines) {
                     if (line.page() == first.page() && line.y() >= first.y() - 4f && line.y() <= last.y() + 4f) {
-                        line.words().stream().filter(w -> !labelWords.contains(w)).forEach(cells::add);
+                        line.words().stream()
+                                .filter(w -> !labelWords.contains(w))
+                                .forEach(cells::add);
                     }
                 }
                 return new RowMatch(i, j, cells);

@@ -14,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.math.RoundingMode;
 
 /**
  * Every budget table of seed 003, transcribed with its printed figures declared, reconciled. The
@@ -56,28 +56,33 @@ class SeedReconciliationTest {
 
     @Test
     void everyExampleIsWellFormedAndCoversTheSeedTables() {
-        reports.forEach((example, report) -> assertThat(report.errors()).as(example.toString()).isEmpty());
+        reports.forEach((example, report) ->
+                assertThat(report.errors()).as(example.toString()).isEmpty());
         assertThat(all()).isNotEmpty();
         assertThat(reports).hasSize(6);
     }
 
     @Test
     void everyRealArithmeticErrorIsFlagged() {
-        List<String> errors = all().stream().filter(TotalMismatch::isError).map(SeedReconciliationTest::line).toList();
-        assertThat(errors).containsExactlyInAnyOrder(
-                // Cuadro 1: 20'000 + 60'000 + 50'000 + 20'000 − 9'236 = 140'764, printed 140'760.
-                "programa-por-anio | Asistencia técnica nacional (MWA) | Total | 140760 | 140764",
-                // Cuadro 1: 10'000 + 100'000 + 100'000 + 30'000 + 13'000 = 253'000, printed 370'000.
-                "programa-por-anio | Fondo concursable, temas macro | Total | 370000 | 253000",
-                // Cuadro 1: the rows' totals add up to 4'099'384, printed 4'086'384.
-                "programa-por-anio | TOTAL | Total | 4086384 | 4099384",
-                // Tourism (CHF): the items carry cents (58.814,13 + 11.030,18) the totals dropped.
-                "gastos-operativos-chf | Total Gastos operativos | POA 2008 hasta agosto | 152849 | 152849.31",
-                "gastos-operativos-chf | Total Gastos operativos | POA hasta diciembre | 152849 | 152849.31",
-                "gastos-operativos-chf | Total (CHF) | POA 2008 hasta agosto | 535558 | 535558.31",
-                "gastos-operativos-chf | Total (CHF) | POA hasta diciembre | 600558 | 600558.31",
-                // Tourism (CHF): the 65.000,00 increase is in its item but the subtotal prints 0,00.
-                "gastos-operativos-chf | Total Apoyo a las OGDs | Modificación | 0 | 65000");
+        List<String> errors = all().stream()
+                .filter(TotalMismatch::isError)
+                .map(SeedReconciliationTest::line)
+                .toList();
+        assertThat(errors)
+                .containsExactlyInAnyOrder(
+                        // Cuadro 1: 20'000 + 60'000 + 50'000 + 20'000 − 9'236 = 140'764, printed 140'760.
+                        "programa-por-anio | Asistencia técnica nacional (MWA) | Total | 140760 | 140764",
+                        // Cuadro 1: 10'000 + 100'000 + 100'000 + 30'000 + 13'000 = 253'000, printed 370'000.
+                        "programa-por-anio | Fondo concursable, temas macro | Total | 370000 | 253000",
+                        // Cuadro 1: the rows' totals add up to 4'099'384, printed 4'086'384.
+                        "programa-por-anio | TOTAL | Total | 4086384 | 4099384",
+                        // Tourism (CHF): the items carry cents (58.814,13 + 11.030,18) the totals dropped.
+                        "gastos-operativos-chf | Total Gastos operativos | POA 2008 hasta agosto | 152849 | 152849.31",
+                        "gastos-operativos-chf | Total Gastos operativos | POA hasta diciembre | 152849 | 152849.31",
+                        "gastos-operativos-chf | Total (CHF) | POA 2008 hasta agosto | 535558 | 535558.31",
+                        "gastos-operativos-chf | Total (CHF) | POA hasta diciembre | 600558 | 600558.31",
+                        // Tourism (CHF): the 65.000,00 increase is in its item but the subtotal prints 0,00.
+                        "gastos-operativos-chf | Total Apoyo a las OGDs | Modificación | 0 | 65000");
     }
 
     @Test
@@ -89,9 +94,11 @@ class SeedReconciliationTest {
             assertThat(m.difference().abs()).isLessThanOrEqualTo(new BigDecimal("4"));
         });
         assertThat(all().stream().filter(m -> m.difference().abs().compareTo(BigDecimal.ONE) == 0))
-                .isNotEmpty().allSatisfy(m -> assertThat(m.isError()).as(line(m)).isFalse());
+                .isNotEmpty()
+                .allSatisfy(m -> assertThat(m.isError()).as(line(m)).isFalse());
         // The subproject summary: AMPEX's available is −1 computed, printed "(0)".
-        assertThat(rounding).extracting(SeedReconciliationTest::line)
+        assertThat(rounding)
+                .extracting(SeedReconciliationTest::line)
                 .contains("resumen-subproyectos-1-2-1-3 | AMPEX | Total Disponible Sep a Dic 2008 (US$) | 0 | -1");
     }
 
@@ -100,10 +107,13 @@ class SeedReconciliationTest {
         // Tourism in US$ and Anexo 1's equipment: the sheets added unrounded conversions ("rounding": "display"),
         // so 152.849,31 / 1.05 = 145,570.77 prints the seed's 145,571, where the rounded cells add up to 145,568.
         assertThat(all()).noneMatch(m -> m.location().table().equals("gastos-operativos-usd"));
-        assertThat(all().stream().filter(m -> m.location().table().equals("anexo-1-equipos")).map(SeedReconciliationTest::line))
-                .containsExactly("anexo-1-equipos | Computadora personal completa, estufas, repuestos de equipos de cómputo, USB,"
-                        + " implementos de comunicación vía internet. Equipos de comunicación móvil RPM (celular) Destino: Oficina"
-                        + " del proyecto en Cusco. | Monto en US$ | 2691 | 2690");
+        assertThat(all().stream()
+                        .filter(m -> m.location().table().equals("anexo-1-equipos"))
+                        .map(SeedReconciliationTest::line))
+                .containsExactly(
+                        "anexo-1-equipos | Computadora personal completa, estufas, repuestos de equipos de cómputo, USB,"
+                                + " implementos de comunicación vía internet. Equipos de comunicación móvil RPM (celular) Destino: Oficina"
+                                + " del proyecto en Cusco. | Monto en US$ | 2691 | 2690");
     }
 
     @Test
@@ -126,8 +136,13 @@ class SeedReconciliationTest {
 
                 """);
         long errors = all().stream().filter(TotalMismatch::isError).count();
-        md.append("**").append(errors).append(" errors, ").append(all().size() - errors)
-                .append(" rounding differences**, in ").append(reports.size()).append(" files.\n");
+        md.append("**")
+                .append(errors)
+                .append(" errors, ")
+                .append(all().size() - errors)
+                .append(" rounding differences**, in ")
+                .append(reports.size())
+                .append(" files.\n");
         reports.forEach((example, report) -> {
             md.append("\n## ").append(example.getFileName()).append("\n\n");
             if (report.mismatches().isEmpty()) {
@@ -137,11 +152,23 @@ class SeedReconciliationTest {
             md.append("| class | table | row | column | declared | computed | difference | tolerance |\n");
             md.append("|---|---|---|---|---:|---:|---:|---:|\n");
             for (TotalMismatch m : report.mismatches()) {
-                md.append("| ").append(m.isError() ? "**error**" : "rounding").append(" | ").append(m.location().table())
-                        .append(" | ").append(m.location().row().replace("|", "\\|")).append(" | ").append(m.location().column())
-                        .append(" | ").append(m.declared().toPlainString()).append(" | ").append(m.computed().toPlainString())
-                        .append(" | ").append(m.difference().toPlainString())
-                        .append(" | ±").append(m.tolerance().setScale(2, RoundingMode.UP).toPlainString()).append(" |\n");
+                md.append("| ")
+                        .append(m.isError() ? "**error**" : "rounding")
+                        .append(" | ")
+                        .append(m.location().table())
+                        .append(" | ")
+                        .append(m.location().row().replace("|", "\\|"))
+                        .append(" | ")
+                        .append(m.location().column())
+                        .append(" | ")
+                        .append(m.declared().toPlainString())
+                        .append(" | ")
+                        .append(m.computed().toPlainString())
+                        .append(" | ")
+                        .append(m.difference().toPlainString())
+                        .append(" | ±")
+                        .append(m.tolerance().setScale(2, RoundingMode.UP).toPlainString())
+                        .append(" |\n");
             }
         });
         Golden.assertFile(REPORT, md.toString());
@@ -151,10 +178,15 @@ class SeedReconciliationTest {
     void theAnnexBudgetsAreTheseExamples() throws IOException {
         Map<String, JsonNode> examples = new LinkedHashMap<>();
         for (Path example : examples()) {
-            JSON.readTree(Files.readAllBytes(example)).get("tables").forEach(t -> examples.put(t.get("id").stringValue(), t));
+            JSON.readTree(Files.readAllBytes(example))
+                    .get("tables")
+                    .forEach(t -> examples.put(t.get("id").stringValue(), t));
         }
         List<JsonNode> annex = new ArrayList<>();
-        budgetBlocks(JSON.readTree(Files.readAllBytes(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json"))).get("sections"), annex);
+        budgetBlocks(
+                JSON.readTree(Files.readAllBytes(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json")))
+                        .get("sections"),
+                annex);
         assertThat(annex).hasSize(16);
         for (JsonNode table : annex) {
             String id = table.get("id").stringValue();
@@ -183,7 +215,8 @@ class SeedReconciliationTest {
     }
 
     private static String line(TotalMismatch m) {
-        return m.location().table() + " | " + m.location().row() + " | " + m.location().column() + " | "
-                + m.declared().toPlainString() + " | " + m.computed().toPlainString();
+        return m.location().table() + " | " + m.location().row() + " | "
+                + m.location().column() + " | " + m.declared().toPlainString() + " | "
+                + m.computed().toPlainString();
     }
 }

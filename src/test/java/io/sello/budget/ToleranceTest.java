@@ -39,7 +39,8 @@ class ToleranceTest {
 
     @Test
     void beyondTheBoundItIsAnError() {
-        assertThat(reconcile(twoItems("4", true))).singleElement()
+        assertThat(reconcile(twoItems("4", true)))
+                .singleElement()
                 .satisfies(m -> assertThat(m.isError()).isTrue());
     }
 

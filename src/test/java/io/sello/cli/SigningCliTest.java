@@ -1,7 +1,13 @@
 package io.sello.cli;
 
+import io.sello.signing.Keystores;
+import io.sello.support.CraftedPdfs;
 import io.sello.support.Fixtures;
 import io.sello.support.Processes;
+import io.sello.support.Tampering;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -18,12 +24,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.sello.signing.Keystores;
-import io.sello.support.CraftedPdfs;
-import io.sello.support.Tampering;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
 
 /** The three sign-offs from the command line, with a keystore whose password comes from the environment. */
 class SigningCliTest {
@@ -33,8 +33,11 @@ class SigningCliTest {
     private SelloCli cli(Map<String, String> environment) {
         stdout.reset();
         stderr.reset();
-        return new SelloCli(Fixtures::types, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8), environment::get,
+        return new SelloCli(
+                Fixtures::types,
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                environment::get,
                 Clock.fixed(Instant.parse("2021-07-07T16:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -49,7 +52,9 @@ class SigningCliTest {
     /** Seed 000's Formulario N.5.B rendered by the CLI into {@code dir}. */
     private Path renderedForm(Path dir, Map<String, String> env) {
         Path form = dir.resolve("form.pdf");
-        assertThat(cli(env).run(new String[]{"render", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString(), "-o", form.toString()}))
+        assertThat(cli(env).run(new String[] {
+                    "render", "poa-execution-form", Fixtures.SEED_EXAMPLE.toString(), "-o", form.toString()
+                }))
                 .isEqualTo(SelloCli.OK);
         return form;
     }
@@ -65,26 +70,57 @@ class SigningCliTest {
         Path form = renderedForm(dir, env);
 
         Path wrongOrder = dir.resolve("wrong.pdf");
-        assertThat(cli(env).run(new String[]{"sign", form.toString(), "--role", "REVISADO", "--name", "Luis Mamani",
-                "--position", "Jefe", "-o", wrongOrder.toString(), "--keystore", keystore.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(cli(env).run(new String[] {
+                    "sign",
+                    form.toString(),
+                    "--role",
+                    "REVISADO",
+                    "--name",
+                    "Luis Mamani",
+                    "--position",
+                    "Jefe",
+                    "-o",
+                    wrongOrder.toString(),
+                    "--keystore",
+                    keystore.toString()
+                }))
+                .isEqualTo(SelloCli.INVALID_INPUT);
         assertThat(out()).contains("refused: the next sign-off is ELABORADO, not REVISADO");
         assertThat(wrongOrder).doesNotExist();
 
         Path current = form;
-        String[][] steps = {{"ELABORADO", "Ana Quispe", "Técnico"}, {"REVISADO", "Luis Mamani", "Jefe"}, {"APROBADO", "Rosa Choque", "Directora"}};
+        String[][] steps = {
+            {"ELABORADO", "Ana Quispe", "Técnico"},
+            {"REVISADO", "Luis Mamani", "Jefe"},
+            {"APROBADO", "Rosa Choque", "Directora"}
+        };
         for (String[] step : steps) {
             Path next = dir.resolve(step[0] + ".pdf");
-            int code = cli(env).run(new String[]{"sign", current.toString(), "--role", step[0], "--name", step[1],
-                    "--position", step[2], "-o", next.toString(), "--keystore", keystore.toString()});
+            int code = cli(env).run(new String[] {
+                "sign",
+                current.toString(),
+                "--role",
+                step[0],
+                "--name",
+                step[1],
+                "--position",
+                step[2],
+                "-o",
+                next.toString(),
+                "--keystore",
+                keystore.toString()
+            });
             assertThat(code).as(out() + stderr.toString(StandardCharsets.UTF_8)).isEqualTo(SelloCli.OK);
             assertThat(out()).contains("signed " + step[0] + " as " + step[1]);
             current = next;
         }
 
-        assertThat(cli(env).run(new String[]{"verify", current.toString()})).isEqualTo(SelloCli.OK);
+        assertThat(cli(env).run(new String[] {"verify", current.toString()})).isEqualTo(SelloCli.OK);
         JsonNode report = JsonMapper.builder().build().readTree(out());
         assertThat(report.get("intact").booleanValue()).isTrue();
-        assertThat(report.get("report").get("signatures")).extracting(s -> s.get("step").stringValue() + " " + s.get("signer").stringValue())
+        assertThat(report.get("report").get("signatures"))
+                .extracting(
+                        s -> s.get("step").stringValue() + " " + s.get("signer").stringValue())
                 .containsExactly("ELABORADO Ana Quispe", "REVISADO Luis Mamani", "APROBADO Rosa Choque");
         String pdfsig = Processes.run("pdfsig", current.toString());
         assertThat(pdfsig.split("Signature is Valid", -1)).hasSize(4);
@@ -92,7 +128,7 @@ class SigningCliTest {
         byte[] bytes = Tampering.flipByteInFirstStream(Files.readAllBytes(current));
         Path tampered = dir.resolve("tampered.pdf");
         Files.write(tampered, bytes);
-        assertThat(cli(env).run(new String[]{"verify", tampered.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(cli(env).run(new String[] {"verify", tampered.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
         assertThat(out()).contains("\"intact\" : false");
     }
 
@@ -100,13 +136,41 @@ class SigningCliTest {
     void theKeystorePasswordNeverComesFromTheCommandLine(@TempDir Path dir) throws Exception {
         Path keystore = signerKeystore(dir);
         Path form = renderedForm(dir, Map.of());
-        assertThat(cli(Map.of()).run(new String[]{"sign", form.toString(), "--role", "ELABORADO", "--name", "A", "--position", "B",
-                "-o", dir.resolve("x.pdf").toString(), "--keystore", keystore.toString()})).isEqualTo(SelloCli.FAILURE);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("SELLO_KEYSTORE_PASSWORD must hold the keystore's password");
-        assertThat(cli(Map.of(SigningCommands.PASSWORD_VARIABLE, "wrong-password")).run(new String[]{"sign", form.toString(), "--role",
-                "ELABORADO", "--name", "A", "--position", "B", "-o", dir.resolve("x.pdf").toString(), "--keystore", keystore.toString()}))
+        assertThat(cli(Map.of()).run(new String[] {
+                    "sign",
+                    form.toString(),
+                    "--role",
+                    "ELABORADO",
+                    "--name",
+                    "A",
+                    "--position",
+                    "B",
+                    "-o",
+                    dir.resolve("x.pdf").toString(),
+                    "--keystore",
+                    keystore.toString()
+                }))
                 .isEqualTo(SelloCli.FAILURE);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("the keystore cannot be opened (wrong file or password)")
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .contains("SELLO_KEYSTORE_PASSWORD must hold the keystore's password");
+        assertThat(cli(Map.of(SigningCommands.PASSWORD_VARIABLE, "wrong-password"))
+                        .run(new String[] {
+                            "sign",
+                            form.toString(),
+                            "--role",
+                            "ELABORADO",
+                            "--name",
+                            "A",
+                            "--position",
+                            "B",
+                            "-o",
+                            dir.resolve("x.pdf").toString(),
+                            "--keystore",
+                            keystore.toString()
+                        }))
+                .isEqualTo(SelloCli.FAILURE);
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .contains("the keystore cannot be opened (wrong file or password)")
                 .doesNotContain("wrong-password");
     }
 
@@ -114,12 +178,27 @@ class SigningCliTest {
     @Test
     void craftedFilesAreRefusedByNameNotWithAStackTrace(@TempDir Path dir) throws Exception {
         Path loop = Files.write(dir.resolve("loop.pdf"), CraftedPdfs.selfReferencingPageTree());
-        assertThat(cli(Map.of()).run(new String[]{"verify", loop.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
-        assertThat(out()).isEqualTo("refused: the file is not a readable PDF: its objects refer to themselves or nest too deep\n");
+        assertThat(cli(Map.of()).run(new String[] {"verify", loop.toString()})).isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out())
+                .isEqualTo(
+                        "refused: the file is not a readable PDF: its objects refer to themselves or nest too deep\n");
         Path fields = Files.write(dir.resolve("fields.pdf"), CraftedPdfs.manySignatureFields(4000, 0));
-        assertThat(cli(Map.of()).run(new String[]{"sign", fields.toString(), "--role", "ELABORADO", "--name", "A", "--position", "B",
-                "-o", dir.resolve("x.pdf").toString()})).isEqualTo(SelloCli.INVALID_INPUT);
-        assertThat(out()).startsWith("refused: the file is over sello.limits.pdf.max-signature-fields (100)").endsWith("; nothing written\n");
+        assertThat(cli(Map.of()).run(new String[] {
+                    "sign",
+                    fields.toString(),
+                    "--role",
+                    "ELABORADO",
+                    "--name",
+                    "A",
+                    "--position",
+                    "B",
+                    "-o",
+                    dir.resolve("x.pdf").toString()
+                }))
+                .isEqualTo(SelloCli.INVALID_INPUT);
+        assertThat(out())
+                .startsWith("refused: the file is over sello.limits.pdf.max-signature-fields (100)")
+                .endsWith("; nothing written\n");
         assertThat(stderr.toString(StandardCharsets.UTF_8)).doesNotContain("Exception", "\tat ");
         assertThat(dir.resolve("x.pdf")).doesNotExist();
     }
@@ -134,7 +213,8 @@ class SigningCliTest {
         Map<String, String> env = Map.of(SigningCommands.PASSWORD_VARIABLE, PASSWORD);
         Path form = renderedForm(dir, env);
         Path scripted = dir.resolve("scripted.pdf");
-        try (var document = Loader.loadPDF(form.toFile()); var out = Files.newOutputStream(scripted)) {
+        try (var document = Loader.loadPDF(form.toFile());
+                var out = Files.newOutputStream(scripted)) {
             var script = new COSDictionary();
             script.setItem(COSName.S, COSName.getPDFName("JavaScript"));
             script.setString(COSName.JS, "app.alert('hola')");
@@ -144,11 +224,24 @@ class SigningCliTest {
             document.saveIncremental(out);
         }
         Path signed = dir.resolve("signed.pdf");
-        assertThat(cli(env).run(new String[]{"sign", scripted.toString(), "--role", "ELABORADO", "--name", "Ana Quispe",
-                "--position", "Técnico", "-o", signed.toString(), "--keystore", keystore.toString()}))
-                .as(out() + stderr.toString(StandardCharsets.UTF_8)).isEqualTo(SelloCli.OK);
+        assertThat(cli(env).run(new String[] {
+                    "sign",
+                    scripted.toString(),
+                    "--role",
+                    "ELABORADO",
+                    "--name",
+                    "Ana Quispe",
+                    "--position",
+                    "Técnico",
+                    "-o",
+                    signed.toString(),
+                    "--keystore",
+                    keystore.toString()
+                }))
+                .as(out() + stderr.toString(StandardCharsets.UTF_8))
+                .isEqualTo(SelloCli.OK);
 
-        assertThat(cli(env).run(new String[]{"verify", signed.toString()})).isEqualTo(SelloCli.OK);
+        assertThat(cli(env).run(new String[] {"verify", signed.toString()})).isEqualTo(SelloCli.OK);
         JsonNode report = JsonMapper.builder().build().readTree(out());
         assertThat(report.get("intact").booleanValue()).isTrue();
         assertThat(report.at("/report/signatures/0/intact").booleanValue()).isTrue();
@@ -156,7 +249,8 @@ class SigningCliTest {
         assertThat(report.at("/report/signatures/0/valid").booleanValue()).isFalse();
         assertThat(report.at("/report/signatures/0/verdict").stringValue()).isEqualTo("INDETERMINATE");
         assertThat(report.get("allValid").booleanValue()).isFalse();
-        assertThat(report.at("/report/findings").toString()).contains("the file contains JavaScript; the signatures are checked"
-                + " as for any other content, but a viewer may act on it when the file is opened");
+        assertThat(report.at("/report/findings").toString())
+                .contains("the file contains JavaScript; the signatures are checked"
+                        + " as for any other content, but a viewer may act on it when the file is opened");
     }
 }

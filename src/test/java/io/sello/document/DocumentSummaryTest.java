@@ -18,26 +18,37 @@ class DocumentSummaryTest {
 
     @Test
     void formulario5bShowsItsTitleInstitutionCodeAndCutOffDate() throws Exception {
-        assertThat(summary("poa-execution-form", "examples/poa-execution-form/senavex-2020-julio.json")).isEqualTo(new DocumentSummary(
-                "SEGUIMIENTO A LA EJECUCION FINANCIERA - MES DE JULIO", "MINISTERIO DE DESARROLLO PRODUCTIVO Y ECONOMIA PLURAL — SENAVEX",
-                "FORMULARIO N.5.B · ANTEPROYECTO POA 2020", "07/07/2021"));
+        assertThat(summary("poa-execution-form", "examples/poa-execution-form/senavex-2020-julio.json"))
+                .isEqualTo(new DocumentSummary(
+                        "SEGUIMIENTO A LA EJECUCION FINANCIERA - MES DE JULIO",
+                                "MINISTERIO DE DESARROLLO PRODUCTIVO Y ECONOMIA PLURAL — SENAVEX",
+                        "FORMULARIO N.5.B · ANTEPROYECTO POA 2020", "07/07/2021"));
     }
 
     @Test
     void anAmendmentShowsItsPartiesProjectAndSigning() throws Exception {
-        assertThat(summary("agreement-amendment", "examples/agreement-amendment/pcc-peru-2008.json")).isEqualTo(new DocumentSummary(
-                "ENMIENDA AL ACUERDO", "LA CONFEDERACION SUIZA y LA REPUBLICA DEL PERU", "Programa de Cooperación Comercial (PCC), Fase II",
-                "Lima, 11/03/2009"));
+        assertThat(summary("agreement-amendment", "examples/agreement-amendment/pcc-peru-2008.json"))
+                .isEqualTo(new DocumentSummary(
+                        "ENMIENDA AL ACUERDO",
+                        "LA CONFEDERACION SUIZA y LA REPUBLICA DEL PERU",
+                        "Programa de Cooperación Comercial (PCC), Fase II",
+                        "Lima, 11/03/2009"));
     }
 
     @Test
     void aPlanAndABudgetSummaryShowTheirCoverInTheirOwnWords() throws Exception {
-        assertThat(summary("operational-plan", "examples/operational-plan/pcc-plan-operativo-2008.json")).isEqualTo(new DocumentSummary(
-                "Plan Operativo de ampliación", "Programa de Cooperación Comercial con el Perú", "Extensión Período: SETIEMBRE-DICIEMBRE 2008",
-                "Lima, Setiembre 2008"));
-        assertThat(summary("budget-summary", "examples/budget-summary/cuadro-1-programa.json")).isEqualTo(new DocumentSummary(
-                "Plan Operativo PCC 2005 – 2008", "Programa de Cooperación Comercial con el Perú", "Periodo de extensión: Setiembre- Diciembre 2008",
-                "Lima, Setiembre 2008"));
+        assertThat(summary("operational-plan", "examples/operational-plan/pcc-plan-operativo-2008.json"))
+                .isEqualTo(new DocumentSummary(
+                        "Plan Operativo de ampliación",
+                        "Programa de Cooperación Comercial con el Perú",
+                        "Extensión Período: SETIEMBRE-DICIEMBRE 2008",
+                        "Lima, Setiembre 2008"));
+        assertThat(summary("budget-summary", "examples/budget-summary/cuadro-1-programa.json"))
+                .isEqualTo(new DocumentSummary(
+                        "Plan Operativo PCC 2005 – 2008",
+                        "Programa de Cooperación Comercial con el Perú",
+                        "Periodo de extensión: Setiembre- Diciembre 2008",
+                        "Lima, Setiembre 2008"));
     }
 
     /** A record stored under an older contract must not break the page: it names the kind of document instead. */
@@ -46,7 +57,8 @@ class DocumentSummaryTest {
         for (DocumentType type : Fixtures.types().all()) {
             assertThat(type.summary("{\"unexpected\": true}".getBytes(StandardCharsets.UTF_8)))
                     .isEqualTo(new DocumentSummary(type.title(), "", "", ""));
-            assertThat(type.summary("not json".getBytes(StandardCharsets.UTF_8)).title()).isEqualTo(type.title());
+            assertThat(type.summary("not json".getBytes(StandardCharsets.UTF_8)).title())
+                    .isEqualTo(type.title());
         }
     }
 }

@@ -1,15 +1,16 @@
 package io.sello.document;
 
 import io.sello.support.Fixtures;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import java.nio.file.Path;
 import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The published JSON Schema is enforced at run time by the one pipeline (issue 18, point 1): what a type's hand-written
@@ -46,23 +47,34 @@ class PublishedContractTest {
             assertThat(e.pointer()).isEqualTo("/tables/0/rows/0/level");
             assertThat(e.message()).isEqualTo("expected a whole number but got null");
         });
-        assertThatThrownBy(() -> budget.render(json, RenderOptions.STRICT)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.errors()).extracting(InputError::pointer).containsExactly("/tables/0/rows/0/level"));
+        assertThatThrownBy(() -> budget.render(json, RenderOptions.STRICT))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(InputError::pointer)
+                                .containsExactly("/tables/0/rows/0/level"));
     }
 
     @Test
     void aValueThatFitsNoAlternativeIsOneErrorAtItsPlace() {
         DocumentType budget = Fixtures.types().find("budget-summary").orElseThrow();
-        byte[] json = edited("examples/budget-summary/resumen-subproyectos.json", "/tables/0/rows/0/values", "chf", "null");
-        assertThat(budget.validate(json).errors()).extracting(InputError::pointer, InputError::message).containsExactly(
-                Tuple.tuple("/tables/0/rows/0/values/chf", "does not have any of the forms the published schema allows"));
+        byte[] json =
+                edited("examples/budget-summary/resumen-subproyectos.json", "/tables/0/rows/0/values", "chf", "null");
+        assertThat(budget.validate(json).errors())
+                .extracting(InputError::pointer, InputError::message)
+                .containsExactly(Tuple.tuple(
+                        "/tables/0/rows/0/values/chf", "does not have any of the forms the published schema allows"));
     }
 
     @Test
     void aFaultBothFindIsReportedOnceInTheReadersWords() {
-        byte[] json = edited("examples/agreement-amendment/minimal.json", "/articles/0/paragraphs/0/1/money", "amount",
+        byte[] json = edited(
+                "examples/agreement-amendment/minimal.json",
+                "/articles/0/paragraphs/0/1/money",
+                "amount",
                 "\"1000000000000000.00\"");
-        assertThat(Fixtures.amendment().validate(json).errors()).extracting(InputError::pointer)
+        assertThat(Fixtures.amendment().validate(json).errors())
+                .extracting(InputError::pointer)
                 .containsExactly("/articles/0/paragraphs/0/1/money/amount");
     }
 }

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaBoundsTest {
     /** The readers' bound on one text field (io.sello.input.JsonObject), which the schemas' maxLength must not pass. */
     private static final int READER_TEXT_LENGTH = 4000;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
@@ -37,7 +38,8 @@ class SchemaBoundsTest {
                 if (!string.has("maxLength")) {
                     unbounded.add(type.id() + ": a string without maxLength: " + brief(string));
                 } else {
-                    assertThat(string.get("maxLength").intValue()).as(type.id() + " " + brief(string))
+                    assertThat(string.get("maxLength").intValue())
+                            .as(type.id() + " " + brief(string))
                             .isLessThanOrEqualTo(READER_TEXT_LENGTH)
                             .isLessThanOrEqualTo(JsonLimits.DEFAULTS.maxStringLength());
                 }
@@ -46,7 +48,8 @@ class SchemaBoundsTest {
                 if (!array.has("maxItems")) {
                     unbounded.add(type.id() + ": an array without maxItems: " + brief(array));
                 } else {
-                    assertThat(array.get("maxItems").intValue()).as(type.id() + " " + brief(array))
+                    assertThat(array.get("maxItems").intValue())
+                            .as(type.id() + " " + brief(array))
                             .isLessThanOrEqualTo(JsonLimits.DEFAULTS.maxItems());
                 }
             }
@@ -61,7 +64,9 @@ class SchemaBoundsTest {
             return false;
         }
         String pattern = string.get("pattern").stringValue();
-        return pattern.startsWith("^") && pattern.endsWith("$") && !pattern.matches(".*(?<!\\\\)[*+].*")
+        return pattern.startsWith("^")
+                && pattern.endsWith("$")
+                && !pattern.matches(".*(?<!\\\\)[*+].*")
                 && !pattern.matches(".*\\{\\d+,}.*");
     }
 

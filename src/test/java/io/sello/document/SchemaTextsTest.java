@@ -1,6 +1,7 @@
 package io.sello.document;
 
 import io.sello.support.Fixtures;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15, point 1: the data-entry page is generated from the schemas, so every property of every published
@@ -24,7 +24,8 @@ class SchemaTextsTest {
     @ParameterizedTest
     @ValueSource(strings = {"poa-execution-form", "budget-summary", "operational-plan", "agreement-amendment"})
     void everyPropertyHasASpanishTitleAndDescriptionAndEveryEnumItsChoices(String type) {
-        JsonNode schema = JSON.readTree(Fixtures.types().find(type).orElseThrow().jsonSchema());
+        JsonNode schema =
+                JSON.readTree(Fixtures.types().find(type).orElseThrow().jsonSchema());
         assertThat(schema.get("title").stringValue()).isNotBlank();
         assertThat(schema.get("description").stringValue()).startsWith("Datos ");
         List<String> missing = new ArrayList<>();
@@ -40,17 +41,24 @@ class SchemaTextsTest {
     void theFormLabelsItsFieldsAsThePaperFormDoes() {
         JsonNode schema = JSON.readTree(Fixtures.poaForm().jsonSchema());
         JsonNode activity = schema.at("/properties/activities/items/properties");
-        assertThat(schema.at("/properties/header/properties/organizationalArea/title").stringValue()).isEqualTo("Área Organizacional");
-        assertThat(schema.at("/properties/header/properties/cutOffDate/title").stringValue()).isEqualTo("Fecha de Corte");
+        assertThat(schema.at("/properties/header/properties/organizationalArea/title")
+                        .stringValue())
+                .isEqualTo("Área Organizacional");
+        assertThat(schema.at("/properties/header/properties/cutOffDate/title").stringValue())
+                .isEqualTo("Fecha de Corte");
         assertThat(activity.at("/code/title").stringValue()).isEqualTo("(1) CÓDIGO");
         assertThat(schema.at("/$defs/split/properties/tgn/title").stringValue()).isEqualTo("T.G.N.");
-        assertThat(schema.at("/$defs/split/properties/otherSources/title").stringValue()).isEqualTo("Otras fuentes");
-        assertThat(schema.at("/$defs/money/description").stringValue()).contains("bolivianos", "2 decimales", "999,999,999,999.99");
-        assertThat(schema.at("/properties/signatories/items/properties/role/x-enum-titles").toString())
+        assertThat(schema.at("/$defs/split/properties/otherSources/title").stringValue())
+                .isEqualTo("Otras fuentes");
+        assertThat(schema.at("/$defs/money/description").stringValue())
+                .contains("bolivianos", "2 decimales", "999,999,999,999.99");
+        assertThat(schema.at("/properties/signatories/items/properties/role/x-enum-titles")
+                        .toString())
                 .isEqualTo("[\"Elaborado por\",\"Revisado por\",\"Aprobado por\"]");
     }
 
-    private static void walk(JsonNode node, String path, List<String> missing, List<String> english, List<String> enums) {
+    private static void walk(
+            JsonNode node, String path, List<String> missing, List<String> english, List<String> enums) {
         if (node == null || !node.isObject()) {
             return;
         }
@@ -60,7 +68,8 @@ class SchemaTextsTest {
                 enums.add(path);
             }
         }
-        if (node.has("description") && node.get("description").stringValue().matches("(?s).*( the | of | and | is |e\\.g\\.).*")) {
+        if (node.has("description")
+                && node.get("description").stringValue().matches("(?s).*( the | of | and | is |e\\.g\\.).*")) {
             english.add(path + ": " + node.get("description").stringValue());
         }
         if (node.has("properties")) {

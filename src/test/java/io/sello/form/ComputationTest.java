@@ -1,7 +1,7 @@
 package io.sello.form;
 
-import io.sello.document.TotalMismatch;
 import io.sello.document.InputFindings;
+import io.sello.document.TotalMismatch;
 import io.sello.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +26,8 @@ class ComputationTest {
     @Test
     void activityTotalAddsItsLinesPerSource() {
         ComputedActivity activity = compute(smallForm()).activities().get(0);
-        assertThat(activity.programmed()).isEqualTo(new SourceAmounts(new BigDecimal("1000.99"), new BigDecimal("200.00")));
+        assertThat(activity.programmed())
+                .isEqualTo(new SourceAmounts(new BigDecimal("1000.99"), new BigDecimal("200.00")));
         assertThat(activity.executed()).isEqualTo(new SourceAmounts(new BigDecimal("300.25"), new BigDecimal("0.00")));
         // 300.25 / 1200.99 × 100 = 25.0002… → 25.00
         assertThat(activity.executionPercent()).contains(new BigDecimal("25.00"));
@@ -34,12 +35,12 @@ class ComputationTest {
 
     @ParameterizedTest
     @CsvSource({
-            "1200.99, 300.25, 25.00",
-            "3.00,    1.00,   33.33",
-            "3.00,    2.00,   66.67",
-            "8.00,    1.00,   12.50",   // exactly half a centavo rounds up
-            "100.00,  150.00, 150.00",  // over-execution is reported, not capped
-            "0.00,    0.00,   0.00",    // seed 000: nothing programmed, nothing executed
+        "1200.99, 300.25, 25.00",
+        "3.00,    1.00,   33.33",
+        "3.00,    2.00,   66.67",
+        "8.00,    1.00,   12.50", // exactly half a centavo rounds up
+        "100.00,  150.00, 150.00", // over-execution is reported, not capped
+        "0.00,    0.00,   0.00", // seed 000: nothing programmed, nothing executed
     })
     void executionPercentIsHalfUpToTwoDecimals(String programmed, String executed, String percent) {
         assertThat(ExecutionPercent.of(new BigDecimal(programmed), new BigDecimal(executed)))
@@ -48,7 +49,8 @@ class ComputationTest {
 
     @Test
     void executionAgainstNothingProgrammedHasNoPercent() {
-        assertThat(ExecutionPercent.of(new BigDecimal("0.00"), new BigDecimal("5.00"))).isEmpty();
+        assertThat(ExecutionPercent.of(new BigDecimal("0.00"), new BigDecimal("5.00")))
+                .isEmpty();
     }
 
     @Test
@@ -61,9 +63,13 @@ class ComputationTest {
         assertThat(computed.generalExecuted()).isEqualTo(new BigDecimal("0.00"));
         assertThat(computed.executionPercent()).contains(new BigDecimal("0.00"));
         ComputedActivity control = computed.activities().stream()
-                .filter(a -> a.activity().code().value().equals("11.03.03.")).findFirst().orElseThrow();
+                .filter(a -> a.activity().code().value().equals("11.03.03."))
+                .findFirst()
+                .orElseThrow();
         assertThat(control.programmed().tgn()).isEqualTo(new BigDecimal("7769063.00"));
-        assertThat(DeclaredTotalsCheck.check(computed)).as("the seed's printed totals are right").isEmpty();
+        assertThat(DeclaredTotalsCheck.check(computed))
+                .as("the seed's printed totals are right")
+                .isEmpty();
     }
 
     @Test
@@ -75,8 +81,9 @@ class ComputationTest {
                 },
                 "signatories\"""");
         List<TotalMismatch> mismatches = DeclaredTotalsCheck.check(compute(json));
-        assertThat(mismatches).extracting(TotalMismatch::pointer).containsExactly(
-                "/declaredTotals/partial/programmed/otherSources", "/declaredTotals/general/executed");
+        assertThat(mismatches)
+                .extracting(TotalMismatch::pointer)
+                .containsExactly("/declaredTotals/partial/programmed/otherSources", "/declaredTotals/general/executed");
         assertThat(mismatches.get(0).declared()).isEqualTo(new BigDecimal("250.00"));
         assertThat(mismatches.get(0).computed()).isEqualTo(new BigDecimal("200.00"));
         assertThat(mismatches.get(0).difference()).isEqualTo(new BigDecimal("50.00"));

@@ -11,6 +11,7 @@ import io.sello.document.ValidationReport;
 import io.sello.support.Fixtures;
 import io.sello.support.PdfRuns;
 import io.sello.support.PdfRuns.Run;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,8 +20,6 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import org.junit.jupiter.api.Assertions;
 
 /**
  * Issue 13, point 0: every amount Formulario N.5.B accepts prints in full in every cell that shows it
@@ -47,12 +46,16 @@ class LargestFormAmountTest {
     private static final Cell GENERAL_PROGRAMMED = new Cell("TOTAL GENERAL programado", 508, 114);
     private static final Cell GENERAL_EXECUTED = new Cell("TOTAL GENERAL ejecutado", 622, 108);
 
-    record Cell(String name, float x, float width) {
-    }
+    record Cell(String name, float x, float width) {}
 
     /** One activity with a line of expense group 10000 and the given percentage of column (8). */
-    private static String activity(String code, String programmedTgn, String programmedOther, String executedTgn,
-                                   String executedOther, String efficacy) {
+    private static String activity(
+            String code,
+            String programmedTgn,
+            String programmedOther,
+            String executedTgn,
+            String executedOther,
+            String efficacy) {
         return """
                 {"code": "%s", "specificActivity": "Actividad", "startDate": "2024-01-02", "endDate": "2024-12-31",
                  "indicator": {"description": "Avance", "cumulativeEfficacyPercent": "%s"},
@@ -69,7 +72,9 @@ class LargestFormAmountTest {
     }
 
     private static List<Run> render(String json) {
-        byte[] pdf = Fixtures.poaForm().render(Fixtures.utf8(json), RenderOptions.STRICT).content();
+        byte[] pdf = Fixtures.poaForm()
+                .render(Fixtures.utf8(json), RenderOptions.STRICT)
+                .content();
         List<Run> runs = PdfRuns.of(pdf);
         assertThat(PdfRuns.overlaps(runs)).as("text drawn over other text").isEmpty();
         return runs;
@@ -77,10 +82,16 @@ class LargestFormAmountTest {
 
     /** The run printed in {@code cell} on the line of {@code label}; it must be the whole figure, inside the cell. */
     private static void assertCell(List<Run> runs, String label, Cell cell, String expected) {
-        Run row = runs.stream().filter(r -> r.text().equals(label)).findFirst()
+        Run row = runs.stream()
+                .filter(r -> r.text().equals(label))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + label + " in " + runs));
-        List<Run> inCell = runs.stream().filter(r -> r.page() == row.page() && Math.abs(r.y() - row.y()) < 4
-                && r.right() > cell.x() && r.left() < cell.x() + cell.width()).toList();
+        List<Run> inCell = runs.stream()
+                .filter(r -> r.page() == row.page()
+                        && Math.abs(r.y() - row.y()) < 4
+                        && r.right() > cell.x()
+                        && r.left() < cell.x() + cell.width())
+                .toList();
         assertThat(inCell).as("%s on the line of %s", cell.name(), label).hasSize(1);
         Run run = inCell.get(0);
         assertThat(run.text()).as("%s on the line of %s", cell.name(), label).isEqualTo(expected);
@@ -148,20 +159,25 @@ class LargestFormAmountTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"" + MAX + "\"", MAX})
     void theLargestAmountIsAcceptedByTheSchemaAndTheReader(String amount) {
-        String json = Fixtures.smallForm().replace("\"tgn\": 1000.50", "\"tgn\": " + amount)
-                .replace("\"tgn\": \"0.49\"", "\"tgn\": 0").replace("\"otherSources\": \"200\"", "\"otherSources\": 0");
+        String json = Fixtures.smallForm()
+                .replace("\"tgn\": 1000.50", "\"tgn\": " + amount)
+                .replace("\"tgn\": \"0.49\"", "\"tgn\": 0")
+                .replace("\"otherSources\": \"200\"", "\"otherSources\": 0");
         assertThat(SCHEMA.validate(json, InputFormat.JSON)).as("schema").isEmpty();
-        assertThat(Fixtures.poaForm().validate(Fixtures.utf8(json)).errors()).as("reader").isEmpty();
+        assertThat(Fixtures.poaForm().validate(Fixtures.utf8(json)).errors())
+                .as("reader")
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "\"tgn\": 1000.50|\"tgn\": \"1000000000000.00\"|/activities/0/budgetLines/0/programmed/tgn",
-            "\"tgn\": 1000.50|\"tgn\": 1000000000000.00|/activities/0/budgetLines/0/programmed/tgn",
-            "\"otherSources\": \"200\"|\"otherSources\": 1000000000000|/activities/0/budgetLines/0/programmed/otherSources",
-            "\"cumulativeEfficacyPercent\": 25|\"cumulativeEfficacyPercent\": 100000000.00|/activities/0/indicator/cumulativeEfficacyPercent",
-            "\"cumulativeEfficacyPercent\": 25|\"cumulativeEfficacyPercent\": \"100000000\"|/activities/0/indicator/cumulativeEfficacyPercent",
-    })
+    @ValueSource(
+            strings = {
+                "\"tgn\": 1000.50|\"tgn\": \"1000000000000.00\"|/activities/0/budgetLines/0/programmed/tgn",
+                "\"tgn\": 1000.50|\"tgn\": 1000000000000.00|/activities/0/budgetLines/0/programmed/tgn",
+                "\"otherSources\": \"200\"|\"otherSources\": 1000000000000|/activities/0/budgetLines/0/programmed/otherSources",
+                "\"cumulativeEfficacyPercent\": 25|\"cumulativeEfficacyPercent\": 100000000.00|/activities/0/indicator/cumulativeEfficacyPercent",
+                "\"cumulativeEfficacyPercent\": 25|\"cumulativeEfficacyPercent\": \"100000000\"|/activities/0/indicator/cumulativeEfficacyPercent",
+            })
     void oneCentavoMoreIsRefusedByTheSchemaAndTheReader(String edit) {
         String[] parts = edit.split("\\|");
         String json = Fixtures.smallForm().replace(parts[0], parts[1]);
@@ -173,8 +189,10 @@ class LargestFormAmountTest {
     }
 
     private static List<InputError> refused(String json) {
-        List<InputError> validated = Fixtures.poaForm().validate(Fixtures.utf8(json)).errors();
-        UnprintableFigureException refused = Assertions.assertThrows(UnprintableFigureException.class,
+        List<InputError> validated =
+                Fixtures.poaForm().validate(Fixtures.utf8(json)).errors();
+        UnprintableFigureException refused = Assertions.assertThrows(
+                UnprintableFigureException.class,
                 () -> Fixtures.poaForm().render(Fixtures.utf8(json), RenderOptions.LENIENT));
         assertThat(refused.errors()).as("validate and render agree").isEqualTo(validated);
         return refused.errors();
@@ -190,18 +208,23 @@ class LargestFormAmountTest {
                    {"expenseGroup": "20000", "programmed": {"tgn": "0.01", "otherSources": 0}, "executed": {"tgn": 0, "otherSources": 0}}]}
                 """.formatted(MAX));
         List<InputError> errors = refused(json);
-        assertThat(errors).extracting(InputError::pointer).containsExactly(
-                "/activities/0/declaredTotal/programmed/tgn", "/declaredTotals/partial/programmed/tgn",
-                "/declaredTotals/general/programmed");
-        assertThat(errors.get(0).message()).contains("TOTAL of activity 01.01.01.", "1,000,000,000,000.00", MAX_PRINTED);
+        assertThat(errors)
+                .extracting(InputError::pointer)
+                .containsExactly(
+                        "/activities/0/declaredTotal/programmed/tgn",
+                        "/declaredTotals/partial/programmed/tgn",
+                        "/declaredTotals/general/programmed");
+        assertThat(errors.get(0).message())
+                .contains("TOTAL of activity 01.01.01.", "1,000,000,000,000.00", MAX_PRINTED);
     }
 
     @Test
     void totalParcialOverTheLargestAmountIsRefusedNamingIt() {
-        List<InputError> errors = refused(form(activity("01.01.01.", "0", "0", MAX, "0", "0"),
-                activity("01.01.02.", "0", "0", "1", "0", "0")));
-        assertThat(errors).extracting(InputError::pointer).containsExactly(
-                "/declaredTotals/partial/executed/tgn", "/declaredTotals/general/executed");
+        List<InputError> errors = refused(
+                form(activity("01.01.01.", "0", "0", MAX, "0", "0"), activity("01.01.02.", "0", "0", "1", "0", "0")));
+        assertThat(errors)
+                .extracting(InputError::pointer)
+                .containsExactly("/declaredTotals/partial/executed/tgn", "/declaredTotals/general/executed");
     }
 
     @Test
@@ -214,8 +237,10 @@ class LargestFormAmountTest {
     @Test
     void aPercentageOverTheLargestIsRefusedNamingIt() {
         List<InputError> errors = refused(form(activity("01.01.01.", "0.01", "0", "1000000", "0", "0")));
-        assertThat(errors).extracting(InputError::pointer).containsExactly(
-                "/activities/0/declaredTotal/executionPercent", "/declaredTotals/general/executionPercent");
+        assertThat(errors)
+                .extracting(InputError::pointer)
+                .containsExactly(
+                        "/activities/0/declaredTotal/executionPercent", "/declaredTotals/general/executionPercent");
     }
 
     @Test

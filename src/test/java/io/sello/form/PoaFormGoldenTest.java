@@ -14,21 +14,27 @@ class PoaFormGoldenTest {
 
     @GoldenTest
     void seedLayoutMatchesTheApprovedOne() {
-        byte[] pdf = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT).content();
+        byte[] pdf = Fixtures.poaForm()
+                .render(Fixtures.seedExample(), RenderOptions.STRICT)
+                .content();
         Golden.assertMatches("poa-execution-form/senavex-2020-julio.layout.txt", PdfLayout.of(pdf));
     }
 
     @GoldenTest
     void smallFormLayoutMatchesTheApprovedOne() {
-        byte[] pdf = Fixtures.poaForm().render(Fixtures.utf8(Fixtures.smallForm()), RenderOptions.STRICT).content();
+        byte[] pdf = Fixtures.poaForm()
+                .render(Fixtures.utf8(Fixtures.smallForm()), RenderOptions.STRICT)
+                .content();
         Golden.assertMatches("poa-execution-form/small-form.layout.txt", PdfLayout.of(pdf));
     }
 
     @Test
     void renderingIsDeterministic() {
         byte[] json = Fixtures.seedExample();
-        String first = PdfLayout.of(Fixtures.poaForm().render(json, RenderOptions.STRICT).content());
-        String second = PdfLayout.of(Fixtures.poaForm().render(json, RenderOptions.STRICT).content());
+        String first = PdfLayout.of(
+                Fixtures.poaForm().render(json, RenderOptions.STRICT).content());
+        String second = PdfLayout.of(
+                Fixtures.poaForm().render(json, RenderOptions.STRICT).content());
         assertThat(second).isEqualTo(first);
     }
 }

@@ -7,9 +7,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.sello.document.ValidationReport;
 import io.sello.support.Fixtures;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -35,20 +35,22 @@ class SchemaContractTest {
         assertThat(schemaErrors(seed)).isEmpty();
         assertThat(schemaErrors(smallForm())).isEmpty();
         assertThat(Fixtures.poaForm().validate(Fixtures.seedExample()).valid()).isTrue();
-        assertThat(new String(Fixtures.poaForm().example(), StandardCharsets.UTF_8)).isEqualTo(seed);
+        assertThat(new String(Fixtures.poaForm().example(), StandardCharsets.UTF_8))
+                .isEqualTo(seed);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "\"fiscalYear\": 2024|\"fiscalYear\": \"2024\"",
-            "\"acronym\": \"UPL\"|\"acronym\": \"UPL\", \"colour\": \"red\"",
-            "\"tgn\": \"300.25\"|\"tgn\": \"-300.25\"",
-            "\"tgn\": 1000.50|\"tgn\": \"1000.505\"",
-            "\"expenseGroup\": \"30000\"|\"expenseGroup\": \"35000\"",
-            "\"code\": \"01.01.02.\"|\"code\": \"uno\"",
-            "\"role\": \"REVISADO\"|\"role\": \"VISTO\"",
-            "\"specificActivity\": \"Seguimiento sin presupuesto\",|",
-    })
+    @ValueSource(
+            strings = {
+                "\"fiscalYear\": 2024|\"fiscalYear\": \"2024\"",
+                "\"acronym\": \"UPL\"|\"acronym\": \"UPL\", \"colour\": \"red\"",
+                "\"tgn\": \"300.25\"|\"tgn\": \"-300.25\"",
+                "\"tgn\": 1000.50|\"tgn\": \"1000.505\"",
+                "\"expenseGroup\": \"30000\"|\"expenseGroup\": \"35000\"",
+                "\"code\": \"01.01.02.\"|\"code\": \"uno\"",
+                "\"role\": \"REVISADO\"|\"role\": \"VISTO\"",
+                "\"specificActivity\": \"Seguimiento sin presupuesto\",|",
+            })
     void faultsAreRefusedByTheSchemaAndTheReader(String edit) {
         String[] fromTo = edit.split("\\|", -1);
         String json = smallForm().replace(fromTo[0], fromTo[1]);

@@ -1,37 +1,37 @@
 package io.sello.plan;
 
 import io.sello.document.RenderOptions;
+import io.sello.document.TotalsMismatchException;
 import io.sello.support.Fixtures;
 import io.sello.support.Golden;
 import io.sello.support.GoldenTest;
 import io.sello.support.JsonTexts;
 import io.sello.support.PdfDocument;
 import io.sello.support.PdfLayout;
+import io.sello.support.SeedWords;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.sello.document.TotalsMismatchException;
-import io.sello.support.SeedWords;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import org.assertj.core.api.Assertions;
 
 /** The Plan Operativo of seed 003, checked by what the PDF says. */
 class PlanPdfTest {
@@ -45,7 +45,9 @@ class PlanPdfTest {
     @BeforeAll
     static void render() {
         seedJson = JSON.readTree(Fixtures.read(SEED));
-        seedPdf = Fixtures.plan().render(Fixtures.read(SEED), RenderOptions.LENIENT).content();
+        seedPdf = Fixtures.plan()
+                .render(Fixtures.read(SEED), RenderOptions.LENIENT)
+                .content();
         pdf = PdfDocument.of(seedPdf);
     }
 
@@ -63,7 +65,8 @@ class PlanPdfTest {
         int searchFrom = 4; // cover, index, abbreviations come first
         int indexAt = 0;
         for (String title : titles) {
-            Matcher entry = Pattern.compile(Pattern.quote(title.replaceAll("\\s+", " ")) + " ?\\.+ ?(\\d+)(?= |$)").matcher(index);
+            Matcher entry = Pattern.compile(Pattern.quote(title.replaceAll("\\s+", " ")) + " ?\\.+ ?(\\d+)(?= |$)")
+                    .matcher(index);
             assertThat(entry.find(indexAt)).as("index entry for %s", title).isTrue();
             indexAt = entry.end();
             int printed = Integer.parseInt(entry.group(1));
@@ -79,14 +82,21 @@ class PlanPdfTest {
         seedJson.get("sections").forEach(s -> expected.addAll(JsonTexts.of(s)));
         assertThat(expected).hasSizeGreaterThan(1000);
         assertThat(JsonTexts.missingFrom(pdf, expected)).isEmpty();
-        assertThat(pdf.flowingText(false)).contains(compact("4'086'384"), compact("(23'940)"),
-                compact("Tipo de cambio para 2008: 1 US$= 1,05 CHF"));
+        assertThat(pdf.flowingText(false))
+                .contains(
+                        compact("4'086'384"),
+                        compact("(23'940)"),
+                        compact("Tipo de cambio para 2008: 1 US$= 1,05 CHF"));
     }
 
     @Test
     void coverAbbreviationsBookmarksAndPageNumbers() throws IOException {
-        assertThat(pdf.page(1).replaceAll("\\s+", " ")).contains("Programa de Cooperación Comercial con el Perú",
-                "Plan Operativo de ampliación", "Extensión Período: SETIEMBRE-DICIEMBRE 2008", "Lima, Setiembre 2008")
+        assertThat(pdf.page(1).replaceAll("\\s+", " "))
+                .contains(
+                        "Programa de Cooperación Comercial con el Perú",
+                        "Plan Operativo de ampliación",
+                        "Extensión Período: SETIEMBRE-DICIEMBRE 2008",
+                        "Lima, Setiembre 2008")
                 .doesNotContain("Página");
         assertThat(pdf.page(3)).contains("Abreviaciones", "ADEX", "Asociación de Exportadores del Perú");
         for (int n = 2; n <= pdf.pageCount(); n++) {
@@ -94,11 +104,16 @@ class PlanPdfTest {
         }
         try (PDDocument document = Loader.loadPDF(seedPdf)) {
             List<String> bookmarks = new ArrayList<>();
-            for (PDOutlineItem item : document.getDocumentCatalog().getDocumentOutline().children()) {
+            for (PDOutlineItem item :
+                    document.getDocumentCatalog().getDocumentOutline().children()) {
                 outline(item, bookmarks);
             }
-            assertThat(bookmarks).hasSize(22).startsWith("Índice", "Abreviaciones", "Plan Operativo PCC 2005 – 2008")
-                    .contains("C3. Subproyecto 1.3: Apoyo a la ejecución del Perx en dos regiones", "E. Monitoreo y Evaluación");
+            assertThat(bookmarks)
+                    .hasSize(22)
+                    .startsWith("Índice", "Abreviaciones", "Plan Operativo PCC 2005 – 2008")
+                    .contains(
+                            "C3. Subproyecto 1.3: Apoyo a la ejecución del Perx en dos regiones",
+                            "E. Monitoreo y Evaluación");
         }
         pdf.assertEveryFontEmbedded();
     }
@@ -106,8 +121,12 @@ class PlanPdfTest {
     @Test
     void footnotesAreNumberedAndPrinted() {
         String text = compact(pdf.text());
-        assertThat(text).contains(compact("POF de II Fase, modificado en junio 2007 bajo la aprobación de COSUDE (carta del 27.06.07)"));
-        PdfDocument small = PdfDocument.of(Fixtures.plan().render(Fixtures.read(SMALL), RenderOptions.STRICT).content());
+        assertThat(text)
+                .contains(compact(
+                        "POF de II Fase, modificado en junio 2007 bajo la aprobación de COSUDE (carta del 27.06.07)"));
+        PdfDocument small = PdfDocument.of(Fixtures.plan()
+                .render(Fixtures.read(SMALL), RenderOptions.STRICT)
+                .content());
         assertThat(small.text()).contains("de la región1.", "1 Según el convenio del 3 de febrero de 2025.");
     }
 
@@ -119,13 +138,17 @@ class PlanPdfTest {
     @Test
     void everyNoteKeepsTheSeedsNumberAndNoNumberIsPrintedTwice() {
         List<String> words = SeedWords.pdfWords(seedPdf);
-        String seed = new String(Fixtures.read(Path.of("src/test/resources/seeds/003_decd2e9a32446ca2.txt")), StandardCharsets.UTF_8);
-        Matcher note = Pattern.compile("(?m)^([⁰¹²³⁴⁵⁶⁷⁸⁹]+) (\\S+ \\S+ \\S+ \\S+ \\S+)").matcher(seed);
+        String seed = new String(
+                Fixtures.read(Path.of("src/test/resources/seeds/003_decd2e9a32446ca2.txt")), StandardCharsets.UTF_8);
+        Matcher note = Pattern.compile("(?m)^([⁰¹²³⁴⁵⁶⁷⁸⁹]+) (\\S+ \\S+ \\S+ \\S+ \\S+)")
+                .matcher(seed);
         Set<List<String>> openings = new HashSet<>();
         int notes = 0;
         while (note.find()) {
             List<String> printed = SeedWords.tokens(note.group(1) + " " + note.group(2));
-            assertThat(Collections.indexOfSubList(words, printed)).as("note %s", printed).isNotNegative();
+            assertThat(Collections.indexOfSubList(words, printed))
+                    .as("note %s", printed)
+                    .isNotNegative();
             openings.add(printed.subList(1, printed.size()));
             notes++;
         }
@@ -148,7 +171,12 @@ class PlanPdfTest {
     void tableHeadersRepeatOnEveryPageATableSpans() {
         StringBuilder rows = new StringBuilder();
         for (int i = 1; i <= 150; i++) {
-            rows.append(i == 1 ? "" : ",").append("[\"fila ").append(i).append("\", \"").append(i).append(".00\"]");
+            rows.append(i == 1 ? "" : ",")
+                    .append("[\"fila ")
+                    .append(i)
+                    .append("\", \"")
+                    .append(i)
+                    .append(".00\"]");
         }
         String json = """
                 {"cover": {"program": "P", "period": "2025", "placeAndDate": "La Paz, 2025"},
@@ -157,7 +185,9 @@ class PlanPdfTest {
                    "header": [["Cabecera repetida", "Monto"]],
                    "body": [%s]}}]}]}
                 """.formatted(rows);
-        PdfDocument long_ = PdfDocument.of(Fixtures.plan().render(Fixtures.utf8(json), RenderOptions.STRICT).content());
+        PdfDocument long_ = PdfDocument.of(Fixtures.plan()
+                .render(Fixtures.utf8(json), RenderOptions.STRICT)
+                .content());
         int pagesWithRows = 0;
         for (String page : long_.pages()) {
             if (page.contains("fila ")) {
@@ -171,8 +201,11 @@ class PlanPdfTest {
 
     @GoldenTest
     void smallPlanLayoutMatchesTheApprovedOne() {
-        Golden.assertMatches("operational-plan/small-plan.layout.txt",
-                PdfLayout.of(Fixtures.plan().render(Fixtures.read(SMALL), RenderOptions.STRICT).content()));
+        Golden.assertMatches(
+                "operational-plan/small-plan.layout.txt",
+                PdfLayout.of(Fixtures.plan()
+                        .render(Fixtures.read(SMALL), RenderOptions.STRICT)
+                        .content()));
     }
 
     private int firstPageWith(String compactTitle, int from) {
@@ -202,12 +235,23 @@ class PlanPdfTest {
     @Test
     void budgetTablesAreComputedAndTheirDiscrepanciesNoted() {
         String text = pdf.text().replaceAll("\\s+", " ");
-        assertThat(text).contains("4'099'384", "152.849,31", "Nota de discrepancia",
-                "«Fondo concursable, temas macro», Total: cifra declarada 370'000, cifra calculada 253'000 (diferencia 117'000).",
-                "«Total Apoyo a las OGDs», Modificación: cifra declarada 0,00, cifra calculada 65.000,00 (diferencia (65.000,00)).");
+        assertThat(text)
+                .contains(
+                        "4'099'384",
+                        "152.849,31",
+                        "Nota de discrepancia",
+                        "«Fondo concursable, temas macro», Total: cifra declarada 370'000, cifra calculada 253'000 (diferencia 117'000).",
+                        "«Total Apoyo a las OGDs», Modificación: cifra declarada 0,00, cifra calculada 65.000,00 (diferencia (65.000,00)).");
         // Rounding differences print the seed's figures (issue 13): declared within rounding, or display rounding
         // (tourism in US$: 145,571; Anexo 1 equipment: 45,280), with the rounding note under those tables.
-        assertThat(text).contains("1,288,584", "(23,940)", "145,571", "571,960", "45,280", "2,691",
+        assertThat(text)
+                .contains(
+                        "1,288,584",
+                        "(23,940)",
+                        "145,571",
+                        "571,960",
+                        "45,280",
+                        "2,691",
                         "Las cifras pueden no sumar exactamente debido al redondeo.")
                 .doesNotContain("1,288,583", "(23,939)", "145,568", "45,279");
         var report = Fixtures.plan().validate(Fixtures.read(SEED));

@@ -12,13 +12,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.nio.file.Path;
 
 class PlanReaderTest {
     /** The small example, compacted so that edits are exact. */
-    private static final String SMALL = JsonMapper.builder().build().readTree(Fixtures.read(PlanPdfTest.SMALL)).toString();
+    private static final String SMALL = JsonMapper.builder()
+            .build()
+            .readTree(Fixtures.read(PlanPdfTest.SMALL))
+            .toString();
+
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(Fixtures.plan().jsonSchema(), InputFormat.JSON);
 
@@ -28,25 +32,29 @@ class PlanReaderTest {
 
     @Test
     void theExamplesAreValidForTheReaderAndTheSchema() {
-        for (var example : new Path[]{PlanPdfTest.SEED, PlanPdfTest.SMALL}) {
+        for (var example : new Path[] {PlanPdfTest.SEED, PlanPdfTest.SMALL}) {
             String json = new String(Fixtures.read(example), StandardCharsets.UTF_8);
             assertThat(validate(json).errors()).as(example.toString()).isEmpty();
-            assertThat(SCHEMA.validate(json, InputFormat.JSON)).as(example.toString()).isEmpty();
+            assertThat(SCHEMA.validate(json, InputFormat.JSON))
+                    .as(example.toString())
+                    .isEmpty();
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "ragged row         | [\"1.2 Documento\",\"\",\"X\",\"X\",\"\"] | [\"1.2 Documento\",\"X\"]  | /sections/0/sections/0/blocks/2/table/body/1 | covering 5 columns",
-            "rowspan too short  | \"rowspan\":2                   | \"rowspan\":1                   | /sections/0/sections/0/blocks/1/table/body/1 | covering 4 columns",
-            "two kinds          | {\"heading\":\"a) Indicadores\"} | {\"heading\":\"a)\",\"paragraph\":\"x\"} | /sections/0/sections/0/blocks/0 | exactly one of",
-            "blank paragraph    | \"Reducir la pobreza\"            | \"  \"                          | /sections/0/blocks/1/list/0                  | must not be blank",
-            "bad alignment      | \"align\":\"right\"           | \"align\":\"justify\"        | /sections/1/blocks/0/table/columns/1/align   | expected \"left\", \"center\" or \"right\"",
-            "zero width         | {\"width\":60}                    | {\"width\":0}                   | /sections/1/blocks/0/table/columns/0/width   | positive",
-            "unknown run        | {\"footnote\":                    | {\"money\":{\"amount\":1,\"currency\":\"USD\"},\"footnote\": | /sections/0/blocks/0/paragraph/3 | exactly one of",
-            "footnote number 0  | {\"footnote\":                    | {\"number\":0,\"footnote\":      | /sections/0/blocks/0/paragraph/3/number | expected a whole number from 1 to 9999",
-            "number on text     | {\"footnote\":                    | {\"text\":\"x\",\"number\":2},{\"footnote\": | /sections/0/blocks/0/paragraph/3/number | only a footnote run has a number",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ragged row         | [\"1.2 Documento\",\"\",\"X\",\"X\",\"\"] | [\"1.2 Documento\",\"X\"]  | /sections/0/sections/0/blocks/2/table/body/1 | covering 5 columns",
+                "rowspan too short  | \"rowspan\":2                   | \"rowspan\":1                   | /sections/0/sections/0/blocks/1/table/body/1 | covering 4 columns",
+                "two kinds          | {\"heading\":\"a) Indicadores\"} | {\"heading\":\"a)\",\"paragraph\":\"x\"} | /sections/0/sections/0/blocks/0 | exactly one of",
+                "blank paragraph    | \"Reducir la pobreza\"            | \"  \"                          | /sections/0/blocks/1/list/0                  | must not be blank",
+                "bad alignment      | \"align\":\"right\"           | \"align\":\"justify\"        | /sections/1/blocks/0/table/columns/1/align   | expected \"left\", \"center\" or \"right\"",
+                "zero width         | {\"width\":60}                    | {\"width\":0}                   | /sections/1/blocks/0/table/columns/0/width   | positive",
+                "unknown run        | {\"footnote\":                    | {\"money\":{\"amount\":1,\"currency\":\"USD\"},\"footnote\": | /sections/0/blocks/0/paragraph/3 | exactly one of",
+                "footnote number 0  | {\"footnote\":                    | {\"number\":0,\"footnote\":      | /sections/0/blocks/0/paragraph/3/number | expected a whole number from 1 to 9999",
+                "number on text     | {\"footnote\":                    | {\"text\":\"x\",\"number\":2},{\"footnote\": | /sections/0/blocks/0/paragraph/3/number | only a footnote run has a number",
+            })
     void namesTheFieldAndWhatWasExpected(String name, String from, String to, String pointer, String message) {
         String json = SMALL.replace(from.strip(), to.strip());
         assertThat(json).as("the fixture edit applies").isNotEqualTo(SMALL);
@@ -58,7 +66,9 @@ class PlanReaderTest {
 
     @Test
     void sectionsNestAtMostThreeLevels() {
-        String deep = SMALL.replace("\"title\":\"A1. Resultados\",", "\"title\":\"A1. Resultados\",\"sections\":[{\"title\":\"i) x\",\"sections\":[{\"title\":\"a) y\"}]}],");
+        String deep = SMALL.replace(
+                "\"title\":\"A1. Resultados\",",
+                "\"title\":\"A1. Resultados\",\"sections\":[{\"title\":\"i) x\",\"sections\":[{\"title\":\"a) y\"}]}],");
         assertThat(validate(deep).errors()).anySatisfy(error -> {
             assertThat(error.pointer()).isEqualTo("/sections/0/sections/0/sections/0/sections");
             assertThat(error.message()).contains("at most 3 levels");

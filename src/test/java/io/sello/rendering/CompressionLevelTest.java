@@ -40,20 +40,30 @@ class CompressionLevelTest {
         byte[] stored = plan(0);
         byte[] smallest = plan(9);
 
-        assertThat(PdfDocument.of(stored).pages()).isEqualTo(PdfDocument.of(smallest).pages());
+        assertThat(PdfDocument.of(stored).pages())
+                .isEqualTo(PdfDocument.of(smallest).pages());
         PdfDocument.of(smallest).assertEveryFontEmbedded();
         assertThat(stored.length).isGreaterThan(3 * smallest.length);
     }
 
     private static byte[] form(int level) {
-        return types(level).find("poa-execution-form").orElseThrow().render(Fixtures.seedExample(), RenderOptions.STRICT).content();
+        return types(level)
+                .find("poa-execution-form")
+                .orElseThrow()
+                .render(Fixtures.seedExample(), RenderOptions.STRICT)
+                .content();
     }
 
     private static byte[] plan(int level) {
-        return types(level).find("operational-plan").orElseThrow().render(PLAN, RenderOptions.LENIENT).content();
+        return types(level)
+                .find("operational-plan")
+                .orElseThrow()
+                .render(PLAN, RenderOptions.LENIENT)
+                .content();
     }
 
     private static DocumentTypes types(int level) {
-        return TYPES.computeIfAbsent(level, l -> Sello.documentTypes(RenderingProperties.defaults().withCompressionLevel(l)));
+        return TYPES.computeIfAbsent(
+                level, l -> Sello.documentTypes(RenderingProperties.defaults().withCompressionLevel(l)));
     }
 }

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The HTML engine reads nothing but its templates and makes no connection, whatever a document asks
@@ -31,8 +31,10 @@ import java.nio.charset.StandardCharsets;
 @Timeout(60)
 class HtmlEngineConfinementTest {
     private static TrapServer trap;
+
     @TempDir
     static Path dir;
+
     private static Path canaryCss;
     private static Path canaryPng;
 
@@ -42,8 +44,11 @@ class HtmlEngineConfinementTest {
         canaryCss = dir.resolve("canary.css");
         Files.writeString(canaryCss, "body::before { content: \"CANARY-CSS-WAS-READ\"; }");
         canaryPng = dir.resolve("canary.png");
-        Files.write(canaryPng, Base64.getDecoder().decode(
-                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+        Files.write(
+                canaryPng,
+                Base64.getDecoder()
+                        .decode(
+                                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
     }
 
     @AfterAll
@@ -75,7 +80,8 @@ class HtmlEngineConfinementTest {
                 <img src="%1$simage.png"/><img src="%6$s"/><img src="file://%7$s"/>
                 <object data="%1$sobject.pdf" type="application/pdf"></object>
                 </body></html>
-                """.formatted(trapUrl(), canaryCss.toUri(), "file://" + canaryCss, port, canaryPng, canaryPng.toUri(), canaryPng);
+                """.formatted(
+                trapUrl(), canaryCss.toUri(), "file://" + canaryCss, port, canaryPng, canaryPng.toUri(), canaryPng);
         HtmlDocumentRenderer engine = (HtmlDocumentRenderer) Fixtures.htmlRenderer();
         byte[] pdf = engine.toPdf(xhtml, new TemplateId("agreement-amendment"));
 
@@ -88,15 +94,25 @@ class HtmlEngineConfinementTest {
     void untrustedDataIsPrintedLiterallyNeverEvaluated() {
         String hostile = "<script>alert(1)</script> <img src=\\\"file:///etc/passwd\\\"> ${7*7} "
                 + "<#assign x=\\\"freemarker.template.utility.Execute\\\"?new()>${x(\\\"id\\\")} "
-                + "\\\"freemarker.template.utility.Execute\\\"?new()(\\\"id\\\") <img src=\\\"" + trapUrl() + "p.png\\\"/>";
-        String json = new String(Fixtures.read(Path.of("examples/agreement-amendment/minimal.json")), StandardCharsets.UTF_8)
+                + "\\\"freemarker.template.utility.Execute\\\"?new()(\\\"id\\\") <img src=\\\"" + trapUrl()
+                + "p.png\\\"/>";
+        String json = new String(
+                        Fixtures.read(Path.of("examples/agreement-amendment/minimal.json")), StandardCharsets.UTF_8)
                 .replace("\"El aporte de la Parte A se incrementa en \"", "\"" + hostile + "\"");
         assertThat(json).contains("${7*7}");
-        byte[] pdf = Fixtures.amendment().render(Fixtures.utf8(json), RenderOptions.STRICT).content();
+        byte[] pdf = Fixtures.amendment()
+                .render(Fixtures.utf8(json), RenderOptions.STRICT)
+                .content();
         // Line breaks may fall anywhere in a long run, so compare without white space.
         String text = PdfDocument.of(pdf).text().replaceAll("\\s+", "");
-        assertThat(text).contains("<script>alert(1)</script>", "<imgsrc=\"file:///etc/passwd\">", "${7*7}",
-                "\"freemarker.template.utility.Execute\"?new()(\"id\")", "<#assignx=", "${x(\"id\")}")
+        assertThat(text)
+                .contains(
+                        "<script>alert(1)</script>",
+                        "<imgsrc=\"file:///etc/passwd\">",
+                        "${7*7}",
+                        "\"freemarker.template.utility.Execute\"?new()(\"id\")",
+                        "<#assignx=",
+                        "${x(\"id\")}")
                 .doesNotContain("49uid=", "uid=");
         assertThat(trap.connections()).isZero();
     }

@@ -23,15 +23,24 @@ class PdffontsTest {
     @Test
     void pdffontsShowsEveryFontEmbedded(@TempDir Path dir) throws IOException, InterruptedException {
         Path pdf = dir.resolve("form.pdf");
-        Files.write(pdf, Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT).content());
+        Files.write(
+                pdf,
+                Fixtures.poaForm()
+                        .render(Fixtures.seedExample(), RenderOptions.STRICT)
+                        .content());
         Process process;
         try {
-            process = new ProcessBuilder("pdffonts", pdf.toString()).redirectErrorStream(true).start();
+            process = new ProcessBuilder("pdffonts", pdf.toString())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException missing) {
-            throw new AssertionError("pdffonts is not installed: run scripts/test.sh, which installs poppler-utils", missing);
+            throw new AssertionError(
+                    "pdffonts is not installed: run scripts/test.sh, which installs poppler-utils", missing);
         }
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         assertThat(process.exitValue()).isZero();
         List<String> fonts = lines.subList(2, lines.size());
         assertThat(fonts).isNotEmpty().allSatisfy(row -> {

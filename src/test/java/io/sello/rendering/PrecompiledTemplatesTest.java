@@ -10,8 +10,10 @@ class PrecompiledTemplatesTest {
     @Test
     void everyTemplateShipsPrecompiled() {
         ClassLoader loader = getClass().getClassLoader();
-        for (String name : new String[]{"poa-execution-form/poa-execution-form"}) {
-            assertThat(loader.getResource("report-templates/" + name + ".jasper")).as(name).isNotNull();
+        for (String name : new String[] {"poa-execution-form/poa-execution-form"}) {
+            assertThat(loader.getResource("report-templates/" + name + ".jasper"))
+                    .as(name)
+                    .isNotNull();
         }
     }
 }

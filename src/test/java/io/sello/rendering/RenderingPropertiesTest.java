@@ -32,23 +32,32 @@ class RenderingPropertiesTest {
 
     @Test
     void badValuesNameThePropertyKey(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> properties("es_BO!", null, null, null, null, null)).hasMessageStartingWith("sello.rendering.locale");
-        assertThatThrownBy(() -> properties(null, "Mars/Olympus", null, null, null, null)).hasMessageStartingWith("sello.rendering.time-zone");
-        assertThatThrownBy(() -> properties(null, null, " ", null, null, null)).hasMessageStartingWith("sello.rendering.font-family");
-        assertThatThrownBy(() -> properties(null, null, null, -1, null, null)).hasMessageStartingWith("sello.rendering.virtualize-from-rows");
-        assertThatThrownBy(() -> properties(null, null, null, null, 1, null)).hasMessageStartingWith("sello.rendering.virtualizer-pages");
-        assertThatThrownBy(() -> RenderingProperties.defaults().withCompressionLevel(10)).hasMessageStartingWith("sello.rendering.compression-level");
-        assertThatThrownBy(() -> RenderingProperties.defaults().withCompressionLevel(-1)).hasMessageStartingWith("sello.rendering.compression-level");
+        assertThatThrownBy(() -> properties("es_BO!", null, null, null, null, null))
+                .hasMessageStartingWith("sello.rendering.locale");
+        assertThatThrownBy(() -> properties(null, "Mars/Olympus", null, null, null, null))
+                .hasMessageStartingWith("sello.rendering.time-zone");
+        assertThatThrownBy(() -> properties(null, null, " ", null, null, null))
+                .hasMessageStartingWith("sello.rendering.font-family");
+        assertThatThrownBy(() -> properties(null, null, null, -1, null, null))
+                .hasMessageStartingWith("sello.rendering.virtualize-from-rows");
+        assertThatThrownBy(() -> properties(null, null, null, null, 1, null))
+                .hasMessageStartingWith("sello.rendering.virtualizer-pages");
+        assertThatThrownBy(() -> RenderingProperties.defaults().withCompressionLevel(10))
+                .hasMessageStartingWith("sello.rendering.compression-level");
+        assertThatThrownBy(() -> RenderingProperties.defaults().withCompressionLevel(-1))
+                .hasMessageStartingWith("sello.rendering.compression-level");
         Path file = Files.createFile(dir.resolve("not-a-folder"));
         assertThatThrownBy(() -> properties(null, null, null, null, null, file.toString()))
                 .hasMessageStartingWith("sello.rendering.swap-directory");
-        assertThatThrownBy(() -> properties(null, null, null, null, null, dir.resolve("missing").toString()))
+        assertThatThrownBy(() -> properties(
+                        null, null, null, null, null, dir.resolve("missing").toString()))
                 .hasMessageStartingWith("sello.rendering.swap-directory");
-        assertThat(properties(null, null, null, 0, 2, dir.toString()).swapPath()).isEqualTo(dir);
+        assertThat(properties(null, null, null, 0, 2, dir.toString()).swapPath())
+                .isEqualTo(dir);
     }
 
-    private static RenderingProperties properties(String locale, String timeZone, String fontFamily,
-                                                  Integer fromRows, Integer pages, String swap) {
+    private static RenderingProperties properties(
+            String locale, String timeZone, String fontFamily, Integer fromRows, Integer pages, String swap) {
         return new RenderingProperties(locale, timeZone, fontFamily, fromRows, pages, swap, null, null);
     }
 }

@@ -9,12 +9,12 @@ import io.sello.support.TestPki;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.security.cert.CRLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.security.cert.CRLException;
 
 /**
  * Issue 16 §4, "wrong key usage": a certificate of the trusted PKI issued for encryption only (keyEncipherment) signs
@@ -23,14 +23,20 @@ import java.security.cert.CRLException;
  */
 class KeyUsageTest {
     private static final TestPki PKI = new TestPki();
-    private static final RenderedDocument FORM = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT);
+    private static final RenderedDocument FORM =
+            Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT);
     private static final PdfVerifier VERIFIER = verifier();
 
     private static PdfVerifier verifier() {
         try {
-            return new PdfVerifier(PdfLimits.DEFAULTS, new TrustValidator(TrustProperties.NONE, List.of(PKI.root),
-                    new ExternalResourcesCRLSource(new ByteArrayInputStream(PKI.rootCrl.getEncoded()),
-                            new ByteArrayInputStream(PKI.intermediateCrl.getEncoded()))));
+            return new PdfVerifier(
+                    PdfLimits.DEFAULTS,
+                    new TrustValidator(
+                            TrustProperties.NONE,
+                            List.of(PKI.root),
+                            new ExternalResourcesCRLSource(
+                                    new ByteArrayInputStream(PKI.rootCrl.getEncoded()),
+                                    new ByteArrayInputStream(PKI.intermediateCrl.getEncoded()))));
         } catch (CRLException e) {
             throw new IllegalStateException(e);
         }
@@ -38,8 +44,8 @@ class KeyUsageTest {
 
     private static SignatureCheck signedBy(SigningKey key) {
         SignatureSlot slot = FORM.signatureSlots().get(0);
-        byte[] pdf = new PdfSigner(ZoneId.of("America/La_Paz")).sign(FORM.content(), slot,
-                new Signer(slot.step(), "Ana Quispe", "Cargo"), key, Instant.now());
+        byte[] pdf = new PdfSigner(ZoneId.of("America/La_Paz"))
+                .sign(FORM.content(), slot, new Signer(slot.step(), "Ana Quispe", "Cargo"), key, Instant.now());
         return VERIFIER.verify(pdf).signatures().get(0);
     }
 
@@ -54,6 +60,8 @@ class KeyUsageTest {
     @Test
     void theSigningCertificateOfTheSamePkiIsValid() {
         SignatureCheck check = signedBy(PKI.valid);
-        assertThat(check.verdict()).as(check.reason() + " " + check.subIndication()).isEqualTo(Verdict.VALID);
+        assertThat(check.verdict())
+                .as(check.reason() + " " + check.subIndication())
+                .isEqualTo(Verdict.VALID);
     }
 }

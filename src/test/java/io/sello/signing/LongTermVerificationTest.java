@@ -1,5 +1,7 @@
 package io.sello.signing;
 
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PRIndirectReference;
 import com.lowagie.text.pdf.PdfAction;
 import com.lowagie.text.pdf.PdfAnnotation;
 import com.lowagie.text.pdf.PdfArray;
@@ -24,19 +26,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509CRL;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.BiConsumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.PRIndirectReference;
-import java.io.IOException;
-import java.security.cert.X509CRL;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * PAdES B-T, B-LT and B-LTA (issue 16): a Sello sign-off extended by EU DSS {@code extendDocument} with an in-process
@@ -55,8 +55,11 @@ class LongTermVerificationTest {
         pki = new TestPki();
         tsa = TestTsa.issuedBy(pki);
         form = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT);
-        TrustValidator trust = new TrustValidator(TrustProperties.NONE, List.of(pki.root),
-                new ExternalResourcesCRLSource(new ByteArrayInputStream(encoded(pki.rootCrl)),
+        TrustValidator trust = new TrustValidator(
+                TrustProperties.NONE,
+                List.of(pki.root),
+                new ExternalResourcesCRLSource(
+                        new ByteArrayInputStream(encoded(pki.rootCrl)),
                         new ByteArrayInputStream(encoded(pki.intermediateCrl))));
         verifier = new PdfVerifier(PdfLimits.DEFAULTS, trust);
         signed = sign(form.content(), "ELABORADO");
@@ -71,12 +74,18 @@ class LongTermVerificationTest {
     }
 
     static byte[] sign(byte[] pdf, String step) {
-        SignatureSlot slot = form.signatureSlots().stream().filter(s -> s.step().equals(step)).findFirst().orElseThrow();
-        return new PdfSigner(ZoneId.of("America/La_Paz")).sign(pdf, slot, new Signer(step, "Ana Quispe", "Cargo"), pki.valid, Instant.now());
+        SignatureSlot slot = form.signatureSlots().stream()
+                .filter(s -> s.step().equals(step))
+                .findFirst()
+                .orElseThrow();
+        return new PdfSigner(ZoneId.of("America/La_Paz"))
+                .sign(pdf, slot, new Signer(step, "Ana Quispe", "Cargo"), pki.valid, Instant.now());
     }
 
     @ParameterizedTest
-    @EnumSource(value = SignatureLevel.class, names = {"PAdES_BASELINE_T", "PAdES_BASELINE_LT", "PAdES_BASELINE_LTA"})
+    @EnumSource(
+            value = SignatureLevel.class,
+            names = {"PAdES_BASELINE_T", "PAdES_BASELINE_LT", "PAdES_BASELINE_LTA"})
     void anExtendedSignOffIsIntactUnchangedAndValid(SignatureLevel level) {
         Instant before = Instant.now().minusSeconds(2);
         VerificationReport report = verifier.verify(tsa.extend(signed, level, pki));
@@ -87,11 +96,13 @@ class LongTermVerificationTest {
         assertThat(report.signatures()).hasSize(1);
         SignatureCheck signature = report.signatures().get(0);
         assertThat(signature.field()).isEqualTo("ELABORADO");
-        assertThat(signature.level()).isEqualTo(switch (level) {
-            case PAdES_BASELINE_T -> "B-T";
-            case PAdES_BASELINE_LT -> "B-LT";
-            default -> "B-LTA";
-        });
+        assertThat(signature.level())
+                .isEqualTo(
+                        switch (level) {
+                            case PAdES_BASELINE_T -> "B-T";
+                            case PAdES_BASELINE_LT -> "B-LT";
+                            default -> "B-LTA";
+                        });
         assertThat(signature.timestampTime()).isBetween(before, Instant.now());
         assertThat(signature.verdict()).as(signature.reason()).isEqualTo(Verdict.VALID);
         assertThat(report.allValid()).isTrue();
@@ -104,13 +115,16 @@ class LongTermVerificationTest {
             assertThat(timestamp.time()).isBetween(before, Instant.now());
             assertThat(timestamp.revision()).isGreaterThan(signature.revision());
         }
-        assertThat(signature.timestampTime()).isEqualTo(report.timestamps().get(0).time());
+        assertThat(signature.timestampTime())
+                .isEqualTo(report.timestamps().get(0).time());
         // B-LT and B-LTA: the revision with the /DSS dictionary is one of the file's revisions, and no change
-        assertThat(report.revisions()).isEqualTo(switch (level) {
-            case PAdES_BASELINE_T -> 3;
-            case PAdES_BASELINE_LT -> 4;
-            default -> 5;
-        });
+        assertThat(report.revisions())
+                .isEqualTo(
+                        switch (level) {
+                            case PAdES_BASELINE_T -> 3;
+                            case PAdES_BASELINE_LT -> 4;
+                            default -> 5;
+                        });
     }
 
     @Test
@@ -132,15 +146,17 @@ class LongTermVerificationTest {
         // DSS 6.1 adds no validation data already in the /DSS dictionary (same signer, same CRLs), and then reads the
         // later sign-off as B-T: the data it needs sits in a revision before that signature
         assertThat(report.signatures().get(1).level()).isIn("B-T", "B-LT", "B-LTA");
-        assertThat(report.timestamps()).hasSizeGreaterThanOrEqualTo(4).allSatisfy(t -> assertThat(t.trusted()).isTrue());
+        assertThat(report.timestamps())
+                .hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(t -> assertThat(t.trusted()).isTrue());
         assertThat(report.timestamps()).extracting(TimestampCheck::time).isSorted();
     }
 
     /** Control for the cases below: a /DSS revision written by another tool (OpenPDF's stamper) is no change either. */
     @Test
     void aValidationDataRevisionFromAnotherToolIsNoChange() throws Exception {
-        byte[] pdf = appendValidationData(tsa.extend(signed, SignatureLevel.PAdES_BASELINE_T, pki), (stamper, reader) -> {
-        });
+        byte[] pdf =
+                appendValidationData(tsa.extend(signed, SignatureLevel.PAdES_BASELINE_T, pki), (stamper, reader) -> {});
         VerificationReport report = verifier.verify(pdf);
         assertThat(report.findings()).isEmpty();
         assertThat(report.changedAfterLastSignature()).isFalse();
@@ -149,7 +165,8 @@ class LongTermVerificationTest {
 
     @Test
     void anOpenActionSlippedInWithValidationDataIsAChange() throws Exception {
-        byte[] pdf = appendValidationData(tsa.extend(signed, SignatureLevel.PAdES_BASELINE_T, pki),
+        byte[] pdf = appendValidationData(
+                tsa.extend(signed, SignatureLevel.PAdES_BASELINE_T, pki),
                 (stamper, reader) -> reader.getCatalog().put(PdfName.OPENACTION, new PdfAction(PdfAction.LASTPAGE)));
         assertChanged(verifier.verify(pdf), "the document catalogue", "/OpenAction");
     }
@@ -157,23 +174,25 @@ class LongTermVerificationTest {
     @Test
     void anAnnotationSlippedInWithValidationDataIsAChange() throws Exception {
         // a shadow-attack-like overlay: a white box over a figure, as an annotation on the signed page
-        byte[] pdf = appendValidationData(tsa.extend(signed, SignatureLevel.PAdES_BASELINE_LT, pki), (stamper, reader) -> {
-            PdfAnnotation box = PdfAnnotation.createSquareCircle(stamper.getWriter(),
-                    new Rectangle(300, 300, 500, 320), "", true);
-            box.put(new PdfName("IC"), new PdfArray(new float[]{1, 1, 1}));
-            stamper.addAnnotation(box, 1);
-        });
+        byte[] pdf =
+                appendValidationData(tsa.extend(signed, SignatureLevel.PAdES_BASELINE_LT, pki), (stamper, reader) -> {
+                    PdfAnnotation box = PdfAnnotation.createSquareCircle(
+                            stamper.getWriter(), new Rectangle(300, 300, 500, 320), "", true);
+                    box.put(new PdfName("IC"), new PdfArray(new float[] {1, 1, 1}));
+                    stamper.addAnnotation(box, 1);
+                });
         assertChanged(verifier.verify(pdf), "a page", "/Annots");
     }
 
     @Test
     void aContentStreamSlippedInWithValidationDataIsAChange() throws Exception {
-        byte[] pdf = appendValidationData(tsa.extend(signed, SignatureLevel.PAdES_BASELINE_LTA, pki), (stamper, reader) -> {
-            var canvas = stamper.getOverContent(1);
-            canvas.setColorFill(Color.WHITE);
-            canvas.rectangle(300, 300, 200, 20);
-            canvas.fill();
-        });
+        byte[] pdf =
+                appendValidationData(tsa.extend(signed, SignatureLevel.PAdES_BASELINE_LTA, pki), (stamper, reader) -> {
+                    var canvas = stamper.getOverContent(1);
+                    canvas.setColorFill(Color.WHITE);
+                    canvas.rectangle(300, 300, 200, 20);
+                    canvas.fill();
+                });
         assertChanged(verifier.verify(pdf), "a page", "/Contents");
     }
 
@@ -191,14 +210,15 @@ class LongTermVerificationTest {
         ByteArrayOutputStream prepared = new ByteArrayOutputStream();
         PdfStamper preparing = new PdfStamper(unsigned, prepared, '\0', true);
         PdfDictionary page = unsigned.getPageN(2); // DSS puts its timestamp widgets on page 1, rewriting its list
-        PdfArray annotations = page.getAsArray(PdfName.ANNOTS) == null ? new PdfArray() : page.getAsArray(PdfName.ANNOTS);
+        PdfArray annotations =
+                page.getAsArray(PdfName.ANNOTS) == null ? new PdfArray() : page.getAsArray(PdfName.ANNOTS);
         annotations.add(new PRIndirectReference(unsigned, 5000));
         page.put(PdfName.ANNOTS, annotations);
         preparing.markUsed(page);
         preparing.close();
         String text = new String(prepared.toByteArray(), StandardCharsets.ISO_8859_1);
-        Matcher placeholder = Pattern.compile("/Annots\\[(\\d\\d) 0 R\\]")
-                .matcher(text.substring(form.content().length));
+        Matcher placeholder =
+                Pattern.compile("/Annots\\[(\\d\\d) 0 R\\]").matcher(text.substring(form.content().length));
         assertThat(placeholder.find()).isTrue();
         byte[] dangling = prepared.toByteArray();
         int at = form.content().length + placeholder.start(1);
@@ -211,33 +231,43 @@ class LongTermVerificationTest {
             try {
                 PdfDictionary box = new PdfDictionary(PdfName.ANNOT);
                 box.put(PdfName.SUBTYPE, PdfName.SQUARE);
-                box.put(PdfName.RECT, new PdfArray(new float[]{300, 300, 500, 320}));
-                box.put(new PdfName("IC"), new PdfArray(new float[]{1, 1, 1}));
+                box.put(PdfName.RECT, new PdfArray(new float[] {300, 300, 500, 320}));
+                box.put(new PdfName("IC"), new PdfArray(new float[] {1, 1, 1}));
                 PdfArray certificates = new PdfArray();
                 certificates.add(stamper.getWriter().addToBody(box, number).getIndirectReference());
                 PdfDictionary dss = new PdfDictionary();
                 dss.put(new PdfName("Certs"), certificates);
-                reader.getCatalog().put(new PdfName("DSS"), stamper.getWriter().addToBody(dss).getIndirectReference());
+                reader.getCatalog()
+                        .put(
+                                new PdfName("DSS"),
+                                stamper.getWriter().addToBody(dss).getIndirectReference());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });
         VerificationReport report = verifier.verify(pdf);
         assertThat(report.changedAfterLastSignature()).isTrue();
-        assertThat(report.findings()).anySatisfy(f -> assertThat(f).contains("a page").contains("uses object " + number)
-                .contains("added with the validation data"));
+        assertThat(report.findings())
+                .anySatisfy(f -> assertThat(f)
+                        .contains("a page")
+                        .contains("uses object " + number)
+                        .contains("added with the validation data"));
     }
 
     private static void assertChanged(VerificationReport report, String what, String key) {
         assertThat(report.changedAfterLastSignature()).isTrue();
         assertThat(report.intact()).isFalse();
-        assertThat(report.findings()).anySatisfy(f -> assertThat(f)
-                .contains("was appended after a signature and is not a signature").contains(what).contains(key));
+        assertThat(report.findings())
+                .anySatisfy(f -> assertThat(f)
+                        .contains("was appended after a signature and is not a signature")
+                        .contains(what)
+                        .contains(key));
     }
 
     @Test
     void aTimestampFromAnAuthorityUnderNoAnchorIsUntrustedAndTheSignatureNotValid() {
-        VerificationReport report = verifier.verify(TestTsa.selfSigned().extend(signed, SignatureLevel.PAdES_BASELINE_T, pki));
+        VerificationReport report =
+                verifier.verify(TestTsa.selfSigned().extend(signed, SignatureLevel.PAdES_BASELINE_T, pki));
 
         assertThat(report.timestamps()).singleElement().satisfies(t -> {
             assertThat(t.intact()).as(t.problem()).isTrue(); // its bytes are fine: only its authority is unknown
@@ -269,7 +299,8 @@ class LongTermVerificationTest {
             assertThat(t.problem()).isEqualTo("the timestamped bytes were changed");
         });
         assertThat(report.intact()).isFalse();
-        assertThat(report.findings()).anySatisfy(f -> assertThat(f).startsWith("document timestamp Signature1 is not valid"));
+        assertThat(report.findings())
+                .anySatisfy(f -> assertThat(f).startsWith("document timestamp Signature1 is not valid"));
         SignatureCheck signature = report.signatures().get(0);
         assertThat(signature.intact()).isTrue(); // its own bytes are before the change
         assertThat(signature.valid()).isFalse();
@@ -286,7 +317,8 @@ class LongTermVerificationTest {
         PdfStamper stamper = new PdfStamper(reader, out, '\0', true);
         var writer = stamper.getWriter();
         PdfArray certificates = new PdfArray();
-        certificates.add(writer.addToBody(new PdfStream(pki.intermediate.getEncoded())).getIndirectReference());
+        certificates.add(
+                writer.addToBody(new PdfStream(pki.intermediate.getEncoded())).getIndirectReference());
         PdfDictionary dss = new PdfDictionary();
         dss.put(new PdfName("Certs"), certificates);
         reader.getCatalog().put(new PdfName("DSS"), writer.addToBody(dss).getIndirectReference());
@@ -294,8 +326,8 @@ class LongTermVerificationTest {
         stamper.markUsed(reader.getCatalog());
         stamper.close();
         byte[] appended = out.toByteArray();
-        assertThat(PdfVerifier.revisionEnds(appended)).hasSize(PdfVerifier.revisionEnds(pdf).size() + 1);
+        assertThat(PdfVerifier.revisionEnds(appended))
+                .hasSize(PdfVerifier.revisionEnds(pdf).size() + 1);
         return appended;
     }
-
 }

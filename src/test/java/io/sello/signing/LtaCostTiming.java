@@ -1,5 +1,6 @@
 package io.sello.signing;
 
+import com.lowagie.text.pdf.PdfReader;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.pades.PAdESUtils;
@@ -25,7 +26,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import com.lowagie.text.pdf.PdfReader;
 
 /**
  * Where the time of verifying a three-sign-off B-LTA Formulario N.5.B goes (issue 16: under 50 ms), in thread CPU time
@@ -49,8 +49,12 @@ import com.lowagie.text.pdf.PdfReader;
  */
 public final class LtaCostTiming {
     public static void main(String[] args) throws Exception {
-        RenderedDocument form = Sello.documentTypes(RenderingProperties.defaults()).find("poa-execution-form").orElseThrow()
-                .render(Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json")), RenderOptions.STRICT);
+        RenderedDocument form = Sello.documentTypes(RenderingProperties.defaults())
+                .find("poa-execution-form")
+                .orElseThrow()
+                .render(
+                        Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json")),
+                        RenderOptions.STRICT);
         TestPki pki = new TestPki();
         TestTsa tsa = TestTsa.issuedBy(pki);
         PdfSigner signer = new PdfSigner(ZoneId.of("America/La_Paz"));
@@ -58,13 +62,20 @@ public final class LtaCostTiming {
         byte[] thirteen = form.content();
         for (SignatureSlot slot : form.signatureSlots()) {
             Signer who = new Signer(slot.step(), "Firmante", "Cargo");
-            ten = tsa.extend(signer.sign(ten, slot, who, pki.valid, Instant.now(), tsa.source()), SignatureLevel.PAdES_BASELINE_LTA, pki);
-            thirteen = tsa.extend(signer.sign(thirteen, slot, who, pki.valid, Instant.now()), SignatureLevel.PAdES_BASELINE_LTA, pki);
+            ten = tsa.extend(
+                    signer.sign(ten, slot, who, pki.valid, Instant.now(), tsa.source()),
+                    SignatureLevel.PAdES_BASELINE_LTA,
+                    pki);
+            thirteen = tsa.extend(
+                    signer.sign(thirteen, slot, who, pki.valid, Instant.now()), SignatureLevel.PAdES_BASELINE_LTA, pki);
         }
         final byte[] bench10 = ten;
         final byte[] bench13 = thirteen;
-        TrustValidator trust = new TrustValidator(TrustProperties.NONE, List.of(pki.root),
-                new ExternalResourcesCRLSource(new ByteArrayInputStream(pki.rootCrl.getEncoded()),
+        TrustValidator trust = new TrustValidator(
+                TrustProperties.NONE,
+                List.of(pki.root),
+                new ExternalResourcesCRLSource(
+                        new ByteArrayInputStream(pki.rootCrl.getEncoded()),
                         new ByteArrayInputStream(pki.intermediateCrl.getEncoded())));
         PdfVerifier verifier = new PdfVerifier(PdfLimits.DEFAULTS, trust);
 
@@ -72,15 +83,24 @@ public final class LtaCostTiming {
         final byte[] service13;
         final TrustValidator offline;
         try (PkiServer server = PkiServer.start(true)) {
-            TrustValidator fetching = new TrustValidator(new TrustProperties(server.rootPemFolder(), true, List.of(server.host())));
-            SignatureAugmentation augmentation = SignatureAugmentation.of(new SigningProperties(null, null, null, null, null,
-                    PadesLevel.B_LTA, new SigningProperties.Tsa(URI.create(server.tsaUrl()), null, Duration.ofSeconds(10))), fetching);
+            TrustValidator fetching =
+                    new TrustValidator(new TrustProperties(server.rootPemFolder(), true, List.of(server.host())));
+            SignatureAugmentation augmentation = SignatureAugmentation.of(
+                    new SigningProperties(
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            PadesLevel.B_LTA,
+                            new SigningProperties.Tsa(URI.create(server.tsaUrl()), null, Duration.ofSeconds(10))),
+                    fetching);
             ten = form.content();
             thirteen = form.content();
             for (SignatureSlot slot : form.signatureSlots()) {
                 Signer who = new Signer(slot.step(), "Firmante", "Cargo");
-                ten = augmentation.augmentTimestamped(signer.sign(ten, slot, who, server.pki.valid, Instant.now(),
-                        augmentation.signatureTimestamps()));
+                ten = augmentation.augmentTimestamped(signer.sign(
+                        ten, slot, who, server.pki.valid, Instant.now(), augmentation.signatureTimestamps()));
                 thirteen = augmentation.augment(signer.sign(thirteen, slot, who, server.pki.valid, Instant.now()));
             }
             service10 = ten;
@@ -112,7 +132,11 @@ public final class LtaCostTiming {
                 offline.validate(service10, r);
             }
         });
-        add(names, tasks, "PAdESUtils.extractRevisions, service 10", () -> PAdESUtils.extractRevisions(new InMemoryDocument(service10)));
+        add(
+                names,
+                tasks,
+                "PAdESUtils.extractRevisions, service 10",
+                () -> PAdESUtils.extractRevisions(new InMemoryDocument(service10)));
         add(names, tasks, "one OpenPDF parse, service 10", () -> {
             try {
                 new PdfReader(service10).close();
@@ -123,7 +147,9 @@ public final class LtaCostTiming {
         var threads = ManagementFactory.getThreadMXBean();
         double[][] cpu = new double[tasks.size()][rounds];
         double[][] wall = new double[tasks.size()][rounds];
-        System.out.printf("load average at start %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                "load average at start %.2f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (int round = -20; round < rounds; round++) {
             for (int t = 0; t < tasks.size(); t++) {
                 long c = threads.getCurrentThreadCpuTime();
@@ -138,10 +164,13 @@ public final class LtaCostTiming {
         for (int t = 0; t < tasks.size(); t++) {
             Arrays.sort(cpu[t]);
             Arrays.sort(wall[t]);
-            System.out.printf("%-52s cpu median %6.1f ms  min %6.1f ms   wall median %6.1f ms  min %6.1f ms%n", names.get(t),
-                    cpu[t][rounds / 2], cpu[t][0], wall[t][rounds / 2], wall[t][0]);
+            System.out.printf(
+                    "%-52s cpu median %6.1f ms  min %6.1f ms   wall median %6.1f ms  min %6.1f ms%n",
+                    names.get(t), cpu[t][rounds / 2], cpu[t][0], wall[t][rounds / 2], wall[t][0]);
         }
-        System.out.printf("load average at end %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                "load average at end %.2f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void add(List<String> names, List<Runnable> tasks, String name, Runnable task) {
@@ -150,12 +179,19 @@ public final class LtaCostTiming {
     }
 
     private static void describe(byte[] file, VerificationReport report, boolean allLta) {
-        if (report.signatures().size() != 3 || !report.intact() || !report.findings().isEmpty()
+        if (report.signatures().size() != 3
+                || !report.intact()
+                || !report.findings().isEmpty()
                 || !report.signatures().stream().allMatch(SignatureCheck::valid)
                 || allLta && !report.signatures().stream().allMatch(c -> "B-LTA".equals(c.level()))) {
-            throw new IllegalStateException("expected three valid signatures" + (allLta ? " at B-LTA" : "") + ", nothing changed: " + report);
+            throw new IllegalStateException(
+                    "expected three valid signatures" + (allLta ? " at B-LTA" : "") + ", nothing changed: " + report);
         }
-        System.out.printf("file: %d bytes, %d revisions, %d document time-stamps, levels %s%n", file.length, report.revisions(),
-                report.timestamps().size(), report.signatures().stream().map(SignatureCheck::level).toList());
+        System.out.printf(
+                "file: %d bytes, %d revisions, %d document time-stamps, levels %s%n",
+                file.length,
+                report.revisions(),
+                report.timestamps().size(),
+                report.signatures().stream().map(SignatureCheck::level).toList());
     }
 }

@@ -23,7 +23,8 @@ class PdfLimitsTest {
 
     @Test
     void fourThousandSignatureFieldsAreCountedBeforeAnyIsChecked() {
-        assertOverLimit(() -> CraftedPdfs.manySignatureFields(4000, 5_200_000), "sello.limits.pdf.max-signature-fields", "100");
+        assertOverLimit(
+                () -> CraftedPdfs.manySignatureFields(4000, 5_200_000), "sello.limits.pdf.max-signature-fields", "100");
     }
 
     @Test
@@ -33,9 +34,12 @@ class PdfLimitsTest {
 
     @Test
     void streamsThatTogetherInflateBeyondThePerFileLimitAreRefused() {
-        PdfVerifier small = new PdfVerifier(new PdfLimits(null, null, null, null, DataSize.ofMegabytes(2), DataSize.ofMegabytes(4), null));
+        PdfVerifier small = new PdfVerifier(
+                new PdfLimits(null, null, null, null, DataSize.ofMegabytes(2), DataSize.ofMegabytes(4), null));
         byte[] pdf = CraftedPdfs.inflatingPages(3, 1);
-        assertThat(small.verify(pdf).signatures()).as("3 MB together is under 4 MB").isEmpty();
+        assertThat(small.verify(pdf).signatures())
+                .as("3 MB together is under 4 MB")
+                .isEmpty();
         PdfRefusedException refused = refused(() -> small.verify(CraftedPdfs.inflatingPages(5, 1)));
         assertThat(refused.limit()).isEqualTo("sello.limits.pdf.max-decompressed-size");
     }
@@ -43,7 +47,9 @@ class PdfLimitsTest {
     @Test
     void arraysNestedTenThousandDeepAreRefusedAtTheDepthLimit() {
         assertOverLimit(() -> CraftedPdfs.nestedArrays(10_000), "sello.limits.pdf.max-depth", "64");
-        assertThat(verifier.verify(CraftedPdfs.nestedArrays(60)).signatures()).as("60 deep is allowed").isEmpty();
+        assertThat(verifier.verify(CraftedPdfs.nestedArrays(60)).signatures())
+                .as("60 deep is allowed")
+                .isEmpty();
     }
 
     @Test
@@ -59,7 +65,8 @@ class PdfLimitsTest {
         assertThat(pdf).hasSize(244);
         PdfRefusedException refused = refused(() -> verifier.verify(pdf));
         assertThat(refused.overLimit()).isFalse();
-        assertThat(refused.getMessage()).isEqualTo("the file is not a readable PDF: its objects refer to themselves or nest too deep");
+        assertThat(refused.getMessage())
+                .isEqualTo("the file is not a readable PDF: its objects refer to themselves or nest too deep");
         assertThat(refused.getStackTrace()).as("nothing to log").isEmpty();
     }
 
@@ -72,8 +79,11 @@ class PdfLimitsTest {
     void anOutOfMemoryErrorInTheParseIsAnUnreadableFile() {
         PdfVerifier unlimited = new PdfVerifier(new PdfLimits(null, null, Integer.MAX_VALUE, null, null, null, null));
         PdfRefusedException refused = refused(() -> unlimited.verify(CraftedPdfs.declaredObjects(1_000_000_000L)));
-        assertThat(refused.getMessage()).isEqualTo("the file is not a readable PDF: it needs more memory than verification may use");
-        assertThat(verifier.verify(CraftedPdfs.nestedArrays(3)).signatures()).as("the next verification works").isEmpty();
+        assertThat(refused.getMessage())
+                .isEqualTo("the file is not a readable PDF: it needs more memory than verification may use");
+        assertThat(verifier.verify(CraftedPdfs.nestedArrays(3)).signatures())
+                .as("the next verification works")
+                .isEmpty();
     }
 
     @Test
@@ -81,21 +91,27 @@ class PdfLimitsTest {
         assertThat(verifier.verify(CraftedPdfs.withJavaScript()).findings())
                 .containsExactly("the file contains JavaScript; the signatures are checked as for any other content,"
                         + " but a viewer may act on it when the file is opened");
-        assertThat(verifier.verify(CraftedPdfs.withLaunch()).findings()).singleElement().asString()
+        assertThat(verifier.verify(CraftedPdfs.withLaunch()).findings())
+                .singleElement()
+                .asString()
                 .startsWith("the file contains a launch action, which asks the viewer to start a program");
-        assertThat(verifier.verify(CraftedPdfs.withEmbeddedExecutable()).findings()).containsExactly(
-                "the file embeds an executable program: a Windows program (MZ); do not open or run it. The signatures are checked"
-                        + " as for any other content, but a viewer may act on it when the file is opened",
-                "the file embeds files: factura.pdf; the signatures are checked as for any other content, but a viewer may act"
-                        + " on it when the file is opened");
-        assertThat(verifier.verify(CraftedPdfs.nestedArrays(3)).findings()).as("a plain file has none").isEmpty();
+        assertThat(verifier.verify(CraftedPdfs.withEmbeddedExecutable()).findings())
+                .containsExactly(
+                        "the file embeds an executable program: a Windows program (MZ); do not open or run it. The signatures are checked"
+                                + " as for any other content, but a viewer may act on it when the file is opened",
+                        "the file embeds files: factura.pdf; the signatures are checked as for any other content, but a viewer may act"
+                                + " on it when the file is opened");
+        assertThat(verifier.verify(CraftedPdfs.nestedArrays(3)).findings())
+                .as("a plain file has none")
+                .isEmpty();
     }
 
     @Test
     void aBadLimitStopsStartUpNamingTheKey() {
         assertThatThrownBy(() -> new PdfLimits(0, null, null, null, null, null, null))
                 .hasMessageContaining("sello.limits.pdf.max-signature-fields must be at least 1");
-        assertThatThrownBy(() -> new PdfLimits(null, null, null, null, DataSize.ofMegabytes(10), DataSize.ofMegabytes(5), null))
+        assertThatThrownBy(() ->
+                        new PdfLimits(null, null, null, null, DataSize.ofMegabytes(10), DataSize.ofMegabytes(5), null))
                 .hasMessageContaining("sello.limits.pdf.max-decompressed-size must be at least max-stream-size");
     }
 

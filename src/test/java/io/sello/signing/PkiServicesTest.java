@@ -40,10 +40,10 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
@@ -92,14 +92,19 @@ class PkiServicesTest {
     }
 
     private static HttpResponse<byte[]> post(String url, String type, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static void validatePath(List<X509Certificate> path) throws Exception {
         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(server.pki.root, null)));
         parameters.setRevocationEnabled(false);
-        CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+        CertPathValidator.getInstance("PKIX")
+                .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
     }
 
     @Test
@@ -120,16 +125,20 @@ class PkiServicesTest {
         token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa)); // also checks ESSCertIDv2 and the EKU
         assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(imprint);
         assertThat(token.getTimeStampInfo().getGenTime().toInstant()).isEqualTo(genTime);
-        assertThat(token.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
+        assertThat(token.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2))
+                .isNotNull();
         validatePath(List.of(tsa, server.pki.intermediate));
 
-        TimeStampResponse untrusted = new TimeStampResponse(post(server.untrustedTsaUrl(), "application/timestamp-query",
-                request.getEncoded()).body());
+        TimeStampResponse untrusted = new TimeStampResponse(
+                post(server.untrustedTsaUrl(), "application/timestamp-query", request.getEncoded())
+                        .body());
         untrusted.validate(request);
         X509Certificate untrustedCertificate = server.pki.untrustedTsa.certificate();
         untrusted.getTimeStampToken().validate(new JcaSimpleSignerInfoVerifierBuilder().build(untrustedCertificate));
-        assertThat(untrustedCertificate.getSubjectX500Principal()).isEqualTo(tsa.getSubjectX500Principal()); // same name
-        assertThatThrownBy(() -> validatePath(List.of(untrustedCertificate))).isInstanceOf(CertPathValidatorException.class);
+        assertThat(untrustedCertificate.getSubjectX500Principal())
+                .isEqualTo(tsa.getSubjectX500Principal()); // same name
+        assertThatThrownBy(() -> validatePath(List.of(untrustedCertificate)))
+                .isInstanceOf(CertPathValidatorException.class);
 
         int before = server.requests("/tsa");
         server.tsaDown(true);
@@ -151,47 +160,66 @@ class PkiServicesTest {
         var sha1 = digests.get(CertificateID.HASH_SHA1);
         JcaX509CertificateHolder issuing = new JcaX509CertificateHolder(server.pki.intermediate);
         BigInteger neverIssued = BigInteger.valueOf(987_654_321);
-        Extension nonce = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                new DEROctetString(new DEROctetString(new byte[]{1, 2, 3, 4})));
+        Extension nonce = new Extension(
+                OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                false,
+                new DEROctetString(new DEROctetString(new byte[] {1, 2, 3, 4})));
         byte[] request = new OCSPReqBuilder()
-                .addRequest(new CertificateID(sha1, issuing, server.pki.valid.certificate().getSerialNumber()))
-                .addRequest(new CertificateID(sha1, issuing, server.pki.revoked.certificate().getSerialNumber()))
+                .addRequest(new CertificateID(
+                        sha1, issuing, server.pki.valid.certificate().getSerialNumber()))
+                .addRequest(new CertificateID(
+                        sha1, issuing, server.pki.revoked.certificate().getSerialNumber()))
                 .addRequest(new CertificateID(sha1, issuing, neverIssued))
-                .setRequestExtensions(new Extensions(nonce)).build().getEncoded();
+                .setRequestExtensions(new Extensions(nonce))
+                .build()
+                .getEncoded();
 
         HttpResponse<byte[]> answer = post(server.ocspUrl(), "application/ocsp-request", request);
-        assertThat(answer.headers().firstValue("Content-Type")).as(new String(answer.body())).hasValue("application/ocsp-response");
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .as(new String(answer.body()))
+                .hasValue("application/ocsp-response");
         OCSPResp response = new OCSPResp(answer.body());
         assertThat(response.getStatus()).isEqualTo(OCSPResp.SUCCESSFUL);
         BasicOCSPResp basic = (BasicOCSPResp) response.getResponseObject();
-        assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(server.pki.intermediate.getPublicKey()))).isTrue();
+        assertThat(basic.isSignatureValid(
+                        new JcaContentVerifierProviderBuilder().build(server.pki.intermediate.getPublicKey())))
+                .isTrue();
         assertThat(basic.getProducedAt().toInstant()).isEqualTo(now);
         assertThat(basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce)).isEqualTo(nonce);
         SingleResp[] answers = basic.getResponses();
         assertThat(answers[0].getCertStatus()).isNull(); // GOOD
         assertThat(answers[0].getThisUpdate().toInstant()).isEqualTo(now);
         RevokedStatus revoked = (RevokedStatus) answers[1].getCertStatus();
-        assertThat(revoked.getRevocationTime().toInstant()).isEqualTo(server.pki.revokedAt.truncatedTo(ChronoUnit.SECONDS));
+        assertThat(revoked.getRevocationTime().toInstant())
+                .isEqualTo(server.pki.revokedAt.truncatedTo(ChronoUnit.SECONDS));
         assertThat(answers[2].getCertStatus()).isInstanceOf(UnknownStatus.class);
 
         // the GET form (RFC 6960 A.1): the same request, base64 and URL-encoded into the path
-        HttpResponse<byte[]> viaGet = HTTP.send(HttpRequest.newBuilder(URI.create(server.ocspUrl() + "/"
-                + URLEncoder.encode(Base64.getEncoder().encodeToString(request), StandardCharsets.US_ASCII))).build(),
+        HttpResponse<byte[]> viaGet = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.ocspUrl() + "/"
+                                + URLEncoder.encode(
+                                        Base64.getEncoder().encodeToString(request), StandardCharsets.US_ASCII)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         BasicOCSPResp fromGet = (BasicOCSPResp) new OCSPResp(viaGet.body()).getResponseObject();
         assertThat(fromGet.getResponses()[1].getCertStatus()).isInstanceOf(RevokedStatus.class);
 
-        HttpResponse<byte[]> crlAnswer = HTTP.send(HttpRequest.newBuilder(URI.create(server.crlUrl("issuing.crl"))).build(),
+        HttpResponse<byte[]> crlAnswer = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.crlUrl("issuing.crl"))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(crlAnswer.body()));
+        X509CRL crl = (X509CRL)
+                CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(crlAnswer.body()));
         crl.verify(server.pki.intermediate.getPublicKey());
         assertThat(crl.getThisUpdate().toInstant()).isEqualTo(now);
         assertThat(crl.getNextUpdate().toInstant()).isEqualTo(now.plus(Duration.ofDays(7)));
         assertThat(crl.isRevoked(server.pki.revoked.certificate())).isTrue();
         assertThat(crl.isRevoked(server.pki.valid.certificate())).isFalse();
-        X509CRL rootCrl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(
-                HTTP.send(HttpRequest.newBuilder(URI.create(server.crlUrl("root.crl"))).build(),
-                        HttpResponse.BodyHandlers.ofByteArray()).body()));
+        X509CRL rootCrl = (X509CRL) CertificateFactory.getInstance("X.509")
+                .generateCRL(new ByteArrayInputStream(HTTP.send(
+                                HttpRequest.newBuilder(URI.create(server.crlUrl("root.crl")))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                        .body()));
         rootCrl.verify(server.pki.root.getPublicKey());
         assertThat(rootCrl.getRevokedCertificates()).isNull();
     }
@@ -216,16 +244,24 @@ class PkiServicesTest {
         assertThat(server.requests("/ocsp")).isEqualTo(before + 2);
 
         // the certificates name http://127.0.0.1:PORT/ocsp; "localhost" is the same machine, but not the same name
-        assertThat(new AllowListedOcspSource(List.of("localhost")).getRevocationToken(valid, issuing)).isNull();
-        assertThat(new AllowListedOcspSource(List.of("ocsp.adsib.gob.bo")).getRevocationToken(valid, issuing)).isNull();
-        assertThat(new AllowListedCrlSource(List.of("localhost")).getRevocationToken(valid, issuing)).isNull();
+        assertThat(new AllowListedOcspSource(List.of("localhost")).getRevocationToken(valid, issuing))
+                .isNull();
+        assertThat(new AllowListedOcspSource(List.of("ocsp.adsib.gob.bo")).getRevocationToken(valid, issuing))
+                .isNull();
+        assertThat(new AllowListedCrlSource(List.of("localhost")).getRevocationToken(valid, issuing))
+                .isNull();
         assertThat(server.requests("/ocsp")).isEqualTo(before + 2);
         assertThat(server.requests("/crl/issuing.crl")).isEqualTo(crlBefore);
     }
 
     private static TrustValidator.Rating rate(TrustValidator trust, SigningKey key, String name) {
-        byte[] signed = new PdfSigner(ZoneId.of("America/La_Paz")).sign(pdf, new SignatureSlot("ELABORADO", 1, 60, 600, 200, 60),
-                new Signer("ELABORADO", name, "Cargo"), key, Instant.now());
+        byte[] signed = new PdfSigner(ZoneId.of("America/La_Paz"))
+                .sign(
+                        pdf,
+                        new SignatureSlot("ELABORADO", 1, 60, 600, 200, 60),
+                        new Signer("ELABORADO", name, "Cargo"),
+                        key,
+                        Instant.now());
         Map<String, TrustValidator.Rating> ratings = trust.rate(signed);
         assertThat(ratings).hasSize(1);
         return ratings.values().iterator().next();
@@ -240,29 +276,37 @@ class PkiServicesTest {
         int crlsBefore = server.requests("/crl/issuing.crl") + server.requests("/crl/root.crl");
 
         TrustValidator.Rating valid = rate(trust, server.pki.valid, "Ana Quispe");
-        assertThat(valid.verdict()).as(valid.indication() + " " + valid.subIndication() + " " + valid.reason())
+        assertThat(valid.verdict())
+                .as(valid.indication() + " " + valid.subIndication() + " " + valid.reason())
                 .isEqualTo(Verdict.VALID);
         assertThat(valid.chain()).isEqualTo(TrustValidator.Chain.TRUSTED);
         // OCSP first (DSS's default strategy), for the signer and the issuing CA; a good answer leaves the CRLs unasked
         assertThat(server.requests("/ocsp")).isEqualTo(ocspBefore + 2);
-        assertThat(server.requests("/crl/issuing.crl") + server.requests("/crl/root.crl")).isEqualTo(crlsBefore);
+        assertThat(server.requests("/crl/issuing.crl") + server.requests("/crl/root.crl"))
+                .isEqualTo(crlsBefore);
 
         TrustValidator.Rating revoked = rate(trust, server.pki.revoked, "Carlos Revocado");
         assertThat(revoked.verdict()).as(revoked.subIndication()).isNotEqualTo(Verdict.VALID);
-        assertThat(revoked.reason()).as(revoked.indication() + " " + revoked.subIndication()).isEqualTo("certificado revocado");
+        assertThat(revoked.reason())
+                .as(revoked.indication() + " " + revoked.subIndication())
+                .isEqualTo("certificado revocado");
 
         // with no OCSP answer, the same verdicts come from the CRLs
         int crlBefore = server.requests("/crl/issuing.crl");
         RevocationSource<OCSP> silent = (certificate, issuer) -> null;
         TrustValidator crlOnly = new TrustValidator(fetching, List.of(), null, silent);
         TrustValidator.Rating viaCrl = rate(crlOnly, server.pki.valid, "Ana Quispe");
-        assertThat(viaCrl.verdict()).as(viaCrl.subIndication() + " " + viaCrl.reason()).isEqualTo(Verdict.VALID);
+        assertThat(viaCrl.verdict())
+                .as(viaCrl.subIndication() + " " + viaCrl.reason())
+                .isEqualTo(Verdict.VALID);
         assertThat(server.requests("/crl/issuing.crl")).isGreaterThan(crlBefore);
-        assertThat(rate(crlOnly, server.pki.revoked, "Carlos Revocado").reason()).isEqualTo("certificado revocado");
+        assertThat(rate(crlOnly, server.pki.revoked, "Carlos Revocado").reason())
+                .isEqualTo("certificado revocado");
 
         // the same deployment allowing only another host fetches nothing and cannot conclude
         int total = server.requests();
-        TrustValidator elsewhere = new TrustValidator(new TrustProperties(server.rootPemFolder(), true, List.of("localhost")));
+        TrustValidator elsewhere =
+                new TrustValidator(new TrustProperties(server.rootPemFolder(), true, List.of("localhost")));
         TrustValidator.Rating unknown = rate(elsewhere, server.pki.valid, "Ana Quispe");
         assertThat(unknown.verdict()).isEqualTo(Verdict.INDETERMINATE);
         assertThat(unknown.reason()).isEqualTo("sin datos de revocación");

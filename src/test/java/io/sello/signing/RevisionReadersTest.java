@@ -22,9 +22,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.util.Map;
 
 /**
  * {@link RevisionReaders} (issue 16, verifying a B-LTA form in under 50 ms) may only save work: on every file, DSS
@@ -44,9 +44,12 @@ class RevisionReadersTest {
         pki = new TestPki();
         tsa = TestTsa.issuedBy(pki);
         form = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT);
-        trust = new TrustValidator(TrustProperties.NONE, List.of(pki.root),
-                new ExternalResourcesCRLSource(new ByteArrayInputStream(pki.rootCrl.getEncoded()),
-                        new ByteArrayInputStream(pki.intermediateCrl.getEncoded())))
+        trust = new TrustValidator(
+                        TrustProperties.NONE,
+                        List.of(pki.root),
+                        new ExternalResourcesCRLSource(
+                                new ByteArrayInputStream(pki.rootCrl.getEncoded()),
+                                new ByteArrayInputStream(pki.intermediateCrl.getEncoded())))
                 .validatingAt(Clock.fixed(Instant.now().plusSeconds(5), ZoneOffset.UTC)); // both runs at the same time
         byte[] pdf = form.content();
         for (String step : List.of("ELABORADO", "REVISADO", "APROBADO")) {
@@ -56,8 +59,12 @@ class RevisionReadersTest {
     }
 
     private static byte[] sign(byte[] pdf, String step) {
-        SignatureSlot slot = form.signatureSlots().stream().filter(s -> s.step().equals(step)).findFirst().orElseThrow();
-        return new PdfSigner(ZoneId.of("America/La_Paz")).sign(pdf, slot, new Signer(step, "Ana Quispe", "Cargo"), pki.valid, Instant.now());
+        SignatureSlot slot = form.signatureSlots().stream()
+                .filter(s -> s.step().equals(step))
+                .findFirst()
+                .orElseThrow();
+        return new PdfSigner(ZoneId.of("America/La_Paz"))
+                .sign(pdf, slot, new Signer(step, "Ana Quispe", "Cargo"), pki.valid, Instant.now());
     }
 
     @Test
@@ -77,9 +84,13 @@ class RevisionReadersTest {
         byte[] paintedOver = Tampering.appendPaintOver(lta);
         byte[] flipped = Tampering.flipByteInFirstStream(lta);
         // a change, then a later signature and time-stamp over it: only DSS's comparison of revisions sees it
-        byte[] signedOverAChange = tsa.extend(sign(Tampering.appendPaintOver(
-                tsa.extend(sign(form.content(), "ELABORADO"), SignatureLevel.PAdES_BASELINE_LTA, pki)), "REVISADO"),
-                SignatureLevel.PAdES_BASELINE_LTA, pki);
+        byte[] signedOverAChange = tsa.extend(
+                sign(
+                        Tampering.appendPaintOver(
+                                tsa.extend(sign(form.content(), "ELABORADO"), SignatureLevel.PAdES_BASELINE_LTA, pki)),
+                        "REVISADO"),
+                SignatureLevel.PAdES_BASELINE_LTA,
+                pki);
         // each with what shows that DSS saw the attack (the files are not just unreadable to both)
         Map<byte[], String> attacks = Map.of(
                 paintedOver, "action=\"MODIFICATION\">[^<]*/Contents \\d+ 0 R<",
@@ -98,7 +109,8 @@ class RevisionReadersTest {
         Reports reports = trust.validate(pdf, factory);
         try {
             return DiagnosticDataFacade.newFacade().marshall(reports.getDiagnosticDataJaxb(), true)
-                    + reports.getXmlSimpleReport() + reports.getXmlDetailedReport();
+                    + reports.getXmlSimpleReport()
+                    + reports.getXmlDetailedReport();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,10 +1,24 @@
 package io.sello.signing;
 
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfReader;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.SignatureSlot;
 import io.sello.support.Fixtures;
 import io.sello.support.PdfDocument;
+import io.sello.support.Processes;
+import io.sello.support.Tampering;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.assertj.core.api.Assertions;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,29 +30,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfReader;
-import io.sello.support.Processes;
-import io.sello.support.Tampering;
-import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
-import org.assertj.core.api.Assertions;
-import org.bouncycastle.asn1.ASN1InputStream;
-import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.cms.CMSSignedData;
 
 /** Three incremental signatures in the FIRMA cells of Formulario N.5.B, checked by us and by poppler's pdfsig. */
 class SignOffPdfTest {
     private static final Instant NOON = Instant.parse("2021-07-07T16:00:00Z");
+
     @TempDir
     static Path dir;
+
     private static SigningKey key;
     private static RenderedDocument form;
     private static byte[] signed;
@@ -51,21 +53,34 @@ class SignOffPdfTest {
         form = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT);
         PdfSigner signer = new PdfSigner(ZoneId.of("America/La_Paz"));
         byte[] pdf = form.content();
-        String[][] who = {{"ELABORADO", "Ana Quispe", "Técnico de Planificación"},
-                {"REVISADO", "Luis Mamani", "Jefe de Unidad"}, {"APROBADO", "Rosa Choque", "Directora General"}};
+        String[][] who = {
+            {"ELABORADO", "Ana Quispe", "Técnico de Planificación"},
+            {"REVISADO", "Luis Mamani", "Jefe de Unidad"},
+            {"APROBADO", "Rosa Choque", "Directora General"}
+        };
         for (int i = 0; i < who.length; i++) {
-            pdf = signer.sign(pdf, slot(who[i][0]), new Signer(who[i][0], who[i][1], who[i][2]), key, NOON.plusSeconds(3600L * i));
+            pdf = signer.sign(
+                    pdf,
+                    slot(who[i][0]),
+                    new Signer(who[i][0], who[i][1], who[i][2]),
+                    key,
+                    NOON.plusSeconds(3600L * i));
         }
         signed = pdf;
     }
 
     private static SignatureSlot slot(String step) {
-        return form.signatureSlots().stream().filter(s -> s.step().equals(step)).findFirst().orElseThrow();
+        return form.signatureSlots().stream()
+                .filter(s -> s.step().equals(step))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void theFormMarksOneFirmaCellPerStepOnTheLastPage() {
-        assertThat(form.signatureSlots()).extracting(SignatureSlot::step).containsExactly("ELABORADO", "REVISADO", "APROBADO");
+        assertThat(form.signatureSlots())
+                .extracting(SignatureSlot::step)
+                .containsExactly("ELABORADO", "REVISADO", "APROBADO");
         int pages = PdfDocument.of(form.content()).pageCount();
         assertThat(form.signatureSlots()).allSatisfy(s -> {
             assertThat(s.page()).isEqualTo(pages);
@@ -80,8 +95,11 @@ class SignOffPdfTest {
     @Test
     void threeSignaturesAreIntactAndEachCoversItsRevision() throws IOException {
         VerificationReport report = new PdfVerifier().verify(signed);
-        assertThat(report.signatures()).extracting(SignatureCheck::step).containsExactly("ELABORADO", "REVISADO", "APROBADO");
-        assertThat(report.signatures()).allSatisfy(s -> assertThat(s.intact()).as(s.problem()).isTrue());
+        assertThat(report.signatures())
+                .extracting(SignatureCheck::step)
+                .containsExactly("ELABORADO", "REVISADO", "APROBADO");
+        assertThat(report.signatures())
+                .allSatisfy(s -> assertThat(s.intact()).as(s.problem()).isTrue());
         // a development key: intact, never "valid" (issue 16): no trust anchor vouches for it
         assertThat(report.signatures()).allSatisfy(s -> {
             assertThat(s.valid()).isFalse();
@@ -92,7 +110,9 @@ class SignOffPdfTest {
         assertThat(report.signatures()).extracting(SignatureCheck::revision).containsExactly(2, 3, 4);
         assertThat(report.signatures().get(1).signer()).isEqualTo("Luis Mamani");
         assertThat(report.signatures().get(1).time()).isEqualTo(NOON.plusSeconds(3600));
-        assertThat(report.changedAfterLastSignature()).as(report.findings() + " " + report.revisions()).isFalse();
+        assertThat(report.changedAfterLastSignature())
+                .as(report.findings() + " " + report.revisions())
+                .isFalse();
         assertThat(report.intact()).isTrue();
     }
 
@@ -101,7 +121,8 @@ class SignOffPdfTest {
         try (var document = Loader.loadPDF(signed)) {
             var page = document.getPage(slot("APROBADO").page() - 1);
             List<PDAnnotation> widgets = page.getAnnotations().stream()
-                    .filter(a -> "Widget".equals(a.getSubtype())).toList();
+                    .filter(a -> "Widget".equals(a.getSubtype()))
+                    .toList();
             assertThat(widgets).hasSize(3);
             for (var widget : widgets) {
                 String step = widget.getCOSObject().getString(COSName.T);
@@ -118,7 +139,9 @@ class SignOffPdfTest {
                 assertThat(seenBottom).as(step).isBetween(cell.y(), cell.y() + 2);
                 assertThat(seenRight).as(step).isBetween(cell.x() + cell.width() - 2, cell.x() + cell.width());
                 assertThat(seenTop).as(step).isBetween(cell.y() + cell.height() - 2, cell.y() + cell.height());
-                assertThat(widget.getAppearance().getNormalAppearance().getAppearanceStream()).as(step).isNotNull();
+                assertThat(widget.getAppearance().getNormalAppearance().getAppearanceStream())
+                        .as(step)
+                        .isNotNull();
             }
         }
     }
@@ -152,7 +175,7 @@ class SignOffPdfTest {
         assertThat(changed.length).isGreaterThan(signed.length);
         VerificationReport report = new PdfVerifier().verify(changed);
         assertThat(report.signatures()).allMatch(SignatureCheck::intact); // the old bytes are intact...
-        assertThat(report.changedAfterLastSignature()).isTrue();     // ...but the file is not what was signed
+        assertThat(report.changedAfterLastSignature()).isTrue(); // ...but the file is not what was signed
         assertThat(report.intact()).isFalse();
         assertThat(report.findings()).anySatisfy(f -> assertThat(f).contains("changed after it was signed"));
     }
@@ -168,11 +191,15 @@ class SignOffPdfTest {
             byte[] contents = dictionary.getAsString(PdfName.CONTENTS).getOriginalBytes();
             try (var der = new ASN1InputStream(contents)) {
                 var cms = new CMSSignedData(ContentInfo.getInstance(der.readObject()));
-                var attributes = cms.getSignerInfos().getSigners().iterator().next().getSignedAttributes();
-                assertThat(attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2)).as(name).isNotNull();
+                var attributes =
+                        cms.getSignerInfos().getSigners().iterator().next().getSignedAttributes();
+                assertThat(attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2))
+                        .as(name)
+                        .isNotNull();
                 assertThat(attributes.get(CMSAttributes.signingTime)).as(name).isNull();
                 assertThat(cms.isDetachedSignature()).isTrue();
-                assertThat(cms.getDigestAlgorithmIDs()).extracting(a -> a.getAlgorithm().getId())
+                assertThat(cms.getDigestAlgorithmIDs())
+                        .extracting(a -> a.getAlgorithm().getId())
                         .containsExactly(NISTObjectIdentifiers.id_sha256.getId());
             }
         }
@@ -183,13 +210,20 @@ class SignOffPdfTest {
         Path service = dir.resolve("service.p12");
         Path personal = dir.resolve("rosa.p12");
         Keystores.generateDevelopment(personal, "rosa-secret".toCharArray(), "Rosa Choque");
-        SigningKeys keys = new SigningKeys(new SigningProperties(service, "service-secret",
-                Map.of("rosa", new SigningProperties.Signer(personal, "rosa-secret")), null), true);
+        SigningKeys keys = new SigningKeys(
+                new SigningProperties(
+                        service,
+                        "service-secret",
+                        Map.of("rosa", new SigningProperties.Signer(personal, "rosa-secret")),
+                        null),
+                true);
         assertThat(service).exists(); // generated, as on a first start
-        assertThat(keys.forUser("rosa").certificate().getSubjectX500Principal().getName()).contains("CN=Rosa Choque");
-        assertThat(keys.forUser("ana").certificate().getSubjectX500Principal().getName()).contains("CN=Sello");
+        assertThat(keys.forUser("rosa").certificate().getSubjectX500Principal().getName())
+                .contains("CN=Rosa Choque");
+        assertThat(keys.forUser("ana").certificate().getSubjectX500Principal().getName())
+                .contains("CN=Sello");
         Assertions.assertThatThrownBy(() -> new SigningKeys(
-                new SigningProperties(dir.resolve("missing.p12"), "x-secret", null, null), false))
+                        new SigningProperties(dir.resolve("missing.p12"), "x-secret", null, null), false))
                 .hasMessageContaining("sello.signing.keystore");
     }
 

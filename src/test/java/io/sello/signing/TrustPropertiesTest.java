@@ -20,7 +20,8 @@ class TrustPropertiesTest {
                 .hasMessageContaining("is not a host name");
         assertThatThrownBy(() -> new TrustProperties(dir.resolve("missing"), false, null))
                 .hasMessageContaining("is not a folder");
-        assertThat(new TrustProperties(null, true, List.of("CRL.Adsib.gob.bo")).allowedHosts()).containsExactly("crl.adsib.gob.bo");
+        assertThat(new TrustProperties(null, true, List.of("CRL.Adsib.gob.bo")).allowedHosts())
+                .containsExactly("crl.adsib.gob.bo");
         assertThat(TrustProperties.NONE.revocationFetching()).isFalse();
     }
 
@@ -30,7 +31,8 @@ class TrustPropertiesTest {
         assertThat(source.allowed("http://crl.adsib.gob.bo/raiz.crl")).isTrue();
         assertThat(source.allowed("https://CRL.ADSIB.GOB.BO/raiz.crl")).isTrue();
         assertThat(source.allowed("http://169.254.169.254/latest/meta-data")).isFalse();
-        assertThat(source.allowed("http://crl.adsib.gob.bo.attacker.example/x.crl")).isFalse();
+        assertThat(source.allowed("http://crl.adsib.gob.bo.attacker.example/x.crl"))
+                .isFalse();
         assertThat(source.allowed("http://attacker.example@evil.example/x.crl")).isFalse();
         assertThat(source.allowed("ldap://crl.adsib.gob.bo/cn=x")).isFalse();
         assertThat(source.allowed("file:///etc/passwd")).isFalse();
@@ -42,6 +44,7 @@ class TrustPropertiesTest {
         assertThatThrownBy(() -> new TrustValidator(new TrustProperties(dir, false, List.of())))
                 .hasMessageContaining("broken.pem is not a PEM certificate");
         Files.delete(dir.resolve("broken.pem"));
-        assertThat(new TrustValidator(new TrustProperties(dir, false, List.of())).trustAnchors()).isZero();
+        assertThat(new TrustValidator(new TrustProperties(dir, false, List.of())).trustAnchors())
+                .isZero();
     }
 }

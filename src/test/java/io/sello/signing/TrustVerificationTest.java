@@ -5,6 +5,8 @@ import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.SignatureSlot;
 import io.sello.support.Fixtures;
+import io.sello.support.Processes;
+import io.sello.support.Tampering;
 import io.sello.support.TestPki;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,12 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.sello.support.Processes;
-import io.sello.support.Tampering;
-import java.util.Base64;
 
 /**
  * Trust (issue 16, point 2): the same Formulario N.5.B signed by certificates of an offline test PKI, each rated by
@@ -30,6 +30,7 @@ import java.util.Base64;
 class TrustVerificationTest {
     @TempDir
     static Path dir;
+
     private static TestPki pki;
     private static RenderedDocument form;
     private static PdfVerifier verifier;
@@ -41,21 +42,28 @@ class TrustVerificationTest {
         // the PKI's root is the one trust anchor, read from a folder of PEM files as a deployment configures it
         Path roots = Files.createDirectories(dir.resolve("roots"));
         Files.writeString(roots.resolve("root.pem"), pem(pki.root.getEncoded()));
-        TrustValidator trust = new TrustValidator(new TrustProperties(roots, false, List.of()), List.of(),
-                new ExternalResourcesCRLSource(new ByteArrayInputStream(pki.rootCrl.getEncoded()),
+        TrustValidator trust = new TrustValidator(
+                new TrustProperties(roots, false, List.of()),
+                List.of(),
+                new ExternalResourcesCRLSource(
+                        new ByteArrayInputStream(pki.rootCrl.getEncoded()),
                         new ByteArrayInputStream(pki.intermediateCrl.getEncoded())));
         assertThat(trust.trustAnchors()).isEqualTo(1);
         verifier = new PdfVerifier(PdfLimits.DEFAULTS, trust);
     }
 
     static String pem(byte[] der) {
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END CERTIFICATE-----\n";
+        return "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END CERTIFICATE-----\n";
     }
 
     static byte[] sign(byte[] pdf, String step, String name, SigningKey key) {
-        SignatureSlot slot = form.signatureSlots().stream().filter(s -> s.step().equals(step)).findFirst().orElseThrow();
-        return new PdfSigner(ZoneId.of("America/La_Paz")).sign(pdf, slot, new Signer(step, name, "Cargo"), key, Instant.now());
+        SignatureSlot slot = form.signatureSlots().stream()
+                .filter(s -> s.step().equals(step))
+                .findFirst()
+                .orElseThrow();
+        return new PdfSigner(ZoneId.of("America/La_Paz"))
+                .sign(pdf, slot, new Signer(step, name, "Cargo"), key, Instant.now());
     }
 
     private static SignatureCheck only(byte[] pdf) {
@@ -67,7 +75,9 @@ class TrustVerificationTest {
     @Test
     void aSignerWhoseChainReachesTheTrustedRootIsValid() {
         SignatureCheck check = only(sign(form.content(), "ELABORADO", "Ana Quispe", pki.valid));
-        assertThat(check.verdict()).as(check.reason() + " " + check.subIndication()).isEqualTo(Verdict.VALID);
+        assertThat(check.verdict())
+                .as(check.reason() + " " + check.subIndication())
+                .isEqualTo(Verdict.VALID);
         assertThat(check.valid()).isTrue();
         assertThat(check.chain()).isEqualTo(TrustValidator.Chain.TRUSTED);
         assertThat(check.level()).isEqualTo("B-B");
@@ -81,8 +91,8 @@ class TrustVerificationTest {
      */
     @Test
     void aTrustedSignerWithoutRevocationDataIsNotConclusive() {
-        PdfVerifier offline = new PdfVerifier(PdfLimits.DEFAULTS,
-                new TrustValidator(TrustProperties.NONE, List.of(pki.root), null));
+        PdfVerifier offline =
+                new PdfVerifier(PdfLimits.DEFAULTS, new TrustValidator(TrustProperties.NONE, List.of(pki.root), null));
         VerificationReport report = offline.verify(sign(form.content(), "ELABORADO", "Ana Quispe", pki.valid));
         SignatureCheck check = report.signatures().get(0);
         assertThat(check.verdict()).isEqualTo(Verdict.INDETERMINATE);
@@ -94,7 +104,8 @@ class TrustVerificationTest {
     @Test
     void aSelfSignedCertificateInAnOfficialsNameIsNeverValid() {
         SignatureCheck check = only(sign(form.content(), "APROBADO", "Rosa Choque", pki.forged));
-        assertThat(check.intact()).isTrue(); // the maths hold: that was the bug, "valid" for anyone's self-made certificate
+        assertThat(check.intact())
+                .isTrue(); // the maths hold: that was the bug, "valid" for anyone's self-made certificate
         assertThat(check.verdict()).isEqualTo(Verdict.INDETERMINATE);
         assertThat(check.valid()).isFalse();
         assertThat(check.subIndication()).isEqualTo("NO_CERTIFICATE_CHAIN_FOUND");
@@ -122,8 +133,8 @@ class TrustVerificationTest {
     void theDevelopmentKeystoreIsNotTrustedByDefault() {
         Path keystore = dir.resolve("dev.p12");
         Keystores.generateDevelopment(keystore, "secret".toCharArray(), "Sello");
-        SignatureCheck check = only(sign(form.content(), "ELABORADO", "Ana Quispe",
-                Keystores.load(keystore, "secret".toCharArray(), null)));
+        SignatureCheck check = only(sign(
+                form.content(), "ELABORADO", "Ana Quispe", Keystores.load(keystore, "secret".toCharArray(), null)));
         assertThat(check.intact()).isTrue();
         assertThat(check.verdict()).isEqualTo(Verdict.INDETERMINATE);
         assertThat(check.reason()).isEqualTo("certificado de desarrollo");

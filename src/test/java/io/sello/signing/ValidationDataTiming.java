@@ -2,14 +2,14 @@ package io.sello.signing;
 
 import com.lowagie.text.pdf.PdfReader;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 
 /**
  * What comparing a file's /DSS revisions with the revisions before them costs inside {@link PdfVerifier#verify}
@@ -36,8 +36,10 @@ final class ValidationDataTiming {
             long start = System.nanoTime();
             Set<Integer> added = new HashSet<>();
             for (int r : dss) {
-                String change = ValidationData.changes(new ValidationData.Revision(pdf, ends.get(r - 1)),
-                        new ValidationData.Revision(pdf, ends.get(r)), added);
+                String change = ValidationData.changes(
+                        new ValidationData.Revision(pdf, ends.get(r - 1)),
+                        new ValidationData.Revision(pdf, ends.get(r)),
+                        added);
                 if (change != null) {
                     throw new IllegalStateException("revision " + (r + 1) + " changes " + change);
                 }
@@ -50,7 +52,8 @@ final class ValidationDataTiming {
             }
         }
         Arrays.sort(ms);
-        System.out.printf("%d /DSS revisions of %d: compared in median %.2f ms, p90 %.2f ms, min %.2f ms%n", dss.size(),
-                ends.size(), ms[runs / 2], ms[runs * 9 / 10], ms[0]);
+        System.out.printf(
+                "%d /DSS revisions of %d: compared in median %.2f ms, p90 %.2f ms, min %.2f ms%n",
+                dss.size(), ends.size(), ms[runs / 2], ms[runs * 9 / 10], ms[0]);
     }
 }

@@ -14,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The fillable Formulario N.5.B filled as a person fills it in a PDF reader (PDFBox sets the values and appearances). */
 public final class FillableForms {
-    private FillableForms() {
-    }
+    private FillableForms() {}
 
     /** A change to the document beside the typed values (a script, XFA). */
     public interface Edit {
@@ -65,5 +64,4 @@ public final class FillableForms {
             return out.toByteArray();
         }
     }
-
 }

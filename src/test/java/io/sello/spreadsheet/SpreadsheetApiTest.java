@@ -1,5 +1,8 @@
 package io.sello.spreadsheet;
 
+import com.lowagie.text.Document;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfWriter;
 import io.sello.support.Fixtures;
 import io.sello.support.PdfDocument;
 import io.sello.support.SlowTest;
@@ -22,16 +25,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import com.lowagie.text.Document;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.PdfWriter;
-import java.nio.file.Path;
 
 /** Issue 17, points 1 and 2 over HTTP: download a template, fill it as a person would, upload it, render the JSON. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -49,18 +49,22 @@ class SpreadsheetApiTest {
         HttpResponse<byte[]> template = get("/api/v1/document-types/poa-execution-form/template.xlsx");
         assertThat(template.statusCode()).isEqualTo(200);
         assertThat(template.headers().firstValue("Content-Type")).contains(SpreadsheetController.XLSX);
-        assertThat(template.headers().firstValue("Content-Disposition").orElseThrow()).contains("plantilla-poa-execution-form.xlsx");
+        assertThat(template.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("plantilla-poa-execution-form.xlsx");
 
         JsonNode seed = JSON.readTree(Fixtures.seedExample());
         byte[] filled = typeIn(template.body(), seed);
         long start = System.nanoTime();
         HttpResponse<byte[]> imported = post(IMPORT, filled, SpreadsheetController.XLSX, null);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(imported.statusCode()).as(new String(imported.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(imported.statusCode())
+                .as(new String(imported.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(imported.headers().firstValue("Content-Type")).contains("application/json");
         JsonNode json = JSON.readTree(imported.body());
         assertThat(WorkbookRoundTripTest.normalized(json)).isEqualTo(WorkbookRoundTripTest.normalized(seed));
-        assertThat(json.at("/activities/1/budgetLines/0/programmed/tgn").stringValue()).isEqualTo("1237022.00");
+        assertThat(json.at("/activities/1/budgetLines/0/programmed/tgn").stringValue())
+                .isEqualTo("1237022.00");
         System.out.println("import of seed 000 from XLSX: " + millis + " ms (cold)");
 
         long fastest = Long.MAX_VALUE;
@@ -70,37 +74,49 @@ class SpreadsheetApiTest {
             fastest = Math.min(fastest, System.nanoTime() - start);
             assertThat(again.body()).isEqualTo(imported.body());
         }
-        System.out.println("import of seed 000 from XLSX: " + fastest / 1_000_000 + " ms (fastest of 15 warm requests, HTTP included)");
+        System.out.println("import of seed 000 from XLSX: " + fastest / 1_000_000
+                + " ms (fastest of 15 warm requests, HTTP included)");
 
-        HttpResponse<byte[]> fromSheet = post("/api/v1/documents/poa-execution-form", imported.body(), "application/json", null);
-        HttpResponse<byte[]> fromJson = post("/api/v1/documents/poa-execution-form", Fixtures.seedExample(), "application/json", null);
+        HttpResponse<byte[]> fromSheet =
+                post("/api/v1/documents/poa-execution-form", imported.body(), "application/json", null);
+        HttpResponse<byte[]> fromJson =
+                post("/api/v1/documents/poa-execution-form", Fixtures.seedExample(), "application/json", null);
         assertThat(fromSheet.statusCode()).isEqualTo(200);
         assertThat(fromSheet.headers().firstValue("Content-Type")).contains("application/pdf");
-        assertThat(PdfDocument.of(fromSheet.body()).text()).isEqualTo(PdfDocument.of(fromJson.body()).text())
+        assertThat(PdfDocument.of(fromSheet.body()).text())
+                .isEqualTo(PdfDocument.of(fromJson.body()).text())
                 .contains("TOTAL GENERAL", "13,614,893.00");
 
         // The workbook itself, posted to the render endpoint, gives the same PDF.
-        HttpResponse<byte[]> direct = post("/api/v1/documents/poa-execution-form", filled, SpreadsheetController.XLSX, null);
+        HttpResponse<byte[]> direct =
+                post("/api/v1/documents/poa-execution-form", filled, SpreadsheetController.XLSX, null);
         assertThat(direct.statusCode()).isEqualTo(200);
         assertThat(direct.headers().firstValue("Content-Type")).contains("application/pdf");
-        assertThat(PdfDocument.of(direct.body()).text()).isEqualTo(PdfDocument.of(fromJson.body()).text());
+        assertThat(PdfDocument.of(direct.body()).text())
+                .isEqualTo(PdfDocument.of(fromJson.body()).text());
     }
 
     /** A budget summary with a conversion column (CHF to US$), its sheets filled, posted to the render endpoint. */
     @Test
     void aBudgetWorkbookWithAConversionColumnRendersAsItsJson() throws Exception {
         byte[] json = Fixtures.read(Path.of("examples/budget-summary/anexo-1-bienes-y-servicios.json"));
-        SheetLayout layout = SheetLayout.of(Fixtures.types().find("budget-summary").orElseThrow().jsonSchema());
+        SheetLayout layout = SheetLayout.of(
+                Fixtures.types().find("budget-summary").orElseThrow().jsonSchema());
         byte[] filled = TemplateWriter.filled(layout, JSON.readTree(json));
-        HttpResponse<byte[]> fromSheet = post("/api/v1/documents/budget-summary", filled, SpreadsheetController.XLSX, null);
+        HttpResponse<byte[]> fromSheet =
+                post("/api/v1/documents/budget-summary", filled, SpreadsheetController.XLSX, null);
         HttpResponse<byte[]> fromJson = post("/api/v1/documents/budget-summary", json, "application/json", null);
-        assertThat(fromSheet.statusCode()).as(new String(fromSheet.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        assertThat(PdfDocument.of(fromSheet.body()).text()).isEqualTo(PdfDocument.of(fromJson.body()).text());
+        assertThat(fromSheet.statusCode())
+                .as(new String(fromSheet.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        assertThat(PdfDocument.of(fromSheet.body()).text())
+                .isEqualTo(PdfDocument.of(fromJson.body()).text());
     }
 
     @Test
     void everyTypesTemplateDownloadsWithoutSigningIn() throws Exception {
-        for (String type : new String[]{"poa-execution-form", "budget-summary", "operational-plan", "agreement-amendment"}) {
+        for (String type :
+                new String[] {"poa-execution-form", "budget-summary", "operational-plan", "agreement-amendment"}) {
             HttpResponse<byte[]> response = get("/api/v1/document-types/" + type + "/template.xlsx");
             assertThat(response.statusCode()).as(type).isEqualTo(200);
             try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
@@ -108,7 +124,8 @@ class SpreadsheetApiTest {
                 assertThat(workbook.getSheet("Ejemplo")).isNotNull();
             }
         }
-        assertThat(get("/api/v1/document-types/no-such-type/template.xlsx").statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/document-types/no-such-type/template.xlsx").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -124,26 +141,32 @@ class SpreadsheetApiTest {
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("type").stringValue()).isEqualTo("/problems/invalid-input");
-        assertThat(problem.get("errors").get(0).get("pointer").stringValue()).isEqualTo("/activities/0/budgetLines/0/programmed/tgn");
-        assertThat(problem.get("errors").get(0).get("message").stringValue()).isEqualTo(
-                "Sheet Partidas por grupo de gasto, row 7, column C (PROGRAMADO · T.G.N.): expected an amount but got \"mil\"");
+        assertThat(problem.get("errors").get(0).get("pointer").stringValue())
+                .isEqualTo("/activities/0/budgetLines/0/programmed/tgn");
+        assertThat(problem.get("errors").get(0).get("message").stringValue())
+                .isEqualTo(
+                        "Sheet Partidas por grupo de gasto, row 7, column C (PROGRAMADO · T.G.N.): expected an amount but got \"mil\"");
 
-        HttpResponse<byte[]> rendered = post("/api/v1/documents/poa-execution-form", xlsx, SpreadsheetController.XLSX, null);
+        HttpResponse<byte[]> rendered =
+                post("/api/v1/documents/poa-execution-form", xlsx, SpreadsheetController.XLSX, null);
         assertThat(rendered.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(rendered.body()).get("errors")).isEqualTo(problem.get("errors"));
 
         HttpResponse<byte[]> spanish = post(IMPORT, xlsx, SpreadsheetController.XLSX, "es");
         JsonNode errors = JSON.readTree(spanish.body()).get("errors");
-        assertThat(errors.get(0).get("message").stringValue()).isEqualTo(
-                "Hoja Partidas por grupo de gasto, fila 7, columna C (PROGRAMADO · T.G.N.): se esperaba un importe, se recibió «mil»");
+        assertThat(errors.get(0).get("message").stringValue())
+                .isEqualTo(
+                        "Hoja Partidas por grupo de gasto, fila 7, columna C (PROGRAMADO · T.G.N.): se esperaba un importe, se recibió «mil»");
 
         // A cell the type's own checks refuse (after conversion) is located the same way.
         byte[] missing = WorkbookRoundTripTest.personFills(workbook ->
                 workbook.getSheet("Actividades").getRow(1).getCell(3).setBlank());
-        JsonNode refused = JSON.readTree(post(IMPORT, missing, SpreadsheetController.XLSX, null).body());
+        JsonNode refused = JSON.readTree(
+                post(IMPORT, missing, SpreadsheetController.XLSX, null).body());
         assertThat(refused.get("errors")).anySatisfy(error -> {
             assertThat(error.get("pointer").stringValue()).isEqualTo("/activities/0/specificActivity");
-            assertThat(error.get("message").stringValue()).startsWith("Sheet Actividades, row 2, column D ((3) ACTIVIDAD ESPECÍFICA): ");
+            assertThat(error.get("message").stringValue())
+                    .startsWith("Sheet Actividades, row 2, column D ((3) ACTIVIDAD ESPECÍFICA): ");
         });
     }
 
@@ -158,18 +181,25 @@ class SpreadsheetApiTest {
         HttpResponse<byte[]> rendered = post("/api/v1/documents/poa-execution-form", json, "application/json", null);
         assertThat(rendered.statusCode()).isEqualTo(200);
         HttpResponse<byte[]> imported = post(IMPORT, rendered.body(), "application/pdf", null);
-        assertThat(imported.statusCode()).as(new String(imported.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(imported.statusCode())
+                .as(new String(imported.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
         assertThat(imported.headers().firstValue("Content-Type")).contains("application/json");
         assertThat(imported.body()).isEqualTo(json);
         // the seed's own faults come back as the warnings a JSON request gets
-        assertThat(imported.headers().firstValue("Sello-Warning-Count").map(Integer::parseInt)).hasValueSatisfying(n -> assertThat(n).isPositive());
+        assertThat(imported.headers().firstValue("Sello-Warning-Count").map(Integer::parseInt))
+                .hasValueSatisfying(n -> assertThat(n).isPositive());
 
         // the same PDF against another type's contract: 400, every error with its pointer
-        HttpResponse<byte[]> wrongType = post("/api/v1/documents/budget-summary/import", rendered.body(), "application/pdf", null);
+        HttpResponse<byte[]> wrongType =
+                post("/api/v1/documents/budget-summary/import", rendered.body(), "application/pdf", null);
         assertThat(wrongType.statusCode()).isEqualTo(400);
         JsonNode problem = JSON.readTree(wrongType.body());
         assertThat(problem.get("type").stringValue()).isEqualTo("/problems/invalid-input");
-        assertThat(problem.get("errors")).isNotEmpty().allSatisfy(error -> assertThat(error.get("pointer").stringValue()).startsWith("/"));
+        assertThat(problem.get("errors"))
+                .isNotEmpty()
+                .allSatisfy(
+                        error -> assertThat(error.get("pointer").stringValue()).startsWith("/"));
 
         // a PDF that carries no data (the staff's scan, another program's PDF), said in Spanish to staff
         ByteArrayOutputStream plainPdf = new ByteArrayOutputStream();
@@ -186,9 +216,11 @@ class SpreadsheetApiTest {
         assertThat(noData.get("type").stringValue()).isEqualTo("/problems/invalid-input");
         assertThat(noData.at("/errors/0/message").stringValue())
                 .startsWith("El PDF no contiene datos de Sello ni campos de formulario; suba un PDF hecho por Sello");
-        HttpResponse<byte[]> notPdf = post(IMPORT, "no soy un PDF".getBytes(StandardCharsets.UTF_8), "application/pdf", "es");
+        HttpResponse<byte[]> notPdf =
+                post(IMPORT, "no soy un PDF".getBytes(StandardCharsets.UTF_8), "application/pdf", "es");
         assertThat(notPdf.statusCode()).isEqualTo(422);
-        assertThat(JSON.readTree(notPdf.body()).get("detail").stringValue()).startsWith("El archivo no es un PDF legible");
+        assertThat(JSON.readTree(notPdf.body()).get("detail").stringValue())
+                .startsWith("El archivo no es un PDF legible");
     }
 
     @Test
@@ -204,7 +236,11 @@ class SpreadsheetApiTest {
         });
         HttpResponse<byte[]> response = post(IMPORT, precise, SpreadsheetController.XLSX, null);
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).get("errors").get(0).get("pointer").stringValue())
+        assertThat(JSON.readTree(response.body())
+                        .get("errors")
+                        .get(0)
+                        .get("pointer")
+                        .stringValue())
                 .isEqualTo("/activities/0/budgetLines/0/programmed/tgn");
 
         byte[] bomb = WorkbookRoundTripTest.zipBomb();
@@ -217,10 +253,11 @@ class SpreadsheetApiTest {
         assertThat(problem.get("detail").stringValue()).contains("zip bomb");
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
 
-        for (String path : new String[]{IMPORT, "/api/v1/documents/poa-execution-form"}) {
+        for (String path : new String[] {IMPORT, "/api/v1/documents/poa-execution-form"}) {
             HttpResponse<byte[]> macro = post(path, precise, SpreadsheetController.XLSM, null);
             assertThat(macro.statusCode()).as(path).isEqualTo(422);
-            assertThat(JSON.readTree(macro.body()).get("type").stringValue()).isEqualTo("/problems/unreadable-spreadsheet");
+            assertThat(JSON.readTree(macro.body()).get("type").stringValue())
+                    .isEqualTo("/problems/unreadable-spreadsheet");
         }
     }
 
@@ -242,18 +279,37 @@ class SpreadsheetApiTest {
             generalFields.put("Encabezado · Fecha de Corte", "/header/cutOffDate");
             generalFields.put("Encabezado · Código(*)", "/header/entityCode");
             generalFields.put("Encabezado · Sigla", "/header/acronym");
-            generalFields.put("Totales declarados · TOTAL PARCIAL declarado · Programado · T.G.N.", "/declaredTotals/partial/programmed/tgn");
-            generalFields.put("Totales declarados · TOTAL PARCIAL declarado · Programado · Otras fuentes", "/declaredTotals/partial/programmed/otherSources");
-            generalFields.put("Totales declarados · TOTAL PARCIAL declarado · Ejecutado · T.G.N.", "/declaredTotals/partial/executed/tgn");
-            generalFields.put("Totales declarados · TOTAL PARCIAL declarado · Ejecutado · Otras fuentes", "/declaredTotals/partial/executed/otherSources");
-            generalFields.put("Totales declarados · TOTAL PARCIAL declarado · % ejecución", "/declaredTotals/partial/executionPercent");
-            generalFields.put("Totales declarados · TOTAL GENERAL declarado · TOTAL GENERAL · Programado", "/declaredTotals/general/programmed");
-            generalFields.put("Totales declarados · TOTAL GENERAL declarado · TOTAL GENERAL · Ejecutado", "/declaredTotals/general/executed");
-            generalFields.put("Totales declarados · TOTAL GENERAL declarado · TOTAL GENERAL · % ejecución", "/declaredTotals/general/executionPercent");
+            generalFields.put(
+                    "Totales declarados · TOTAL PARCIAL declarado · Programado · T.G.N.",
+                    "/declaredTotals/partial/programmed/tgn");
+            generalFields.put(
+                    "Totales declarados · TOTAL PARCIAL declarado · Programado · Otras fuentes",
+                    "/declaredTotals/partial/programmed/otherSources");
+            generalFields.put(
+                    "Totales declarados · TOTAL PARCIAL declarado · Ejecutado · T.G.N.",
+                    "/declaredTotals/partial/executed/tgn");
+            generalFields.put(
+                    "Totales declarados · TOTAL PARCIAL declarado · Ejecutado · Otras fuentes",
+                    "/declaredTotals/partial/executed/otherSources");
+            generalFields.put(
+                    "Totales declarados · TOTAL PARCIAL declarado · % ejecución",
+                    "/declaredTotals/partial/executionPercent");
+            generalFields.put(
+                    "Totales declarados · TOTAL GENERAL declarado · TOTAL GENERAL · Programado",
+                    "/declaredTotals/general/programmed");
+            generalFields.put(
+                    "Totales declarados · TOTAL GENERAL declarado · TOTAL GENERAL · Ejecutado",
+                    "/declaredTotals/general/executed");
+            generalFields.put(
+                    "Totales declarados · TOTAL GENERAL declarado · TOTAL GENERAL · % ejecución",
+                    "/declaredTotals/general/executionPercent");
             for (Row row : general) {
                 String pointer = generalFields.get(row.getCell(0).getStringCellValue());
                 if (pointer != null) {
-                    type(row.getCell(1, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK), seed.at(pointer), pointer.endsWith("Date"));
+                    type(
+                            row.getCell(1, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK),
+                            seed.at(pointer),
+                            pointer.endsWith("Date"));
                 }
             }
             Sheet activities = workbook.getSheet("Actividades");
@@ -269,12 +325,42 @@ class SpreadsheetApiTest {
                 type(activities, row, "(4) FECHA INICIO", activity.get("startDate"), true);
                 type(activities, row, "(5) FECHA FIN", activity.get("endDate"), true);
                 type(activities, row, "INDICADOR · (7) DESCRIPCIÓN", activity.at("/indicator/description"), false);
-                type(activities, row, "INDICADOR · (8) EFICACIA ACUMULADA EN %", activity.at("/indicator/cumulativeEfficacyPercent"), false);
-                type(activities, row, "TOTAL declarado de la actividad · Programado · T.G.N.", activity.at("/declaredTotal/programmed/tgn"), false);
-                type(activities, row, "TOTAL declarado de la actividad · Programado · Otras fuentes", activity.at("/declaredTotal/programmed/otherSources"), false);
-                type(activities, row, "TOTAL declarado de la actividad · Ejecutado · T.G.N.", activity.at("/declaredTotal/executed/tgn"), false);
-                type(activities, row, "TOTAL declarado de la actividad · Ejecutado · Otras fuentes", activity.at("/declaredTotal/executed/otherSources"), false);
-                type(activities, row, "TOTAL declarado de la actividad · % ejecución", activity.at("/declaredTotal/executionPercent"), false);
+                type(
+                        activities,
+                        row,
+                        "INDICADOR · (8) EFICACIA ACUMULADA EN %",
+                        activity.at("/indicator/cumulativeEfficacyPercent"),
+                        false);
+                type(
+                        activities,
+                        row,
+                        "TOTAL declarado de la actividad · Programado · T.G.N.",
+                        activity.at("/declaredTotal/programmed/tgn"),
+                        false);
+                type(
+                        activities,
+                        row,
+                        "TOTAL declarado de la actividad · Programado · Otras fuentes",
+                        activity.at("/declaredTotal/programmed/otherSources"),
+                        false);
+                type(
+                        activities,
+                        row,
+                        "TOTAL declarado de la actividad · Ejecutado · T.G.N.",
+                        activity.at("/declaredTotal/executed/tgn"),
+                        false);
+                type(
+                        activities,
+                        row,
+                        "TOTAL declarado de la actividad · Ejecutado · Otras fuentes",
+                        activity.at("/declaredTotal/executed/otherSources"),
+                        false);
+                type(
+                        activities,
+                        row,
+                        "TOTAL declarado de la actividad · % ejecución",
+                        activity.at("/declaredTotal/executionPercent"),
+                        false);
                 for (JsonNode line : activity.path("budgetLines")) {
                     Row lineCells = lines.createRow(lineRow++);
                     lineCells.createCell(0).setCellValue(i + 1);
@@ -320,18 +406,26 @@ class SpreadsheetApiTest {
     }
 
     private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** As Ana, a preparer (development user). */
-    private HttpResponse<byte[]> post(String path, byte[] body, String contentType, String language) throws IOException, InterruptedException {
+    private HttpResponse<byte[]> post(String path, byte[] body, String contentType, String language)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", contentType)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ana:ana-dev".getBytes(StandardCharsets.UTF_8)));
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString("ana:ana-dev".getBytes(StandardCharsets.UTF_8)));
         if (language != null) {
             request.header("Accept-Language", language);
         }
-        return client.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return client.send(
+                request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 }

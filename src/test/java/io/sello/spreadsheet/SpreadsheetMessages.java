@@ -3,7 +3,18 @@ package io.sello.spreadsheet;
 import io.sello.document.DocumentTooLargeException;
 import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
+import io.sello.input.LimitsProperties;
+import io.sello.signing.PdfLimits;
+import io.sello.signing.PdfRefusedException;
+import io.sello.signing.UploadedPdf;
 import io.sello.support.Fixtures;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDXFAResource;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
@@ -15,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,19 +35,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import io.sello.input.LimitsProperties;
-import io.sello.signing.PdfLimits;
-import io.sello.signing.PdfRefusedException;
-import io.sello.signing.UploadedPdf;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
-import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
-import org.apache.pdfbox.pdmodel.interactive.form.PDTextField;
-import org.apache.pdfbox.pdmodel.interactive.form.PDXFAResource;
 
 /**
  * Every message the spreadsheet import produces, each from a workbook that really produces it, for
@@ -53,8 +53,7 @@ public final class SpreadsheetMessages {
     private final WorkbookImport imports = new WorkbookImport(null);
     private final SpreadsheetProblems advice = new SpreadsheetProblems();
 
-    private SpreadsheetMessages() {
-    }
+    private SpreadsheetMessages() {}
 
     /** A Formulario N.5.B workbook whose Actividades sheet inflates to 200 MB, about 200 KB on the wire. */
     public static byte[] zipBomb() throws IOException {
@@ -66,7 +65,7 @@ public final class SpreadsheetMessages {
         return WorkbookRoundTripTest.personFills(workbook -> {
             try {
                 workbook.linkExternalWorkbook(url, new XSSFWorkbook());
-                workbook.addOlePackage(new byte[]{'M', 'Z', 0, 0}, "programa", "programa.exe", "programa.exe");
+                workbook.addOlePackage(new byte[] {'M', 'Z', 0, 0}, "programa", "programa.exe", "programa.exe");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -75,7 +74,7 @@ public final class SpreadsheetMessages {
 
     /** The Formulario N.5.B template filled with a small valid form (acronym SIGLA, one activity 01.01), for page tests. */
     public static byte[] smallFilledForm() throws IOException {
-        return WorkbookRoundTripTest.personFills(workbook -> { });
+        return WorkbookRoundTripTest.personFills(workbook -> {});
     }
 
     /** The Formulario N.5.B template with seed 000 typed in, as a person fills it: for the import benchmark. */
@@ -89,8 +88,8 @@ public final class SpreadsheetMessages {
         return BENCH_IMPORT.read(Fixtures.poaForm(), xlsx, WorkbookImport.XLSX);
     }
 
-    private static final WorkbookImport BENCH_IMPORT = new WorkbookImport(
-            new LimitsProperties(null, null, null, null, null, null, null, null, null));
+    private static final WorkbookImport BENCH_IMPORT =
+            new WorkbookImport(new LimitsProperties(null, null, null, null, null, null, null, null, null));
 
     public static SpreadsheetMessages gather() throws Exception {
         SpreadsheetMessages messages = new SpreadsheetMessages();
@@ -112,20 +111,42 @@ public final class SpreadsheetMessages {
             Cell formula = lines.createCell(4);
             formula.setCellFormula("1/0");
             formula.setCellErrorValue(FormulaError.DIV0.getCode());
-            workbook.getSheet("Partidas por grupo de gasto").createRow(2).createCell(0).setCellValue("x");
-            workbook.getSheet("Partidas por grupo de gasto").createRow(3).createCell(0).setCellValue(9);
+            workbook.getSheet("Partidas por grupo de gasto")
+                    .createRow(2)
+                    .createCell(0)
+                    .setCellValue("x");
+            workbook.getSheet("Partidas por grupo de gasto")
+                    .createRow(3)
+                    .createCell(0)
+                    .setCellValue(9);
             Row second = workbook.getSheet("Actividades").createRow(2);
             second.createCell(0).setCellValue(1);
             second.createCell(1).setCellValue("02");
-            workbook.getSheet("RESPONSABLES DE LA INFORMACIÓN").createRow(1).createCell(0).setCellValue("JEFE");
+            workbook.getSheet("RESPONSABLES DE LA INFORMACIÓN")
+                    .createRow(1)
+                    .createCell(0)
+                    .setCellValue("JEFE");
         });
-        invalidCells(form, "an old template", workbook ->
-                workbook.getSheet("RESPONSABLES DE LA INFORMACIÓN").getRow(0).getCell(1).setCellValue("Nombre y apellido"));
-        SheetLayout budget = SheetLayout.of(Fixtures.types().find("budget-summary").orElseThrow().jsonSchema());
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(TemplateWriter.template(budget, null)))) {
+        invalidCells(
+                form,
+                "an old template",
+                workbook -> workbook.getSheet("RESPONSABLES DE LA INFORMACIÓN")
+                        .getRow(0)
+                        .getCell(1)
+                        .setCellValue("Nombre y apellido"));
+        SheetLayout budget = SheetLayout.of(
+                Fixtures.types().find("budget-summary").orElseThrow().jsonSchema());
+        try (XSSFWorkbook workbook =
+                new XSSFWorkbook(new ByteArrayInputStream(TemplateWriter.template(budget, null)))) {
             XSSFSheet tables = workbook.getSheet("Tablas");
-            int column = TemplateWriter.headers(budget, budget.tables().indexOf(budget.tables().stream()
-                    .filter(t -> t.sheetName().equals("Tablas")).findFirst().orElseThrow())).indexOf("Entradas redondeadas");
+            int column = TemplateWriter.headers(
+                            budget,
+                            budget.tables()
+                                    .indexOf(budget.tables().stream()
+                                            .filter(t -> t.sheetName().equals("Tablas"))
+                                            .findFirst()
+                                            .orElseThrow()))
+                    .indexOf("Entradas redondeadas");
             tables.createRow(1).createCell(column).setCellValue("quizá");
             XSSFSheet amounts = workbook.getSheet("Importes de entrada");
             Row noKey = amounts.createRow(1);
@@ -151,8 +172,10 @@ public final class SpreadsheetMessages {
             activity.getCell(7).setBlank();
         });
         WorkbookReader.Result read = WorkbookReader.read(form, missing, 100_000);
-        List<InputError> located = Fixtures.poaForm().validate(JSON.writeValueAsBytes(read.document())).errors().stream()
-                .map(read::located).toList();
+        List<InputError> located =
+                Fixtures.poaForm().validate(JSON.writeValueAsBytes(read.document())).errors().stream()
+                        .map(read::located)
+                        .toList();
         invalid.add(new InvalidInputException(located));
         located.forEach(error -> english.putIfAbsent(error.message(), "WorkbookReader, the form's own checks"));
 
@@ -161,21 +184,31 @@ public final class SpreadsheetMessages {
             read(form, bytes(workbook), "no general sheet");
         }
         read(form, "{}".getBytes(), "not a workbook");
-        read(form, zipOf("a.txt", new byte[]{1}), "a ZIP that is no workbook");
+        read(form, zipOf("a.txt", new byte[] {1}), "a ZIP that is no workbook");
         read(form, WorkbookRoundTripTest.zipBomb(), "zip bomb");
-        read(form, WorkbookRoundTripTest.personFills(workbook -> {
-            try {
-                workbook.linkExternalWorkbook("otro.xlsx", new XSSFWorkbook());
-                workbook.addOlePackage(new byte[]{1, 2, 3}, "objeto", "objeto.bin", "objeto.bin");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }), "links and embedded objects");
-        read(form, WorkbookRoundTripTest.personFills(workbook -> {
-            for (int r = 2; r <= 4; r++) {
-                workbook.getSheet("Actividades").createRow(r).createCell(1).setCellValue("0" + r);
-            }
-        }), 2, "more items than the limit");
+        read(
+                form,
+                WorkbookRoundTripTest.personFills(workbook -> {
+                    try {
+                        workbook.linkExternalWorkbook("otro.xlsx", new XSSFWorkbook());
+                        workbook.addOlePackage(new byte[] {1, 2, 3}, "objeto", "objeto.bin", "objeto.bin");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }),
+                "links and embedded objects");
+        read(
+                form,
+                WorkbookRoundTripTest.personFills(workbook -> {
+                    for (int r = 2; r <= 4; r++) {
+                        workbook.getSheet("Actividades")
+                                .createRow(r)
+                                .createCell(1)
+                                .setCellValue("0" + r);
+                    }
+                }),
+                2,
+                "more items than the limit");
         try {
             imports.read(Fixtures.poaForm(), new byte[0], WorkbookImport.XLSM);
         } catch (SpreadsheetRefusedException e) {
@@ -187,10 +220,15 @@ public final class SpreadsheetMessages {
 
     /** One sheet saved as CSV: the answer's warning, a file that is no list, a quote left open. */
     private void csv() {
-        WorkbookImport csv = new WorkbookImport(new LimitsProperties(null, null, null, null, null, null, null, null, null));
-        String header = String.join(";", TemplateWriter.headers(SheetLayout.of(Fixtures.poaForm().jsonSchema()), 0));
-        csv.readCsv(Fixtures.poaForm(), (header + "\n;01.01;Op;Act;02/01/2020;31/12/2020;Ind;50;0;0;0;0;0\n").getBytes())
-                .warnings().forEach(w -> english.putIfAbsent(w.message(), "a CSV of the Actividades sheet"));
+        WorkbookImport csv =
+                new WorkbookImport(new LimitsProperties(null, null, null, null, null, null, null, null, null));
+        String header = String.join(
+                ";", TemplateWriter.headers(SheetLayout.of(Fixtures.poaForm().jsonSchema()), 0));
+        csv.readCsv(
+                        Fixtures.poaForm(),
+                        (header + "\n;01.01;Op;Act;02/01/2020;31/12/2020;Ind;50;0;0;0;0;0\n").getBytes())
+                .warnings()
+                .forEach(w -> english.putIfAbsent(w.message(), "a CSV of the Actividades sheet"));
         for (String file : List.of("Código;Nombre\n1;Ana\n", header + "\n;\"01.01;Op\n")) {
             try {
                 csv.readCsv(Fixtures.poaForm(), file.getBytes());
@@ -210,15 +248,18 @@ public final class SpreadsheetMessages {
         bad.put("/header/fiscalYear", "dos mil");
         bad.put("/signatories/1/role", "JEFE");
         fields(form, FillableForms.fill(fillable, bad, null), "a filled form's bad fields");
-        fields(form, FillableForms.fill(fillable, FillableForms.typed(), document -> {
-            var acroForm = document.getDocumentCatalog().getAcroForm();
-            document.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert(1)"));
-            var xfa = document.getDocument().createCOSStream();
-            try (var out = xfa.createOutputStream()) {
-                out.write("<xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\"/>".getBytes(StandardCharsets.UTF_8));
-            }
-            acroForm.setXFA(new PDXFAResource(xfa));
-        }), "a form with JavaScript and XFA");
+        fields(
+                form,
+                FillableForms.fill(fillable, FillableForms.typed(), document -> {
+                    var acroForm = document.getDocumentCatalog().getAcroForm();
+                    document.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert(1)"));
+                    var xfa = document.getDocument().createCOSStream();
+                    try (var out = xfa.createOutputStream()) {
+                        out.write("<xdp:xdp xmlns:xdp=\"http://ns.adobe.com/xdp/\"/>".getBytes(StandardCharsets.UTF_8));
+                    }
+                    acroForm.setXFA(new PDXFAResource(xfa));
+                }),
+                "a form with JavaScript and XFA");
         fields(form, Fixtures.poaForm().blankForm(1, false).orElseThrow(), "a blank form, which has no fields");
         fields(form, formWithAFieldOfItsOwn(), "a form whose fields are not this type's");
         try {
@@ -261,7 +302,8 @@ public final class SpreadsheetMessages {
     private void fields(SheetLayout layout, byte[] pdf, String origin) {
         try {
             FormFieldReader.read(layout, UploadedPdf.formFields(pdf, PdfLimits.DEFAULTS), 100_000)
-                    .warnings().forEach(w -> english.putIfAbsent(w.message(), origin));
+                    .warnings()
+                    .forEach(w -> english.putIfAbsent(w.message(), origin));
         } catch (InvalidInputException e) {
             invalid.add(e);
             e.errors().forEach(error -> english.putIfAbsent(error.message(), origin));
@@ -278,7 +320,9 @@ public final class SpreadsheetMessages {
 
     private void read(SheetLayout layout, byte[] xlsx, int maxItems, String origin) {
         try {
-            WorkbookReader.read(layout, xlsx, maxItems).warnings().forEach(w -> english.putIfAbsent(w.message(), origin));
+            WorkbookReader.read(layout, xlsx, maxItems)
+                    .warnings()
+                    .forEach(w -> english.putIfAbsent(w.message(), origin));
         } catch (InvalidInputException e) {
             invalid.add(e);
             e.errors().forEach(error -> english.putIfAbsent(error.message(), origin));

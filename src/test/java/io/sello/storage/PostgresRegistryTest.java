@@ -1,6 +1,7 @@
 package io.sello.storage;
 
 import io.sello.support.SlowTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -13,7 +14,9 @@ class PostgresRegistryTest extends RegistryContract {
     @Override
     String url() {
         String url = System.getenv("SELLO_TEST_POSTGRES_URL");
-        assertThat(url).as("SELLO_TEST_POSTGRES_URL: run scripts/test.sh, or start one with `. scripts/postgres-for-tests.sh`").isNotBlank();
+        assertThat(url)
+                .as("SELLO_TEST_POSTGRES_URL: run scripts/test.sh, or start one with `. scripts/postgres-for-tests.sh`")
+                .isNotBlank();
         return url;
     }
 }

@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -21,12 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
-import java.util.Base64;
-import org.openqa.selenium.StaleElementReferenceException;
 
 /**
  * Debian's headless Chromium, driven by Selenium, for the page tests (scripts/test.sh installs chromium and
@@ -42,19 +41,34 @@ public final class Browser implements AutoCloseable {
         this.driver = driver;
         // A page that navigates while a condition reads it (sign-in redirects to the page it came from) leaves the
         // element found a moment before stale: the next poll finds the new page's, instead of failing the wait.
-        this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
-                .ignoring(StaleElementReferenceException.class);
+        this.wait = (WebDriverWait)
+                new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class);
         this.base = base;
     }
 
     /** @param base the service, e.g. {@code http://localhost:8080} */
     public static Browser start(String base, int width, int height) {
-        assertThat(new File("/usr/bin/chromium")).as("Debian's chromium: run scripts/test.sh, which installs it").exists();
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--lang=es-BO", "--window-size=" + width + "," + height);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
+        assertThat(new File("/usr/bin/chromium"))
+                .as("Debian's chromium: run scripts/test.sh, which installs it")
+                .exists();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--lang=es-BO",
+                        "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         return new Browser(new ChromeDriver(service, options), base);
     }
 
@@ -105,9 +119,11 @@ public final class Browser implements AutoCloseable {
 
     /** The bytes at {@code url}, fetched by the page itself, so with its session cookie as a person's download is. */
     public byte[] fetch(String url) {
-        Object base64 = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
-                        + " let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });", url);
+        Object base64 = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+                                + " let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });",
+                        url);
         return Base64.getDecoder().decode((String) base64);
     }
 
@@ -118,16 +134,18 @@ public final class Browser implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public List<String> seriousAccessibilityViolations() {
         script(axeSource());
-        Object result = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
-                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                        + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))).catch(e => done(['axe failed: ' + e]));");
+        Object result = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                                + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))).catch(e => done(['axe failed: ' + e]));");
         return (List<String>) result;
     }
 
     private static String axeSource() {
-        try (InputStream in = Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+        try (InputStream in =
+                Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
             assertThat(in).as("the axe-core WebJar, a test dependency").isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -158,7 +176,6 @@ public final class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
         return this;
     }
-
 
     @Override
     public void close() {

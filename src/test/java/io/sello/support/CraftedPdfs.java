@@ -19,8 +19,7 @@ import java.util.zip.DeflaterOutputStream;
 public final class CraftedPdfs {
     private static final Map<Long, byte[]> ZEROS = new ConcurrentHashMap<>();
 
-    private CraftedPdfs() {
-    }
+    private CraftedPdfs() {}
 
     /**
      * {@code fields} signature fields whose byte ranges all cover the whole file except one shared
@@ -40,8 +39,9 @@ public final class CraftedPdfs {
         int padding = Math.max(0, size - fields * 260);
         pdf.stream("<< /Length " + padding + " >>", new byte[padding]);
         for (int i = 0; i < fields; i++) {
-            pdf.object("<< /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /FT /Sig /T (firma" + i + ") /V << /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached"
-                    + " /ByteRange " + placeholder + " /Contents <" + "00".repeat(32) + "> >> >>");
+            pdf.object("<< /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /FT /Sig /T (firma" + i
+                    + ") /V << /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached" + " /ByteRange "
+                    + placeholder + " /Contents <" + "00".repeat(32) + "> >> >>");
         }
         byte[] bytes = pdf.finish("/Root 1 0 R");
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
@@ -94,7 +94,8 @@ public final class CraftedPdfs {
 
     /** A three-object PDF whose trailer declares {@code size} objects: the parser sizes its table from it. */
     public static byte[] declaredObjects(long size) {
-        return new String(withCatalogExtras(""), StandardCharsets.ISO_8859_1).replace("/Size 4 ", "/Size " + size + " ")
+        return new String(withCatalogExtras(""), StandardCharsets.ISO_8859_1)
+                .replace("/Size 4 ", "/Size " + size + " ")
                 .getBytes(StandardCharsets.ISO_8859_1);
     }
 
@@ -102,12 +103,16 @@ public final class CraftedPdfs {
     public static byte[] manyRevisions(int updates) {
         byte[] base = withCatalogExtras("");
         String text = new String(base, StandardCharsets.ISO_8859_1);
-        int xref = Integer.parseInt(text.substring(text.lastIndexOf("startxref") + 10).trim().split("\\s")[0]);
+        int xref = Integer.parseInt(
+                text.substring(text.lastIndexOf("startxref") + 10).trim().split("\\s")[0]);
         StringBuilder out = new StringBuilder(text);
         for (int i = 0; i < updates; i++) {
             int at = out.length();
-            out.append("xref\n0 0\ntrailer\n<< /Size 4 /Root 1 0 R /Prev ").append(xref).append(" >>\nstartxref\n")
-                    .append(at).append("\n%%EOF\n");
+            out.append("xref\n0 0\ntrailer\n<< /Size 4 /Root 1 0 R /Prev ")
+                    .append(xref)
+                    .append(" >>\nstartxref\n")
+                    .append(at)
+                    .append("\n%%EOF\n");
             xref = at;
         }
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -139,7 +144,8 @@ public final class CraftedPdfs {
 
     /** A launch action that would start a program on opening. */
     public static byte[] withLaunch() {
-        return withCatalogExtras("/OpenAction << /S /Launch /F (C:\\\\Windows\\\\System32\\\\cmd.exe) /NewWindow true >>");
+        return withCatalogExtras(
+                "/OpenAction << /S /Launch /F (C:\\\\Windows\\\\System32\\\\cmd.exe) /NewWindow true >>");
     }
 
     /** An embedded Windows executable (MZ header) named like an invoice, and a file-attachment annotation. */
@@ -147,9 +153,11 @@ public final class CraftedPdfs {
         Raw pdf = new Raw();
         pdf.object("<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(factura.pdf) 5 0 R] >> >> >>");
         pdf.object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-        pdf.object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Annots [<< /Type /Annot /Subtype /FileAttachment"
-                + " /Rect [0 0 20 20] /FS << /Type /Filespec /F (leeme.txt) >> >>] >>");
-        byte[] exe = "MZ\u0090\u0000\u0003\u0000\u0000\u0000This program cannot be run in DOS mode.".getBytes(StandardCharsets.ISO_8859_1);
+        pdf.object(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Annots [<< /Type /Annot /Subtype /FileAttachment"
+                        + " /Rect [0 0 20 20] /FS << /Type /Filespec /F (leeme.txt) >> >>] >>");
+        byte[] exe = "MZ\u0090\u0000\u0003\u0000\u0000\u0000This program cannot be run in DOS mode."
+                .getBytes(StandardCharsets.ISO_8859_1);
         byte[] packed = deflate(exe);
         pdf.stream("<< /Type /EmbeddedFile /Length " + packed.length + " /Filter /FlateDecode >>", packed);
         pdf.object("<< /Type /Filespec /F (factura.pdf) /UF (factura.pdf) /EF << /F 4 0 R >> >>");
@@ -217,7 +225,8 @@ public final class CraftedPdfs {
             for (int offset : offsets) {
                 table.append(String.format("%010d 00000 n \n", offset));
             }
-            ascii(table + "trailer\n<< /Size " + (offsets.size() + 1) + " " + trailer + " >>\nstartxref\n" + xref + "\n%%EOF\n");
+            ascii(table + "trailer\n<< /Size " + (offsets.size() + 1) + " " + trailer + " >>\nstartxref\n" + xref
+                    + "\n%%EOF\n");
             return out.toByteArray();
         }
 
@@ -226,11 +235,13 @@ public final class CraftedPdfs {
             int self = offsets.size() + 1;
             int at = out.size();
             ByteArrayOutputStream entries = new ByteArrayOutputStream();
-            entries.writeBytes(new byte[]{0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff});
+            entries.writeBytes(new byte[] {0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff});
             List<Integer> all = new ArrayList<>(offsets);
             all.add(at);
             for (int offset : all) {
-                entries.writeBytes(new byte[]{1, (byte) (offset >>> 24), (byte) (offset >>> 16), (byte) (offset >>> 8), (byte) offset, 0, 0});
+                entries.writeBytes(new byte[] {
+                    1, (byte) (offset >>> 24), (byte) (offset >>> 16), (byte) (offset >>> 8), (byte) offset, 0, 0
+                });
             }
             // One Flate layer caps at about 1:1000; the second one shrinks the first's repetitive output again.
             ByteArrayOutputStream inner = new ByteArrayOutputStream();
@@ -245,8 +256,8 @@ public final class CraftedPdfs {
             }
             byte[] twice = deflate(inner.toByteArray());
             offsets.add(at);
-            ascii(self + " 0 obj\n<< /Type /XRef /Size " + (self + 1) + " /W [1 4 2] /Root 1 0 R /Length " + twice.length
-                    + " /Filter [/FlateDecode /FlateDecode] >>\nstream\n");
+            ascii(self + " 0 obj\n<< /Type /XRef /Size " + (self + 1) + " /W [1 4 2] /Root 1 0 R /Length "
+                    + twice.length + " /Filter [/FlateDecode /FlateDecode] >>\nstream\n");
             out.writeBytes(twice);
             ascii("\nendstream\nendobj\nstartxref\n" + at + "\n%%EOF\n");
             return out.toByteArray();

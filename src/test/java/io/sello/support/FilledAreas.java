@@ -48,28 +48,22 @@ public final class FilledAreas extends PDFGraphicsStreamEngine {
     }
 
     @Override
-    public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
-    }
+    public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {}
 
     @Override
-    public void drawImage(PDImage pdImage) {
-    }
+    public void drawImage(PDImage pdImage) {}
 
     @Override
-    public void clip(int windingRule) {
-    }
+    public void clip(int windingRule) {}
 
     @Override
-    public void moveTo(float x, float y) {
-    }
+    public void moveTo(float x, float y) {}
 
     @Override
-    public void lineTo(float x, float y) {
-    }
+    public void lineTo(float x, float y) {}
 
     @Override
-    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
-    }
+    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {}
 
     @Override
     public Point2D getCurrentPoint() {
@@ -77,18 +71,14 @@ public final class FilledAreas extends PDFGraphicsStreamEngine {
     }
 
     @Override
-    public void closePath() {
-    }
+    public void closePath() {}
 
     @Override
-    public void endPath() {
-    }
+    public void endPath() {}
 
     @Override
-    public void strokePath() {
-    }
+    public void strokePath() {}
 
     @Override
-    public void shadingFill(COSName shadingName) {
-    }
+    public void shadingFill(COSName shadingName) {}
 }

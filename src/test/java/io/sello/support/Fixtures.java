@@ -1,9 +1,11 @@
 package io.sello.support;
 
+import io.sello.DocumentTypesProperties;
 import io.sello.Sello;
 import io.sello.document.DocumentType;
 import io.sello.document.DocumentTypes;
 import io.sello.rendering.DocumentRenderer;
+import io.sello.rendering.Engines;
 import io.sello.rendering.RenderingProperties;
 
 import java.io.IOException;
@@ -11,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.sello.DocumentTypesProperties;
-import io.sello.rendering.Engines;
 
 /** One engine and catalogue for the whole test JVM: loading templates and fonts once keeps the suite fast. */
 public final class Fixtures {
@@ -23,8 +23,7 @@ public final class Fixtures {
     private static DocumentRenderer htmlRenderer;
     private static DocumentTypes types;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static synchronized DocumentRenderer renderer() {
         if (renderer == null) {
@@ -42,7 +41,8 @@ public final class Fixtures {
 
     public static synchronized DocumentTypes types() {
         if (types == null) {
-            types = Sello.documentTypes(new Engines(renderer(), htmlRenderer()), DocumentTypesProperties.DEFAULT_PACKAGES);
+            types = Sello.documentTypes(
+                    new Engines(renderer(), htmlRenderer()), DocumentTypesProperties.DEFAULT_PACKAGES);
         }
         return types;
     }

@@ -17,8 +17,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class Golden {
     private static final Path ROOT = Path.of("src/test/resources/golden");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     public static void assertMatches(String name, String actual) {
         assertFile(ROOT.resolve(name), actual);
@@ -41,8 +40,11 @@ public final class Golden {
             if (!expected.equals(actual)) {
                 Path actualFile = Path.of("target/golden-actual").resolve(name);
                 write(actualFile, actual);
-                assertEquals(expected, actual, "layout differs from " + file + "; actual output written to "
-                        + actualFile + ". If the change is intended, run scripts/approve-golden.sh");
+                assertEquals(
+                        expected,
+                        actual,
+                        "layout differs from " + file + "; actual output written to " + actualFile
+                                + ". If the change is intended, run scripts/approve-golden.sh");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

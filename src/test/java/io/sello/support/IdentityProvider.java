@@ -3,7 +3,18 @@ package io.sello.support;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
+import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.userdetails.User;
@@ -21,17 +32,6 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import java.util.List;
 import java.util.UUID;
-import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration;
-import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
-import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
-import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
-import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 
 /**
  * A real OpenID Connect provider for the sign-in tests: Spring Authorization Server in its own Spring
@@ -64,8 +64,11 @@ public final class IdentityProvider implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Server.class)
                 .web(WebApplicationType.SERVLET)
                 // not Sello's application.properties: this is another service
-                .properties("spring.config.name=identity-provider-for-tests", "server.port=0",
-                        "server.servlet.session.cookie.name=IDP_SESSION", "spring.main.banner-mode=off",
+                .properties(
+                        "spring.config.name=identity-provider-for-tests",
+                        "server.port=0",
+                        "server.servlet.session.cookie.name=IDP_SESSION",
+                        "spring.main.banner-mode=off",
                         "logging.structured.format.console=")
                 .run();
         return new IdentityProvider(context);
@@ -73,7 +76,8 @@ public final class IdentityProvider implements AutoCloseable {
 
     /** The issuer as Sello and the browser see it: the {@code localhost} host name, not Sello's {@code 127.0.0.1}. */
     public String issuer() {
-        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://localhost:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     @Override
@@ -82,35 +86,47 @@ public final class IdentityProvider implements AutoCloseable {
     }
 
     @ImportAutoConfiguration({
-            TomcatServletWebServerAutoConfiguration.class,
-            DispatcherServletAutoConfiguration.class,
-            WebMvcAutoConfiguration.class,
-            ErrorMvcAutoConfiguration.class,
-            HttpMessageConvertersAutoConfiguration.class,
-            JacksonAutoConfiguration.class,
-            SecurityAutoConfiguration.class,
-            ServletWebSecurityAutoConfiguration.class,
-            SecurityFilterAutoConfiguration.class,
-            OAuth2AuthorizationServerAutoConfiguration.class,
-            OAuth2AuthorizationServerJwtAutoConfiguration.class})
+        TomcatServletWebServerAutoConfiguration.class,
+        DispatcherServletAutoConfiguration.class,
+        WebMvcAutoConfiguration.class,
+        ErrorMvcAutoConfiguration.class,
+        HttpMessageConvertersAutoConfiguration.class,
+        JacksonAutoConfiguration.class,
+        SecurityAutoConfiguration.class,
+        ServletWebSecurityAutoConfiguration.class,
+        SecurityFilterAutoConfiguration.class,
+        OAuth2AuthorizationServerAutoConfiguration.class,
+        OAuth2AuthorizationServerJwtAutoConfiguration.class
+    })
     static class Server {
         @Bean
         RegisteredClientRepository clients() {
-            return new InMemoryRegisteredClientRepository(RegisteredClient.withId(UUID.randomUUID().toString())
-                    .clientId(CLIENT_ID).clientSecret("{noop}" + CLIENT_SECRET)
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .redirectUri("http://127.0.0.1/login/oauth2/code/organizacion")
-                    .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
-                    .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
-                    .build());
+            return new InMemoryRegisteredClientRepository(
+                    RegisteredClient.withId(UUID.randomUUID().toString())
+                            .clientId(CLIENT_ID)
+                            .clientSecret("{noop}" + CLIENT_SECRET)
+                            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                            .redirectUri("http://127.0.0.1/login/oauth2/code/organizacion")
+                            .scope(OidcScopes.OPENID)
+                            .scope(OidcScopes.PROFILE)
+                            .clientSettings(ClientSettings.builder()
+                                    .requireAuthorizationConsent(false)
+                                    .build())
+                            .build());
         }
 
         @Bean
         UserDetailsService people() {
             return new InMemoryUserDetailsManager(
-                    User.withUsername(USER).password("{noop}" + PASSWORD).roles("USER").build(),
-                    User.withUsername(NO_ROLE_USER).password("{noop}" + PASSWORD).roles("USER").build());
+                    User.withUsername(USER)
+                            .password("{noop}" + PASSWORD)
+                            .roles("USER")
+                            .build(),
+                    User.withUsername(NO_ROLE_USER)
+                            .password("{noop}" + PASSWORD)
+                            .roles("USER")
+                            .build());
         }
 
         /** What the organisation's directory says about each person, in the ID token. */
@@ -123,10 +139,14 @@ public final class IdentityProvider implements AutoCloseable {
                 String who = context.getPrincipal().getName();
                 context.getClaims().claim("preferred_username", who);
                 if (USER.equals(who)) {
-                    context.getClaims().claim("roles", List.of("PREPARER", "usuarios-intranet"))
-                            .claim("name", NAME).claim("position", POSITION);
+                    context.getClaims()
+                            .claim("roles", List.of("PREPARER", "usuarios-intranet"))
+                            .claim("name", NAME)
+                            .claim("position", POSITION);
                 } else {
-                    context.getClaims().claim("roles", List.of("usuarios-intranet")).claim("name", "Pedro Rojas");
+                    context.getClaims()
+                            .claim("roles", List.of("usuarios-intranet"))
+                            .claim("name", "Pedro Rojas");
                 }
             };
         }

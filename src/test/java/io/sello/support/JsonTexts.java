@@ -7,8 +7,7 @@ import java.util.List;
 
 /** Every piece of text a plan or annex request asks to print: titles, runs, headings, footnotes and table cells. */
 public final class JsonTexts {
-    private JsonTexts() {
-    }
+    private JsonTexts() {}
 
     public static List<String> of(JsonNode node) {
         List<String> texts = new ArrayList<>();
@@ -27,7 +26,8 @@ public final class JsonTexts {
                     texts.add(node.get(key).stringValue());
                 }
             }
-            for (String key : List.of("blocks", "sections", "paragraph", "list", "table", "header", "body", "notes", "caption")) {
+            for (String key :
+                    List.of("blocks", "sections", "paragraph", "list", "table", "header", "body", "notes", "caption")) {
                 if (node.has(key)) {
                     collect(node.get(key), texts);
                 }
@@ -42,7 +42,9 @@ public final class JsonTexts {
         List<String> missing = new ArrayList<>();
         for (String piece : pieces) {
             String compact = piece.replaceAll("\\s+", "");
-            if (!compact.isEmpty() && !reading.contains(compact) && !written.contains(compact)
+            if (!compact.isEmpty()
+                    && !reading.contains(compact)
+                    && !written.contains(compact)
                     && !acrossAPageBreak(piece, written)) {
                 missing.add(piece);
             }

@@ -25,8 +25,7 @@ public final class LargeFormInput {
     public static final Path SEED = Path.of("examples/poa-execution-form/senavex-2020-julio.json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private LargeFormInput() {
-    }
+    private LargeFormInput() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -71,7 +70,8 @@ public final class LargeFormInput {
             if (value.isObject()) {
                 multiplyAmounts(value, factor);
             } else if (!name.equals("executionPercent")) {
-                object.put(name, new BigDecimal(value.asString()).multiply(factor).toPlainString());
+                object.put(
+                        name, new BigDecimal(value.asString()).multiply(factor).toPlainString());
             }
         }
     }

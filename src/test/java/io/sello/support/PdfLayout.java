@@ -2,15 +2,15 @@ package io.sello.support;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
  * A text rendering of a PDF's layout: one line per text run with its page and position, rounded to
@@ -18,8 +18,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
  * in a diff, unlike a bitmap.
  */
 public final class PdfLayout {
-    private PdfLayout() {
-    }
+    private PdfLayout() {}
 
     public static String of(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -34,8 +33,12 @@ public final class PdfLayout {
                 @Override
                 protected void writeString(String text, List<TextPosition> positions) {
                     TextPosition first = positions.get(0);
-                    out.append(String.format(Locale.ROOT, "%4d %4d %s%n",
-                            Math.round(first.getXDirAdj()), Math.round(first.getYDirAdj()), text));
+                    out.append(String.format(
+                            Locale.ROOT,
+                            "%4d %4d %s%n",
+                            Math.round(first.getXDirAdj()),
+                            Math.round(first.getYDirAdj()),
+                            text));
                 }
             };
             stripper.setSortByPosition(true);

@@ -19,8 +19,7 @@ import java.util.Locale;
  * into one run or overlaps another one's box, and both show here.
  */
 public final class PdfRuns {
-    private PdfRuns() {
-    }
+    private PdfRuns() {}
 
     /**
      * One run: page (from 1), text, left and right edges, baseline {@code y} (from the page top) and
@@ -37,13 +36,17 @@ public final class PdfRuns {
         }
 
         public boolean overlaps(Run other) {
-            return page == other.page && left < other.right - 0.1f && other.left < right - 0.1f
-                    && top() < other.bottom() - 0.1f && other.top() < bottom() - 0.1f;
+            return page == other.page
+                    && left < other.right - 0.1f
+                    && other.left < right - 0.1f
+                    && top() < other.bottom() - 0.1f
+                    && other.top() < bottom() - 0.1f;
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "p%d [%.1f–%.1f] y%.1f %.2fpt \"%s\"", page, left, right, y, fontSize, text);
+            return String.format(
+                    Locale.ROOT, "p%d [%.1f–%.1f] y%.1f %.2fpt \"%s\"", page, left, right, y, fontSize, text);
         }
     }
 
@@ -57,8 +60,12 @@ public final class PdfRuns {
                     // list as glyphs: split at space glyphs and at gaps, so that two cells stay two runs.
                     int start = 0;
                     for (int i = 0; i <= positions.size(); i++) {
-                        boolean space = i < positions.size() && positions.get(i).getUnicode().isBlank();
-                        boolean gap = i > start && i < positions.size() && !space && gap(positions.get(i - 1), positions.get(i));
+                        boolean space = i < positions.size()
+                                && positions.get(i).getUnicode().isBlank();
+                        boolean gap = i > start
+                                && i < positions.size()
+                                && !space
+                                && gap(positions.get(i - 1), positions.get(i));
                         if ((i == positions.size() || space || gap) && i > start) {
                             add(positions.subList(start, i));
                         }
@@ -73,7 +80,8 @@ public final class PdfRuns {
                 private boolean gap(TextPosition previous, TextPosition next) {
                     float end = previous.getXDirAdj() + previous.getWidthDirAdj();
                     return Math.abs(next.getYDirAdj() - previous.getYDirAdj()) > 0.5f
-                            || Math.abs(next.getXDirAdj() - end) > previous.getTextMatrix().getScalingFactorY() * 0.2f;
+                            || Math.abs(next.getXDirAdj() - end)
+                                    > previous.getTextMatrix().getScalingFactorY() * 0.2f;
                 }
 
                 private void add(List<TextPosition> glyphs) {
@@ -85,8 +93,13 @@ public final class PdfRuns {
                         text.append(glyph.getUnicode());
                         size = Math.max(size, glyph.getTextMatrix().getScalingFactorY());
                     }
-                    runs.add(new Run(getCurrentPageNo(), text.toString(), first.getXDirAdj(),
-                            last.getXDirAdj() + last.getWidthDirAdj(), first.getYDirAdj(), size));
+                    runs.add(new Run(
+                            getCurrentPageNo(),
+                            text.toString(),
+                            first.getXDirAdj(),
+                            last.getXDirAdj() + last.getWidthDirAdj(),
+                            first.getYDirAdj(),
+                            size));
                 }
             };
             stripper.setSortByPosition(true);

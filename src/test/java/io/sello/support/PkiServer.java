@@ -45,12 +45,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -59,8 +61,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import java.security.cert.CertificateEncodingException;
-import java.util.HashMap;
 
 /**
  * The network side of the offline test PKI (issue 16, point 4), on loopback only: an RFC 3161 TSA whose certificate
@@ -78,6 +78,7 @@ import java.util.HashMap;
 public final class PkiServer implements AutoCloseable {
     /** The TSA's policy (RFC 3161 2.4.2 TSTInfo.policy), an OID under the example arc (RFC 7229). */
     public static final ASN1ObjectIdentifier TSA_POLICY = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.13.1");
+
     private static final String HOST = "127.0.0.1";
 
     public final TestPki pki;
@@ -206,8 +207,10 @@ public final class PkiServer implements AutoCloseable {
 
     public static String pem(X509Certificate certificate) {
         try {
-            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
@@ -257,7 +260,8 @@ public final class PkiServer implements AutoCloseable {
         // a SHA-256 certificate digest makes BouncyCastle write ESSCertIDv2 (RFC 5816) into the token
         TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                 new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", key.privateKey(), key.certificate()),
-                digests.get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)), TSA_POLICY);
+                digests.get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+                TSA_POLICY);
         tokens.addCertificates(new JcaCertStore(key.chain()));
         TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
         return exchange -> {
@@ -270,8 +274,9 @@ public final class PkiServer implements AutoCloseable {
             TimeStampRequest request = new TimeStampRequest(body(exchange));
             byte[] reply;
             synchronized (responses) {
-                reply = responses.generate(request, BigInteger.valueOf(tsaSerials.incrementAndGet()),
-                        Date.from(clock.instant())).getEncoded();
+                reply = responses
+                        .generate(request, BigInteger.valueOf(tsaSerials.incrementAndGet()), Date.from(clock.instant()))
+                        .getEncoded();
             }
             return new Answer(200, "application/timestamp-reply", reply);
         };
@@ -286,11 +291,15 @@ public final class PkiServer implements AutoCloseable {
             Map<BigInteger, Instant> listed = new HashMap<>();
             revocations.forEach((serial, when) -> {
                 X509Certificate certificate = pki.issued.get(serial);
-                if (certificate != null && certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+                if (certificate != null
+                        && certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
                     listed.put(serial, when);
                 }
             });
-            return new Answer(200, "application/pkix-crl", TestPki.crl(issuer, keys, listed, clock.instant()).getEncoded());
+            return new Answer(
+                    200,
+                    "application/pkix-crl",
+                    TestPki.crl(issuer, keys, listed, clock.instant()).getEncoded());
         };
     }
 
@@ -306,7 +315,8 @@ public final class PkiServer implements AutoCloseable {
         byte[] der;
         if (exchange.getRequestMethod().equals("GET")) {
             String path = exchange.getRequestURI().getRawPath();
-            String encoded = URLDecoder.decode(path.substring(Math.min(path.length(), "/ocsp/".length())), StandardCharsets.US_ASCII);
+            String encoded = URLDecoder.decode(
+                    path.substring(Math.min(path.length(), "/ocsp/".length())), StandardCharsets.US_ASCII);
             der = Base64.getDecoder().decode(encoded);
         } else {
             der = body(exchange);
@@ -321,9 +331,11 @@ public final class PkiServer implements AutoCloseable {
         Req[] asked = request.getRequestList();
         X509CertificateHolder rootHolder = new JcaX509CertificateHolder(pki.root);
         X509CertificateHolder issuingHolder = new JcaX509CertificateHolder(pki.intermediate);
-        X509Certificate issuer = asked.length == 0 ? null
-                : asked[0].getCertID().matchesIssuer(issuingHolder, digests) ? pki.intermediate
-                : asked[0].getCertID().matchesIssuer(rootHolder, digests) ? pki.root : null;
+        X509Certificate issuer = asked.length == 0
+                ? null
+                : asked[0].getCertID().matchesIssuer(issuingHolder, digests)
+                        ? pki.intermediate
+                        : asked[0].getCertID().matchesIssuer(rootHolder, digests) ? pki.root : null;
         if (issuer == null) {
             // not a CA of this PKI: RFC 6960 2.3 "unauthorized"
             return ocspAnswer(new OCSPRespBuilder().build(OCSPRespBuilder.UNAUTHORIZED, null));
@@ -338,7 +350,8 @@ public final class PkiServer implements AutoCloseable {
             CertificateID id = one.getCertID();
             X509Certificate certificate = pki.issued.get(id.getSerialNumber());
             CertificateStatus status;
-            if (!id.matchesIssuer(issuerHolder, digests) || certificate == null
+            if (!id.matchesIssuer(issuerHolder, digests)
+                    || certificate == null
                     || !certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
                 status = new UnknownStatus();
             } else if (revocations.containsKey(id.getSerialNumber())) {
@@ -352,8 +365,10 @@ public final class PkiServer implements AutoCloseable {
         if (nonce != null) {
             builder.setResponseExtensions(new Extensions(nonce));
         }
-        var basic = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate()),
-                new X509CertificateHolder[]{issuerHolder}, Date.from(now));
+        var basic = builder.build(
+                new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate()),
+                new X509CertificateHolder[] {issuerHolder},
+                Date.from(now));
         return ocspAnswer(new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic));
     }
 

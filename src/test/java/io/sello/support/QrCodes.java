@@ -22,17 +22,20 @@ import java.util.Optional;
 public final class QrCodes {
     private static final int[] RESOLUTIONS = {300, 240, 360, 200};
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     public static Optional<String> topRight(PDFRenderer renderer, int page) throws IOException {
         for (int dpi : RESOLUTIONS) {
             BufferedImage full = renderer.renderImageWithDPI(page, dpi);
-            BufferedImage corner = full.getSubimage(full.getWidth() * 3 / 4, 0, full.getWidth() / 4, full.getHeight() / 4);
+            BufferedImage corner =
+                    full.getSubimage(full.getWidth() * 3 / 4, 0, full.getWidth() / 4, full.getHeight() / 4);
             int[] pixels = corner.getRGB(0, 0, corner.getWidth(), corner.getHeight(), null, 0, corner.getWidth());
-            var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(corner.getWidth(), corner.getHeight(), pixels)));
+            var bitmap = new BinaryBitmap(
+                    new HybridBinarizer(new RGBLuminanceSource(corner.getWidth(), corner.getHeight(), pixels)));
             try {
-                return Optional.of(new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
+                return Optional.of(new MultiFormatReader()
+                        .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                        .getText());
             } catch (NotFoundException e) {
                 // the next frame
             } catch (ReaderException e) {

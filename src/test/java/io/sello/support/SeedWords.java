@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A reviewer's word-by-word comparison of a source document (a seed's text rendering) with the PDF
@@ -40,8 +40,7 @@ public final class SeedWords {
     /** How far out of order a word may be drawn in its paragraph: Flying Saucer paints bold runs after the rest of their block. */
     private static final int REORDER = 40;
 
-    private SeedWords() {
-    }
+    private SeedWords() {}
 
     /** A unit of the seed: its text as the seed prints it, and its words. */
     public record Unit(String text, List<String> words) {
@@ -57,11 +56,15 @@ public final class SeedWords {
             if (title != null) {
                 return title;
             }
-            return units.stream().filter(u -> u.words().size() >= 3).findFirst().orElse(units.isEmpty() ? null : units.get(0));
+            return units.stream()
+                    .filter(u -> u.words().size() >= 3)
+                    .findFirst()
+                    .orElse(units.isEmpty() ? null : units.get(0));
         }
 
         public int size() {
-            return (title == null ? 0 : title.words().size()) + units.stream().mapToInt(u -> u.words().size()).sum();
+            return (title == null ? 0 : title.words().size())
+                    + units.stream().mapToInt(u -> u.words().size()).sum();
         }
     }
 
@@ -80,7 +83,10 @@ public final class SeedWords {
     /** Text made comparable: Markdown and HTML marks off, superscript markers as {@code ^n}. */
     static String plain(String text) {
         String plain = Normalizer.normalize(text, Normalizer.Form.NFC)
-                .replace("<br>", " ").replaceAll("</?[a-z]+>", "").replace("\\$", "$").replace("*", " ");
+                .replace("<br>", " ")
+                .replaceAll("</?[a-z]+>", "")
+                .replace("\\$", "$")
+                .replace("*", " ");
         var superscripts = SUPERSCRIPTS.matcher(plain);
         StringBuilder out = new StringBuilder();
         while (superscripts.find()) {
@@ -98,7 +104,9 @@ public final class SeedWords {
      */
     public static List<String> tokens(String text) {
         List<String> words = new ArrayList<>();
-        for (String raw : plain(text).toLowerCase(Locale.ROOT).split("[\\s\\u00a0/]+|(?<=\\d):(?=\\d)|(?<=\\p{L})-|-(?=\\p{L})")) {
+        for (String raw : plain(text)
+                .toLowerCase(Locale.ROOT)
+                .split("[\\s\\u00a0/]+|(?<=\\d):(?=\\d)|(?<=\\p{L})-|-(?=\\p{L})")) {
             String word = raw;
             if (NUMBER.matcher(word).matches() || NUMBER.matcher(trim(word)).matches()) {
                 word = trim(word).replaceAll("[^\\d]", "");
@@ -133,6 +141,7 @@ public final class SeedWords {
             PDFTextStripper stripper = new PDFTextStripper() {
                 /** The baseline and size of the text drawn last: a footnote marker is often a run of its own. */
                 private float lineBaseline;
+
                 private float lineSize;
                 private float lastY;
                 private float lastEndX;
@@ -154,13 +163,15 @@ public final class SeedWords {
                     for (TextPosition p : positions) {
                         // a glyph drawn elsewhere than right after the previous one (a bold run painted after
                         // its line, the next cell) starts a word of its own; in drawing order PDFBox glues them
-                        if (Math.abs(p.getYDirAdj() - lastY) > 1f && !(p.getYDirAdj() < lastY && p.getFontSizeInPt() < lineSize * 0.9f)
+                        if (Math.abs(p.getYDirAdj() - lastY) > 1f
+                                        && !(p.getYDirAdj() < lastY && p.getFontSizeInPt() < lineSize * 0.9f)
                                 || p.getXDirAdj() < lastEndX - 1f) {
                             out.append(' ');
                         }
                         lastY = p.getYDirAdj();
                         lastEndX = p.getXDirAdj() + p.getWidthDirAdj();
-                        boolean sup = Character.isDigit(p.getUnicode().charAt(0)) && p.getYDirAdj() < lineBaseline - 1.5f
+                        boolean sup = Character.isDigit(p.getUnicode().charAt(0))
+                                && p.getYDirAdj() < lineBaseline - 1.5f
                                 && p.getFontSizeInPt() < lineSize * 0.9f;
                         if (sup && !raised) {
                             out.append(" ^");
@@ -246,8 +257,7 @@ public final class SeedWords {
         return flat.length() > 90 ? flat.substring(0, 90) + "…" : flat;
     }
 
-    private record Match(int start, int matched, List<String> missing) {
-    }
+    private record Match(int start, int matched, List<String> missing) {}
 
     /** The best in-order match of a unit's words inside pdf[from, to): most words matched, then earliest. */
     private static Match best(List<String> unit, List<String> pdf, int from, int to) {

@@ -15,8 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class SettableClock extends Clock {
     /** Where the hands were put, and when (by {@link System#nanoTime()}): a running clock goes on from there. */
-    private record Hands(Instant at, long nanos) {
-    }
+    private record Hands(Instant at, long nanos) {}
 
     private final AtomicReference<Hands> hands;
     private final boolean running;
@@ -24,7 +23,10 @@ public final class SettableClock extends Clock {
 
     /** A stopped clock: it shows {@code start} until a test moves it. */
     public SettableClock(Instant start) {
-        this(new AtomicReference<>(new Hands(Objects.requireNonNull(start, "start"), System.nanoTime())), false, ZoneOffset.UTC);
+        this(
+                new AtomicReference<>(new Hands(Objects.requireNonNull(start, "start"), System.nanoTime())),
+                false,
+                ZoneOffset.UTC);
     }
 
     /**
@@ -32,7 +34,8 @@ public final class SettableClock extends Clock {
      * when the order of events matters (a time-stamp after the signature, a CRL after the time-stamp).
      */
     public static SettableClock running() {
-        return new SettableClock(new AtomicReference<>(new Hands(Instant.now(), System.nanoTime())), true, ZoneOffset.UTC);
+        return new SettableClock(
+                new AtomicReference<>(new Hands(Instant.now(), System.nanoTime())), true, ZoneOffset.UTC);
     }
 
     private SettableClock(AtomicReference<Hands> hands, boolean running, ZoneId zone) {
@@ -46,7 +49,8 @@ public final class SettableClock extends Clock {
     }
 
     public Instant advance(Duration by) {
-        return hands.updateAndGet(h -> new Hands(read(h).plus(by), System.nanoTime())).at();
+        return hands.updateAndGet(h -> new Hands(read(h).plus(by), System.nanoTime()))
+                .at();
     }
 
     @Override

@@ -5,13 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -20,6 +13,13 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Security;
 import java.security.cert.X509Certificate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Throwaway SoftHSM2 tokens under {@code target/softhsm/}, one per test user, each holding a key pair made on the
@@ -37,8 +37,10 @@ import java.security.cert.X509Certificate;
 public final class SoftHsm {
     public static final Path DIRECTORY = Path.of("target", "softhsm").toAbsolutePath();
     public static final Path CONF = DIRECTORY.resolve("softhsm2.conf");
-    private static final List<Path> LIBRARIES = List.of(Path.of("/usr/lib/softhsm/libsofthsm2.so"),
-            Path.of("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"), Path.of("/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so"));
+    private static final List<Path> LIBRARIES = List.of(
+            Path.of("/usr/lib/softhsm/libsofthsm2.so"),
+            Path.of("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"),
+            Path.of("/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so"));
     private static final Pattern REASSIGNED = Pattern.compile("reassigned to slot (\\d+)");
 
     /**
@@ -46,13 +48,20 @@ public final class SoftHsm {
      *
      * @param commonName the CN of the certificate on it
      */
-    public record Token(String user, Path library, long slot, String label, String pin, String keyAlias, String commonName) {
+    public record Token(
+            String user, Path library, long slot, String label, String pin, String keyAlias, String commonName) {
         /** The settings for this user's key, with the slot or the label as given. */
         public Map<String, String> properties(boolean byLabel) {
             String prefix = "sello.signing.signers." + user + ".pkcs11.";
-            return Map.of(prefix + "library", library.toString(),
-                    prefix + (byLabel ? "token-label" : "slot"), byLabel ? label : Long.toString(slot),
-                    prefix + "pin", pin, prefix + "key-alias", keyAlias);
+            return Map.of(
+                    prefix + "library",
+                    library.toString(),
+                    prefix + (byLabel ? "token-label" : "slot"),
+                    byLabel ? label : Long.toString(slot),
+                    prefix + "pin",
+                    pin,
+                    prefix + "key-alias",
+                    keyAlias);
         }
     }
 
@@ -77,8 +86,7 @@ public final class SoftHsm {
 
     private static Map<String, Token> tokens;
 
-    private SoftHsm() {
-    }
+    private SoftHsm() {}
 
     public static synchronized Token token(String user) {
         if (tokens == null) {
@@ -92,16 +100,20 @@ public final class SoftHsm {
     }
 
     public static Path library() {
-        return LIBRARIES.stream().filter(Files::isRegularFile).findFirst().orElseThrow(() -> new AssertionError(
-                "SoftHSM2 is not installed (no libsofthsm2.so): run scripts/test.sh, which installs the softhsm2 package"));
+        return LIBRARIES.stream()
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError(
+                                "SoftHSM2 is not installed (no libsofthsm2.so): run scripts/test.sh, which installs the softhsm2 package"));
     }
 
     private static Map<String, Token> makeTokens() {
         Path library = library();
         String conf = System.getenv("SOFTHSM2_CONF");
         if (conf == null || !Path.of(conf).toAbsolutePath().equals(CONF)) {
-            throw new AssertionError("SOFTHSM2_CONF must be " + CONF + " in the test JVM (was " + conf + "): run the tests"
-                    + " with Maven (the pom's surefire configuration sets it) or scripts/test.sh");
+            throw new AssertionError("SOFTHSM2_CONF must be " + CONF + " in the test JVM (was " + conf
+                    + "): run the tests" + " with Maven (the pom's surefire configuration sets it) or scripts/test.sh");
         }
         try {
             Path tokenDirectory = DIRECTORY.resolve("tokens");
@@ -113,22 +125,40 @@ public final class SoftHsm {
                 }
             }
             Files.createDirectories(tokenDirectory);
-            Files.writeString(CONF, "directories.tokendir = " + tokenDirectory + "\nobjectstore.backend = file\n"
-                    + "log.level = ERROR\nslots.removable = false\n", StandardCharsets.UTF_8);
-            Token ana = make(library, ANA, "Ana Quispe", "ana-pin-5173", new String[]{"-keyalg", "RSA", "-keysize", "3072", "-sigalg", "SHA256withRSA"});
-            Token rosa = make(library, ROSA, "Rosa Choque", "rosa-pin-8246", new String[]{"-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA"});
+            Files.writeString(
+                    CONF,
+                    "directories.tokendir = " + tokenDirectory + "\nobjectstore.backend = file\n"
+                            + "log.level = ERROR\nslots.removable = false\n",
+                    StandardCharsets.UTF_8);
+            Token ana = make(library, ANA, "Ana Quispe", "ana-pin-5173", new String[] {
+                "-keyalg", "RSA", "-keysize", "3072", "-sigalg", "SHA256withRSA"
+            });
+            Token rosa = make(library, ROSA, "Rosa Choque", "rosa-pin-8246", new String[] {
+                "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA"
+            });
             Token luis = make(library, LUIS, "Luis Mamani", "luis-pin-3390", null);
-            Token trusted = make(library, ANA_TRUSTED, "Ana Quispe", "ana-pin-6621", new String[]{"-keyalg", "RSA", "-keysize", "3072", "-sigalg", "SHA256withRSA"});
-            trusted = new Token(ANA, trusted.library(), trusted.slot(), trusted.label(), trusted.pin(), trusted.keyAlias(), trusted.commonName());
+            Token trusted = make(library, ANA_TRUSTED, "Ana Quispe", "ana-pin-6621", new String[] {
+                "-keyalg", "RSA", "-keysize", "3072", "-sigalg", "SHA256withRSA"
+            });
+            trusted = new Token(
+                    ANA,
+                    trusted.library(),
+                    trusted.slot(),
+                    trusted.label(),
+                    trusted.pin(),
+                    trusted.keyAlias(),
+                    trusted.commonName());
             return Map.of(ANA, ana, ROSA, rosa, LUIS, luis, ANA_TRUSTED, trusted);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Token make(Path library, String user, String commonName, String pin, String[] algorithm) throws IOException {
+    private static Token make(Path library, String user, String commonName, String pin, String[] algorithm)
+            throws IOException {
         String label = "sello-" + user;
-        String initialised = run("softhsm2-util", "--init-token", "--free", "--label", label, "--pin", pin, "--so-pin", "so-" + pin);
+        String initialised =
+                run("softhsm2-util", "--init-token", "--free", "--label", label, "--pin", pin, "--so-pin", "so-" + pin);
         Matcher slot = REASSIGNED.matcher(initialised);
         if (!slot.find()) {
             throw new AssertionError("softhsm2-util did not say which slot the token went to:\n" + initialised);
@@ -139,14 +169,33 @@ public final class SoftHsm {
         }
         Path config = DIRECTORY.resolve(label + ".cfg");
         // the same attributes an HSM's policy would force: the private key is never readable off the token
-        Files.writeString(config, "name = " + label + "\nlibrary = " + library + "\nslot = " + slotId + "\n"
-                + "attributes(*, CKO_PRIVATE_KEY, *) = {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n}\n",
+        Files.writeString(
+                config,
+                "name = " + label + "\nlibrary = " + library + "\nslot = " + slotId + "\n"
+                        + "attributes(*, CKO_PRIVATE_KEY, *) = {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n}\n",
                 StandardCharsets.UTF_8);
-        String[] keytool = Stream.concat(Stream.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                        "-genkeypair", "-keystore", "NONE", "-storetype", "PKCS11",
-                        "-providerClass", "sun.security.pkcs11.SunPKCS11", "-providerArg", config.toString(),
-                        "-storepass", pin, "-alias", user, "-validity", "365",
-                        "-dname", "CN=" + commonName + ", OU=Sello tests, O=Sello, C=BO"), Stream.of(algorithm))
+        String[] keytool = Stream.concat(
+                        Stream.of(
+                                Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                        .toString(),
+                                "-genkeypair",
+                                "-keystore",
+                                "NONE",
+                                "-storetype",
+                                "PKCS11",
+                                "-providerClass",
+                                "sun.security.pkcs11.SunPKCS11",
+                                "-providerArg",
+                                config.toString(),
+                                "-storepass",
+                                pin,
+                                "-alias",
+                                user,
+                                "-validity",
+                                "365",
+                                "-dname",
+                                "CN=" + commonName + ", OU=Sello tests, O=Sello, C=BO"),
+                        Stream.of(algorithm))
                 .toArray(String[]::new);
         run(keytool);
         return new Token(user, library, slotId, label, pin, user, commonName);
@@ -176,8 +225,9 @@ public final class SoftHsm {
     }
 
     private static KeyStore keyStore(Token token) throws GeneralSecurityException {
-        Provider provider = Security.getProvider("SunPKCS11").configure("--name = "
-                + token.label() + "-test\nlibrary = " + token.library() + "\nslot = " + token.slot() + "\n");
+        Provider provider = Security.getProvider("SunPKCS11")
+                .configure("--name = " + token.label() + "-test\nlibrary = " + token.library() + "\nslot = "
+                        + token.slot() + "\n");
         KeyStore store = KeyStore.getInstance("PKCS11", provider);
         try {
             store.load(null, token.pin().toCharArray());
@@ -194,7 +244,8 @@ public final class SoftHsm {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new AssertionError(command[0] + " cannot be run: run scripts/test.sh, which installs the softhsm2 package", e);
+            throw new AssertionError(
+                    command[0] + " cannot be run: run scripts/test.sh, which installs the softhsm2 package", e);
         }
         try {
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

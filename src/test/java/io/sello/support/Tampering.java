@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The two attacks the verification must catch, done the same way by every test. */
 public final class Tampering {
-    private Tampering() {
-    }
+    private Tampering() {}
 
     /** One bit flipped inside the first content stream, which every signature covers. */
     public static byte[] flipByteInFirstStream(byte[] pdf) {

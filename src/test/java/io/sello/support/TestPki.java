@@ -6,6 +6,7 @@ import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
@@ -36,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bouncycastle.asn1.x509.CRLNumber;
 
 /**
  * An offline PKI made in the test JVM with BouncyCastle (issue 16, point 4): a root CA, an intermediate CA, signers
@@ -59,6 +59,7 @@ public final class TestPki {
     public final Instant now = Instant.now();
     /** Where this PKI's CRLs and OCSP responder are, {@code http://127.0.0.1:PORT}; null: the certificates name none. */
     public final String baseUrl;
+
     public final KeyPair rootKeys = keys();
     public final X509Certificate root;
     public final KeyPair intermediateKeys = keys();
@@ -67,6 +68,7 @@ public final class TestPki {
     public final SigningKey expired;
     /** Revoked (key compromise) at {@link #revokedAt}, two days before {@link #now}. */
     public final SigningKey revoked;
+
     public final Instant revokedAt;
     public final SigningKey forged;
     /** Issued by the intermediate for key encipherment only: no digitalSignature, no nonRepudiation. */
@@ -79,6 +81,7 @@ public final class TestPki {
     public final SigningKey untrustedTsa;
     /** The root's CRL (the intermediate in good standing) and the intermediate's (listing {@link #revoked}). */
     public final X509CRL rootCrl;
+
     public final X509CRL intermediateCrl;
     /** Every certificate this PKI issued below the root, by serial: an OCSP responder says "good" only for these. */
     final Map<BigInteger, X509Certificate> issued = new ConcurrentHashMap<>();
@@ -91,33 +94,88 @@ public final class TestPki {
     public TestPki(String baseUrl) {
         this.baseUrl = baseUrl;
         try {
-            root = certificate("CN=Sello Test Root CA, O=Sello Test PKI, C=BO", rootKeys.getPublic(), null, rootKeys,
-                    CA_USAGE, null, now.minus(Duration.ofDays(800)), now.plus(Duration.ofDays(3650)));
-            intermediate = certificate("CN=Sello Test Issuing CA, O=Sello Test PKI, C=BO", intermediateKeys.getPublic(),
-                    root, rootKeys, CA_USAGE, null, now.minus(Duration.ofDays(790)), now.plus(Duration.ofDays(1800)));
+            root = certificate(
+                    "CN=Sello Test Root CA, O=Sello Test PKI, C=BO",
+                    rootKeys.getPublic(),
+                    null,
+                    rootKeys,
+                    CA_USAGE,
+                    null,
+                    now.minus(Duration.ofDays(800)),
+                    now.plus(Duration.ofDays(3650)));
+            intermediate = certificate(
+                    "CN=Sello Test Issuing CA, O=Sello Test PKI, C=BO",
+                    intermediateKeys.getPublic(),
+                    root,
+                    rootKeys,
+                    CA_USAGE,
+                    null,
+                    now.minus(Duration.ofDays(790)),
+                    now.plus(Duration.ofDays(1800)));
             valid = signer("Ana Quispe", now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(335)));
             expired = signer("Luis Mamani", now.minus(Duration.ofDays(760)), now.minus(Duration.ofDays(395)));
             revoked = signer("Carlos Revocado", now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(335)));
             revokedAt = now.minus(Duration.ofDays(2));
             KeyPair forgedKeys = keys();
-            forged = new SigningKey(forgedKeys.getPrivate(), List.of(certificate("CN=Rosa Choque, O=Ministerio, C=BO",
-                    forgedKeys.getPublic(), null, forgedKeys, SIGNER_USAGE, null,
-                    now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)))));
+            forged = new SigningKey(
+                    forgedKeys.getPrivate(),
+                    List.of(certificate(
+                            "CN=Rosa Choque, O=Ministerio, C=BO",
+                            forgedKeys.getPublic(),
+                            null,
+                            forgedKeys,
+                            SIGNER_USAGE,
+                            null,
+                            now.minus(Duration.ofDays(1)),
+                            now.plus(Duration.ofDays(365)))));
             KeyPair wrongKeys = keys();
-            wrongKeyUsage = new SigningKey(wrongKeys.getPrivate(), List.of(certificate("CN=Marta Cifrado, O=Sello Test, C=BO",
-                    wrongKeys.getPublic(), intermediate, intermediateKeys, KeyUsage.keyEncipherment, null,
-                    now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(335))), intermediate, root));
+            wrongKeyUsage = new SigningKey(
+                    wrongKeys.getPrivate(),
+                    List.of(
+                            certificate(
+                                    "CN=Marta Cifrado, O=Sello Test, C=BO",
+                                    wrongKeys.getPublic(),
+                                    intermediate,
+                                    intermediateKeys,
+                                    KeyUsage.keyEncipherment,
+                                    null,
+                                    now.minus(Duration.ofDays(30)),
+                                    now.plus(Duration.ofDays(335))),
+                            intermediate,
+                            root));
             expiringSoon = signer("Jorge Vence", now.minus(Duration.ofDays(363)), now.plus(Duration.ofDays(2)));
             KeyPair tsaKeys = keys();
-            tsa = new SigningKey(tsaKeys.getPrivate(), List.of(certificate("CN=Sello Test TSA, O=Sello Test PKI, C=BO",
-                    tsaKeys.getPublic(), intermediate, intermediateKeys, KeyUsage.digitalSignature, KeyPurposeId.id_kp_timeStamping,
-                    now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(1000))), intermediate, root));
+            tsa = new SigningKey(
+                    tsaKeys.getPrivate(),
+                    List.of(
+                            certificate(
+                                    "CN=Sello Test TSA, O=Sello Test PKI, C=BO",
+                                    tsaKeys.getPublic(),
+                                    intermediate,
+                                    intermediateKeys,
+                                    KeyUsage.digitalSignature,
+                                    KeyPurposeId.id_kp_timeStamping,
+                                    now.minus(Duration.ofDays(60)),
+                                    now.plus(Duration.ofDays(1000))),
+                            intermediate,
+                            root));
             KeyPair untrustedKeys = keys();
-            untrustedTsa = new SigningKey(untrustedKeys.getPrivate(), List.of(certificate("CN=Sello Test TSA, O=Sello Test PKI, C=BO",
-                    untrustedKeys.getPublic(), null, untrustedKeys, KeyUsage.digitalSignature, KeyPurposeId.id_kp_timeStamping,
-                    now.minus(Duration.ofDays(60)), now.plus(Duration.ofDays(1000)))));
+            untrustedTsa = new SigningKey(
+                    untrustedKeys.getPrivate(),
+                    List.of(certificate(
+                            "CN=Sello Test TSA, O=Sello Test PKI, C=BO",
+                            untrustedKeys.getPublic(),
+                            null,
+                            untrustedKeys,
+                            KeyUsage.digitalSignature,
+                            KeyPurposeId.id_kp_timeStamping,
+                            now.minus(Duration.ofDays(60)),
+                            now.plus(Duration.ofDays(1000)))));
             rootCrl = crl(root, rootKeys, Map.of(), now.minus(Duration.ofHours(1)));
-            intermediateCrl = crl(intermediate, intermediateKeys, Map.of(revoked.certificate().getSerialNumber(), revokedAt),
+            intermediateCrl = crl(
+                    intermediate,
+                    intermediateKeys,
+                    Map.of(revoked.certificate().getSerialNumber(), revokedAt),
                     now.minus(Duration.ofHours(1)));
         } catch (Exception e) {
             throw new IllegalStateException("test PKI", e);
@@ -150,14 +208,29 @@ public final class TestPki {
         }
     }
 
-    private X509Certificate certificate(String subject, PublicKey subjectKey, X509Certificate issuer, KeyPair issuerKeys,
-                                        int keyUsage, KeyPurposeId extendedUsage, Instant from, Instant to) throws Exception {
+    private X509Certificate certificate(
+            String subject,
+            PublicKey subjectKey,
+            X509Certificate issuer,
+            KeyPair issuerKeys,
+            int keyUsage,
+            KeyPurposeId extendedUsage,
+            Instant from,
+            Instant to)
+            throws Exception {
         X500Name subjectName = new X500Name(subject);
-        X500Name issuerName = issuer == null ? subjectName : X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
+        X500Name issuerName = issuer == null
+                ? subjectName
+                : X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
         boolean ca = keyUsage == CA_USAGE;
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-        var builder = new JcaX509v3CertificateBuilder(issuerName, BigInteger.valueOf(SERIALS.incrementAndGet()),
-                Date.from(from), Date.from(to), subjectName, subjectKey);
+        var builder = new JcaX509v3CertificateBuilder(
+                issuerName,
+                BigInteger.valueOf(SERIALS.incrementAndGet()),
+                Date.from(from),
+                Date.from(to),
+                subjectName,
+                subjectKey);
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
         if (extendedUsage != null) {
@@ -165,19 +238,32 @@ public final class TestPki {
             builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(extendedUsage));
         }
         builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey));
-        builder.addExtension(Extension.authorityKeyIdentifier, false, issuer == null
-                ? extensions.createAuthorityKeyIdentifier(subjectKey) : extensions.createAuthorityKeyIdentifier(issuer));
+        builder.addExtension(
+                Extension.authorityKeyIdentifier,
+                false,
+                issuer == null
+                        ? extensions.createAuthorityKeyIdentifier(subjectKey)
+                        : extensions.createAuthorityKeyIdentifier(issuer));
         if (baseUrl != null && issuer != null) {
             // where a validator finds this certificate's revocation status: the issuing CA's CRL and OCSP responder
             String crl = baseUrl + (issuer.equals(root) ? "/crl/root.crl" : "/crl/issuing.crl");
-            builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[]{
-                    new DistributionPoint(new DistributionPointName(new GeneralNames(
-                            new GeneralName(GeneralName.uniformResourceIdentifier, crl))), null, null)}));
-            builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription(
-                    AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, baseUrl + "/ocsp"))));
+            builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                new DistributionPoint(
+                        new DistributionPointName(
+                                new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crl))),
+                        null,
+                        null)
+            }));
+            builder.addExtension(
+                    Extension.authorityInfoAccess,
+                    false,
+                    new AuthorityInformationAccess(new AccessDescription(
+                            AccessDescription.id_ad_ocsp,
+                            new GeneralName(GeneralName.uniformResourceIdentifier, baseUrl + "/ocsp"))));
         }
-        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
+        X509Certificate certificate = new JcaX509CertificateConverter()
+                .getCertificate(
+                        builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
         if (issuer != null) {
             issued.put(certificate.getSerialNumber(), certificate);
         }
@@ -185,16 +271,21 @@ public final class TestPki {
     }
 
     /** A CRL of {@code issuer} listing {@code revocations} (serial → revocation time), valid for 7 days from {@code thisUpdate}. */
-    static X509CRL crl(X509Certificate issuer, KeyPair issuerKeys, Map<BigInteger, Instant> revocations, Instant thisUpdate)
+    static X509CRL crl(
+            X509Certificate issuer, KeyPair issuerKeys, Map<BigInteger, Instant> revocations, Instant thisUpdate)
             throws Exception {
-        var builder = new X509v2CRLBuilder(X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()),
-                Date.from(thisUpdate));
+        var builder = new X509v2CRLBuilder(
+                X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()), Date.from(thisUpdate));
         builder.setNextUpdate(Date.from(thisUpdate.plus(Duration.ofDays(7))));
         // a CRL number that grows with time, as RFC 5280 5.2.3 wants from one issuer's successive CRLs
-        builder.addExtension(Extension.cRLNumber, false, new CRLNumber(
-                BigInteger.valueOf(Math.max(1, thisUpdate.toEpochMilli()))));
-        builder.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer));
+        builder.addExtension(
+                Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(Math.max(1, thisUpdate.toEpochMilli()))));
+        builder.addExtension(
+                Extension.authorityKeyIdentifier,
+                false,
+                new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer));
         revocations.forEach((serial, when) -> builder.addCRLEntry(serial, Date.from(when), CRLReason.keyCompromise));
-        return new JcaX509CRLConverter().getCRL(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
+        return new JcaX509CRLConverter()
+                .getCRL(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
     }
 }

@@ -1,5 +1,6 @@
 package io.sello.support;
 
+import eu.europa.esig.dss.alert.SilentOnStatusAlert;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.TimestampBinary;
@@ -30,19 +31,18 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import eu.europa.esig.dss.alert.SilentOnStatusAlert;
-import java.io.IOException;
-import java.security.cert.X509CRL;
 
 /**
  * An RFC 3161 timestamping authority in the test JVM (issue 16: PAdES B-T/B-LT/B-LTA), its certificate issued by a
@@ -70,20 +70,35 @@ public final class TestTsa {
             keys.initialize(2048);
             KeyPair pair = keys.generateKeyPair();
             X500Name subjectName = new X500Name(subject);
-            X500Name issuerName = issuer == null ? subjectName : X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
-            var builder = new JcaX509v3CertificateBuilder(issuerName, BigInteger.valueOf(7000 + SERIALS.incrementAndGet()),
-                    Date.from(Instant.now().minus(Duration.ofDays(10))), Date.from(Instant.now().plus(Duration.ofDays(3000))),
-                    subjectName, pair.getPublic());
-            builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            X500Name issuerName = issuer == null
+                    ? subjectName
+                    : X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
+            var builder = new JcaX509v3CertificateBuilder(
+                    issuerName,
+                    BigInteger.valueOf(7000 + SERIALS.incrementAndGet()),
+                    Date.from(Instant.now().minus(Duration.ofDays(10))),
+                    Date.from(Instant.now().plus(Duration.ofDays(3000))),
+                    subjectName,
+                    pair.getPublic());
+            builder.addExtension(
+                    Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            builder.addExtension(Extension.authorityKeyIdentifier, false, issuer == null
-                    ? extensions.createAuthorityKeyIdentifier(pair.getPublic()) : extensions.createAuthorityKeyIdentifier(issuer));
-            certificate = new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey == null ? pair.getPrivate() : issuerKey)));
-            generator = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA",
-                    pair.getPrivate(), certificate), new JcaDigestCalculatorProviderBuilder().build()
-                    .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)), new ASN1ObjectIdentifier("1.2.3.4"));
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier,
+                    false,
+                    issuer == null
+                            ? extensions.createAuthorityKeyIdentifier(pair.getPublic())
+                            : extensions.createAuthorityKeyIdentifier(issuer));
+            certificate = new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA")
+                            .build(issuerKey == null ? pair.getPrivate() : issuerKey)));
+            generator = new TimeStampTokenGenerator(
+                    new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", pair.getPrivate(), certificate),
+                    new JcaDigestCalculatorProviderBuilder()
+                            .build()
+                            .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+                    new ASN1ObjectIdentifier("1.2.3.4"));
             generator.addCertificates(new JcaCertStore(List.of(certificate)));
         } catch (Exception e) {
             throw new IllegalStateException("test TSA", e);
@@ -96,8 +111,12 @@ public final class TestTsa {
             try {
                 TimeStampRequestGenerator request = new TimeStampRequestGenerator();
                 request.setCertReq(true);
-                return new TimestampBinary(generator.generate(request.generate(new ASN1ObjectIdentifier(algorithm.getOid()), digest),
-                        BigInteger.valueOf(SERIALS.incrementAndGet()), new Date()).getEncoded());
+                return new TimestampBinary(generator
+                        .generate(
+                                request.generate(new ASN1ObjectIdentifier(algorithm.getOid()), digest),
+                                BigInteger.valueOf(SERIALS.incrementAndGet()),
+                                new Date())
+                        .getEncoded());
             } catch (Exception e) {
                 throw new IllegalStateException("test TSA", e);
             }
@@ -111,7 +130,8 @@ public final class TestTsa {
         trusted.addCertificate(new CertificateToken(pki.root));
         verifier.setTrustedCertSources(trusted);
         verifier.setAIASource(null);
-        verifier.setCrlSource(new ExternalResourcesCRLSource(new ByteArrayInputStream(encoded(pki.rootCrl)),
+        verifier.setCrlSource(new ExternalResourcesCRLSource(
+                new ByteArrayInputStream(encoded(pki.rootCrl)),
                 new ByteArrayInputStream(encoded(pki.intermediateCrl))));
         verifier.setAlertOnMissingRevocationData(new SilentOnStatusAlert());
         // a later sign-off is extended while an earlier one already is B-LTA: DSS raises this alert unless told not to
@@ -122,7 +142,9 @@ public final class TestTsa {
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
         parameters.setSignatureLevel(level);
         try {
-            return service.extendDocument(new InMemoryDocument(pdf), parameters).openStream().readAllBytes();
+            return service.extendDocument(new InMemoryDocument(pdf), parameters)
+                    .openStream()
+                    .readAllBytes();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -26,15 +26,17 @@ public final class TrapServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread accepter = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try (Socket ignored = socket.accept()) {
-                    connections.incrementAndGet();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "trap-server");
+        Thread accepter = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        try (Socket ignored = socket.accept()) {
+                            connections.incrementAndGet();
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "trap-server");
         accepter.setDaemon(true);
         accepter.start();
     }

@@ -35,20 +35,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SlowTest
 class AccessibilityTest {
     private static final int[][] SIZES = {{1280, 900}, {360, 740}};
+
     @LocalServerPort
     int port;
+
     private Browser browser;
     private String storedId;
 
     @BeforeAll
     void start() throws Exception {
-        HttpResponse<byte[]> stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/documents/poa-execution-form?store=true"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ana:ana-dev".getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.seedExample())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> stored = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://localhost:" + port + "/api/v1/documents/poa-execution-form?store=true"))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString("ana:ana-dev".getBytes(StandardCharsets.UTF_8)))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.seedExample()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(stored.statusCode()).isEqualTo(201);
-        storedId = JsonMapper.builder().build().readTree(stored.body()).get("id").stringValue();
+        storedId =
+                JsonMapper.builder().build().readTree(stored.body()).get("id").stringValue();
         browser = Browser.start("http://localhost:" + port, 1280, 900);
     }
 
@@ -66,7 +77,8 @@ class AccessibilityTest {
             browser.resize(size[0], size[1]);
             for (String page : pages) {
                 browser.open(page);
-                if (!page.startsWith("/verify/")) { // the verification page is server-rendered and needs no script to read
+                if (!page.startsWith(
+                        "/verify/")) { // the verification page is server-rendered and needs no script to read
                     browser.ready();
                 }
                 String at = who + " " + page + " @ " + size[0];
@@ -83,12 +95,26 @@ class AccessibilityTest {
 
     @Test
     void everyPageHasNoSeriousAccessibilityViolationSignedOutOrIn() {
-        List<String> problems = new ArrayList<>(check("anonimo", List.of("/ui/index.html", "/login", "/verify/" + storedId,
-                "/verify/00000000-0000-0000-0000-000000000000", "/ui/tipo.html?tipo=poa-execution-form")));
+        List<String> problems = new ArrayList<>(check(
+                "anonimo",
+                List.of(
+                        "/ui/index.html",
+                        "/login",
+                        "/verify/" + storedId,
+                        "/verify/00000000-0000-0000-0000-000000000000",
+                        "/ui/tipo.html?tipo=poa-execution-form")));
         browser.resize(1280, 900).signIn("ana", "ana-dev");
-        problems.addAll(check("ana", List.of("/ui/index.html", "/ui/documentos.html", "/ui/borradores.html",
-                "/ui/tipo.html?tipo=poa-execution-form", "/ui/tipo.html?tipo=budget-summary", "/ui/tipo.html?tipo=operational-plan",
-                "/ui/tipo.html?tipo=agreement-amendment", "/verify/" + storedId)));
+        problems.addAll(check(
+                "ana",
+                List.of(
+                        "/ui/index.html",
+                        "/ui/documentos.html",
+                        "/ui/borradores.html",
+                        "/ui/tipo.html?tipo=poa-execution-form",
+                        "/ui/tipo.html?tipo=budget-summary",
+                        "/ui/tipo.html?tipo=operational-plan",
+                        "/ui/tipo.html?tipo=agreement-amendment",
+                        "/verify/" + storedId)));
         assertThat(problems).isEmpty();
     }
 
@@ -121,19 +147,26 @@ class AccessibilityTest {
         browser.script("localStorage.clear();");
         browser.driver().navigate().refresh();
         browser.ready();
-        browser.waiter().until(d -> "true".equals(d.findElement(By.id("draft-bar")).getDomAttribute("data-ready")));
+        browser.waiter()
+                .until(d -> "true".equals(d.findElement(By.id("draft-bar")).getDomAttribute("data-ready")));
 
         tabTo("#draft-title", 40).sendKeys("Con el teclado");
         tabTo("[data-schemapath='root.title'] input", 60).sendKeys("Resumen tecleado");
         tabTo("#draft-save", 80).sendKeys(Keys.ENTER);
-        browser.waiter().until(d -> d.findElement(By.id("draft-status")).getText().startsWith("Guardado a las "));
+        browser.waiter()
+                .until(d -> d.findElement(By.id("draft-status")).getText().startsWith("Guardado a las "));
         assertThat(browser.script("return SelloEditor.getData().title;")).isEqualTo("Resumen tecleado");
 
         // a row added with the keyboard: the first "Añadir fila" button of the tables list, pressed with Enter
-        WebElement add = tabToWhere("el.tagName === 'BUTTON' && (el.closest('[data-schemapath]') || {dataset: {}}).dataset.schemapath === 'root.tables'"
-                + " && /Añadir/.test(el.textContent + ' ' + el.title)", "the tables' add button", 300);
+        WebElement add = tabToWhere(
+                "el.tagName === 'BUTTON' && (el.closest('[data-schemapath]') || {dataset: {}}).dataset.schemapath === 'root.tables'"
+                        + " && /Añadir/.test(el.textContent + ' ' + el.title)",
+                "the tables' add button",
+                300);
         long before = (Long) browser.script("return (SelloEditor.getData().tables || []).length;");
         add.sendKeys(Keys.ENTER);
-        browser.waiter().until(d -> ((Long) browser.script("return (SelloEditor.getData().tables || []).length;")) == before + 1);
+        browser.waiter()
+                .until(d ->
+                        ((Long) browser.script("return (SelloEditor.getData().tables || []).length;")) == before + 1);
     }
 }

@@ -2,6 +2,7 @@ package io.sello.web;
 
 import com.sun.net.httpserver.HttpServer;
 import io.sello.support.Fixtures;
+import io.sello.support.PdfDocument;
 import io.sello.support.SlowTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,17 +24,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipInputStream;
-import java.time.Duration;
 
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import io.sello.support.PdfDocument;
-import java.lang.management.ManagementFactory;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A 200-document batch through JobRunr: 202 at once, progress, a bad item failing alone, the ZIP of
@@ -43,11 +43,13 @@ import java.lang.management.ManagementFactory;
 class BatchApiTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
+
     @LocalServerPort
     int port;
     /** The receiver's copy of the shared secret: it checks the signature as a receiver would, not with Sello's code. */
     @Value("${sello.batches.webhook-secret}")
     String webhookSecret;
+
     private HttpServer hook;
 
     @AfterEach
@@ -60,7 +62,11 @@ class BatchApiTest {
     private HttpResponse<byte[]> send(String method, String path, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", HttpApiTest.basic("ana", "ana-dev"))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -97,18 +103,28 @@ class BatchApiTest {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < 200; i++) {
             // item 3 asks for the computed figures (issue 13): the choice travels inside each item's document
-            String doc = i == 7 ? "{\"title\": \"sin tablas\"}"
+            String doc = i == 7
+                    ? "{\"title\": \"sin tablas\"}"
                     : i == 3 ? document.replaceFirst("\\{", "{\"figures\": \"computed\",") : document;
-            items.append(i == 0 ? "" : ",").append("{\"name\": \"resumen-").append(i).append("\", \"document\": ").append(doc).append("}");
+            items.append(i == 0 ? "" : ",")
+                    .append("{\"name\": \"resumen-")
+                    .append(i)
+                    .append("\", \"document\": ")
+                    .append(doc)
+                    .append("}");
         }
-        String request = "{\"type\": \"budget-summary\", \"webhook\": \"http://127.0.0.1:" + hook.getAddress().getPort()
-                + "/hook\", \"items\": [" + items + "]}";
+        String request = "{\"type\": \"budget-summary\", \"webhook\": \"http://127.0.0.1:"
+                + hook.getAddress().getPort() + "/hook\", \"items\": [" + items + "]}";
         HttpResponse<byte[]> accepted = send("POST", "/api/v1/batches", request.getBytes(StandardCharsets.UTF_8));
         assertThat(accepted.statusCode()).isEqualTo(202);
         String id = JSON.readTree(accepted.body()).get("id").stringValue();
 
-        JsonNode progress = await("the webhook delivered").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body()),
+        JsonNode progress = await("the webhook delivered")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> JSON.readTree(
+                                send("GET", "/api/v1/batches/" + id, null).body()),
                         p -> "delivered".equals(p.get("webhook").stringValue()));
         assertThat(progress.get("total").intValue()).isEqualTo(200);
         assertThat(progress.get("done").intValue()).isEqualTo(199);
@@ -117,12 +133,14 @@ class BatchApiTest {
         // each item's status as the strings the answer has always carried (BatchStore.ItemStatus names)
         assertThat(progress.get("items").get(7).get("status").stringValue()).isEqualTo("FAILED");
         assertThat(progress.get("items").get(0).get("status").stringValue()).isEqualTo("DONE");
-        // each item rendered once, its outcome recorded by this instance, named by configuration: no pid, no host (issue 14)
+        // each item rendered once, its outcome recorded by this instance, named by configuration: no pid, no host
+        // (issue 14)
         assertThat(progress.get("items")).allSatisfy(item -> {
             assertThat(item.get("attempts").intValue()).isEqualTo(1);
             assertThat(item.get("worker").stringValue()).isEqualTo("sello-1");
         });
-        assertThat(progress.toString()).doesNotContain(ManagementFactory.getRuntimeMXBean().getName());
+        assertThat(progress.toString())
+                .doesNotContain(ManagementFactory.getRuntimeMXBean().getName());
         assertThat(progress.get("webhook").stringValue()).isEqualTo("delivered");
 
         assertThat(calls.get()).isEqualTo(2);
@@ -136,7 +154,8 @@ class BatchApiTest {
         HttpResponse<byte[]> results = send("GET", "/api/v1/batches/" + id + "/results.zip", null);
         // item 8 failed: the archive is partial, and says so in a header and in its name (issue 14)
         assertThat(results.headers().firstValue("Sello-Batch-Complete")).hasValue("false");
-        assertThat(results.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"lote-" + id + "-parcial.zip\"");
+        assertThat(results.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"lote-" + id + "-parcial.zip\"");
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(results.body()))) {
             for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 assertThat(entry.getName()).endsWith(".pdf");
@@ -151,30 +170,43 @@ class BatchApiTest {
         }
         assertThat(entries).isEqualTo(199);
         assertThat(computedFigures).isOne();
-        String metrics = new String(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body(), StandardCharsets.UTF_8);
+        String metrics = new String(
+                client.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                        .body(),
+                StandardCharsets.UTF_8);
         assertThat(metrics).contains("sello_batch_queue_depth 0.0");
     }
 
     @Test
     void aCompleteBatchSaysSoAndItsStatusNamesNoWebhookItDidNotAskFor() throws Exception {
-        String request = "{\"type\": \"poa-execution-form\", \"items\": [{\"name\": \"uno\", \"document\": " + Fixtures.smallForm() + "}]}";
+        String request = "{\"type\": \"poa-execution-form\", \"items\": [{\"name\": \"uno\", \"document\": "
+                + Fixtures.smallForm() + "}]}";
         HttpResponse<byte[]> accepted = send("POST", "/api/v1/batches", request.getBytes(StandardCharsets.UTF_8));
         assertThat(accepted.statusCode()).isEqualTo(202);
         String id = JSON.readTree(accepted.body()).get("id").stringValue();
-        JsonNode progress = JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body());
+        JsonNode progress =
+                JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body());
         // before it finishes the archive is partial and empty, not an error
         HttpResponse<byte[]> early = send("GET", "/api/v1/batches/" + id + "/results.zip", null);
         if (!progress.get("finished").booleanValue()) {
             assertThat(early.statusCode()).isEqualTo(200);
         }
-        progress = await("the batch finished").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> JSON.readTree(send("GET", "/api/v1/batches/" + id, null).body()), p -> p.get("finished").booleanValue());
+        progress = await("the batch finished")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> JSON.readTree(
+                                send("GET", "/api/v1/batches/" + id, null).body()),
+                        p -> p.get("finished").booleanValue());
         assertThat(progress.get("done").intValue()).isOne();
         assertThat(progress.get("webhook").isNull()).isTrue();
         HttpResponse<byte[]> results = send("GET", "/api/v1/batches/" + id + "/results.zip", null);
         assertThat(results.headers().firstValue("Sello-Batch-Complete")).hasValue("true");
-        assertThat(results.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"lote-" + id + ".zip\"");
+        assertThat(results.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"lote-" + id + ".zip\"");
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(results.body()))) {
             assertThat(zip.getNextEntry().getName()).isEqualTo("0001-uno.pdf");
             assertThat(PdfDocument.of(zip.readAllBytes()).text()).contains("Capacitación en gestión pública");
@@ -184,36 +216,46 @@ class BatchApiTest {
 
     @Test
     void lengthsOverTheirColumnsAndTheServicesOwnPortAreRefusedWithPointers() throws Exception {
-        String request = "{\"type\": \"poa-execution-form\", \"webhook\": \"http://localhost:" + port + "/actuator/health\", \"items\": ["
-                + "{\"name\": \"" + "n".repeat(200) + "\", \"document\": {}}, {\"name\": \"" + "n".repeat(201) + "\", \"document\": {}}]}";
+        String request = "{\"type\": \"poa-execution-form\", \"webhook\": \"http://localhost:" + port
+                + "/actuator/health\", \"items\": [" + "{\"name\": \"" + "n".repeat(200)
+                + "\", \"document\": {}}, {\"name\": \"" + "n".repeat(201) + "\", \"document\": {}}]}";
         HttpResponse<byte[]> refused = send("POST", "/api/v1/batches", request.getBytes(StandardCharsets.UTF_8));
         assertThat(refused.statusCode()).isEqualTo(400);
         JsonNode errors = JSON.readTree(refused.body()).get("errors");
         assertThat(errors).extracting(e -> e.get("pointer").stringValue()).containsExactly("/webhook", "/items/1/name");
         assertThat(errors.get(0).get("message").stringValue()).contains("not this service's own port");
-        assertThat(errors.get(1).get("message").stringValue()).isEqualTo("expected a name of at most 200 characters but got 201");
+        assertThat(errors.get(1).get("message").stringValue())
+                .isEqualTo("expected a name of at most 200 characters but got 201");
 
         String longHook = "{\"type\": \"poa-execution-form\", \"webhook\": \"http://localhost:9/" + "h".repeat(2000)
                 + "\", \"items\": [{\"document\": {}}]}";
         HttpResponse<byte[]> tooLong = send("POST", "/api/v1/batches", longHook.getBytes(StandardCharsets.UTF_8));
         assertThat(tooLong.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(tooLong.body()).get("errors").get(0).get("message").stringValue())
+        assertThat(JSON.readTree(tooLong.body())
+                        .get("errors")
+                        .get(0)
+                        .get("message")
+                        .stringValue())
                 .isEqualTo("expected a URL of at most 2000 characters but got 2019");
     }
 
     @Test
     void aBadBatchIsRefusedWholeWithPointers() throws Exception {
-        HttpResponse<byte[]> refused = send("POST", "/api/v1/batches",
-                "{\"type\": \"nada\", \"webhook\": \"http://169.254.169.254/latest\", \"items\": []}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> refused = send(
+                "POST",
+                "/api/v1/batches",
+                "{\"type\": \"nada\", \"webhook\": \"http://169.254.169.254/latest\", \"items\": []}"
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(refused.body()).get("errors")).extracting(e -> e.get("pointer").stringValue())
+        assertThat(JSON.readTree(refused.body()).get("errors"))
+                .extracting(e -> e.get("pointer").stringValue())
                 .containsExactly("/type", "/webhook", "/items");
     }
 
     /** A batch that does not exist is 404 not-found, as a document is, whether or not the id is well formed. */
     @Test
     void anUnknownBatchIsNotFound() throws Exception {
-        for (String id : new String[]{"00000000-0000-0000-0000-000000000000", "not-an-id"}) {
+        for (String id : new String[] {"00000000-0000-0000-0000-000000000000", "not-an-id"}) {
             HttpResponse<byte[]> missing = send("GET", "/api/v1/batches/" + id, null);
             assertThat(missing.statusCode()).as(id).isEqualTo(404);
             JsonNode problem = JSON.readTree(missing.body());

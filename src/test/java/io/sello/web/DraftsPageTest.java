@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,12 +21,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.nio.charset.StandardCharsets;
-import org.openqa.selenium.Keys;
 
 /**
  * The drafts in the browser (issue 15, point 3), on the data-entry page through drafts.js and on
@@ -38,8 +37,10 @@ import org.openqa.selenium.Keys;
 class DraftsPageTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
+
     @LocalServerPort
     int port;
+
     private Browser browser;
 
     @BeforeAll
@@ -69,7 +70,8 @@ class DraftsPageTest {
         browser.ready();
         barReady();
         assertThat(data()).contains("\"title\":\"primera versión\"", "\"subtitle\":\"En bolivianos\"");
-        assertThat(browser.driver().findElement(By.id("draft-title")).getDomProperty("value")).isEqualTo("Cuadro de prueba");
+        assertThat(browser.driver().findElement(By.id("draft-title")).getDomProperty("value"))
+                .isEqualTo("Cuadro de prueba");
         assertThat(status()).startsWith("Borrador guardado el ");
 
         // the connection drops: the save fails, what was typed stays in this browser, and survives a reload
@@ -84,12 +86,16 @@ class DraftsPageTest {
         assertThat(data()).contains("\"title\":\"sin guardar\"");
         browser.screenshot("drafts-recovered-1280");
         save();
-        assertThat(browser.driver().findElement(By.id("draft-notice")).getText()).isEmpty();
-        assertThat(browser.script("return Object.keys(localStorage).filter(k => k.startsWith('sello.borrador.')).length")).isEqualTo(0L);
+        assertThat(browser.driver().findElement(By.id("draft-notice")).getText())
+                .isEmpty();
+        assertThat(browser.script(
+                        "return Object.keys(localStorage).filter(k => k.startsWith('sello.borrador.')).length"))
+                .isEqualTo(0L);
         browser.driver().navigate().refresh();
         browser.ready();
         barReady();
-        assertThat(browser.driver().findElement(By.id("draft-notice")).getText()).isEmpty();
+        assertThat(browser.driver().findElement(By.id("draft-notice")).getText())
+                .isEmpty();
         assertThat(data()).contains("\"title\":\"sin guardar\"");
     }
 
@@ -116,7 +122,8 @@ class DraftsPageTest {
         type("root.title", "primera");
         browser.driver().findElement(By.id("draft-save")).click();
         WebElement notice = browser.visible(By.id("draft-notice"));
-        assertThat(notice.getText()).contains("Otra pestaña o persona guardó este borrador después de que usted lo abrió");
+        assertThat(notice.getText())
+                .contains("Otra pestaña o persona guardó este borrador después de que usted lo abrió");
         browser.screenshot("drafts-conflict-1280");
         browser.driver().findElement(By.id("draft-save-copy")).click();
         browser.waiter().until(d -> status().startsWith("Guardado como copia"));
@@ -140,7 +147,8 @@ class DraftsPageTest {
     @Test
     void myDraftsListsOpensAndDeletes() throws Exception {
         login("ana");
-        String id = createDraft("{\"type\": \"budget-summary\", \"title\": \"Para la lista\", \"data\": {\"title\": \"en la lista\"}}");
+        String id = createDraft(
+                "{\"type\": \"budget-summary\", \"title\": \"Para la lista\", \"data\": {\"title\": \"en la lista\"}}");
         browser.open("/ui/borradores.html").ready();
         WebElement row = browser.visible(By.id("draft-" + id));
         assertThat(row.getText()).contains("Para la lista").containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
@@ -151,7 +159,8 @@ class DraftsPageTest {
         browser.resize(360, 740);
         browser.screenshot("drafts-list-360");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
-        assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360L);
+        assertThat((Long) browser.script("return document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo(360L);
         browser.resize(1280, 900);
 
         row.findElement(By.className("open")).click();
@@ -162,17 +171,24 @@ class DraftsPageTest {
 
         // "Nuevo a partir de este": the draft's data in a new, unsaved document
         browser.open("/ui/borradores.html").ready();
-        browser.visible(By.id("draft-" + id)).findElement(By.className("new-from")).click();
+        browser.visible(By.id("draft-" + id))
+                .findElement(By.className("new-from"))
+                .click();
         browser.ready();
         barReady();
-        assertThat(browser.driver().getCurrentUrl()).contains("desde=borrador:" + id).doesNotContain("borrador=" + id);
+        assertThat(browser.driver().getCurrentUrl())
+                .contains("desde=borrador:" + id)
+                .doesNotContain("borrador=" + id);
         assertThat(data()).contains("\"title\":\"en la lista\"");
-        assertThat(browser.driver().findElement(By.id("draft-title")).getDomProperty("value")).isEqualTo("Copia de Para la lista");
+        assertThat(browser.driver().findElement(By.id("draft-title")).getDomProperty("value"))
+                .isEqualTo("Copia de Para la lista");
         save();
         assertThat(browser.driver().getCurrentUrl()).doesNotContain(id);
 
         browser.open("/ui/borradores.html").ready();
-        browser.visible(By.id("draft-" + id)).findElement(By.className("delete")).click();
+        browser.visible(By.id("draft-" + id))
+                .findElement(By.className("delete"))
+                .click();
         browser.waiter().until(ExpectedConditions.alertIsPresent()).accept();
         browser.waiter().until(ExpectedConditions.invisibilityOfElementLocated(By.id("draft-" + id)));
         assertThat(send("GET", "/api/v1/drafts/" + id, null).statusCode()).isEqualTo(404);
@@ -180,13 +196,16 @@ class DraftsPageTest {
 
     @Test
     void newFromARegisteredDocumentLoadsItsDataAndIssuesANewDocument() throws Exception {
-        HttpResponse<byte[]> stored = send("POST", "/api/v1/documents/poa-execution-form?store=true", Fixtures.seedExample());
+        HttpResponse<byte[]> stored =
+                send("POST", "/api/v1/documents/poa-execution-form?store=true", Fixtures.seedExample());
         assertThat(stored.statusCode()).isEqualTo(201);
         JsonNode document = JSON.readTree(stored.body());
         String documentId = document.get("id").stringValue();
         login("ana");
         browser.open("/ui/documentos.html").ready();
-        browser.visible(By.id("doc-" + documentId)).findElement(By.className("new-from")).click();
+        browser.visible(By.id("doc-" + documentId))
+                .findElement(By.className("new-from"))
+                .click();
         browser.ready();
         barReady();
         assertThat(browser.driver().getCurrentUrl()).contains("desde=documento:" + documentId);
@@ -204,7 +223,10 @@ class DraftsPageTest {
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         String newId = pdfLink.getDomProperty("href").replaceAll(".*/documents/([^/]+)/pdf", "$1");
         assertThat(newId).isNotEqualTo(documentId);
-        assertThat(JSON.readTree(send("GET", "/api/v1/documents/" + newId, null).body()).get("createdBy").stringValue()).isEqualTo("ana");
+        assertThat(JSON.readTree(send("GET", "/api/v1/documents/" + newId, null).body())
+                        .get("createdBy")
+                        .stringValue())
+                .isEqualTo("ana");
     }
 
     private void login(String user) {
@@ -218,7 +240,8 @@ class DraftsPageTest {
     }
 
     private void barReady() {
-        browser.waiter().until(d -> "true".equals(d.findElement(By.id("draft-bar")).getDomAttribute("data-ready")));
+        browser.waiter()
+                .until(d -> "true".equals(d.findElement(By.id("draft-bar")).getDomAttribute("data-ready")));
     }
 
     /** Types into the generated form's field at json-editor path {@code root.title}, then Tab, as a person does. */
@@ -268,7 +291,11 @@ class DraftsPageTest {
     /** As ana, over HTTP. */
     private HttpResponse<byte[]> send(String method, String path, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Authorization", HttpApiTest.basic("ana", "ana-dev"));
         if (body != null) {
             request.header("Content-Type", "application/json");

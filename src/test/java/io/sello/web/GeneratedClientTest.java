@@ -14,6 +14,7 @@ import io.sello.document.DocumentTypes;
 import io.sello.document.OutputFormat;
 import io.sello.document.ValidationReport;
 import io.sello.support.SlowTest;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +39,6 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import org.assertj.core.groups.Tuple;
 
 /**
  * Issue 18, point 1: a client generated from the published OpenAPI document works. The build generates it
@@ -50,11 +50,13 @@ import org.assertj.core.groups.Tuple;
 @SlowTest
 class GeneratedClientTest {
     static final Path SPEC = Path.of("src/test/resources/openapi/sello.json");
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final String API_KEY = "dev-api-key-not-for-production";
 
     @LocalServerPort
     int port;
+
     @Autowired
     DocumentTypes types;
 
@@ -78,8 +80,11 @@ class GeneratedClientTest {
      */
     @Test
     void theCommittedSpecIsWhatTheServicePublishes() throws Exception {
-        HttpResponse<String> published = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> published = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(published.statusCode()).isEqualTo(200);
         ObjectNode spec = (ObjectNode) JSON.readTree(published.body());
         spec.remove("servers");
@@ -87,26 +92,34 @@ class GeneratedClientTest {
         if (!spec.equals(committed)) {
             Files.createDirectories(SPEC.getParent());
             Files.writeString(SPEC, JSON.writeValueAsString(spec) + "\n", StandardCharsets.UTF_8);
-            fail(SPEC + " differed from /v3/api-docs and has been rewritten: review it (git diff), commit it, and build again"
+            fail(SPEC
+                    + " differed from /v3/api-docs and has been rewritten: review it (git diff), commit it, and build again"
                     + " so that the client is generated from it");
         }
         // one render and one validate per catalogued type, whose body is the type's schema
         for (DocumentType type : types.all()) {
             String name = DocumentTypeOperations.componentName(type.id().value());
-            JsonNode render = spec.at("/paths/~1api~1v1~1documents~1" + type.id().value() + "/post");
+            JsonNode render =
+                    spec.at("/paths/~1api~1v1~1documents~1" + type.id().value() + "/post");
             assertThat(render.get("operationId").stringValue()).isEqualTo("render" + name);
-            assertThat(render.at("/requestBody/content/application~1json/schema/$ref").stringValue())
+            assertThat(render.at("/requestBody/content/application~1json/schema/$ref")
+                            .stringValue())
                     .isEqualTo("#/components/schemas/" + name);
-            assertThat(render.at("/responses/200/content").propertyNames()).containsExactlyInAnyOrderElementsOf(
-                    type.formats().stream().map(OutputFormat::mediaType).toList());
-            assertThat(render.at("/responses/400/content/application~1problem+json/schema/$ref").stringValue())
+            assertThat(render.at("/responses/200/content").propertyNames())
+                    .containsExactlyInAnyOrderElementsOf(
+                            type.formats().stream().map(OutputFormat::mediaType).toList());
+            assertThat(render.at("/responses/400/content/application~1problem+json/schema/$ref")
+                            .stringValue())
                     .isEqualTo("#/components/schemas/Problem");
-            JsonNode validate = spec.at("/paths/~1api~1v1~1documents~1" + type.id().value() + "~1validate/post");
+            JsonNode validate =
+                    spec.at("/paths/~1api~1v1~1documents~1" + type.id().value() + "~1validate/post");
             assertThat(validate.get("operationId").stringValue()).isEqualTo("validate" + name);
-            assertThat(validate.at("/responses/200/content/application~1json/schema/$ref").stringValue())
+            assertThat(validate.at("/responses/200/content/application~1json/schema/$ref")
+                            .stringValue())
                     .isEqualTo("#/components/schemas/ValidationResponse");
         }
-        assertThat(spec.at("/components/schemas/Problem/properties/errors/items/$ref").stringValue())
+        assertThat(spec.at("/components/schemas/Problem/properties/errors/items/$ref")
+                        .stringValue())
                 .isEqualTo("#/components/schemas/InputError");
         // no reference is left pointing into a schema's own $defs, which generators do not resolve
         assertThat(published.body()).doesNotContain("#/$defs/");
@@ -131,10 +144,12 @@ class GeneratedClientTest {
             assertThat(report.getErrors()).as(type.id().value()).isEmpty();
             assertThat(report.getValid()).as(type.id().value()).isEqualTo(expected.valid());
             figures += report.getFigures().size();
-            assertThat(report.getFigures()).extracting(ComputedFigure::getPointer, ComputedFigure::getValue, ComputedFigure::getPrinted)
+            assertThat(report.getFigures())
+                    .extracting(ComputedFigure::getPointer, ComputedFigure::getValue, ComputedFigure::getPrinted)
                     .as(type.id().value())
                     .containsExactlyElementsOf(expected.figures().stream()
-                            .map(f -> Tuple.tuple(f.pointer(), f.value(), f.printed())).toList());
+                            .map(f -> Tuple.tuple(f.pointer(), f.value(), f.printed()))
+                            .toList());
             assertThat(report.getMismatches()).hasSameSizeAs(expected.mismatches());
 
             // seed 003's examples declare figures that do not add up: those render only leniently
@@ -146,15 +161,23 @@ class GeneratedClientTest {
                 switch (format) {
                     case PDF -> assertThat(start).as(type.id().value()).isEqualTo("%PDF");
                     case XLSX -> assertThat(start).as(type.id().value()).isEqualTo("PK\u0003\u0004");
-                    case CSV -> assertThat(new String(content, StandardCharsets.UTF_8)).as(type.id().value()).contains("\n").doesNotContain("\uFFFD");
+                    case CSV ->
+                        assertThat(new String(content, StandardCharsets.UTF_8))
+                                .as(type.id().value())
+                                .contains("\n")
+                                .doesNotContain("\uFFFD");
                 }
             }
         }
-        // no format asked for: the generated client's Accept lists every format the type delivers, PDF first, and gets PDF
+        // no format asked for: the generated client's Accept lists every format the type delivers, PDF first, and gets
+        // PDF
         DocumentType budget = types.find("budget-summary").orElseThrow();
-        io.sello.client.model.BudgetSummary tables = mapper.readValue(budget.example(), io.sello.client.model.BudgetSummary.class);
-        File unasked = api.renderBudgetSummary(tables, !budget.validate(budget.example()).valid(), null, false);
-        assertThat(new String(Files.readAllBytes(unasked.toPath()), 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
+        io.sello.client.model.BudgetSummary tables =
+                mapper.readValue(budget.example(), io.sello.client.model.BudgetSummary.class);
+        File unasked = api.renderBudgetSummary(
+                tables, !budget.validate(budget.example()).valid(), null, false);
+        assertThat(new String(Files.readAllBytes(unasked.toPath()), 0, 4, StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF");
         // the plan's example has no budget table and so no figures; the form's and the budget tables' have many
         assertThat(figures).isGreaterThan(20);
     }
@@ -166,31 +189,41 @@ class GeneratedClientTest {
         PoaExecutionForm request = mapper.readValue(form.example(), PoaExecutionForm.class);
         request.getHeader().setFiscalYear(1800);
         int funded = 0;
-        while (request.getActivities().get(funded).getBudgetLines() == null || request.getActivities().get(funded).getBudgetLines().isEmpty()) {
+        while (request.getActivities().get(funded).getBudgetLines() == null
+                || request.getActivities().get(funded).getBudgetLines().isEmpty()) {
             funded++;
         }
-        request.getActivities().get(funded).getBudgetLines().get(0).getProgrammed().setTgn(new BigDecimal("-1.00"));
+        request.getActivities()
+                .get(funded)
+                .getBudgetLines()
+                .get(0)
+                .getProgrammed()
+                .setTgn(new BigDecimal("-1.00"));
         String money = "/activities/" + funded + "/budgetLines/0/programmed/tgn";
 
         ApiException refused = catchApi(() -> api.renderPoaExecutionForm(request, false, null, false));
         assertThat(refused.getCode()).isEqualTo(400);
-        assertThat(refused.getResponseHeaders().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(refused.getResponseHeaders().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         Problem problem = mapper.readValue(refused.getResponseBody(), Problem.class);
         assertThat(problem.getType()).isEqualTo("/problems/invalid-input");
         assertThat(problem.getStatus()).isEqualTo(400);
-        assertThat(problem.getErrors()).extracting(io.sello.client.model.InputError::getPointer)
+        assertThat(problem.getErrors())
+                .extracting(io.sello.client.model.InputError::getPointer)
                 .contains("/header/fiscalYear", money);
 
         // validate answers the same faults in its report, never as a problem
         ValidationResponse report = api.validatePoaExecutionForm(request);
         assertThat(report.getValid()).isFalse();
-        assertThat(report.getErrors()).extracting(io.sello.client.model.InputError::getPointer)
+        assertThat(report.getErrors())
+                .extracting(io.sello.client.model.InputError::getPointer)
                 .contains("/header/fiscalYear", money);
 
         // declared totals that differ: the typed 422 lists each mismatch, amounts as BigDecimal
         DocumentType amendment = types.find("agreement-amendment").orElseThrow();
         if (!amendment.validate(amendment.example()).valid()) {
-            io.sello.client.model.AgreementAmendment seed = mapper.readValue(amendment.example(), io.sello.client.model.AgreementAmendment.class);
+            io.sello.client.model.AgreementAmendment seed =
+                    mapper.readValue(amendment.example(), io.sello.client.model.AgreementAmendment.class);
             ApiException mismatch = catchApi(() -> api.renderAgreementAmendment(seed, false, null, false));
             assertThat(mismatch.getCode()).isEqualTo(422);
             Problem totals = mapper.readValue(mismatch.getResponseBody(), Problem.class);
@@ -206,7 +239,9 @@ class GeneratedClientTest {
         anonymous.updateBaseUri("http://127.0.0.1:" + port);
         ApiException unauthorised = catchApi(() -> new DocumentsApi(anonymous).validatePoaExecutionForm(request));
         assertThat(unauthorised.getCode()).isEqualTo(401);
-        assertThat(mapper.readValue(unauthorised.getResponseBody(), Problem.class).getStatus()).isEqualTo(401);
+        assertThat(mapper.readValue(unauthorised.getResponseBody(), Problem.class)
+                        .getStatus())
+                .isEqualTo(401);
     }
 
     private Object call(String operation, Class<?> model, Object request, Object... options) throws Exception {

@@ -5,8 +5,7 @@ import java.util.function.Supplier;
 
 /** A render that takes its slot in the gate, says so, and keeps it until the test releases it. */
 final class HeldRender {
-    private HeldRender() {
-    }
+    private HeldRender() {}
 
     static Supplier<Void> until(CountDownLatch started, CountDownLatch release) {
         return () -> {

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,6 @@ import java.util.stream.Stream;
 import static io.sello.web.HostileCases.Case;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Issue 7's hostile-input suite: every case in {@link HostileCases} is sent to a running service, and
@@ -47,11 +47,14 @@ import java.nio.file.attribute.BasicFileAttributes;
  * legitimate first hop; anonymous verifications are allowed 100 a minute per address, more than the
  * suite sends from 127.0.0.1, and the rate-limit case floods from 127.0.0.2.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sello.limits.max-body-size=2MB",
-        "sello.limits.pdf.anonymous-per-minute=100",
-        "sello.batches.webhook-hosts=localhost",
-        "jobrunr.background-job-server.poll-interval-in-seconds=5"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "sello.limits.max-body-size=2MB",
+            "sello.limits.pdf.anonymous-per-minute=100",
+            "sello.batches.webhook-hosts=localhost",
+            "jobrunr.background-job-server.poll-interval-in-seconds=5"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SlowTest
 class HostileInputTest {
@@ -61,6 +64,7 @@ class HostileInputTest {
 
     @LocalServerPort
     int port;
+
     private HostileCases.Target target;
     private boolean accessTimesKept;
     private long baselineHeapMb;
@@ -93,12 +97,14 @@ class HostileInputTest {
     private void assertHealthy(String after) throws Exception {
         HostileCases.Response health = target.get("/actuator/health");
         assertThat(health.status()).as("health after " + after).isEqualTo(200);
-        assertThat(target.json(health).get("status").stringValue()).as("health after " + after).isEqualTo("UP");
+        assertThat(target.json(health).get("status").stringValue())
+                .as("health after " + after)
+                .isEqualTo("UP");
     }
 
     private void assertRenders() throws Exception {
-        HostileCases.Response response = target.post("/api/v1/documents/poa-execution-form",
-                Fixtures.utf8(Fixtures.smallForm()), "application/json");
+        HostileCases.Response response = target.post(
+                "/api/v1/documents/poa-execution-form", Fixtures.utf8(Fixtures.smallForm()), "application/json");
         assertThat(response.status()).as("a render: " + response.brief()).isEqualTo(200);
         assertThat(response.isPdf()).isTrue();
     }
@@ -109,7 +115,10 @@ class HostileInputTest {
         Files.setAttribute(probe, "lastAccessTime", LONG_AGO);
         Files.readAllBytes(probe);
         return !Files.getLastModifiedTime(probe).equals(LONG_AGO)
-                && Files.readAttributes(probe, BasicFileAttributes.class).lastAccessTime().compareTo(LONG_AGO) > 0;
+                && Files.readAttributes(probe, BasicFileAttributes.class)
+                                .lastAccessTime()
+                                .compareTo(LONG_AGO)
+                        > 0;
     }
 
     @AfterAll
@@ -129,7 +138,8 @@ class HostileInputTest {
         assertThat(all.stream().map(Case::category).distinct()).containsExactlyInAnyOrder(HostileCases.CATEGORIES);
         assertThat(all.stream().map(Case::name).distinct()).hasSameSizeAs(all);
         assertThat(all.stream().filter(c -> c.statuses().size() != 1).map(Case::name))
-                .as("every case expects exactly one status and one problem type").isEmpty();
+                .as("every case expects exactly one status and one problem type")
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,39 +147,52 @@ class HostileInputTest {
     void hostileInputIsRefusedOrRenderedHarmlessly(Case hostile) throws Exception {
         int connectionsBefore = target.trap().connections();
         long start = System.nanoTime();
-        HostileCases.Response response = assertTimeoutPreemptively(BOUND, () -> hostile.attack().send(target),
-                hostile.name() + " did not finish within " + BOUND);
+        HostileCases.Response response = assertTimeoutPreemptively(
+                BOUND, () -> hostile.attack().send(target), hostile.name() + " did not finish within " + BOUND);
         long millis = (System.nanoTime() - start) / 1_000_000;
         String type = response.isProblem() ? response.json().path("type").asString("") : HostileCases.NOT_A_PROBLEM;
-        System.out.printf("hostile case: %s -> %d %s in %d ms%n", hostile, response.status(),
-                type.isEmpty() ? "(no problem)" : type, millis);
-        assertThat(response.status()).as(hostile.name() + ": " + response.brief()).isLessThan(500).isIn(hostile.statuses());
-        assertThat(type).as("the problem type of " + hostile.name() + ": " + response.brief()).isEqualTo(hostile.type());
-        assertThat(response.text()).as("the canary's content in the answer to " + hostile.name())
+        System.out.printf(
+                "hostile case: %s -> %d %s in %d ms%n",
+                hostile, response.status(), type.isEmpty() ? "(no problem)" : type, millis);
+        assertThat(response.status())
+                .as(hostile.name() + ": " + response.brief())
+                .isLessThan(500)
+                .isIn(hostile.statuses());
+        assertThat(type)
+                .as("the problem type of " + hostile.name() + ": " + response.brief())
+                .isEqualTo(hostile.type());
+        assertThat(response.text())
+                .as("the canary's content in the answer to " + hostile.name())
                 .doesNotContain(HostileCases.CANARY);
         if (response.isProblem()) {
-            assertThat(response.text()).as("internals in the problem detail of " + hostile.name())
+            assertThat(response.text())
+                    .as("internals in the problem detail of " + hostile.name())
                     .doesNotContain("Exception", "at io.", "at org.", "/work/", "target/", "jdbc:");
         }
         hostile.check().verify(response, target);
-        assertThat(target.trap().connections()).as("connections to the trap server during " + hostile.name())
+        assertThat(target.trap().connections())
+                .as("connections to the trap server during " + hostile.name())
                 .isEqualTo(connectionsBefore);
         if (accessTimesKept) {
-            assertThat(Files.readAttributes(target.canary(), BasicFileAttributes.class).lastAccessTime())
-                    .as("the canary file's access time after " + hostile.name()).isEqualTo(LONG_AGO);
+            assertThat(Files.readAttributes(target.canary(), BasicFileAttributes.class)
+                            .lastAccessTime())
+                    .as("the canary file's access time after " + hostile.name())
+                    .isEqualTo(LONG_AGO);
         }
         assertHealthy(hostile.name());
         assertRenders();
         long heapMb = settledHeapMb();
         System.out.printf("hostile case: %s: heap after GC %d MB (baseline %d MB)%n", hostile, heapMb, baselineHeapMb);
-        assertThat(heapMb).as("used heap after GC once " + hostile.name() + " is done, against " + baselineHeapMb
-                + " MB before the first case").isLessThanOrEqualTo(baselineHeapMb + HEAP_SLACK_MB);
+        assertThat(heapMb)
+                .as("used heap after GC once " + hostile.name() + " is done, against " + baselineHeapMb
+                        + " MB before the first case")
+                .isLessThanOrEqualTo(baselineHeapMb + HEAP_SLACK_MB);
     }
 
     @Test
     void theServiceStillRendersAndIsHealthy() throws Exception {
-        HostileCases.Response response = target.post("/api/v1/documents/poa-execution-form",
-                Fixtures.utf8(Fixtures.smallForm()), "application/json");
+        HostileCases.Response response = target.post(
+                "/api/v1/documents/poa-execution-form", Fixtures.utf8(Fixtures.smallForm()), "application/json");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.text()).contains("Capacitación en gestión pública");
         JsonNode health = target.json(target.get("/actuator/health"));

@@ -4,17 +4,21 @@ import io.github.bucket4j.TimeMeter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import java.util.Base64;
 
 /** The throttle's rules on a hand-driven clock (issue 14 point 3); LoginFloodTest floods a running service. */
 class LoginThrottleTest {
     private final Clock clock = new Clock();
-    private final LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(
-            new LoginThrottleProperties.Rule(3, Duration.ofSeconds(5), 10, Duration.ofMinutes(15)),
-            new LoginThrottleProperties.Rule(20, Duration.ofSeconds(2), 50, Duration.ofMinutes(15)), 100, 100), clock);
+    private final LoginThrottle throttle = new LoginThrottle(
+            new LoginThrottleProperties(
+                    new LoginThrottleProperties.Rule(3, Duration.ofSeconds(5), 10, Duration.ofMinutes(15)),
+                    new LoginThrottleProperties.Rule(20, Duration.ofSeconds(2), 50, Duration.ofMinutes(15)),
+                    100,
+                    100),
+            clock);
 
     @Test
     void aUserNameIsDelayedAfterThreeFailuresThenLockedOutAtTen() {
@@ -33,7 +37,9 @@ class LoginThrottleTest {
         LoginThrottle.Failure failure = null;
         for (int i = 4; i <= 10; i++) {
             clock.advance(Duration.ofSeconds(5));
-            assertThat(throttle.check("admin", "10.0.0.1")).as("attempt %d after the delay", i).isNull();
+            assertThat(throttle.check("admin", "10.0.0.1"))
+                    .as("attempt %d after the delay", i)
+                    .isNull();
             failure = throttle.failed("admin", "10.0.0.1");
         }
         assertThat(failure.userLockedNow()).isTrue();
@@ -67,7 +73,8 @@ class LoginThrottleTest {
         assertThat(first.refusal()).isNull();
         assertThat(second.refusal()).isNotNull();
         assertThat(throttle.failed(first, "admin", "10.0.0.1").userFailures()).isEqualTo(4);
-        assertThat(throttle.check("admin", "10.0.0.1").retryAfter()).as("paid with the reserved token, not a second one")
+        assertThat(throttle.check("admin", "10.0.0.1").retryAfter())
+                .as("paid with the reserved token, not a second one")
                 .isEqualTo(Duration.ofSeconds(5));
         // an attempt that passes gives its token back, and a success clears the name
         clock.advance(Duration.ofSeconds(5));
@@ -108,7 +115,9 @@ class LoginThrottleTest {
         throttle.succeeded("ana");
         assertThat(throttle.failed("ana", "10.0.0.1").userFailures()).isEqualTo(1);
         clock.advance(Duration.ofMinutes(16));
-        assertThat(throttle.failed("ana", "10.0.0.1").userFailures()).as("the previous failure is 16 min old").isEqualTo(1);
+        assertThat(throttle.failed("ana", "10.0.0.1").userFailures())
+                .as("the previous failure is 16 min old")
+                .isEqualTo(1);
     }
 
     @Test
@@ -121,9 +130,12 @@ class LoginThrottleTest {
 
     @Test
     void badRulesStopStartUpNamingTheKey() {
-        assertThatThrownBy(() -> new LoginThrottleProperties(new LoginThrottleProperties.Rule(5, null, 5, null), null, null, null))
-                .hasMessageContaining("sello.security.login.per-user.failures-before-lockout must be more than failures-before-delay (5)");
-        assertThatThrownBy(() -> new LoginThrottleProperties(null, new LoginThrottleProperties.Rule(null, Duration.ZERO, null, null), null, null))
+        assertThatThrownBy(() -> new LoginThrottleProperties(
+                        new LoginThrottleProperties.Rule(5, null, 5, null), null, null, null))
+                .hasMessageContaining(
+                        "sello.security.login.per-user.failures-before-lockout must be more than failures-before-delay (5)");
+        assertThatThrownBy(() -> new LoginThrottleProperties(
+                        null, new LoginThrottleProperties.Rule(null, Duration.ZERO, null, null), null, null))
                 .hasMessageContaining("sello.security.login.per-address.delay must be more than 0");
         assertThatThrownBy(() -> new LoginThrottleProperties(null, null, 5, null))
                 .hasMessageContaining("sello.security.login.max-tracked must be 100 to 1000000");
@@ -133,9 +145,11 @@ class LoginThrottleTest {
     @Test
     void theLoggedUserNameIsSanitisedAndBounded() {
         assertThat(LoginThrottleFilter.sanitised("admin")).isEqualTo("admin");
-        assertThat(LoginThrottleFilter.sanitised("admin\r\n2026 login ok\u202E")).isEqualTo("admin??2026?login?ok?");
+        assertThat(LoginThrottleFilter.sanitised("admin\r\n2026 login ok\u202E"))
+                .isEqualTo("admin??2026?login?ok?");
         assertThat(LoginThrottleFilter.sanitised("x".repeat(5000))).hasSize(65).endsWith("…");
-        assertThat(LoginThrottleFilter.userName("Basic " + Base64.getEncoder().encodeToString("admin:pw:with:colons".getBytes())))
+        assertThat(LoginThrottleFilter.userName(
+                        "Basic " + Base64.getEncoder().encodeToString("admin:pw:with:colons".getBytes())))
                 .isEqualTo("admin");
         assertThat(LoginThrottleFilter.userName("Basic !!!")).isNull();
     }

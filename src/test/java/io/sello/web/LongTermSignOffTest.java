@@ -1,5 +1,8 @@
 package io.sello.web;
 
+import com.lowagie.text.pdf.AcroFields;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfReader;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
@@ -9,6 +12,7 @@ import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import io.sello.signing.SigningKey;
+import io.sello.support.Browser;
 import io.sello.support.Fixtures;
 import io.sello.support.OwnSoftwareSigner;
 import io.sello.support.PkiServer;
@@ -16,12 +20,19 @@ import io.sello.support.Processes;
 import io.sello.support.SlowTest;
 import io.sello.support.SoftHsm;
 import io.sello.support.VeraPdf;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +50,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,18 +59,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import com.lowagie.text.pdf.AcroFields;
-import com.lowagie.text.pdf.PdfName;
-import com.lowagie.text.pdf.PdfReader;
-import io.sello.support.Browser;
-import java.security.MessageDigest;
-import org.bouncycastle.asn1.ASN1InputStream;
-import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.tsp.TimeStampToken;
-import org.openqa.selenium.By;
 
 /**
  * Issue 16, "done when": each of the three sign-offs of a Formulario N.5.B is a personal PAdES B-LTA signature, by a
@@ -77,16 +77,20 @@ class LongTermSignOffTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The PKI and the service share its clock, which runs with real time until a test moves it. */
     private static final PkiServer PKI = PkiServer.start(true);
+
     private static final Instant NOW = PKI.pki.now;
     /** Every signer's certificate expires two days from now, so a test can stand after the expiry. */
     private static final Instant EXPIRY = NOW.plus(Duration.ofDays(2));
+
     private static final SigningKey LUIS = PKI.pki.signer("Luis Mamani", NOW.minus(Duration.ofDays(30)), EXPIRY);
     private static final SigningKey ROSA = PKI.pki.signer("Rosa Choque", NOW.minus(Duration.ofDays(30)), EXPIRY);
     private static X509Certificate anaCertificate;
 
     private final HttpClient client = HttpClient.newHttpClient();
+
     @LocalServerPort
     int port;
+
     private String id;
 
     @TestConfiguration
@@ -102,16 +106,24 @@ class LongTermSignOffTest {
     static void deployment(DynamicPropertyRegistry registry) throws Exception {
         // ana: her token's key, with the certificate the PKI issued for it written back onto the token
         SoftHsm.Token token = SoftHsm.token(SoftHsm.ANA_TRUSTED);
-        anaCertificate = PKI.pki.certify("CN=Ana Quispe, O=Sello Test, C=BO", SoftHsm.publicKey(token),
-                NOW.minus(Duration.ofDays(30)), EXPIRY);
+        anaCertificate = PKI.pki.certify(
+                "CN=Ana Quispe, O=Sello Test, C=BO", SoftHsm.publicKey(token), NOW.minus(Duration.ofDays(30)), EXPIRY);
         SoftHsm.installChain(token, anaCertificate, PKI.pki.intermediate, PKI.pki.root);
         token.properties(true).forEach((name, value) -> registry.add(name, () -> value));
         // luis: a personal key the service holds
-        Path folder = Files.createDirectories(Path.of("target", "test-data", "long-term", Long.toString(ProcessHandle.current().pid())));
+        Path folder = Files.createDirectories(Path.of(
+                "target",
+                "test-data",
+                "long-term",
+                Long.toString(ProcessHandle.current().pid())));
         Path luis = folder.resolve("luis.p12");
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry("luis", LUIS.privateKey(), "luis-secret".toCharArray(), LUIS.chain().toArray(new X509Certificate[0]));
+        store.setKeyEntry(
+                "luis",
+                LUIS.privateKey(),
+                "luis-secret".toCharArray(),
+                LUIS.chain().toArray(new X509Certificate[0]));
         try (OutputStream out = Files.newOutputStream(luis)) {
             store.store(out, "luis-secret".toCharArray());
         }
@@ -132,51 +144,68 @@ class LongTermSignOffTest {
     }
 
     private String stored() throws Exception {
-        HttpResponse<byte[]> stored = send("POST", "/api/v1/documents/poa-execution-form?store=true", Fixtures.seedExample(),
-                "application/json", "ana", "ana-dev");
+        HttpResponse<byte[]> stored = send(
+                "POST",
+                "/api/v1/documents/poa-execution-form?store=true",
+                Fixtures.seedExample(),
+                "application/json",
+                "ana",
+                "ana-dev");
         assertThat(stored.statusCode()).isEqualTo(201);
         return JSON.readTree(stored.body()).get("id").stringValue();
     }
 
-    private HttpResponse<byte[]> send(String method, String path, byte[] body, String type, String user, String password) throws Exception {
+    private HttpResponse<byte[]> send(
+            String method, String path, byte[] body, String type, String user, String password) throws Exception {
         return HttpApiTest.send(client, port, method, path, body, type, user, password);
     }
 
     private byte[] pdf(String document) throws Exception {
-        return send("GET", "/api/v1/documents/" + document + "/pdf", null, null, "ana", "ana-dev").body();
+        return send("GET", "/api/v1/documents/" + document + "/pdf", null, null, "ana", "ana-dev")
+                .body();
     }
 
     private HttpResponse<byte[]> upload(byte[] pdf) throws Exception {
-        return send("POST", "/api/v1/documents/" + id + "/sign-offs/APROBADO", pdf, "application/pdf", "rosa", "rosa-dev");
+        return send(
+                "POST", "/api/v1/documents/" + id + "/sign-offs/APROBADO", pdf, "application/pdf", "rosa", "rosa-dev");
     }
 
     private byte[] prepared() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/api/v1/documents/" + id + "/sign-offs/APROBADO/prepared.pdf", null, null,
-                "rosa", "rosa-dev");
+        HttpResponse<byte[]> response = send(
+                "GET", "/api/v1/documents/" + id + "/sign-offs/APROBADO/prepared.pdf", null, null, "rosa", "rosa-dev");
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
 
     private JsonNode verification() throws Exception {
-        return JSON.readTree(send("GET", "/api/v1/documents/" + id + "/verification", null, null, null, null).body());
+        return JSON.readTree(send("GET", "/api/v1/documents/" + id + "/verification", null, null, null, null)
+                .body());
     }
 
     @Test
     @Order(1)
     void anaOnHerTokenAndLuisWithHisKeySignAtBLta() throws Exception {
-        assertThat(send("POST", "/api/v1/documents/" + id + "/sign-offs", null, null, "ana", "ana-dev").statusCode()).isEqualTo(201);
-        assertThat(send("POST", "/api/v1/documents/" + id + "/sign-offs", null, null, "luis", "luis-dev").statusCode()).isEqualTo(201);
+        assertThat(send("POST", "/api/v1/documents/" + id + "/sign-offs", null, null, "ana", "ana-dev")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(send("POST", "/api/v1/documents/" + id + "/sign-offs", null, null, "luis", "luis-dev")
+                        .statusCode())
+                .isEqualTo(201);
         JsonNode signatures = verification().get("report").get("signatures");
         assertThat(signatures).hasSize(2);
         for (JsonNode signature : signatures) {
-            assertThat(signature.get("verdict").stringValue()).as(signature.toString()).isEqualTo("VALID");
+            assertThat(signature.get("verdict").stringValue())
+                    .as(signature.toString())
+                    .isEqualTo("VALID");
             assertThat(signature.get("level").stringValue()).isEqualTo("B-LTA");
             assertThat(signature.get("timestampTime").isNull()).isFalse();
         }
         assertThat(signatures.get(0).get("signerCommonName").stringValue()).isEqualTo("Ana Quispe");
         assertThat(signatures.get(1).get("signerCommonName").stringValue()).isEqualTo("Luis Mamani");
         JsonNode signOffs = verification().get("signOffs");
-        assertThat(signOffs).hasSize(2).allSatisfy(s -> assertThat(s.get("kind").stringValue()).isEqualTo("PERSONAL"));
+        assertThat(signOffs)
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.get("kind").stringValue()).isEqualTo("PERSONAL"));
     }
 
     /** The trust attacks on an uploaded sign-off: each refused by name, and the registry keeps its file. */
@@ -184,24 +213,41 @@ class LongTermSignOffTest {
     @Order(2)
     void rosasUploadIsRefusedWithAnExpiredRevokedUntrustedOrAnotherPersonsCertificate() throws Exception {
         byte[] prepared = prepared();
-        refused(OwnSoftwareSigner.of(PKI.pki.signer("Ana Quispe", NOW.minus(Duration.ofDays(30)), EXPIRY)).sign(prepared, "APROBADO"),
-                "not-your-certificate", "does not carry their identity");
-        refused(OwnSoftwareSigner.of(PKI.pki.signer("Rosa Choque", NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(35))))
-                .sign(prepared, "APROBADO"), "certificate-expired", "Rosa Choque");
+        refused(
+                OwnSoftwareSigner.of(PKI.pki.signer("Ana Quispe", NOW.minus(Duration.ofDays(30)), EXPIRY))
+                        .sign(prepared, "APROBADO"),
+                "not-your-certificate",
+                "does not carry their identity");
+        refused(
+                OwnSoftwareSigner.of(PKI.pki.signer(
+                                "Rosa Choque", NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(35))))
+                        .sign(prepared, "APROBADO"),
+                "certificate-expired",
+                "Rosa Choque");
         SigningKey revoked = PKI.pki.signer("Rosa Choque", NOW.minus(Duration.ofDays(30)), EXPIRY);
         PKI.revoke(revoked.certificate(), NOW.minus(Duration.ofDays(1)));
         refused(OwnSoftwareSigner.of(revoked).sign(prepared, "APROBADO"), "certificate-revoked", "revoked");
         // a self-signed certificate in Rosa's name: her identity, no trusted chain
-        refused(OwnSoftwareSigner.generate("Rosa Choque").sign(prepared, "APROBADO"), "untrusted-certificate",
+        refused(
+                OwnSoftwareSigner.generate("Rosa Choque").sign(prepared, "APROBADO"),
+                "untrusted-certificate",
                 "no llega a una autoridad de confianza");
-        refused(OwnSoftwareSigner.of(ROSA).withTimestampFrom(PKI.untrustedTsaUrl()).sign(prepared, "APROBADO"),
-                "untrusted-timestamp", "time-stamp");
+        refused(
+                OwnSoftwareSigner.of(ROSA)
+                        .withTimestampFrom(PKI.untrustedTsaUrl())
+                        .sign(prepared, "APROBADO"),
+                "untrusted-timestamp",
+                "time-stamp");
         // the prepared file of a B-LTA document already holds time-stamps and validation data: a change still shows
-        refused(OwnSoftwareSigner.of(ROSA).sign(prepared, "APROBADO", document -> {
-            document.getPage(0).setRotation(0); // the form is printed landscape: /Rotate 90
-            document.getPage(0).getCOSObject().setNeedToBeUpdated(true); // else PDFBox leaves the page out of the revision
-        }),
-                "other-changes", "only the signature of APROBADO may be added");
+        refused(
+                OwnSoftwareSigner.of(ROSA).sign(prepared, "APROBADO", document -> {
+                    document.getPage(0).setRotation(0); // the form is printed landscape: /Rotate 90
+                    document.getPage(0)
+                            .getCOSObject()
+                            .setNeedToBeUpdated(true); // else PDFBox leaves the page out of the revision
+                }),
+                "other-changes",
+                "only the signature of APROBADO may be added");
     }
 
     private void refused(byte[] pdf, String fault, String detail) throws Exception {
@@ -219,13 +265,17 @@ class LongTermSignOffTest {
     @Order(3)
     void rosaUploadsHerOwnSignatureAndAllThreeAreValidBLtaForDssPdfsigAndVeraPdf() throws Exception {
         HttpResponse<byte[]> accepted = upload(OwnSoftwareSigner.of(ROSA).sign(prepared(), "APROBADO"));
-        assertThat(accepted.statusCode()).as(new String(accepted.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(accepted.statusCode())
+                .as(new String(accepted.body(), StandardCharsets.UTF_8))
+                .isEqualTo(201);
         byte[] pdf = pdf(id);
 
         JsonNode signatures = verification().get("report").get("signatures");
         assertThat(signatures).hasSize(3);
         for (JsonNode signature : signatures) {
-            assertThat(signature.get("verdict").stringValue()).as(signature.toString()).isEqualTo("VALID");
+            assertThat(signature.get("verdict").stringValue())
+                    .as(signature.toString())
+                    .isEqualTo("VALID");
             assertThat(signature.get("level").stringValue()).isEqualTo("B-LTA");
         }
 
@@ -240,7 +290,8 @@ class LongTermSignOffTest {
         SimpleReport report = dss.validateDocument().getSimpleReport();
         assertThat(report.getSignatureIdList()).hasSize(3);
         for (String signature : report.getSignatureIdList()) {
-            assertThat(report.getIndication(signature)).as(report.getSignedBy(signature) + " " + report.getSubIndication(signature))
+            assertThat(report.getIndication(signature))
+                    .as(report.getSignedBy(signature) + " " + report.getSubIndication(signature))
                     .isEqualTo(Indication.TOTAL_PASSED);
             assertThat(report.getSignatureFormat(signature).toString()).isEqualTo("PAdES-BASELINE-LTA");
         }
@@ -254,7 +305,8 @@ class LongTermSignOffTest {
             String pdfsig = Processes.run("pdfsig", file.toString());
             List<String> signed = new ArrayList<>();
             for (String block : pdfsig.split("Signature #")) {
-                if (block.contains("Signature Field Name: ELABORADO") || block.contains("Signature Field Name: REVISADO")
+                if (block.contains("Signature Field Name: ELABORADO")
+                        || block.contains("Signature Field Name: REVISADO")
                         || block.contains("Signature Field Name: APROBADO")) {
                     assertThat(block).as(block).contains("Signature Validation: Signature is Valid.");
                     signed.add(block);
@@ -280,15 +332,18 @@ class LongTermSignOffTest {
         try {
             AcroFields fields = reader.getAcroFields();
             for (String step : List.of("ELABORADO", "REVISADO", "APROBADO")) {
-                byte[] contents = fields.getSignatureDictionary(step).getAsString(PdfName.CONTENTS).getOriginalBytes();
+                byte[] contents = fields.getSignatureDictionary(step)
+                        .getAsString(PdfName.CONTENTS)
+                        .getOriginalBytes();
                 CMSSignedData cms;
                 try (ASN1InputStream der = new ASN1InputStream(contents)) {
                     cms = new CMSSignedData(ContentInfo.getInstance(der.readObject()));
                 }
-                SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+                SignerInformation signer =
+                        cms.getSignerInfos().getSigners().iterator().next();
                 var unsigned = signer.getUnsignedAttributes();
-                var attribute = unsigned == null ? null
-                        : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+                var attribute =
+                        unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
                 JsonNode shown = null;
                 for (JsonNode signature : report.get("signatures")) {
                     if (step.equals(signature.get("field").stringValue())) {
@@ -298,10 +353,14 @@ class LongTermSignOffTest {
                 assertThat(shown).as(step).isNotNull();
                 assertThat(shown.get("level").stringValue()).isEqualTo("B-LTA");
                 if (step.equals("APROBADO")) {
-                    assertThat(attribute).as("Rosa's own software adds no signature time-stamp").isNull();
+                    assertThat(attribute)
+                            .as("Rosa's own software adds no signature time-stamp")
+                            .isNull();
                     continue;
                 }
-                assertThat(attribute).as(step + ": signature time-stamp in the CMS").isNotNull();
+                assertThat(attribute)
+                        .as(step + ": signature time-stamp in the CMS")
+                        .isNotNull();
                 TimeStampToken token = new TimeStampToken(
                         ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
                 // over the signature value (RFC 3161 annex A), signed by the configured TSA
@@ -322,12 +381,18 @@ class LongTermSignOffTest {
         try {
             JsonNode signatures = verification().get("report").get("signatures");
             for (JsonNode signature : signatures) {
-                assertThat(signature.get("verdict").stringValue()).as(signature.toString()).isEqualTo("VALID");
+                assertThat(signature.get("verdict").stringValue())
+                        .as(signature.toString())
+                        .isEqualTo("VALID");
             }
-            String page = new String(send("GET", "/verify/" + id, null, null, null, null).body(), StandardCharsets.UTF_8);
-            assertThat(page).contains("3 firmas personales válidas, con sello de tiempo; verificables a largo plazo")
-                    .contains("Sellos de tiempo del documento: ").contains("todos de una autoridad de confianza")
-                    .doesNotContain("No válida").doesNotContain("No concluyente");
+            String page = new String(
+                    send("GET", "/verify/" + id, null, null, null, null).body(), StandardCharsets.UTF_8);
+            assertThat(page)
+                    .contains("3 firmas personales válidas, con sello de tiempo; verificables a largo plazo")
+                    .contains("Sellos de tiempo del documento: ")
+                    .contains("todos de una autoridad de confianza")
+                    .doesNotContain("No válida")
+                    .doesNotContain("No concluyente");
             // as the reviewer sees it after scanning the QR code, on a desk and on a phone
             try (Browser browser = Browser.start("http://127.0.0.1:" + port, 1280, 900)) {
                 browser.open("/verify/" + id);
@@ -352,20 +417,28 @@ class LongTermSignOffTest {
         byte[] before = pdf(other);
         PKI.tsaDown(true);
         try {
-            HttpResponse<byte[]> response = send("POST", "/api/v1/documents/" + other + "/sign-offs", null, null, "ana", "ana-dev");
+            HttpResponse<byte[]> response =
+                    send("POST", "/api/v1/documents/" + other + "/sign-offs", null, null, "ana", "ana-dev");
             JsonNode problem = JSON.readTree(response.body());
             assertThat(response.statusCode()).as(problem.toString()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
             assertThat(problem.get("type").stringValue()).isEqualTo("/problems/signing-unavailable");
-            assertThat(problem.get("detail").stringValue()).contains("time-stamp authority")
-                    .doesNotContain("127.0.0.1").doesNotContain("Exception");
+            assertThat(problem.get("detail").stringValue())
+                    .contains("time-stamp authority")
+                    .doesNotContain("127.0.0.1")
+                    .doesNotContain("Exception");
         } finally {
             PKI.tsaDown(false);
         }
         assertThat(pdf(other)).isEqualTo(before);
-        assertThat(JSON.readTree(send("GET", "/api/v1/documents/" + other, null, null, "ana", "ana-dev").body())
-                .get("status").stringValue()).isEqualTo("STORED");
+        assertThat(JSON.readTree(send("GET", "/api/v1/documents/" + other, null, null, "ana", "ana-dev")
+                                .body())
+                        .get("status")
+                        .stringValue())
+                .isEqualTo("STORED");
         // and once it answers again, the same sign-off goes through at the same level
-        assertThat(send("POST", "/api/v1/documents/" + other + "/sign-offs", null, null, "ana", "ana-dev").statusCode()).isEqualTo(201);
+        assertThat(send("POST", "/api/v1/documents/" + other + "/sign-offs", null, null, "ana", "ana-dev")
+                        .statusCode())
+                .isEqualTo(201);
     }
 }

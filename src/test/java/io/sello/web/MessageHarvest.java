@@ -1,44 +1,23 @@
 package io.sello.web;
 
-import io.sello.http.UnknownDocumentTypeException;
+import io.sello.batch.BatchNotFoundException;
 import io.sello.document.DocumentTooLargeException;
 import io.sello.document.DocumentType;
 import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
 import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
+import io.sello.document.SchemaCheck;
 import io.sello.document.TotalMismatch;
 import io.sello.document.TotalsMismatchException;
 import io.sello.document.UnprintableFigureException;
 import io.sello.document.ValidationReport;
 import io.sello.document.Warning;
-import io.sello.input.JsonLimits;
-import io.sello.input.StrictJson;
-import io.sello.support.Fixtures;
-import org.springframework.http.ProblemDetail;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.web.context.request.ServletWebRequest;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
-import io.sello.batch.BatchNotFoundException;
-import io.sello.document.SchemaCheck;
 import io.sello.draft.DraftConflictException;
 import io.sello.draft.DraftNotFoundException;
+import io.sello.http.UnknownDocumentTypeException;
+import io.sello.input.JsonLimits;
+import io.sello.input.StrictJson;
 import io.sello.pdfdata.PdfDataMessages;
 import io.sello.signing.PdfRefusedException;
 import io.sello.signing.SignatureUploadRefused;
@@ -48,27 +27,47 @@ import io.sello.signoff.SignOffRefused;
 import io.sello.spreadsheet.SpreadsheetMessages;
 import io.sello.storage.Draft;
 import io.sello.storage.DraftId;
-import java.time.Instant;
-import java.util.Objects;
+import io.sello.support.Fixtures;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The messages {@link SpanishMessagesTest} checks, gathered rather than listed by hand: every example document of
@@ -107,11 +106,15 @@ final class MessageHarvest {
         faulty.add(JSON.getNodeFactory().stringNode("A".repeat(4001)));
         try (Stream<Path> files = Files.walk(Path.of("examples"))) {
             List<Path> examples = files.filter(p -> p.toString().endsWith(".json"))
-                    .filter(p -> Fixtures.read(p).length < 30_000) // the two seed-003 documents repeat the smaller ones' shapes
-                    .sorted(Comparator.comparingLong(p -> p.toFile().length())).toList();
+                    .filter(p -> Fixtures.read(p).length
+                            < 30_000) // the two seed-003 documents repeat the smaller ones' shapes
+                    .sorted(Comparator.comparingLong(p -> p.toFile().length()))
+                    .toList();
             Set<String> seen = new HashSet<>();
             for (Path example : examples) {
-                DocumentType type = Fixtures.types().find(example.getParent().getFileName().toString()).orElseThrow();
+                DocumentType type = Fixtures.types()
+                        .find(example.getParent().getFileName().toString())
+                        .orElseThrow();
                 JsonNode root = JSON.readTree(Fixtures.read(example));
                 breakEverywhere(type, root, root, "", seen, faulty);
             }
@@ -143,8 +146,11 @@ final class MessageHarvest {
                    "either": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
                    "not": {"not": {"type": "string"}}
                  }}""");
-        for (String body : List.of("{\"count\": 0, \"extra\": 1}", "{\"code\": \"1\", \"count\": 10}",
-                "{\"code\": \"\", \"pair\": [1], \"one\": []}", "{\"code\": \"1234\", \"pair\": [1, 2, 3]}",
+        for (String body : List.of(
+                "{\"count\": 0, \"extra\": 1}",
+                "{\"code\": \"1\", \"count\": 10}",
+                "{\"code\": \"\", \"pair\": [1], \"one\": []}",
+                "{\"code\": \"1234\", \"pair\": [1, 2, 3]}",
                 "{\"code\": 5, \"count\": \"x\", \"rate\": true, \"flag\": 1, \"part\": [], \"kind\": \"C\"}",
                 "{\"code\": \"12\", \"either\": true, \"not\": \"x\", \"pair\": {}}")) {
             check.check(Fixtures.utf8(body)).forEach(e -> english.putIfAbsent(e.message(), "SchemaCheck " + body));
@@ -160,15 +166,17 @@ final class MessageHarvest {
     }
 
     /** Each place of the document, once per type and path (list indices aside), broken in every way that applies. */
-    private void breakEverywhere(DocumentType type, JsonNode root, JsonNode node, String pointer, Set<String> seen,
-                                 List<JsonNode> faulty) {
+    private void breakEverywhere(
+            DocumentType type, JsonNode root, JsonNode node, String pointer, Set<String> seen, List<JsonNode> faulty) {
         if (!pointer.isEmpty() && seen.add(type.id().value() + pointer.replaceAll("/\\d+", "/#"))) {
             for (JsonNode value : node.isValueNode() ? faulty : faulty.subList(0, 6)) {
                 check(type, replaced(root, pointer, value), pointer + " := " + value);
             }
             check(type, replaced(root, pointer, null), pointer + " removed");
         }
-        if (node.isArray() && !node.isEmpty() && seen.add(type.id().value() + pointer.replaceAll("/\\d+", "/#") + " twice")) {
+        if (node.isArray()
+                && !node.isEmpty()
+                && seen.add(type.id().value() + pointer.replaceAll("/\\d+", "/#") + " twice")) {
             {
                 ArrayNode twice = ((ArrayNode) node.deepCopy()).add(node.get(0).deepCopy());
                 check(type, replaced(root, pointer, twice), pointer + " with its first item twice");
@@ -178,10 +186,19 @@ final class MessageHarvest {
         if (node.isObject()) {
             ObjectNode extra = ((ObjectNode) node.deepCopy()).put("zzDesconocido", 1);
             if (seen.add(type.id().value() + pointer.replaceAll("/\\d+", "/#") + " extra")) {
-                check(type, pointer.isEmpty() ? extra : replaced(root, pointer, extra), pointer + " with an unknown field");
+                check(
+                        type,
+                        pointer.isEmpty() ? extra : replaced(root, pointer, extra),
+                        pointer + " with an unknown field");
             }
             for (String name : node.propertyNames()) {
-                breakEverywhere(type, root, node.get(name), pointer + "/" + name.replace("~", "~0").replace("/", "~1"), seen, faulty);
+                breakEverywhere(
+                        type,
+                        root,
+                        node.get(name),
+                        pointer + "/" + name.replace("~", "~0").replace("/", "~1"),
+                        seen,
+                        faulty);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -262,8 +279,11 @@ final class MessageHarvest {
         for (String line : STRUCTURAL.strip().split("\n")) {
             String[] parts = line.split(" :: ");
             Path example = Path.of("examples", parts[0]);
-            DocumentType type = Fixtures.types().find(example.getParent().getFileName().toString()).orElseThrow();
-            JsonNode document = JSON.readTree(parts[0].endsWith("small-form") ? Fixtures.utf8(Fixtures.smallForm()) : Fixtures.read(example));
+            DocumentType type = Fixtures.types()
+                    .find(example.getParent().getFileName().toString())
+                    .orElseThrow();
+            JsonNode document = JSON.readTree(
+                    parts[0].endsWith("small-form") ? Fixtures.utf8(Fixtures.smallForm()) : Fixtures.read(example));
             for (int i = 1; i < parts.length; i++) {
                 String[] edit = parts[i].split(" = ", 2);
                 document = replaced(document, edit[0], JSON.readTree(edit[1]));
@@ -271,7 +291,8 @@ final class MessageHarvest {
             check(type, document, line);
         }
         // a budget table of seed 003 twice in one Plan Operativo, under the same id
-        JsonNode table = JSON.readTree(Fixtures.read(Path.of("examples/budget-summary/resumen-subproyectos.json"))).at("/tables/0");
+        JsonNode table = JSON.readTree(Fixtures.read(Path.of("examples/budget-summary/resumen-subproyectos.json")))
+                .at("/tables/0");
         JsonNode plan = JSON.readTree(Fixtures.read(Path.of("examples/operational-plan/small-plan.json")));
         ObjectNode block = JSON.createObjectNode().set("budget", table);
         plan = replaced(replaced(plan, "/sections/0/blocks/0", block), "/sections/0/blocks/1", block);
@@ -295,20 +316,31 @@ final class MessageHarvest {
         bodies.put("only spaces", Fixtures.utf8("   "));
         bodies.put("not JSON at all", Fixtures.utf8("<form>hola</form>"));
         bodies.put("nested 100,000 deep", Fixtures.utf8("[".repeat(100_000) + "]".repeat(100_000)));
-        bodies.put("a string of 150,000 characters", Fixtures.utf8(small.replace("MINISTERIO DE PRUEBA", "A".repeat(150_000))));
-        bodies.put("a field name of 150,000 characters", Fixtures.utf8(small.replace("\"acronym\"", "\"" + "a".repeat(150_000) + "\"")));
+        bodies.put(
+                "a string of 150,000 characters",
+                Fixtures.utf8(small.replace("MINISTERIO DE PRUEBA", "A".repeat(150_000))));
+        bodies.put(
+                "a field name of 150,000 characters",
+                Fixtures.utf8(small.replace("\"acronym\"", "\"" + "a".repeat(150_000) + "\"")));
         bodies.put("a number of 5,000 digits", Fixtures.utf8(small.replace("1000.50", "1" + "0".repeat(5000))));
         bodies.put("1e1000000000", Fixtures.utf8(small.replace("1000.50", "1e1000000000")));
         bodies.put("1e-1000000000", Fixtures.utf8(small.replace("1000.50", "1e-1000000000")));
-        bodies.put("a duplicated key", Fixtures.utf8(small.replace("\"entityCode\": \"7\",", "\"entityCode\": \"7\", \"entityCode\": \"8\",")));
+        bodies.put(
+                "a duplicated key",
+                Fixtures.utf8(
+                        small.replace("\"entityCode\": \"7\",", "\"entityCode\": \"7\", \"entityCode\": \"8\",")));
         bodies.put("trailing tokens", Fixtures.utf8(small + " {\"more\": 1}"));
         bodies.put("cut short", Fixtures.utf8(small.substring(0, small.length() / 2)));
         bodies.put("a missing comma", Fixtures.utf8(small.replace("\"entityCode\": \"7\",", "\"entityCode\": \"7\"")));
         bodies.put("a bare word", Fixtures.utf8(small.replace("1000.50", "mil")));
         bodies.put("a bracket closing an object", Fixtures.utf8("{\"header\": 1]"));
         bodies.put("a leading zero", Fixtures.utf8(small.replace("1000.50", "01000.50")));
-        bodies.put("a raw control character in a string", Fixtures.utf8(small.replace("MINISTERIO DE PRUEBA", "MINISTERIO\u0007")));
-        bodies.put("NaN and Infinity", Fixtures.utf8(small.replace("1000.50", "NaN").replace("\"300.25\"", "Infinity")));
+        bodies.put(
+                "a raw control character in a string",
+                Fixtures.utf8(small.replace("MINISTERIO DE PRUEBA", "MINISTERIO\u0007")));
+        bodies.put(
+                "NaN and Infinity",
+                Fixtures.utf8(small.replace("1000.50", "NaN").replace("\"300.25\"", "Infinity")));
         bodies.put("an array as the document", Fixtures.utf8("[1, 2, 3]"));
         bodies.put("null as the document", Fixtures.utf8("null"));
         bodies.put("100,001 list items", Fixtures.utf8("{\"activities\": [" + "0,".repeat(100_000) + "0]}"));
@@ -321,24 +353,36 @@ final class MessageHarvest {
             }
         }
         bodies.put("invalid UTF-8 bytes", broken);
-        bodies.put("an unpaired surrogate in a name", Fixtures.utf8(small.replace("MINISTERIO DE PRUEBA", "Ana \\ud800Quispe")));
+        bodies.put(
+                "an unpaired surrogate in a name",
+                Fixtures.utf8(small.replace("MINISTERIO DE PRUEBA", "Ana \\ud800Quispe")));
         bodies.put("a NUL character", Fixtures.utf8(small.replace("Capacitación", "Capa\\u0000citación")));
         bodies.forEach((name, body) -> check(form, body, name));
     }
 
     /** Declared figures that differ: the 422's detail and warnings, and the warnings of a lenient render. */
     private void declaredTotalsThatDiffer() {
-        TotalMismatch error = TotalMismatch.exact("/declaredTotals/general/programmed", new BigDecimal("10.00"), new BigDecimal("12.00"));
-        TotalMismatch rounding = TotalMismatch.classified("/tables/0/rows/3/declared/usd", null, new BigDecimal("1288584"),
-                new BigDecimal("1288583"), new BigDecimal("1.5"));
+        TotalMismatch error = TotalMismatch.exact(
+                "/declaredTotals/general/programmed", new BigDecimal("10.00"), new BigDecimal("12.00"));
+        TotalMismatch rounding = TotalMismatch.classified(
+                "/tables/0/rows/3/declared/usd",
+                null,
+                new BigDecimal("1288584"),
+                new BigDecimal("1288583"),
+                new BigDecimal("1.5"));
         problem(advice.totalsMismatch(new TotalsMismatchException(List.of(error), List.of())), "one declared total");
-        problem(advice.totalsMismatch(new TotalsMismatchException(List.of(error, rounding), List.of(
-                new Warning("/x", "text-repaired", "repaired mis-encoded text \"AÃ±o\" to \"Año\"")))), "two declared totals");
+        problem(
+                advice.totalsMismatch(new TotalsMismatchException(
+                        List.of(error, rounding),
+                        List.of(new Warning("/x", "text-repaired", "repaired mis-encoded text \"AÃ±o\" to \"Año\"")))),
+                "two declared totals");
         // the budget tables of seed 003 (CSV: no PDF needed) and Formulario N.5.B, rendered leniently
-        for (Path example : List.of(Path.of("examples/budget-summary/cuadro-1-programa.json"),
+        for (Path example : List.of(
+                Path.of("examples/budget-summary/cuadro-1-programa.json"),
                 Path.of("examples/budget-summary/turismo-gastos-operativos.json"))) {
             DocumentType budget = Fixtures.types().find("budget-summary").orElseThrow();
-            budget.render(Fixtures.read(example), new RenderOptions(true, OutputFormat.CSV)).warnings()
+            budget.render(Fixtures.read(example), new RenderOptions(true, OutputFormat.CSV))
+                    .warnings()
                     .forEach(w -> english.putIfAbsent(w.message(), "lenient " + example));
             try {
                 budget.render(Fixtures.read(example), new RenderOptions(false, OutputFormat.CSV));
@@ -346,47 +390,93 @@ final class MessageHarvest {
                 problem(advice.totalsMismatch(e), "strict " + example);
             }
         }
-        String form = Fixtures.smallForm().replace("\"activities\": [", "\"declaredTotals\": {\"general\": {\"programmed\": 1}},\n\"activities\": [");
+        String form = Fixtures.smallForm()
+                .replace(
+                        "\"activities\": [",
+                        "\"declaredTotals\": {\"general\": {\"programmed\": 1}},\n\"activities\": [");
         DocumentType poa = Fixtures.poaForm();
-        poa.render(Fixtures.utf8(form), new RenderOptions(true, OutputFormat.PDF)).warnings()
+        poa.render(Fixtures.utf8(form), new RenderOptions(true, OutputFormat.PDF))
+                .warnings()
                 .forEach(w -> english.putIfAbsent(w.message(), "lenient form with a declared total"));
         english.putIfAbsent(error.describe() + "; the computed figure was printed", "TotalMismatch, form");
-        english.putIfAbsent(error.describe() + "; the computed figure was printed with a discrepancy note", "TotalMismatch, budget");
+        english.putIfAbsent(
+                error.describe() + "; the computed figure was printed with a discrepancy note",
+                "TotalMismatch, budget");
         english.putIfAbsent(rounding.describe() + "; the declared figure was printed", "TotalMismatch, rounding");
-        english.putIfAbsent("money was executed but nothing was programmed; % ejecución is printed as N/A", "PoaExecutionFormType");
+        english.putIfAbsent(
+                "money was executed but nothing was programmed; % ejecución is printed as N/A", "PoaExecutionFormType");
     }
 
     /** Every problem the advice and the filters answer, from the exceptions that cause them. */
     private void problems() throws Exception {
         DocumentType budget = Fixtures.types().find("budget-summary").orElseThrow();
-        problem(advice.unprintableFigure(new UnprintableFigureException(List.of(new InputError("/tables/0/rows/3/declared/usd",
-                "the computed figure prints as \"(1,234,567,890,123.00)\", 61.2 pt wide at 5 pt, the smallest legible size, but"
-                        + " column \"Total US$\" of this table has 40.0 pt: it cannot be printed in full. Use fewer columns or smaller units."),
-                new InputError("/tables/0/rows/2/values/usd", "the figure prints as \"1\", 61.2 pt wide at 5 pt, the smallest legible"
-                        + " size, but column \"x\" of this table has 40.0 pt: it cannot be printed in full. Use fewer columns or smaller units.")))),
+        problem(
+                advice.unprintableFigure(
+                        new UnprintableFigureException(
+                                List.of(
+                                        new InputError(
+                                                "/tables/0/rows/3/declared/usd",
+                                                "the computed figure prints as \"(1,234,567,890,123.00)\", 61.2 pt wide at 5 pt, the smallest legible size, but"
+                                                        + " column \"Total US$\" of this table has 40.0 pt: it cannot be printed in full. Use fewer columns or smaller units."),
+                                        new InputError(
+                                                "/tables/0/rows/2/values/usd",
+                                                "the figure prints as \"1\", 61.2 pt wide at 5 pt, the smallest legible"
+                                                        + " size, but column \"x\" of this table has 40.0 pt: it cannot be printed in full. Use fewer columns or smaller units.")))),
                 "AmountFit (its format)");
         problem(advice.busy(new RenderGate.RenderBusyException(3)).getBody(), "RenderGate busy");
-        problem(advice.renderTimeout(new RenderGate.RenderTimeoutException(Duration.ofSeconds(30))).getBody(), "RenderGate timeout");
-        for (Object[] over : new Object[][]{{"max-revisions", 50, "more incremental revisions"},
-                {"max-signature-fields", 20, "more signature fields"}, {"max-objects", 100000, "more objects"},
-                {"max-depth", 64, "arrays or dictionaries nested deeper"},
-                {"max-objects", 100000, "a cross-reference section declares 9999999 objects"},
-                {"max-stream-size", 1 << 20, "a stream inflates to more"},
-                {"max-decompressed-size", 1 << 26, "its streams inflate to more"}}) {
-            problem(advice.pdfRefused(pdfRefused("overLimit", new Class<?>[]{String.class, Object.class, String.class}, over)), "PDF over " + over[0]);
+        problem(
+                advice.renderTimeout(new RenderGate.RenderTimeoutException(Duration.ofSeconds(30)))
+                        .getBody(),
+                "RenderGate timeout");
+        for (Object[] over : new Object[][] {
+            {"max-revisions", 50, "more incremental revisions"},
+            {"max-signature-fields", 20, "more signature fields"},
+            {"max-objects", 100000, "more objects"},
+            {"max-depth", 64, "arrays or dictionaries nested deeper"},
+            {"max-objects", 100000, "a cross-reference section declares 9999999 objects"},
+            {"max-stream-size", 1 << 20, "a stream inflates to more"},
+            {"max-decompressed-size", 1 << 26, "its streams inflate to more"}
+        }) {
+            problem(
+                    advice.pdfRefused(
+                            pdfRefused("overLimit", new Class<?>[] {String.class, Object.class, String.class}, over)),
+                    "PDF over " + over[0]);
         }
-        for (String why : List.of("verification was stopped", "its objects refer to themselves or nest too deep",
-                "it needs more memory than verification may use", "it does not parse")) {
-            problem(advice.pdfRefused(pdfRefused("unreadable", new Class<?>[]{String.class}, new Object[]{why})), "unreadable PDF");
+        for (String why : List.of(
+                "verification was stopped",
+                "its objects refer to themselves or nest too deep",
+                "it needs more memory than verification may use",
+                "it does not parse")) {
+            problem(
+                    advice.pdfRefused(pdfRefused("unreadable", new Class<?>[] {String.class}, new Object[] {why})),
+                    "unreadable PDF");
         }
-        problem(advice.tooManyVerifications(new AnonymousVerifyLimit.TooManyVerificationsException(10, 42)).getBody(), "verify limit");
-        problem((ProblemDetail) advice.handleMaxUploadSizeExceededException(new MaxUploadSizeExceededException(10),
-                null, null, null).getBody(), "upload too large");
-        problem((ProblemDetail) advice.handleHttpMessageNotReadable(new HttpMessageNotReadableException(
-                "x", new BodySizeFilter.BodyTooLargeException(2 * 1024 * 1024), null), null, null, null).getBody(), "chunked body too large");
-        problem((ProblemDetail) advice.handleHttpMessageNotReadable(new HttpMessageNotReadableException(
-                "x", (HttpInputMessage) null), null, null, null).getBody(), "unreadable body");
-        for (String refused : List.of("no stored document 0f3c", "the document is already approved: all three sign-offs are done",
+        problem(
+                advice.tooManyVerifications(new AnonymousVerifyLimit.TooManyVerificationsException(10, 42))
+                        .getBody(),
+                "verify limit");
+        problem(
+                (ProblemDetail) advice.handleMaxUploadSizeExceededException(
+                                new MaxUploadSizeExceededException(10), null, null, null)
+                        .getBody(),
+                "upload too large");
+        problem(
+                (ProblemDetail) advice.handleHttpMessageNotReadable(
+                                new HttpMessageNotReadableException(
+                                        "x", new BodySizeFilter.BodyTooLargeException(2 * 1024 * 1024), null),
+                                null,
+                                null,
+                                null)
+                        .getBody(),
+                "chunked body too large");
+        problem(
+                (ProblemDetail) advice.handleHttpMessageNotReadable(
+                                new HttpMessageNotReadableException("x", (HttpInputMessage) null), null, null, null)
+                        .getBody(),
+                "unreadable body");
+        for (String refused : List.of(
+                "no stored document 0f3c",
+                "the document is already approved: all three sign-offs are done",
                 "step: the next sign-off is REVISADO, not APROBADO (the order is ELABORADO, REVISADO, APROBADO)",
                 "the REVISADO sign-off needs the role REVIEWER, which ana does not hold",
                 "a budget-summary has no APROBADO cell in a signature block",
@@ -401,15 +491,19 @@ final class MessageHarvest {
         for (String refused : List.of(
                 "the file does not start with the registry's current file: its earlier revisions differ, or it is another document",
                 "expected exactly one incremental revision after the registry's file, found 2: sign the prepared file once, without other changes",
-                "the new revision adds no signature", "the new signature is in the field REVISADO, not in ELABORADO's",
+                "the new revision adds no signature",
+                "the new signature is in the field REVISADO, not in ELABORADO's",
                 "the new signature does not verify: the signed bytes were changed",
                 "the new signature does not verify: the signed bytes were changed or the signature is damaged",
-                "the new signature does not verify: no byte range", "the new signature does not verify: the byte range is malformed",
+                "the new signature does not verify: no byte range",
+                "the new signature does not verify: the byte range is malformed",
                 "the new signature does not verify: the signed byte ranges leave out more than the signature",
                 "the signature ELABORADO no longer verifies: the signing-certificate-v2 attribute does not name the signing certificate",
                 "the new signature does not cover the whole file: bytes follow it",
-                "the new signature is rated INVALID by EU DSS (REVOKED)", "the registry's file has no field APROBADO",
-                "the field ELABORADO holds no signature", "the new signature carries no readable certificate",
+                "the new signature is rated INVALID by EU DSS (REVOKED)",
+                "the registry's file has no field APROBADO",
+                "the field ELABORADO holds no signature",
+                "the new signature carries no readable certificate",
                 "the signature was made with a certificate that is not registered for ana and does not carry their identity (CN=Ana Pérez,O=Prueba,C=BO)",
                 "the certificate (CN=Ana Quispe,O=Sello Test,C=BO) is valid from 2024-01-02 to 2025-01-02, not now",
                 "the certificate names rosa but is not trusted: la cadena de certificados no llega a una autoridad de confianza",
@@ -439,24 +533,51 @@ final class MessageHarvest {
                 "the request to the time-stamp authority was interrupted; the sign-off was not made, try again later",
                 "the revocation data (CRL or OCSP) needed for a B-LTA signature could not be obtained; the sign-off was not made, try again later",
                 "the signer's token did not compute the signature (removed, locked or not answering); the sign-off was not made, try again later")) {
-            problem(advice.signingUnavailable(new SigningUnavailableException(unavailable, 30)).getBody(), "signing unavailable");
+            problem(
+                    advice.signingUnavailable(new SigningUnavailableException(unavailable, 30))
+                            .getBody(),
+                    "signing unavailable");
         }
-        problem(advice.documentNotFound(new DocumentNotFoundException("no stored document 0f3c")), "document not found");
-        problem(advice.documentNotFound(new DocumentNotFoundException("no stored document with that id")),
+        problem(
+                advice.documentNotFound(new DocumentNotFoundException("no stored document 0f3c")),
+                "document not found");
+        problem(
+                advice.documentNotFound(new DocumentNotFoundException("no stored document with that id")),
                 "document not found, id not shown");
         problem(advice.batchNotFound(new BatchNotFoundException("no batch 0f3c")), "batch not found");
         problem(advice.batchNotFound(new BatchNotFoundException("no batch with that id")), "batch id not found");
         problem(advice.draftNotFound(new DraftNotFoundException()), "draft not found");
-        problem(advice.draftConflict(new DraftConflictException(new Draft(
-                DraftId.random(), "budget-summary", "ana", "Cuadro", "{}", 3, Instant.EPOCH,
-                Instant.EPOCH), 2)).getBody(), "draft conflict");
+        problem(
+                advice.draftConflict(new DraftConflictException(
+                                new Draft(
+                                        DraftId.random(),
+                                        "budget-summary",
+                                        "ana",
+                                        "Cuadro",
+                                        "{}",
+                                        3,
+                                        Instant.EPOCH,
+                                        Instant.EPOCH),
+                                2))
+                        .getBody(),
+                "draft conflict");
         problem(advice.accessDenied(new AccessDeniedException("admins only")), "access denied");
-        problem(advice.unsupportedFormat(new UnsupportedFormatException(budget, "format", "\"docx\"")), "unsupported format");
-        problem(advice.unsupportedFormat(new UnsupportedFormatException(Fixtures.poaForm(), "Accept", "\"text/html\"")), "unsupported Accept");
+        problem(
+                advice.unsupportedFormat(new UnsupportedFormatException(budget, "format", "\"docx\"")),
+                "unsupported format");
+        problem(
+                advice.unsupportedFormat(new UnsupportedFormatException(Fixtures.poaForm(), "Accept", "\"text/html\"")),
+                "unsupported Accept");
         problem(advice.unknownType(new UnknownDocumentTypeException("informe-anual")), "unknown type");
-        problem(advice.databaseUnavailable(new DataAccessResourceFailureException("down")).getBody(), "database");
+        problem(
+                advice.databaseUnavailable(new DataAccessResourceFailureException("down"))
+                        .getBody(),
+                "database");
         problem(advice.unexpected(new IllegalStateException("boom")), "unexpected");
-        problem(advice.invalidInput(InvalidInputException.at("/step", "expected one of ELABORADO, REVISADO, APROBADO but got \"FIRMADO\"")), "sign-off step");
+        problem(
+                advice.invalidInput(InvalidInputException.at(
+                        "/step", "expected one of ELABORADO, REVISADO, APROBADO but got \"FIRMADO\"")),
+                "sign-off step");
         // Spring's own problems, as ResponseEntityExceptionHandler writes them
         ServletWebRequest web = new ServletWebRequest(new MockHttpServletRequest());
         for (Exception e : List.of(
@@ -476,31 +597,44 @@ final class MessageHarvest {
             }
         }
         // Written by the security filters through ProblemResponses (their details are concatenated in place)
-        for (String[] written : new String[][]{
-                {"Not authenticated", "send HTTP Basic credentials or an X-Api-Key header"},
-                {"Not authenticated", "send HTTP Basic credentials or an X-Api-Key header, or sign in at /login"},
-                {"Not authenticated", "Su sesión no está iniciada o ha caducado: vuelva a entrar."},
-                {"Forbidden", "your role does not allow this"},
-                {"CSRF token missing or invalid", "Falta el token de seguridad de la sesión (CSRF) o no es válido."},
-                {"Too many failed sign-ins", "too many failed sign-ins for this user name: locked out; no credentials are checked"
-                        + " until it ends; try again in 900 s (Retry-After)"},
-                {"Too many failed sign-ins", "too many failed sign-ins for this client address: wait before trying again; try"
-                        + " again in 5 s (Retry-After)"},
-                {"Not Found", "no resource at /error"},
-                {"Request body too large", BodySizeFilter.tooLarge(2 * 1024 * 1024)},
-                {"Request body too large", BodySizeFilter.tooLarge(512 * 1024)}}) {
+        for (String[] written : new String[][] {
+            {"Not authenticated", "send HTTP Basic credentials or an X-Api-Key header"},
+            {"Not authenticated", "send HTTP Basic credentials or an X-Api-Key header, or sign in at /login"},
+            {"Not authenticated", "Su sesión no está iniciada o ha caducado: vuelva a entrar."},
+            {"Forbidden", "your role does not allow this"},
+            {"CSRF token missing or invalid", "Falta el token de seguridad de la sesión (CSRF) o no es válido."},
+            {
+                "Too many failed sign-ins",
+                "too many failed sign-ins for this user name: locked out; no credentials are checked"
+                        + " until it ends; try again in 900 s (Retry-After)"
+            },
+            {
+                "Too many failed sign-ins",
+                "too many failed sign-ins for this client address: wait before trying again; try"
+                        + " again in 5 s (Retry-After)"
+            },
+            {"Not Found", "no resource at /error"},
+            {"Request body too large", BodySizeFilter.tooLarge(2 * 1024 * 1024)},
+            {"Request body too large", BodySizeFilter.tooLarge(512 * 1024)}
+        }) {
             english.putIfAbsent(written[0], "ProblemResponses title");
             english.putIfAbsent(written[1], "ProblemResponses detail");
         }
         // Jackson's own backstop behind StrictJson's limits, which are lower: kept in case a limit is raised past it
-        english.putIfAbsent("the JSON exceeds a size limit at line 1, column 40: Document nesting depth (1001) exceeds"
-                + " the maximum allowed (1000)", "StrictJson backstop");
+        english.putIfAbsent(
+                "the JSON exceeds a size limit at line 1, column 40: Document nesting depth (1001) exceeds"
+                        + " the maximum allowed (1000)",
+                "StrictJson backstop");
         // Draft bodies (DraftsController reads them itself)
-        for (String message : List.of("expected a JSON object with data, title, type", "unknown field; expected only data, title, type",
+        for (String message : List.of(
+                "expected a JSON object with data, title, type",
+                "unknown field; expected only data, title, type",
                 "expected one of [budget-summary, poa-execution-form] but got nothing",
                 "expected one of [budget-summary, poa-execution-form] but got \"informe\"",
-                "expected one of [budget-summary, poa-execution-form] but got 12", "expected a string",
-                "expected at most 200 characters but got 201", "expected a JSON object (the document's data, valid or not yet)",
+                "expected one of [budget-summary, poa-execution-form] but got 12",
+                "expected a string",
+                "expected at most 200 characters but got 201",
+                "expected a JSON object (the document's data, valid or not yet)",
                 "expected the version the draft was read at (a positive integer), or that version as an If-Match header")) {
             english.putIfAbsent(message, "DraftsController");
         }
@@ -534,9 +668,12 @@ final class MessageHarvest {
         }
         ProblemDetail spanish = SpanishAnswers.spanish(problem);
         List<String> texts = new ArrayList<>(Stream.of(spanish.getTitle(), spanish.getDetail())
-                .filter(Objects::nonNull).toList());
+                .filter(Objects::nonNull)
+                .toList());
         if (spanish.getProperties() != null) {
-            spanish.getProperties().values().stream().filter(List.class::isInstance).flatMap(l -> ((List<?>) l).stream())
+            spanish.getProperties().values().stream()
+                    .filter(List.class::isInstance)
+                    .flatMap(l -> ((List<?>) l).stream())
                     .forEach(item -> {
                         if (item instanceof InputError error) {
                             texts.add(error.message());
@@ -547,5 +684,4 @@ final class MessageHarvest {
         }
         texts.forEach(text -> spanishProblems.putIfAbsent(text, origin));
     }
-
 }

@@ -18,21 +18,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.time.Duration;
-
-import static org.awaitility.Awaitility.await;
-import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Bounded renders over HTTP: one render slot, one waiting place, a 2 s timeout. The slot and the
  * queue are held by renders that wait on a latch, so which answer comes is certain, not a race.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sello.limits.render-concurrency=1", "sello.limits.render-queue=1", "sello.limits.render-timeout=2s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "sello.limits.render-concurrency=1",
+            "sello.limits.render-queue=1",
+            "sello.limits.render-timeout=2s"
+        })
 @Timeout(60)
 @SlowTest
 class OverloadTest {
@@ -40,10 +45,13 @@ class OverloadTest {
     private final HttpClient client = HttpClient.newHttpClient();
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService holders = Executors.newCachedThreadPool();
+
     @LocalServerPort
     int port;
+
     @Autowired
     RenderGate gate;
+
     @Autowired
     DocumentTypes types;
 
@@ -54,7 +62,9 @@ class OverloadTest {
      */
     @BeforeEach
     void warmUp() {
-        types.find("poa-execution-form").orElseThrow().render(Fixtures.utf8(Fixtures.smallForm()), RenderOptions.STRICT);
+        types.find("poa-execution-form")
+                .orElseThrow()
+                .render(Fixtures.utf8(Fixtures.smallForm()), RenderOptions.STRICT);
     }
 
     @AfterEach
@@ -83,9 +93,13 @@ class OverloadTest {
     }
 
     private HttpResponse<byte[]> render() throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/documents/poa-execution-form"))
-                .header("X-Api-Key", "dev-api-key-not-for-production").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Fixtures.smallForm())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/documents/poa-execution-form"))
+                        .header("X-Api-Key", "dev-api-key-not-for-production")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Fixtures.smallForm()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
@@ -93,7 +107,8 @@ class OverloadTest {
         hold(2);
         HttpResponse<byte[]> busy = render();
         assertThat(busy.statusCode()).isEqualTo(429);
-        assertThat(Long.parseLong(busy.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(Long.parseLong(busy.headers().firstValue("Retry-After").orElseThrow()))
+                .isPositive();
         JsonNode problem = JSON.readTree(busy.body());
         assertThat(problem.get("type").stringValue()).isEqualTo("/problems/busy");
         assertThat(problem.get("detail").stringValue()).contains("Retry-After");

@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import java.util.LinkedHashMap;
 
 /**
  * Issue 15 point 4: people sign in on the login page or through the organisation's identity provider and
@@ -45,7 +45,8 @@ class SignInTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final IdentityProvider PROVIDER = IdentityProvider.start();
     private static final String PROVIDER_NAME = "Identidad SENAVEX";
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
@@ -75,8 +76,14 @@ class SignInTest {
         try (Browser browser = Browser.start(base(), 1280, 900)) {
             browser.open("/login").ready();
             assertThat(browser.driver().getTitle()).isEqualTo("Sello · Entrar");
-            assertThat(browser.driver().findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("Usuario");
-            assertThat(browser.driver().findElement(By.cssSelector("label[for=password]")).getText()).isEqualTo("Contraseña");
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("label[for=username]"))
+                            .getText())
+                    .isEqualTo("Usuario");
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("label[for=password]"))
+                            .getText())
+                    .isEqualTo("Contraseña");
             assertThat(browser.driver().findElement(By.id("login")).getText()).isEqualTo("Entrar");
             assertThat(browser.driver().findElement(By.id("oidc")).getText()).isEqualTo("Entrar con " + PROVIDER_NAME);
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
@@ -103,25 +110,33 @@ class SignInTest {
             browser.ready();
             assertThat(browser.visible(By.id("who")).getText()).contains("Ana Quispe (PREPARER)");
             // the session cookie is out of the scripts' reach; the CSRF token is meant for them
-            assertThat((String) browser.script("return document.cookie")).contains("XSRF-TOKEN=").doesNotContain("SELLO_SESSION");
-            assertThat(browser.driver().manage().getCookieNamed("SELLO_SESSION").isHttpOnly()).isTrue();
-            assertThat(browser.driver().manage().getCookieNamed("SELLO_SESSION").getSameSite()).isEqualTo("Lax");
+            assertThat((String) browser.script("return document.cookie"))
+                    .contains("XSRF-TOKEN=")
+                    .doesNotContain("SELLO_SESSION");
+            assertThat(browser.driver().manage().getCookieNamed("SELLO_SESSION").isHttpOnly())
+                    .isTrue();
+            assertThat(browser.driver().manage().getCookieNamed("SELLO_SESSION").getSameSite())
+                    .isEqualTo("Lax");
 
             // a state-changing call through the pages' Sello.call carries the token: the document is stored
             String id = storeThroughThePage(browser);
             browser.open("/ui/documentos.html").ready();
-            browser.visible(By.xpath("//tr[@id='doc-" + id + "']//button[text()='Firmar ELABORADO']")).click();
-            browser.waiter().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Firmado: ELABORADO"));
+            browser.visible(By.xpath("//tr[@id='doc-" + id + "']//button[text()='Firmar ELABORADO']"))
+                    .click();
+            browser.waiter()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Firmado: ELABORADO"));
 
             browser.visible(By.id("logout")).click();
             browser.waiter().until(d -> d.getCurrentUrl().equals(base() + "/ui/index.html"));
             browser.ready();
             assertThat(browser.visible(By.id("login-link")).getText()).isEqualTo("Entrar");
-            assertThat(browser.driver().manage().getCookieNamed("SELLO_SESSION")).isNull();
+            assertThat(browser.driver().manage().getCookieNamed("SELLO_SESSION"))
+                    .isNull();
 
             browser.resize(360, 740).open("/login").ready();
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
-            assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+            assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .isTrue();
             browser.screenshot("login-360x740");
         }
     }
@@ -165,9 +180,13 @@ class SignInTest {
 
             String id = storeThroughThePage(browser);
             browser.open("/ui/documentos.html").ready();
-            browser.visible(By.xpath("//tr[@id='doc-" + id + "']//button[text()='Firmar ELABORADO']")).click();
-            browser.waiter().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Firmado: ELABORADO"));
-            browser.waiter().until(ExpectedConditions.textToBePresentInElementLocated(By.id("doc-" + id), "ELABORADO: " + IdentityProvider.NAME));
+            browser.visible(By.xpath("//tr[@id='doc-" + id + "']//button[text()='Firmar ELABORADO']"))
+                    .click();
+            browser.waiter()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Firmado: ELABORADO"));
+            browser.waiter()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("doc-" + id), "ELABORADO: " + IdentityProvider.NAME));
         }
     }
 
@@ -180,7 +199,8 @@ class SignInTest {
             browser.driver().findElement(By.id("password")).sendKeys(IdentityProvider.PASSWORD);
             browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
             assertThat(browser.visible(By.id("login-error")).getText())
-                    .isEqualTo("Su cuenta de " + PROVIDER_NAME + " no tiene ningún rol en Sello. Pida uno a quien administra las cuentas.");
+                    .isEqualTo("Su cuenta de " + PROVIDER_NAME
+                            + " no tiene ningún rol en Sello. Pida uno a quien administra las cuentas.");
             assertThat(signedIn(browser)).as("not signed in").isFalse();
         }
     }
@@ -199,9 +219,16 @@ class SignInTest {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         if (!jar.isEmpty()) {
-            request.header("Cookie", String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            request.header(
+                    "Cookie",
+                    String.join(
+                            "; ",
+                            jar.entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .toList()));
         }
-        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         for (String cookie : response.headers().allValues("Set-Cookie")) {
             String pair = cookie.split(";", 2)[0];
             String name = pair.substring(0, pair.indexOf('='));
@@ -222,7 +249,9 @@ class SignInTest {
     private static HttpRequest.BodyPublisher form(String... pairs) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < pairs.length; i += 2) {
-            body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
+            body.append(body.isEmpty() ? "" : "&")
+                    .append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
         }
         return HttpRequest.BodyPublishers.ofString(body.toString());
@@ -234,7 +263,9 @@ class SignInTest {
         assertThat(page.statusCode()).isEqualTo(200);
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
         assertThat(token.find()).as("the login form carries the CSRF token").isTrue();
-        return send(request("/login").header("Content-Type", "application/x-www-form-urlencoded").header("Accept", accept)
+        return send(request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", accept)
                 .POST(form("username", user, "password", password, "_csrf", token.group(1))));
     }
 
@@ -243,73 +274,109 @@ class SignInTest {
         HttpResponse<String> login = formLogin("ana", "ana-dev", "text/html");
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location")).hasValue(base() + "/ui/index.html");
-        String session = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SELLO_SESSION=")).findFirst().orElseThrow();
+        String session = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("SELLO_SESSION="))
+                .findFirst()
+                .orElseThrow();
         assertThat(session).contains("HttpOnly", "SameSite=Lax", "Path=/").doesNotContain("Secure");
 
         String body = Fixtures.smallForm();
-        HttpRequest.Builder validate = request("/api/v1/documents/poa-execution-form/validate").header("Content-Type", "application/json")
-                .header("X-Requested-With", "sello-ui").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder validate = request("/api/v1/documents/poa-execution-form/validate")
+                .header("Content-Type", "application/json")
+                .header("X-Requested-With", "sello-ui")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         // signing in replaced the token: the login page's token is gone, and without one the call is refused
         jar.remove("XSRF-TOKEN");
         HttpResponse<String> refused = send(validate);
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         JsonNode problem = JSON.readTree(refused.body());
         assertThat(problem.get("type").stringValue()).isEqualTo("/problems/csrf-token-missing");
         assertThat(problem.get("detail").stringValue()).startsWith("Falta el token de seguridad de la sesión (CSRF)");
         // that refusal (a page's call) left the new token in its cookie, as any page call does
         String token = jar.get("XSRF-TOKEN");
         assertThat(token).isNotBlank();
-        HttpResponse<String> wrong = send(request("/api/v1/documents/poa-execution-form/validate").header("Content-Type", "application/json")
-                .header("X-XSRF-TOKEN", "not-" + token).POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> wrong = send(request("/api/v1/documents/poa-execution-form/validate")
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", "not-" + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(wrong.statusCode()).isEqualTo(403);
 
-        HttpResponse<String> accepted = send(request("/api/v1/documents/poa-execution-form/validate").header("Content-Type", "application/json")
-                .header("X-XSRF-TOKEN", token).POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> accepted = send(request("/api/v1/documents/poa-execution-form/validate")
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(accepted.body()).get("valid").booleanValue()).isTrue();
         HttpResponse<String> me = send(request("/api/v1/me"));
         assertThat(JSON.readTree(me.body()).get("name").stringValue()).isEqualTo("Ana Quispe");
 
         // sign-out is a POST with the token too; then the session is gone
-        assertThat(send(request("/logout").POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(403);
-        HttpResponse<String> logout = send(request("/logout").header("X-XSRF-TOKEN", jar.get("XSRF-TOKEN")).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(send(request("/logout").POST(HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> logout = send(request("/logout")
+                .header("X-XSRF-TOKEN", jar.get("XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(logout.headers().firstValue("Location")).hasValue(base() + "/");
         assertThat(jar).doesNotContainKey("SELLO_SESSION");
-        assertThat(JSON.readTree(send(request("/api/v1/me")).body()).get("username").stringValue()).isEqualTo("anonymous");
+        assertThat(JSON.readTree(send(request("/api/v1/me")).body())
+                        .get("username")
+                        .stringValue())
+                .isEqualTo("anonymous");
     }
 
     @Test
     void systemsPostWithBasicOrAnApiKeyWithoutCsrfAndGetNoCookie() throws Exception {
         String body = Fixtures.smallForm();
-        for (String[] credentials : List.of(new String[]{"Authorization", HttpApiTest.basic("ana", "ana-dev")},
-                new String[]{"X-Api-Key", "dev-api-key-not-for-production"})) {
+        for (String[] credentials : List.of(
+                new String[] {"Authorization", HttpApiTest.basic("ana", "ana-dev")},
+                new String[] {"X-Api-Key", "dev-api-key-not-for-production"})) {
             // even with a stale session cookie alongside: the credentials decide, and no session is made or read
-            HttpResponse<String> response = client.send(request("/api/v1/documents/poa-execution-form/validate")
-                    .header("Content-Type", "application/json").header(credentials[0], credentials[1])
-                    .header("Cookie", "SELLO_SESSION=0123456789ABCDEF").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse<String> response = client.send(
+                    request("/api/v1/documents/poa-execution-form/validate")
+                            .header("Content-Type", "application/json")
+                            .header(credentials[0], credentials[1])
+                            .header("Cookie", "SELLO_SESSION=0123456789ABCDEF")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(credentials[0]).isEqualTo(200);
-            assertThat(response.headers().allValues("Set-Cookie")).as(credentials[0]).isEmpty();
-            HttpResponse<String> stored = client.send(request("/api/v1/documents/poa-execution-form?store=true")
-                    .header("Content-Type", "application/json").header(credentials[0], credentials[1])
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.headers().allValues("Set-Cookie"))
+                    .as(credentials[0])
+                    .isEmpty();
+            HttpResponse<String> stored = client.send(
+                    request("/api/v1/documents/poa-execution-form?store=true")
+                            .header("Content-Type", "application/json")
+                            .header(credentials[0], credentials[1])
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(stored.statusCode()).as(credentials[0]).isEqualTo(201);
-            assertThat(stored.headers().allValues("Set-Cookie")).as(credentials[0]).isEmpty();
+            assertThat(stored.headers().allValues("Set-Cookie"))
+                    .as(credentials[0])
+                    .isEmpty();
         }
         // the API's 401 stays problem+json; a browser opening a protected address is sent to the login page
-        HttpResponse<String> anonymous = client.send(request("/api/v1/documents").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous =
+                client.send(request("/api/v1/documents").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        HttpResponse<String> navigation = client.send(request("/api/v1/documents").header("Accept", "text/html,*/*").build(),
+        assertThat(anonymous.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        HttpResponse<String> navigation = client.send(
+                request("/api/v1/documents").header("Accept", "text/html,*/*").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(navigation.statusCode()).isEqualTo(302);
         assertThat(navigation.headers().firstValue("Location")).hasValue(base() + "/login");
         // a page is public and an anonymous check of a PDF needs no token either
-        assertThat(client.send(request("/login").build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(client.send(request("/login").build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
         // the browser's tab icon too: every page asks for it before anyone signs in
-        HttpResponse<byte[]> icon = client.send(request("/favicon.ico").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> icon =
+                client.send(request("/favicon.ico").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(icon.statusCode()).isEqualTo(200);
         assertThat(icon.body()).startsWith(0, 0, 1, 0); // an ICO file's header: reserved 0, type 1 (icon)
     }
@@ -330,14 +397,21 @@ class SignInTest {
         assertThat(page.statusCode()).isEqualTo(429);
         assertThat(page.body()).contains("Demasiados intentos fallidos", "Espere");
         // Basic counts for the same user name: the form's failures hold it back there too
-        HttpResponse<String> basic = client.send(request("/api/v1/me").header("Authorization", HttpApiTest.basic(user, "luis-dev")).build(),
+        HttpResponse<String> basic = client.send(
+                request("/api/v1/me")
+                        .header("Authorization", HttpApiTest.basic(user, "luis-dev"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(basic.statusCode()).isEqualTo(429);
 
-        HttpResponse<String> audit = client.send(request("/api/v1/audit?limit=1000").header("Authorization", HttpApiTest.basic("admin", "admin-dev"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> audit = client.send(
+                request("/api/v1/audit?limit=1000")
+                        .header("Authorization", HttpApiTest.basic("admin", "admin-dev"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(audit.body()).contains("failed sign-in by login form from 127.0.0.1");
-        Optional<String> cookie = jar.keySet().stream().filter("SELLO_SESSION"::equals).findFirst();
+        Optional<String> cookie =
+                jar.keySet().stream().filter("SELLO_SESSION"::equals).findFirst();
         assertThat(cookie).as("no session for failed sign-ins").isEmpty();
     }
 }

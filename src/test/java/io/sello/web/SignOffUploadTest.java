@@ -2,7 +2,9 @@ package io.sello.web;
 
 import io.sello.support.Fixtures;
 import io.sello.support.OwnSoftwareSigner;
+import io.sello.support.Processes;
 import io.sello.support.SlowTest;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -21,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -29,14 +33,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.sello.support.Processes;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.util.function.BiConsumer;
-import org.apache.pdfbox.Loader;
 
 /**
  * A sign-off made with the official's own software (issue 16 §1): ana downloads the prepared file, signs the
@@ -53,40 +53,55 @@ class SignOffUploadTest {
     private static final OwnSoftwareSigner ANA = OwnSoftwareSigner.generate("Ana Pérez");
     private static final OwnSoftwareSigner INTRUDER = OwnSoftwareSigner.generate("Ana Pérez");
     private final HttpClient client = HttpClient.newHttpClient();
+
     @LocalServerPort
     int port;
+
     private String id;
 
     @DynamicPropertySource
     static void anasCertificate(DynamicPropertyRegistry registry) {
-        Path pem = ANA.writePem(Path.of("target", "test-data", "upload-sign-off", "ana-" + ProcessHandle.current().pid() + ".pem"));
+        Path pem = ANA.writePem(Path.of(
+                "target",
+                "test-data",
+                "upload-sign-off",
+                "ana-" + ProcessHandle.current().pid() + ".pem"));
         registry.add("sello.signing.certificates.ana", pem::toString);
     }
 
     @BeforeAll
     void store() throws Exception {
-        HttpResponse<byte[]> stored = send("POST", "/api/v1/documents/poa-execution-form?store=true", Fixtures.seedExample(),
-                "application/json", "ana", "ana-dev");
+        HttpResponse<byte[]> stored = send(
+                "POST",
+                "/api/v1/documents/poa-execution-form?store=true",
+                Fixtures.seedExample(),
+                "application/json",
+                "ana",
+                "ana-dev");
         assertThat(stored.statusCode()).isEqualTo(201);
         id = JSON.readTree(stored.body()).get("id").stringValue();
     }
 
-    private HttpResponse<byte[]> send(String method, String path, byte[] body, String type, String user, String password) throws Exception {
+    private HttpResponse<byte[]> send(
+            String method, String path, byte[] body, String type, String user, String password) throws Exception {
         return HttpApiTest.send(client, port, method, path, body, type, user, password);
     }
 
     private byte[] prepared() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/api/v1/documents/" + id + "/sign-offs/ELABORADO/prepared.pdf", null, null, "ana", "ana-dev");
+        HttpResponse<byte[]> response = send(
+                "GET", "/api/v1/documents/" + id + "/sign-offs/ELABORADO/prepared.pdf", null, null, "ana", "ana-dev");
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
 
     private HttpResponse<byte[]> upload(byte[] pdf) throws Exception {
-        return send("POST", "/api/v1/documents/" + id + "/sign-offs/ELABORADO", pdf, "application/pdf", "ana", "ana-dev");
+        return send(
+                "POST", "/api/v1/documents/" + id + "/sign-offs/ELABORADO", pdf, "application/pdf", "ana", "ana-dev");
     }
 
     private JsonNode document() throws Exception {
-        return JSON.readTree(send("GET", "/api/v1/documents/" + id, null, null, "ana", "ana-dev").body());
+        return JSON.readTree(send("GET", "/api/v1/documents/" + id, null, null, "ana", "ana-dev")
+                .body());
     }
 
     /** The upload is refused with this fault, and the document is as it was: same file, no sign-off. */
@@ -106,14 +121,31 @@ class SignOffUploadTest {
     @Test
     @Order(1)
     void thePreparedFileIsTheRegistrysCurrentOneAndOnlyForTheNextStepsSigner() throws Exception {
-        byte[] current = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev").body();
-        HttpResponse<byte[]> response = send("GET", "/api/v1/documents/" + id + "/sign-offs/ELABORADO/prepared.pdf", null, null, "ana", "ana-dev");
+        byte[] current = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev")
+                .body();
+        HttpResponse<byte[]> response = send(
+                "GET", "/api/v1/documents/" + id + "/sign-offs/ELABORADO/prepared.pdf", null, null, "ana", "ana-dev");
         assertThat(response.body()).isEqualTo(current);
-        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("-elaborado-para-firmar.pdf"));
-        assertThat(send("GET", "/api/v1/documents/" + id + "/sign-offs/REVISADO/prepared.pdf", null, null, "luis", "luis-dev")
-                .statusCode()).isEqualTo(409); // not the next step
-        assertThat(send("GET", "/api/v1/documents/" + id + "/sign-offs/ELABORADO/prepared.pdf", null, null, "luis", "luis-dev")
-                .statusCode()).isEqualTo(403); // not luis's role
+        assertThat(response.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).contains("-elaborado-para-firmar.pdf"));
+        assertThat(send(
+                                "GET",
+                                "/api/v1/documents/" + id + "/sign-offs/REVISADO/prepared.pdf",
+                                null,
+                                null,
+                                "luis",
+                                "luis-dev")
+                        .statusCode())
+                .isEqualTo(409); // not the next step
+        assertThat(send(
+                                "GET",
+                                "/api/v1/documents/" + id + "/sign-offs/ELABORADO/prepared.pdf",
+                                null,
+                                null,
+                                "luis",
+                                "luis-dev")
+                        .statusCode())
+                .isEqualTo(403); // not luis's role
     }
 
     @Test
@@ -131,29 +163,37 @@ class SignOffUploadTest {
     @Test
     @Order(2)
     void aRevisionThatAlsoChangesAFigureIsRefused() throws Exception {
-        refused(ANA.sign(prepared(), "ELABORADO", changeFirstPage((document, page) -> {
-            try (var in = page.getContents()) {
-                // one more figure drawn over the page: what a forger adds to a signed form
-                String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1) + "\nBT /F1 9 Tf 400 400 Td (999,999.00) Tj ET\n";
-                page.setContents(new PDStream(document, new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1))));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        })), "other-changes", "the new revision also changes");
+        refused(
+                ANA.sign(prepared(), "ELABORADO", changeFirstPage((document, page) -> {
+                    try (var in = page.getContents()) {
+                        // one more figure drawn over the page: what a forger adds to a signed form
+                        String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)
+                                + "\nBT /F1 9 Tf 400 400 Td (999,999.00) Tj ET\n";
+                        page.setContents(new PDStream(
+                                document, new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1))));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })),
+                "other-changes",
+                "the new revision also changes");
     }
 
     @Test
     @Order(2)
     void anOverlayAddedToAPageIsRefused() throws Exception {
-        refused(ANA.sign(prepared(), "ELABORADO", changeFirstPage((document, page) -> {
-            try {
-                PDAnnotationSquare box = new PDAnnotationSquare();
-                box.setRectangle(new PDRectangle(100, 100, 200, 40));
-                page.getAnnotations().add(box);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        })), "other-changes", "the new revision also changes");
+        refused(
+                ANA.sign(prepared(), "ELABORADO", changeFirstPage((document, page) -> {
+                    try {
+                        PDAnnotationSquare box = new PDAnnotationSquare();
+                        box.setRectangle(new PDRectangle(100, 100, 200, 40));
+                        page.getAnnotations().add(box);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })),
+                "other-changes",
+                "the new revision also changes");
     }
 
     @Test
@@ -195,18 +235,26 @@ class SignOffUploadTest {
     void anaSignsWithHerOwnSoftwareAndTheDocumentGoesOnToTheNextStep() throws Exception {
         byte[] signed = ANA.sign(prepared(), "ELABORADO");
         HttpResponse<byte[]> response = upload(signed);
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(201);
         JsonNode document = JSON.readTree(response.body());
         assertThat(document.get("status").stringValue()).isEqualTo("ELABORADO");
         assertThat(document.get("nextStep").stringValue()).isEqualTo("REVISADO");
         // the registry now holds the uploaded file itself, byte for byte
-        assertThat(send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev").body()).isEqualTo(signed);
+        assertThat(send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev")
+                        .body())
+                .isEqualTo(signed);
 
         // luis then signs REVISADO with the service, on top of ana's own signature
-        HttpResponse<byte[]> reviewed = send("POST", "/api/v1/documents/" + id + "/sign-offs", null, null, "luis", "luis-dev");
+        HttpResponse<byte[]> reviewed =
+                send("POST", "/api/v1/documents/" + id + "/sign-offs", null, null, "luis", "luis-dev");
         assertThat(reviewed.statusCode()).isEqualTo(201);
-        byte[] pdf = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev").body();
-        JsonNode verification = JSON.readTree(send("GET", "/api/v1/documents/" + id + "/verification", null, null, null, null).body());
+        byte[] pdf = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev")
+                .body();
+        JsonNode verification =
+                JSON.readTree(send("GET", "/api/v1/documents/" + id + "/verification", null, null, null, null)
+                        .body());
         assertThat(verification.toString()).contains("Ana P");
 
         // poppler's pdfsig, another reader of signatures, finds both intact

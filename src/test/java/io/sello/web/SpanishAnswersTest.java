@@ -41,21 +41,34 @@ class SpanishAnswersTest {
             .replace("\"2024-03-31\"", "\"2021-02-30\"")
             .replace("\"acronym\": \"UPL\"", "\"acronym\": \"UPL\", \"sigla\": \"UPL\"")
             .replace("\"300.25\"", "\"12,5 Bs\"");
+
     private static final Map<String, List<String>> EXPECTED = new LinkedHashMap<>();
 
     static {
         EXPECTED.put("/header/institution", List.of("Falta este dato: está en blanco", "must not be blank"));
-        EXPECTED.put("/header/program", List.of("Debe tener como mucho 4000 caracteres; tiene 4012",
-                "expected at most 4000 characters but got 4012"));
-        EXPECTED.put("/header/cutOffDate", List.of("Se esperaba una fecha real con el formato AAAA-MM-DD; se recibió «2021-02-30»",
-                "expected a real date as \"YYYY-MM-DD\" but got \"2021-02-30\""));
-        EXPECTED.put("/header/sigla", List.of("Campo desconocido «sigla»; solo se admiten: [acronym, cutOffDate, entityCode,"
-                        + " fiscalYear, formCode, formTitle, institution, organizationalArea, planLabel, program]",
-                "unknown field \"sigla\"; expected one of [acronym, cutOffDate, entityCode, fiscalYear, formCode, formTitle,"
-                        + " institution, organizationalArea, planLabel, program]"));
-        EXPECTED.put("/activities/0/budgetLines/0/executed/tgn", List.of("Importe no válido: se esperaba un número o un texto"
-                        + " decimal como «1237022.00»; se recibió el texto «12,5 Bs»",
-                "expected an amount as a number or a decimal string such as \"1237022.00\" but got the string \"12,5 Bs\""));
+        EXPECTED.put(
+                "/header/program",
+                List.of(
+                        "Debe tener como mucho 4000 caracteres; tiene 4012",
+                        "expected at most 4000 characters but got 4012"));
+        EXPECTED.put(
+                "/header/cutOffDate",
+                List.of(
+                        "Se esperaba una fecha real con el formato AAAA-MM-DD; se recibió «2021-02-30»",
+                        "expected a real date as \"YYYY-MM-DD\" but got \"2021-02-30\""));
+        EXPECTED.put(
+                "/header/sigla",
+                List.of(
+                        "Campo desconocido «sigla»; solo se admiten: [acronym, cutOffDate, entityCode,"
+                                + " fiscalYear, formCode, formTitle, institution, organizationalArea, planLabel, program]",
+                        "unknown field \"sigla\"; expected one of [acronym, cutOffDate, entityCode, fiscalYear, formCode, formTitle,"
+                                + " institution, organizationalArea, planLabel, program]"));
+        EXPECTED.put(
+                "/activities/0/budgetLines/0/executed/tgn",
+                List.of(
+                        "Importe no válido: se esperaba un número o un texto"
+                                + " decimal como «1237022.00»; se recibió el texto «12,5 Bs»",
+                        "expected an amount as a number or a decimal string such as \"1237022.00\" but got the string \"12,5 Bs\""));
     }
 
     @Test
@@ -74,26 +87,32 @@ class SpanishAnswersTest {
 
     @Test
     void aMalformedBodyIsAProblemInSpanish() throws Exception {
-        JsonNode problem = JSON.readTree(send("POST", "/api/v1/documents/poa-execution-form", "{\"header\": ", BOLIVIA).body());
+        JsonNode problem = JSON.readTree(send("POST", "/api/v1/documents/poa-execution-form", "{\"header\": ", BOLIVIA)
+                .body());
         assertThat(problem.get("status").intValue()).isEqualTo(400);
         assertThat(problem.get("type").stringValue()).isEqualTo("/problems/invalid-input");
         assertThat(problem.get("title").stringValue()).isEqualTo("Datos no válidos");
-        assertThat(problem.get("detail").stringValue()).startsWith("/header: El JSON está mal formado en la línea 1, columna ");
+        assertThat(problem.get("detail").stringValue())
+                .startsWith("/header: El JSON está mal formado en la línea 1, columna ");
         assertThat(problem.get("errors").get(0).get("message").stringValue()).startsWith("El JSON está mal formado");
-        assertThat(SpanishMessagesTest.englishIn(problem.get("detail").stringValue())).isEmpty();
-        JsonNode english = JSON.readTree(send("POST", "/api/v1/documents/poa-execution-form", "{\"header\": ", null).body());
+        assertThat(SpanishMessagesTest.englishIn(problem.get("detail").stringValue()))
+                .isEmpty();
+        JsonNode english = JSON.readTree(send("POST", "/api/v1/documents/poa-execution-form", "{\"header\": ", null)
+                .body());
         assertThat(english.get("title").stringValue()).isEqualTo("Invalid input");
         assertThat(english.get("detail").stringValue()).startsWith("/header: malformed JSON at line 1, column ");
     }
 
     @Test
     void anUnknownTypeAndTheErrorPathAreProblemsInSpanish() throws Exception {
-        JsonNode unknown = JSON.readTree(send("POST", "/api/v1/documents/informe-anual/validate", "{}", BOLIVIA).body());
+        JsonNode unknown = JSON.readTree(send("POST", "/api/v1/documents/informe-anual/validate", "{}", BOLIVIA)
+                .body());
         assertThat(unknown.get("status").intValue()).isEqualTo(404);
         assertThat(unknown.get("title").stringValue()).isEqualTo("Tipo de documento desconocido");
         assertThat(unknown.get("detail").stringValue())
                 .isEqualTo("No existe el tipo de documento «informe-anual»; GET /api/v1/document-types los enumera");
-        JsonNode english = JSON.readTree(send("POST", "/api/v1/documents/informe-anual/validate", "{}", null).body());
+        JsonNode english = JSON.readTree(send("POST", "/api/v1/documents/informe-anual/validate", "{}", null)
+                .body());
         assertThat(english.get("title").stringValue()).isEqualTo("Unknown document type");
         // written by a filter (ProblemResponses), before any controller
         JsonNode error = JSON.readTree(send("GET", "/error", null, "es").body());
@@ -112,7 +131,10 @@ class SpanishAnswersTest {
         Map<String, String> messages = new LinkedHashMap<>();
         List<String> twice = new ArrayList<>();
         for (JsonNode error : JSON.readTree(response.body()).get("errors")) {
-            if (messages.put(error.get("pointer").stringValue(), error.get("message").stringValue()) != null) {
+            if (messages.put(
+                            error.get("pointer").stringValue(),
+                            error.get("message").stringValue())
+                    != null) {
                 twice.add(error.get("pointer").stringValue());
             }
         }
@@ -122,7 +144,9 @@ class SpanishAnswersTest {
 
     private HttpResponse<byte[]> send(String method, String path, String body, String acceptLanguage) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Authorization", HttpApiTest.basic("ana", "ana-dev"));
         if (body != null) {
             request.header("Content-Type", "application/json");

@@ -1,6 +1,7 @@
 package io.sello.web;
 
 import io.sello.support.Fixtures;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.assertj.core.api.Assertions;
 
 /**
  * Every message the service produces for bad input reads in Spanish through {@link SpanishMessages}: each message
@@ -29,10 +29,11 @@ import org.assertj.core.api.Assertions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpanishMessagesTest {
     /** Whole words that give English away (none of them is also Spanish). */
-    private static final Pattern ENGLISH = Pattern.compile("\\b(expected|must|but|got|required|unknown|field|fields"
-            + "|characters|exactly|least|most|amount|amounts|date|number|string|array|object|only|allowed|the|is|are|was"
-            + "|of|and|or|not|than|more|to|at|with|should|cannot|could|send|retry|too|many|invalid|missing|wrong|figure"
-            + "|printed|declared|computed|already|please|retry|sign|such|as|when|which|this|that|these|there|from)\\b",
+    private static final Pattern ENGLISH = Pattern.compile(
+            "\\b(expected|must|but|got|required|unknown|field|fields"
+                    + "|characters|exactly|least|most|amount|amounts|date|number|string|array|object|only|allowed|the|is|are|was"
+                    + "|of|and|or|not|than|more|to|at|with|should|cannot|could|send|retry|too|many|invalid|missing|wrong|figure"
+                    + "|printed|declared|computed|already|please|retry|sign|such|as|when|which|this|that|these|there|from)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private final SpanishMessages catalogue = SpanishMessages.CATALOGUE;
@@ -67,9 +68,12 @@ class SpanishMessagesTest {
     void gathersTheMessagesOfEveryReader() {
         // a floor, so that a harvest that quietly stopped working (every body refused for one reason) is noticed
         assertThat(english.size()).as("distinct English messages gathered").isGreaterThan(150);
-        assertThat(english.keySet()).anyMatch(m -> m.startsWith("unknown field"))
-                .anyMatch(m -> m.startsWith("expected a real date")).anyMatch(m -> m.startsWith("contains "))
-                .anyMatch(m -> m.startsWith("expected an amount")).anyMatch(m -> m.startsWith("repaired mis-encoded"))
+        assertThat(english.keySet())
+                .anyMatch(m -> m.startsWith("unknown field"))
+                .anyMatch(m -> m.startsWith("expected a real date"))
+                .anyMatch(m -> m.startsWith("contains "))
+                .anyMatch(m -> m.startsWith("expected an amount"))
+                .anyMatch(m -> m.startsWith("repaired mis-encoded"))
                 .anyMatch(m -> m.startsWith("expected at most 4000 characters"));
     }
 
@@ -86,8 +90,12 @@ class SpanishMessagesTest {
             }
         });
         // both texts side by side, for a reader who judges the wording rather than the words
-        Files.write(Files.createDirectories(Path.of("target")).resolve("spanish-messages.txt"), review.toString().getBytes(StandardCharsets.UTF_8)); // an unpaired surrogate becomes ?
-        assertThat(leftInEnglish).as("messages with English left in them, of %d gathered", english.size()).isEmpty();
+        Files.write(
+                Files.createDirectories(Path.of("target")).resolve("spanish-messages.txt"),
+                review.toString().getBytes(StandardCharsets.UTF_8)); // an unpaired surrogate becomes ?
+        assertThat(leftInEnglish)
+                .as("messages with English left in them, of %d gathered", english.size())
+                .isEmpty();
     }
 
     @Test
@@ -99,7 +107,9 @@ class SpanishMessagesTest {
                 leftInEnglish.add(words + " in «" + text + "» (from " + origin + ")");
             }
         });
-        assertThat(leftInEnglish).as("problem texts with English left in them, of %d", spanishProblems.size()).isEmpty();
+        assertThat(leftInEnglish)
+                .as("problem texts with English left in them, of %d", spanishProblems.size())
+                .isEmpty();
     }
 
     @Test
@@ -112,7 +122,9 @@ class SpanishMessagesTest {
             }
         }
         // a shape no gathered message uses is either dead or a message this test does not produce yet
-        assertThat(unused).as("shapes of messages/es.txt that no gathered message uses").isEmpty();
+        assertThat(unused)
+                .as("shapes of messages/es.txt that no gathered message uses")
+                .isEmpty();
     }
 
     @Test
@@ -121,15 +133,20 @@ class SpanishMessagesTest {
                 .isEqualTo("Se esperaba una fecha real con el formato AAAA-MM-DD; se recibió «2021-02-30»");
         assertThat(catalogue.translate("expected at most 4000 characters but got 4012"))
                 .isEqualTo("Debe tener como mucho 4000 caracteres; tiene 4012");
-        assertThat(catalogue.translate("expected an amount as a number or a decimal string such as \"1237022.00\" but got the string \"12,5 Bs\""))
-                .isEqualTo("Importe no válido: se esperaba un número o un texto decimal como «1237022.00»; se recibió el texto «12,5 Bs»");
+        assertThat(
+                        catalogue.translate(
+                                "expected an amount as a number or a decimal string such as \"1237022.00\" but got the string \"12,5 Bs\""))
+                .isEqualTo(
+                        "Importe no válido: se esperaba un número o un texto decimal como «1237022.00»; se recibió el texto «12,5 Bs»");
         assertThat(catalogue.translate("/activities/3/code: is required (and 2 more, see errors)"))
                 .isEqualTo("/activities/3/code: Falta este dato (y 2 más; vea la lista de errores)");
         assertThat(catalogue.translate("must not be before startDate 2020-01-02 but got 2019-01-01"))
                 .isEqualTo("No puede ser anterior a la fecha de inicio (startDate) 02/01/2020; se recibió 01/01/2019");
-        assertThat(catalogue.translate("something new the catalogue does not know")).isEqualTo("something new the catalogue does not know");
+        assertThat(catalogue.translate("something new the catalogue does not know"))
+                .isEqualTo("something new the catalogue does not know");
         assertThat(englishIn("something new the catalogue does not know")).contains("the", "not");
-        assertThat(englishIn("Campo desconocido «the field»; solo se admiten: [code, only]")).isEmpty();
+        assertThat(englishIn("Campo desconocido «the field»; solo se admiten: [code, only]"))
+                .isEmpty();
     }
 
     /** A date field may echo 100,000 characters of the client's text: no shape may backtrack over it for long. */
@@ -141,9 +158,12 @@ class SpanishMessagesTest {
         String detail = catalogue.translate("/header/cutOffDate: " + message + " (and 3 more, see errors)");
         String alone = catalogue.translate(message);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(alone).isEqualTo("Se esperaba una fecha real con el formato AAAA-MM-DD; se recibió «" + hostile + "»");
+        assertThat(alone)
+                .isEqualTo("Se esperaba una fecha real con el formato AAAA-MM-DD; se recibió «" + hostile + "»");
         assertThat(detail).isEqualTo("/header/cutOffDate: " + alone + " (y 3 más; vea la lista de errores)");
-        assertThat(millis).as("milliseconds for two messages of %d characters", message.length()).isLessThan(2_000);
+        assertThat(millis)
+                .as("milliseconds for two messages of %d characters", message.length())
+                .isLessThan(2_000);
     }
 
     @Test
@@ -159,11 +179,14 @@ class SpanishMessagesTest {
 
     @Test
     void theCatalogueFileIsWellFormed() {
-        assertThat(SpanishMessages.parse("# comment\nis required\n  Falta este dato\n").translate("is required")).isEqualTo("Falta este dato");
+        assertThat(SpanishMessages.parse("# comment\nis required\n  Falta este dato\n")
+                        .translate("is required"))
+                .isEqualTo("Falta este dato");
         Assertions.assertThatThrownBy(() -> SpanishMessages.parse("is required\n"))
                 .isInstanceOf(IllegalStateException.class);
         Assertions.assertThatThrownBy(() -> SpanishMessages.parse("is required\n Falta\n"))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(new String(Fixtures.read(Path.of("src/main/resources/messages/es.txt")), StandardCharsets.UTF_8)).doesNotContain("\t");
+        assertThat(new String(Fixtures.read(Path.of("src/main/resources/messages/es.txt")), StandardCharsets.UTF_8))
+                .doesNotContain("\t");
     }
 }

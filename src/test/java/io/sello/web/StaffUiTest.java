@@ -33,17 +33,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StaffUiTest {
     @LocalServerPort
     int port;
+
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeAll
     void startChromium() {
-        assertThat(new File("/usr/bin/chromium")).as("Debian's chromium: run scripts/test.sh, which installs it").exists();
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
+        assertThat(new File("/usr/bin/chromium"))
+                .as("Debian's chromium: run scripts/test.sh, which installs it")
+                .exists();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
@@ -97,7 +112,9 @@ class StaffUiTest {
     void aFormGoesFromTheDataEntryPageToThreeSignaturesInTheBrowser() {
         browser.get(url("/"));
         assertThat(visible(By.id("type-poa-execution-form")).getText()).contains("Formulario N.5.B");
-        assertThat(visible(By.id("types")).getText()).contains("Formatos: PDF, Excel (XLSX), CSV").doesNotContain("application/");
+        assertThat(visible(By.id("types")).getText())
+                .contains("Formatos: PDF, Excel (XLSX), CSV")
+                .doesNotContain("application/");
         assertThat(browser.getPageSource()).doesNotContain("cdn.", "googleapis", "unpkg");
 
         login("ana", "ana-dev");
@@ -112,7 +129,8 @@ class StaffUiTest {
         WebElement cutOff = visible(By.cssSelector("[data-schemapath='root.header.cutOffDate'] input"));
         cutOff.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         cutOff.sendKeys("30/02/2021", Keys.TAB);
-        visible(By.cssSelector("[data-schemapath='root.header.cutOffDate'] .sello-msg[data-pointer='/header/cutOffDate']"));
+        visible(By.cssSelector(
+                "[data-schemapath='root.header.cutOffDate'] .sello-msg[data-pointer='/header/cutOffDate']"));
         assertThat(browser.findElement(By.id("summary")).getText()).contains("Encabezado › Fecha de Corte");
 
         cutOff.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
@@ -128,25 +146,39 @@ class StaffUiTest {
         ready();
         WebElement row = visible(By.id("doc-" + id));
         assertThat(row.findElement(By.className("doc-status")).getText()).isEqualTo("Registrado");
-        assertThat(row.getText()).contains("Formulario N.5.B — Seguimiento a la Ejecución Financiera (POA)").doesNotContain("poa-execution-form");
+        assertThat(row.getText())
+                .contains("Formulario N.5.B — Seguimiento a la Ejecución Financiera (POA)")
+                .doesNotContain("poa-execution-form");
         row.findElement(By.xpath(".//button[text()='Firmar ELABORADO']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Firmado: ELABORADO"));
 
         signNext("luis", "luis-dev", "REVISADO");
         signNext("rosa", "rosa-dev", "APROBADO");
         // The page shows "Firmado: …" first and then reloads the list: wait for the reload, then check the row.
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#doc-" + id + " .doc-status"), "Aprobado"));
-        assertThat(visible(By.id("doc-" + id)).findElement(By.className("doc-status")).getText()).isEqualTo("Aprobado");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#doc-" + id + " .doc-status"), "Aprobado"));
+        assertThat(visible(By.id("doc-" + id))
+                        .findElement(By.className("doc-status"))
+                        .getText())
+                .isEqualTo("Aprobado");
         // issue 16: with the default configuration nobody has a key of their own, so each step is the service seal
-        assertThat(visible(By.id("doc-" + id)).findElement(By.className("doc-signoffs")).getText()).isEqualTo(
-                "ELABORADO: Ana Quispe (sello del servicio); REVISADO: Luis Mamani (sello del servicio); APROBADO: Rosa Choque (sello del servicio)");
+        assertThat(visible(By.id("doc-" + id))
+                        .findElement(By.className("doc-signoffs"))
+                        .getText())
+                .isEqualTo(
+                        "ELABORADO: Ana Quispe (sello del servicio); REVISADO: Luis Mamani (sello del servicio); APROBADO: Rosa Choque (sello del servicio)");
 
         // the public page behind the QR code, without logging in
         browser.findElement(By.id("logout")).click();
         // sign-out is a POST and then a move to the home page: wait for it, or that move lands after the next page
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-link")));
         browser.get(url("/verify/" + id));
-        assertThat(visible(By.tagName("body")).getText()).contains("coincide con el registro", "Ana Quispe", "Luis Mamani",
-                "Rosa Choque", "Sin cambios después de la última firma");
+        assertThat(visible(By.tagName("body")).getText())
+                .contains(
+                        "coincide con el registro",
+                        "Ana Quispe",
+                        "Luis Mamani",
+                        "Rosa Choque",
+                        "Sin cambios después de la última firma");
     }
 }

@@ -31,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,8 +50,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TokenSignOffTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
+
     @LocalServerPort
     int port;
+
     @Autowired
     SigningKeys keys;
 
@@ -66,16 +67,28 @@ class TokenSignOffTest {
         SoftHsm.Token token = SoftHsm.token(SoftHsm.ANA);
         SigningKey key = keys.forUser("ana");
         assertThat(key.privateKey().getClass().getName()).startsWith("sun.security.pkcs11.P11Key");
-        assertThat(key.privateKey().getEncoded()).as("a token key never gives its value away").isNull();
+        assertThat(key.privateKey().getEncoded())
+                .as("a token key never gives its value away")
+                .isNull();
 
-        HttpResponse<byte[]> stored = send("POST", "/api/v1/documents/poa-execution-form?store=true", Fixtures.seedExample(),
-                "application/json", "ana", "ana-dev");
+        HttpResponse<byte[]> stored = send(
+                "POST",
+                "/api/v1/documents/poa-execution-form?store=true",
+                Fixtures.seedExample(),
+                "application/json",
+                "ana",
+                "ana-dev");
         assertThat(stored.statusCode()).isEqualTo(201);
         String id = JSON.readTree(stored.body()).get("id").stringValue();
-        assertThat(send("POST", "/api/v1/documents/" + id + "/sign-offs", null, null, "ana", "ana-dev").statusCode()).isEqualTo(201);
+        assertThat(send("POST", "/api/v1/documents/" + id + "/sign-offs", null, null, "ana", "ana-dev")
+                        .statusCode())
+                .isEqualTo(201);
         // luis has no key of his own: the service's seal, for contrast
-        assertThat(send("POST", "/api/v1/documents/" + id + "/sign-offs", null, null, "luis", "luis-dev").statusCode()).isEqualTo(201);
-        byte[] pdf = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev").body();
+        assertThat(send("POST", "/api/v1/documents/" + id + "/sign-offs", null, null, "luis", "luis-dev")
+                        .statusCode())
+                .isEqualTo(201);
+        byte[] pdf = send("GET", "/api/v1/documents/" + id + "/pdf", null, null, "ana", "ana-dev")
+                .body();
 
         // the certificate in ana's signature is, byte for byte, the one on her token, and it verifies the signature
         List<X509CertificateHolder> signers = signerCertificates(pdf);
@@ -85,13 +98,22 @@ class TokenSignOffTest {
 
         VerificationReport report = new PdfVerifier().verify(pdf);
         assertThat(report.signatures()).extracting(SignatureCheck::step).containsExactly("ELABORADO", "REVISADO");
-        assertThat(report.signatures()).allSatisfy(s -> assertThat(s.intact()).as(s.problem()).isTrue());
+        assertThat(report.signatures())
+                .allSatisfy(s -> assertThat(s.intact()).as(s.problem()).isTrue());
         // intact, and not rated valid: the test tokens hold self-signed certificates no configured root vouches for
         assertThat(report.signatures()).allSatisfy(s -> assertThat(s.verdict()).isEqualTo(Verdict.INDETERMINATE));
         assertThat(report.signatures().get(0).certificate()).contains("CN=" + token.commonName());
         assertThat(report.intact()).isTrue();
-        JsonNode verification = JSON.readTree(send("GET", "/api/v1/documents/" + id + "/verification", null, null, null, null).body());
-        assertThat(verification.get("report").get("signatures").get(0).get("certificate").stringValue()).contains("CN=Ana Quispe");
+        JsonNode verification =
+                JSON.readTree(send("GET", "/api/v1/documents/" + id + "/verification", null, null, null, null)
+                        .body());
+        assertThat(verification
+                        .get("report")
+                        .get("signatures")
+                        .get(0)
+                        .get("certificate")
+                        .stringValue())
+                .contains("CN=Ana Quispe");
 
         Path file = Files.createTempFile("token-signed", ".pdf");
         try {
@@ -99,13 +121,17 @@ class TokenSignOffTest {
             String[] pdfsig = Processes.run("pdfsig", file.toString()).split("Signature #");
             assertThat(pdfsig).hasSize(4); // the third is APROBADO's empty field
             assertThat(pdfsig[3]).contains("Signature Field Name: APROBADO", "not signed");
-            assertThat(pdfsig[1]).contains("Signature Field Name: ELABORADO", "Signer Certificate Common Name: Ana Quispe",
-                    "Signature is Valid.");
+            assertThat(pdfsig[1])
+                    .contains(
+                            "Signature Field Name: ELABORADO",
+                            "Signer Certificate Common Name: Ana Quispe",
+                            "Signature is Valid.");
             assertThat(pdfsig[2]).contains("Signer Certificate Common Name: Sello", "Signature is Valid.");
         } finally {
             Files.delete(file);
         }
-        assertThat(output.getAll()).contains("ana signs with the key 'ana' on the PKCS#11 token in slot " + token.slot())
+        assertThat(output.getAll())
+                .contains("ana signs with the key 'ana' on the PKCS#11 token in slot " + token.slot())
                 .doesNotContain(token.pin());
     }
 
@@ -113,19 +139,27 @@ class TokenSignOffTest {
     void aRefusedPinStopsTheStartNamingTheUserNeverThePin(CapturedOutput output) {
         SoftHsm.Token luis = SoftHsm.token(SoftHsm.LUIS);
         String wrong = "not-luis-pin-7420";
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:token-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:token-" + System.nanoTime()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"));
         // by slot ID here, by label above: both ways of naming the token bind from the properties
-        luis.properties(false).forEach((name, value) -> args.add("--" + name + "=" + (name.endsWith(".pin") ? wrong : value)));
-        assertThatThrownBy(() -> new SpringApplicationBuilder(SelloApplication.class).run(args.toArray(String[]::new)).close())
+        luis.properties(false)
+                .forEach((name, value) -> args.add("--" + name + "=" + (name.endsWith(".pin") ? wrong : value)));
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SelloApplication.class)
+                        .run(args.toArray(String[]::new))
+                        .close())
                 .satisfies(e -> {
                     Throwable root = e;
                     while (root.getCause() != null) {
                         root = root.getCause();
                     }
-                    assertThat(root.getMessage()).isEqualTo("sello.signing.signers.luis.pkcs11.pin: the PIN for luis's token was refused");
+                    assertThat(root.getMessage())
+                            .isEqualTo("sello.signing.signers.luis.pkcs11.pin: the PIN for luis's token was refused");
                 });
-        assertThat(output.getAll()).contains("the PIN for luis's token was refused").doesNotContain(wrong);
+        assertThat(output.getAll())
+                .contains("the PIN for luis's token was refused")
+                .doesNotContain(wrong);
 
         // a setting missing: refused while the properties bind, and Spring's failure report must not echo the PIN
         List<String> noAlias = new ArrayList<>(args.subList(0, 2));
@@ -134,9 +168,13 @@ class TokenSignOffTest {
                 noAlias.add("--" + name + "=" + (name.endsWith(".pin") ? wrong : value));
             }
         });
-        assertThatThrownBy(() -> new SpringApplicationBuilder(SelloApplication.class).run(noAlias.toArray(String[]::new)).close())
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SelloApplication.class)
+                        .run(noAlias.toArray(String[]::new))
+                        .close())
                 .satisfies(e -> assertThat(e.toString() + e.getCause()).doesNotContain(wrong));
-        assertThat(output.getAll()).contains("sello.signing.signers.luis.pkcs11.key-alias is required").doesNotContain(wrong);
+        assertThat(output.getAll())
+                .contains("sello.signing.signers.luis.pkcs11.key-alias is required")
+                .doesNotContain(wrong);
     }
 
     /** The signing certificate of each signature, in file order, as the CMS names it in its SignerInfo. */
@@ -145,7 +183,8 @@ class TokenSignOffTest {
         try (var document = Loader.loadPDF(pdf)) {
             for (PDSignature signature : document.getSignatureDictionaries()) {
                 CMSSignedData cms = new CMSSignedData(signature.getContents(pdf));
-                SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+                SignerInformation signer =
+                        cms.getSignerInfos().getSigners().iterator().next();
                 @SuppressWarnings("unchecked")
                 var matches = cms.getCertificates().getMatches(signer.getSID());
                 certificates.add((X509CertificateHolder) matches.iterator().next());
@@ -154,7 +193,8 @@ class TokenSignOffTest {
         return certificates;
     }
 
-    private HttpResponse<byte[]> send(String method, String path, byte[] body, String contentType, String user, String password)
+    private HttpResponse<byte[]> send(
+            String method, String path, byte[] body, String contentType, String user, String password)
             throws Exception {
         return HttpApiTest.send(client, port, method, path, body, contentType, user, password);
     }

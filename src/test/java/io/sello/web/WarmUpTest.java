@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -37,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * the context is up, readiness is 200 UP. Every type rendered its example exactly twice, and the warm-up left
  * nothing a user would read as traffic: no document, audit entry, draft or render metric.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"sello.warm-up.enabled=true", "sello.warm-up.renders=2"})
 @Import(WarmUpTest.ProbeDuringWarmUp.class)
 @SlowTest
@@ -46,14 +46,19 @@ class WarmUpTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     WarmUp warmUp;
+
     @Autowired
     DocumentTypes types;
+
     @Autowired
     ProbeDuringWarmUp probe;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MeterRegistry meters;
 
@@ -81,25 +86,37 @@ class WarmUpTest {
     }
 
     private static String status(int port, String path) throws Exception {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
     }
 
     @Test
     void readinessIsOutOfServiceUntilEveryTypeRenderedItsExampleAndLeftNoTraceBehind() {
-        List<String> ids = types.all().stream().map(DocumentType::id).map(id -> id.value()).toList();
-        assertThat(ids).containsExactlyInAnyOrder("poa-execution-form", "agreement-amendment", "operational-plan", "budget-summary");
+        List<String> ids =
+                types.all().stream().map(DocumentType::id).map(id -> id.value()).toList();
+        assertThat(ids)
+                .containsExactlyInAnyOrder(
+                        "poa-execution-form", "agreement-amendment", "operational-plan", "budget-summary");
 
         // while warming: the server answers, alive but not ready (one look per type, at its first render)
-        assertThat(probe.readinessDuringWarmUp).hasSize(ids.size())
+        assertThat(probe.readinessDuringWarmUp)
+                .hasSize(ids.size())
                 .allSatisfy(answer -> assertThat(answer).startsWith("503").contains("OUT_OF_SERVICE"));
-        assertThat(probe.livenessDuringWarmUp).hasSize(ids.size())
+        assertThat(probe.livenessDuringWarmUp)
+                .hasSize(ids.size())
                 .allSatisfy(answer -> assertThat(answer).startsWith("200").contains("\"UP\""));
 
         // after the warm-up: ready
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(status(port, "/actuator/health/readiness")).startsWith("200").contains("\"UP\""));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(status(port, "/actuator/health/readiness"))
+                        .startsWith("200")
+                        .contains("\"UP\""));
 
         // each type rendered its own example exactly sello.warm-up.renders times, all successfully
         for (String id : ids) {
@@ -109,7 +126,11 @@ class WarmUpTest {
 
         // no trace a user would take for traffic
         for (String table : List.of("documents", "sign_offs", "audit_events", "audit_daily_counts", "drafts")) {
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).as(table).isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table)
+                            .query(Long.class)
+                            .single())
+                    .as(table)
+                    .isZero();
         }
         assertThat(meters.find("sello.render").meters()).isEmpty();
         assertThat(meters.find("http.server.requests").meters())
@@ -118,8 +139,10 @@ class WarmUpTest {
 
     @Test
     void theNumberOfRendersIsCheckedAtStartUp() {
-        assertThat(new WarmUpProperties(null, null)).isEqualTo(new WarmUpProperties(true, WarmUpProperties.DEFAULT_RENDERS));
-        assertThatThrownBy(() -> new WarmUpProperties(true, 0)).hasMessageContaining("sello.warm-up.renders")
+        assertThat(new WarmUpProperties(null, null))
+                .isEqualTo(new WarmUpProperties(true, WarmUpProperties.DEFAULT_RENDERS));
+        assertThatThrownBy(() -> new WarmUpProperties(true, 0))
+                .hasMessageContaining("sello.warm-up.renders")
                 .hasMessageContaining("sello.warm-up.enabled=false");
         assertThatThrownBy(() -> new WarmUpProperties(true, WarmUpProperties.MAX_RENDERS + 1))
                 .hasMessageContaining("between 1 and " + WarmUpProperties.MAX_RENDERS);

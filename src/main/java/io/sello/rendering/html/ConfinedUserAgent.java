@@ -20,8 +20,8 @@ final class ConfinedUserAgent extends ITextUserAgent {
      * Flying Saucer's own user-agent stylesheet (display of p, table, head…), inside its jar. It is the one
      * resource outside the template folder a document needs, and it is named by the renderer, not by the document.
      */
-    private static final String DEFAULT_STYLESHEET = String.valueOf(
-            ITextUserAgent.class.getResource("/resources/css/XhtmlNamespaceHandler.css"));
+    private static final String DEFAULT_STYLESHEET =
+            String.valueOf(ITextUserAgent.class.getResource("/resources/css/XhtmlNamespaceHandler.css"));
 
     @Override
     public String resolveURI(String uri) {

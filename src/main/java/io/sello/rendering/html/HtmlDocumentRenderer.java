@@ -3,12 +3,14 @@ package io.sello.rendering.html;
 import com.lowagie.text.pdf.BaseFont;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
+import freemarker.template.TemplateException;
 import io.sello.rendering.Anchor;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderedPdf;
 import io.sello.rendering.RenderingException;
 import io.sello.rendering.RenderingProperties;
+import io.sello.rendering.SourceAttachment;
 import io.sello.rendering.TemplateFiles;
 import io.sello.rendering.TemplateId;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
@@ -20,16 +22,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.regex.Pattern;
-import freemarker.template.TemplateException;
-import io.sello.rendering.SourceAttachment;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 
 /**
  * The HTML engine: a FreeMarker template ({@code report-templates/<id>/<id>.xhtml.ftl}) produces
@@ -39,9 +39,11 @@ import java.util.LinkedHashMap;
 public final class HtmlDocumentRenderer implements DocumentRenderer {
     /** Flying Saucer's default: 20 dots per CSS pixel, 26.66 dots per point. */
     private static final float DOTS_PER_POINT = 20f * 4f / 3f;
+
     private static final int DOTS_PER_PIXEL = 20;
     /** Ids of the elements reported as anchors: the FIRMA cells of a signature block. */
     private static final Pattern ANCHOR_IDS = Pattern.compile("^firma-");
+
     private static final List<String> FACES = List.of(
             "sello/fonts/DejaVuSansCondensed.ttf", "sello/fonts/DejaVuSansCondensed-Bold.ttf",
             "sello/fonts/DejaVuSansCondensed-Oblique.ttf", "sello/fonts/DejaVuSansCondensed-BoldOblique.ttf");
@@ -51,13 +53,14 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
      * One FreeMarker configuration (and its parsed-template cache) per kept template version in use, keyed by its
      * fingerprint. Few: re-rendering with an old version is rare, and the oldest is dropped past {@value #KEPT_VERSIONS}.
      */
-    private final Map<String, Configuration> keptVersions = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Configuration> keptVersions =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Configuration> eldest) {
                     return size() > KEPT_VERSIONS;
                 }
             });
+
     private static final int KEPT_VERSIONS = 8;
     private final RenderingProperties settings;
     private final String fontFamily;
@@ -65,7 +68,8 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
     private final boolean embedSource;
 
     public HtmlDocumentRenderer(RenderingProperties settings) {
-        this.templates = SafeTemplates.configuration(settings.reportLocale(), TimeZone.getTimeZone(settings.reportTimeZone()));
+        this.templates =
+                SafeTemplates.configuration(settings.reportLocale(), TimeZone.getTimeZone(settings.reportTimeZone()));
         this.settings = settings;
         this.fontFamily = settings.fontFamily();
         this.compressionLevel = settings.compressionLevel();
@@ -143,11 +147,13 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
                 // Flying Saucer gives points with the origin at the page's bottom left (PDF user space), and
                 // the page of the box's last line; pages are counted from 0. AnchorsTest checks both.
                 for (PagePosition p : renderer.findPagePositionsByID(ANCHOR_IDS)) {
-                    anchors.add(new Anchor(p.getId(), p.getPageNo() + 1, p.getX(), p.getY(), p.getWidth(), p.getHeight()));
+                    anchors.add(
+                            new Anchor(p.getId(), p.getPageNo() + 1, p.getX(), p.getY(), p.getWidth(), p.getHeight()));
                 }
                 // In reading order (Flying Saucer walks a hash map): page, then top to bottom, then left to right.
                 anchors.sort(Comparator.comparingInt(Anchor::page)
-                        .thenComparing(a -> -(a.y() + a.height())).thenComparing(Anchor::x));
+                        .thenComparing(a -> -(a.y() + a.height()))
+                        .thenComparing(Anchor::x));
             }
             return out.toByteArray();
         } catch (RuntimeException e) {
@@ -158,7 +164,8 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
     private ITextRenderer renderer(RenderRequest request, boolean embed) {
         TemplateId template = request.template();
         ITextOutputDevice device = new PageClippedOutputDevice(DOTS_PER_POINT);
-        ConfinedUserAgent agent = new ConfinedUserAgent(device, DOTS_PER_PIXEL, TemplateResources.baseOf(template.value()));
+        ConfinedUserAgent agent =
+                new ConfinedUserAgent(device, DOTS_PER_PIXEL, TemplateResources.baseOf(template.value()));
         ITextRenderer renderer = new ITextRenderer(DOTS_PER_POINT, DOTS_PER_PIXEL, device, agent, fonts());
         renderer.setListener(PdfA.listener(compressionLevel, request, embed));
         return renderer;
@@ -172,8 +179,10 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
                 resolver.addFont(face, fontFamily, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, null);
             }
             // PDF/A-3b: no incomplete /CIDSet (SourceAttachment.withoutCidSet)
-            resolver.getFonts().values().forEach(family -> family.getFontDescriptions()
-                    .forEach(description -> SourceAttachment.withoutCidSet(description.getFont())));
+            resolver.getFonts()
+                    .values()
+                    .forEach(family -> family.getFontDescriptions()
+                            .forEach(description -> SourceAttachment.withoutCidSet(description.getFont())));
         } catch (IOException | RuntimeException e) {
             throw new RenderingException("bundled font could not be loaded", e);
         }
@@ -182,13 +191,18 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
 
     /** FreeMarker over a kept version's files: the same safety settings, a loader that reads only that set. */
     private Configuration configurationOf(TemplateFiles files) {
-        return keptVersions.computeIfAbsent(files.fingerprint(), f -> SafeTemplates.configuration(settings.reportLocale(),
-                TimeZone.getTimeZone(settings.reportTimeZone()), new StoredTemplateLoader(files)));
+        return keptVersions.computeIfAbsent(
+                files.fingerprint(),
+                f -> SafeTemplates.configuration(
+                        settings.reportLocale(),
+                        TimeZone.getTimeZone(settings.reportTimeZone()),
+                        new StoredTemplateLoader(files)));
     }
 
     private Template template(TemplateId id) {
         try {
-            Configuration configuration = TemplateFiles.active().map(this::configurationOf).orElse(templates);
+            Configuration configuration =
+                    TemplateFiles.active().map(this::configurationOf).orElse(templates);
             return configuration.getTemplate(id.value() + "/" + id.value() + ".xhtml.ftl");
         } catch (IOException e) {
             throw new RenderingException("template " + id + " could not be loaded", e);

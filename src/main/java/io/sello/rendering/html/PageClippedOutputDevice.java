@@ -49,7 +49,8 @@ final class PageClippedOutputDevice extends ITextOutputDevice {
         if (!new Area(clip).isRectangular() || bounds.getHeight() <= 2 * SLIVER) {
             return clip;
         }
-        Shape collecting = new Rectangle2D.Double(bounds.getX(), bounds.getY(), bounds.getWidth(), bounds.getHeight() - SLIVER);
+        Shape collecting =
+                new Rectangle2D.Double(bounds.getX(), bounds.getY(), bounds.getWidth(), bounds.getHeight() - SLIVER);
         handedOut.put(collecting, clip);
         return collecting;
     }

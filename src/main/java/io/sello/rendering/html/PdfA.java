@@ -22,8 +22,7 @@ import java.io.IOException;
  * stored document is archival and carries its data.
  */
 final class PdfA {
-    private PdfA() {
-    }
+    private PdfA() {}
 
     /**
      * Before the document opens: the version. OpenPDF's PDF/A-1 conformance mode ({@code PdfWriter.PDFA1B}) is not

@@ -18,11 +18,11 @@ import java.util.Map;
  * with their pages shifted. Flying Saucer's own multi-document mode drops bookmarks after the first part.
  */
 final class PdfParts {
-    private PdfParts() {
-    }
+    private PdfParts() {}
 
     /** @param whole the first part's request, whose title and (when {@code embed}) JSON the joined PDF carries */
-    static byte[] join(List<byte[]> parts, RenderRequest whole, boolean embed, int compressionLevel) throws IOException {
+    static byte[] join(List<byte[]> parts, RenderRequest whole, boolean embed, int compressionLevel)
+            throws IOException {
         String title = whole.title();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document();

@@ -1,6 +1,7 @@
 package io.sello.rendering.html;
 
 import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core.XHTMLOutputFormat;
 import freemarker.template.Configuration;
@@ -9,7 +10,6 @@ import freemarker.template.TemplateExceptionHandler;
 
 import java.util.Locale;
 import java.util.TimeZone;
-import freemarker.cache.TemplateLoader;
 
 /**
  * FreeMarker set up for trusted templates and untrusted data: XHTML output with auto-escaping,
@@ -17,11 +17,11 @@ import freemarker.cache.TemplateLoader;
  * methods of Java objects), and a loader that sees nothing but {@code report-templates/}.
  */
 final class SafeTemplates {
-    private SafeTemplates() {
-    }
+    private SafeTemplates() {}
 
     static Configuration configuration(Locale locale, TimeZone timeZone) {
-        return configuration(locale, timeZone, new ClassTemplateLoader(SafeTemplates.class.getClassLoader(), "report-templates"));
+        return configuration(
+                locale, timeZone, new ClassTemplateLoader(SafeTemplates.class.getClassLoader(), "report-templates"));
     }
 
     /** The same settings over another loader: a kept template version's files ({@link StoredTemplateLoader}). */

@@ -32,7 +32,8 @@ final class StoredTemplateLoader implements TemplateLoader {
 
     @Override
     public Reader getReader(Object source, String encoding) {
-        return new InputStreamReader(new ByteArrayInputStream(files.bytesOf((String) source)), Charset.forName(encoding));
+        return new InputStreamReader(
+                new ByteArrayInputStream(files.bytesOf((String) source)), Charset.forName(encoding));
     }
 
     @Override

@@ -1,15 +1,15 @@
 package io.sello.rendering.html;
 
+import io.sello.rendering.TemplateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import io.sello.rendering.TemplateFiles;
-import java.io.ByteArrayInputStream;
 import java.util.Optional;
 
 /**
@@ -24,8 +24,7 @@ final class TemplateResources {
     private static final String ROOT = "report-templates";
     private static final Logger log = LoggerFactory.getLogger(TemplateResources.class);
 
-    private TemplateResources() {
-    }
+    private TemplateResources() {}
 
     static String baseOf(String template) {
         return SCHEME + ":/" + template + "/";
@@ -84,8 +83,12 @@ final class TemplateResources {
     private static boolean allowed(URI uri) {
         String path = uri.getPath();
         return SCHEME.equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
-                && uri.getHost() == null && uri.getRawQuery() == null
-                && path != null && path.startsWith("/") && !path.contains("..") && !path.contains("\\");
+                && uri.getHost() == null
+                && uri.getRawQuery() == null
+                && path != null
+                && path.startsWith("/")
+                && !path.contains("..")
+                && !path.contains("\\");
     }
 
     private static void refuse(String uri) {

@@ -15,22 +15,25 @@ import java.util.Locale;
  * and accented letters would depend on the reader's viewer.
  */
 final class BundledFonts {
-    private BundledFonts() {
-    }
+    private BundledFonts() {}
 
     static void require(JasperReportsContext context, String family) {
         FontInfo info = FontUtil.getInstance(context).getFontInfo(family, Locale.ROOT);
         if (info == null) {
-            throw new RenderingException("font family \"" + family + "\" is not registered by the bundled font extension"
-                    + " (fonts/fonts.xml); refusing to fall back to a PDF standard font");
+            throw new RenderingException(
+                    "font family \"" + family + "\" is not registered by the bundled font extension"
+                            + " (fonts/fonts.xml); refusing to fall back to a PDF standard font");
         }
         FontFamily fonts = info.getFontFamily();
         if (!Boolean.TRUE.equals(fonts.isPdfEmbedded()) || !"Identity-H".equals(fonts.getPdfEncoding())) {
             throw new RenderingException("font family \"" + family + "\" must be embedded with Identity-H encoding");
         }
-        for (FontFace face : new FontFace[]{fonts.getNormalFace(), fonts.getBoldFace(), fonts.getItalicFace(), fonts.getBoldItalicFace()}) {
+        for (FontFace face : new FontFace[] {
+            fonts.getNormalFace(), fonts.getBoldFace(), fonts.getItalicFace(), fonts.getBoldItalicFace()
+        }) {
             if (face == null || face.getFont() == null) {
-                throw new RenderingException("font family \"" + family + "\" is missing a face (normal, bold, italic, bold italic)");
+                throw new RenderingException(
+                        "font family \"" + family + "\" is missing a face (normal, bold, italic, bold italic)");
             }
         }
     }

@@ -1,18 +1,16 @@
 package io.sello.rendering.jasper;
 
 import io.sello.rendering.Anchor;
-import io.sello.rendering.RenderedPdf;
-import net.sf.jasperreports.engine.JRPrintElement;
-import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
-
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
+import io.sello.rendering.RenderedPdf;
 import io.sello.rendering.RenderingException;
 import io.sello.rendering.RenderingProperties;
 import io.sello.rendering.TemplateId;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JRPrintElement;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReportsContext;
@@ -21,6 +19,7 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,8 +80,13 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
             for (JRPrintElement element : print.getPages().get(p).getElements()) {
                 String key = element.getKey();
                 if (key != null && key.startsWith(ANCHOR)) {
-                    anchors.add(new Anchor(key.substring(ANCHOR.length()), p + 1, element.getX(),
-                            print.getPageHeight() - element.getY() - element.getHeight(), element.getWidth(), element.getHeight()));
+                    anchors.add(new Anchor(
+                            key.substring(ANCHOR.length()),
+                            p + 1,
+                            element.getX(),
+                            print.getPageHeight() - element.getY() - element.getHeight(),
+                            element.getWidth(),
+                            element.getHeight()));
                 }
             }
         }
@@ -113,7 +117,8 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
                 parameters.put(JRParameter.REPORT_VIRTUALIZER, swap.virtualizer());
             }
             // A view, not a copy: rows made on demand (RenderRequest.rowsOnDemand) must stay on demand.
-            JRMapCollectionDataSource rows = new JRMapCollectionDataSource(Collections.<Map<String, ?>>unmodifiableList(request.rows()));
+            JRMapCollectionDataSource rows =
+                    new JRMapCollectionDataSource(Collections.<Map<String, ?>>unmodifiableList(request.rows()));
             JasperPrint print = JasperFillManager.getInstance(context).fill(template.main(), parameters, rows);
             if (swap != null) {
                 swap.filled();
@@ -135,7 +140,8 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
     /** @param whole the request of the first print: its title and, when embedding is on, its JSON */
     private byte[] export(List<JasperPrint> prints, RenderRequest whole) {
         String title = whole.title();
-        JRPdfExporter exporter = new LeveledPdfExporter(context, settings.compressionLevel(), whole, settings.embedSource());
+        JRPdfExporter exporter =
+                new LeveledPdfExporter(context, settings.compressionLevel(), whole, settings.embedSource());
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
         PdfBuffer out = new PdfBuffer();
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
@@ -143,7 +149,8 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
         configuration.setMetadataTitle(title);
         configuration.setMetadataCreator("Sello");
         // No "full compression": its cross-reference and object streams were not allowed in PDF/A-1
-        // (ISO 19005-1, 6.1.4), and PDF/A-3 readers gain nothing from them here. Page content streams are compressed all the same.
+        // (ISO 19005-1, 6.1.4), and PDF/A-3 readers gain nothing from them here. Page content streams are compressed
+        // all the same.
         configuration.setCompressed(false);
         configuration.setDisplayMetadataTitle(true);
         // PDF/A-3b: archival copies that stay readable, with every font embedded and an sRGB output intent, and

@@ -3,6 +3,7 @@ package io.sello.rendering.jasper;
 import io.sello.rendering.RenderingException;
 import io.sello.rendering.TemplateFiles;
 import io.sello.rendering.TemplateId;
+import io.sello.rendering.TemplateSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperCompileManager;
@@ -10,16 +11,15 @@ import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.util.JRLoader;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import io.sello.rendering.TemplateSource;
-import java.io.ByteArrayInputStream;
-import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -56,7 +56,8 @@ final class JasperTemplates {
         if (kept.size() > 16) {
             kept.clear(); // bounded: re-rendering with old versions is rare
         }
-        return kept.computeIfAbsent(files.fingerprint() + "/" + id.value(), key -> load(id, file -> compile(id, files, file)));
+        return kept.computeIfAbsent(
+                files.fingerprint() + "/" + id.value(), key -> load(id, file -> compile(id, files, file)));
     }
 
     private static boolean sameAsBundled(TemplateFiles files, TemplateId id) {
@@ -93,7 +94,9 @@ final class JasperTemplates {
         for (JRParameter parameter : main.getParameters()) {
             String name = parameter.getName();
             if (name.startsWith(SUBREPORT_PREFIX) && JasperReport.class.equals(parameter.getValueClass())) {
-                String file = name.substring(SUBREPORT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
+                String file = name.substring(SUBREPORT_PREFIX.length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '-');
                 subreports.put(name, reports.apply(file));
             }
         }
@@ -124,6 +127,5 @@ final class JasperTemplates {
         return JasperTemplates.class.getClassLoader().getResourceAsStream(path);
     }
 
-    record CompiledTemplate(JasperReport main, Map<String, JasperReport> subreports) {
-    }
+    record CompiledTemplate(JasperReport main, Map<String, JasperReport> subreports) {}
 }

@@ -1,16 +1,16 @@
 package io.sello.rendering.jasper;
 
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.design.JRCompiler;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.Comparator;
-import net.sf.jasperreports.engine.DefaultJasperReportsContext;
-import net.sf.jasperreports.engine.design.JRCompiler;
 
 /**
  * Build step (see pom.xml, phase process-classes): compiles every {@code .jrxml} under the template
@@ -18,8 +18,7 @@ import net.sf.jasperreports.engine.design.JRCompiler;
  * deserialises templates and never needs a Java compiler, which a packaged jar cannot offer anyway.
  */
 final class JrxmlPrecompiler {
-    private JrxmlPrecompiler() {
-    }
+    private JrxmlPrecompiler() {}
 
     public static void main(String[] args) throws IOException, JRException {
         if (args.length != 2) {
@@ -32,11 +31,11 @@ final class JrxmlPrecompiler {
         // hash, in the shared temp folder, and deletes it after: two builds at once (CI matrix, worktrees)
         // would delete each other's files. A folder of this run's own avoids that.
         Path scratch = Files.createTempDirectory("sello-jrxml-");
-        DefaultJasperReportsContext.getInstance()
-                .setProperty(JRCompiler.COMPILER_TEMP_DIR, scratch.toString());
+        DefaultJasperReportsContext.getInstance().setProperty(JRCompiler.COMPILER_TEMP_DIR, scratch.toString());
         List<Path> templates;
         try (Stream<Path> files = Files.walk(source)) {
-            templates = files.filter(p -> p.toString().endsWith(".jrxml")).sorted().toList();
+            templates =
+                    files.filter(p -> p.toString().endsWith(".jrxml")).sorted().toList();
         }
         for (Path jrxml : templates) {
             Path relative = source.relativize(jrxml);

@@ -1,5 +1,7 @@
 package io.sello.rendering.jasper;
 
+import com.lowagie.text.Font;
+import com.lowagie.text.pdf.PdfWriter;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.SourceAttachment;
 import net.sf.jasperreports.engine.JRException;
@@ -11,8 +13,6 @@ import net.sf.jasperreports.pdf.common.PdfDocumentWriter;
 import net.sf.jasperreports.pdf.common.PdfProducer;
 
 import java.io.OutputStream;
-import com.lowagie.text.Font;
-import com.lowagie.text.pdf.PdfWriter;
 import java.text.AttributedCharacterIterator;
 import java.util.Locale;
 import java.util.Map;
@@ -53,8 +53,7 @@ final class LeveledPdfExporter extends JRPdfExporter {
             }
 
             @Override
-            public Font getFont(Map<AttributedCharacterIterator.Attribute, Object> attributes,
-                                                 Locale locale) {
+            public Font getFont(Map<AttributedCharacterIterator.Attribute, Object> attributes, Locale locale) {
                 Font font = super.getFont(attributes, locale);
                 SourceAttachment.withoutCidSet(font.getBaseFont());
                 return font;

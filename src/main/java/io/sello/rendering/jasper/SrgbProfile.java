@@ -14,8 +14,7 @@ import java.nio.file.Path;
 final class SrgbProfile {
     private static volatile String path;
 
-    private SrgbProfile() {
-    }
+    private SrgbProfile() {}
 
     static String path() {
         String known = path;

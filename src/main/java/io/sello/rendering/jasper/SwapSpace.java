@@ -4,12 +4,12 @@ import io.sello.rendering.RenderingException;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
 import net.sf.jasperreports.engine.util.JRSwapFile;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.slf4j.LoggerFactory;
 
 /**
  * The swap file of one virtualized render: JasperReports keeps the last {@code pagesInMemory} pages of
@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class SwapSpace implements AutoCloseable {
     /** 4 KB blocks: a serialized page of the form is 20–60 KB; growing by 1 MB keeps file extensions rare. */
     private static final int BLOCK_SIZE = 4096;
+
     private static final int GROW_BLOCKS = 256;
 
     private final Path folder;
@@ -78,7 +79,8 @@ final class SwapSpace implements AutoCloseable {
             Files.deleteIfExists(folder);
         } catch (IOException e) {
             // Not worth failing a delivered document for; the folder name says what it is.
-            LoggerFactory.getLogger(SwapSpace.class).warn("swap folder {} could not be deleted: {}", folder, e.toString());
+            LoggerFactory.getLogger(SwapSpace.class)
+                    .warn("swap folder {} could not be deleted: {}", folder, e.toString());
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.sello.rendering.jasper;
 
-import io.sello.support.RequestRecorder;
 import io.sello.document.RenderOptions;
 import io.sello.form.PoaExecutionFormType;
 import io.sello.rendering.RenderRequest;
@@ -10,6 +9,7 @@ import io.sello.rendering.RenderingProperties;
 import io.sello.support.LargeFormInput;
 import io.sello.support.PdfDocument;
 import io.sello.support.PdfLayout;
+import io.sello.support.RequestRecorder;
 import net.sf.jasperreports.engine.JRPrintPage;
 import net.sf.jasperreports.engine.base.JRVirtualPrintPage;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class VirtualizerTest {
     /** The seed's 42 activities three times: 126 rows, 11 pages, enough to swap with 2 pages in memory. */
     private static RenderRequest threeCopies;
+
     private static RenderRequest seed;
 
     @TempDir
@@ -57,7 +58,8 @@ class VirtualizerTest {
         assertThat(PdfLayout.of(swapped.pdf())).isEqualTo(PdfLayout.of(inMemory.pdf()));
         // The FIRMA cells that sign-off places signatures in are found on a swapped document too.
         assertThat(swapped.anchors()).isNotEmpty().isEqualTo(inMemory.anchors());
-        assertThat(swapped.anchors()).allSatisfy(anchor -> assertThat(anchor.page()).isEqualTo(11));
+        assertThat(swapped.anchors())
+                .allSatisfy(anchor -> assertThat(anchor.page()).isEqualTo(11));
         assertThat(swap).isEmptyDirectory();
     }
 
@@ -88,7 +90,8 @@ class VirtualizerTest {
         Files.delete(swap);
         assertThat(PdfDocument.of(renderer.render(seed)).pageCount()).isEqualTo(4);
         assertThatThrownBy(() -> renderer.render(threeCopies))
-                .isInstanceOf(RenderingException.class).hasMessageContaining("no swap space");
+                .isInstanceOf(RenderingException.class)
+                .hasMessageContaining("no swap space");
     }
 
     @Test
@@ -97,15 +100,18 @@ class VirtualizerTest {
         broken.put("budgetLines", "not a list of budget lines");
         List<Map<String, Object>> rows = new ArrayList<>(threeCopies.rows());
         rows.set(60, broken);
-        RenderRequest request = new RenderRequest(threeCopies.template(), threeCopies.title(), threeCopies.parameters(), rows);
+        RenderRequest request =
+                new RenderRequest(threeCopies.template(), threeCopies.title(), threeCopies.parameters(), rows);
 
-        assertThatThrownBy(() -> renderer(0).render(request)).isInstanceOf(RenderingException.class)
+        assertThatThrownBy(() -> renderer(0).render(request))
+                .isInstanceOf(RenderingException.class)
                 .hasMessageContaining("could not be filled");
         assertThat(swap).isEmptyDirectory();
     }
 
     private JasperDocumentRenderer renderer(int virtualizeFromRows) {
-        return new JasperDocumentRenderer(new RenderingProperties(null, null, null, virtualizeFromRows, 2, swap.toString(), null, null));
+        return new JasperDocumentRenderer(
+                new RenderingProperties(null, null, null, virtualizeFromRows, 2, swap.toString(), null, null));
     }
 
     /** The request the form hands to its engine, captured before any engine sees it. */
