@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * The contract path of a request (issue 18, point 1): strict JSON (well-formed, no duplicate keys), then the type's
- * published schema, and only a request the schema accepts is bound. Binds a request that the published schema accepted to a type's request records (issue 18, point 1). One shared,
+ * published schema, and only a request the schema accepts is bound, to the type's request records. One shared,
  * immutable mapper: floats bind as {@link java.math.BigDecimal} (money is never a double) and every string goes
  * through the untrusted-text checks the schema cannot state: mis-encoded UTF-8 is repaired with a
  * {@code text-repaired} warning and invisible or bidirectional characters are refused, each at its own pointer,
