@@ -1,5 +1,6 @@
 package io.sello.budget;
 
+import io.sello.document.InputError;
 import io.sello.document.SchemaCheck;
 import io.sello.input.JsonObject;
 import io.sello.input.RequestBinding;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A budget table inside a request that is still read by hand (an operational plan's budget block, an amendment's
@@ -30,12 +32,18 @@ public final class EmbeddedBudgetTable {
     private EmbeddedBudgetTable() {}
 
     /**
-     * The table, or {@code null}: with its rules' errors in the owner's findings, or with none when the table breaks
-     * the schema, whose check over the whole request then reports each fault at its place.
+     * The table, or {@code null} with its faults in the owner's findings: those of the table's schema, each at its
+     * place inside the table, or else those of its rules. The table's own schema speaks here because the whole
+     * request's schema sees a plan block as one of several forms and, when none fits, can name only the block.
      */
     public static BudgetTable read(JsonObject table) {
-        if (table == null
-                || !TABLE_CONTRACT.check(JSON.writeValueAsBytes(table.node())).isEmpty()) {
+        if (table == null) {
+            return null;
+        }
+        List<InputError> refused = TABLE_CONTRACT.check(JSON.writeValueAsBytes(table.node()));
+        if (!refused.isEmpty()) {
+            String at = table.pointer();
+            refused.forEach(error -> table.findings().error(at + error.pointer(), error.message()));
             return null;
         }
         BudgetTableRequest request =

@@ -308,7 +308,7 @@ class HttpApiTest {
                 post(BUDGET, Fixtures.utf8(json.replaceFirst("\\{", "{\"figures\": \"paper\",")), "application/json");
         assertThat(figures.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(figures.body()).get("detail").stringValue())
-                .startsWith("/figures: expected one of \"declared-within-rounding\", \"computed\" but got \"paper\"");
+                .startsWith("/figures: expected one of [declared-within-rounding, computed] but got \"paper\"");
         HttpResponse<byte[]> rounding = post(
                 BUDGET,
                 Fixtures.utf8(json.replace(
@@ -317,7 +317,7 @@ class HttpApiTest {
                 "application/json");
         assertThat(rounding.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(rounding.body()).get("detail").stringValue())
-                .startsWith("/tables/0/rounding: expected one of \"per-cell\", \"display\" but got \"spreadsheet\"");
+                .startsWith("/tables/0/rounding: expected one of [per-cell, display] but got \"spreadsheet\"");
     }
 
     @Test
