@@ -26,14 +26,24 @@ java -Djarmode=tools -jar "$sello_jar" extract --destination "$sello_cds_dir" >/
 [ -f "$sello_cds_jar" ] || sello_fail "the extracted jar is not at $sello_cds_jar"
 
 sello_scratch work cds-training
-port=$(sello_free_port)
-sello_log "training run for the CDS archive (log: $work/training.log)"
-(cd "$work" && exec java -Djava.awt.headless=true -XX:ArchiveClassesAtExit="$sello_cds_archive" -Xlog:cds=off \
-    -Xlog:cds+dynamic=off -jar "$sello_cds_jar" --server.address=127.0.0.1 --server.port="$port" \
-    --sello.warm-up.renders=1 >"$work/training.log" 2>&1) &
-training=$!
-sello_pids+=("$training")
-sello_wait_ready "$port" "$training" 600 || { tail -20 "$work/training.log" >&2; sello_fail "the training run did not become ready"; }
+# A free port can be taken by another process between choosing it and binding it (seen on CI once, 2026-11-28):
+# then the run is retried on a new port, at most three times; any other failure stops at once.
+for attempt in 1 2 3; do
+  port=$(sello_free_port)
+  sello_log "training run for the CDS archive, port $port (log: $work/training.log)"
+  (cd "$work" && exec java -Djava.awt.headless=true -XX:ArchiveClassesAtExit="$sello_cds_archive" -Xlog:cds=off \
+      -Xlog:cds+dynamic=off -jar "$sello_cds_jar" --server.address=127.0.0.1 --server.port="$port" \
+      --sello.warm-up.renders=1 >"$work/training.log" 2>&1) &
+  training=$!
+  sello_pids+=("$training")
+  sello_wait_ready "$port" "$training" 600 && break
+  wait "$training" 2>/dev/null || true
+  if [ "$attempt" -lt 3 ] && grep -q "Port $port was already in use" "$work/training.log"; then
+    sello_log "port $port was taken meanwhile; trying another"
+    continue
+  fi
+  tail -20 "$work/training.log" >&2; sello_fail "the training run did not become ready"
+done
 answer=$(curl -s --max-time 60 -o /dev/null -w '%{http_code}' -H 'X-Api-Key: dev-api-key-not-for-production' \
     -H 'Content-Type: application/json' --data-binary @"$sello_root/examples/poa-execution-form/senavex-2020-julio.json" \
     "http://127.0.0.1:$port/api/v1/documents/poa-execution-form")
