@@ -27,6 +27,9 @@ import java.util.Locale;
  * <p>Revocation data comes from the same sources verification uses ({@link TrustValidator}): embedded, or fetched
  * from the allow-listed hosts only. Missing data is an error, not a lower level: DSS's alert on missing revocation
  * data stays an exception, and so does a failing time-stamp authority ({@link SigningUnavailableException}, 503).
+ *
+ * <p>At B-LT and B-LTA the deployment also chooses when the long-term layer is added ({@link LongTermData}): by default
+ * once, by the sign-off that completes the document, for every signature in it; each earlier sign-off is taken to B-T.
  */
 public final class SignatureAugmentation {
     private static final Logger log = LoggerFactory.getLogger(SignatureAugmentation.class);
@@ -34,6 +37,7 @@ public final class SignatureAugmentation {
     public static final SignatureAugmentation NONE = new SignatureAugmentation(PadesLevel.B_B, null, null);
 
     private final PadesLevel level;
+    private final LongTermData longTermData;
     private final PAdESService service;
     private final TimestampAuthority tsa;
 
@@ -42,7 +46,18 @@ public final class SignatureAugmentation {
      * @param trust where trust anchors and revocation data come from; required from B-T up
      */
     public SignatureAugmentation(PadesLevel level, TimestampAuthority tsa, TrustValidator trust) {
+        this(level, LongTermData.ON_APPROVAL, tsa, trust);
+    }
+
+    /**
+     * @param longTermData when the validation data and the archive time-stamp are added (B-LT, B-LTA)
+     * @param tsa          the time-stamp authority; required from B-T up
+     * @param trust        where trust anchors and revocation data come from; required from B-T up
+     */
+    public SignatureAugmentation(
+            PadesLevel level, LongTermData longTermData, TimestampAuthority tsa, TrustValidator trust) {
         this.level = level;
+        this.longTermData = longTermData;
         if (!level.timestamped()) {
             this.service = null;
             this.tsa = null;
@@ -82,7 +97,10 @@ public final class SignatureAugmentation {
                 ? null
                 : SigningKeys.readCertificate(tsa.certificate(), "sello.signing.tsa.certificate");
         return new SignatureAugmentation(
-                properties.level(), new TimestampAuthority(tsa.url(), pinned, tsa.timeout()), trust);
+                properties.level(),
+                properties.longTermData(),
+                new TimestampAuthority(tsa.url(), pinned, tsa.timeout()),
+                trust);
     }
 
     public PadesLevel level() {
@@ -98,21 +116,39 @@ public final class SignatureAugmentation {
     }
 
     /**
-     * {@link #augment} for a signature whose CMS already holds a signature time-stamp (from {@link #signatureTimestamps}):
-     * at B-T there is nothing to add (DSS, asked for B-T, would add a document time-stamp regardless); from B-LT up
-     * DSS sees the signature is already B-T and appends only the /DSS revision and, at B-LTA, the archive
-     * time-stamp: 3 revisions per sign-off instead of 4.
+     * The level a sign-off is taken to: the deployment's, unless the long-term layer waits for the sign-off that
+     * completes the document ({@link LongTermData#ON_APPROVAL}); an earlier one is taken to B-T.
+     *
+     * @param completes whether this sign-off is the document's last (APROBADO)
      */
-    public byte[] augmentTimestamped(byte[] signed) {
-        return level == PadesLevel.B_T ? signed : augment(signed);
+    public PadesLevel levelFor(boolean completes) {
+        return level.longTerm() && !completes && longTermData == LongTermData.ON_APPROVAL ? PadesLevel.B_T : level;
     }
 
     /**
-     * @param signed a PDF whose last revision adds a signature
-     * @return the same file with the revisions the level needs appended (the file itself at B-B)
+     * {@link #augment} for a signature whose CMS already holds a signature time-stamp (from {@link #signatureTimestamps}):
+     * at B-T there is nothing to add (DSS, asked for B-T, would add a document time-stamp regardless); from B-LT up
+     * DSS sees the signature is already B-T and appends only the /DSS revision and, at B-LTA, the archive
+     * time-stamp: 3 revisions per sign-off instead of 4, or, on approval, 2 for the whole document.
+     *
+     * @param completes whether this sign-off is the document's last (APROBADO)
+     */
+    public byte[] augmentTimestamped(byte[] signed, boolean completes) {
+        PadesLevel target = levelFor(completes);
+        return target == PadesLevel.B_T ? signed : augment(signed, target);
+    }
+
+    /**
+     * @param signed    a PDF whose last revision adds a signature
+     * @param completes whether this sign-off is the document's last (APROBADO)
+     * @return the same file with the revisions its level ({@link #levelFor}) needs appended (the file itself at B-B)
      * @throws SigningUnavailableException when the time-stamp authority or a revocation source does not answer
      */
-    public byte[] augment(byte[] signed) {
+    public byte[] augment(byte[] signed, boolean completes) {
+        return augment(signed, levelFor(completes));
+    }
+
+    private byte[] augment(byte[] signed, PadesLevel level) {
         if (service == null) {
             return signed;
         }

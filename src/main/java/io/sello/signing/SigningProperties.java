@@ -37,6 +37,9 @@ import java.util.Optional;
  *                  {@code sello.signing.trust.allowed-hosts}); when either fails the sign-off answers 503, it is never
  *                  made at a lower level
  * @param tsa       the RFC 3161 time-stamp authority
+ * @param longTermData at B-LT and B-LTA, when the validation data and the archive time-stamp are added:
+ *                  {@code on-approval} (default: once, at the sign-off that completes the document; earlier sign-offs
+ *                  stay B-T until then) or {@code each-sign-off}; see {@link LongTermData}
  */
 @ConfigurationProperties("sello.signing")
 public record SigningProperties(
@@ -46,7 +49,8 @@ public record SigningProperties(
         Map<String, Path> certificates,
         Map<String, String> identities,
         PadesLevel level,
-        Tsa tsa) {
+        Tsa tsa,
+        LongTermData longTermData) {
     public static final String DEVELOPMENT_PASSWORD = "dev-only-password";
 
     @ConstructorBinding
@@ -58,6 +62,7 @@ public record SigningProperties(
         identities = identities == null ? Map.of() : Map.copyOf(identities);
         level = level == null ? PadesLevel.B_B : level;
         tsa = tsa == null ? Tsa.NONE : tsa;
+        longTermData = longTermData == null ? LongTermData.ON_APPROVAL : longTermData;
         if (level.timestamped() && tsa.url() == null) {
             throw new IllegalArgumentException("sello.signing.level=" + level + " needs a time-stamp authority:"
                     + " set sello.signing.tsa.url (RFC 3161 over HTTP)");
@@ -88,7 +93,12 @@ public record SigningProperties(
     /** At B-B, with no identities: the CLI and tests. */
     public SigningProperties(
             Path keystore, String password, Map<String, Signer> signers, Map<String, Path> certificates) {
-        this(keystore, password, signers, certificates, null, null, null);
+        this(keystore, password, signers, certificates, null, null, null, null);
+    }
+
+    /** At {@code level} with {@code tsa}, the validation data added on approval: tests and benchmarks. */
+    public SigningProperties(PadesLevel level, Tsa tsa) {
+        this(null, null, null, null, null, level, tsa, null);
     }
 
     /**
@@ -175,7 +185,8 @@ public record SigningProperties(
     @Override
     public String toString() {
         return "SigningProperties[keystore=" + keystore + ", password=(hidden), signers=" + signers + ", certificates="
-                + certificates + ", identities=" + identities + ", level=" + level + ", tsa=" + tsa + "]";
+                + certificates + ", identities=" + identities + ", level=" + level + ", tsa=" + tsa + ", longTermData="
+                + longTermData + "]";
     }
 
     /**

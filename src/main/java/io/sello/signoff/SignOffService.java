@@ -78,19 +78,22 @@ public final class SignOffService {
                 !actor.system() && keys.isPersonal(actor.username()) ? SignOffKind.PERSONAL : SignOffKind.SEAL;
         SigningKey key = kind == SignOffKind.PERSONAL ? keys.forUser(actor.username()) : keys.seal();
         Instant now = registry.now();
-        // Sello makes this CMS, so it carries its signature time-stamp from the deployment's authority (B-T at once):
-        // the level then needs 3 revisions per sign-off instead of 4 (issue 16, verifying a B-LTA form in 50 ms)
+        // Sello makes this CMS, so it carries its signature time-stamp from the deployment's authority (B-T at once);
+        // the long-term layer then needs 2 revisions, added by default only when this sign-off completes the document
+        // (issue 16, verifying a B-LTA form in 50 ms; LongTermData)
         byte[] signed = unlessUnavailable(
                 id,
                 actor,
                 step,
-                () -> augmentation.augmentTimestamped(signer.sign(
-                        registry.pdf(id),
-                        slot,
-                        new Signer(step.name(), actor.name(), actor.position()),
-                        key,
-                        now,
-                        augmentation.signatureTimestamps())));
+                () -> augmentation.augmentTimestamped(
+                        signer.sign(
+                                registry.pdf(id),
+                                slot,
+                                new Signer(step.name(), actor.name(), actor.position()),
+                                key,
+                                now,
+                                augmentation.signatureTimestamps()),
+                        completes(step)));
         return record(
                 document,
                 step,
@@ -142,7 +145,7 @@ public final class SignOffService {
             throw e;
         }
         // made by the official's software: whatever its CMS holds, DSS adds the time-stamps the level needs
-        byte[] stored = unlessUnavailable(id, actor, step, () -> augmentation.augment(upload));
+        byte[] stored = unlessUnavailable(id, actor, step, () -> augmentation.augment(upload, completes(step)));
         return record(
                 document,
                 step,
@@ -201,9 +204,14 @@ public final class SignOffService {
                     actor.username(),
                     "sign-off",
                     "unavailable",
-                    step + " at " + augmentation.level() + ": " + e.getMessage());
+                    step + " at " + augmentation.levelFor(completes(step)) + ": " + e.getMessage());
             throw e;
         }
+    }
+
+    /** Whether {@code step} is the document's last: its sign-off completes it (APROBADO). */
+    private static boolean completes(SignOffStep step) {
+        return SignOffStep.next(Optional.of(step)).isEmpty();
     }
 
     private StoredDocument find(DocumentId id) {

@@ -59,25 +59,23 @@ public final class LevelTiming {
                         ? SignatureAugmentation.NONE
                         : SignatureAugmentation.of(
                                 new SigningProperties(
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
                                         level,
                                         new SigningProperties.Tsa(
                                                 URI.create(pki.tsaUrl()), null, Duration.ofSeconds(10))),
                                 trust);
                 Supplier<byte[]> threeSignOffs = () -> {
                     byte[] pdf = form.content();
-                    for (SignatureSlot slot : form.signatureSlots()) {
-                        pdf = augmentation.augmentTimestamped(signer.sign(
-                                pdf,
-                                slot,
-                                new Signer(slot.step(), "Firmante", "Cargo"),
-                                pki.pki.valid,
-                                Instant.now(),
-                                augmentation.signatureTimestamps()));
+                    List<SignatureSlot> slots = form.signatureSlots();
+                    for (SignatureSlot slot : slots) {
+                        pdf = augmentation.augmentTimestamped(
+                                signer.sign(
+                                        pdf,
+                                        slot,
+                                        new Signer(slot.step(), "Firmante", "Cargo"),
+                                        pki.pki.valid,
+                                        Instant.now(),
+                                        augmentation.signatureTimestamps()),
+                                slot == slots.get(slots.size() - 1));
                     }
                     return pdf;
                 };
@@ -98,13 +96,16 @@ public final class LevelTiming {
                         level + " one sign-off (sign + " + (level == PadesLevel.B_B ? "nothing" : "augment") + ")",
                         warmup,
                         runs,
-                        () -> augmentation.augmentTimestamped(signer.sign(
-                                first,
-                                slot,
-                                new Signer(slot.step(), "Firmante", "Cargo"),
-                                pki.pki.valid,
-                                Instant.now(),
-                                augmentation.signatureTimestamps())));
+                        // a sign-off that completes the document: the one that adds the long-term layer
+                        () -> augmentation.augmentTimestamped(
+                                signer.sign(
+                                        first,
+                                        slot,
+                                        new Signer(slot.step(), "Firmante", "Cargo"),
+                                        pki.pki.valid,
+                                        Instant.now(),
+                                        augmentation.signatureTimestamps()),
+                                true));
                 RepeatedTiming.report(
                         level + " verify 3 signatures (" + signed.length / 1024 + " KiB"
                                 + (level.longTerm() ? ", offline)" : ", OCSP on loopback)"),

@@ -32,16 +32,19 @@ import java.util.List;
  * (ThreadMXBean: on the shared 2-core machine wall time mostly measures the other builds). The parts run interleaved,
  * one of each per round, so load changes hit them alike.
  *
- * <p>Four files, each the form with three sign-offs taken to B-LTA:
+ * <p>Five files, each the form with three sign-offs taken to B-LTA:
  * <ul>
  *   <li>"bench, 13 rev.": as {@code LtaVerifyTiming} built it until 2026-11-28: a B-B CMS per sign-off, extended by
  *       DSS with the in-process {@link TestTsa} and the PKI's CRLs (signature time-stamp as a document time-stamp,
  *       /DSS, archive time-stamp: 4 revisions per sign-off);</li>
  *   <li>"bench, 10 rev.": the same, with the signature time-stamp inside the CMS ({@link PdfSigner} with a TSA, as
  *       {@code SignOffService} signs): 3 revisions per sign-off;</li>
- *   <li>"service, 13/10 rev.": both made as the service makes them, {@link SignatureAugmentation} against
- *       {@link PkiServer} on loopback (OCSP answers embedded), verified offline; here DSS rates all three signatures
- *       B-LTA (in the bench files it rates the 2nd and 3rd B-T: the CRLs DSS embeds are older than those signatures).</li>
+ *   <li>"service, 13/10 rev.": both made as the service makes them with {@code sello.signing.long-term-data=
+ *       each-sign-off}, {@link SignatureAugmentation} against {@link PkiServer} on loopback (OCSP answers embedded),
+ *       verified offline; here DSS rates all three signatures B-LTA (in the bench files it rates the 2nd and 3rd B-T:
+ *       the CRLs DSS embeds are older than those signatures);</li>
+ *   <li>"service, 6 rev. (on approval)": as the service makes it by default ({@link LongTermData#ON_APPROVAL}):
+ *       three B-T sign-offs, then one /DSS revision and one archive time-stamp when the last completes the form.</li>
  * </ul>
  * Not kept in the code: the run without DSS's object-modification finder (it only ever warns under the default policy,
  * but its findings are DSS's only view of a change made inside a later signature's revision). Arguments: timed rounds
@@ -81,28 +84,37 @@ public final class LtaCostTiming {
 
         final byte[] service10;
         final byte[] service13;
+        final byte[] service6;
         final TrustValidator offline;
         try (PkiServer server = PkiServer.start(true)) {
             TrustValidator fetching =
                     new TrustValidator(new TrustProperties(server.rootPemFolder(), true, List.of(server.host())));
-            SignatureAugmentation augmentation = SignatureAugmentation.of(
+            SigningProperties.Tsa authority =
+                    new SigningProperties.Tsa(URI.create(server.tsaUrl()), null, Duration.ofSeconds(10));
+            // the default: the long-term layer once, when the last sign-off completes the form
+            SignatureAugmentation onApproval =
+                    SignatureAugmentation.of(new SigningProperties(PadesLevel.B_LTA, authority), fetching);
+            SignatureAugmentation eachSignOff = SignatureAugmentation.of(
                     new SigningProperties(
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            PadesLevel.B_LTA,
-                            new SigningProperties.Tsa(URI.create(server.tsaUrl()), null, Duration.ofSeconds(10))),
+                            null, null, null, null, null, PadesLevel.B_LTA, authority, LongTermData.EACH_SIGN_OFF),
                     fetching);
+            byte[] six = form.content();
             ten = form.content();
             thirteen = form.content();
-            for (SignatureSlot slot : form.signatureSlots()) {
+            List<SignatureSlot> slots = form.signatureSlots();
+            for (SignatureSlot slot : slots) {
                 Signer who = new Signer(slot.step(), "Firmante", "Cargo");
-                ten = augmentation.augmentTimestamped(signer.sign(
-                        ten, slot, who, server.pki.valid, Instant.now(), augmentation.signatureTimestamps()));
-                thirteen = augmentation.augment(signer.sign(thirteen, slot, who, server.pki.valid, Instant.now()));
+                boolean last = slot == slots.get(slots.size() - 1);
+                six = onApproval.augmentTimestamped(
+                        signer.sign(six, slot, who, server.pki.valid, Instant.now(), onApproval.signatureTimestamps()),
+                        last);
+                ten = eachSignOff.augmentTimestamped(
+                        signer.sign(ten, slot, who, server.pki.valid, Instant.now(), eachSignOff.signatureTimestamps()),
+                        last);
+                // before the signature time-stamp went into the CMS: DSS added a document time-stamp per sign-off
+                thirteen = eachSignOff.augment(signer.sign(thirteen, slot, who, server.pki.valid, Instant.now()), last);
             }
+            service6 = six;
             service10 = ten;
             service13 = thirteen;
             offline = new TrustValidator(new TrustProperties(server.rootPemFolder(), false, List.of()));
@@ -111,7 +123,7 @@ public final class LtaCostTiming {
         for (byte[] file : List.of(bench13, bench10)) {
             describe(file, verifier.verify(file), false);
         }
-        for (byte[] file : List.of(service13, service10)) {
+        for (byte[] file : List.of(service13, service10, service6)) {
             describe(file, offlineVerifier.verify(file), true);
         }
 
@@ -122,10 +134,12 @@ public final class LtaCostTiming {
         add(names, tasks, "verify, bench, 10 rev.", () -> verifier.verify(bench10));
         add(names, tasks, "verify, service, 13 rev.", () -> offlineVerifier.verify(service13));
         add(names, tasks, "verify, service, 10 rev.", () -> offlineVerifier.verify(service10));
+        add(names, tasks, "verify, service, 6 rev. (on approval)", () -> offlineVerifier.verify(service6));
         add(names, tasks, "DSS (rateAll), bench, 13 rev.", () -> trust.rateAll(bench13));
         add(names, tasks, "DSS (rateAll), bench, 10 rev.", () -> trust.rateAll(bench10));
         add(names, tasks, "DSS (rateAll), service, 13 rev.", () -> offline.rateAll(service13));
         add(names, tasks, "DSS (rateAll), service, 10 rev.", () -> offline.rateAll(service10));
+        add(names, tasks, "DSS (rateAll), service, 6 rev. (on approval)", () -> offline.rateAll(service6));
         add(names, tasks, "not kept: DSS, service 10, no modification finder", () -> {
             try (RevisionReaders r = new RevisionReaders()) {
                 r.setPdfObjectModificationsFinder((a, b) -> new PdfObjectModifications());

@@ -182,24 +182,32 @@ class LongTermSignOffTest {
                 .body());
     }
 
+    /**
+     * The long-term layer waits for the sign-off that completes the form ({@code sello.signing.long-term-data}'s
+     * default, on-approval): ELABORADO and REVISADO are B-T as made, the time-stamp inside each CMS, with no /DSS
+     * revision and no document time-stamp yet.
+     */
     @Test
     @Order(1)
-    void anaOnHerTokenAndLuisWithHisKeySignAtBLta() throws Exception {
+    void anaOnHerTokenAndLuisWithHisKeySignTimestampedAndTheLongTermLayerWaitsForApproval() throws Exception {
         assertThat(send("POST", "/api/v1/documents/" + id + "/sign-offs", null, null, "ana", "ana-dev")
                         .statusCode())
                 .isEqualTo(201);
         assertThat(send("POST", "/api/v1/documents/" + id + "/sign-offs", null, null, "luis", "luis-dev")
                         .statusCode())
                 .isEqualTo(201);
-        JsonNode signatures = verification().get("report").get("signatures");
+        JsonNode report = verification().get("report");
+        JsonNode signatures = report.get("signatures");
         assertThat(signatures).hasSize(2);
         for (JsonNode signature : signatures) {
             assertThat(signature.get("verdict").stringValue())
                     .as(signature.toString())
                     .isEqualTo("VALID");
-            assertThat(signature.get("level").stringValue()).isEqualTo("B-LTA");
+            assertThat(signature.get("level").stringValue()).isEqualTo("B-T");
             assertThat(signature.get("timestampTime").isNull()).isFalse();
         }
+        assertThat(report.get("revisions").asInt()).isEqualTo(1 + 1 + 1);
+        assertThat(report.get("timestamps")).isEmpty();
         assertThat(signatures.get(0).get("signerCommonName").stringValue()).isEqualTo("Ana Quispe");
         assertThat(signatures.get(1).get("signerCommonName").stringValue()).isEqualTo("Luis Mamani");
         JsonNode signOffs = verification().get("signOffs");
@@ -238,7 +246,7 @@ class LongTermSignOffTest {
                         .sign(prepared, "APROBADO"),
                 "untrusted-timestamp",
                 "time-stamp");
-        // the prepared file of a B-LTA document already holds time-stamps and validation data: a change still shows
+        // the prepared file already holds two time-stamped signatures: a change beside the new one still shows
         refused(
                 OwnSoftwareSigner.of(ROSA).sign(prepared, "APROBADO", document -> {
                     document.getPage(0).setRotation(0); // the form is printed landscape: /Rotate 90
@@ -321,13 +329,14 @@ class LongTermSignOffTest {
 
     /**
      * Ana's (token) and Luis's (server-held key) CMS are Sello's own: each carries its RFC 3161 signature time-stamp as
-     * the unsigned attribute id-aa-signatureTimeStampToken, so B-LTA took 3 revisions (signature, /DSS, archive
-     * time-stamp); Rosa's upload, made by her software without one, takes 4 (DSS adds a document time-stamp first).
-     * The level and the time-stamp time shown are those of the attribute's token.
+     * the unsigned attribute id-aa-signatureTimeStampToken, so each took one revision; Rosa's upload, made by her
+     * software without one, completes the form and takes 4: her signature, DSS's document time-stamp for it, then
+     * the one /DSS revision and the one archive time-stamp that take all three signatures to B-LTA at once. The level
+     * and the time-stamp time shown are those of the attribute's token.
      */
     private static void signatureTimestampsWhereSelloMadeTheCms(byte[] pdf, JsonNode report) throws Exception {
-        assertThat(report.get("revisions").asInt()).isEqualTo(1 + 3 + 3 + 4);
-        assertThat(report.get("timestamps")).hasSize(1 + 1 + 2);
+        assertThat(report.get("revisions").asInt()).isEqualTo(1 + 1 + 1 + 4);
+        assertThat(report.get("timestamps")).hasSize(2);
         PdfReader reader = new PdfReader(pdf);
         try {
             AcroFields fields = reader.getAcroFields();
