@@ -48,7 +48,7 @@ import java.util.List;
  * </ul>
  * Not kept in the code: the run without DSS's object-modification finder (it only ever warns under the default policy,
  * but its findings are DSS's only view of a change made inside a later signature's revision). Arguments: timed rounds
- * (after 20 warm-up rounds).
+ * (after 20 warm-up rounds), and optionally a folder to write the two service-made files of today into.
  */
 public final class LtaCostTiming {
     public static void main(String[] args) throws Exception {
@@ -128,6 +128,12 @@ public final class LtaCostTiming {
         }
 
         int rounds = Integer.parseInt(args[0]);
+        if (args.length > 1) {
+            // the files themselves, to look at (pdftoppm) or to time elsewhere
+            Path folder = Files.createDirectories(Path.of(args[1]));
+            Files.write(folder.resolve("service-6-revisions.pdf"), service6);
+            Files.write(folder.resolve("service-10-revisions.pdf"), service10);
+        }
         List<String> names = new ArrayList<>();
         List<Runnable> tasks = new ArrayList<>();
         add(names, tasks, "verify, bench, 13 rev.", () -> verifier.verify(bench13));
