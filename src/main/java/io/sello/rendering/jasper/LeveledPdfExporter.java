@@ -14,6 +14,7 @@ import net.sf.jasperreports.pdf.common.PdfProducer;
 
 import java.io.OutputStream;
 import java.text.AttributedCharacterIterator;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -52,12 +53,30 @@ final class LeveledPdfExporter extends JRPdfExporter {
                 return writer;
             }
 
+            /**
+             * The exporter asks for the font of every chunk of every text, about 1,800 times for Formulario N.5.B,
+             * and each time JasperReports looks the family up in its font extensions and OpenPDF's font factory
+             * builds a new {@link Font} (about 7 % of the form's render, docs/benchmarks.md, issue 19 point 3).
+             * The answer depends only on the text attributes and the locale, and the form has a handful of
+             * distinct ones, so this document's writer keeps them: one exporter, and so this cache, per render,
+             * never shared between threads.
+             */
+            private final Map<FontKey, Font> fonts = new HashMap<>();
+
             @Override
             public Font getFont(Map<AttributedCharacterIterator.Attribute, Object> attributes, Locale locale) {
-                Font font = super.getFont(attributes, locale);
-                SourceAttachment.withoutCidSet(font.getBaseFont());
+                FontKey key = new FontKey(attributes, locale);
+                Font font = fonts.get(key);
+                if (font == null) {
+                    font = super.getFont(attributes, locale);
+                    SourceAttachment.withoutCidSet(font.getBaseFont());
+                    fonts.put(new FontKey(new HashMap<>(attributes), locale), font);
+                }
                 return font;
             }
         };
     }
+
+    /** A text run's attributes and locale: what JasperReports derives a PDF font from. */
+    private record FontKey(Map<AttributedCharacterIterator.Attribute, Object> attributes, Locale locale) {}
 }
