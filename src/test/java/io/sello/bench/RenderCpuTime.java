@@ -5,6 +5,7 @@ import io.sello.document.DocumentType;
 import io.sello.document.RenderOptions;
 import io.sello.rendering.RenderingProperties;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -27,13 +28,9 @@ public final class RenderCpuTime {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int warmupSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        var types = Sello.documentTypes(RenderingProperties.defaults());
-        DocumentType form = types.find("poa-execution-form").orElseThrow();
-        DocumentType plan = types.find("operational-plan").orElseThrow();
-        byte[] formJson = Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json"));
-        byte[] planJson = Files.readAllBytes(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json"));
-        Runnable formRender = () -> form.render(formJson, RenderOptions.STRICT);
-        Runnable planRender = () -> plan.render(planJson, RenderOptions.LENIENT);
+        Runnable[] tasks = tasks();
+        Runnable formRender = tasks[0];
+        Runnable planRender = tasks[1];
         long until = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         while (System.nanoTime() < until) {
             for (int i = 0; i < 6; i++) {
@@ -67,6 +64,21 @@ public final class RenderCpuTime {
                 planRounds[rounds / 2] / 33,
                 planRounds[0],
                 planRounds[rounds - 1]);
+    }
+
+    /**
+     * The two service renders: seed 000's Formulario N.5.B and seed 003's Plan Operativo annex. Public for
+     * {@link AbRenderCpuTime}, which calls it in each build's class loader.
+     */
+    public static Runnable[] tasks() throws IOException {
+        var types = Sello.documentTypes(RenderingProperties.defaults());
+        DocumentType form = types.find("poa-execution-form").orElseThrow();
+        DocumentType plan = types.find("operational-plan").orElseThrow();
+        byte[] formJson = Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json"));
+        byte[] planJson = Files.readAllBytes(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json"));
+        return new Runnable[] {
+            () -> form.render(formJson, RenderOptions.STRICT), () -> plan.render(planJson, RenderOptions.LENIENT)
+        };
     }
 
     /** The median thread CPU time of {@code runs} runs, in ms. */
