@@ -64,6 +64,9 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
     private static final int KEPT_VERSIONS = 8;
     private final RenderingProperties settings;
     private final String fontFamily;
+    /** The bundled faces, read once (see {@link #fonts()}). */
+    private final SharedFontFaces faces;
+
     private final int compressionLevel;
     private final boolean embedSource;
 
@@ -74,7 +77,7 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
         this.fontFamily = settings.fontFamily();
         this.compressionLevel = settings.compressionLevel();
         this.embedSource = settings.embedSource();
-        fonts(); // fail at start-up, not on the first request, if a face is missing
+        this.faces = loadFaces(); // fail at start-up, not on the first request, if a face is missing
     }
 
     @Override
@@ -171,8 +174,16 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
         return renderer;
     }
 
-    /** A font resolver per renderer (it is not thread-safe); the faces themselves are cached by OpenPDF. */
+    /**
+     * A font resolver per renderer (it is not thread-safe), holding the faces read once at start-up. Adding a face by
+     * path made Flying Saucer re-read the whole TrueType file from the classpath for its metrics on every render, about
+     * a sixteenth of the annex's CPU time (docs/benchmarks.md, issue 19 point 3).
+     */
     private ITextFontResolver fonts() {
+        return faces.resolver(fontFamily);
+    }
+
+    private SharedFontFaces loadFaces() {
         ITextFontResolver resolver = new ITextFontResolver();
         try {
             for (String face : FACES) {
@@ -183,10 +194,10 @@ public final class HtmlDocumentRenderer implements DocumentRenderer {
                     .values()
                     .forEach(family -> family.getFontDescriptions()
                             .forEach(description -> SourceAttachment.withoutCidSet(description.getFont())));
+            return new SharedFontFaces(resolver.getFonts().get(fontFamily).getFontDescriptions());
         } catch (IOException | RuntimeException e) {
             throw new RenderingException("bundled font could not be loaded", e);
         }
-        return resolver;
     }
 
     /** FreeMarker over a kept version's files: the same safety settings, a loader that reads only that set. */

@@ -6,14 +6,19 @@ import io.sello.rendering.RenderRequest;
 import io.sello.rendering.SourceAttachment;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.util.JRTextAttribute;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
 import net.sf.jasperreports.pdf.classic.ClassicPdfWriter;
 import net.sf.jasperreports.pdf.common.PdfDocumentWriter;
 import net.sf.jasperreports.pdf.common.PdfProducer;
 
+import java.awt.font.TextAttribute;
 import java.io.OutputStream;
 import java.text.AttributedCharacterIterator;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -52,12 +57,58 @@ final class LeveledPdfExporter extends JRPdfExporter {
                 return writer;
             }
 
+            /**
+             * The exporter asks for the font of every chunk of every text, about 1,800 times for Formulario N.5.B,
+             * and each time JasperReports looks the family up in its font extensions and OpenPDF's font factory
+             * builds a new {@link Font} (about 7 % of the form's render, docs/benchmarks.md, issue 19 point 3).
+             * The answer depends only on the text attributes and the locale, and the form has a handful of
+             * distinct ones, so this document's writer keeps them: one exporter, and so this cache, per render,
+             * never shared between threads.
+             */
+            private final Map<FontKey, Font> fonts = new HashMap<>();
+
             @Override
             public Font getFont(Map<AttributedCharacterIterator.Attribute, Object> attributes, Locale locale) {
-                Font font = super.getFont(attributes, locale);
-                SourceAttachment.withoutCidSet(font.getBaseFont());
+                FontKey key = FontKey.of(attributes, locale);
+                Font font = fonts.get(key);
+                if (font == null) {
+                    font = super.getFont(attributes, locale);
+                    SourceAttachment.withoutCidSet(font.getBaseFont());
+                    fonts.put(key, font);
+                }
                 return font;
             }
         };
+    }
+
+    /**
+     * What JasperReports 7.0.6 derives a PDF font from ({@code JRPdfExporter.setFont} and the {@code JRBaseFont} it
+     * makes of the attributes): these attributes' values and the locale. Only these are read, not the whole map: the
+     * map is a view of the text's {@code AttributedString}, whose {@code hashCode} and {@code equals} rebuild its entry
+     * set at every call, which cost more than the lookup saved.
+     */
+    private record FontKey(List<Object> values, Locale locale) {
+        private static final AttributedCharacterIterator.Attribute[] READ = {
+            TextAttribute.FAMILY,
+            TextAttribute.WEIGHT,
+            TextAttribute.POSTURE,
+            TextAttribute.SIZE,
+            TextAttribute.UNDERLINE,
+            TextAttribute.STRIKETHROUGH,
+            TextAttribute.FOREGROUND,
+            TextAttribute.SUPERSCRIPT,
+            JRTextAttribute.PDF_FONT_NAME,
+            JRTextAttribute.PDF_ENCODING,
+            JRTextAttribute.IS_PDF_EMBEDDED,
+            JRTextAttribute.FONT_INFO
+        };
+
+        static FontKey of(Map<AttributedCharacterIterator.Attribute, Object> attributes, Locale locale) {
+            Object[] values = new Object[READ.length];
+            for (int i = 0; i < READ.length; i++) {
+                values[i] = attributes.get(READ[i]);
+            }
+            return new FontKey(Arrays.asList(values), locale);
+        }
     }
 }
