@@ -43,7 +43,8 @@ public final class RequestBinding {
      */
     public static <T> T bind(byte[] json, SchemaCheck contract, Class<T> type, InputFindings findings) {
         JsonNode request = StrictJson.parse(json);
-        List<InputError> refused = contract.check(json);
+        // The one tree serves the schema and the binding: the request is parsed once.
+        List<InputError> refused = contract.check(request);
         if (!refused.isEmpty()) {
             refused.forEach(error -> findings.error(error.pointer(), error.message()));
             return null;
