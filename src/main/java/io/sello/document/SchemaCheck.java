@@ -119,7 +119,7 @@ public final class SchemaCheck {
         return null;
     }
 
-    /** The readers' wording (io.sello.input.JsonObject), so that es.txt translates both alike. */
+    /** The wording of the service's other messages, so that es.txt translates every fault alike, whichever check found it. */
     private static InputError describe(Error error) {
         String at = pointer(error.getInstanceLocation());
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
@@ -179,7 +179,7 @@ public final class SchemaCheck {
         };
     }
 
-    /** What the client sent, as the readers describe it (JsonObject.describe). */
+    /** What the client sent, described as every message of the service describes a value. */
     private static String got(Error error) {
         var node = error.getInstanceNode();
         if (node == null || node.isNull()) {

@@ -90,8 +90,7 @@ final class PoaFormRules {
     }
 
     private static Activity activity(ActivityRequest a, String at, InputFindings findings) {
-        String code = matching(
-                a.code(), ActivityCode.FORMAT, at + "/code", "an activity code such as \"04.01.02.\"", findings);
+        String code = matching(a.code(), ActivityCode.FORMAT, at + "/code", findings);
         LocalDate start = date(a.startDate(), at + "/startDate", findings);
         LocalDate end = date(a.endDate(), at + "/endDate", findings);
         if (start != null && end != null && end.isBefore(start)) {
@@ -121,12 +120,7 @@ final class PoaFormRules {
         for (int i = 0; i < requested.size(); i++) {
             LineRequest line = requested.get(i);
             String at = activity + "/budgetLines/" + i;
-            String group = matching(
-                    line.expenseGroup(),
-                    ExpenseGroup.FORMAT,
-                    at + "/expenseGroup",
-                    "an expense group such as \"20000\" (10000 … 90000)",
-                    findings);
+            String group = matching(line.expenseGroup(), ExpenseGroup.FORMAT, at + "/expenseGroup", findings);
             if (group != null && seen.putIfAbsent(group, at) != null) {
                 findings.error(
                         at + "/expenseGroup",
@@ -173,13 +167,14 @@ final class PoaFormRules {
     }
 
     /**
-     * A code as the form prints it, stripped. The schema's pattern already holds it, but its {@code $} also lets a
-     * final line break through; the code's own format is checked again so that the record never refuses it.
+     * A code as the form prints it, stripped. The schema's pattern already holds it, but a regular expression's
+     * {@code $} may let a final line break through; the code's own format is checked again, in the schema's words,
+     * so that the record never refuses it.
      */
-    private static String matching(String text, Pattern format, String at, String expected, InputFindings findings) {
+    private static String matching(String text, Pattern format, String at, InputFindings findings) {
         String code = text.strip();
         if (!format.matcher(code).matches()) {
-            findings.error(at, "expected " + expected + " but got \"" + code + "\"");
+            findings.error(at, "does not have the form the schema gives (pattern ^" + format.pattern() + "$)");
             return null;
         }
         return code;
