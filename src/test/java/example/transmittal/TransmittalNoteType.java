@@ -7,8 +7,10 @@ import io.sello.document.DocumentTypeId;
 import io.sello.document.InputFindings;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
+import io.sello.document.SchemaCheck;
 import io.sello.document.TotalMismatch;
 import io.sello.document.Warning;
+import io.sello.input.RequestBinding;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.Engines;
 import io.sello.rendering.RenderRequest;
@@ -33,7 +35,6 @@ public final class TransmittalNoteType extends DocumentPipeline<TransmittalNote,
     private static final String FOLDER = "report-templates/transmittal-note/";
 
     private final DocumentRenderer renderer;
-    private final TransmittalReader reader = new TransmittalReader();
 
     public TransmittalNoteType(Engines engines) {
         super(ID, FOLDER + "transmittal-note.schema.json", FOLDER + "example.json");
@@ -53,8 +54,17 @@ public final class TransmittalNoteType extends DocumentPipeline<TransmittalNote,
     }
 
     @Override
-    protected TransmittalNote read(byte[] json, InputFindings findings) {
-        return reader.read(json, findings);
+    protected boolean bindsContract() {
+        return true;
+    }
+
+    /**
+     * The schema judges the request; only one it accepts is bound, straight to the record. A type with rules the
+     * schema cannot state (dates in order, repeated entries) checks them here, after binding.
+     */
+    @Override
+    protected TransmittalNote bind(byte[] json, SchemaCheck contract, InputFindings findings) {
+        return RequestBinding.bind(json, contract, TransmittalNote.class, findings);
     }
 
     /** The total the service computes, beside the one the sender declared. */

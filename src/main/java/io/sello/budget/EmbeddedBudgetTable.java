@@ -22,7 +22,6 @@ import java.util.List;
  */
 public final class EmbeddedBudgetTable {
     private static final SchemaCheck TABLE_CONTRACT = tableContract();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The fields of a table, for the reader that holds it. */
     public static final String[] FIELDS = Arrays.stream(BudgetTableRequest.class.getRecordComponents())
@@ -40,7 +39,7 @@ public final class EmbeddedBudgetTable {
         if (table == null) {
             return null;
         }
-        List<InputError> refused = TABLE_CONTRACT.check(JSON.writeValueAsBytes(table.node()));
+        List<InputError> refused = TABLE_CONTRACT.check(table.node());
         if (!refused.isEmpty()) {
             String at = table.pointer();
             refused.forEach(error -> table.findings().error(at + error.pointer(), error.message()));

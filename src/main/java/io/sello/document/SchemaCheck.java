@@ -4,10 +4,12 @@ import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.NodePath;
+import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,20 +41,39 @@ public final class SchemaCheck {
     public SchemaCheck(String schemaJson) {
         // The schemas are the service's own and refer only inside themselves (#/$defs/…); nothing may make the
         // validator reach the network or the class path for another document.
+        // Formats are assertions here, not the draft's default annotations: "format": "date" refuses 2024-02-30,
+        // which the date pattern lets through (a date on Formulario N.5.B is a real day).
         this.schema = SchemaRegistry.withDefaultDialect(
-                        DIALECT, registry -> registry.schemaLoader(loader -> loader.fetchRemoteResources(false)))
+                        DIALECT,
+                        registry -> registry.schemaLoader(loader -> loader.fetchRemoteResources(false))
+                                .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                        .formatAssertionsEnabled(true)
+                                        .build()))
                 .getSchema(schemaJson, InputFormat.JSON);
     }
 
     /**
-     * Every place where {@code json} breaks the schema, one error per pointer (the first the validator reports).
-     * {@code json} must already have passed the strict reader (well-formed, within the limits): this check only
+     * Every place where {@code request} breaks the schema, one error per pointer (the first the validator reports).
+     * {@code request} is the tree the strict reader built (well-formed, no duplicate keys, numbers as
+     * {@code BigDecimal}), the same one that is then bound: a request is parsed once (issue 18). This check only
      * judges its shape.
      */
+    public List<InputError> check(JsonNode request) {
+        return describe(schema.validate(request));
+    }
+
+    /**
+     * As {@link #check(JsonNode)} for a request that a hand-written reader parses for itself. Transitional: the
+     * validator parses {@code json} a second time, which the bound types no longer do.
+     */
     public List<InputError> check(byte[] json) {
+        return describe(schema.validate(new String(json, StandardCharsets.UTF_8), InputFormat.JSON));
+    }
+
+    private static List<InputError> describe(List<Error> errors) {
         Map<String, InputError> byPointer = new LinkedHashMap<>();
         Map<String, List<String>> alternatives = new LinkedHashMap<>();
-        for (Error error : schema.validate(new String(json, StandardCharsets.UTF_8), InputFormat.JSON)) {
+        for (Error error : errors) {
             String alternative = alternative(error.getEvaluationPath());
             if (alternative != null) {
                 alternatives
@@ -98,7 +119,7 @@ public final class SchemaCheck {
         return null;
     }
 
-    /** The readers' wording (io.sello.input.JsonObject), so that es.txt translates both alike. */
+    /** The wording of the service's other messages, so that es.txt translates every fault alike, whichever check found it. */
     private static InputError describe(Error error) {
         String at = pointer(error.getInstanceLocation());
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
@@ -128,8 +149,16 @@ public final class SchemaCheck {
                         "1".equals(argument(error, 0))
                                 ? "expected at least one item"
                                 : "expected at least " + argument(error, 0) + " items");
+            // "\\S": the schemas' way of saying that a required text has something in it.
             case "pattern" ->
-                new InputError(at, "does not have the form the schema gives (pattern " + argument(error, 0) + ")");
+                "\\S".equals(argument(error, 0))
+                        ? new InputError(at, "must not be blank")
+                        : new InputError(
+                                at, "does not have the form the schema gives (pattern " + argument(error, 0) + ")");
+            case "format" ->
+                "date".equals(argument(error, 0))
+                        ? new InputError(at, "expected a real date as \"YYYY-MM-DD\" but got " + literal(error))
+                        : new InputError(at, "does not match the published schema (keyword \"format\")");
             case "minimum", "exclusiveMinimum" -> new InputError(at, "must be at least " + argument(error, 0));
             case "maximum", "exclusiveMaximum" -> new InputError(at, "must be at most " + argument(error, 0));
             case "oneOf", "anyOf" -> new InputError(at, NO_FORM_FITS);
@@ -150,7 +179,7 @@ public final class SchemaCheck {
         };
     }
 
-    /** What the client sent, as the readers describe it (JsonObject.describe). */
+    /** What the client sent, described as every message of the service describes a value. */
     private static String got(Error error) {
         var node = error.getInstanceNode();
         if (node == null || node.isNull()) {

@@ -10,10 +10,12 @@ import io.sello.document.InputFindings;
 import io.sello.document.OutputFormat;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
+import io.sello.document.SchemaCheck;
 import io.sello.document.SignatureSlot;
 import io.sello.document.TotalMismatch;
 import io.sello.document.Warning;
 import io.sello.input.JsonPointers;
+import io.sello.input.RequestBinding;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.Engines;
 import io.sello.rendering.FormFieldFonts;
@@ -31,7 +33,6 @@ public final class PoaExecutionFormType extends DocumentPipeline<PoaExecutionFor
     private static final String SIGNATURE_ANCHOR = "signature-";
 
     private final DocumentRenderer renderer;
-    private final PoaFormReader reader = new PoaFormReader();
 
     public PoaExecutionFormType(Engines engines) {
         this(engines.jasper());
@@ -58,8 +59,15 @@ public final class PoaExecutionFormType extends DocumentPipeline<PoaExecutionFor
     }
 
     @Override
-    protected PoaExecutionForm read(byte[] json, InputFindings findings) {
-        return reader.read(json, findings);
+    protected boolean bindsContract() {
+        return true;
+    }
+
+    /** The schema judges the shape; {@link PoaFormRules} what it cannot say (real dates, repeated groups and roles). */
+    @Override
+    protected PoaExecutionForm bind(byte[] json, SchemaCheck contract, InputFindings findings) {
+        PoaFormRequest request = RequestBinding.bind(json, contract, PoaFormRequest.class, findings);
+        return request == null ? null : PoaFormRules.check(request, findings);
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.Optional;
  * the 40 pt of column (13). Under a trillion bolivianos is far above any budget line or form of the
  * Bolivian state (its whole general budget is in the hundreds of billions).
  *
- * <p>The JSON Schema ({@code $defs/money}, {@code $defs/percent}) and {@link PoaFormReader} refuse
+ * <p>The JSON Schema ({@code $defs/money}, {@code $defs/percent}: its maximum and its string pattern) refuses
  * inputs over these maxima (400). The totals are sums, and a form may have 15,000 activities: a
  * computed figure over its maximum is refused with 422 ({@link #unprintable}), never printed cut off.
  */

@@ -43,7 +43,8 @@ public final class RequestBinding {
      */
     public static <T> T bind(byte[] json, SchemaCheck contract, Class<T> type, InputFindings findings) {
         JsonNode request = StrictJson.parse(json);
-        List<InputError> refused = contract.check(json);
+        // The one tree serves the schema and the binding: the request is parsed once.
+        List<InputError> refused = contract.check(request);
         if (!refused.isEmpty()) {
             refused.forEach(error -> findings.error(error.pointer(), error.message()));
             return null;
@@ -87,9 +88,10 @@ public final class RequestBinding {
             var repaired = Mojibake.repair(text);
             // Checked after the repair: mis-decoded UTF-8 carries C1 controls that the repair turns back into letters.
             String hidden = InvisibleCharacters.find(repaired.orElse(text));
-            if (findings == null) {
+            if (findings == null || (hidden == null && repaired.isEmpty())) {
                 return repaired.orElse(text);
             }
+            // The pointer only for a finding: building it for every string costs a tenth of a form's validation.
             Object at = ctxt.getAttribute(AT);
             String pointer = JsonPointers.display((at == null ? "" : at)
                     + p.streamReadContext().pathAsPointer().toString());

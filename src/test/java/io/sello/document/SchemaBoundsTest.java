@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * than the outer bound or the readers' own text bound take. Every text and every list of every schema is bounded.
  */
 class SchemaBoundsTest {
-    /** The readers' bound on one text field (io.sello.input.JsonObject), which the schemas' maxLength must not pass. */
+    /** The bound on one text field of the hand-written readers, which the schemas' maxLength must not pass. */
     private static final int READER_TEXT_LENGTH = 4000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

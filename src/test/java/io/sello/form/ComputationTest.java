@@ -18,7 +18,7 @@ class ComputationTest {
 
     private static ComputedForm compute(String json) {
         InputFindings findings = new InputFindings();
-        PoaExecutionForm form = new PoaFormReader().read(utf8(json), findings);
+        PoaExecutionForm form = Forms.read(utf8(json), findings);
         assertThat(findings.errors()).isEmpty();
         return ComputedForm.of(form);
     }
@@ -56,7 +56,7 @@ class ComputationTest {
     @Test
     void partialAndGeneralTotalsOfTheSeedAreComputed() {
         InputFindings findings = new InputFindings();
-        ComputedForm computed = ComputedForm.of(new PoaFormReader().read(Fixtures.seedExample(), findings));
+        ComputedForm computed = ComputedForm.of(Forms.read(Fixtures.seedExample(), findings));
         assertThat(computed.partialProgrammed().tgn()).isEqualTo(new BigDecimal("13614893.00"));
         assertThat(computed.partialProgrammed().otherSources()).isEqualTo(new BigDecimal("0.00"));
         assertThat(computed.generalProgrammed()).isEqualTo(new BigDecimal("13614893.00"));

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,19 +112,27 @@ class InvisibleCharactersTest {
                 .contains("a zero width joiner outside an emoji sequence", "(U+200D)");
     }
 
+    /** One signatory of a request, bound as the contract path binds every request (RequestBinding). */
+    record Signatory(String name) {}
+
+    private static String bound(String name, InputFindings findings) {
+        ObjectNode part = JsonMapper.builder().build().createObjectNode().put("name", name);
+        return RequestBinding.bind(part, "/signatories/0", Signatory.class, findings)
+                .name();
+    }
+
     @Test
     void theFieldIsNamedAndMisEncodedTextIsStillRepaired() {
         InputFindings findings = new InputFindings();
-        assertThat(JsonObject.checkedText(
-                        "UNIDAD DE PLANIFICACIÃ\u0093N", "/header/organizationalArea", findings, true, true))
-                .isEqualTo("UNIDAD DE PLANIFICACIÓN");
+        assertThat(bound("UNIDAD DE PLANIFICACIÃ\u0093N", findings)).isEqualTo("UNIDAD DE PLANIFICACIÓN");
         // mis-decoded "í" is Ã followed by a soft hyphen: repaired, not refused
-        assertThat(JsonObject.checkedText("PolicÃ\u00ADa", "/x", findings, true, true))
-                .isEqualTo("Policía");
+        assertThat(bound("PolicÃ\u00ADa", findings)).isEqualTo("Policía");
         assertThat(findings.hasErrors()).isFalse();
+        assertThat(findings.warnings())
+                .extracting(warning -> warning.pointer() + " " + warning.code())
+                .containsExactly("/signatories/0/name text-repaired", "/signatories/0/name text-repaired");
 
-        assertThat(JsonObject.checkedText("Ana\u3164Quispe", "/signatories/0/name", findings, true, true))
-                .isNull();
+        bound("Ana\u3164Quispe", findings);
         assertThat(findings.errors()).singleElement().satisfies(error -> {
             assertThat(error.pointer()).isEqualTo("/signatories/0/name");
             assertThat(error.message()).contains("Hangul filler", "U+3164", "at character 4");

@@ -1308,7 +1308,7 @@ final class HostileCases {
                     assertThat(r.json().get("errors").get(0).get("pointer").stringValue())
                             .isEqualTo("/items/0/name");
                     assertThat(r.json().get("errors").get(0).get("message").stringValue())
-                            .isEqualTo("expected a name of at most 200 characters but got 201");
+                            .isEqualTo("expected at most 200 characters but got 201");
                 }));
         cases.add(new Case(
                 c,
@@ -1316,7 +1316,7 @@ final class HostileCases {
                 t -> t.post("/api/v1/batches", batch("http://localhost/" + "h".repeat(1984)), "application/json"),
                 Set.of(400),
                 "/problems/invalid-input",
-                detail("/webhook: expected a URL of at most 2000 characters but got 2001")));
+                detail("/webhook: expected at most 2000 characters but got 2001")));
         cases.add(new Case(
                 c,
                 "a webhook to the service's own actuator",

@@ -16,12 +16,16 @@ import static io.sello.support.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PoaFormReaderTest {
-    private final PoaFormReader reader = new PoaFormReader();
+/**
+ * A bad Formulario N.5.B request is refused with the JSON pointer of each fault and what was expected: by the
+ * published schema where it can say so, by {@link PoaFormRules} for what it cannot (real dates, dates in order,
+ * repeated expense groups and roles).
+ */
+class PoaFormRulesTest {
 
     private List<InputError> errorsOf(String json) {
         InputFindings findings = new InputFindings();
-        PoaExecutionForm form = reader.read(utf8(json), findings);
+        PoaExecutionForm form = Forms.read(utf8(json), findings);
         assertThat(form).as("a request with errors yields no form").isNull();
         return findings.errors();
     }
@@ -29,7 +33,7 @@ class PoaFormReaderTest {
     @Test
     void readsAValidFormWithMoneyAsNumbersAndStrings() {
         InputFindings findings = new InputFindings();
-        PoaExecutionForm form = reader.read(utf8(smallForm()), findings);
+        PoaExecutionForm form = Forms.read(utf8(smallForm()), findings);
         assertThat(findings.errors()).isEmpty();
         assertThat(form.activities()).hasSize(2);
         BudgetLine first = form.activities().get(0).budgetLines().get(0);
@@ -49,17 +53,17 @@ class PoaFormReaderTest {
                 "wrong type             | \"fiscalYear\": 2024                            | \"fiscalYear\": \"2024\"                               | /header/fiscalYear       | expected a whole number",
                 "impossible date        | \"cutOffDate\": \"2024-03-31\"                  | \"cutOffDate\": \"2024-02-30\"                         | /header/cutOffDate       | expected a real date",
                 "end before start       | \"endDate\": \"2024-02-29\"                     | \"endDate\": \"2024-01-31\"                            | /activities/1/endDate    | must not be before startDate",
-                "negative amount        | \"executed\": {\"tgn\": \"300.25\"              | \"executed\": {\"tgn\": \"-300.25\"                    | /activities/0/budgetLines/0/executed/tgn | must not be negative",
-                "three decimals         | \"tgn\": 1000.50                                | \"tgn\": 1000.505                                      | /activities/0/budgetLines/0/programmed/tgn | at most 2 decimals",
-                "amount as words        | \"otherSources\": \"200\"                       | \"otherSources\": \"doscientos\"                       | /activities/0/budgetLines/0/programmed/otherSources | expected an amount",
-                "bad expense group      | \"expenseGroup\": \"30000\"                     | \"expenseGroup\": \"35000\"                            | /activities/0/budgetLines/1/expenseGroup | expected an expense group",
+                "negative amount        | \"executed\": {\"tgn\": \"300.25\"              | \"executed\": {\"tgn\": \"-300.25\"                    | /activities/0/budgetLines/0/executed/tgn | does not have any of the forms the published schema allows",
+                "three decimals         | \"tgn\": 1000.50                                | \"tgn\": 1000.505                                      | /activities/0/budgetLines/0/programmed/tgn | does not have any of the forms the published schema allows",
+                "amount as words        | \"otherSources\": \"200\"                       | \"otherSources\": \"doscientos\"                       | /activities/0/budgetLines/0/programmed/otherSources | does not have any of the forms the published schema allows",
+                "bad expense group      | \"expenseGroup\": \"30000\"                     | \"expenseGroup\": \"35000\"                            | /activities/0/budgetLines/1/expenseGroup | does not have the form the schema gives (pattern ^[1-9]0000$)",
                 "repeated expense group | \"expenseGroup\": \"30000\"                     | \"expenseGroup\": \"20000\"                            | /activities/0/budgetLines/1/expenseGroup | already appears at /activities/0/budgetLines/0",
-                "bad activity code      | \"code\": \"01.01.02.\"                         | \"code\": \"uno\"                                      | /activities/1/code       | expected an activity code",
+                "bad activity code      | \"code\": \"01.01.02.\"                         | \"code\": \"uno\"                                      | /activities/1/code       | does not have the form the schema gives (pattern",
                 "missing field          | \"specificActivity\": \"Seguimiento sin presupuesto\", |                                                 | /activities/1/specificActivity | is required",
                 "blank text             | \"acronym\": \"UPL\"                            | \"acronym\": \"  \"                                    | /header/acronym          | must not be blank",
                 "unknown role           | \"role\": \"REVISADO\"                          | \"role\": \"VISTO\"                                    | /signatories/1/role      | expected one of [ELABORADO, REVISADO, APROBADO]",
                 "repeated role          | \"role\": \"REVISADO\"                          | \"role\": \"ELABORADO\"                                | /signatories/1/role      | given more than once",
-                "huge exponent          | \"tgn\": 1000.50                                | \"tgn\": 1e1000000000                                  | /activities/0/budgetLines/0/programmed/tgn | integer digits",
+                "huge exponent          | \"tgn\": 1000.50                                | \"tgn\": 1e1000000000                                  | /activities/0/budgetLines/0/programmed/tgn | does not have any of the forms the published schema allows",
             })
     void namesTheFieldAndWhatWasExpected(String name, String from, String to, String pointer, String message) {
         String json = smallForm().replace(from.strip(), to == null ? "" : to.strip());
@@ -84,16 +88,16 @@ class PoaFormReaderTest {
 
     @Test
     void refusesMalformedJsonDuplicateKeysAndTrailingTokens() {
-        assertThatThrownBy(() -> reader.read(utf8("{\"header\": "), new InputFindings()))
+        assertThatThrownBy(() -> Forms.read(utf8("{\"header\": "), new InputFindings()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("malformed JSON");
-        assertThatThrownBy(() -> reader.read(utf8("{\"header\": {}, \"header\": {}}"), new InputFindings()))
+        assertThatThrownBy(() -> Forms.read(utf8("{\"header\": {}, \"header\": {}}"), new InputFindings()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Duplicate");
-        assertThatThrownBy(() -> reader.read(utf8(smallForm() + " {}"), new InputFindings()))
+        assertThatThrownBy(() -> Forms.read(utf8(smallForm() + " {}"), new InputFindings()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("malformed JSON");
-        assertThatThrownBy(() -> reader.read(new byte[0], new InputFindings()))
+        assertThatThrownBy(() -> Forms.read(new byte[0], new InputFindings()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("empty");
         assertThat(errorsOf("[1, 2]")).extracting(InputError::pointer).containsExactly("/");
@@ -113,7 +117,7 @@ class PoaFormReaderTest {
     void repairsMisEncodedTextAndWarnsAtTheField() {
         InputFindings findings = new InputFindings();
         PoaExecutionForm form =
-                reader.read(utf8(smallForm().replace("Nro. de talleres", "Nro. de talleres por AÃ±o")), findings);
+                Forms.read(utf8(smallForm().replace("Nro. de talleres", "Nro. de talleres por AÃ±o")), findings);
         assertThat(form.activities().get(0).indicator().description()).isEqualTo("Nro. de talleres por Año");
         assertThat(findings.warnings()).singleElement().satisfies(warning -> {
             assertThat(warning.pointer()).isEqualTo("/activities/0/indicator/description");
@@ -124,7 +128,7 @@ class PoaFormReaderTest {
     @Test
     void seedExampleReadsWithItsFaultsReportedAsWarnings() {
         InputFindings findings = new InputFindings();
-        PoaExecutionForm form = reader.read(Fixtures.seedExample(), findings);
+        PoaExecutionForm form = Forms.read(Fixtures.seedExample(), findings);
         assertThat(findings.errors()).isEmpty();
         assertThat(form.activities()).hasSize(42);
         assertThat(form.activities())
