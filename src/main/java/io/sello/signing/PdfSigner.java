@@ -82,6 +82,11 @@ public final class PdfSigner {
                     BaseFont.createFont("sello/fonts/DejaVuSansCondensed.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
             this.latin = BaseFont.createFont(
                     "sello/fonts/DejaVuSansCondensed-Firma.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+            // OpenPDF's /CIDSet lists the characters used, not the glyphs composites pull in: PDF/A-3 refuses an
+            // incomplete one and lets it be left out (ISO 19005-3, 6.2.11.4.2), as the engines do
+            // (rendering/SourceAttachment.withoutCidSet)
+            font.setIncludeCidSet(false);
+            latin.setIncludeCidSet(false);
         } catch (IOException | RuntimeException e) {
             throw new SigningException("the signature font is missing", e);
         }
