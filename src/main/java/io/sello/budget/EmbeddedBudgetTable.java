@@ -1,9 +1,11 @@
 package io.sello.budget;
 
 import io.sello.document.InputError;
+import io.sello.document.InputFindings;
 import io.sello.document.SchemaCheck;
 import io.sello.input.JsonObject;
 import io.sello.input.RequestBinding;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,6 +51,16 @@ public final class EmbeddedBudgetTable {
         BudgetTableRequest request =
                 RequestBinding.bind(table.node(), table.pointer(), BudgetTableRequest.class, table.findings());
         return request == null ? null : BudgetTableRules.check(request, table.pointer(), table.findings());
+    }
+
+    /**
+     * A table that its request's schema accepted (an operational plan's budget block, in a plan of its own or an
+     * amendment's annex), bound and checked by {@link BudgetTableRules}; {@code null} with its faults in
+     * {@code findings}, each at its place below {@code pointer}.
+     */
+    public static BudgetTable bind(JsonNode table, String pointer, InputFindings findings) {
+        BudgetTableRequest request = RequestBinding.bind(table, pointer, BudgetTableRequest.class, findings);
+        return request == null ? null : BudgetTableRules.check(request, pointer, findings);
     }
 
     /** {@code $defs/budgetTable} of the budget-summary schema as a schema of its own. */
