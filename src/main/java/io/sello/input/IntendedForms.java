@@ -3,6 +3,8 @@ package io.sello.input;
 import io.sello.document.InputError;
 import io.sello.document.InputFindings;
 import io.sello.document.SchemaCheck;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +29,11 @@ public final class IntendedForms {
     /** {@link SchemaCheck}'s words where no form of an alternative fits. */
     static final String NO_FORM_FITS = "does not have any of the forms the published schema allows";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Exact numbers both ways: a schema's maximum of 999999999999999.99 must not become 1.0E15 in a form's copy. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
 
     private final JsonNode schema;
     private final Set<String> opaque;

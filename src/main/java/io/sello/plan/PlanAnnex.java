@@ -3,7 +3,6 @@ package io.sello.plan;
 import io.sello.budget.PrintedFigures;
 import io.sello.budget.ReconciledBudgets;
 import io.sello.document.InputFindings;
-import io.sello.input.JsonObject;
 import io.sello.input.RequestBinding;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
@@ -21,21 +20,6 @@ public final class PlanAnnex {
     private PlanAnnex(PlanModel.OperationalPlan plan) {
         this.plan = plan;
         this.budgets = PlanLayout.budgets(plan);
-    }
-
-    /**
-     * Reads the annex field of {@code owner}; {@code null} when absent or broken (errors go to the owner's findings).
-     * Transitional, while the amendment is read by hand.
-     *
-     * @param figures the owner request's {@code "figures"} ({@code null} when refused)
-     */
-    public static PlanAnnex read(JsonObject owner, String field, PrintedFigures figures) {
-        JsonObject annex = owner.object(field, JsonObject.Presence.OPTIONAL, PlanReader.FIELDS);
-        if (annex == null) {
-            return null;
-        }
-        PlanModel.OperationalPlan plan = new PlanReader().read(annex, figures);
-        return plan == null ? null : new PlanAnnex(plan);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PlanReaderTest {
+class PlanContractTest {
     /** The small example, compacted so that edits are exact. */
     private static final String SMALL = JsonMapper.builder()
             .build()
