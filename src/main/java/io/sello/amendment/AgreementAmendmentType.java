@@ -8,7 +8,9 @@ import io.sello.document.DocumentTypeId;
 import io.sello.document.InputFindings;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
+import io.sello.document.SchemaCheck;
 import io.sello.document.Warning;
+import io.sello.input.IntendedForms;
 import io.sello.plan.PlanAnnex;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.Engines;
@@ -16,6 +18,7 @@ import io.sello.rendering.RenderRequest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** An amendment (Enmienda) to a cooperation agreement, rendered through the HTML engine. */
 @Catalogued(position = 20)
@@ -23,7 +26,8 @@ public final class AgreementAmendmentType extends BudgetedDocumentPipeline<Agree
     public static final DocumentTypeId ID = new DocumentTypeId("agreement-amendment");
 
     private final DocumentRenderer renderer;
-    private final AmendmentReader reader = new AmendmentReader();
+    /** The annex's budget tables report as in budget-summary; the rest names the faulty field inside a oneOf. */
+    private final IntendedForms forms = new IntendedForms(jsonSchema(), Set.of("/$defs/budgetTable"));
 
     public AgreementAmendmentType(Engines engines) {
         this(engines.html());
@@ -54,8 +58,14 @@ public final class AgreementAmendmentType extends BudgetedDocumentPipeline<Agree
     }
 
     @Override
-    protected AgreementAmendment read(byte[] json, InputFindings findings) {
-        return reader.read(json, findings);
+    protected boolean bindsContract() {
+        return true;
+    }
+
+    @Override
+    protected AgreementAmendment bind(byte[] json, SchemaCheck contract, InputFindings findings) {
+        AmendmentRequest request = forms.bind(json, contract, AmendmentRequest.class, findings);
+        return request == null ? null : AmendmentRules.check(request, findings);
     }
 
     /** The budgets of the Plan Operativo annex, when one is attached; the amendment itself computes nothing. */

@@ -1,68 +1,24 @@
 package io.sello.budget;
 
-import io.sello.document.InputError;
-import io.sello.document.SchemaCheck;
-import io.sello.input.JsonObject;
+import io.sello.document.InputFindings;
 import io.sello.input.RequestBinding;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
- * A budget table inside a request that is still read by hand (an operational plan's budget block, an amendment's
- * annex): checked against the schemas' one {@code $defs/budgetTable} (the same in the three schemas that carry it,
- * see BudgetSchemaTest), bound and checked by {@link BudgetTableRules} exactly like a {@code budget-summary} table.
+ * A budget table inside a larger request (an operational plan's budget block, in a plan of its own or an amendment's
+ * annex), bound and checked by {@link BudgetTableRules} exactly like a {@code budget-summary} table. The request's
+ * schema carries the one {@code $defs/budgetTable} (the same in the three schemas that have it, see BudgetSchemaTest)
+ * and has judged the table already.
  */
 public final class EmbeddedBudgetTable {
-    private static final SchemaCheck TABLE_CONTRACT = tableContract();
-
-    /** The fields of a table, for the reader that holds it. */
-    public static final String[] FIELDS = Arrays.stream(BudgetTableRequest.class.getRecordComponents())
-            .map(RecordComponent::getName)
-            .toArray(String[]::new);
-
     private EmbeddedBudgetTable() {}
 
     /**
-     * The table, or {@code null} with its faults in the owner's findings: those of the table's schema, each at its
-     * place inside the table, or else those of its rules. The table's own schema speaks here because the whole
-     * request's schema sees a plan block as one of several forms and, when none fits, can name only the block.
+     * A table that its request's schema accepted; {@code null} with its faults in {@code findings}, each at its place
+     * below {@code pointer}.
      */
-    public static BudgetTable read(JsonObject table) {
-        if (table == null) {
-            return null;
-        }
-        List<InputError> refused = TABLE_CONTRACT.check(table.node());
-        if (!refused.isEmpty()) {
-            String at = table.pointer();
-            refused.forEach(error -> table.findings().error(at + error.pointer(), error.message()));
-            return null;
-        }
-        BudgetTableRequest request =
-                RequestBinding.bind(table.node(), table.pointer(), BudgetTableRequest.class, table.findings());
-        return request == null ? null : BudgetTableRules.check(request, table.pointer(), table.findings());
-    }
-
-    /** {@code $defs/budgetTable} of the budget-summary schema as a schema of its own. */
-    private static SchemaCheck tableContract() {
-        try (InputStream in =
-                EmbeddedBudgetTable.class.getClassLoader().getResourceAsStream("schemas/budget-summary.schema.json")) {
-            ObjectNode summary = (ObjectNode)
-                    JsonMapper.builder().build().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            ObjectNode table = summary.objectNode();
-            table.put("$schema", summary.get("$schema").stringValue());
-            table.set("$defs", summary.get("$defs"));
-            table.put("$ref", "#/$defs/budgetTable");
-            return new SchemaCheck(table.toString());
-        } catch (IOException | NullPointerException e) {
-            throw new UncheckedIOException(new IOException("schemas/budget-summary.schema.json is missing", e));
-        }
+    public static BudgetTable bind(JsonNode table, String pointer, InputFindings findings) {
+        BudgetTableRequest request = RequestBinding.bind(table, pointer, BudgetTableRequest.class, findings);
+        return request == null ? null : BudgetTableRules.check(request, pointer, findings);
     }
 }

@@ -1,7 +1,6 @@
 package io.sello.budget;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.sello.input.JsonObject;
 
 /**
  * Which figure a budget cell prints when the client declared one that differs from the computed one
@@ -26,22 +25,5 @@ public enum PrintedFigures {
     @JsonValue
     public String wire() {
         return wire;
-    }
-
-    /**
-     * {@code "figures"} of a request's root object for the hand-written readers of the plan and the amendment; the
-     * default when absent, {@code null} when it is not one of the listed words, which the published schema then reports
-     * (its {@code enum}) in the words every type uses.
-     */
-    public static PrintedFigures read(JsonObject root) {
-        if (!root.has(FIELD)) {
-            return DECLARED_WITHIN_ROUNDING;
-        }
-        for (PrintedFigures value : values()) {
-            if (root.isString(FIELD) && value.wire.equals(root.text(FIELD, JsonObject.Presence.REQUIRED))) {
-                return value;
-            }
-        }
-        return null;
     }
 }

@@ -8,12 +8,15 @@ import io.sello.document.DocumentTypeId;
 import io.sello.document.InputFindings;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
+import io.sello.document.SchemaCheck;
 import io.sello.document.Warning;
+import io.sello.input.IntendedForms;
 import io.sello.plan.PlanModel.OperationalPlan;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.Engines;
 
 import java.util.List;
+import java.util.Set;
 
 /** A Plan Operativo (the annex of a cooperation agreement), rendered through the HTML engine. */
 @Catalogued(position = 30)
@@ -21,7 +24,8 @@ public final class OperationalPlanType extends BudgetedDocumentPipeline<Operatio
     public static final DocumentTypeId ID = new DocumentTypeId("operational-plan");
 
     private final DocumentRenderer renderer;
-    private final PlanReader reader = new PlanReader();
+    /** The budget tables report as in budget-summary; the plan's own alternatives name their faulty field. */
+    private final IntendedForms forms = new IntendedForms(jsonSchema(), Set.of("/$defs/budgetTable"));
 
     public OperationalPlanType(Engines engines) {
         this(engines.html());
@@ -48,8 +52,14 @@ public final class OperationalPlanType extends BudgetedDocumentPipeline<Operatio
     }
 
     @Override
-    protected OperationalPlan read(byte[] json, InputFindings findings) {
-        return reader.read(json, findings);
+    protected boolean bindsContract() {
+        return true;
+    }
+
+    @Override
+    protected OperationalPlan bind(byte[] json, SchemaCheck contract, InputFindings findings) {
+        PlanRequest request = forms.bind(json, contract, PlanRequest.class, findings);
+        return request == null ? null : PlanRules.check(request, "", request.figures(), findings);
     }
 
     @Override

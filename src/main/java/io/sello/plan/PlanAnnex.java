@@ -2,10 +2,12 @@ package io.sello.plan;
 
 import io.sello.budget.PrintedFigures;
 import io.sello.budget.ReconciledBudgets;
-import io.sello.input.JsonObject;
+import io.sello.document.InputFindings;
+import io.sello.input.RequestBinding;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.TemplateId;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An operational plan carried inside another document's request, such as the Plan Operativo annexed
@@ -21,16 +23,18 @@ public final class PlanAnnex {
     }
 
     /**
-     * Reads the annex field of {@code owner}; {@code null} when absent or broken (errors go to the owner's findings).
+     * The annex at {@code pointer} of a request that its schema accepted (which holds the plan's contract as the
+     * annex's), bound and checked like an {@code operational-plan}; {@code null} when absent, or broken with its
+     * errors in the owner's {@code findings}.
      *
-     * @param figures the owner request's {@code "figures"} ({@code null} when refused)
+     * @param figures the owner request's {@code "figures"}, which its budget tables print by
      */
-    public static PlanAnnex read(JsonObject owner, String field, PrintedFigures figures) {
-        JsonObject annex = owner.object(field, JsonObject.Presence.OPTIONAL, PlanReader.FIELDS);
-        if (annex == null) {
+    public static PlanAnnex bind(JsonNode annex, String pointer, PrintedFigures figures, InputFindings findings) {
+        if (annex == null || annex.isNull()) {
             return null;
         }
-        PlanModel.OperationalPlan plan = new PlanReader().read(annex, figures);
+        PlanRequest request = RequestBinding.bind(annex, pointer, PlanRequest.class, findings);
+        PlanModel.OperationalPlan plan = request == null ? null : PlanRules.check(request, pointer, figures, findings);
         return plan == null ? null : new PlanAnnex(plan);
     }
 

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PlanReaderTest {
+class PlanContractTest {
     /** The small example, compacted so that edits are exact. */
     private static final String SMALL = JsonMapper.builder()
             .build()
@@ -47,13 +47,14 @@ class PlanReaderTest {
             value = {
                 "ragged row         | [\"1.2 Documento\",\"\",\"X\",\"X\",\"\"] | [\"1.2 Documento\",\"X\"]  | /sections/0/sections/0/blocks/2/table/body/1 | covering 5 columns",
                 "rowspan too short  | \"rowspan\":2                   | \"rowspan\":1                   | /sections/0/sections/0/blocks/1/table/body/1 | covering 4 columns",
-                "two kinds          | {\"heading\":\"a) Indicadores\"} | {\"heading\":\"a)\",\"paragraph\":\"x\"} | /sections/0/sections/0/blocks/0 | exactly one of",
+                "two kinds          | {\"heading\":\"a) Indicadores\"} | {\"heading\":\"a)\",\"paragraph\":\"x\"} | /sections/0/sections/0/blocks/0 | does not have any of the forms",
                 "blank paragraph    | \"Reducir la pobreza\"            | \"  \"                          | /sections/0/blocks/1/list/0                  | must not be blank",
-                "bad alignment      | \"align\":\"right\"           | \"align\":\"justify\"        | /sections/1/blocks/0/table/columns/1/align   | expected \"left\", \"center\" or \"right\"",
-                "zero width         | {\"width\":60}                    | {\"width\":0}                   | /sections/1/blocks/0/table/columns/0/width   | positive",
-                "unknown run        | {\"footnote\":                    | {\"money\":{\"amount\":1,\"currency\":\"USD\"},\"footnote\": | /sections/0/blocks/0/paragraph/3 | exactly one of",
-                "footnote number 0  | {\"footnote\":                    | {\"number\":0,\"footnote\":      | /sections/0/blocks/0/paragraph/3/number | expected a whole number from 1 to 9999",
-                "number on text     | {\"footnote\":                    | {\"text\":\"x\",\"number\":2},{\"footnote\": | /sections/0/blocks/0/paragraph/3/number | only a footnote run has a number",
+                "bad alignment      | \"align\":\"right\"           | \"align\":\"justify\"        | /sections/1/blocks/0/table/columns/1/align   | expected one of [left, center, right] but got \"justify\"",
+                "zero width         | {\"width\":60}                    | {\"width\":0}                   | /sections/1/blocks/0/table/columns/0/width   | must be at least 0",
+                "two kinds of run   | {\"footnote\":                    | {\"text\":\"x\",\"footnote\": | /sections/0/blocks/0/paragraph/3 | does not have any of the forms",
+                "amount in a plan   | {\"footnote\":                    | {\"money\":{\"amount\":1,\"currency\":\"USD\"},\"footnote\": | /sections/0/blocks/0/paragraph/3/money | unknown field",
+                "footnote number 0  | {\"footnote\":                    | {\"number\":0,\"footnote\":      | /sections/0/blocks/0/paragraph/3/number | must be at least 1",
+                "number on text     | {\"footnote\":                    | {\"text\":\"x\",\"number\":2},{\"footnote\": | /sections/0/blocks/0/paragraph/3/number | unknown field; not part of the published schema",
             })
     void namesTheFieldAndWhatWasExpected(String name, String from, String to, String pointer, String message) {
         String json = SMALL.replace(from.strip(), to.strip());
