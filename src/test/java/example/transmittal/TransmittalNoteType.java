@@ -53,11 +53,6 @@ public final class TransmittalNoteType extends DocumentPipeline<TransmittalNote,
                 + " adjuntos con sus páginas; el total de páginas lo calcula el servicio. PDF A4.";
     }
 
-    @Override
-    protected boolean bindsContract() {
-        return true;
-    }
-
     /**
      * The schema judges the request; only one it accepts is bound, straight to the record. A type with rules the
      * schema cannot state (dates in order, repeated entries) checks them here, after binding.

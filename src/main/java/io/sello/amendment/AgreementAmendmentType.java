@@ -58,11 +58,6 @@ public final class AgreementAmendmentType extends BudgetedDocumentPipeline<Agree
     }
 
     @Override
-    protected boolean bindsContract() {
-        return true;
-    }
-
-    @Override
     protected AgreementAmendment bind(byte[] json, SchemaCheck contract, InputFindings findings) {
         AmendmentRequest request = forms.bind(json, contract, AmendmentRequest.class, findings);
         return request == null ? null : AmendmentRules.check(request, findings);

@@ -63,11 +63,6 @@ public final class BudgetSummaryType extends BudgetedDocumentPipeline<BudgetSumm
     }
 
     @Override
-    protected boolean bindsContract() {
-        return true;
-    }
-
-    @Override
     protected BudgetSummary bind(byte[] json, SchemaCheck contract, InputFindings findings) {
         BudgetSummaryRequest request = RequestBinding.bind(json, contract, BudgetSummaryRequest.class, findings);
         return request == null ? null : BudgetSummaryRules.check(request, findings);

@@ -31,30 +31,11 @@ public abstract class DocumentPipeline<I, C> extends BundledDocumentType {
     }
 
     /**
-     * A hand-written reader, for a type not yet moved to the bound contract ({@link #bindsContract}); every error and
-     * warning goes into {@code findings}. May return null when there are errors.
-     */
-    protected I read(byte[] json, InputFindings findings) {
-        throw new UnsupportedOperationException(id().value() + " binds its requests");
-    }
-
-    /**
-     * Whether the type takes the contract path of issue 18: the schema judges the shape, a request it refuses is
-     * never bound, and {@link #bind} turns an accepted one into the type's records and runs the checks a schema
-     * cannot state (cross-field rules, duplicates). A transitional switch while the hand-written readers go.
-     */
-    protected boolean bindsContract() {
-        return false;
-    }
-
-    /**
      * The request checked against {@code contract} and, when it passes, bound to the type's records
      * ({@code io.sello.input.RequestBinding}) and checked across fields; every error and warning goes into
      * {@code findings}. May return null when there are errors.
      */
-    protected I bind(byte[] json, SchemaCheck contract, InputFindings findings) {
-        throw new UnsupportedOperationException(id().value() + " reads by hand");
-    }
+    protected abstract I bind(byte[] json, SchemaCheck contract, InputFindings findings);
 
     /** The figures the service works out of a request that read without errors, declared ones reconciled. */
     protected abstract C compute(I input);
@@ -145,27 +126,10 @@ public abstract class DocumentPipeline<I, C> extends BundledDocumentType {
 
     /**
      * Strict JSON (well-formed, no duplicate keys), then the published schema; only a request the schema accepts is
-     * bound and checked across fields. A type that still reads by hand runs its reader first, and a fault the schema
-     * finds where the reader found none (at that place, above it or below it) joins the reader's errors, so a fault
-     * both find is reported once, in the reader's words.
+     * bound to the type's records and checked across fields ({@link #bind}).
      */
     private I readAgainstContract(byte[] json, InputFindings findings) {
-        if (bindsContract()) {
-            return bind(json, contract, findings);
-        }
-        I input = read(json, findings);
-        List<InputError> found = findings.errors();
-        for (InputError error : contract.check(json)) {
-            if (found.stream().noneMatch(e -> related(e.pointer(), error.pointer()))) {
-                findings.error(error.pointer(), error.message());
-            }
-        }
-        return input;
-    }
-
-    /** Whether two pointers name the same place, or one lies inside the other. */
-    private static boolean related(String a, String b) {
-        return a.equals(b) || a.equals("/") || b.equals("/") || a.startsWith(b + "/") || b.startsWith(a + "/");
+        return bind(json, contract, findings);
     }
 
     /**

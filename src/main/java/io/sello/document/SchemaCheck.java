@@ -11,6 +11,8 @@ import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.NodePath;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,8 +65,9 @@ public final class SchemaCheck {
     }
 
     /**
-     * As {@link #check(JsonNode)} for a request that a hand-written reader parses for itself. Transitional: the
-     * validator parses {@code json} a second time, which the bound types no longer do.
+     * As {@link #check(JsonNode)} for a request not parsed yet: the validator parses {@code json} itself. For
+     * {@code input/IntendedForms}, which checks a refused request's parts again; a request is bound from the one tree
+     * {@code StrictJson} builds.
      */
     public List<InputError> check(byte[] json) {
         return describe(schema.validate(new String(json, StandardCharsets.UTF_8), InputFormat.JSON));
@@ -162,8 +165,28 @@ public final class SchemaCheck {
             case "minimum", "exclusiveMinimum" -> new InputError(at, "must be at least " + argument(error, 0));
             case "maximum", "exclusiveMaximum" -> new InputError(at, "must be at most " + argument(error, 0));
             case "oneOf", "anyOf" -> new InputError(at, NO_FORM_FITS);
+            case "multipleOf" -> decimals(error, at);
             default -> new InputError(at, "does not match the published schema (keyword \"" + keyword + "\")");
         };
+    }
+
+    /**
+     * {@code "multipleOf": 0.01} is the schemas' way of saying "at most 2 decimals" (the forms print cents): said so,
+     * in the words the budget tables use for the same fault, rather than by the keyword's name.
+     */
+    private static InputError decimals(Error error, String at) {
+        try {
+            BigDecimal step = new BigDecimal(argument(error, 0));
+            if (step.signum() > 0 && step.scale() >= 0 && BigInteger.ONE.equals(step.unscaledValue())) {
+                return new InputError(
+                        at,
+                        "expected at most " + step.scale() + " decimal places but got "
+                                + brief(error.getInstanceNode().toString()) + " (nothing is rounded)");
+            }
+        } catch (RuntimeException notAPowerOfTen) {
+            // another step than 1, 0.1, 0.01…: named by the keyword, as any other
+        }
+        return new InputError(at, "does not match the published schema (keyword \"multipleOf\")");
     }
 
     private static String expectedType(Error error) {

@@ -58,11 +58,6 @@ public final class PoaExecutionFormType extends DocumentPipeline<PoaExecutionFor
                 + " Aprobado por. PDF horizontal (carta).";
     }
 
-    @Override
-    protected boolean bindsContract() {
-        return true;
-    }
-
     /** The schema judges the shape; {@link PoaFormRules} what it cannot say (real dates, repeated groups and roles). */
     @Override
     protected PoaExecutionForm bind(byte[] json, SchemaCheck contract, InputFindings findings) {

@@ -52,11 +52,6 @@ public final class OperationalPlanType extends BudgetedDocumentPipeline<Operatio
     }
 
     @Override
-    protected boolean bindsContract() {
-        return true;
-    }
-
-    @Override
     protected OperationalPlan bind(byte[] json, SchemaCheck contract, InputFindings findings) {
         PlanRequest request = forms.bind(json, contract, PlanRequest.class, findings);
         return request == null ? null : PlanRules.check(request, "", request.figures(), findings);
