@@ -65,9 +65,8 @@ public final class SchemaCheck {
     }
 
     /**
-     * As {@link #check(JsonNode)} for a request not parsed yet: the validator parses {@code json} itself. For
-     * {@code input/IntendedForms}, which checks a refused request's parts again; a request is bound from the one tree
-     * {@code StrictJson} builds.
+     * As {@link #check(JsonNode)} for a request not parsed yet, the validator parsing {@code json} itself: for tests and
+     * tools. The service checks and binds the one tree {@code StrictJson} builds.
      */
     public List<InputError> check(byte[] json) {
         return describe(schema.validate(new String(json, StandardCharsets.UTF_8), InputFormat.JSON));

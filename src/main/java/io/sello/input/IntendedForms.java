@@ -56,7 +56,7 @@ public final class IntendedForms {
      */
     public <T> T bind(byte[] json, SchemaCheck contract, Class<T> type, InputFindings findings) {
         JsonNode request = StrictJson.parse(json);
-        List<InputError> refused = refine(contract.check(json), request, "", "");
+        List<InputError> refused = refine(contract.check(request), request, "", "");
         if (!refused.isEmpty()) {
             refused.forEach(error -> findings.error(error.pointer(), error.message()));
             return null;
