@@ -1,7 +1,6 @@
 package io.sello.bench;
 
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
 import io.sello.Sello;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
@@ -11,18 +10,15 @@ import io.sello.signing.PdfLimits;
 import io.sello.signing.PdfSigner;
 import io.sello.signing.PdfVerifier;
 import io.sello.signing.Signer;
-import io.sello.signing.TrustProperties;
 import io.sello.signing.TrustValidator;
 import io.sello.signing.VerificationReport;
 import io.sello.support.TestPki;
 import io.sello.support.TestTsa;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 
 /**
  * How long verifying a B-LTA Formulario N.5.B takes (issue 16: under 50 ms): three sign-offs, each followed by EU DSS
@@ -56,12 +52,7 @@ public final class LtaVerifyTiming {
                     signer.sign(threeBb, slot, new Signer(slot.step(), "Firmante", "Cargo"), pki.valid, Instant.now());
             pdf = tsa.extend(pdf, SignatureLevel.PAdES_BASELINE_LTA, pki);
         }
-        TrustValidator trust = new TrustValidator(
-                TrustProperties.NONE,
-                List.of(pki.root),
-                new ExternalResourcesCRLSource(
-                        new ByteArrayInputStream(pki.rootCrl.getEncoded()),
-                        new ByteArrayInputStream(pki.intermediateCrl.getEncoded())));
+        TrustValidator trust = pki.offlineTrust();
         PdfVerifier verifier = new PdfVerifier(PdfLimits.DEFAULTS, trust);
         VerificationReport report = verifier.verify(pdf);
         if (report.signatures().size() != 3

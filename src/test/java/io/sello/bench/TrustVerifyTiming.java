@@ -1,6 +1,5 @@
 package io.sello.bench;
 
-import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
 import io.sello.Sello;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
@@ -11,12 +10,10 @@ import io.sello.signing.PdfSigner;
 import io.sello.signing.PdfVerifier;
 import io.sello.signing.SignatureCheck;
 import io.sello.signing.Signer;
-import io.sello.signing.TrustProperties;
 import io.sello.signing.TrustValidator;
 import io.sello.signing.Verdict;
 import io.sello.support.TestPki;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,12 +42,7 @@ public final class TrustVerifyTiming {
         for (SignatureSlot slot : form.signatureSlots()) {
             pdf = signer.sign(pdf, slot, new Signer(slot.step(), "Firmante", "Cargo"), pki.valid, Instant.now());
         }
-        TrustValidator trust = new TrustValidator(
-                TrustProperties.NONE,
-                List.of(pki.root),
-                new ExternalResourcesCRLSource(
-                        new ByteArrayInputStream(pki.rootCrl.getEncoded()),
-                        new ByteArrayInputStream(pki.intermediateCrl.getEncoded())));
+        TrustValidator trust = pki.offlineTrust();
         PdfVerifier verifier = new PdfVerifier(PdfLimits.DEFAULTS, trust);
         List<SignatureCheck> checks = verifier.verify(pdf).signatures();
         if (checks.size() != 3 || !checks.stream().allMatch(c -> c.verdict() == Verdict.VALID)) {

@@ -1,6 +1,5 @@
 package io.sello.signing;
 
-import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.SignatureSlot;
@@ -8,11 +7,8 @@ import io.sello.support.Fixtures;
 import io.sello.support.TestPki;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.security.cert.CRLException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,18 +24,7 @@ class KeyUsageTest {
     private static final PdfVerifier VERIFIER = verifier();
 
     private static PdfVerifier verifier() {
-        try {
-            return new PdfVerifier(
-                    PdfLimits.DEFAULTS,
-                    new TrustValidator(
-                            TrustProperties.NONE,
-                            List.of(PKI.root),
-                            new ExternalResourcesCRLSource(
-                                    new ByteArrayInputStream(PKI.rootCrl.getEncoded()),
-                                    new ByteArrayInputStream(PKI.intermediateCrl.getEncoded()))));
-        } catch (CRLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new PdfVerifier(PdfLimits.DEFAULTS, PKI.offlineTrust());
     }
 
     private static SignatureCheck signedBy(SigningKey key) {

@@ -11,7 +11,6 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfStream;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.SignatureSlot;
@@ -24,14 +23,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.awt.Color;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509CRL;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,22 +51,9 @@ class LongTermVerificationTest {
         pki = new TestPki();
         tsa = TestTsa.issuedBy(pki);
         form = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT);
-        TrustValidator trust = new TrustValidator(
-                TrustProperties.NONE,
-                List.of(pki.root),
-                new ExternalResourcesCRLSource(
-                        new ByteArrayInputStream(encoded(pki.rootCrl)),
-                        new ByteArrayInputStream(encoded(pki.intermediateCrl))));
+        TrustValidator trust = pki.offlineTrust();
         verifier = new PdfVerifier(PdfLimits.DEFAULTS, trust);
         signed = sign(form.content(), "ELABORADO");
-    }
-
-    private static byte[] encoded(X509CRL crl) {
-        try {
-            return crl.getEncoded();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static byte[] sign(byte[] pdf, String step) {

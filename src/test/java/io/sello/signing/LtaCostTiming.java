@@ -5,7 +5,6 @@ import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.pades.PAdESUtils;
 import eu.europa.esig.dss.pdf.modifications.PdfObjectModifications;
-import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
 import io.sello.Sello;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
@@ -15,7 +14,6 @@ import io.sello.support.PkiServer;
 import io.sello.support.TestPki;
 import io.sello.support.TestTsa;
 
-import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
@@ -74,12 +72,7 @@ public final class LtaCostTiming {
         }
         final byte[] bench10 = ten;
         final byte[] bench13 = thirteen;
-        TrustValidator trust = new TrustValidator(
-                TrustProperties.NONE,
-                List.of(pki.root),
-                new ExternalResourcesCRLSource(
-                        new ByteArrayInputStream(pki.rootCrl.getEncoded()),
-                        new ByteArrayInputStream(pki.intermediateCrl.getEncoded())));
+        TrustValidator trust = pki.offlineTrust();
         PdfVerifier verifier = new PdfVerifier(PdfLimits.DEFAULTS, trust);
 
         final byte[] service10;

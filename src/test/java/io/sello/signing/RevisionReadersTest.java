@@ -4,7 +4,6 @@ import eu.europa.esig.dss.diagnostic.DiagnosticDataFacade;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.pdf.IPdfObjFactory;
 import eu.europa.esig.dss.pdf.openpdf.ITextDefaultPdfObjFactory;
-import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
 import eu.europa.esig.dss.validation.reports.Reports;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
@@ -16,7 +15,6 @@ import io.sello.support.TestTsa;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -44,12 +42,7 @@ class RevisionReadersTest {
         pki = new TestPki();
         tsa = TestTsa.issuedBy(pki);
         form = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT);
-        trust = new TrustValidator(
-                        TrustProperties.NONE,
-                        List.of(pki.root),
-                        new ExternalResourcesCRLSource(
-                                new ByteArrayInputStream(pki.rootCrl.getEncoded()),
-                                new ByteArrayInputStream(pki.intermediateCrl.getEncoded())))
+        trust = pki.offlineTrust()
                 .validatingAt(Clock.fixed(Instant.now().plusSeconds(5), ZoneOffset.UTC)); // both runs at the same time
         byte[] pdf = form.content();
         for (String step : List.of("ELABORADO", "REVISADO", "APROBADO")) {

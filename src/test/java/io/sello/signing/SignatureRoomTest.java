@@ -4,7 +4,6 @@ import com.lowagie.text.pdf.AcroFields;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfReader;
 import eu.europa.esig.dss.model.TimestampBinary;
-import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
@@ -17,8 +16,6 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,22 +39,7 @@ class SignatureRoomTest {
     @BeforeAll
     static void render() {
         form = Fixtures.poaForm().render(Fixtures.seedExample(), RenderOptions.STRICT);
-        verifier = new PdfVerifier(
-                PdfLimits.DEFAULTS,
-                new TrustValidator(
-                        TrustProperties.NONE,
-                        List.of(PKI.root),
-                        new ExternalResourcesCRLSource(
-                                new ByteArrayInputStream(encoded(PKI.rootCrl)),
-                                new ByteArrayInputStream(encoded(PKI.intermediateCrl)))));
-    }
-
-    private static byte[] encoded(X509CRL crl) {
-        try {
-            return crl.getEncoded();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        verifier = new PdfVerifier(PdfLimits.DEFAULTS, PKI.offlineTrust());
     }
 
     private static byte[] sign(PdfSigner signer, byte[] pdf, int slot, TSPSource timestamps) {

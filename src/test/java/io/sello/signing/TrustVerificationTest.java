@@ -1,6 +1,5 @@
 package io.sello.signing;
 
-import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
 import io.sello.document.SignatureSlot;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,12 +40,7 @@ class TrustVerificationTest {
         // the PKI's root is the one trust anchor, read from a folder of PEM files as a deployment configures it
         Path roots = Files.createDirectories(dir.resolve("roots"));
         Files.writeString(roots.resolve("root.pem"), pem(pki.root.getEncoded()));
-        TrustValidator trust = new TrustValidator(
-                new TrustProperties(roots, false, List.of()),
-                List.of(),
-                new ExternalResourcesCRLSource(
-                        new ByteArrayInputStream(pki.rootCrl.getEncoded()),
-                        new ByteArrayInputStream(pki.intermediateCrl.getEncoded())));
+        TrustValidator trust = new TrustValidator(new TrustProperties(roots, false, List.of()), List.of(), pki.crls());
         assertThat(trust.trustAnchors()).isEqualTo(1);
         verifier = new PdfVerifier(PdfLimits.DEFAULTS, trust);
     }

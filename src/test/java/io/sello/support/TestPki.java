@@ -1,6 +1,9 @@
 package io.sello.support;
 
+import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
 import io.sello.signing.SigningKey;
+import io.sello.signing.TrustProperties;
+import io.sello.signing.TrustValidator;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
@@ -23,11 +26,13 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -85,6 +90,22 @@ public final class TestPki {
     public final X509CRL intermediateCrl;
     /** Every certificate this PKI issued below the root, by serial: an OCSP responder says "good" only for these. */
     final Map<BigInteger, X509Certificate> issued = new ConcurrentHashMap<>();
+
+    /** Both CRLs as a DSS revocation source: the revocation data a test hands verification offline. */
+    public ExternalResourcesCRLSource crls() {
+        try {
+            return new ExternalResourcesCRLSource(
+                    new ByteArrayInputStream(rootCrl.getEncoded()),
+                    new ByteArrayInputStream(intermediateCrl.getEncoded()));
+        } catch (CRLException e) {
+            throw new IllegalStateException("a CRL this PKI made cannot be encoded", e);
+        }
+    }
+
+    /** Verification that trusts this PKI's root and reads its CRLs, fetching nothing: what most signing tests use. */
+    public TrustValidator offlineTrust() {
+        return new TrustValidator(TrustProperties.NONE, List.of(root), crls());
+    }
 
     public TestPki() {
         this(null);

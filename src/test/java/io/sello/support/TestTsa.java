@@ -10,7 +10,6 @@ import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pdf.openpdf.ITextDefaultPdfObjFactory;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -30,13 +29,11 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,9 +127,7 @@ public final class TestTsa {
         trusted.addCertificate(new CertificateToken(pki.root));
         verifier.setTrustedCertSources(trusted);
         verifier.setAIASource(null);
-        verifier.setCrlSource(new ExternalResourcesCRLSource(
-                new ByteArrayInputStream(encoded(pki.rootCrl)),
-                new ByteArrayInputStream(encoded(pki.intermediateCrl))));
+        verifier.setCrlSource(pki.crls());
         verifier.setAlertOnMissingRevocationData(new SilentOnStatusAlert());
         // a later sign-off is extended while an earlier one already is B-LTA: DSS raises this alert unless told not to
         verifier.setAugmentationAlertOnHigherSignatureLevel(new SilentOnStatusAlert());
@@ -146,14 +141,6 @@ public final class TestTsa {
                     .openStream()
                     .readAllBytes();
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] encoded(X509CRL crl) {
-        try {
-            return crl.getEncoded();
-        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
