@@ -36,7 +36,8 @@ public final class SchemaCheck {
             .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
             .build();
 
-    private static final String NO_FORM_FITS = "does not have any of the forms the published schema allows";
+    /** The one error where no form of an alternative ({@code oneOf}, {@code anyOf}) fits; input/IntendedForms refines it. */
+    public static final String NO_FORM_FITS = "does not have any of the forms the published schema allows";
 
     private final Schema schema;
 

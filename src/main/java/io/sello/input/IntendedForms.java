@@ -26,9 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * the schema's one error at the part.
  */
 public final class IntendedForms {
-    /** {@link SchemaCheck}'s words where no form of an alternative fits. */
-    static final String NO_FORM_FITS = "does not have any of the forms the published schema allows";
-
     /** Exact numbers both ways: a schema's maximum of 999999999999999.99 must not become 1.0E15 in a form's copy. */
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -68,7 +65,7 @@ public final class IntendedForms {
         List<InputError> refined = new ArrayList<>();
         for (InputError error : errors) {
             String pointer = error.pointer().equals("/") ? "" : error.pointer();
-            if (!error.message().equals(NO_FORM_FITS) || !pointer.startsWith(at)) {
+            if (!error.message().equals(SchemaCheck.NO_FORM_FITS) || !pointer.startsWith(at)) {
                 refined.add(error);
                 continue;
             }
