@@ -9,7 +9,9 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.NodePath;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -39,9 +41,16 @@ public final class SchemaCheck {
     /** The one error where no form of an alternative ({@code oneOf}, {@code anyOf}) fits; input/IntendedForms refines it. */
     public static final String NO_FORM_FITS = "does not have any of the forms the published schema allows";
 
+    /** Reads the schema for what its keywords' owners say ({@code properties}, {@code x-sello-expected}). */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
     private final Schema schema;
+    private final JsonNode tree;
 
     public SchemaCheck(String schemaJson) {
+        this.tree = JSON.readTree(schemaJson);
         // The schemas are the service's own and refer only inside themselves (#/$defs/…); nothing may make the
         // validator reach the network or the class path for another document.
         // Formats are assertions here, not the draft's default annotations: "format": "date" refuses 2024-02-30,
@@ -73,26 +82,91 @@ public final class SchemaCheck {
         return describe(schema.validate(new String(json, StandardCharsets.UTF_8), InputFormat.JSON));
     }
 
-    private static List<InputError> describe(List<Error> errors) {
-        Map<String, InputError> byPointer = new LinkedHashMap<>();
-        Map<String, List<String>> alternatives = new LinkedHashMap<>();
+    private List<InputError> describe(List<Error> errors) {
+        // In the validator's order (the schema's order of properties), an alternative in the place of its first report.
+        List<Object> told = new ArrayList<>();
+        Map<String, List<Error>> alternatives = new LinkedHashMap<>();
         for (Error error : errors) {
             String alternative = alternative(error.getEvaluationPath());
-            if (alternative != null) {
-                alternatives
-                        .computeIfAbsent(alternative, k -> new ArrayList<>())
-                        .add(pointer(error.getInstanceLocation()));
-                continue;
+            if (alternative == null && isAlternative(error)) {
+                alternative = path(
+                        error.getEvaluationPath(), error.getEvaluationPath().getNameCount());
             }
-            InputError mapped = describe(error);
-            byPointer.putIfAbsent(mapped.pointer(), mapped);
+            if (alternative == null) {
+                told.add(describe(error));
+            } else if (alternatives.containsKey(alternative)) {
+                alternatives.get(alternative).add(error);
+            } else {
+                alternatives.put(alternative, new ArrayList<>(List.of(error)));
+                told.add(alternative);
+            }
         }
-        // One error where no form of an alternative fits, not one per form and reason.
-        alternatives
-                .values()
-                .forEach(places -> outermost(places)
-                        .forEach(place -> byPointer.putIfAbsent(place, new InputError(place, NO_FORM_FITS))));
+        Map<String, InputError> byPointer = new LinkedHashMap<>();
+        for (Object item : told) {
+            List<InputError> found = item instanceof InputError error
+                    ? List.of(error)
+                    : describeAlternative((String) item, alternatives.get(item));
+            found.forEach(error -> byPointer.putIfAbsent(error.pointer(), error));
+        }
         return List.copyOf(byPointer.values());
+    }
+
+    /**
+     * One error where no form of an alternative fits, not one per form and reason. An alternative of plain values
+     * that says what it stands for ({@code x-sello-expected}, as the money of the forms does: a number or a decimal
+     * string) is told in those words, or by the bound the value breaks when it is a decimal ({@link ScalarAlternative}).
+     */
+    private List<InputError> describeAlternative(String alternative, List<Error> reports) {
+        List<String> places = reports.stream()
+                .map(error -> pointer(error.getInstanceLocation()))
+                .distinct()
+                .toList();
+        if (places.size() == 1) {
+            Error whole = reports.stream()
+                    .filter(error -> isAlternative(error)
+                            && alternative.equals(path(
+                                    error.getEvaluationPath(),
+                                    error.getEvaluationPath().getNameCount())))
+                    .findFirst()
+                    .orElse(null);
+            InputError told = whole == null
+                    ? null
+                    : ScalarAlternative.describe(keywordOwner(whole), whole.getInstanceNode(), places.get(0));
+            if (told != null) {
+                return List.of(told);
+            }
+        }
+        return outermost(places).stream()
+                .map(place -> new InputError(place, NO_FORM_FITS))
+                .toList();
+    }
+
+    private static boolean isAlternative(Error error) {
+        return "oneOf".equals(error.getKeyword()) || "anyOf".equals(error.getKeyword());
+    }
+
+    /** The schema object that holds the keyword {@code error} reports (for a {@code pattern}, the string's schema). */
+    private JsonNode keywordOwner(Error error) {
+        NodePath keyword = error.getSchemaLocation() == null
+                ? null
+                : error.getSchemaLocation().getFragment();
+        if (keyword == null || keyword.getNameCount() == 0) {
+            return null;
+        }
+        JsonNode owner = tree.at(path(keyword, keyword.getNameCount() - 1));
+        return owner.isObject() ? owner : null;
+    }
+
+    /** The first {@code count} steps of {@code path} as a JSON pointer (RFC 6901 escapes). */
+    private static String path(NodePath path, int count) {
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            pointer.append('/')
+                    .append(String.valueOf(path.getElement(i))
+                            .replace("~", "~0")
+                            .replace("/", "~1"));
+        }
+        return pointer.toString();
     }
 
     /** The places of {@code pointers} that lie inside none of the others. */
@@ -112,7 +186,7 @@ public final class SchemaCheck {
         StringBuilder prefix = new StringBuilder();
         for (int i = 0; i + 1 < evaluation.getNameCount(); i++) {
             Object step = evaluation.getElement(i);
-            prefix.append('/').append(step);
+            prefix.append('/').append(String.valueOf(step).replace("~", "~0").replace("/", "~1"));
             Object next = evaluation.getElement(i + 1);
             boolean branch = next instanceof Integer || (next instanceof String name && name.matches("\\d+"));
             if (("oneOf".equals(step) || "anyOf".equals(step)) && branch) {
@@ -123,14 +197,14 @@ public final class SchemaCheck {
     }
 
     /** The wording of the service's other messages, so that es.txt translates every fault alike, whichever check found it. */
-    private static InputError describe(Error error) {
+    private InputError describe(Error error) {
         String at = pointer(error.getInstanceLocation());
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
         return switch (keyword) {
             case "required" -> new InputError(child(at, error.getProperty()), "is required");
-            case "additionalProperties", "unevaluatedProperties" ->
-                new InputError(child(at, error.getProperty()), "unknown field; not part of the published schema");
-            case "type" -> new InputError(at, "expected " + expectedType(error) + " but got " + got(error));
+            case "additionalProperties", "unevaluatedProperties" -> unknownField(error, at);
+            case "type" ->
+                new InputError(at, "expected " + expectedType(error) + " but got " + got(error.getInstanceNode()));
             case "enum", "const" ->
                 new InputError(at, "expected one of " + allowed(error) + " but got " + literal(error));
             case "maxLength" ->
@@ -153,21 +227,54 @@ public final class SchemaCheck {
                                 ? "expected at least one item"
                                 : "expected at least " + argument(error, 0) + " items");
             // "\\S": the schemas' way of saying that a required text has something in it.
-            case "pattern" ->
-                "\\S".equals(argument(error, 0))
-                        ? new InputError(at, "must not be blank")
-                        : new InputError(
-                                at, "does not have the form the schema gives (pattern " + argument(error, 0) + ")");
+            case "pattern" -> pattern(error, at);
             case "format" ->
                 "date".equals(argument(error, 0))
                         ? new InputError(at, "expected a real date as \"YYYY-MM-DD\" but got " + literal(error))
                         : new InputError(at, "does not match the published schema (keyword \"format\")");
-            case "minimum", "exclusiveMinimum" -> new InputError(at, "must be at least " + argument(error, 0));
-            case "maximum", "exclusiveMaximum" -> new InputError(at, "must be at most " + argument(error, 0));
+            case "minimum" -> new InputError(at, "must be at least " + argument(error, 0));
+            case "exclusiveMinimum" -> new InputError(at, ScalarAlternative.greaterThan(argument(error, 0)));
+            case "maximum" -> new InputError(at, "must be at most " + argument(error, 0));
+            case "exclusiveMaximum" -> new InputError(at, "must be less than " + argument(error, 0));
             case "oneOf", "anyOf" -> new InputError(at, NO_FORM_FITS);
             case "multipleOf" -> decimals(error, at);
             default -> new InputError(at, "does not match the published schema (keyword \"" + keyword + "\")");
         };
+    }
+
+    /**
+     * An unknown field, with the fields its object takes (the wording the form's reader used: a client who wrote
+     * {@code "sigla"} sees {@code "acronym"} among them).
+     */
+    private InputError unknownField(Error error, String at) {
+        String pointer = child(at, error.getProperty());
+        JsonNode object = keywordOwner(error);
+        JsonNode properties = object == null ? null : object.get("properties");
+        if (error.getProperty() == null || properties == null || !properties.isObject() || properties.isEmpty()) {
+            return new InputError(pointer, "unknown field; not part of the published schema");
+        }
+        List<String> names = new ArrayList<>(properties.propertyNames());
+        names.sort(null);
+        return new InputError(
+                pointer, "unknown field \"" + brief(error.getProperty()) + "\"; expected one of " + names);
+    }
+
+    /**
+     * A text that does not have its pattern's form. {@code "\\S"} is the schemas' way of saying that a required text
+     * has something in it; a pattern whose schema says what it stands for ({@code x-sello-expected}: an expense
+     * group, an activity code) is told in those words, others by the pattern itself.
+     */
+    private InputError pattern(Error error, String at) {
+        if ("\\S".equals(argument(error, 0))) {
+            return new InputError(at, "must not be blank");
+        }
+        JsonNode owner = keywordOwner(error);
+        JsonNode expected = owner == null ? null : owner.get(ScalarAlternative.EXPECTED);
+        if (expected != null && expected.isString()) {
+            return new InputError(
+                    at, "expected " + expected.stringValue() + " but got " + got(error.getInstanceNode()));
+        }
+        return new InputError(at, "does not have the form the schema gives (pattern " + argument(error, 0) + ")");
     }
 
     /**
@@ -203,8 +310,7 @@ public final class SchemaCheck {
     }
 
     /** What the client sent, described as every message of the service describes a value. */
-    private static String got(Error error) {
-        var node = error.getInstanceNode();
+    static String got(JsonNode node) {
         if (node == null || node.isNull()) {
             return "null";
         }
@@ -246,20 +352,14 @@ public final class SchemaCheck {
     }
 
     /** What the client sent, cut so an error message never echoes a large value. */
-    private static String brief(String text) {
+    static String brief(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     /** RFC 6901: each step of the path, {@code ~} and {@code /} escaped; the root is "/", as the readers report it. */
     static String pointer(NodePath path) {
-        StringBuilder pointer = new StringBuilder();
-        for (int i = 0; i < path.getNameCount(); i++) {
-            pointer.append('/')
-                    .append(String.valueOf(path.getElement(i))
-                            .replace("~", "~0")
-                            .replace("/", "~1"));
-        }
-        return pointer.isEmpty() ? "/" : pointer.toString();
+        String pointer = path(path, path.getNameCount());
+        return pointer.isEmpty() ? "/" : pointer;
     }
 
     private static String child(String at, String name) {

@@ -36,7 +36,7 @@ class AmendmentContractTest {
             value = {
                 "unknown currency   | \"currency\":\"USD\"      | \"currency\":\"XAU\"         | /articles/0/paragraphs/0/1/money/currency | expected one of",
                 "three decimals     | \"amount\":1000              | \"amount\":1000.001             | /articles/0/paragraphs/0/1/money/amount   | at most 2 decimal places",
-                "negative amount    | \"amount\":1000              | \"amount\":-5                   | /articles/0/paragraphs/0/1/money/amount   | must be at least 0",
+                "negative amount    | \"amount\":1000              | \"amount\":-5                   | /articles/0/paragraphs/0/1/money/amount   | must not be negative but got -5",
                 "run with both      | {\"money\":                  | {\"text\":\"x\",\"money\":   | /articles/0/paragraphs/0/1                | does not have any of the forms",
                 "bad emphasis       | {\"money\":                  | {\"bold\":\"yes\",\"money\": | /articles/0/paragraphs/0/1/bold           | expected true or false",
                 "article numbering  | \"number\":1                 | \"number\":2                    | /articles/0/number                        | expected article 1",

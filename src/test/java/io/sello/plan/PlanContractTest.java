@@ -50,11 +50,11 @@ class PlanContractTest {
                 "two kinds          | {\"heading\":\"a) Indicadores\"} | {\"heading\":\"a)\",\"paragraph\":\"x\"} | /sections/0/sections/0/blocks/0 | does not have any of the forms",
                 "blank paragraph    | \"Reducir la pobreza\"            | \"  \"                          | /sections/0/blocks/1/list/0                  | must not be blank",
                 "bad alignment      | \"align\":\"right\"           | \"align\":\"justify\"        | /sections/1/blocks/0/table/columns/1/align   | expected one of [left, center, right] but got \"justify\"",
-                "zero width         | {\"width\":60}                    | {\"width\":0}                   | /sections/1/blocks/0/table/columns/0/width   | must be at least 0",
+                "zero width         | {\"width\":60}                    | {\"width\":0}                   | /sections/1/blocks/0/table/columns/0/width   | must be greater than zero",
                 "two kinds of run   | {\"footnote\":                    | {\"text\":\"x\",\"footnote\": | /sections/0/blocks/0/paragraph/3 | does not have any of the forms",
-                "amount in a plan   | {\"footnote\":                    | {\"money\":{\"amount\":1,\"currency\":\"USD\"},\"footnote\": | /sections/0/blocks/0/paragraph/3/money | unknown field",
+                "amount in a plan   | {\"footnote\":                    | {\"money\":{\"amount\":1,\"currency\":\"USD\"},\"footnote\": | /sections/0/blocks/0/paragraph/3/money | unknown field \"money\"; expected one of [footnote, number]",
                 "footnote number 0  | {\"footnote\":                    | {\"number\":0,\"footnote\":      | /sections/0/blocks/0/paragraph/3/number | must be at least 1",
-                "number on text     | {\"footnote\":                    | {\"text\":\"x\",\"number\":2},{\"footnote\": | /sections/0/blocks/0/paragraph/3/number | unknown field; not part of the published schema",
+                "number on text     | {\"footnote\":                    | {\"text\":\"x\",\"number\":2},{\"footnote\": | /sections/0/blocks/0/paragraph/3/number | unknown field \"number\"; expected one of [bold, italic, text, underline]",
             })
     void namesTheFieldAndWhatWasExpected(String name, String from, String to, String pointer, String message) {
         String json = SMALL.replace(from.strip(), to.strip());

@@ -144,7 +144,9 @@ final class MessageHarvest {
                    "pair": {"type": "array", "minItems": 2, "maxItems": 2},
                    "one": {"type": "array", "minItems": 1},
                    "either": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
-                   "not": {"not": {"type": "string"}}
+                   "not": {"not": {"type": "string"}},
+                   "closed": {"type": "object", "additionalProperties": false},
+                   "between": {"type": "number", "exclusiveMinimum": 1, "exclusiveMaximum": 5}
                  }}""");
         for (String body : List.of(
                 "{\"count\": 0, \"extra\": 1}",
@@ -152,7 +154,9 @@ final class MessageHarvest {
                 "{\"code\": \"\", \"pair\": [1], \"one\": []}",
                 "{\"code\": \"1234\", \"pair\": [1, 2, 3]}",
                 "{\"code\": 5, \"count\": \"x\", \"rate\": true, \"flag\": 1, \"part\": [], \"kind\": \"C\"}",
-                "{\"code\": \"12\", \"either\": true, \"not\": \"x\", \"pair\": {}}")) {
+                "{\"code\": \"12\", \"either\": true, \"not\": \"x\", \"pair\": {}}",
+                "{\"code\": \"12\", \"closed\": {\"x\": 1}, \"between\": 1}",
+                "{\"code\": \"12\", \"between\": 5}")) {
             check.check(Fixtures.utf8(body)).forEach(e -> english.putIfAbsent(e.message(), "SchemaCheck " + body));
         }
     }

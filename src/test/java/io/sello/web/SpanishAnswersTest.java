@@ -59,13 +59,16 @@ class SpanishAnswersTest {
         EXPECTED.put(
                 "/header/sigla",
                 List.of(
-                        "Campo desconocido: no forma parte del esquema publicado",
-                        "unknown field; not part of the published schema"));
+                        "Campo desconocido «sigla»; solo se admiten: [acronym, cutOffDate, entityCode,"
+                                + " fiscalYear, formCode, formTitle, institution, organizationalArea, planLabel, program]",
+                        "unknown field \"sigla\"; expected one of [acronym, cutOffDate, entityCode, fiscalYear, formCode, formTitle,"
+                                + " institution, organizationalArea, planLabel, program]"));
         EXPECTED.put(
                 "/activities/0/budgetLines/0/executed/tgn",
                 List.of(
-                        "No tiene ninguna de las formas que admite el esquema publicado",
-                        "does not have any of the forms the published schema allows"));
+                        "Importe no válido: se esperaba un número o un texto"
+                                + " decimal como «1237022.00»; se recibió el texto «12,5 Bs»",
+                        "expected an amount as a number or a decimal string such as \"1237022.00\" but got the string \"12,5 Bs\""));
     }
 
     @Test
