@@ -80,13 +80,26 @@ final class ScalarAlternative {
         return null;
     }
 
-    /** The alternative's form for JSON numbers, whose bounds a decimal string must keep as well. */
+    /**
+     * The alternative's form for JSON numbers, whose bounds a decimal string must keep as well; looked for one level
+     * down too, where an amount is itself an alternative (a budget table's cell: an amount, "-" or "n.a.").
+     */
     private static JsonNode numberForm(JsonNode alternative) {
         for (String keyword : new String[] {"oneOf", "anyOf"}) {
             for (JsonNode form : alternative.path(keyword)) {
                 String type = form.path("type").asString("");
                 if (type.equals("number") || type.equals("integer")) {
                     return form;
+                }
+            }
+        }
+        for (String keyword : new String[] {"oneOf", "anyOf"}) {
+            for (JsonNode form : alternative.path(keyword)) {
+                if (form.has("oneOf") || form.has("anyOf")) {
+                    JsonNode inner = numberForm(form);
+                    if (inner != null) {
+                        return inner;
+                    }
                 }
             }
         }

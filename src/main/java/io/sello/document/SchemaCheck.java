@@ -129,9 +129,8 @@ public final class SchemaCheck {
                                     error.getEvaluationPath().getNameCount())))
                     .findFirst()
                     .orElse(null);
-            InputError told = whole == null
-                    ? null
-                    : ScalarAlternative.describe(keywordOwner(whole), whole.getInstanceNode(), places.get(0));
+            JsonNode owner = whole != null ? keywordOwner(whole) : alternativeOwner(alternative, reports.get(0));
+            InputError told = ScalarAlternative.describe(owner, reports.get(0).getInstanceNode(), places.get(0));
             if (told != null) {
                 return List.of(told);
             }
@@ -139,6 +138,36 @@ public final class SchemaCheck {
         return outermost(places).stream()
                 .map(place -> new InputError(place, NO_FORM_FITS))
                 .toList();
+    }
+
+    /**
+     * The schema object holding the {@code anyOf} or {@code oneOf} at {@code alternative}, found from one of its forms'
+     * reports: the validator does not always report the alternative itself (an {@code anyOf} whose forms all fail is
+     * told only by their reasons). The report's schema location ends with the same steps as its evaluation path below
+     * the alternative, unless a {@code $ref} lies between; then null.
+     */
+    private JsonNode alternativeOwner(String alternative, Error report) {
+        NodePath evaluation = report.getEvaluationPath();
+        NodePath location = report.getSchemaLocation() == null
+                ? null
+                : report.getSchemaLocation().getFragment();
+        int above = alternative.split("/", -1).length - 1;
+        int below = evaluation.getNameCount() - above;
+        if (location == null || below < 1 || location.getNameCount() < below + 1) {
+            return null;
+        }
+        int keyword = location.getNameCount() - below - 1;
+        if (!String.valueOf(location.getElement(keyword)).equals(String.valueOf(evaluation.getElement(above - 1)))) {
+            return null;
+        }
+        for (int i = 0; i < below; i++) {
+            if (!String.valueOf(location.getElement(keyword + 1 + i))
+                    .equals(String.valueOf(evaluation.getElement(above + i)))) {
+                return null;
+            }
+        }
+        JsonNode owner = tree.at(path(location, keyword));
+        return owner.isObject() ? owner : null;
     }
 
     private static boolean isAlternative(Error error) {

@@ -63,7 +63,7 @@ class PublishedContractTest {
         assertThat(budget.validate(json).errors())
                 .extracting(InputError::pointer, InputError::message)
                 .containsExactly(Tuple.tuple(
-                        "/tables/0/rows/0/values/chf", "does not have any of the forms the published schema allows"));
+                        "/tables/0/rows/0/values/chf", "expected an amount, \"-\" or \"n.a.\" but got null"));
     }
 
     @Test
