@@ -9,6 +9,7 @@
 #      development API key; every answer goes through auth, the audit row, the digest and the headers;
 #   4. stops the service and runs the same JMH benchmark again, so a change of machine load shows;
 #   5. prints p50/p90/p99 and HTTP p50 / JMH service for both JMH figures.
+# Service arguments go after --, e.g. scripts/bench-http.sh -- --sello.warm-up.enabled=false
 # Exit status: 0 when HTTP p50 <= 1.2 x the first JMH figure, 1 when not (2 when something failed).
 # Options (environment): SKIP_BUILD=1; BENCH_HTTP_JMH (JMH settings, default "-f 1 -wi 6 -i 5 -w 2s -r 2s");
 # SELLO_JAVA_OPTS (extra options for the service's JVM, e.g. a JFR recording); SELLO_CDS=no (plain jar);
@@ -26,6 +27,10 @@ sello_fail() {
   exit 2
 }
 
+if [ $# -gt 0 ]; then
+  [ "$1" = -- ] || sello_fail "usage: scripts/bench-http.sh [-- service arguments]"
+  shift
+fi
 warmup=${BENCH_HTTP_WARMUP:-300}
 count=${BENCH_HTTP_COUNT:-400}
 read -r -a jmh_settings <<<"${BENCH_HTTP_JMH:--f 1 -wi 6 -i 5 -w 2s -r 2s}"
@@ -83,10 +88,10 @@ keystore_cache="$sello_root/target/first-request/dev-signing.p12"
 mkdir -p "$work/data"
 [ ! -f "$keystore_cache" ] || cp "$keystore_cache" "$work/data/"
 port=$(sello_free_port)
-sello_log "service on 127.0.0.1:$port (CDS archive: $cds; ${SELLO_JAVA_OPTS:-no extra JVM options}; log: $work/service.log)"
+sello_log "service on 127.0.0.1:$port (CDS archive: $cds; ${SELLO_JAVA_OPTS:-no extra JVM options}; arguments: ${*:-none}; log: $work/service.log)"
 # shellcheck disable=SC2086 # SELLO_JAVA_OPTS is a list of options
 (cd "$work" && exec java -Djava.awt.headless=true ${SELLO_JAVA_OPTS:-} "${cds_options[@]}" -jar "$jar" \
-    --server.address=127.0.0.1 --server.port="$port" >"$work/service.log" 2>&1) &
+    --server.address=127.0.0.1 --server.port="$port" "$@" >"$work/service.log" 2>&1) &
 service=$!
 sello_pids+=("$service")
 sello_wait_ready "$port" "$service" 240 || { tail -20 "$work/service.log" >&2; sello_fail "the service did not become ready (log: $work/service.log)"; }
@@ -118,7 +123,7 @@ verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 1.2) ? "met" : "missed" }')
 verdict_after=$(awk -v r="$ratio_after" 'BEGIN { print (r <= 1.2) ? "met" : "missed" }')
 
 echo
-echo "HTTP path against the service path ($(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores; CDS archive: $cds)"
+echo "HTTP path against the service path ($(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores; CDS archive: $cds; service arguments: ${*:-none})"
 echo "  load average: at start $load_at_start, after the HTTP run $load_after_http, at end $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  JMH FormRenderBenchmark.service, before the HTTP run:  $jmh_ms ms"
 echo "  HTTP, one client, $count renders after $warmup:  p50 $p50 ms, p90 $p90 ms, p99 $p99 ms"
@@ -127,4 +132,9 @@ echo "  JMH FormRenderBenchmark.service, after the HTTP run:   $jmh_after_ms ms"
 echo "  HTTP p50 / JMH service:  $ratio against the JMH before ($verdict), $ratio_after against the JMH after ($verdict_after); target at most 1.2"
 [ "$verdict" = "$verdict_after" ] || echo "  the two JMH figures disagree: the machine's load changed during the run; run it again on a quiet machine"
 echo "RESULT jmh_ms=$jmh_ms http_p50_ms=$p50 http_p90_ms=$p90 http_p99_ms=$p99 server_p50_ms=$server_p50 ratio=$ratio jmh_after_ms=$jmh_after_ms ratio_after=$ratio_after cds=${cds%% *}"
+# A missed target is a verdict, not a failure to look into: the scratch directories go either way.
+if [ -z "${SELLO_KEEP:-}" ]; then
+  rm -rf "${sello_dirs[@]}"
+  sello_dirs=()
+fi
 [ "$verdict" = met ] || exit 1

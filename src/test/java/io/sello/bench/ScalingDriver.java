@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ScalingDriver {
     /** Issue 19, point 5 (issue 7 asked for 1.7). */
     private static final double TARGET = 1.8;
+
     private static final int MIN_CLEAN_PAIRS = 3;
 
     private record Window(int threads, long documents, double seconds, double steal, double cpuMsPerDocument) {
