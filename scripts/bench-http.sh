@@ -10,13 +10,14 @@
 #   4. stops the service and runs the same JMH benchmark again, so a change of machine load shows;
 #   5. prints p50/p90/p99 and HTTP p50 / JMH service for both JMH figures.
 # Service arguments go after --, e.g. scripts/bench-http.sh -- --sello.warm-up.enabled=false
-# Exit status: 0 when HTTP p50 <= 1.2 x the first JMH figure, 1 when not (2 when something failed).
+# Exit status: 0 when HTTP p50 <= 1.2 x the first JMH figure, 1 when not, 3 when a JMH figure is too noisy to judge
+# (99.9 % error over a quarter of the score), 2 when something failed.
 # Options (environment): SKIP_BUILD=1; BENCH_HTTP_JMH (JMH settings, default "-f 1 -wi 6 -i 5 -w 2s -r 2s");
 # SELLO_JAVA_OPTS (extra options for the service's JVM, e.g. a JFR recording); SELLO_CDS=no (plain jar);
 # BENCH_HTTP_JAR=/tmp/old/sello.jar (another build's jar for the service, without CDS, for a before/after: JMH
 # still runs this worktree's classes, so the ratio is then only a guide).
 # About 3-4 minutes after the build on a quiet machine. The last line is machine-readable:
-#   RESULT jmh_ms=… http_p50_ms=… http_p90_ms=… http_p99_ms=… server_p50_ms=… ratio=… jmh_after_ms=… ratio_after=… cds=yes|no
+#   RESULT jmh_ms=… http_p50_ms=… http_p90_ms=… http_p99_ms=… server_p50_ms=… ratio=… jmh_after_ms=… ratio_after=… noisy=yes|no cds=yes|no
 set -euo pipefail
 . "$(dirname "$0")/lib/service.sh"
 sello_need curl java awk
@@ -61,11 +62,11 @@ jmh() {
     || { tail -20 "$work/jmh-$1.log" >&2; sello_fail "JMH failed (log: $work/jmh-$1.log)"; }
   grep -E '^FormRenderBenchmark.service|^Benchmark' "$work/jmh-$1.log" >&2 || true
   # The JSON holds one benchmark; its primaryMetric's first "score" is the mean, its "scoreError" the 99.9 % error.
-  tr -d ' \n' <"$work/jmh-$1.json" | grep -o '"primaryMetric":{"score":[0-9.E-]*' | head -1 | sed 's/.*://' \
-    | awk '{ printf "%.2f\n", $1 }'
+  tr -d ' \n' <"$work/jmh-$1.json" | grep -o '"primaryMetric":{"score":[0-9.E-]*,"scoreError":[0-9.E-]*' | head -1 \
+    | sed 's/.*"score":\([^,]*\),"scoreError":\(.*\)/\1 \2/' | awk '{ printf "%.2f %.2f\n", $1, $2 }'
 }
 
-jmh_ms=$(jmh before)
+read -r jmh_ms jmh_error <<<"$(jmh before)"
 [ -n "$jmh_ms" ] || sello_fail "no score in $work/jmh-before.json"
 
 # The service, started as scripts/run.sh does: the class data sharing archive when it matches the jar.
@@ -115,26 +116,32 @@ p99=$(result p99_ok_fine_ms)
 server_p50=$(grep -o 'poa-execution-form -> 200 in [0-9]* ms' "$work/service.log" | tail -n "$count" | awk '{ print $5 }' \
   | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "?" }')
 
-jmh_after_ms=$(jmh after)
+read -r jmh_after_ms jmh_after_error <<<"$(jmh after)"
 [ -n "$jmh_after_ms" ] || sello_fail "no score in $work/jmh-after.json"
 ratio=$(awk -v h="$p50" -v j="$jmh_ms" 'BEGIN { printf "%.2f", h / j }')
 ratio_after=$(awk -v h="$p50" -v j="$jmh_after_ms" 'BEGIN { printf "%.2f", h / j }')
 verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 1.2) ? "met" : "missed" }')
 verdict_after=$(awk -v r="$ratio_after" 'BEGIN { print (r <= 1.2) ? "met" : "missed" }')
+# A JMH figure whose 99.9 % error exceeds a quarter of its score is a fork that never finished warming up (a loaded
+# machine): a ratio against it says nothing, in either direction.
+noisy=$(awk -v a="$jmh_ms" -v ae="$jmh_error" -v b="$jmh_after_ms" -v be="$jmh_after_error" \
+  'BEGIN { print (ae > a / 4 || be > b / 4) ? "yes" : "no" }')
 
 echo
 echo "HTTP path against the service path ($(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores; CDS archive: $cds; service arguments: ${*:-none})"
 echo "  load average: at start $load_at_start, after the HTTP run $load_after_http, at end $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "  JMH FormRenderBenchmark.service, before the HTTP run:  $jmh_ms ms"
+echo "  JMH FormRenderBenchmark.service, before the HTTP run:  $jmh_ms ± $jmh_error ms"
 echo "  HTTP, one client, $count renders after $warmup:  p50 $p50 ms, p90 $p90 ms, p99 $p99 ms"
 echo "  the same renders by the service's access log:  median $server_p50 ms (whole ms)"
-echo "  JMH FormRenderBenchmark.service, after the HTTP run:   $jmh_after_ms ms"
+echo "  JMH FormRenderBenchmark.service, after the HTTP run:   $jmh_after_ms ± $jmh_after_error ms"
 echo "  HTTP p50 / JMH service:  $ratio against the JMH before ($verdict), $ratio_after against the JMH after ($verdict_after); target at most 1.2"
-[ "$verdict" = "$verdict_after" ] || echo "  the two JMH figures disagree: the machine's load changed during the run; run it again on a quiet machine"
-echo "RESULT jmh_ms=$jmh_ms http_p50_ms=$p50 http_p90_ms=$p90 http_p99_ms=$p99 server_p50_ms=$server_p50 ratio=$ratio jmh_after_ms=$jmh_after_ms ratio_after=$ratio_after cds=${cds%% *}"
+[ "$noisy" = no ] || echo "  NO VERDICT: a JMH error exceeds a quarter of its score (the machine is loaded); run it again on a quiet machine"
+[ "$noisy" = yes ] || [ "$verdict" = "$verdict_after" ] || echo "  the two JMH figures disagree: the machine's load changed during the run; run it again on a quiet machine"
+echo "RESULT jmh_ms=$jmh_ms http_p50_ms=$p50 http_p90_ms=$p90 http_p99_ms=$p99 server_p50_ms=$server_p50 ratio=$ratio jmh_after_ms=$jmh_after_ms ratio_after=$ratio_after noisy=$noisy cds=${cds%% *}"
 # A missed target is a verdict, not a failure to look into: the scratch directories go either way.
 if [ -z "${SELLO_KEEP:-}" ]; then
   rm -rf "${sello_dirs[@]}"
   sello_dirs=()
 fi
+[ "$noisy" = no ] || exit 3
 [ "$verdict" = met ] || exit 1
