@@ -62,8 +62,10 @@ jmh() {
     || { tail -20 "$work/jmh-$1.log" >&2; sello_fail "JMH failed (log: $work/jmh-$1.log)"; }
   grep -E '^FormRenderBenchmark.service|^Benchmark' "$work/jmh-$1.log" >&2 || true
   # The JSON holds one benchmark; its primaryMetric's first "score" is the mean, its "scoreError" the 99.9 % error.
-  tr -d ' \n' <"$work/jmh-$1.json" | grep -o '"primaryMetric":{"score":[0-9.E-]*,"scoreError":[0-9.E-]*' | head -1 \
-    | sed 's/.*"score":\([^,]*\),"scoreError":\(.*\)/\1 \2/' | awk '{ printf "%.2f %.2f\n", $1, $2 }'
+  # With fewer than 2 measurement iterations JMH writes "NaN" for the error: printed as "none", judged as too noisy.
+  tr -d ' \n' <"$work/jmh-$1.json" | grep -o '"primaryMetric":{"score":[0-9.E-]*,"scoreError":[^,]*' | head -1 \
+    | sed 's/.*"score":\([^,]*\),"scoreError":\(.*\)/\1 \2/' \
+    | awk '{ printf "%.2f %s\n", $1, ($2 ~ /^[0-9.E-]+$/) ? sprintf("%.2f", $2) : "none" }'
 }
 
 read -r jmh_ms jmh_error <<<"$(jmh before)"
@@ -125,7 +127,7 @@ verdict_after=$(awk -v r="$ratio_after" 'BEGIN { print (r <= 1.2) ? "met" : "mis
 # A JMH figure whose 99.9 % error exceeds a quarter of its score is a fork that never finished warming up (a loaded
 # machine): a ratio against it says nothing, in either direction.
 noisy=$(awk -v a="$jmh_ms" -v ae="$jmh_error" -v b="$jmh_after_ms" -v be="$jmh_after_error" \
-  'BEGIN { print (ae > a / 4 || be > b / 4) ? "yes" : "no" }')
+  'BEGIN { print (ae == "none" || be == "none" || ae > a / 4 || be > b / 4) ? "yes" : "no" }')
 
 echo
 echo "HTTP path against the service path ($(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores; CDS archive: $cds; service arguments: ${*:-none})"
