@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java scripts/load/LoadDriver.java closed --url URL --body FILE [--concurrency 4] [--seconds 30] [--warmup 0] [--timeout 30]
  * java scripts/load/LoadDriver.java open   --url URL --body FILE --rate R [--seconds 45] [--max-requests 2000] [--timeout 30]
+ * java scripts/load/LoadDriver.java sequential --url URL --body FILE [--count 300] [--warmup-count 100] [--timeout 30]
  * Both take [--content-type application/json] [--anonymous false] [--answers pdf|json] [--accept 422,...]:
  * uploads for verification are application/pdf, sent without the API key, answered with JSON, and may be
  * refused with the statuses listed in --accept without counting as failures (issue 14).
@@ -35,6 +36,9 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code open}: requests start at a fixed rate whatever happens to the earlier ones, as independent
  * clients arrive; latency is measured from each request's scheduled start, so a stalled service cannot hide
  * its queue (no coordinated omission).</li>
+ * <li>{@code sequential} (issue 19, point 4; scripts/bench-http.sh): one client on one kept-alive connection, one
+ * request after the other, {@code --warmup-count} dropped then {@code --count} timed, each from the call to the
+ * last byte of the answer. Prints p50/p90/p99 of the 2xx.</li>
  * </ul>
  * Prints a summary and a last line {@code RESULT key=value …}. Exit 0 when every answer was a 2xx or a 429,
  * 1 when any was something else or no answer at all (connection error, timeout), 2 on a usage error.
@@ -58,8 +62,9 @@ public class LoadDriver {
     }
 
     static int run(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("closed") || args[0].equals("open"))) {
-            throw new IllegalArgumentException("usage: LoadDriver closed|open --url URL --body FILE [options]");
+        if (args.length == 0
+                || !(args[0].equals("closed") || args[0].equals("open") || args[0].equals("sequential"))) {
+            throw new IllegalArgumentException("usage: LoadDriver closed|open|sequential --url URL --body FILE [options]");
         }
         String mode = args[0];
         Map<String, String> options = new TreeMap<>();
@@ -97,7 +102,15 @@ public class LoadDriver {
         List<Outcome> outcomes;
         double elapsedSeconds;
         String settings;
-        if (mode.equals("closed")) {
+        if (mode.equals("sequential")) {
+            int count = bounded(options, "count", 300, 1, 20000);
+            int warmupCount = bounded(options, "warmup-count", 100, 0, 20000);
+            settings = "one client, one kept-alive connection, " + count + " requests after " + warmupCount + " dropped";
+            sequential(client, request, warmupCount);
+            long start = System.nanoTime();
+            outcomes = sequential(client, request, count);
+            elapsedSeconds = (System.nanoTime() - start) / 1e9;
+        } else if (mode.equals("closed")) {
             int concurrency = bounded(options, "concurrency", 4, 1, 64);
             int warmup = bounded(options, "warmup", 0, 0, 300);
             settings = "concurrency " + concurrency + ", " + seconds + " s" + (warmup > 0 ? " after a " + warmup + " s warm-up" : "");
@@ -141,6 +154,19 @@ public class LoadDriver {
             throw new IllegalStateException("the closed loop did not finish in time");
         }
         return new ArrayList<>(outcomes);
+    }
+
+    /**
+     * One request after the other from this thread. The client's pool keeps the HTTP/1.1 connection open between
+     * them, as a client system's would (Tomcat closes it after its max-keep-alive-requests, 100 by default, and the
+     * next request opens a new one: that too is what a real client meets).
+     */
+    static List<Outcome> sequential(HttpClient client, HttpRequest request, int count) {
+        List<Outcome> outcomes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            outcomes.add(send(client, request, System.nanoTime()).join());
+        }
+        return outcomes;
     }
 
     /** Request i starts at i / rate seconds, answered or not; then every answer (or timeout) is awaited. */
@@ -209,11 +235,18 @@ public class LoadDriver {
         System.out.printf(Locale.ROOT, "  latency (ms) 2xx: p50 %s, p99 %s, max %s; 429: p50 %s, p99 %s; all answers: p50 %s, p99 %s, max %s%n",
                 ms(percentile(ok, 50)), ms(percentile(ok, 99)), ms(percentile(ok, 100)), ms(percentile(busy, 50)), ms(percentile(busy, 99)),
                 ms(percentile(all, 50)), ms(percentile(all, 99)), ms(percentile(all, 100)));
+        if (mode.equals("sequential")) {
+            System.out.printf(Locale.ROOT, "  latency (ms, to 0.01) 2xx: min %s, p50 %s, p90 %s, p99 %s, max %s%n",
+                    fine(percentile(ok, 0)), fine(percentile(ok, 50)), fine(percentile(ok, 90)), fine(percentile(ok, 99)),
+                    fine(percentile(ok, 100)));
+        }
         System.out.printf(Locale.ROOT, "RESULT mode=%s requests=%d seconds=%.1f ok=%d throughput=%.3f status429=%d retry_after=%d refused=%d failures=%d"
-                        + " not_pdf=%d p50_ok_ms=%s p99_ok_ms=%s p50_429_ms=%s p99_429_ms=%s p50_all_ms=%s p99_all_ms=%s max_all_ms=%s%n",
+                        + " not_pdf=%d p50_ok_ms=%s p99_ok_ms=%s p50_429_ms=%s p99_429_ms=%s p50_all_ms=%s p99_all_ms=%s max_all_ms=%s"
+                        + " p50_ok_fine_ms=%s p90_ok_fine_ms=%s p99_ok_fine_ms=%s%n",
                 mode, outcomes.size(), elapsedSeconds, ok2xx, throughput, tooMany, tooManyWithRetryAfter, refused, failures, notPdf,
                 ms(percentile(ok, 50)), ms(percentile(ok, 99)), ms(percentile(busy, 50)), ms(percentile(busy, 99)),
-                ms(percentile(all, 50)), ms(percentile(all, 99)), ms(percentile(all, 100)));
+                ms(percentile(all, 50)), ms(percentile(all, 99)), ms(percentile(all, 100)),
+                fine(percentile(ok, 50)), fine(percentile(ok, 90)), fine(percentile(ok, 99)));
         return failures == 0 && notPdf == 0 ? 0 : 1;
     }
 
@@ -226,6 +259,11 @@ public class LoadDriver {
         Collections.sort(sorted);
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
+    }
+
+    /** Milliseconds to two decimals: a 30 ms render compared with a JMH score needs more than whole milliseconds. */
+    static String fine(long nanos) {
+        return nanos < 0 ? "-" : String.format(Locale.ROOT, "%.2f", nanos / 1e6);
     }
 
     static String ms(long nanos) {
