@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Ready means warm (issue 19, point 1). Spring Boot reports readiness {@code ACCEPTING_TRAFFIC} only after every
  * {@link ApplicationRunner} has returned; until then {@code /actuator/health/readiness} answers 503
  * {@code OUT_OF_SERVICE} while liveness is already {@code UP}, and a load balancer or Kubernetes sends no request.
- * This runner uses that window to render each document type's own example {@code sello.warm-up.renders} times
+ * This runner uses that window to render each document type's own example {@code sello.warm-up.renders} times (or
+ * {@code sello.warm-up.type-renders.<type id>})
  * through the path a {@code POST /api/v1/documents/{type}} takes (body limits, reading and validation,
  * computation, layout, the engine, PDF/A, the warning headers) under the {@link RenderGate}, so that classes,
  * fonts, template caches and the JIT are loaded before the first client arrives.
@@ -88,9 +89,15 @@ class WarmUp implements ApplicationRunner {
         // while the other has finished the small types (three quarters of the warm-up, docs/benchmarks.md). No
         // request can queue behind it: none is sent before readiness.
         var pending = new ConcurrentLinkedQueue<Job>();
-        for (int round = 1; round <= settings.renders(); round++) {
+        int rounds = types.all().stream()
+                .mapToInt(type -> settings.rendersOf(type.id().value()))
+                .max()
+                .orElse(0);
+        for (int round = 1; round <= rounds; round++) {
             for (DocumentType type : types.all()) {
-                pending.add(new Job(type, round));
+                if (round <= settings.rendersOf(type.id().value())) {
+                    pending.add(new Job(type, round));
+                }
             }
         }
         AtomicInteger count = new AtomicInteger();
@@ -119,13 +126,14 @@ class WarmUp implements ApplicationRunner {
                         id,
                         renders(id),
                         millis(id, 1),
-                        millis(id, settings.renders()));
+                        millis(id, settings.rendersOf(id)));
             }
         }
         log.info(
-                "warm-up: {} render(s) of each of {} document types in {} ms",
+                "warm-up: {} render(s) of each of {} document types ({}) in {} ms",
                 settings.renders(),
                 types.all().size(),
+                settings.typeRenders().isEmpty() ? "no exceptions" : "except " + settings.typeRenders(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 

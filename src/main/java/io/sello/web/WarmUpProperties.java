@@ -2,6 +2,8 @@ package io.sello.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.util.Map;
+
 /**
  * {@code sello.warm-up.*} (issue 19, point 1): before the service says it is ready, every document type renders
  * its own example this many times through the same path a request takes, so that the first request a client
@@ -15,9 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                of seed 000 above twice the warm median, 8 below it in 9 of 12 runs and in every run of the final
  *                build, and each render of seed 003's amendment
  *                with its 33-page annex adds to the time to readiness
+ * @param typeRenders renders of one type's example instead of {@code renders}, by type id, each 1 to
+ *                {@value #MAX_RENDERS}; default none. application.properties gives seed 003's amendment fewer: its
+ *                example (33-page annex) is three quarters of the warm-up's time, and its engine and templates
+ *                (Flying Saucer, the annex table) are the ones the operational plan and the budget summary warm
+ *                with every one of their renders (docs/benchmarks.md, "Issue 19: time to readiness")
  */
 @ConfigurationProperties("sello.warm-up")
-record WarmUpProperties(Boolean enabled, Integer renders) {
+record WarmUpProperties(Boolean enabled, Integer renders, Map<String, Integer> typeRenders) {
     public static final int DEFAULT_RENDERS = 8;
     /** More would only delay readiness: the JIT has long settled (docs/benchmarks.md). */
     public static final int MAX_RENDERS = 1000;
@@ -29,5 +36,17 @@ record WarmUpProperties(Boolean enabled, Integer renders) {
             throw new IllegalArgumentException("sello.warm-up.renders must be between 1 and " + MAX_RENDERS + " but is "
                     + renders + " (to start without a warm-up: sello.warm-up.enabled=false)");
         }
+        typeRenders = typeRenders == null ? Map.of() : Map.copyOf(typeRenders);
+        typeRenders.forEach((type, count) -> {
+            if (count == null || count < 1 || count > MAX_RENDERS) {
+                throw new IllegalArgumentException("sello.warm-up.type-renders." + type + " must be between 1 and "
+                        + MAX_RENDERS + " but is " + count);
+            }
+        });
+    }
+
+    /** Warm-up renders of the type with this id: its own setting, else {@code renders}. */
+    int rendersOf(String type) {
+        return typeRenders.getOrDefault(type, renders);
     }
 }

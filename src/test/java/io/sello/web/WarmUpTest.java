@@ -33,12 +33,17 @@ import static org.awaitility.Awaitility.await;
  * Issue 19, point 1: ready means warm. The warm-up is on here (the rest of the suite turns it off), with two
  * renders per type. While it runs, the service already answers HTTP: a listener on each warm-up render asks the
  * probes over HTTP, as Kubernetes would, and must see readiness 503 OUT_OF_SERVICE and liveness 200 UP; once
- * the context is up, readiness is 200 UP. Every type rendered its example exactly twice, and the warm-up left
- * nothing a user would read as traffic: no document, audit entry, draft or render metric.
+ * the context is up, readiness is 200 UP. Every type rendered its example exactly twice (the amendment once, by
+ * its own sello.warm-up.type-renders), and the warm-up left nothing a user would read as traffic: no document,
+ * audit entry, draft or render metric.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"sello.warm-up.enabled=true", "sello.warm-up.renders=2"})
+        properties = {
+            "sello.warm-up.enabled=true",
+            "sello.warm-up.renders=2",
+            "sello.warm-up.type-renders.agreement-amendment=1"
+        })
 @Import(WarmUpTest.ProbeDuringWarmUp.class)
 @SlowTest
 class WarmUpTest {
@@ -118,10 +123,12 @@ class WarmUpTest {
                         .startsWith("200")
                         .contains("\"UP\""));
 
-        // each type rendered its own example exactly sello.warm-up.renders times, all successfully
+        // each type rendered its own example exactly sello.warm-up.renders times, all successfully, except the
+        // amendment, which has its own number (sello.warm-up.type-renders)
         for (String id : ids) {
-            assertThat(warmUp.renders(id)).as(id).isEqualTo(2);
-            assertThat(probe.rendered.get(id)).as(id).hasValue(2);
+            int expected = id.equals("agreement-amendment") ? 1 : 2;
+            assertThat(warmUp.renders(id)).as(id).isEqualTo(expected);
+            assertThat(probe.rendered.get(id)).as(id).hasValue(expected);
         }
 
         // no trace a user would take for traffic
@@ -139,12 +146,17 @@ class WarmUpTest {
 
     @Test
     void theNumberOfRendersIsCheckedAtStartUp() {
-        assertThat(new WarmUpProperties(null, null))
-                .isEqualTo(new WarmUpProperties(true, WarmUpProperties.DEFAULT_RENDERS));
-        assertThatThrownBy(() -> new WarmUpProperties(true, 0))
+        assertThat(new WarmUpProperties(null, null, null))
+                .isEqualTo(new WarmUpProperties(true, WarmUpProperties.DEFAULT_RENDERS, Map.of()));
+        assertThatThrownBy(() -> new WarmUpProperties(true, 0, null))
                 .hasMessageContaining("sello.warm-up.renders")
                 .hasMessageContaining("sello.warm-up.enabled=false");
-        assertThatThrownBy(() -> new WarmUpProperties(true, WarmUpProperties.MAX_RENDERS + 1))
+        assertThatThrownBy(() -> new WarmUpProperties(true, WarmUpProperties.MAX_RENDERS + 1, null))
                 .hasMessageContaining("between 1 and " + WarmUpProperties.MAX_RENDERS);
+        WarmUpProperties fewer = new WarmUpProperties(true, 8, Map.of("agreement-amendment", 2));
+        assertThat(fewer.rendersOf("agreement-amendment")).isEqualTo(2);
+        assertThat(fewer.rendersOf("poa-execution-form")).isEqualTo(8);
+        assertThatThrownBy(() -> new WarmUpProperties(true, 8, Map.of("agreement-amendment", 0)))
+                .hasMessageContaining("sello.warm-up.type-renders.agreement-amendment");
     }
 }
