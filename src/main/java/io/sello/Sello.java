@@ -11,6 +11,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,10 +76,13 @@ public final class Sello {
             if (!DocumentType.class.isAssignableFrom(type)) {
                 throw new IllegalStateException(className + " is @Catalogued but is not a DocumentType");
             }
-            return (DocumentType) type.getConstructor(Engines.class).newInstance(engines);
+            // The type and its constructor may be package-private (issue 18, point 4): made accessible as Spring's
+            // BeanUtils.instantiateClass does for a package-private bean.
+            Constructor<?> constructor = type.getDeclaredConstructor(Engines.class);
+            constructor.setAccessible(true);
+            return (DocumentType) constructor.newInstance(engines);
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(
-                    className + " is @Catalogued but has no public constructor taking Engines", e);
+            throw new IllegalStateException(className + " is @Catalogued but has no constructor taking Engines", e);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException(
                     "document type " + className + " failed to start: "
