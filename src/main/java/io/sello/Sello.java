@@ -11,6 +11,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,8 @@ import java.util.Set;
 /**
  * Wires the engines and the document types without starting Spring, so that the CLI gets exactly what the server
  * gets. The types are not listed here: each is found by its {@link Catalogued} annotation (issue 18, point 2).
+ * Public although no other main package names it: it builds the catalogue for code outside io.sello (a deployment's
+ * own types, the recipe's {@code example.transmittal.TransmittalRecipeTest}, the benchmarks).
  */
 public final class Sello {
     /** The packages the CLI scans when it is not told otherwise, as {@code sello.document-types.packages} does for the server. */
@@ -75,10 +78,13 @@ public final class Sello {
             if (!DocumentType.class.isAssignableFrom(type)) {
                 throw new IllegalStateException(className + " is @Catalogued but is not a DocumentType");
             }
-            return (DocumentType) type.getConstructor(Engines.class).newInstance(engines);
+            // The type and its constructor may be package-private (issue 18, point 4): made accessible as Spring's
+            // BeanUtils.instantiateClass does for a package-private bean.
+            Constructor<?> constructor = type.getDeclaredConstructor(Engines.class);
+            constructor.setAccessible(true);
+            return (DocumentType) constructor.newInstance(engines);
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(
-                    className + " is @Catalogued but has no public constructor taking Engines", e);
+            throw new IllegalStateException(className + " is @Catalogued but has no constructor taking Engines", e);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException(
                     "document type " + className + " failed to start: "

@@ -1,14 +1,23 @@
 package io.sello;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.sello.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.core.ApplicationModules;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -66,6 +75,86 @@ class ArchitectureTest {
                 .notBePublic()
                 .because("a module's beans are wired by its own package-private @Configuration")
                 .check(CLASSES);
+    }
+
+    /**
+     * The public top-level types that no other main package uses, each with why it stays public (issue 18, point 4).
+     * Anything else public that only its own package uses fails {@link #publicTypesAreUsedOutsideTheirPackage}.
+     */
+    private static final Map<String, String> PUBLIC_FOR_OUTSIDERS = Map.of(
+            "io.sello.SelloApplication",
+            "the entry point: Spring Boot's launcher calls its main; a type outside io.sello starts the service with it",
+            "io.sello.Sello",
+            "builds the catalogue for code outside io.sello (a deployment's own types, example.transmittal, benchmarks)",
+            "io.sello.DocumentTypesProperties",
+            "its DEFAULT_PACKAGES, for a deployment that adds its own type packages (example.transmittal)",
+            "io.sello.batch.BatchWorker",
+            "JobRunr invokes its @Job methods by reflection from its own package: package-private, every job failed",
+            "io.sello.signing.PadesLevel",
+            "test code only: bench.LevelTiming signs at each level (to move with it into io.sello.signing)",
+            "io.sello.signing.TrustProperties",
+            "test code only: support.TestPki and bench.LevelTiming build trust settings",
+            "io.sello.signing.TrustValidator",
+            "test code only: support.TestPki#offlineTrust, bench timings; its Chain is in the public SignatureCheck");
+
+    /**
+     * Keep types package-private unless another package needs them (issue 18, point 4, as spring-modulith advises): a
+     * public top-level type must be used by a main class of another package (through it or a type nested in it), or be
+     * on {@link #PUBLIC_FOR_OUTSIDERS} with its reason.
+     */
+    @Test
+    void publicTypesAreUsedOutsideTheirPackage() {
+        classes()
+                .that()
+                .arePublic()
+                .and()
+                .areTopLevelClasses()
+                .and(DescribedPredicate.describe(
+                        "are not on the list of public types kept for outsiders",
+                        (JavaClass type) -> !PUBLIC_FOR_OUTSIDERS.containsKey(type.getName())))
+                .should(beUsedOutsideTheirPackage())
+                .check(CLASSES);
+    }
+
+    /** The list names only public types that still need it: one used from another package, or made package-private, leaves it. */
+    @Test
+    void theListOfPublicTypesForOutsidersIsCurrent() {
+        for (Map.Entry<String, String> entry : PUBLIC_FOR_OUTSIDERS.entrySet()) {
+            JavaClass type = CLASSES.get(entry.getKey());
+            assertThat(type.getModifiers()).as(entry.getKey()).contains(JavaModifier.PUBLIC);
+            assertThat(packagesUsing(type)).as(entry.getKey()).isEmpty();
+            assertThat(entry.getValue()).isNotBlank();
+        }
+    }
+
+    private static ArchCondition<JavaClass> beUsedOutsideTheirPackage() {
+        return new ArchCondition<>("be used by a class of another package") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                Set<String> users = packagesUsing(type);
+                events.add(new SimpleConditionEvent(
+                        type,
+                        !users.isEmpty(),
+                        type.getName()
+                                + (users.isEmpty()
+                                        ? " is public but only its own package uses it: make it package-private"
+                                        : " is used by " + users)));
+            }
+        };
+    }
+
+    /** The other main packages whose classes use the type or a type nested in it. */
+    private static Set<String> packagesUsing(JavaClass type) {
+        Set<String> packages = new TreeSet<>();
+        for (JavaClass member : CLASSES) {
+            if (member.equals(type) || member.getName().startsWith(type.getName() + "$")) {
+                member.getDirectDependenciesToSelf().stream()
+                        .map(dependency -> dependency.getOriginClass().getPackageName())
+                        .filter(origin -> !origin.equals(type.getPackageName()))
+                        .forEach(packages::add);
+            }
+        }
+        return packages;
     }
 
     @Test

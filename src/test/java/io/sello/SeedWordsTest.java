@@ -1,7 +1,6 @@
 package io.sello;
 
 import io.sello.document.RenderOptions;
-import io.sello.input.Mojibake;
 import io.sello.support.Fixtures;
 import io.sello.support.SeedWords;
 import io.sello.support.SeedWords.Score;
@@ -37,9 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the real errors there, which print as computed with the declared figure in the discrepancy note. A table
  * row of the seed is one unit, its cells read in order.
  *
- * <p>Seed 000 (Formulario N.5.B) must be found whole, 100 %, with its mis-encoded accents repaired as
- * the reader repairs them ({@code NÂ°} → {@code N°}). Its title block repeats on every page and the seed has
- * five pages where Sello prints four, so each of its cells may be found anywhere in the form.
+ * <p>Seed 000 is compared in {@code io.sello.input.Seed000WordsTest}, next to the repair of its accents.
  */
 class SeedWordsTest {
     static final Path SEED_003 = Path.of("src/test/resources/seeds/003_decd2e9a32446ca2.txt");
@@ -106,31 +103,6 @@ class SeedWordsTest {
         missing.forEach(m -> report.append("  ").append(m).append('\n'));
         System.out.println(report);
         assertThat(withAllowances).as(report.toString()).isGreaterThanOrEqualTo(99.5);
-    }
-
-    @Test
-    void seed000IsPrintedWholeWithItsAccentsRepaired() {
-        List<Unit> units = new ArrayList<>();
-        for (String line : Fixtures.seedText().split("\n")) {
-            if (line.isBlank() || line.matches("\\s*\\|[-| ]+\\|\\s*")) {
-                continue;
-            }
-            for (String cell : line.strip().startsWith("|") ? line.split("\\|") : new String[] {line}) {
-                for (String part : cell.split("<br>")) {
-                    String repaired = Mojibake.repair(part).orElse(part);
-                    if (!repaired.isBlank()) {
-                        units.add(Unit.of(repaired));
-                    }
-                }
-            }
-        }
-        List<String> pdf = SeedWords.pdfWords(Fixtures.poaForm()
-                .render(Fixtures.seedExample(), RenderOptions.LENIENT)
-                .content());
-        Score score = SeedWords.compareAnywhere("Formulario N.5.B (seed 000)", units, pdf);
-        System.out.println("Seed 000, words found in the PDF:\n" + score + "\nmissing: " + score.missing());
-        assertThat(score.missing()).as(score.toString()).isEmpty();
-        assertThat(score.words()).isGreaterThan(1000);
     }
 
     /** Cuts seed 003 into the amendment, the annex's cover, index and abbreviations, and every section of the annex. */

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param locale       the Spanish of the signing country, for month names ("setiembre" in es-PE)
  * @param annex        the Plan Operativo printed after the signatures, or {@code null}
  */
-public record AgreementAmendment(
+record AgreementAmendment(
         String title,
         String instrument,
         List<Party> parties,

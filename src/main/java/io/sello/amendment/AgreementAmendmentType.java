@@ -22,7 +22,7 @@ import java.util.Set;
 
 /** An amendment (Enmienda) to a cooperation agreement, rendered through the HTML engine. */
 @Catalogued(position = 20)
-public final class AgreementAmendmentType extends BudgetedDocumentPipeline<AgreementAmendment> {
+final class AgreementAmendmentType extends BudgetedDocumentPipeline<AgreementAmendment> {
     public static final DocumentTypeId ID = new DocumentTypeId("agreement-amendment");
 
     private final DocumentRenderer renderer;

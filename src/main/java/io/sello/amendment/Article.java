@@ -5,7 +5,7 @@ import io.sello.text.Paragraph;
 import java.util.List;
 
 /** "Artículo n.-" of the amendment: its text, then the clauses it quotes as modified. */
-public record Article(int number, List<Paragraph> paragraphs, List<QuotedClause> quotedClauses) {
+record Article(int number, List<Paragraph> paragraphs, List<QuotedClause> quotedClauses) {
     public Article {
         if (number < 1) {
             throw new IllegalArgumentException("article numbers start at 1");

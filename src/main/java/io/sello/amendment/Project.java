@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** The project the agreement is about: "Programa de Cooperación Comercial (PCC)", Fase II, 1.9.2005–31.12.2008. */
-public record Project(String name, String phase, LocalDate validFrom, LocalDate validTo) {
+record Project(String name, String phase, LocalDate validFrom, LocalDate validTo) {
     public Project {
         Objects.requireNonNull(name, "name");
         phase = phase == null ? "" : phase;

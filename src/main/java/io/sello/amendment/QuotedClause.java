@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A clause of the original agreement, quoted as it reads after the amendment ("ARTICULO QUINTO …"). */
-public record QuotedClause(String heading, String title, List<Paragraph> paragraphs) {
+record QuotedClause(String heading, String title, List<Paragraph> paragraphs) {
     public QuotedClause {
         Objects.requireNonNull(heading, "heading");
         title = title == null ? "" : title;

@@ -3,7 +3,7 @@ package io.sello.amendment;
 import java.util.Objects;
 
 /** "POR SUIZA" / name / title, one per signing party, in the order they are printed. */
-public record SignatureBlock(String heading, String name, String title) {
+record SignatureBlock(String heading, String name, String title) {
     public SignatureBlock {
         Objects.requireNonNull(heading, "heading");
         Objects.requireNonNull(name, "name");

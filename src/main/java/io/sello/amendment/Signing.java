@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /** Where, when and in how many originals the amendment is signed. */
-public record Signing(String place, LocalDate date, int copies) {
+record Signing(String place, LocalDate date, int copies) {
     public Signing {
         Objects.requireNonNull(place, "place");
         Objects.requireNonNull(date, "date");

@@ -13,7 +13,7 @@ import java.util.List;
  * conversion keeps full precision and everything built on it adds unrounded values, as the
  * spreadsheets behind seed 003 did; the figure is rounded only when printed ({@link ComputedBudget#shown}).
  */
-public final class BudgetCalculator {
+final class BudgetCalculator {
     private BudgetCalculator() {}
 
     public static ComputedBudget compute(BudgetTable table) {

@@ -7,7 +7,7 @@ import java.util.Objects;
  * What one cell holds. Seed 003 prints amounts, {@code -} (nothing budgeted), {@code n.a.} (does
  * not apply: TULUM has no IGV or execution in the subproject summary) and blank cells.
  */
-public record BudgetCell(Kind kind, BigDecimal amount) {
+record BudgetCell(Kind kind, BigDecimal amount) {
     public static final BudgetCell BLANK = new BudgetCell(Kind.BLANK, BigDecimal.ZERO);
     public static final BudgetCell DASH = new BudgetCell(Kind.DASH, BigDecimal.ZERO);
     public static final BudgetCell NOT_APPLICABLE = new BudgetCell(Kind.NOT_APPLICABLE, BigDecimal.ZERO);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param decimals what the column prints: 0 or 2
  * @param hidden   used for computing, not printed
  */
-public record BudgetColumn(
+record BudgetColumn(
         String key,
         String header,
         String group,

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param values   the input cells of an item, by column key (absent: blank)
  * @param declared the figures the client declares for computed cells, by column key
  */
-public record BudgetRow(
+record BudgetRow(
         Kind kind,
         String label,
         int level,

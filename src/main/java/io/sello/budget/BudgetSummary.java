@@ -16,7 +16,7 @@ import java.util.Set;
  * @param signatories  at most one per role; empty when the request gives none, and then the PDF has no
  *                     signature block (as before the block existed)
  */
-public record BudgetSummary(
+record BudgetSummary(
         String title,
         String subtitle,
         String issuer,

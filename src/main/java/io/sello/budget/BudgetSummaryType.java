@@ -22,7 +22,7 @@ import java.util.Set;
 
 /** Multi-year, multi-currency budget tables, computed and reconciled; PDF, XLSX or CSV. */
 @Catalogued(position = 40)
-public final class BudgetSummaryType extends BudgetedDocumentPipeline<BudgetSummary> {
+final class BudgetSummaryType extends BudgetedDocumentPipeline<BudgetSummary> {
     public static final DocumentTypeId ID = new DocumentTypeId("budget-summary");
     private static final Set<OutputFormat> FORMATS = Set.of(OutputFormat.PDF, OutputFormat.XLSX, OutputFormat.CSV);
 

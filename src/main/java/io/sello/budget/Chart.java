@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A bar chart under a table: one group of bars per item row, one bar per listed column. */
-public record Chart(String title, List<String> columns) {
+record Chart(String title, List<String> columns) {
     public Chart {
         Objects.requireNonNull(title, "title");
         columns = List.copyOf(columns);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** How the cells of a column come about: typed in by the client, or computed by the service. */
-public sealed interface Computation {
+sealed interface Computation {
 
     /** The columns this one is computed from, in order; none for an input column. */
     List<String> sources();

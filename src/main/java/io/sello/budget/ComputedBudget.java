@@ -10,7 +10,7 @@ import java.util.List;
  * A budget table with every cell worked out: {@code figures.get(row).get(column)} follows the
  * table's rows and columns (hidden columns included; a heading's cells are blank).
  */
-public record ComputedBudget(BudgetTable table, List<List<Figure>> figures) {
+record ComputedBudget(BudgetTable table, List<List<Figure>> figures) {
     public ComputedBudget {
         figures = figures.stream().map(List::copyOf).toList();
         if (figures.size() != table.rows().size()) {

@@ -10,7 +10,7 @@ import java.util.Objects;
  * "1 {@code base} = {@code value} of the other currency", the way seed 003 states its rates:
  * "1 US$ = 1,05 CHF", "1.123 CHF por US$", "1.25 CHF/USD" (all with {@code base} USD).
  */
-public record ExchangeRate(Currency base, BigDecimal value) {
+record ExchangeRate(Currency base, BigDecimal value) {
     /** Division by a rate such as 1.123 has no finite decimal form; 34 digits keep it far below a cent. */
     static final MathContext PRECISION = MathContext.DECIMAL128;
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param bound the rounding bound: half a unit per rounded input, scaled through conversions,
  *              plus half a unit per rounding the computation itself made (docs/budget-tables.md)
  */
-public record Figure(BudgetCell cell, BigDecimal bound) {
+record Figure(BudgetCell cell, BigDecimal bound) {
     static final Figure BLANK = new Figure(BudgetCell.BLANK, BigDecimal.ZERO);
 
     public Figure {

@@ -16,7 +16,7 @@ import java.util.Map;
  * difference as rounding (issue 13: a reviewer laying the printout beside the signed paper must find
  * the paper's figures). Real errors always print the computed figure. PDF, XLSX and CSV all read this.
  */
-public final class PrintedBudget {
+final class PrintedBudget {
     private final ComputedBudget computed;
     /** Declared figures printed instead of the computed ones, by {@link #key}. */
     private final Map<Integer, TotalMismatch> declaredShown = new HashMap<>();

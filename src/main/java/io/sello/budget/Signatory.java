@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param name     printed under NOMBRE; empty when not given
  * @param position printed under CARGO; empty when not given
  */
-public record Signatory(Role role, String name, String position) {
+record Signatory(Role role, String name, String position) {
     public Signatory {
         Objects.requireNonNull(role, "role");
         name = name == null ? "" : name;

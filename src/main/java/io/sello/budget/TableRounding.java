@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * where its printed cells add up to 145,568, because the sheet added unrounded conversions and only
  * rounded them for display.
  */
-public enum TableRounding {
+enum TableRounding {
     /** Each computed cell is rounded to its column's decimals before it is added: a pencil check adds up. */
     PER_CELL("per-cell"),
     /** Cells keep full precision and round only when printed; totals add the unrounded values, as a spreadsheet does. */

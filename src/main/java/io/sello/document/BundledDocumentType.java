@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The parts every document type has in common: its id, its published schema and its example, all shipped in the jar. */
-public abstract class BundledDocumentType implements DocumentType {
+abstract class BundledDocumentType implements DocumentType {
     private final DocumentTypeId id;
     private final String schema;
     private final String schemaPath;

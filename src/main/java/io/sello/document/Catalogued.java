@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Puts a {@link DocumentType} in the catalogue (issue 18, point 2). The catalogue finds annotated classes by scanning
  * the configured packages ({@code sello.document-types.packages}), as Gotenberg's modules register themselves, so a new
- * type is its own package and resources with no central list to edit. The class needs a public constructor taking
- * {@link Engines}.
+ * type is its own package and resources with no central list to edit. The class needs a constructor taking
+ * {@link Engines}; class and constructor may be package-private, as nothing outside its package names it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

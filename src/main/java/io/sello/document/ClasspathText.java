@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Reads resources that ship inside the jar (schemas, examples); a missing one is a packaging bug. */
-public final class ClasspathText {
+final class ClasspathText {
     private ClasspathText() {}
 
     public static byte[] bytes(String path) {

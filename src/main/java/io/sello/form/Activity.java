@@ -12,7 +12,7 @@ import java.util.Set;
  * @param operation    column (2); empty in seed 000 but part of the form
  * @param declaredTotal what the client says the TOTAL row is, or {@code null}
  */
-public record Activity(
+record Activity(
         ActivityCode code,
         String operation,
         String specificActivity,

@@ -3,7 +3,7 @@ package io.sello.form;
 import java.util.regex.Pattern;
 
 /** A POA activity code as printed in column (1), e.g. {@code 04.01.02.}. */
-public record ActivityCode(String value) {
+record ActivityCode(String value) {
     /** Groups of digits separated by dots, optionally ending in a dot (seed 000 writes "11.01.01."). */
     public static final Pattern FORMAT = Pattern.compile("\\d{1,4}(\\.\\d{1,4}){0,5}\\.?");
 

@@ -3,7 +3,7 @@ package io.sello.form;
 import java.util.Objects;
 
 /** One expense group of an activity: what was programmed and what was executed, per source. */
-public record BudgetLine(ExpenseGroup expenseGroup, SourceAmounts programmed, SourceAmounts executed) {
+record BudgetLine(ExpenseGroup expenseGroup, SourceAmounts programmed, SourceAmounts executed) {
     public BudgetLine {
         Objects.requireNonNull(expenseGroup, "expenseGroup");
         Objects.requireNonNull(programmed, "programmed");

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /** An activity with its TOTAL row and column (13) worked out by the service. */
-public record ComputedActivity(Activity activity, SourceAmounts programmed, SourceAmounts executed) {
+record ComputedActivity(Activity activity, SourceAmounts programmed, SourceAmounts executed) {
 
     static ComputedActivity of(Activity activity) {
         SourceAmounts programmed = SourceAmounts.ZERO;

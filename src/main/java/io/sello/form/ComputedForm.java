@@ -8,7 +8,7 @@ import java.util.Optional;
  * The form with every total computed: each activity's TOTAL, TOTAL PARCIAL (per source) and
  * TOTAL GENERAL (sources merged). Nothing here is taken from the client's declared figures.
  */
-public record ComputedForm(
+record ComputedForm(
         PoaExecutionForm form,
         List<ComputedActivity> activities,
         SourceAmounts partialProgrammed,

@@ -3,4 +3,4 @@ package io.sello.form;
 import java.math.BigDecimal;
 
 /** Declared figures per source; either may be absent (not declared). */
-public record DeclaredSplit(BigDecimal tgn, BigDecimal otherSources) {}
+record DeclaredSplit(BigDecimal tgn, BigDecimal otherSources) {}

@@ -6,4 +6,4 @@ import java.math.BigDecimal;
  * A TOTAL row (an activity's, or TOTAL PARCIAL) as the client typed it. Every part is optional:
  * only what was declared is checked.
  */
-public record DeclaredTotal(DeclaredSplit programmed, DeclaredSplit executed, BigDecimal executionPercent) {}
+record DeclaredTotal(DeclaredSplit programmed, DeclaredSplit executed, BigDecimal executionPercent) {}

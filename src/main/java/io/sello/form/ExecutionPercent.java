@@ -12,7 +12,7 @@ import java.util.Optional;
  * every unfunded activity of seed 000 does. If money was executed against a zero programme the
  * ratio has no meaning; it is empty here, printed "N/A", and the reader is warned.
  */
-public final class ExecutionPercent {
+final class ExecutionPercent {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * A "grupo de gasto" of the Bolivian budget classifier by object of expenditure: 10000 (servicios
  * personales), 20000 (servicios no personales), … 90000 (otros gastos).
  */
-public record ExpenseGroup(String code) {
+record ExpenseGroup(String code) {
     public static final Pattern FORMAT = Pattern.compile("[1-9]0000");
 
     public ExpenseGroup {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param planLabel  heads the header table, e.g. "ANTEPROYECTO POA 2020"
  * @param entityCode "Código(*)" of the entity, e.g. "41"
  */
-public record FormHeader(
+record FormHeader(
         String institution,
         String program,
         String formTitle,

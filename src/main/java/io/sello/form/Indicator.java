@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /** Columns (7) and (8): what the activity is measured by and how far it has got, in %. */
-public record Indicator(String description, BigDecimal cumulativeEfficacyPercent) {
+record Indicator(String description, BigDecimal cumulativeEfficacyPercent) {
     public Indicator {
         Objects.requireNonNull(description, "description");
         Money.amount(cumulativeEfficacyPercent, "cumulativeEfficacyPercent");

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** A complete, validated Formulario N.5.B request. */
-public record PoaExecutionForm(
+record PoaExecutionForm(
         FormHeader header,
         List<Activity> activities,
         List<Signatory> signatories,

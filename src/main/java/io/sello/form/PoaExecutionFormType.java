@@ -27,7 +27,7 @@ import java.util.Optional;
 
 /** Formulario N.5.B, Seguimiento a la Ejecución Financiera, of the annual operations plan (POA). */
 @Catalogued(position = 10)
-public final class PoaExecutionFormType extends DocumentPipeline<PoaExecutionForm, ComputedForm> {
+final class PoaExecutionFormType extends DocumentPipeline<PoaExecutionForm, ComputedForm> {
     public static final DocumentTypeId ID = new DocumentTypeId("poa-execution-form");
     /** The FIRMA cells of the signature block are anchors named {@code signature-<ROLE>} in the JRXML. */
     private static final String SIGNATURE_ANCHOR = "signature-";

@@ -1,7 +1,7 @@
 package io.sello.form;
 
 /** The three sign-offs of the "RESPONSABLES DE LA INFORMACION" block, in the order they happen. */
-public enum SignatoryRole {
+enum SignatoryRole {
     ELABORADO("Elaborado por:"),
     REVISADO("Revisado por:"),
     APROBADO("Aprobado por:");

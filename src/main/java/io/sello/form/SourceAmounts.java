@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * An amount split by funding source, as in columns (9)/(10) and (11)/(12) of Formulario N.5.B:
  * T.G.N. (Tesoro General de la Nación) and otras fuentes.
  */
-public record SourceAmounts(BigDecimal tgn, BigDecimal otherSources) {
+record SourceAmounts(BigDecimal tgn, BigDecimal otherSources) {
     public static final SourceAmounts ZERO =
             new SourceAmounts(BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * <p>Only a complete, valid UTF-8 sequence is rewritten, so genuine Latin-1 text such as
  * {@code Ñandú} or {@code 1º} is left alone.
  */
-public final class Mojibake {
+final class Mojibake {
     private static final Charset CP1252 = Charset.forName("windows-1252");
 
     private Mojibake() {}

@@ -20,7 +20,7 @@ import java.util.Set;
 
 /** A Plan Operativo (the annex of a cooperation agreement), rendered through the HTML engine. */
 @Catalogued(position = 30)
-public final class OperationalPlanType extends BudgetedDocumentPipeline<OperationalPlan> {
+final class OperationalPlanType extends BudgetedDocumentPipeline<OperationalPlan> {
     public static final DocumentTypeId ID = new DocumentTypeId("operational-plan");
 
     private final DocumentRenderer renderer;

@@ -16,7 +16,7 @@ package io.sello.signing;
  * until an administrator resolves it. A deployment whose sign-offs may span a certificate's expiry chooses
  * {@link #EACH_SIGN_OFF}.
  */
-public enum LongTermData {
+enum LongTermData {
     /** Once, at the sign-off that completes the document (APROBADO): the default. */
     ON_APPROVAL,
     /** After every sign-off: 3 more revisions each (4 for an uploaded signature). */

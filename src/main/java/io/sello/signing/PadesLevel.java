@@ -17,6 +17,7 @@ import java.util.Locale;
  *       so it can be validated once the signer's certificate has expired or its authority is gone;</li>
  *   <li>{@code B-LTA}: a document time-stamp over all of that, which keeps the evidence fresh.</li>
  * </ul>
+ * <p>Public only for the benchmark {@code bench.LevelTiming}, which signs at each level (ArchitectureTest's list).
  */
 public enum PadesLevel {
     B_B("B-B", SignatureLevel.PAdES_BASELINE_B),

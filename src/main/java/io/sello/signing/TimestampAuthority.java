@@ -32,7 +32,7 @@ import java.util.Collection;
  * deployment pins it). Any failure, a time-out included, is a {@link SigningUnavailableException}: the sign-off
  * answers 503 and is never made without its time-stamp.
  */
-public final class TimestampAuthority implements TSPSource {
+final class TimestampAuthority implements TSPSource {
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(TimestampAuthority.class);
     /** A token with its TSA's chain is a few kilobytes; anything much larger is not an answer to our request. */

@@ -19,6 +19,9 @@ import java.util.Locale;
  *                           author chose. Revocation data embedded in the signature is always used
  * @param allowedHosts       when fetching is on, the only hosts it may reach (exact names, e.g. {@code crl.adsib.gob.bo});
  *                           required then, since fetching from "any host named in a certificate" is what is ruled out
+ *
+ * <p>Public only for test code outside this package ({@code support.TestPki}, {@code bench.LevelTiming}; ArchitectureTest's
+ * list).
  */
 @ConfigurationProperties("sello.signing.trust")
 public record TrustProperties(Path roots, boolean revocationFetching, List<String> allowedHosts) {

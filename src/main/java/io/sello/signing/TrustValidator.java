@@ -60,6 +60,9 @@ import java.util.Objects;
  * AIA source (which downloads issuer certificates from any URL a certificate names) is removed, and with fetching
  * on, CRLs and OCSP answers come only from the allow-listed hosts ({@link AllowListedCrlSource},
  * {@link AllowListedOcspSource}); DSS asks OCSP first and falls back to the CRL.
+ *
+ * <p>Public only for test code outside this package ({@code support.TestPki#offlineTrust}, the bench timings, and
+ * {@code web.SignOffSummaryTest}: {@link Chain} is a component of the public {@link SignatureCheck}; ArchitectureTest's list).
  */
 public final class TrustValidator {
     private static final Logger log = LoggerFactory.getLogger(TrustValidator.class);

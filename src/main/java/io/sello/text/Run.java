@@ -5,7 +5,7 @@ import io.sello.format.MoneyAmount;
 import java.util.Objects;
 
 /** A run of a paragraph: text, an amount (printed in figures and words), or a footnote reference. */
-public sealed interface Run {
+sealed interface Run {
 
     record Text(String text, Emphasis emphasis) implements Run {
         public Text {

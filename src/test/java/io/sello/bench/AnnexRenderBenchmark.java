@@ -2,12 +2,12 @@ package io.sello.bench;
 
 import io.sello.document.DocumentType;
 import io.sello.document.RenderOptions;
-import io.sello.plan.OperationalPlanType;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderingProperties;
 import io.sello.rendering.TemplateId;
 import io.sello.rendering.html.HtmlDocumentRenderer;
+import io.sello.support.Fixtures;
 import io.sello.support.RequestRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,10 +53,10 @@ public class AnnexRenderBenchmark {
         html = new HtmlDocumentRenderer(RenderingProperties.defaults());
         json = Files.readAllBytes(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json"));
         RequestRecorder recorder = new RequestRecorder();
-        new OperationalPlanType(recorder).render(json, RenderOptions.LENIENT);
+        Fixtures.type("operational-plan", recorder).render(json, RenderOptions.LENIENT);
         xhtml = html.toXhtml(recorder.last());
-        plan = new OperationalPlanType(html);
-        planToXhtml = new OperationalPlanType(new DocumentRenderer() {
+        plan = Fixtures.type("operational-plan", html);
+        planToXhtml = Fixtures.type("operational-plan", new DocumentRenderer() {
             @Override
             public void prepare(TemplateId template) {
                 html.prepare(template);

@@ -1,10 +1,10 @@
 package io.sello.bench;
 
 import io.sello.document.RenderOptions;
-import io.sello.plan.OperationalPlanType;
 import io.sello.rendering.RenderingProperties;
 import io.sello.rendering.TemplateId;
 import io.sello.rendering.html.HtmlDocumentRenderer;
+import io.sello.support.Fixtures;
 import io.sello.support.RequestRecorder;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -77,7 +77,7 @@ public class ChromiumComparisonBenchmark {
             html = new HtmlDocumentRenderer(RenderingProperties.defaults());
             byte[] json = Files.readAllBytes(Path.of("examples/operational-plan/pcc-plan-operativo-2008.json"));
             RequestRecorder recorder = new RequestRecorder();
-            new OperationalPlanType(recorder).render(json, RenderOptions.LENIENT);
+            Fixtures.type("operational-plan", recorder).render(json, RenderOptions.LENIENT);
             xhtml = html.toXhtml(recorder.last());
         }
     }

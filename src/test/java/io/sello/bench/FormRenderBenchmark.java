@@ -2,10 +2,10 @@ package io.sello.bench;
 
 import io.sello.document.DocumentType;
 import io.sello.document.RenderOptions;
-import io.sello.form.PoaExecutionFormType;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderingProperties;
 import io.sello.rendering.jasper.JasperDocumentRenderer;
+import io.sello.support.Fixtures;
 import io.sello.support.RequestRecorder;
 import net.sf.jasperreports.engine.JasperPrint;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -58,7 +58,7 @@ public class FormRenderBenchmark {
         json = Files.readAllBytes(Path.of("examples/poa-execution-form/senavex-2020-julio.json"));
         // Capture the request the service hands to the engine, so (a) fills exactly the same data.
         RequestRecorder recorder = new RequestRecorder(engine);
-        new PoaExecutionFormType(recorder).render(json, RenderOptions.STRICT);
+        Fixtures.type("poa-execution-form", recorder).render(json, RenderOptions.STRICT);
         // The service makes its rows as the engine reads them; (a) gets them made, so that it is the engine alone.
         RenderRequest captured = recorder.last();
         prepared = new RenderRequest(
@@ -68,8 +68,8 @@ public class FormRenderBenchmark {
                 List.copyOf(captured.rows()),
                 captured.source());
         filled = engine.fill(prepared);
-        formWithoutEngine = new PoaExecutionFormType(new RequestRecorder());
-        form = new PoaExecutionFormType(new JasperDocumentRenderer(RenderingProperties.defaults()));
+        formWithoutEngine = Fixtures.type("poa-execution-form", new RequestRecorder());
+        form = Fixtures.type("poa-execution-form", new JasperDocumentRenderer(RenderingProperties.defaults()));
     }
 
     @Benchmark

@@ -14,7 +14,6 @@ import io.sello.document.InputError;
 import io.sello.document.InvalidInputException;
 import io.sello.document.RenderOptions;
 import io.sello.document.RenderedDocument;
-import io.sello.form.PoaExecutionFormType;
 import io.sello.input.LimitsProperties;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderingProperties;
@@ -120,7 +119,8 @@ class SourceDataTest {
 
     @Test
     void withEmbeddingSwitchedOffThePdfIsStillPdfA3bButCarriesNoData() throws Exception {
-        DocumentType form = new PoaExecutionFormType(
+        DocumentType form = Fixtures.type(
+                "poa-execution-form",
                 new JasperDocumentRenderer(RenderingProperties.defaults().withEmbedSource(false)));
         byte[] pdf = form.render(Fixtures.seedExample(), RenderOptions.STRICT).content();
         assertThat(IMPORT.embedded(pdf)).isEmpty();

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** One engine and catalogue for the whole test JVM: loading templates and fonts once keeps the suite fast. */
 public final class Fixtures {
@@ -45,6 +46,19 @@ public final class Fixtures {
                     new Engines(renderer(), htmlRenderer()), DocumentTypesProperties.DEFAULT_PACKAGES);
         }
         return types;
+    }
+
+    /**
+     * A catalogued type built again on one engine of its own (a recorder, or a renderer with other settings), as the
+     * catalogue builds it: the type classes are package-private (issue 18, point 4), so tests and benchmarks in other
+     * packages reach them only through the catalogue. Only the type's own package is scanned, so no other type is
+     * built on an engine it cannot use.
+     */
+    public static DocumentType type(String id, DocumentRenderer engine) {
+        String typePackage = types().find(id).orElseThrow().getClass().getPackageName();
+        return Sello.documentTypes(new Engines(engine, engine), List.of(typePackage))
+                .find(id)
+                .orElseThrow();
     }
 
     public static DocumentType poaForm() {

@@ -1,11 +1,11 @@
 package io.sello.rendering.jasper;
 
 import io.sello.document.RenderOptions;
-import io.sello.form.PoaExecutionFormType;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderedPdf;
 import io.sello.rendering.RenderingException;
 import io.sello.rendering.RenderingProperties;
+import io.sello.support.Fixtures;
 import io.sello.support.LargeFormInput;
 import io.sello.support.PdfDocument;
 import io.sello.support.PdfLayout;
@@ -117,7 +117,7 @@ class VirtualizerTest {
     /** The request the form hands to its engine, captured before any engine sees it. */
     private static RenderRequest request(byte[] json) {
         RequestRecorder recorder = new RequestRecorder();
-        new PoaExecutionFormType(recorder).render(json, RenderOptions.STRICT);
+        Fixtures.type("poa-execution-form", recorder).render(json, RenderOptions.STRICT);
         return recorder.last();
     }
 }
