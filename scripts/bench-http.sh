@@ -106,6 +106,19 @@ java "$sello_root/scripts/load/LoadDriver.java" sequential \
     --body "$sello_root/examples/poa-execution-form/senavex-2020-julio.json" \
     --warmup-count "$warmup" --count "$count" --timeout 60 | tee "$work/http.txt" \
   || sello_fail "some renders were not a 200 with a PDF (see above)"
+# The same renders from curl (C, one process, one kept-alive connection for all of them): a second client whose own
+# cost is small, so that what the Java client's threads take from the 2 cores shows as the difference of the two.
+sello_log "curl, one client, sequential: $count timed on one connection"
+curl_config="$work/curl.config"
+: >"$curl_config"
+for _ in $(seq "$count"); do
+  printf 'url = "http://127.0.0.1:%s/api/v1/documents/poa-execution-form"\ndata-binary = "@%s"\nheader = "Content-Type: application/json"\nheader = "X-API-Key: %s"\noutput = "/dev/null"\nwrite-out = "%%{http_code} %%{time_total}\\n"\nnext\n' \
+    "$port" "$sello_root/examples/poa-execution-form/senavex-2020-julio.json" "$SELLO_LOAD_API_KEY" >>"$curl_config"
+done
+curl -s -K "$curl_config" >"$work/curl.txt" || sello_fail "curl failed"
+[ "$(grep -vc '^200 ' "$work/curl.txt")" = 0 ] || sello_fail "curl: some renders were not a 200 ($work/curl.txt)"
+curl_p50=$(awk '{ print $2 * 1000 }' "$work/curl.txt" | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", v[int((NR + 1) / 2)] }')
+curl_p90=$(awk '{ print $2 * 1000 }' "$work/curl.txt" | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", v[int(NR * 0.9 + 0.5)] }')
 load_after_http=$(cut -d' ' -f1-3 /proc/loadavg)
 sello_stop "$service"
 
@@ -115,8 +128,13 @@ p90=$(result p90_ok_fine_ms)
 p99=$(result p99_ok_fine_ms)
 # The service's own time for the same renders, from its access log ("… -> 200 in N ms", whole milliseconds): what
 # the HTTP p50 has beyond it is the client, the loopback connection and Tomcat before the first filter.
-server_p50=$(grep -o 'poa-execution-form -> 200 in [0-9]* ms' "$work/service.log" | tail -n "$count" | awk '{ print $5 }' \
-  | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "?" }')
+# The access log's last $count lines are curl's renders, the $count before them the Java client's.
+access_median() {
+  grep -o 'poa-execution-form -> 200 in [0-9]* ms' "$work/service.log" | tail -n "$1" | head -n "$count" | awk '{ print $5 }' \
+    | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "?" }'
+}
+server_p50=$(access_median $((2 * count)))
+curl_server_p50=$(access_median "$count")
 
 read -r jmh_after_ms jmh_after_error <<<"$(jmh after)"
 [ -n "$jmh_after_ms" ] || sello_fail "no score in $work/jmh-after.json"
@@ -135,11 +153,12 @@ echo "  load average: at start $load_at_start, after the HTTP run $load_after_ht
 echo "  JMH FormRenderBenchmark.service, before the HTTP run:  $jmh_ms ± $jmh_error ms"
 echo "  HTTP, one client, $count renders after $warmup:  p50 $p50 ms, p90 $p90 ms, p99 $p99 ms"
 echo "  the same renders by the service's access log:  median $server_p50 ms (whole ms)"
+echo "  HTTP, curl, $count renders after those:  p50 $curl_p50 ms, p90 $curl_p90 ms (access log: median $curl_server_p50 ms); / JMH before: $(awk -v h="$curl_p50" -v j="$jmh_ms" 'BEGIN { printf "%.2f", h / j }'), / JMH after: $(awk -v h="$curl_p50" -v j="$jmh_after_ms" 'BEGIN { printf "%.2f", h / j }')"
 echo "  JMH FormRenderBenchmark.service, after the HTTP run:   $jmh_after_ms ± $jmh_after_error ms"
 echo "  HTTP p50 / JMH service:  $ratio against the JMH before ($verdict), $ratio_after against the JMH after ($verdict_after); target at most 1.2"
 [ "$noisy" = no ] || echo "  NO VERDICT: a JMH error exceeds a quarter of its score (the machine is loaded); run it again on a quiet machine"
 [ "$noisy" = yes ] || [ "$verdict" = "$verdict_after" ] || echo "  the two JMH figures disagree: the machine's load changed during the run; run it again on a quiet machine"
-echo "RESULT jmh_ms=$jmh_ms http_p50_ms=$p50 http_p90_ms=$p90 http_p99_ms=$p99 server_p50_ms=$server_p50 ratio=$ratio jmh_after_ms=$jmh_after_ms ratio_after=$ratio_after noisy=$noisy cds=${cds%% *}"
+echo "RESULT jmh_ms=$jmh_ms curl_p50_ms=$curl_p50 http_p50_ms=$p50 http_p90_ms=$p90 http_p99_ms=$p99 server_p50_ms=$server_p50 ratio=$ratio jmh_after_ms=$jmh_after_ms ratio_after=$ratio_after noisy=$noisy cds=${cds%% *}"
 # A missed target is a verdict, not a failure to look into: the scratch directories go either way.
 if [ -z "${SELLO_KEEP:-}" ]; then
   rm -rf "${sello_dirs[@]}"
