@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * {@code sello.document-types.*} (issue 18, point 2): where the catalogue looks for document types, the classes
  * annotated {@link io.sello.document.Catalogued}. The default finds the four bundled types; a deployment adds a jar
  * with its own forms and names its package here, without a change to Sello. Public for such code outside io.sello
- * ({@link #DEFAULT_PACKAGES}; the recipe's {@code example.transmittal.TransmittalRecipeTest}).
+ * ({@link #DEFAULT_PACKAGES}; the recipe's test type in docs/architecture.md).
  *
  * @param packages Java packages scanned at start-up, sub-packages included; default {@code io.sello}
  */

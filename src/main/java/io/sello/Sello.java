@@ -24,7 +24,7 @@ import java.util.Set;
  * Wires the engines and the document types without starting Spring, so that the CLI gets exactly what the server
  * gets. The types are not listed here: each is found by its {@link Catalogued} annotation (issue 18, point 2).
  * Public although no other main package names it: it builds the catalogue for code outside io.sello (a deployment's
- * own types, the recipe's {@code example.transmittal.TransmittalRecipeTest}, the benchmarks).
+ * own types, the recipe's test type in docs/architecture.md, the benchmarks).
  */
 public final class Sello {
     /** The packages the CLI scans when it is not told otherwise, as {@code sello.document-types.packages} does for the server. */

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * {@code java -jar sello.jar} starts the server; {@code java -jar sello.jar render|validate …} runs the CLI. Public
  * although no other main package names it: a document type kept outside io.sello starts the service with it (the
- * recipe's {@code example.transmittal.TransmittalHttpTest}), and Spring Boot's launcher calls its {@code main}.
+ * recipe's test type in docs/architecture.md), and Spring Boot's launcher calls its {@code main}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
