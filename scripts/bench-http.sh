@@ -77,14 +77,11 @@ if [ -n "${BENCH_HTTP_JAR:-}" ]; then
   jar=$BENCH_HTTP_JAR
   cds_options=()
   cds="no (BENCH_HTTP_JAR=$BENCH_HTTP_JAR)"
-elif [ "${SELLO_CDS:-yes}" != no ] && sello_cds_usable; then
-  jar=$sello_cds_jar
-  cds_options=("${sello_cds_options[@]}")
-  cds=yes
 else
-  jar=$sello_jar
-  cds_options=()
-  cds=no
+  sello_cds_pick "$([ "${SELLO_CDS:-yes}" != no ] && echo yes || echo no)"
+  jar=$sello_pick_jar
+  cds_options=("${sello_pick_options[@]}")
+  cds=$sello_pick_cds
 fi
 # The development signing keystore kept by scripts/first-request.sh, so that its RSA key is not made here.
 keystore_cache="$sello_root/target/first-request/dev-signing.p12"

@@ -48,15 +48,10 @@ key=${SELLO_LOAD_API_KEY:-dev-api-key-not-for-production}
 
 # shellcheck source=lib/cds.sh
 . "$sello_root/scripts/lib/cds.sh"
-if [ "$cds" = auto ] && sello_cds_usable; then
-  jar=$sello_cds_jar
-  cds_options=("${sello_cds_options[@]}")
-  cds=yes
-else
-  jar=$sello_jar
-  cds_options=()
-  cds=no
-fi
+sello_cds_pick "$([ "$cds" = auto ] && echo yes || echo no)"
+jar=${FIRST_REQUEST_JAR:-$sello_pick_jar}
+cds_options=("${sello_pick_options[@]}")
+cds=$sello_pick_cds
 
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date +%s%N)

@@ -28,3 +28,18 @@ sello_cds_usable() {
 # The java options that use the archive: a JVM that cannot map it (another JDK, a moved directory) runs without it,
 # and the cds log tags are off so that nothing is added to the CLI's output.
 sello_cds_options=(-XX:SharedArchiveFile="$sello_cds_archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+
+# sello_cds_pick <yes|no>: the jar and java options to start the service with, as scripts/run.sh starts it: the
+# extracted jar with its archive when <yes> and the archive is usable, else target/sello.jar alone. Sets
+# sello_pick_jar, sello_pick_options (an array) and sello_pick_cds (yes or no).
+sello_cds_pick() {
+  if [ "$1" = yes ] && sello_cds_usable; then
+    sello_pick_jar=$sello_cds_jar
+    sello_pick_options=("${sello_cds_options[@]}")
+    sello_pick_cds=yes
+  else
+    sello_pick_jar="$sello_cds_root/target/sello.jar"
+    sello_pick_options=()
+    sello_pick_cds=no
+  fi
+}
