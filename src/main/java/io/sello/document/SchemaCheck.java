@@ -212,14 +212,12 @@ public final class SchemaCheck {
      * "missing text"), which would blame the client for forms it never meant; such reasons are told as one error.
      */
     private static String alternative(NodePath evaluation) {
-        StringBuilder prefix = new StringBuilder();
         for (int i = 0; i + 1 < evaluation.getNameCount(); i++) {
             Object step = evaluation.getElement(i);
-            prefix.append('/').append(String.valueOf(step).replace("~", "~0").replace("/", "~1"));
             Object next = evaluation.getElement(i + 1);
             boolean branch = next instanceof Integer || (next instanceof String name && name.matches("\\d+"));
             if (("oneOf".equals(step) || "anyOf".equals(step)) && branch) {
-                return prefix.toString();
+                return path(evaluation, i + 1);
             }
         }
         return null;
