@@ -18,10 +18,10 @@ import java.util.Map;
  *                build, and each render of seed 003's amendment
  *                with its 33-page annex adds to the time to readiness
  * @param typeRenders renders of one type's example instead of {@code renders}, by type id, each 1 to
- *                {@value #MAX_RENDERS}; default none. application.properties gives seed 003's amendment fewer: its
- *                example (33-page annex) is three quarters of the warm-up's time, and its engine and templates
- *                (Flying Saucer, the annex table) are the ones the operational plan and the budget summary warm
- *                with every one of their renders (docs/benchmarks.md, "Issue 19: time to readiness")
+ *                {@value #MAX_RENDERS}; default none. Fewer renders of seed 003's amendment (33-page annex, three
+ *                quarters of the warm-up's time) make readiness sooner but leave its own first request cold: with
+ *                2, its second render still took 1.8 s against 0.8 s warm, so application.properties sets none
+ *                (docs/benchmarks.md, "Time to readiness")
  */
 @ConfigurationProperties("sello.warm-up")
 record WarmUpProperties(Boolean enabled, Integer renders, Map<String, Integer> typeRenders) {
