@@ -20,7 +20,9 @@
 #   RESULT jmh_ms=… http_p50_ms=… http_p90_ms=… http_p99_ms=… server_p50_ms=… ratio=… jmh_after_ms=… ratio_after=… noisy=yes|no cds=yes|no
 set -euo pipefail
 . "$(dirname "$0")/lib/service.sh"
-sello_need curl java awk
+# The java that runs the service (and here JMH, so that both figures are of the same runtime), and its archive.
+. "$(dirname "$0")/lib/cds.sh"
+sello_need curl "$sello_java" awk
 sello_traps
 # Exit 1 is the verdict "missed": a failure to measure exits 2.
 sello_fail() {
@@ -56,7 +58,7 @@ jmh() {
   sello_log "JMH FormRenderBenchmark.service ($1; ${jmh_settings[*]})" >&2
   # JMH's lock file lives in java.io.tmpdir: a private one, so a JMH run of another worktree does not stop this one
   # (the two then share the cores, which the load average printed below shows).
-  java -Djava.awt.headless=true -Djava.io.tmpdir="$work" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  "$sello_java" -Djava.awt.headless=true -Djava.io.tmpdir="$work" -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
       org.openjdk.jmh.Main 'io.sello.bench.FormRenderBenchmark.service$' "${jmh_settings[@]}" \
       -rf json -rff "$work/jmh-$1.json" >"$work/jmh-$1.log" 2>&1 \
     || { tail -20 "$work/jmh-$1.log" >&2; sello_fail "JMH failed (log: $work/jmh-$1.log)"; }
@@ -71,8 +73,7 @@ jmh() {
 read -r jmh_ms jmh_error <<<"$(jmh before)"
 [ -n "$jmh_ms" ] || sello_fail "no score in $work/jmh-before.json"
 
-# The service, started as scripts/run.sh does: the class data sharing archive when it matches the jar.
-. "$sello_root/scripts/lib/cds.sh"
+# The service, started as scripts/run.sh does: its start-up archive when it matches the jar.
 if [ -n "${BENCH_HTTP_JAR:-}" ]; then
   jar=$BENCH_HTTP_JAR
   cds_options=()
@@ -88,9 +89,9 @@ keystore_cache="$sello_root/target/first-request/dev-signing.p12"
 mkdir -p "$work/data"
 [ ! -f "$keystore_cache" ] || cp "$keystore_cache" "$work/data/"
 port=$(sello_free_port)
-sello_log "service on 127.0.0.1:$port (CDS archive: $cds; ${SELLO_JAVA_OPTS:-no extra JVM options}; arguments: ${*:-none}; log: $work/service.log)"
+sello_log "service on 127.0.0.1:$port ($sello_java, Java $sello_java_version; $sello_cds_kind: $cds; ${SELLO_JAVA_OPTS:-no extra JVM options}; arguments: ${*:-none}; log: $work/service.log)"
 # shellcheck disable=SC2086 # SELLO_JAVA_OPTS is a list of options
-(cd "$work" && exec java -Djava.awt.headless=true ${SELLO_JAVA_OPTS:-} "${cds_options[@]}" -jar "$jar" \
+(cd "$work" && exec "$sello_java" -Djava.awt.headless=true ${SELLO_JAVA_OPTS:-} "${cds_options[@]}" -jar "$jar" \
     --server.address=127.0.0.1 --server.port="$port" "$@" >"$work/service.log" 2>&1) &
 service=$!
 sello_pids+=("$service")

@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 fi
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-exec java -Djava.awt.headless=true -Xms1g -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+# the java that runs the service (scripts/lib/cds.sh)
+. scripts/lib/cds.sh
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); Java $sello_java_version ($sello_java)"
+exec "$sello_java" -Djava.awt.headless=true -Xms1g -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   io.sello.bench.ScalingDriver

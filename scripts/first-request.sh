@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The first request after start-up, as a client system meets it (issue 19, points 1 and 2):
-#   1. starts the service (target/sello.jar, or the extracted jar with its CDS archive, see below) on a free
+#   1. starts the service (target/sello.jar, or the extracted jar with its start-up archive, see below) on a free
 #      loopback port with a scratch data directory, and times it until /actuator/health/readiness says 200;
 #   2. times the first request: POST seed 000's Formulario N.5.B to /api/v1/documents/poa-execution-form
 #      with the development API key, as scripts/load-test.sh does;
@@ -14,11 +14,13 @@
 # Each run is a restart with its data directory in place, as after a deploy: the scratch directory gets the
 # development signing keystore kept in target/first-request/ (made on the first run), because generating its
 # RSA key (several seconds, at random) happens once in the life of a data directory and would drown the figures.
-# The last line is machine-readable: RESULT ready_s=… first_ms=… median_ms=… ratio=… cds=yes|no cpu_s=…
+# The last line is machine-readable: RESULT ready_s=… first_ms=… median_ms=… ratio=… cds=yes|no cpu_s=… java=…
 # (cpu_s: the JVM's user + system CPU time until readiness, from /proc/<pid>/stat)
 set -euo pipefail
 . "$(dirname "$0")/lib/service.sh"
-sello_need curl java awk sort
+# shellcheck source=lib/cds.sh
+. "$(dirname "$0")/lib/cds.sh"
+sello_need curl "$sello_java" awk sort
 sello_traps
 
 cds=auto
@@ -46,8 +48,6 @@ base="http://127.0.0.1:$port"
 body="$sello_root/examples/poa-execution-form/senavex-2020-julio.json"
 key=${SELLO_LOAD_API_KEY:-dev-api-key-not-for-production}
 
-# shellcheck source=lib/cds.sh
-. "$sello_root/scripts/lib/cds.sh"
 sello_cds_pick "$([ "$cds" = auto ] && echo yes || echo no)"
 jar=${FIRST_REQUEST_JAR:-$sello_pick_jar}
 cds_options=("${sello_pick_options[@]}")
@@ -56,7 +56,7 @@ cds=$sello_pick_cds
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date +%s%N)
 # shellcheck disable=SC2086 # SELLO_JAVA_OPTS is a list of options
-(cd "$work" && exec java -Djava.awt.headless=true ${SELLO_JAVA_OPTS:-} "${cds_options[@]}" -jar "$jar" \
+(cd "$work" && exec "$sello_java" -Djava.awt.headless=true ${SELLO_JAVA_OPTS:-} "${cds_options[@]}" -jar "$jar" \
     --server.address=127.0.0.1 --server.port="$port" "$@" >"$work/service.log" 2>&1) &
 service=$!
 sello_pids+=("$service")
@@ -97,7 +97,7 @@ median_ms=$(sort -n "$work/more.txt" | awk '{ v[NR] = $1 } END { if (NR % 2) pri
 ratio=$(awk -v f="$first_ms" -v m="$median_ms" 'BEGIN { printf "%.2f", f / m }')
 
 echo "load average at start: $load_at_start (2 cores, shared with other builds)"
-echo "time to readiness:     $ready_s s (CDS archive: $cds; service arguments: ${*:-none})"
+echo "time to readiness:     $ready_s s (Java $sello_java_version, $sello_java; $sello_cds_kind: $cds; service arguments: ${*:-none})"
 echo "  JVM CPU time by then: $cpu_s s (user + system, all threads)"
 started=$(grep -o 'Started SelloApplication in [0-9.]* seconds' "$work/service.log" | grep -o '[0-9.]*' || true)
 warm=$(grep -o 'warm-up: [^"]* in [0-9]* ms' "$work/service.log" | grep -o '[0-9]* ms$' || true)
@@ -105,4 +105,4 @@ echo "  of which Spring:     ${started:-?} s (its own \"Started SelloApplication
 echo "first request:         $first_ms ms"
 echo "next $more, median:     $median_ms ms (min $(sort -n "$work/more.txt" | head -1), max $(sort -n "$work/more.txt" | tail -1))"
 echo "first / median:        $ratio (goal: at most 2)"
-echo "RESULT ready_s=$ready_s first_ms=$first_ms median_ms=$median_ms ratio=$ratio cds=$cds cpu_s=$cpu_s"
+echo "RESULT ready_s=$ready_s first_ms=$first_ms median_ms=$median_ms ratio=$ratio cds=$cds cpu_s=$cpu_s java=$sello_java_version"

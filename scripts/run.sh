@@ -17,6 +17,6 @@ if [ "${SELLO_CDS:-yes}" != no ] && ! sello_cds_usable; then
   scripts/cds-archive.sh || echo "run.sh: no CDS archive, starting without it" >&2
 fi
 if [ "${SELLO_CDS:-yes}" != no ] && sello_cds_usable; then
-  exec java -Djava.awt.headless=true "${sello_cds_options[@]}" -jar "$sello_cds_jar" "$@"
+  exec "$sello_java" -Djava.awt.headless=true "${sello_cds_options[@]}" -jar "$sello_cds_jar" "$@"
 fi
-exec java -Djava.awt.headless=true -jar target/sello.jar "$@"
+exec "$sello_java" -Djava.awt.headless=true -jar target/sello.jar "$@"

@@ -25,6 +25,12 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 . scripts/postgres-for-tests.sh
+# The suite runs on the java that runs the service: scripts/lib/cds.sh picks a JDK 25 when the machine has one (its
+# AOT cache starts the service sooner, issue 19), else the default java. SELLO_JAVA chooses another.
+. scripts/lib/cds.sh
+JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v "$sello_java")")")")
+export JAVA_HOME
+echo "tests on Java $sello_java_version ($JAVA_HOME)"
 mvn -B verify "$@"
 # Start-up (issue 19, point 2): the class data sharing archive is part of the build; --check proves that the CLI
 # runs with it mapped and without it.

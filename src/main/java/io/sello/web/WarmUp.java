@@ -162,8 +162,14 @@ class WarmUp implements ApplicationRunner {
                     .filename(document.fileName(), StandardCharsets.UTF_8)
                     .build());
             WarningHeaders.write(document.warnings(), headers);
-            log.debug("warm-up render {} of {}: {}", job.round(), id, unwritten);
-            took.put(id + "#" + job.round(), System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            log.debug(
+                    "warm-up render {} of {}: {} ms, {}",
+                    job.round(),
+                    id,
+                    TimeUnit.NANOSECONDS.toMillis(nanos),
+                    unwritten);
+            took.put(id + "#" + job.round(), nanos);
             rendered.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
             events.publishEvent(new Rendered(id, job.round()));
         } catch (RuntimeException e) {

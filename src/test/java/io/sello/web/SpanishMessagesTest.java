@@ -34,7 +34,8 @@ class SpanishMessagesTest {
                     + "|characters|exactly|least|most|amount|amounts|date|number|string|array|object|only|allowed|the|is|are|was"
                     + "|of|and|or|not|than|more|to|at|with|should|cannot|could|send|retry|too|many|invalid|missing|wrong|figure"
                     + "|printed|declared|computed|already|please|retry|sign|such|as|when|which|this|that|these|there|from)\\b",
-            Pattern.CASE_INSENSITIVE);
+            // Unicode word boundaries: since JDK 19, a plain \b is ASCII-only, so "vacías" ends in a word "as".
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
     private final SpanishMessages catalogue = SpanishMessages.CATALOGUE;
     private final Set<Integer> shapesUsed = new HashSet<>();

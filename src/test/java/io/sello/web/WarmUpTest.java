@@ -146,8 +146,17 @@ class WarmUpTest {
 
     @Test
     void theNumberOfRendersIsCheckedAtStartUp() {
+        // the test JVM has no AOT cache: the default without method profiles
         assertThat(new WarmUpProperties(null, null, null))
                 .isEqualTo(new WarmUpProperties(true, WarmUpProperties.DEFAULT_RENDERS, Map.of()));
+        assertThat(WarmUpProperties.defaultRenders(25, List.of("-Xmx1g", "-XX:AOTCache=/srv/sello/sello.aot")))
+                .isEqualTo(WarmUpProperties.RENDERS_WITH_PROFILES)
+                .isLessThan(WarmUpProperties.DEFAULT_RENDERS);
+        // a JDK 24 cache has no profiles; a CDS archive has none either
+        assertThat(WarmUpProperties.defaultRenders(24, List.of("-XX:AOTCache=/srv/sello/sello.aot")))
+                .isEqualTo(WarmUpProperties.DEFAULT_RENDERS);
+        assertThat(WarmUpProperties.defaultRenders(25, List.of("-XX:SharedArchiveFile=/srv/sello/sello.jsa")))
+                .isEqualTo(WarmUpProperties.DEFAULT_RENDERS);
         assertThatThrownBy(() -> new WarmUpProperties(true, 0, null))
                 .hasMessageContaining("sello.warm-up.renders")
                 .hasMessageContaining("sello.warm-up.enabled=false");
