@@ -5,5 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests package dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-exec java -Djava.awt.headless=true -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+# on the java that runs the service (scripts/lib/cds.sh: a JDK 25 when the machine has one, else `java`)
+. scripts/lib/cds.sh
+echo "JMH on Java $sello_java_version ($sello_java)" >&2
+exec "$sello_java" -Djava.awt.headless=true -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   org.openjdk.jmh.Main "${@:-io.sello.bench.}"

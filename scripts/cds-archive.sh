@@ -22,10 +22,16 @@ sello_need curl "$sello_java"
 sello_traps
 
 [ -f "$sello_jar" ] || sello_fail "no target/sello.jar: build it first (mvn -B -DskipTests package)"
-rm -rf "$sello_cds_dir"
-"$sello_java" -Djarmode=tools -jar "$sello_jar" extract --destination "$sello_cds_dir" >/dev/null \
-  || sello_fail "extracting target/sello.jar failed"
-[ -f "$sello_cds_jar" ] || sello_fail "the extracted jar is not at $sello_cds_jar"
+# The extracted jar is shared by the two kinds of archive (one per java), and each archive checks its jars' times:
+# it is extracted again only when target/sello.jar changed, so that making one kind keeps the other usable.
+if [ ! -f "$sello_cds_jar" ] || [ "$(cat "$sello_cds_dir/extracted-from" 2>/dev/null)" != "$(sello_cds_jar_id)" ]; then
+  rm -rf "$sello_cds_dir"
+  "$sello_java" -Djarmode=tools -jar "$sello_jar" extract --destination "$sello_cds_dir" >/dev/null \
+    || sello_fail "extracting target/sello.jar failed"
+  [ -f "$sello_cds_jar" ] || sello_fail "the extracted jar is not at $sello_cds_jar"
+  sello_cds_jar_id >"$sello_cds_dir/extracted-from"
+fi
+rm -f "$sello_cds_archive" "$sello_cds_stamp"
 
 sello_scratch work cds-training
 # A free port can be taken by another process between choosing it and binding it (seen on CI once, 2026-11-28):

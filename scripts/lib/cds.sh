@@ -65,12 +65,16 @@ else
   sello_cds_options=(-XX:SharedArchiveFile="$sello_cds_archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
   sello_cds_strict_options=(-Xshare:on -XX:SharedArchiveFile="$sello_cds_archive")
 fi
-# Written by scripts/cds-archive.sh: the checksum of the target/sello.jar it was made from and the java that made
-# it. Not the jar's time: the build stamps every jar with the same reproducible-build date.
-sello_cds_stamp="$sello_cds_dir/source-jar"
+# Written by scripts/cds-archive.sh beside each archive: the checksum of the target/sello.jar it was made from and
+# the java that made it. Not the jar's time: the build stamps every jar with the same reproducible-build date.
+sello_cds_stamp="$sello_cds_archive.source"
+
+sello_cds_jar_id() {
+  md5sum <"$sello_cds_root/target/sello.jar" 2>/dev/null | cut -d' ' -f1
+}
 
 sello_cds_source_id() {
-  echo "$(md5sum <"$sello_cds_root/target/sello.jar" 2>/dev/null | cut -d' ' -f1) $(readlink -f "$(command -v "$sello_java")")"
+  echo "$(sello_cds_jar_id) $(readlink -f "$(command -v "$sello_java")")"
 }
 
 # True when target/cds holds an archive made from the current target/sello.jar by the current java.

@@ -5,6 +5,9 @@
 
 sello_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 sello_jar="$sello_root/target/sello.jar"
+# the java that runs the service: $sello_java (a JDK 25 when the machine has one)
+# shellcheck source=cds.sh
+. "$sello_root/scripts/lib/cds.sh"
 sello_pids=()      # processes this script started, stopped by sello_cleanup
 sello_dirs=()      # scratch directories, removed by sello_cleanup
 sello_cleanups=()  # further commands run by sello_cleanup (e.g. stop a PostgreSQL server)
@@ -81,7 +84,7 @@ sello_start() {
   local dir=$1 port=$2 log=$3
   shift 3
   # shellcheck disable=SC2086 # SELLO_JAVA_OPTS is a list of options
-  (cd "$dir" && exec java -Djava.awt.headless=true ${SELLO_JAVA_OPTS:-} -jar "$sello_jar" \
+  (cd "$dir" && exec "$sello_java" -Djava.awt.headless=true ${SELLO_JAVA_OPTS:-} -jar "$sello_jar" \
       --server.address=127.0.0.1 --server.port="$port" "$@" >"$log" 2>&1) &
   SELLO_PID=$!
   sello_pids+=("$SELLO_PID")
