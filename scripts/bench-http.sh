@@ -19,9 +19,9 @@
 # About 3-4 minutes after the build on a quiet machine. The last line is machine-readable:
 #   RESULT jmh_ms=… http_p50_ms=… http_p90_ms=… http_p99_ms=… server_p50_ms=… ratio=… jmh_after_ms=… ratio_after=… noisy=yes|no cds=yes|no
 set -euo pipefail
+# service.sh brings scripts/lib/cds.sh: the java that runs the service (here JMH too, so that both figures are of
+# the same runtime), and its archive.
 . "$(dirname "$0")/lib/service.sh"
-# The java that runs the service (and here JMH, so that both figures are of the same runtime), and its archive.
-. "$(dirname "$0")/lib/cds.sh"
 sello_need curl "$sello_java" awk
 sello_traps
 # Exit 1 is the verdict "missed": a failure to measure exits 2.

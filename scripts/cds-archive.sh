@@ -16,8 +16,8 @@
 #   scripts/cds-archive.sh --check   then check that the CLI runs with the archive mapped (-XX:AOTMode=on or
 #                                    -Xshare:on: the JVM refuses to start otherwise) and without it
 set -euo pipefail
+# service.sh brings scripts/lib/cds.sh (the java and its archive)
 . "$(dirname "$0")/lib/service.sh"
-. "$(dirname "$0")/lib/cds.sh"
 sello_need curl "$sello_java"
 sello_traps
 

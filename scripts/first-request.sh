@@ -17,9 +17,8 @@
 # The last line is machine-readable: RESULT ready_s=… first_ms=… median_ms=… ratio=… cds=yes|no cpu_s=… java=…
 # (cpu_s: the JVM's user + system CPU time until readiness, from /proc/<pid>/stat)
 set -euo pipefail
+# service.sh brings scripts/lib/cds.sh (the java and its archive)
 . "$(dirname "$0")/lib/service.sh"
-# shellcheck source=lib/cds.sh
-. "$(dirname "$0")/lib/cds.sh"
 sello_need curl "$sello_java" awk sort
 sello_traps
 

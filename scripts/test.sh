@@ -28,7 +28,7 @@ fi
 # The suite runs on the java that runs the service: scripts/lib/cds.sh picks a JDK 25 when the machine has one (its
 # AOT cache starts the service sooner, issue 19), else the default java. SELLO_JAVA chooses another.
 . scripts/lib/cds.sh
-JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v "$sello_java")")")")
+JAVA_HOME=$(sello_java_home "$sello_java")
 export JAVA_HOME
 echo "tests on Java $sello_java_version ($JAVA_HOME)"
 mvn -B verify "$@"

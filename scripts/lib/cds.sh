@@ -1,5 +1,6 @@
-# Shared by scripts/run.sh, scripts/sello, scripts/test.sh, scripts/cds-archive.sh, scripts/first-request.sh and
-# scripts/bench-http.sh: sourced, never run on its own. Which java runs the service, and its start-up archive.
+# Shared by scripts/run.sh, scripts/sello, scripts/test.sh, scripts/bench.sh, scripts/bench-scaling.sh and, through
+# scripts/lib/service.sh, every script that starts the service: sourced, never run on its own. Which java runs the
+# service, and its start-up archive.
 #
 # The java (issue 19, point 2): $SELLO_JAVA when set; else the first JDK 25 or later, `java` on the PATH first, then
 # the newest under /usr/lib/jvm (this machine kind has Temurin 25 beside Debian's OpenJDK 17); else `java`. The jar
@@ -19,11 +20,15 @@ sello_cds_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 sello_cds_dir="$sello_cds_root/target/cds"
 sello_cds_jar="$sello_cds_dir/sello.jar"
 
+# The JDK directory of a java executable (a name on the PATH or a path): its bin/java's parent, links resolved.
+sello_java_home() {
+  dirname "$(dirname "$(readlink -f "$(command -v "$1")")")"
+}
+
 # The feature version of a java executable (17, 25): from its JDK's release file, else by asking it.
 sello_java_feature() {
-  local home release version
-  home=$(dirname "$(dirname "$(readlink -f "$(command -v "$1")")")")
-  release="$home/release"
+  local release version
+  release="$(sello_java_home "$1")/release"
   if [ -f "$release" ]; then
     version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")
   else
@@ -56,14 +61,14 @@ if [ "$sello_java_version" -ge 25 ]; then
   sello_cds_training_options=(-XX:AOTCacheOutput="$sello_cds_archive" -Xlog:aot=off -Xlog:cds=off)
   sello_cds_options=(-XX:AOTCache="$sello_cds_archive" -Xlog:aot=off -Xlog:cds=off)
   # refuses to start unless the cache maps
-  sello_cds_strict_options=(-XX:AOTMode=on -XX:AOTCache="$sello_cds_archive" -Xlog:aot=off -Xlog:cds=off)
+  sello_cds_strict_options=(-XX:AOTMode=on "${sello_cds_options[@]}")
 else
   sello_cds_kind="CDS archive"
   sello_cds_archive="$sello_cds_dir/sello.jsa"
   sello_cds_training_options=(-XX:ArchiveClassesAtExit="$sello_cds_archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
   # the cds log tags are off so that nothing is added to the CLI's output
   sello_cds_options=(-XX:SharedArchiveFile="$sello_cds_archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
-  sello_cds_strict_options=(-Xshare:on -XX:SharedArchiveFile="$sello_cds_archive")
+  sello_cds_strict_options=(-Xshare:on "${sello_cds_options[@]}")
 fi
 # Written by scripts/cds-archive.sh beside each archive: the checksum of the target/sello.jar it was made from and
 # the java that made it. Not the jar's time: the build stamps every jar with the same reproducible-build date.
