@@ -4,7 +4,7 @@
 #   2. JMH `FormRenderBenchmark.service` (seed 000 through the service code, no HTTP), one fork;
 #   3. starts the service as scripts/run.sh would (the CDS archive when usable) on a free loopback port with a
 #      scratch data directory, waits for readiness (the service warms itself), then one client, one kept-alive
-#      connection, one request after the other: BENCH_HTTP_WARMUP (default 300) renders dropped, then
+#      connection, one request after the other: BENCH_HTTP_WARMUP (default 3000) renders dropped, then
 #      BENCH_HTTP_COUNT (default 400) timed, of examples/poa-execution-form/senavex-2020-julio.json with the
 #      development API key; every answer goes through auth, the audit row, the digest and the headers;
 #   4. stops the service and runs the same JMH benchmark again, so a change of machine load shows;
@@ -12,11 +12,13 @@
 # Service arguments go after --, e.g. scripts/bench-http.sh -- --sello.warm-up.enabled=false
 # Exit status: 0 when curl's HTTP p50 <= 1.2 x the first JMH figure, 1 when not, 3 when a JMH figure is too noisy to judge
 # (99.9 % error over a quarter of the score), 2 when something failed.
-# Options (environment): SKIP_BUILD=1; BENCH_HTTP_JMH (JMH settings, default "-f 1 -wi 6 -i 5 -w 2s -r 2s");
+# Options (environment): SKIP_BUILD=1; BENCH_HTTP_JMH (JMH settings, default "-f 1 -wi 10 -i 8 -w 2s -r 2s": on JDK 25
+# the form's 2-s iterations were still falling at the sixth, 253 ms to 56 ms, and settled at 34-48 ms from the tenth;
+# docs/benchmarks.md, "Issue 19 at its end");
 # SELLO_JAVA_OPTS (extra options for the service's JVM, e.g. a JFR recording); SELLO_CDS=no (plain jar);
 # BENCH_HTTP_JAR=/tmp/old/sello.jar (another build's jar for the service, without CDS, for a before/after: JMH
 # still runs this worktree's classes, so the ratio is then only a guide).
-# About 3-4 minutes after the build on a quiet machine. The last line is machine-readable:
+# About 7 minutes after the build on a quiet machine. The last line is machine-readable:
 #   RESULT jmh_ms=… http_p50_ms=… http_p90_ms=… http_p99_ms=… server_p50_ms=… ratio=… jmh_after_ms=… ratio_after=… noisy=yes|no cds=yes|no
 set -euo pipefail
 # service.sh brings scripts/lib/cds.sh: the java that runs the service (here JMH too, so that both figures are of
@@ -34,9 +36,13 @@ if [ $# -gt 0 ]; then
   [ "$1" = -- ] || sello_fail "usage: scripts/bench-http.sh [-- service arguments]"
   shift
 fi
-warmup=${BENCH_HTTP_WARMUP:-300}
+# 3000, not 300: the JIT is not settled after 300 requests. Between the 1000th and 2000th render of seed 000 the
+# service's C2 compiler still made 1,786 compilations (6 ms of compiler CPU per render, on the second core the
+# render needs for the HTTP thread), and after 300 renders curl's p50 was 1.30 x JMH, after 3000 1.14 x
+# (docs/benchmarks.md, "Issue 19 at its end"). JMH's figure is of a settled JIT, so the service's must be too.
+warmup=${BENCH_HTTP_WARMUP:-3000}
 count=${BENCH_HTTP_COUNT:-400}
-read -r -a jmh_settings <<<"${BENCH_HTTP_JMH:--f 1 -wi 6 -i 5 -w 2s -r 2s}"
+read -r -a jmh_settings <<<"${BENCH_HTTP_JMH:--f 1 -wi 10 -i 8 -w 2s -r 2s}"
 cd "$sello_root"
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -130,7 +136,9 @@ p99=$(result p99_ok_fine_ms)
 # the HTTP p50 has beyond it is the client, the loopback connection and Tomcat before the first filter.
 # The access log's last $count lines are curl's renders, the $count before them the Java client's.
 access_median() {
-  grep -o 'poa-execution-form -> 200 in [0-9]* ms' "$work/service.log" | tail -n "$1" | head -n "$count" | awk '{ print $5 }' \
+  # sed reads to the end where head would stop early: with a long warm-up (BENCH_HTTP_WARMUP=3000), tail was killed
+  # by SIGPIPE and pipefail ended the script.
+  grep -o 'poa-execution-form -> 200 in [0-9]* ms' "$work/service.log" | tail -n "$1" | sed -n "1,${count}p" | awk '{ print $5 }' \
     | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "?" }'
 }
 server_p50=$(access_median $((2 * count)))
