@@ -13,7 +13,8 @@
 # Exit status: 0 when curl's HTTP p50 <= 1.2 x the first JMH figure, 1 when not, 3 when a JMH figure is too noisy to judge
 # (99.9 % error over a quarter of the score), 2 when something failed.
 # Options (environment): SKIP_BUILD=1; BENCH_HTTP_JMH (JMH settings, default "-f 1 -wi 10 -i 8 -w 2s -r 2s": on JDK 25
-# the form's 2-s iterations were still falling at the sixth, 253 ms to 56 ms, and settled at 34-48 ms from the tenth;
+# the form's 2-s iterations were still falling at the sixth (258 ms at the first, 45 ms at the sixth) and settled at
+# 34-48 ms from the tenth;
 # docs/benchmarks.md, "Issue 19 at its end");
 # SELLO_JAVA_OPTS (extra options for the service's JVM, e.g. a JFR recording); SELLO_CDS=no (plain jar);
 # BENCH_HTTP_JAR=/tmp/old/sello.jar (another build's jar for the service, without CDS, for a before/after: JMH
@@ -136,8 +137,8 @@ p99=$(result p99_ok_fine_ms)
 # the HTTP p50 has beyond it is the client, the loopback connection and Tomcat before the first filter.
 # The access log's last $count lines are curl's renders, the $count before them the Java client's.
 access_median() {
-  # sed reads to the end where head would stop early: with a long warm-up (BENCH_HTTP_WARMUP=3000), tail was killed
-  # by SIGPIPE and pipefail ended the script.
+  # sed reads to the end where head would stop early: with the 3000-render warm-up's long access log, head's early
+  # exit killed tail by SIGPIPE and pipefail ended the script.
   grep -o 'poa-execution-form -> 200 in [0-9]* ms' "$work/service.log" | tail -n "$1" | sed -n "1,${count}p" | awk '{ print $5 }' \
     | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "?" }'
 }
