@@ -139,9 +139,17 @@ public final class JasperDocumentRenderer implements DocumentRenderer {
 
     /** @param whole the request of the first print: its title and, when embedding is on, its JSON */
     private byte[] export(List<JasperPrint> prints, RenderRequest whole) {
+        return export(prints, whole, exporter(whole, true));
+    }
+
+    /** This renderer's PDF exporter for one document; {@code reuseTextLayouts} is off only in a test. */
+    LeveledPdfExporter exporter(RenderRequest whole, boolean reuseTextLayouts) {
+        return new LeveledPdfExporter(
+                context, settings.compressionLevel(), whole, settings.embedSource(), reuseTextLayouts);
+    }
+
+    byte[] export(List<JasperPrint> prints, RenderRequest whole, JRPdfExporter exporter) {
         String title = whole.title();
-        JRPdfExporter exporter =
-                new LeveledPdfExporter(context, settings.compressionLevel(), whole, settings.embedSource());
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
         PdfBuffer out = new PdfBuffer();
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));

@@ -7,11 +7,14 @@ import io.sello.rendering.SourceAttachment;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.util.JRTextAttribute;
+import net.sf.jasperreports.pdf.AbstractPdfTextRenderer;
 import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.PdfTextRenderer;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
 import net.sf.jasperreports.pdf.classic.ClassicPdfWriter;
 import net.sf.jasperreports.pdf.common.PdfDocumentWriter;
 import net.sf.jasperreports.pdf.common.PdfProducer;
+import net.sf.jasperreports.pdf.common.PdfTextRendererContext;
 
 import java.awt.font.TextAttribute;
 import java.io.OutputStream;
@@ -36,13 +39,33 @@ final class LeveledPdfExporter extends JRPdfExporter {
     private final int compressionLevel;
     private final RenderRequest request;
     private final boolean embedSource;
+    private final ReusedLayoutTextRenderer.Layouts layouts;
 
     /** @param request the document's request, whose JSON is embedded when {@code embedSource} */
     LeveledPdfExporter(JasperReportsContext context, int compressionLevel, RenderRequest request, boolean embedSource) {
+        this(context, compressionLevel, request, embedSource, true);
+    }
+
+    /**
+     * @param reuseTextLayouts whether a text that recurs in the document is drawn from its first layout
+     *     ({@link ReusedLayoutTextRenderer}); off only to show, in a test, that the output is the same either way
+     */
+    LeveledPdfExporter(
+            JasperReportsContext context,
+            int compressionLevel,
+            RenderRequest request,
+            boolean embedSource,
+            boolean reuseTextLayouts) {
         super(context);
         this.compressionLevel = compressionLevel;
         this.request = request;
         this.embedSource = embedSource;
+        this.layouts = reuseTextLayouts ? new ReusedLayoutTextRenderer.Layouts() : null;
+    }
+
+    /** Texts this export drew from a layout it had made for the same text earlier; 0 when reuse is off. */
+    int reusedTextLayouts() {
+        return layouts == null ? 0 : layouts.reused();
     }
 
     @Override
@@ -55,6 +78,26 @@ final class LeveledPdfExporter extends JRPdfExporter {
                 pdf.setCompressionLevel(compressionLevel);
                 SourceAttachment.register(pdf, request, embedSource, compressionLevel);
                 return writer;
+            }
+
+            /**
+             * JasperReports' own choice, except that its AWT renderer for untagged documents is the one that reuses
+             * the layouts of recurring texts: the same class with the same settings underneath.
+             */
+            @Override
+            public AbstractPdfTextRenderer getTextRenderer(PdfTextRendererContext textContext) {
+                AbstractPdfTextRenderer renderer = super.getTextRenderer(textContext);
+                if (layouts == null
+                        || renderer.getClass() != PdfTextRenderer.class
+                        || getContext().isTagged()) {
+                    return renderer;
+                }
+                return new ReusedLayoutTextRenderer(
+                        getContext().getJasperReportsContext(),
+                        textContext.getAwtIgnoreMissingFont(),
+                        textContext.getIndentFirstLine(),
+                        textContext.getJustifyLastLine(),
+                        layouts);
             }
 
             /**
