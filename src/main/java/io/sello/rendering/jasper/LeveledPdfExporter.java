@@ -41,12 +41,8 @@ final class LeveledPdfExporter extends JRPdfExporter {
     private final boolean embedSource;
     private final ReusedLayoutTextRenderer.Layouts layouts;
 
-    /** @param request the document's request, whose JSON is embedded when {@code embedSource} */
-    LeveledPdfExporter(JasperReportsContext context, int compressionLevel, RenderRequest request, boolean embedSource) {
-        this(context, compressionLevel, request, embedSource, true);
-    }
-
     /**
+     * @param request the document's request, whose JSON is embedded when {@code embedSource}
      * @param reuseTextLayouts whether a text that recurs in the document is drawn from its first layout
      *     ({@link ReusedLayoutTextRenderer}); off only to show, in a test, that the output is the same either way
      */
