@@ -1,5 +1,6 @@
 package io.sello.support;
 
+import io.sello.document.RenderOptions;
 import io.sello.rendering.DocumentRenderer;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.TemplateId;
@@ -22,6 +23,13 @@ public final class RequestRecorder implements DocumentRenderer {
     /** Records without rendering. */
     public RequestRecorder() {
         this(null);
+    }
+
+    /** The request the document type with this id hands its engine for this JSON, rendered strictly. */
+    public static RenderRequest of(String type, byte[] json) {
+        RequestRecorder recorder = new RequestRecorder();
+        Fixtures.type(type, recorder).render(json, RenderOptions.STRICT);
+        return recorder.last();
     }
 
     /** The first part of the last request rendered. */

@@ -1,9 +1,7 @@
 package io.sello.rendering.jasper;
 
-import io.sello.document.RenderOptions;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderingProperties;
-import io.sello.support.Fixtures;
 import io.sello.support.LargeFormInput;
 import io.sello.support.PdfLayout;
 import io.sello.support.RequestRecorder;
@@ -23,8 +21,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +42,7 @@ class ReusedTextLayoutsTest {
     @Test
     void formulario5BIsDrawnTheSameWithItsRecurringTextsReused() throws IOException {
         for (int copies : new int[] {1, 3}) {
-            RenderRequest request = request(LargeFormInput.json(copies));
+            RenderRequest request = RequestRecorder.of("poa-execution-form", LargeFormInput.json(copies));
             JasperPrint print = renderer.fill(request);
 
             LeveledPdfExporter reusing = renderer.exporter(request, true);
@@ -71,7 +71,7 @@ class ReusedTextLayoutsTest {
                 text -> text.setTextHeight(9f), // room for one line only
                 text -> text.setFontSize(9f),
                 text -> text.setBold(true),
-                text -> text.setText(SENTENCE.toUpperCase(java.util.Locale.ROOT)),
+                text -> text.setText(SENTENCE.toUpperCase(Locale.ROOT)),
                 text -> text.setText("Meta\tAvance\t0.00"),
                 text -> {
                     text.setText("Meta\tAvance\t0.00");
@@ -109,7 +109,7 @@ class ReusedTextLayoutsTest {
             }
         }
         print.addPage(page);
-        RenderRequest request = request(LargeFormInput.json(1));
+        RenderRequest request = RequestRecorder.of("poa-execution-form", LargeFormInput.json(1));
 
         LeveledPdfExporter reusing = renderer.exporter(request, true);
         byte[] reused = renderer.export(List.of(print), request, reusing);
@@ -125,18 +125,11 @@ class ReusedTextLayoutsTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             for (PDPage page : document.getPages()) {
                 try (InputStream contents = page.getContents()) {
-                    pages.add(new String(contents.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                    pages.add(new String(contents.readAllBytes(), StandardCharsets.ISO_8859_1));
                 }
             }
         }
         assertThat(pages).isNotEmpty().allSatisfy(page -> assertThat(page).contains("Tj"));
         return pages;
-    }
-
-    /** The request the form hands to its engine. */
-    private static RenderRequest request(byte[] json) {
-        RequestRecorder recorder = new RequestRecorder();
-        Fixtures.type("poa-execution-form", recorder).render(json, RenderOptions.STRICT);
-        return recorder.last();
     }
 }

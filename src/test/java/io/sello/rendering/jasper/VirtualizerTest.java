@@ -1,11 +1,9 @@
 package io.sello.rendering.jasper;
 
-import io.sello.document.RenderOptions;
 import io.sello.rendering.RenderRequest;
 import io.sello.rendering.RenderedPdf;
 import io.sello.rendering.RenderingException;
 import io.sello.rendering.RenderingProperties;
-import io.sello.support.Fixtures;
 import io.sello.support.LargeFormInput;
 import io.sello.support.PdfDocument;
 import io.sello.support.PdfLayout;
@@ -42,8 +40,8 @@ class VirtualizerTest {
 
     @BeforeAll
     static void requests() throws Exception {
-        threeCopies = request(LargeFormInput.json(3));
-        seed = request(LargeFormInput.json(1));
+        threeCopies = RequestRecorder.of("poa-execution-form", LargeFormInput.json(3));
+        seed = RequestRecorder.of("poa-execution-form", LargeFormInput.json(1));
     }
 
     @Test
@@ -112,12 +110,5 @@ class VirtualizerTest {
     private JasperDocumentRenderer renderer(int virtualizeFromRows) {
         return new JasperDocumentRenderer(
                 new RenderingProperties(null, null, null, virtualizeFromRows, 2, swap.toString(), null, null));
-    }
-
-    /** The request the form hands to its engine, captured before any engine sees it. */
-    private static RenderRequest request(byte[] json) {
-        RequestRecorder recorder = new RequestRecorder();
-        Fixtures.type("poa-execution-form", recorder).render(json, RenderOptions.STRICT);
-        return recorder.last();
     }
 }
